@@ -1,0 +1,31 @@
+/**
+ * The cloud entry: wraps a function's router as CloudBase's `main(event, context)`.
+ * The caller is the openid WeChat injects; the store is the CloudBase database.
+ */
+import * as tcb from '@cloudbase/node-sdk';
+import type { Envelope } from '../../types/envelope';
+import { systemClock } from './clock';
+import { callerForOpenid } from './identity';
+import { dispatch, type FunctionDef } from './router';
+import { CloudbaseStore } from './store/cloudbase';
+
+let app: ReturnType<typeof tcb.init> | null = null;
+let store: CloudbaseStore | null = null;
+
+function runtime() {
+  if (!app) {
+    app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+    store = new CloudbaseStore(app.database());
+  }
+  return { app, store: store! };
+}
+
+export function cloudMain(fn: FunctionDef) {
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    const { app, store } = runtime();
+    const { openId } = app.auth().getUserInfo();
+    const adminOpenids = (process.env.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const caller = await callerForOpenid(store, openId, adminOpenids);
+    return dispatch(fn, event, { caller, store, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
+  };
+}

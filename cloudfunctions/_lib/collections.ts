@@ -1,0 +1,21 @@
+/**
+ * The collections and the indexes their queries need. The SQLite adapter creates these indexes;
+ * in CloudBase create the same ones in the console (README, "Deploying").
+ */
+export const COLLECTIONS = {
+  users: 'users',
+  orgs: 'orgs',
+  invites: 'invites',
+  products: 'products',
+  audit: 'audit',
+  meta: 'meta',
+} as const;
+
+export const INDEXES: Record<string, string[][]> = {
+  users: [['tokenHash'], ['openid']],
+  products: [['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey']],
+  audit: [['recordId', '_id']],
+};
+
+/** Collections nobody may update or delete from. */
+export const APPEND_ONLY = ['audit'];

@@ -1,0 +1,43 @@
+import type { FunctionName } from '../../types/envelope';
+import type { Role } from '../../types/domain';
+import type { Clock } from './clock';
+import type { Store } from './store/port';
+
+/** Who is calling. `userId` is null for an anonymous local caller (no bearer token). */
+export interface Caller {
+  userId: string | null;
+  roles: Role[];
+  orgId: string | null;
+  /** Cloud only: the WeChat openid behind `userId`. Never returned to anyone. */
+  openid?: string;
+}
+
+export const ANONYMOUS: Caller = { userId: null, roles: [], orgId: null };
+
+export interface Runtime {
+  mode: 'local' | 'cloud';
+  /** `admin.setClock` exists only when this is true (local mode with ALLOW_TEST_CLOCK=1). */
+  allowTestClock: boolean;
+}
+
+/** Everything a use case may touch. */
+export interface Ctx {
+  fn: FunctionName;
+  action: string;
+  caller: Caller;
+  store: Store;
+  clock: Clock;
+  runtime: Runtime;
+  /** Local mode: the settable clock behind `clock`. */
+  setClock?: (at: Date | null) => void;
+}
+
+export function hasRole(caller: Caller, role: Role): boolean {
+  return caller.roles.includes(role);
+}
+
+/** The role an audit entry records: the most privileged one the caller holds. */
+export function actingRole(caller: Caller): Role | 'anonymous' {
+  for (const r of ['admin', 'expert', 'applicant', 'citizen'] as const) if (caller.roles.includes(r)) return r;
+  return 'anonymous';
+}

@@ -1,0 +1,8 @@
+/** The building blocks of every area's permissions module. */
+import type { Caller } from './context';
+
+export const anyone = (_c: Caller) => true;
+export const signedIn = (c: Caller) => c.userId !== null;
+export const isAdmin = (c: Caller) => c.roles.includes('admin');
+export const isApplicant = (c: Caller) => c.roles.includes('applicant') && c.orgId !== null;
+export const isExpert = (c: Caller) => c.roles.includes('expert');

@@ -1,0 +1,12 @@
+import { adminSchemas } from '../../types/actions/admin';
+import { action, defineFunction } from '../_lib/router';
+import { createInvite } from './createInvite';
+import { adminPermissions as can } from './permissions';
+import { readAuditTrail } from './readAuditTrail';
+import { setClock } from './setClock';
+
+export const adminFunction = defineFunction('admin', {
+  createInvite: action({ input: adminSchemas.createInvite, allow: can.createInvite, run: createInvite }),
+  setClock: action({ input: adminSchemas.setClock, allow: can.setClock, run: setClock, testClockOnly: true }),
+  auditTrail: action({ input: adminSchemas.auditTrail, allow: can.readAuditTrail, run: readAuditTrail }),
+});

@@ -1,0 +1,8 @@
+/** Who may run the bureau's own tools: the bureau (市司法局), and nobody else. */
+import { isAdmin } from '../_lib/rules';
+
+export const adminPermissions = {
+  createInvite: isAdmin,
+  setClock: isAdmin,
+  readAuditTrail: isAdmin,
+};

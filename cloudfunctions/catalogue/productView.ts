@@ -1,0 +1,32 @@
+/** What citizens may see of a product. Built by listing public fields, never by removing private ones. */
+import type { ProductDoc, ProductListItem, PublicProduct } from '../../types/product';
+import { PUBLIC_SPEC_FIELDS, readField } from '../../types/spec';
+
+export function toListItem(p: ProductDoc): ProductListItem {
+  return {
+    productId: p._id,
+    name: p.name,
+    category: p.category,
+    purchaseMethod: p.purchaseMethod,
+    summary: p.spec.summary,
+    providerName: p.providerName,
+    district: p.district,
+    publishedOn: p.publishedOn,
+    rating: p.rating,
+  };
+}
+
+export function toPublicProduct(p: ProductDoc): PublicProduct {
+  const details: Record<string, string> = {};
+  for (const f of PUBLIC_SPEC_FIELDS) {
+    const v = readField(p.spec, f.key);
+    if (typeof v === 'string') details[f.key] = v;
+  }
+  const info = p.spec.publicInfo;
+  return {
+    ...toListItem(p),
+    provider: { name: p.providerName, district: info.district, address: info.address, phone: info.servicePhone, hours: info.hours },
+    documentNumber: p.documentNumber,
+    details,
+  };
+}

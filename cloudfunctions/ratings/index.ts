@@ -1,0 +1,5 @@
+/** CloudBase entry of the `ratings` function. The routing lives in ./actions.ts, shared with the local server. */
+import { cloudMain } from '../_lib/cloud';
+import { ratingsFunction } from './actions';
+
+export const main = cloudMain(ratingsFunction);

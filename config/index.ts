@@ -1,0 +1,54 @@
+import path from 'path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+const sassLoaderOption = { sassOptions: { silenceDeprecations: ['legacy-js-api', 'import'], quietDeps: true } };
+/** Shared types and data live outside src/ and are compiled with it. */
+const compile = { include: [path.resolve(__dirname, '..', 'types')] };
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const base: UserConfigExport<'webpack5'> = {
+    projectName: 'hz-legal-products',
+    date: '2026-11-26',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {
+      // The CloudBase environment the mini-program calls (weapp only).
+      CLOUD_ENV: JSON.stringify(process.env.TCB_ENV_ID ?? ''),
+    },
+    alias: {
+      '@shared': path.resolve(__dirname, '..', 'types'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    // taro-ui must not be prebundled (AtInput fails to render on weapp otherwise).
+    compiler: { type: 'webpack5', prebundle: { enable: false, exclude: ['taro-ui'] } },
+    cache: { enable: false },
+    logger: { quiet: true, stats: false },
+    mini: {
+      compile,
+      sassLoaderOption,
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      optimizeMainPackage: { enable: true },
+    },
+    h5: {
+      compile,
+      sassLoaderOption,
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+  return merge({}, base, process.env.NODE_ENV === 'development' ? { mini: {}, h5: {} } : {});
+});

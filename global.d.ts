@@ -1,0 +1,15 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.svg';
+declare module '*.scss';
+
+/** Set by config/index.ts from TCB_ENV_ID at build time. */
+declare const CLOUD_ENV: string;
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'harmony' | 'rn';
+    [key: string]: string | undefined;
+  }
+}

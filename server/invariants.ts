@@ -1,0 +1,66 @@
+/**
+ * Invariants over the whole store (HotCRP's confinvariants): queries whose answer must be empty.
+ * Tests run this after every integration scenario; each string returned names one violation.
+ */
+import { INVITABLE_ROLES, ROLES } from '../types/domain';
+import { specSchema } from '../types/spec';
+import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
+import type { UserDoc } from '../cloudfunctions/_lib/identity';
+import type { InviteDoc } from '../cloudfunctions/admin/createInvite';
+import { buildProductDoc } from '../cloudfunctions/catalogue/productDoc';
+import { MAX_PAGE, type Doc, type HasId, type Store } from '../cloudfunctions/_lib/store/port';
+import type { ProductDoc } from '../types/product';
+
+async function all<T extends HasId>(store: Store, collection: string): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += MAX_PAGE) {
+    const page = await store.find<T>(collection, { orderBy: [['_id', 'asc']], skip, limit: MAX_PAGE });
+    out.push(...page);
+    if (page.length < MAX_PAGE) return out;
+  }
+}
+
+const DOCUMENT_NUMBER = /^杭司〔\d{4}〕\d+号$/;
+
+export async function checkInvariants(store: Store): Promise<string[]> {
+  const problems: string[] = [];
+  const users = await all<UserDoc>(store, COLLECTIONS.users);
+  const orgIds = new Set((await all(store, COLLECTIONS.orgs)).map((o) => o._id));
+  const userById = new Map(users.map((u) => [u._id, u]));
+
+  for (const u of users) {
+    if (!u.roles.includes('citizen')) problems.push(`user ${u._id} lacks the citizen role`);
+    for (const r of u.roles) if (!(ROLES as readonly string[]).includes(r)) problems.push(`user ${u._id} has unknown role ${r}`);
+    if (u.roles.includes('admin')) problems.push(`user ${u._id} holds admin in the store (admins are configured, never stored)`);
+    if (u.roles.includes('applicant') && (!u.orgId || !orgIds.has(u.orgId))) problems.push(`applicant ${u._id} has no existing organisation`);
+    if (!u.tokenHash && !u.openid) problems.push(`user ${u._id} can never sign in (no token, no openid)`);
+  }
+
+  for (const inv of await all<InviteDoc>(store, COLLECTIONS.invites)) {
+    if (!(INVITABLE_ROLES as readonly string[]).includes(inv.role)) problems.push(`invite ${inv._id} has role ${inv.role}`);
+    if (inv.orgId && !orgIds.has(inv.orgId)) problems.push(`invite ${inv._id} names a missing organisation`);
+    if (inv.usedBy) {
+      const u = userById.get(inv.usedBy);
+      if (!u) problems.push(`invite ${inv._id} used by missing user ${inv.usedBy}`);
+      else if (!u.roles.includes(inv.role)) problems.push(`invite ${inv._id} used by ${u._id}, who lacks role ${inv.role}`);
+      if (!inv.usedAt) problems.push(`invite ${inv._id} used without a time`);
+    }
+  }
+
+  for (const p of await all<ProductDoc>(store, COLLECTIONS.products)) {
+    if (!DOCUMENT_NUMBER.test(p.documentNumber)) problems.push(`product ${p._id} has no valid document number`);
+    const spec = specSchema.safeParse(p.spec);
+    if (!spec.success) {
+      problems.push(`product ${p._id} has an incomplete specification`);
+      continue;
+    }
+    const expected = buildProductDoc(p.spec, { productId: p._id, declarationId: p.declarationId, orgId: p.orgId, documentNumber: p.documentNumber, publishedOn: p.publishedOn });
+    for (const k of ['name', 'category', 'purchaseMethod', 'district', 'providerName', 'searchText', 'sortKey'] as const)
+      if (p[k] !== expected[k]) problems.push(`product ${p._id}: ${k} does not match its specification`);
+  }
+
+  for (const a of await all<Doc & { at?: string; fn?: string; recordId?: string }>(store, COLLECTIONS.audit)) {
+    if (!a.at || !a.fn || !a.recordId) problems.push(`audit entry ${a._id} is incomplete`);
+  }
+  return problems;
+}

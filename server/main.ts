@@ -1,0 +1,52 @@
+/** `npm start`'s server: reads the environment, seeds on first start, listens, prints where to go. */
+import fs from 'fs';
+import path from 'path';
+import { newSecretToken } from '../cloudfunctions/_lib/ids';
+import { createLocalApp } from './app';
+import { seedDemo } from './seedDemo';
+
+const root = path.resolve(__dirname, '..', '..');
+const port = Number(process.env.PORT ?? 8787);
+const host = process.env.HOST ?? '127.0.0.1';
+const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, '.data'));
+const h5Dir = path.resolve(process.env.H5_DIR ?? path.join(root, 'dist', 'h5'));
+
+/** ADMIN_TOKEN, or one made on first start and kept in DATA_DIR so the admin login survives restarts. */
+function adminToken(): string {
+  if (process.env.ADMIN_TOKEN) return process.env.ADMIN_TOKEN;
+  const file = path.join(dataDir, 'admin-token');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const token = newSecretToken();
+  fs.writeFileSync(file, token, { mode: 0o600 });
+  return token;
+}
+
+async function main() {
+  const token = adminToken();
+  const app = createLocalApp({ dataDir, adminToken: token, allowTestClock: process.env.ALLOW_TEST_CLOCK === '1', h5Dir });
+  if (process.env.SEED_DEMO !== '0') {
+    const added = await seedDemo(app.store);
+    if (added) console.log(`已写入演示数据：${added} 个目录产品`);
+  }
+  app.server.listen(port, host, () => {
+    const url = `http://${host}:${port}/`;
+    console.log(`杭州市公共法律服务产品 — 本地模式已启动`);
+    console.log(`  打开: ${url}`);
+    console.log(`  接口: ${url}api/<function>  (POST JSON { action, ... })`);
+    console.log(`  管理员口令 (Authorization: Bearer …): ${token}`);
+    console.log(`  管理员登录: ${url}#/packages/account/pages/me/index  → 输入上面的口令`);
+    console.log(`  数据目录: ${dataDir}`);
+  });
+  const stop = () => {
+    app.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,259 @@
+/**
+ * The embedded adapter of the store port: better-sqlite3 in WAL mode, one table per collection,
+ * documents as JSON. It refuses what CloudBase would refuse (queries inside a transaction, pages
+ * over 1000, operators outside the subset), so a use case that passes here also runs in the cloud.
+ */
+import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'async_hooks';
+import fs from 'fs';
+import path from 'path';
+import { newId } from '../cloudfunctions/_lib/ids';
+import {
+  applyPatch,
+  checkCollection,
+  checkField,
+  checkPatch,
+  checkQuery,
+  DuplicateKeyError,
+  isOperators,
+  MissingDocumentError,
+  UnsupportedQueryError,
+  type Condition,
+  type Doc,
+  type HasId,
+  type Patch,
+  type Query,
+  type Scalar,
+  type Store,
+  type Tx,
+  type Where,
+} from '../cloudfunctions/_lib/store/port';
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:'. */
+  filename: string;
+  indexes?: Record<string, string[][]>;
+  appendOnly?: string[];
+}
+
+const json = (field: string) => `json_extract(doc, '$.${field}')`;
+const sqlValue = (v: Scalar): Scalar => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+
+/** Serialises access so an open transaction never interleaves with another request's reads or writes. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  async run<T>(fn: () => Promise<T> | T): Promise<T> {
+    const prev = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((r) => (release = r));
+    await prev;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly tables = new Set<string>();
+  private readonly mutex = new Mutex();
+  private readonly inTx = new AsyncLocalStorage<boolean>();
+  private readonly indexes: Record<string, string[][]>;
+  private readonly appendOnly: Set<string>;
+
+  constructor(options: SqliteStoreOptions) {
+    if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
+    this.db = new Database(options.filename);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk before the caller is told it succeeded.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.indexes = options.indexes ?? {};
+    this.appendOnly = new Set(options.appendOnly ?? []);
+  }
+
+  private table(collection: string): string {
+    checkCollection(collection);
+    const name = `c_${collection}`;
+    if (!this.tables.has(name)) {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+      for (const fields of this.indexes[collection] ?? []) {
+        fields.forEach(checkField);
+        const idx = `i_${collection}_${fields.join('_').replace(/\./g, '_')}`;
+        const cols = fields.map((f) => (f === '_id' ? 'id' : json(f))).join(', ');
+        this.db.exec(`CREATE INDEX IF NOT EXISTS "${idx}" ON "${name}" (${cols})`);
+      }
+      if (this.appendOnly.has(collection)) {
+        for (const op of ['UPDATE', 'DELETE'])
+          this.db.exec(
+            `CREATE TRIGGER IF NOT EXISTS "${name}_no_${op.toLowerCase()}" BEFORE ${op} ON "${name}" BEGIN SELECT RAISE(ABORT, '${collection} is append-only'); END`,
+          );
+      }
+      this.tables.add(name);
+    }
+    return name;
+  }
+
+  private refuseInsideTx(what: string): void {
+    if (this.inTx.getStore()) throw new UnsupportedQueryError(`${what} inside a transaction (CloudBase transactions allow single-document operations only)`);
+  }
+
+  // --- single-document operations, synchronous, shared by Store and Tx ---
+
+  private getSync<T extends HasId>(collection: string, id: string): T | null {
+    const row = this.db.prepare(`SELECT doc FROM "${this.table(collection)}" WHERE id = ?`).get(id) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+
+  private insertSync(collection: string, doc: Omit<Doc, '_id'> & { _id?: string }): string {
+    const id = doc._id ?? newId();
+    if (typeof id !== 'string' || id.length === 0 || id.length > 128) throw new UnsupportedQueryError('bad _id');
+    try {
+      this.db.prepare(`INSERT INTO "${this.table(collection)}" (id, doc) VALUES (?, ?)`).run(id, JSON.stringify({ ...doc, _id: id }));
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateKeyError(collection, id);
+      throw e;
+    }
+    return id;
+  }
+
+  private setSync(collection: string, id: string, doc: Omit<Doc, '_id'>): void {
+    if (this.appendOnly.has(collection)) throw new UnsupportedQueryError(`${collection} is append-only`);
+    this.db
+      .prepare(`INSERT INTO "${this.table(collection)}" (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
+      .run(id, JSON.stringify({ ...doc, _id: id }));
+  }
+
+  private updateSync(collection: string, id: string, patch: Patch): boolean {
+    checkPatch(patch);
+    const current = this.getSync<Doc>(collection, id);
+    if (!current) return false;
+    this.db.prepare(`UPDATE "${this.table(collection)}" SET doc = ? WHERE id = ?`).run(JSON.stringify(applyPatch(current, patch)), id);
+    return true;
+  }
+
+  private removeSync(collection: string, id: string): void {
+    this.db.prepare(`DELETE FROM "${this.table(collection)}" WHERE id = ?`).run(id);
+  }
+
+  // --- Store ---
+
+  async get<T extends HasId = Doc>(collection: string, id: string): Promise<T | null> {
+    this.refuseInsideTx('store.get');
+    return this.mutex.run(() => this.getSync<T>(collection, id));
+  }
+
+  async find<T extends HasId = Doc>(collection: string, query: Query = {}): Promise<T[]> {
+    this.refuseInsideTx('a query');
+    const { skip, limit } = checkQuery(query);
+    const { clause, params } = whereSql(query.where ?? {});
+    const order = (query.orderBy ?? []).map(([f, d]) => `${f === '_id' ? 'id' : json(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`);
+    const sql = `SELECT doc FROM "${this.table(collection)}"${clause}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ? OFFSET ?`;
+    return this.mutex.run(() => (this.db.prepare(sql).all(...params, limit, skip) as { doc: string }[]).map((r) => JSON.parse(r.doc) as T));
+  }
+
+  async count(collection: string, where: Where = {}): Promise<number> {
+    this.refuseInsideTx('a count');
+    checkQuery({ where });
+    const { clause, params } = whereSql(where);
+    return this.mutex.run(() => (this.db.prepare(`SELECT COUNT(*) AS n FROM "${this.table(collection)}"${clause}`).get(...params) as { n: number }).n);
+  }
+
+  async insert(collection: string, doc: Omit<Doc, '_id'> & { _id?: string }): Promise<string> {
+    this.refuseInsideTx('store.insert');
+    return this.mutex.run(() => this.insertSync(collection, doc));
+  }
+
+  async update(collection: string, id: string, patch: Patch): Promise<boolean> {
+    this.refuseInsideTx('store.update');
+    if (this.appendOnly.has(collection)) throw new UnsupportedQueryError(`${collection} is append-only`);
+    return this.mutex.run(() => this.updateSync(collection, id, patch));
+  }
+
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    this.refuseInsideTx('a nested transaction');
+    return this.mutex.run(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      let open = true;
+      const guard = () => {
+        if (!open) throw new UnsupportedQueryError('transaction used after it ended');
+      };
+      const tx: Tx = {
+        get: async <T extends HasId>(c: string, id: string) => (guard(), this.getSync<T>(c, id)),
+        insert: async (c, doc) => (guard(), this.insertSync(c, doc)),
+        set: async (c, id, doc) => (guard(), this.setSync(c, id, doc)),
+        update: async (c, id, patch) => {
+          guard();
+          if (this.appendOnly.has(c)) throw new UnsupportedQueryError(`${c} is append-only`);
+          if (!this.updateSync(c, id, patch)) throw new MissingDocumentError(c, id);
+        },
+        remove: async (c, id) => (guard(), this.removeSync(c, id)),
+      };
+      try {
+        const result = await this.inTx.run(true, () => fn(tx));
+        this.db.exec('COMMIT');
+        return result;
+      } catch (e) {
+        this.db.exec('ROLLBACK');
+        // Tables created inside the transaction were rolled back too.
+        this.tables.clear();
+        throw e;
+      } finally {
+        open = false;
+      }
+    });
+  }
+
+  /** Raw SQL for benchmarks that compare against the bare query. Not part of the port. */
+  rawAll(sql: string, ...params: unknown[]): unknown[] {
+    return this.db.prepare(sql).all(...params);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function whereSql(where: Where): { clause: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const [field, cond] of Object.entries(where)) {
+    const col = field === '_id' ? 'id' : json(field);
+    for (const [op, value] of conditionEntries(cond)) {
+      switch (op) {
+        case '$eq':
+          if (value === null) parts.push(`${col} IS NULL`);
+          else (parts.push(`${col} = ?`), params.push(sqlValue(value as Scalar)));
+          break;
+        case '$ne':
+          if (value === null) parts.push(`${col} IS NOT NULL`);
+          else (parts.push(`(${col} IS NULL OR ${col} != ?)`), params.push(sqlValue(value as Scalar)));
+          break;
+        case '$gt':
+        case '$gte':
+        case '$lt':
+        case '$lte':
+          parts.push(`${col} ${{ $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op]} ?`);
+          params.push(value);
+          break;
+        case '$in': {
+          const values = value as Scalar[];
+          if (values.length === 0) parts.push('0');
+          else (parts.push(`${col} IN (${values.map(() => '?').join(', ')})`), params.push(...values.map(sqlValue)));
+          break;
+        }
+        case '$contains':
+          parts.push(`instr(${col}, ?) > 0`);
+          params.push(value);
+          break;
+      }
+    }
+  }
+  return { clause: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+function conditionEntries(cond: Condition): [string, unknown][] {
+  return isOperators(cond) ? Object.entries(cond).filter(([, v]) => v !== undefined) : [['$eq', cond]];
+}

@@ -1,0 +1,52 @@
+/**
+ * The one API client. `api('catalogue', 'search', input)` is typed from types/api.ts; a failure throws
+ * ApiError with the envelope's code, Chinese message and field issues.
+ */
+import Taro from '@tarojs/taro';
+import type { Api, ApiInput, ApiOutput } from '@shared/api';
+import type { ErrorCode, FieldIssue } from '@shared/envelope';
+import { send, TOKEN_KEY, usesToken } from './transport';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export async function api<F extends keyof Api, A extends keyof Api[F] & string>(fn: F, action: A, input: ApiInput<F, A>): Promise<ApiOutput<F, A>> {
+  let envelope = await send(fn, { ...(input as object), action });
+  if (!envelope.ok && envelope.error.code === 'UNAUTHENTICATED' && usesToken && Taro.getStorageSync(TOKEN_KEY)) {
+    // A stale token (e.g. the local data was reset): forget it, and retry as a fresh visitor.
+    Taro.removeStorageSync(TOKEN_KEY);
+    if (fn !== 'auth') await ensureSession();
+    envelope = await send(fn, { ...(input as object), action });
+  }
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.issues);
+  return envelope.data as ApiOutput<F, A>;
+}
+
+/** Makes sure the caller has an identity (local mode: a bearer token in storage). */
+export async function ensureSession(): Promise<void> {
+  if (usesToken && Taro.getStorageSync(TOKEN_KEY)) return;
+  const res = await send('auth', { action: 'session' });
+  if (!res.ok) throw new ApiError(res.error.code, res.error.message);
+  const { token } = res.data as { token: string | null };
+  if (token) Taro.setStorageSync(TOKEN_KEY, token);
+}
+
+/** Local mode: sign in as the bureau with the admin token printed at start-up. */
+export function signInWithAdminToken(token: string): void {
+  Taro.setStorageSync(TOKEN_KEY, token.trim());
+}
+
+export function signOut(): void {
+  Taro.removeStorageSync(TOKEN_KEY);
+}
+
+export function errorMessage(e: unknown): string {
+  return e instanceof ApiError ? e.message : '系统暂时出了点问题，请稍后再试';
+}

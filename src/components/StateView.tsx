@@ -1,0 +1,40 @@
+/** The loading, empty and error states every page shows, in one place. */
+import { Text, View } from '@tarojs/components';
+import { AtActivityIndicator, AtButton } from 'taro-ui';
+import './StateView.scss';
+
+export function Loading({ text = '正在加载…' }: { text?: string }) {
+  return (
+    <View className='state state--loading' aria-live='polite'>
+      <AtActivityIndicator content={text} />
+    </View>
+  );
+}
+
+export function Empty({ title, hint, action }: { title: string; hint?: string; action?: { text: string; onClick: () => void } }) {
+  return (
+    <View className='state state--empty'>
+      <Text className='state__title'>{title}</Text>
+      {hint && <Text className='state__hint'>{hint}</Text>}
+      {action && (
+        <AtButton className='state__action' size='small' onClick={action.onClick}>
+          {action.text}
+        </AtButton>
+      )}
+    </View>
+  );
+}
+
+export function Failure({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <View className='state state--error' role='alert'>
+      <Text className='state__title'>加载失败</Text>
+      <Text className='state__hint'>{message}</Text>
+      {onRetry && (
+        <AtButton className='state__action' type='primary' size='small' onClick={onRetry}>
+          重试
+        </AtButton>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import { AtButton } from 'taro-ui';
+import type { MeResult } from '@shared/actions/auth';
+import { ROLE_LABELS } from '@shared/domain';
+import { api, ApiError, ensureSession, errorMessage, signOut, signInWithAdminToken } from '../../../../api/client';
+import { Failure, Loading } from '../../../../components/StateView';
+import './index.scss';
+
+type State = { status: 'loading' } | { status: 'ready'; me: MeResult } | { status: 'error'; message: string };
+
+export default function MePage() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [code, setCode] = useState('');
+  const [adminToken, setAdminToken] = useState('');
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      setState({ status: 'ready', me: await api('auth', 'me', {}) });
+    } catch (e) {
+      setState({ status: 'error', message: errorMessage(e) });
+    }
+  }, []);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const redeem = async () => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      await ensureSession();
+      const me = await api('auth', 'redeemInvite', { code });
+      setState({ status: 'ready', me });
+      setNotice({ kind: 'ok', text: '绑定成功' });
+      setCode('');
+    } catch (e) {
+      const text = e instanceof ApiError && e.issues.length ? e.issues[0].message : errorMessage(e);
+      setNotice({ kind: 'error', text });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signInAsAdmin = async () => {
+    setBusy(true);
+    setNotice(null);
+    signInWithAdminToken(adminToken);
+    try {
+      const me = await api('auth', 'me', {});
+      if (!me.roles.includes('admin')) throw new Error('not admin');
+      setState({ status: 'ready', me });
+      setNotice({ kind: 'ok', text: '已以市司法局管理员身份登录' });
+      setAdminToken('');
+    } catch {
+      signOut();
+      setNotice({ kind: 'error', text: '口令不正确，请核对启动时打印的管理员口令' });
+      load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <Failure message={state.message} onRetry={load} />;
+  const { me } = state;
+  const roles = me.roles.filter((r) => r !== 'citizen');
+
+  return (
+    <View className='me'>
+      <View className='me__card'>
+        <Text className='me__title'>当前身份</Text>
+        <Text className='me__roles'>{roles.length ? roles.map((r) => ROLE_LABELS[r]).join('、') : me.userId ? '市民' : '游客（浏览目录无需登录）'}</Text>
+        {me.org && <Text className='me__org'>所属单位：{me.org.name}</Text>}
+      </View>
+
+      {notice && <Text className={`me__notice me__notice--${notice.kind}`}>{notice.text}</Text>}
+
+      <View className='me__card'>
+        <Text className='me__title'>绑定邀请码</Text>
+        <Text className='me__hint'>申报单位和评审专家请输入市司法局发放的邀请码，如 ABCD-2345。</Text>
+        <Input className='me__input' value={code} maxlength={9} placeholder='邀请码' onInput={(e) => setCode(e.detail.value.toUpperCase())} />
+        <AtButton type='primary' disabled={busy || code.trim().length < 8} onClick={redeem}>
+          绑定
+        </AtButton>
+      </View>
+
+      {process.env.TARO_ENV === 'h5' && !me.roles.includes('admin') && (
+        <View className='me__card'>
+          <Text className='me__title'>管理员登录（本地模式）</Text>
+          <Text className='me__hint'>输入 npm start 启动时打印的管理员口令。</Text>
+          <Input className='me__input' value={adminToken} password placeholder='管理员口令' onInput={(e) => setAdminToken(e.detail.value)} />
+          <AtButton disabled={busy || adminToken.trim().length < 8} onClick={signInAsAdmin}>
+            登录
+          </AtButton>
+        </View>
+      )}
+
+      {process.env.TARO_ENV === 'h5' && me.userId && (
+        <AtButton
+          className='me__signout'
+          size='small'
+          onClick={() => {
+            signOut();
+            setNotice(null);
+            load();
+          }}
+        >
+          退出登录
+        </AtButton>
+      )}
+    </View>
+  );
+}

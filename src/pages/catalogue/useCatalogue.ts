@@ -1,0 +1,55 @@
+/** The catalogue list's data: first page, next pages by cursor, refresh; stale answers are dropped. */
+import { useCallback, useRef, useState } from 'react';
+import type { SearchCatalogueInput } from '@shared/actions/catalogue';
+import type { ProductListItem } from '@shared/product';
+import { api, errorMessage } from '../../api/client';
+
+export type Filters = Omit<SearchCatalogueInput, 'cursor' | 'limit'>;
+type Status = 'loading' | 'ready' | 'error' | 'more';
+
+const PAGE = 20;
+
+export function useCatalogue() {
+  const [items, setItems] = useState<ProductListItem[]>([]);
+  const [status, setStatus] = useState<Status>('loading');
+  const [error, setError] = useState('');
+  const [cursor, setCursor] = useState<string | null>(null);
+  const request = useRef(0);
+  const filtersRef = useRef<Filters>({});
+
+  const load = useCallback(async (filters: Filters) => {
+    const id = ++request.current;
+    filtersRef.current = filters;
+    setStatus('loading');
+    try {
+      const page = await api('catalogue', 'search', { ...filters, limit: PAGE });
+      if (id !== request.current) return;
+      setItems(page.items);
+      setCursor(page.nextCursor);
+      setStatus('ready');
+    } catch (e) {
+      if (id !== request.current) return;
+      setError(errorMessage(e));
+      setStatus('error');
+    }
+  }, []);
+
+  const loadMore = useCallback(async () => {
+    if (!cursor || status !== 'ready') return;
+    const id = ++request.current;
+    setStatus('more');
+    try {
+      const page = await api('catalogue', 'search', { ...filtersRef.current, cursor, limit: PAGE });
+      if (id !== request.current) return;
+      setItems((prev) => [...prev, ...page.items]);
+      setCursor(page.nextCursor);
+      setStatus('ready');
+    } catch (e) {
+      if (id !== request.current) return;
+      setError(errorMessage(e));
+      setStatus('ready');
+    }
+  }, [cursor, status]);
+
+  return { items, status, error, hasMore: cursor !== null, load, loadMore, reload: () => load(filtersRef.current) };
+}

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { AtButton } from 'taro-ui';
+import type { PublicProduct } from '@shared/product';
+import { SPEC_FIELDS } from '@shared/specFields';
+import { chineseDate } from '@shared/time';
+import { api, ApiError, errorMessage } from '../../api/client';
+import { Badges } from '../../components/Badges';
+import { Empty, Failure, Loading } from '../../components/StateView';
+import { CITIZEN_SECTIONS } from './sections';
+import './index.scss';
+
+const LABELS = new Map(SPEC_FIELDS.map((f) => [f.key, f.label]));
+
+type State = { status: 'loading' } | { status: 'ready'; product: PublicProduct } | { status: 'missing' } | { status: 'error'; message: string };
+
+export default function ProductPage() {
+  const id = useRouter().params.id ?? '';
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      const product = await api('catalogue', 'get', { productId: id });
+      setState({ status: 'ready', product });
+      Taro.setNavigationBarTitle({ title: product.name });
+    } catch (e) {
+      if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'INVALID_INPUT')) setState({ status: 'missing' });
+      else setState({ status: 'error', message: errorMessage(e) });
+    }
+  }, [id]);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  useShareAppMessage(() => ({
+    title: state.status === 'ready' ? `${state.product.name} — 杭州公共法律服务` : '杭州公共法律服务产品',
+    path: `/pages/product/index?id=${id}`,
+  }));
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <Failure message={state.message} onRetry={load} />;
+  if (state.status === 'missing')
+    return <Empty title='没有找到这个服务' hint='它可能已调整出目录' action={{ text: '返回目录', onClick: () => Taro.reLaunch({ url: '/pages/catalogue/index' }) }} />;
+
+  const p = state.product;
+  const call = () => Taro.makePhoneCall({ phoneNumber: p.provider.phone.replace(/[^\d-]/g, '') }).catch(() => undefined);
+  const copyAddress = () => Taro.setClipboardData({ data: p.provider.address }).catch(() => undefined);
+
+  return (
+    <View className='product'>
+      <View className='product__head'>
+        <Text className='product__name'>{p.name}</Text>
+        <Badges category={p.category} purchaseMethod={p.purchaseMethod} />
+        <Text className='product__summary'>{p.summary}</Text>
+      </View>
+
+      <View className='block contact'>
+        <Text className='block__title'>提供单位</Text>
+        <Text className='contact__name'>{p.provider.name}</Text>
+        <View className='contact__row'>
+          <Text className='contact__label'>电话</Text>
+          <Text className='contact__value contact__phone'>{p.provider.phone}</Text>
+        </View>
+        <View className='contact__row'>
+          <Text className='contact__label'>地址</Text>
+          <Text className='contact__value' selectable>
+            {p.provider.district} {p.provider.address}
+          </Text>
+        </View>
+        <View className='contact__row'>
+          <Text className='contact__label'>时间</Text>
+          <Text className='contact__value'>{p.provider.hours}</Text>
+        </View>
+        <View className='contact__actions'>
+          <AtButton type='primary' className='contact__call' onClick={call}>
+            拨打电话
+          </AtButton>
+          <AtButton className='contact__copy' onClick={copyAddress}>
+            复制地址
+          </AtButton>
+        </View>
+      </View>
+
+      {CITIZEN_SECTIONS.map((s) => (
+        <View className='block' key={s.title}>
+          <Text className='block__title'>{s.title}</Text>
+          {s.keys
+            .filter((k) => p.details[k])
+            .map((k) => (
+              <View className='field' key={k}>
+                <Text className='field__label'>{LABELS.get(k)}</Text>
+                <Text className='field__value'>{p.details[k]}</Text>
+              </View>
+            ))}
+        </View>
+      ))}
+
+      <View className='block'>
+        <Text className='block__title'>认定与评价</Text>
+        <View className='field'>
+          <Text className='field__label'>认定文号</Text>
+          <Text className='field__value'>
+            {p.documentNumber}（{chineseDate(p.publishedOn)}公布）
+          </Text>
+        </View>
+        <View className='field'>
+          <Text className='field__label'>服务评价</Text>
+          <Text className='field__value'>
+            {p.rating.count === 0 ? '暂无评价' : `${p.rating.count} 条评价，满意率 ${Math.round((p.rating.satisfactionRate ?? 0) * 1000) / 10}%`}
+          </Text>
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,81 @@
+/** Starts the real local server (HTTP + SQLite) on a free port with a fresh data directory. */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { AddressInfo } from 'net';
+import type { Envelope } from '../../types/envelope';
+import { createLocalApp, type LocalApp } from '../../server/app';
+import { checkInvariants } from '../../server/invariants';
+import { seedDemo } from '../../server/seedDemo';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface Harness {
+  url: string;
+  app: LocalApp;
+  /** POST /api/<fn> with { action, ...payload }; returns the HTTP status and the parsed envelope. */
+  call<T = any>(fn: string, action: string, payload?: Record<string, unknown>, token?: string): Promise<{ status: number; body: Envelope<T> }>;
+  /** Like call, but expects success and returns data. */
+  ok<T = any>(fn: string, action: string, payload?: Record<string, unknown>, token?: string): Promise<T>;
+  raw(pathname: string, init?: RequestInit): Promise<Response>;
+  /** A new citizen session's bearer token. */
+  citizen(): Promise<string>;
+  /** A new applicant of `orgName`, bound through an invite. */
+  applicant(orgName: string): Promise<{ token: string; orgId: string }>;
+  invariants(): Promise<string[]>;
+  /** Internal errors the server logged since the last call (any left at close fail the suite). */
+  drainErrors(): unknown[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { seed?: boolean; allowTestClock?: boolean; h5Dir?: string | null } = {}): Promise<Harness> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hzlp-'));
+  const errors: unknown[] = [];
+  const app = createLocalApp({
+    dataDir,
+    adminToken: ADMIN_TOKEN,
+    allowTestClock: options.allowTestClock ?? true,
+    h5Dir: options.h5Dir ?? null,
+    log: (_fn, _action, e) => errors.push(e),
+  });
+  if (options.seed) await seedDemo(app.store);
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  const call: Harness['call'] = async (fn, action, payload = {}, token) => {
+    const res = await fetch(`${url}/api/${fn}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ action, ...payload }),
+    });
+    return { status: res.status, body: await res.json() };
+  };
+  const ok: Harness['ok'] = async (fn, action, payload, token) => {
+    const { body } = await call(fn, action, payload, token);
+    if (!body.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(body.error)}`);
+    return body.data;
+  };
+  const citizen = async () => (await ok<{ token: string }>('auth', 'session')).token;
+
+  return {
+    url,
+    app,
+    call,
+    ok,
+    raw: (pathname, init) => fetch(url + pathname, init),
+    citizen,
+    applicant: async (orgName) => {
+      const { inviteCode, orgId } = await ok('admin', 'createInvite', { role: 'applicant', orgName }, ADMIN_TOKEN);
+      const token = await citizen();
+      await ok('auth', 'redeemInvite', { code: inviteCode }, token);
+      return { token, orgId };
+    },
+    invariants: () => checkInvariants(app.store),
+    drainErrors: () => errors.splice(0, errors.length),
+    close: async () => {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (errors.length) throw new Error(`the server logged internal errors: ${errors.map(String).join('; ')}`);
+    },
+  };
+}

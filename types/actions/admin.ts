@@ -1,0 +1,52 @@
+import * as z from 'zod';
+
+export const createInviteInput = z
+  .strictObject({
+    role: z.literal('applicant', { error: '这里只能邀请申报单位；评审专家请在专家库中添加' }),
+    orgName: z.string().trim().min(2, '单位名称至少 2 个字').max(60, '单位名称不能超过 60 字').optional(),
+    orgId: z.string().max(64).optional(),
+  })
+  .refine((v) => v.orgName || v.orgId, { message: '请填写单位名称', path: ['orgName'] });
+export type CreateInviteInput = z.input<typeof createInviteInput>;
+export interface CreateInviteResult {
+  inviteCode: string;
+  orgId: string;
+}
+
+export const setClockInput = z.strictObject({
+  /** An ISO instant, or null to follow the real clock again. */
+  now: z.union([z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601，如 2026-10-08T09:00:00+08:00' }), z.null()]),
+});
+export type SetClockInput = z.input<typeof setClockInput>;
+export interface ClockResult {
+  now: string;
+  today: string;
+  fixed: boolean;
+}
+
+export const auditTrailInput = z.strictObject({
+  recordId: z.string({ error: '缺少记录编号' }).min(1, '缺少记录编号').max(64),
+});
+export type AuditTrailInput = z.input<typeof auditTrailInput>;
+export interface AuditEntry {
+  at: string;
+  userId: string | null;
+  role: string;
+  fn: string;
+  action: string;
+  collection: string;
+  recordId: string;
+  change: unknown;
+}
+
+export const adminSchemas = {
+  createInvite: createInviteInput,
+  setClock: setClockInput,
+  auditTrail: auditTrailInput,
+};
+
+export interface AdminApi {
+  createInvite: [CreateInviteInput, CreateInviteResult];
+  setClock: [SetClockInput, ClockResult];
+  auditTrail: [AuditTrailInput, { entries: AuditEntry[] }];
+}

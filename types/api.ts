@@ -1,0 +1,16 @@
+/** The whole API as types, for the typed client: function → action → [input, output]. */
+import type { AdminApi } from './actions/admin';
+import type { AuthApi } from './actions/auth';
+import type { CatalogueApi } from './actions/catalogue';
+
+export interface Api {
+  auth: AuthApi;
+  admin: AdminApi;
+  catalogue: CatalogueApi;
+  declarations: Record<string, never>;
+  reviews: Record<string, never>;
+  publicity: Record<string, never>;
+  ratings: Record<string, never>;
+}
+export type ApiInput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [infer I, unknown] ? I : never;
+export type ApiOutput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [unknown, infer O] ? O : never;

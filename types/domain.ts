@@ -1,0 +1,57 @@
+/** The seed's vocabulary as data: one name per concept (see shared GLOSSARY.md), with its Chinese label. */
+
+export const CATEGORIES = ['legal-service', 'legal-education', 'legal-aid', 'mediation', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const CATEGORY_LABELS: Record<Category, string> = {
+  'legal-service': '法律服务',
+  'legal-education': '法治宣传',
+  'legal-aid': '法律援助',
+  mediation: '人民调解',
+  other: '其他类别',
+};
+
+export const PURCHASE_METHODS = ['free', 'subsidy', 'government-purchase', 'standard-fee', 'other'] as const;
+export type PurchaseMethod = (typeof PURCHASE_METHODS)[number];
+export const PURCHASE_METHOD_LABELS: Record<PurchaseMethod, string> = {
+  free: '免费服务',
+  subsidy: '政府补贴',
+  'government-purchase': '政府购买',
+  'standard-fee': '按标准付费',
+  other: '其他方式',
+};
+
+/** Hangzhou's districts, counties and county-level cities (2021 division), plus the city level. */
+export const DISTRICTS = [
+  '市本级',
+  '上城区',
+  '拱墅区',
+  '西湖区',
+  '滨江区',
+  '萧山区',
+  '余杭区',
+  '临平区',
+  '钱塘区',
+  '富阳区',
+  '临安区',
+  '桐庐县',
+  '淳安县',
+  '建德市',
+] as const;
+export type District = (typeof DISTRICTS)[number];
+
+export const ROLES = ['citizen', 'applicant', 'expert', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  citizen: '市民',
+  applicant: '申报单位',
+  expert: '评审专家',
+  admin: '市司法局',
+};
+
+/** Roles an invite code can bind. Admins are configured, never invited. */
+export const INVITABLE_ROLES = ['applicant', 'expert'] as const;
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+
+/** A product's place in the catalogue. */
+export const PRODUCT_STATUSES = ['listed', 'exited'] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];

@@ -1,0 +1,53 @@
+/** The one result shape every action returns, on WeChat and over local HTTP alike. */
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The local HTTP status of each error code. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** A field error: `path` is dotted (`content.audience`, `attachments.0.name`). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  /** Chinese, written for the person using the page. */
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+/** The names of the CloudBase functions. */
+export const FUNCTION_NAMES = [
+  'auth',
+  'admin',
+  'declarations',
+  'reviews',
+  'publicity',
+  'catalogue',
+  'ratings',
+] as const;
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+/** Largest request body the local server accepts (WeChat's own callFunction limit is far above this). */
+export const MAX_BODY_BYTES = 256 * 1024;

@@ -1,0 +1,51 @@
+/** A product in the catalogue (目录库): what the store keeps and what citizens are shown. */
+import type { Category, ProductStatus, PurchaseMethod } from './domain';
+import type { Spec } from './spec';
+
+export interface RatingSummaryLite {
+  count: number;
+  /** Share of ratings at 基本满意 or better, 0..1; null without ratings. */
+  satisfactionRate: number | null;
+}
+
+/** The stored catalogue entry. Fields beside `spec` are denormalised for querying. */
+export interface ProductDoc {
+  _id: string;
+  declarationId: string | null;
+  orgId: string | null;
+  status: ProductStatus;
+  spec: Spec;
+  name: string;
+  category: Category;
+  purchaseMethod: PurchaseMethod;
+  district: string;
+  providerName: string;
+  /** Name, summary, provider and audience joined, for substring search. */
+  searchText: string;
+  documentNumber: string;
+  publishedOn: string;
+  /** `publishedOn|_id`: a total order for keyset paging. */
+  sortKey: string;
+  rating: RatingSummaryLite;
+}
+
+/** One row of the catalogue list. */
+export interface ProductListItem {
+  productId: string;
+  name: string;
+  category: Category;
+  purchaseMethod: PurchaseMethod;
+  summary: string;
+  providerName: string;
+  district: string;
+  publishedOn: string;
+  rating: RatingSummaryLite;
+}
+
+/** The citizen-facing product page: public fields only, never the applicant's internal ones. */
+export interface PublicProduct extends ProductListItem {
+  provider: { name: string; district: string; address: string; phone: string; hours: string };
+  documentNumber: string;
+  /** Public specification fields by dotted key (see PUBLIC_SPEC_FIELDS). */
+  details: Record<string, string>;
+}

@@ -1,0 +1,91 @@
+/**
+ * Validation of the product specification, built from its field definitions (./specFields.ts).
+ */
+import * as z from 'zod';
+import { CATEGORIES, PURCHASE_METHODS } from './domain';
+import { SPEC_FIELDS, type SpecField } from './specFields';
+
+export * from './specFields';
+
+const LONG = 2000;
+
+/** A mainland mobile number, or a landline with optional area code and extension. */
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?|400-?\d{3}-?\d{4}|12348)$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+function fieldSchema(f: SpecField): z.ZodType<string> {
+  switch (f.kind) {
+    case 'choice': {
+      const values = (f.choices ?? []).map((c) => c.value) as [string, ...string[]];
+      return z.enum(values, { error: `请从列表中选择${f.label}` });
+    }
+    case 'phone':
+      return z
+        .string({ error: `请填写${f.label}` })
+        .trim()
+        .regex(PHONE_PATTERN, `${f.label}格式不正确，应为手机号或带区号的固定电话`);
+    case 'date':
+      return z.string({ error: `请填写${f.label}` }).regex(DATE_PATTERN, `${f.label}应为日期，如 2026-03-15`);
+    default:
+      return z
+        .string({ error: `请填写${f.label}` })
+        .trim()
+        .min(1, `请填写${f.label}`)
+        .max(f.maxLength ?? LONG, `${f.label}不能超过 ${f.maxLength ?? LONG} 字`);
+  }
+}
+
+/** Builds a nested object schema from dotted keys. `partial` allows any field to be missing (drafts). */
+function nestedSchema(fields: SpecField[], partial: boolean) {
+  const tree: Record<string, unknown> = {};
+  for (const f of fields) {
+    const parts = f.key.split('.');
+    let node = tree as Record<string, unknown>;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    const s = fieldSchema(f);
+    node[parts[parts.length - 1]] = partial ? s.optional() : s;
+  }
+  const build = (node: Record<string, unknown>): z.ZodType => {
+    const shape: Record<string, z.ZodType> = {};
+    for (const [k, v] of Object.entries(node)) {
+      shape[k] = v instanceof z.ZodType ? v : partial ? build(v as Record<string, unknown>).optional() : build(v as Record<string, unknown>);
+    }
+    return z.strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `说明书中没有这些栏目：${iss.keys.join('、')}` : '此栏应为一组内容') });
+  };
+  return build(tree);
+}
+
+export const attachmentSchema = z.object({
+  name: z.string({ error: '请填写附件名称' }).trim().min(1, '请填写附件名称').max(100, '附件名称不能超过 100 字'),
+  fileId: z.string({ error: '缺少附件文件' }).min(1, '缺少附件文件').max(300),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** The complete specification, as required on submission. */
+export const specSchema = (nestedSchema(SPEC_FIELDS, false) as z.ZodObject).extend({
+  attachments: z.array(attachmentSchema).max(30, '附件不能超过 30 个'),
+});
+/** A draft: any field may be missing, but what is there must fit. */
+export const specDraftSchema = (nestedSchema(SPEC_FIELDS, true) as z.ZodObject).extend({
+  attachments: z.array(attachmentSchema).max(30, '附件不能超过 30 个').optional(),
+});
+
+export interface Spec {
+  name: string;
+  category: (typeof CATEGORIES)[number];
+  purchaseMethod: (typeof PURCHASE_METHODS)[number];
+  summary: string;
+  fundingSource: string;
+  price: string;
+  serviceStandard: string;
+  evaluationMethod: string;
+  cover: { applicantName: string; principal: string; contactName: string; contactPhone: string; declaredOn: string };
+  publicInfo: { district: string; address: string; servicePhone: string; hours: string };
+  provider: { expertise: string; serviceRequirements: string; coverage: string; training: string };
+  content: { audience: string; basis: string; problemSolved: string; channels: string; frequency: string };
+  management: { rules: string; process: string; publicGuide: string; records: string; qualityControl: string };
+  efficiency: { indicators: string };
+  satisfaction: { satisfaction: string; benefit: string };
+  attachments: Attachment[];
+}
+
