@@ -48,7 +48,7 @@ function nestedSchema(fields: SpecField[], partial: boolean) {
   const build = (node: Record<string, unknown>): z.ZodType => {
     const shape: Record<string, z.ZodType> = {};
     for (const [k, v] of Object.entries(node)) {
-      shape[k] = v instanceof z.ZodType ? v : partial ? build(v as Record<string, unknown>).optional() : build(v as Record<string, unknown>);
+      shape[k] = v instanceof z.ZodType ? v : partial ? build(v as Record<string, unknown>).optional() : build(v as Record<string, unknown>).prefault({}); // a missing section reports each of its fields
     }
     return z.strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `说明书中没有这些栏目：${iss.keys.join('、')}` : '此栏应为一组内容') });
   };

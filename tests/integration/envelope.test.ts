@@ -12,7 +12,7 @@ afterEach(async () => {
   expect((await h.call('catalogue', 'search', { limit: 1 })).status).toBe(200);
 });
 
-const post = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   h.raw(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
 
 test('a body that is not JSON is INVALID_INPUT with a Chinese message', async () => {

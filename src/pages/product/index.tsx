@@ -66,7 +66,7 @@ export default function ProductPage() {
         <View className='contact__row'>
           <Text className='contact__label'>地址</Text>
           <Text className='contact__value' selectable>
-            {p.provider.district} {p.provider.address}
+            {p.provider.address.startsWith(p.provider.district) ? p.provider.address : `${p.provider.district} ${p.provider.address}`}
           </Text>
         </View>
         <View className='contact__row'>

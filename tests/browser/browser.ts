@@ -1,0 +1,63 @@
+/** A real Chromium (Debian's, via playwright-core) against the production H5 build served by the real local server. */
+import fs from 'fs';
+import path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startHarness, type Harness } from '../support/harness';
+
+export const H5_DIR = path.resolve(__dirname, '../../dist/h5');
+/** A mid-size phone. */
+export const PHONE = { width: 390, height: 844 };
+
+export function chromePath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  const found = candidates.find((p) => p && fs.existsSync(p));
+  if (!found) throw new Error('No Chromium found. Install one (Debian: apt-get install -y chromium) or set CHROME_PATH. `npm test` installs it when it can.');
+  return found;
+}
+
+export interface BrowserRig {
+  h: Harness;
+  browser: Browser;
+  newPhonePage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserRig(): Promise<BrowserRig> {
+  if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test does it first)');
+  const h = await startHarness({ seed: true, h5Dir: H5_DIR });
+  let browser: Browser;
+  try {
+    // playwright gives every launch a fresh, empty profile of its own.
+    browser = await chromium.launch({
+      executablePath: chromePath(),
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (e) {
+    await h.close();
+    throw e;
+  }
+  return {
+    h,
+    browser,
+    newPhonePage: async () => {
+      const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => {
+        throw e;
+      });
+      return page;
+    },
+    close: async () => {
+      await browser.close();
+      await h.close();
+    },
+  };
+}
+
+/** True when the page scrolls sideways (something is wider than the phone). */
+export async function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.scrollingElement ?? document.documentElement;
+    return el.scrollWidth > el.clientWidth + 1;
+  });
+}

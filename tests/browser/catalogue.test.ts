@@ -1,0 +1,121 @@
+/** As a citizen on a phone: find a free mediation service, open it, see the provider's phone. */
+import type { Page } from 'playwright-core';
+import { overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
+
+let rig: BrowserRig;
+let page: Page;
+beforeAll(async () => {
+  rig = await startBrowserRig();
+});
+afterAll(() => rig.close());
+beforeEach(async () => {
+  page = await rig.newPhonePage();
+});
+afterEach(async () => {
+  await page.context().close();
+  expect(await rig.h.invariants()).toEqual([]);
+});
+
+const cards = () => page.locator('.card');
+/** taro-ui buttons: click the button itself, as a finger would (its text sits under an overlay). */
+const button = (text: string) => page.locator('.at-button', { hasText: new RegExp(`^\\s*${text}\\s*$`) });
+const cardNames = () => page.locator('.card__name').allInnerTexts();
+
+test('the catalogue lists products, loads more, and shows the end', async () => {
+  await page.goto(rig.h.url + '/');
+  await cards().first().waitFor();
+  expect(await cards().count()).toBe(20);
+  await button('加载更多').click();
+  await page.getByText(/已经到底了，共 \d+ 项服务/).waitFor();
+  const total = await rig.h.app.store.count('products', { status: 'listed' });
+  expect(await cards().count()).toBe(total);
+  expect(new Set(await cardNames()).size).toBe(total);
+});
+
+test('search, filter to free mediation, open a product, see the provider’s phone', async () => {
+  await page.goto(rig.h.url + '/');
+  await cards().first().waitFor();
+
+  await page.locator('.chip', { hasText: '人民调解' }).click();
+  await page.locator('.chip', { hasText: '只看免费' }).click();
+  await page.waitForFunction(() => {
+    const badges = [...document.querySelectorAll('.card .badge--category')].map((b) => b.textContent);
+    return badges.length > 0 && badges.every((t) => t === '人民调解');
+  });
+  const n = await cards().count();
+  expect(n).toBeGreaterThan(0);
+  for (let i = 0; i < n; i++) {
+    await expect(cards().nth(i).locator('.badge--free').innerText()).resolves.toBe('免费');
+    await expect(cards().nth(i).locator('.badge--category').innerText()).resolves.toBe('人民调解');
+  }
+
+  const name = await cards().first().locator('.card__name').innerText();
+  await cards().first().click();
+  await page.locator('.product__name', { hasText: name }).waitFor();
+  const phone = page.locator('.contact__phone');
+  await expect(phone.innerText()).resolves.toMatch(/^(0\d{2,3}-)?\d{7,8}$|^12348$/);
+  await expect(button('拨打电话').isVisible()).resolves.toBe(true);
+  await expect(page.getByText('认定文号').isVisible()).resolves.toBe(true);
+  expect(await overflowsSideways(page)).toBe(false);
+});
+
+test('a keyword search finds labour services; nonsense shows the empty state, which can be cleared', async () => {
+  await page.goto(rig.h.url + '/');
+  await cards().first().waitFor();
+  const input = page.locator('.at-search-bar input');
+  await input.fill('劳动');
+  await page.getByText('搜索', { exact: true }).click();
+  await page.locator('.card__name', { hasText: '劳动争议法律援助快速通道' }).waitFor();
+
+  await input.fill('完全不存在的服务');
+  await page.getByText('搜索', { exact: true }).click();
+  await page.getByText('没有找到相关服务').waitFor();
+  await button('清除筛选').click();
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 20);
+});
+
+test('when the server fails, the page says so and retry recovers', async () => {
+  let fail = true;
+  await page.route('**/api/catalogue', (route) =>
+    fail ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: '系统暂时出了点问题，请稍后再试' } }) }) : route.continue(),
+  );
+  await page.goto(rig.h.url + '/');
+  await page.getByText('加载失败').waitFor();
+  await expect(page.getByText('系统暂时出了点问题，请稍后再试').isVisible()).resolves.toBe(true);
+  fail = false;
+  await button('重试').click();
+  await cards().first().waitFor();
+});
+
+test('an unknown product shows a clear not-found state', async () => {
+  await page.goto(rig.h.url + '/#/pages/product/index?id=no-such-product');
+  await page.getByText('没有找到这个服务').waitFor();
+  await expect(button('返回目录').isVisible()).resolves.toBe(true);
+});
+
+test('with the font enlarged by half, nothing runs off the side of the phone', async () => {
+  for (const url of ['/', '/#/pages/product/index?id=p0001demo']) {
+    await page.goto(rig.h.url + url);
+    await page.locator(url === '/' ? '.card' : '.contact__phone').first().waitFor();
+    // Taro's H5 sizes text in rem from the root font size: raising it is what a larger system font does.
+    await page.evaluate(() => {
+      const html = document.documentElement;
+      html.style.fontSize = `${parseFloat(getComputedStyle(html).fontSize) * 1.5}px`;
+    });
+    await page.waitForTimeout(100);
+    expect({ url, overflow: await overflowsSideways(page) }).toEqual({ url, overflow: false });
+  }
+});
+
+test('the bureau signs in with the admin token on the account page', async () => {
+  await page.goto(rig.h.url + '/#/packages/account/pages/me/index');
+  await page.getByText('游客（浏览目录无需登录）').waitFor();
+  await page.locator('.me__input input').nth(1).fill('wrong-token-123');
+  await button('登录').click();
+  await page.getByText('口令不正确，请核对启动时打印的管理员口令').waitFor();
+  const { ADMIN_TOKEN } = await import('../support/harness');
+  await page.locator('.me__input input').nth(1).fill(ADMIN_TOKEN);
+  await button('登录').click();
+  await page.getByText('已以市司法局管理员身份登录').waitFor();
+  await expect(page.locator('.me__roles').innerText()).resolves.toBe('市司法局');
+});

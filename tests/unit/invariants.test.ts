@@ -1,0 +1,48 @@
+/** The invariant checker must catch what it claims to: each broken record yields a named problem. */
+import { SqliteStore } from '../../server/sqliteStore';
+import { checkInvariants } from '../../server/invariants';
+import { seedDemo } from '../../server/seedDemo';
+import type { ProductDoc } from '../../types/product';
+
+let store: SqliteStore;
+beforeEach(async () => {
+  store = new SqliteStore({ filename: ':memory:' });
+  await seedDemo(store);
+});
+afterEach(() => store.close());
+
+test('a freshly seeded store is clean', async () => {
+  expect(await checkInvariants(store)).toEqual([]);
+});
+
+test('catches products that drift from their specification or lack a document number', async () => {
+  await store.update('products', 'p0001demo', { name: '改过的名字' });
+  await store.update('products', 'p0002demo', { documentNumber: '' });
+  await store.update('products', 'p0003demo', { 'spec.content.audience': '' });
+  const problems = await checkInvariants(store);
+  expect(problems).toEqual(
+    expect.arrayContaining([
+      'product p0001demo: name does not match its specification',
+      'product p0002demo has no valid document number',
+      'product p0003demo has an incomplete specification',
+    ]),
+  );
+  expect(problems).toHaveLength(3);
+});
+
+test('catches impossible accounts and invites', async () => {
+  await store.insert('users', { _id: 'u1', openid: null, tokenHash: 'h', roles: ['citizen', 'applicant'], orgId: 'o-missing', createdAt: '' });
+  await store.insert('users', { _id: 'u2', openid: null, tokenHash: 'h2', roles: ['citizen', 'admin'], orgId: null, createdAt: '' });
+  await store.insert('invites', { _id: 'ABCD-2345', role: 'applicant', orgId: null, createdBy: null, createdAt: '', usedBy: 'u-ghost', usedAt: null });
+  const problems = await checkInvariants(store);
+  expect(problems).toEqual(
+    expect.arrayContaining([
+      'applicant u1 has no existing organisation',
+      'user u2 holds admin in the store (admins are configured, never stored)',
+      'invite ABCD-2345 used by missing user u-ghost',
+      'invite ABCD-2345 used without a time',
+    ]),
+  );
+  const p = (await store.get<ProductDoc>('products', 'p0001demo'))!;
+  expect(p.status).toBe('listed');
+});

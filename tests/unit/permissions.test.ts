@@ -1,0 +1,48 @@
+/**
+ * Who may call what: the whole action × role matrix, written out here as the regulation reads,
+ * and compared with what every function's permission rules actually say.
+ */
+import type { Caller } from '../../cloudfunctions/_lib/context';
+import { FUNCTIONS } from '../../cloudfunctions/registry';
+
+const CALLERS: Record<string, Caller> = {
+  anonymous: { userId: null, roles: [], orgId: null },
+  citizen: { userId: 'u1', roles: ['citizen'], orgId: null },
+  applicant: { userId: 'u2', roles: ['citizen', 'applicant'], orgId: 'o1' },
+  expert: { userId: 'u3', roles: ['citizen', 'expert'], orgId: null },
+  admin: { userId: 'admin-local', roles: ['citizen', 'admin'], orgId: null },
+};
+
+const EVERYONE = ['anonymous', 'citizen', 'applicant', 'expert', 'admin'];
+const SIGNED_IN = ['citizen', 'applicant', 'expert', 'admin'];
+const BUREAU = ['admin'];
+
+/** The expected matrix. A new action without a row here fails the test. */
+const MATRIX: Record<string, string[]> = {
+  'auth.session': EVERYONE,
+  'auth.me': EVERYONE,
+  'auth.redeemInvite': SIGNED_IN,
+  'admin.createInvite': BUREAU,
+  'admin.setClock': BUREAU,
+  'admin.auditTrail': BUREAU,
+  'catalogue.search': EVERYONE,
+  'catalogue.get': EVERYONE,
+};
+
+const actions = Object.values(FUNCTIONS).flatMap((fn) => Object.entries(fn.actions).map(([name, def]) => [`${fn.name}.${name}`, def] as const));
+
+test('every action has a row in the matrix, and every row an action', () => {
+  expect(actions.map(([k]) => k).sort()).toEqual(Object.keys(MATRIX).sort());
+});
+
+describe.each(actions)('%s', (key, def) => {
+  test.each(Object.keys(CALLERS))('as %s', (role) => {
+    expect(def.allow(CALLERS[role])).toBe(MATRIX[key].includes(role));
+  });
+});
+
+test('an applicant without an organisation is not an applicant', async () => {
+  const { isApplicant } = await import('../../cloudfunctions/_lib/rules');
+  expect(isApplicant({ userId: 'u', roles: ['citizen', 'applicant'], orgId: null })).toBe(false);
+  expect(isApplicant(CALLERS.applicant)).toBe(true);
+});
