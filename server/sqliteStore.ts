@@ -135,6 +135,7 @@ export class SqliteStore implements Store {
   }
 
   private removeSync(collection: string, id: string): void {
+    if (this.appendOnly.has(collection)) throw new UnsupportedQueryError(`${collection} is append-only`);
     this.db.prepare(`DELETE FROM "${this.table(collection)}" WHERE id = ?`).run(id);
   }
 

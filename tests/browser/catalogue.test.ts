@@ -25,7 +25,8 @@ test('the catalogue lists products, loads more, and shows the end', async () => 
   await page.goto(rig.h.url + '/');
   await cards().first().waitFor();
   expect(await cards().count()).toBe(20);
-  await button('加载更多').click();
+  // Scrolling to the bottom loads the next page (as a thumb would); the 加载更多 button is the fallback.
+  await page.locator('.list__foot').scrollIntoViewIfNeeded();
   await page.getByText(/已经到底了，共 \d+ 项服务/).waitFor();
   const total = await rig.h.app.store.count('products', { status: 'listed' });
   expect(await cards().count()).toBe(total);
