@@ -1,0 +1,46 @@
+// npm run bench: measures and reports (asserts nothing). Package sizes of the mini-program, bundle sizes of the
+// cloud functions, and catalogue search latency through the local server against the bare SQLite query.
+import { build } from 'esbuild';
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { buildFunctions } from './build-functions.mjs';
+import { isStale, run } from './lib.mjs';
+import { WECHAT_PACKAGE_LIMIT, weappSizes } from './sizes.mjs';
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const table = (title, rows, headers) => {
+  console.log(`\n${title}`);
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
+  console.log(line(headers));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  rows.forEach((r) => console.log(line(r)));
+};
+
+if (isStale('dist/weapp/app.json', ['src', 'types', 'config', 'babel.config.js', 'package.json'])) {
+  console.log('› building weapp…');
+  await run('npx', ['taro', 'build', '--type', 'weapp'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+}
+const w = weappSizes('dist/weapp');
+table(
+  'Mini-program packages (dist/weapp, without source maps; WeChat limit 2048 KB each)',
+  [['main package', kb(w.main), `${((w.main / WECHAT_PACKAGE_LIMIT) * 100).toFixed(1)}%`], ...Object.entries(w.subpackages).map(([r, s]) => [`subpackage ${r}`, kb(s), `${((s / WECHAT_PACKAGE_LIMIT) * 100).toFixed(1)}%`]), ['total', kb(w.total), '']],
+  ['package', 'size', 'of limit'],
+);
+
+const sizes = await buildFunctions();
+table('Cloud functions (dist/cloudfunctions/<name>/index.js, minified, SDK included)', Object.entries(sizes).map(([n, s]) => [n, kb(s)]), ['function', 'bundle']);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-build-'));
+const out = path.join(dir, 'catalogue.js');
+await build({ entryPoints: ['scripts/bench/catalogue.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, external: ['better-sqlite3', '@cloudbase/node-sdk'], logLevel: 'warning' });
+console.log('\n› catalogue search: seeding 10,000 products and measuring…');
+const result = JSON.parse(execFileSync(process.execPath, [out], { encoding: 'utf8', env: { ...process.env, NODE_PATH: path.resolve('node_modules') } }).trim().split('\n').pop());
+fs.rmSync(dir, { recursive: true, force: true });
+table(
+  `Catalogue search over ${result.products.toLocaleString()} products (${result.rounds} sequential requests each; ms; target: p99 < 20 ms, within 2x of the bare query)`,
+  Object.entries(result.results).map(([name, r]) => [name, r.http.median, r.http.p99, r.bare.median, r.bare.p99, `${r.ratioMedian}x`, `${r.ratioP99}x`]),
+  ['query', 'HTTP median', 'HTTP p99', 'SQLite median', 'SQLite p99', 'ratio median', 'ratio p99'],
+);
