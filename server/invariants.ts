@@ -7,7 +7,8 @@ import { specSchema } from '../types/spec';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
 import type { UserDoc } from '../cloudfunctions/_lib/identity';
 import type { InviteDoc } from '../cloudfunctions/admin/createInvite';
-import { buildProductDoc } from '../cloudfunctions/catalogue/productDoc';
+import { featuredId, type FeaturedDoc } from '../cloudfunctions/catalogue/featureProduct';
+import { buildProductDoc, ratingKeyOf } from '../cloudfunctions/catalogue/productDoc';
 import { MAX_PAGE, type Doc, type HasId, type Store } from '../cloudfunctions/_lib/store/port';
 import type { ProductDoc } from '../types/product';
 
@@ -47,7 +48,9 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     }
   }
 
+  const productIds = new Set<string>();
   for (const p of await all<ProductDoc>(store, COLLECTIONS.products)) {
+    productIds.add(p._id);
     if (!DOCUMENT_NUMBER.test(p.documentNumber)) problems.push(`product ${p._id} has no valid document number`);
     const spec = specSchema.safeParse(p.spec);
     if (!spec.success) {
@@ -57,6 +60,13 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     const expected = buildProductDoc(p.spec, { productId: p._id, declarationId: p.declarationId, orgId: p.orgId, documentNumber: p.documentNumber, publishedOn: p.publishedOn });
     for (const k of ['name', 'category', 'purchaseMethod', 'district', 'providerName', 'searchText', 'sortKey'] as const)
       if (p[k] !== expected[k]) problems.push(`product ${p._id}: ${k} does not match its specification`);
+    if (JSON.stringify(p.audienceGroups) !== JSON.stringify(expected.audienceGroups)) problems.push(`product ${p._id}: audienceGroups do not match its specification`);
+    if (p.ratingKey !== ratingKeyOf(p.rating, p.sortKey)) problems.push(`product ${p._id}: ratingKey does not match its rating`);
+  }
+
+  for (const f of await all<FeaturedDoc>(store, COLLECTIONS.featured)) {
+    if (f._id !== featuredId(f.audience, f.productId)) problems.push(`feature ${f._id} is filed under the wrong id`);
+    if (!productIds.has(f.productId)) problems.push(`feature ${f._id} names a missing product`);
   }
 
   for (const a of await all<Doc & { at?: string; fn?: string; recordId?: string }>(store, COLLECTIONS.audit)) {

@@ -1,5 +1,7 @@
 /** First start of the local mode: fills an empty store with a realistic demo catalogue. */
-import { CATEGORY_LABELS } from '../types/domain';
+import { AUDIENCE_GROUPS, CATEGORY_LABELS } from '../types/domain';
+import { shanghaiDate } from '../types/time';
+import { featuredId } from '../cloudfunctions/catalogue/featureProduct';
 import { specSchema, type Spec } from '../types/spec';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
 import { buildProductDoc } from '../cloudfunctions/catalogue/productDoc';
@@ -62,11 +64,19 @@ export async function seedDemo(store: Store): Promise<number> {
   if ((await store.get(COLLECTIONS.meta, SEED_MARK)) || (await store.count(COLLECTIONS.products)) > 0) return 0;
   const now = new Date().toISOString();
   await store.transaction(async (tx) => {
-    for (const [i, p] of DEMO_PRODUCTS.entries()) {
+    const docs = DEMO_PRODUCTS.map((p, i) => {
       const year = 2024 + (i % 2);
       const publishedOn = `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(5 + (i % 20)).padStart(2, '0')}`;
       const productId = `p${String(i + 1).padStart(4, '0')}demo`;
-      await tx.insert(COLLECTIONS.products, { ...buildProductDoc(specOf(p, i), { productId, declarationId: null, orgId: null, documentNumber: `杭司〔${year}〕${10 + i}号`, publishedOn }) });
+      return buildProductDoc(specOf(p, i), { productId, declarationId: null, orgId: null, documentNumber: `杭司〔${year}〕${10 + i}号`, publishedOn });
+    });
+    for (const d of docs) await tx.insert(COLLECTIONS.products, { ...d });
+    // Promotion: up to three products featured for each group they serve, for a year.
+    const until = shanghaiDate(Date.now() + 365 * 86400_000);
+    for (const group of AUDIENCE_GROUPS) {
+      const matching = docs.filter((d) => d.audienceGroups.includes(group)).slice(0, 3);
+      for (const d of matching)
+        await tx.insert(COLLECTIONS.featured, { _id: featuredId(group, d._id), productId: d._id, audience: group, until, featuredAt: now, featuredBy: null });
     }
     await tx.insert(COLLECTIONS.meta, { _id: SEED_MARK, at: now, products: DEMO_PRODUCTS.length });
     await tx.insert(COLLECTIONS.audit, {

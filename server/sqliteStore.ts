@@ -246,8 +246,18 @@ function whereSql(where: Where): { clause: string; params: unknown[] } {
           break;
         }
         case '$contains':
-          parts.push(`instr(${col}, ?) > 0`);
+          for (const term of Array.isArray(value) ? value : [value]) {
+            parts.push(`instr(${col}, ?) > 0`);
+            params.push(term);
+          }
+          break;
+        case '$notContains':
+          parts.push(`(${col} IS NULL OR instr(${col}, ?) = 0)`);
           params.push(value);
+          break;
+        case '$has':
+          parts.push(`EXISTS (SELECT 1 FROM json_each(doc, '$.${field}') WHERE value = ?)`);
+          params.push(sqlValue(value as Scalar));
           break;
       }
     }

@@ -2,8 +2,9 @@ export default defineAppConfig({
   // Main package: what every citizen uses. Role-specific pages live in subpackages.
   pages: ['pages/catalogue/index', 'pages/product/index'],
   subPackages: [{ root: 'packages/account', pages: ['pages/me/index'] }],
-  // H5 only: no sliding page transition (it leaves the document scrollable sideways on phones).
-  animation: false,
+  // H5 only (an unknown key in WeChat's app.json): no sliding page transition, which leaves the document
+  // scrollable sideways on phones.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1f5fbf',

@@ -55,3 +55,27 @@ export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 /** A product's place in the catalogue. */
 export const PRODUCT_STATUSES = ['listed', 'exited'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+/** The groups the bureau promotes products to (推介 to 服务指向群体). */
+export const AUDIENCE_GROUPS = ['elderly', 'enterprises', 'migrant-workers', 'women-children', 'disabled', 'veterans'] as const;
+export type AudienceGroup = (typeof AUDIENCE_GROUPS)[number];
+export const AUDIENCE_GROUP_LABELS: Record<AudienceGroup, string> = {
+  elderly: '老年人',
+  enterprises: '企业',
+  'migrant-workers': '农民工',
+  'women-children': '妇女儿童',
+  disabled: '残疾人',
+  veterans: '退役军人',
+};
+/** Words in a product's audience or summary that place it in a group. */
+export const AUDIENCE_GROUP_WORDS: Record<AudienceGroup, string[]> = {
+  elderly: ['老年', '老人', '60 周岁', '60周岁', '养老'],
+  enterprises: ['企业', '个体工商户', '商会', '创业'],
+  'migrant-workers': ['农民工', '务工', '劳动者', '骑手', '劳务'],
+  'women-children': ['妇女', '儿童', '未成年', '学生', '青少年'],
+  disabled: ['残疾'],
+  veterans: ['退役军人', '军人'],
+};
+
+export const SEARCH_SORTS = ['relevance', 'newest', 'rating'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];

@@ -1,5 +1,5 @@
 /** A product in the catalogue (目录库): what the store keeps and what citizens are shown. */
-import type { Category, ProductStatus, PurchaseMethod } from './domain';
+import type { AudienceGroup, Category, ProductStatus, PurchaseMethod } from './domain';
 import type { Spec } from './spec';
 
 export interface RatingSummaryLite {
@@ -26,6 +26,10 @@ export interface ProductDoc {
   publishedOn: string;
   /** `publishedOn|_id`: a total order for keyset paging. */
   sortKey: string;
+  /** The promotion groups the product serves, derived from its audience and summary. */
+  audienceGroups: AudienceGroup[];
+  /** Orders by rating, best first when sorted descending; ends with sortKey so it is a total order. */
+  ratingKey: string;
   rating: RatingSummaryLite;
 }
 
@@ -39,6 +43,7 @@ export interface ProductListItem {
   providerName: string;
   district: string;
   publishedOn: string;
+  audienceGroups: AudienceGroup[];
   rating: RatingSummaryLite;
 }
 

@@ -8,12 +8,14 @@ export const COLLECTIONS = {
   invites: 'invites',
   products: 'products',
   audit: 'audit',
+  featured: 'featured',
   meta: 'meta',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
   users: [['tokenHash'], ['openid']],
-  products: [['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey']],
+  products: [['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey']],
+  featured: [['until']],
   audit: [['recordId', '_id']],
 };
 

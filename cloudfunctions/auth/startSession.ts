@@ -2,6 +2,7 @@ import type { StartSessionResult } from '../../types/actions/auth';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
+import { unauthenticated } from '../_lib/errors';
 import { newId, newSecretToken, sha256 } from '../_lib/ids';
 import type { UserDoc } from '../_lib/identity';
 
@@ -11,7 +12,9 @@ import type { UserDoc } from '../_lib/identity';
  */
 export async function startSession(_input: unknown, ctx: Ctx): Promise<StartSessionResult> {
   if (ctx.runtime.mode === 'cloud') {
-    const userId = ctx.caller.userId!;
+    // Called from outside the mini-program (no openid): nobody to make a session for.
+    if (!ctx.caller.userId) throw unauthenticated('请在微信小程序中打开');
+    const userId = ctx.caller.userId;
     await ctx.store.transaction(async (tx) => {
       if (await tx.get(COLLECTIONS.users, userId)) return;
       const user: UserDoc = { _id: userId, openid: ctx.caller.openid ?? null, tokenHash: null, roles: ['citizen'], orgId: null, createdAt: ctx.clock.now().toISOString() };

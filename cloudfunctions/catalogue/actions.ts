@@ -1,10 +1,19 @@
 import { catalogueSchemas } from '../../types/actions/catalogue';
 import { action, defineFunction } from '../_lib/router';
+import { exportCatalogue } from './exportCatalogue';
+import { featureProduct, unfeatureProduct } from './featureProduct';
 import { getProduct } from './getProduct';
+import { listFeatured } from './listFeatured';
+import { makePoster } from './makePoster';
 import { cataloguePermissions as can } from './permissions';
 import { searchCatalogue } from './searchCatalogue';
 
 export const catalogueFunction = defineFunction('catalogue', {
   search: action({ input: catalogueSchemas.search, allow: can.searchCatalogue, run: searchCatalogue }),
   get: action({ input: catalogueSchemas.get, allow: can.readProduct, run: getProduct }),
+  featured: action({ input: catalogueSchemas.featured, allow: can.readFeatured, run: listFeatured }),
+  export: action({ input: catalogueSchemas.export, allow: can.exportCatalogue, run: exportCatalogue }),
+  poster: action({ input: catalogueSchemas.poster, allow: can.makePoster, run: makePoster }),
+  feature: action({ input: catalogueSchemas.feature, allow: can.featureProduct, run: featureProduct }),
+  unfeature: action({ input: catalogueSchemas.unfeature, allow: can.featureProduct, run: unfeatureProduct }),
 });

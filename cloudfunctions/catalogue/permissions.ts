@@ -1,7 +1,14 @@
-/** The catalogue is public: the seed publishes it for 广大市民、企事业单位、社会组织 to choose from. */
-import { anyone } from '../_lib/rules';
+/**
+ * The catalogue is public: the seed publishes it for 广大市民、企事业单位、社会组织 to choose from,
+ * and opens it to the provincial network. Promotion (推介) is the bureau's.
+ */
+import { anyone, isAdmin } from '../_lib/rules';
 
 export const cataloguePermissions = {
   searchCatalogue: anyone,
   readProduct: anyone,
+  readFeatured: anyone,
+  exportCatalogue: anyone,
+  makePoster: anyone,
+  featureProduct: isAdmin,
 };

@@ -1,5 +1,6 @@
 /** Builds the stored catalogue entry from a specification and its publication. */
-import type { ProductDoc } from '../../types/product';
+import { AUDIENCE_GROUPS, AUDIENCE_GROUP_WORDS, type AudienceGroup } from '../../types/domain';
+import type { ProductDoc, RatingSummaryLite } from '../../types/product';
 import type { Spec } from '../../types/spec';
 
 export interface Publication {
@@ -10,7 +11,21 @@ export interface Publication {
   publishedOn: string;
 }
 
+export function audienceGroupsOf(spec: Pick<Spec, 'name' | 'summary' | 'content'>): AudienceGroup[] {
+  const text = `${spec.name}\n${spec.summary}\n${spec.content.audience}`;
+  return AUDIENCE_GROUPS.filter((g) => AUDIENCE_GROUP_WORDS[g].some((w) => text.includes(w)));
+}
+
+/** `1|09500|000000012|<sortKey>`: rated before unrated, then by satisfaction rate, then by count, then newest. */
+export function ratingKeyOf(rating: RatingSummaryLite, sortKey: string): string {
+  const rated = rating.count > 0 && rating.satisfactionRate !== null;
+  const rate = rated ? Math.round(rating.satisfactionRate! * 10000) : 0;
+  return `${rated ? 1 : 0}|${String(rate).padStart(5, '0')}|${String(rating.count).padStart(9, '0')}|${sortKey}`;
+}
+
 export function buildProductDoc(spec: Spec, pub: Publication): ProductDoc {
+  const sortKey = `${pub.publishedOn}|${pub.productId}`;
+  const rating: RatingSummaryLite = { count: 0, satisfactionRate: null };
   return {
     _id: pub.productId,
     declarationId: pub.declarationId,
@@ -25,7 +40,9 @@ export function buildProductDoc(spec: Spec, pub: Publication): ProductDoc {
     searchText: [spec.name, spec.summary, spec.cover.applicantName, spec.content.audience].join('\n'),
     documentNumber: pub.documentNumber,
     publishedOn: pub.publishedOn,
-    sortKey: `${pub.publishedOn}|${pub.productId}`,
-    rating: { count: 0, satisfactionRate: null },
+    sortKey,
+    audienceGroups: audienceGroupsOf(spec),
+    ratingKey: ratingKeyOf(rating, sortKey),
+    rating,
   };
 }

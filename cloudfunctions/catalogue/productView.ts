@@ -12,6 +12,7 @@ export function toListItem(p: ProductDoc): ProductListItem {
     providerName: p.providerName,
     district: p.district,
     publishedOn: p.publishedOn,
+    audienceGroups: p.audienceGroups,
     rating: p.rating,
   };
 }

@@ -19,10 +19,10 @@ export function storeContract(makeStore: () => Promise<{ store: Store; collectio
   async function seedPeople() {
     const c = col('people');
     const people = [
-      { _id: 'p1', name: '王阿姨', age: 68, district: '拱墅区', tags: 'x', active: true, profile: { city: '杭州' } },
+      { _id: 'p1', name: '王阿姨', age: 68, district: '拱墅区', tags: 'x', active: true, profile: { city: '杭州' }, groups: ['elderly', 'women'] },
       { _id: 'p2', name: '小李', age: 31, district: '钱塘区', tags: 'y', active: true, profile: { city: '杭州' } },
       { _id: 'p3', name: '张律师', age: 45, district: '西湖区', tags: 'x', active: false, profile: { city: '宁波' } },
-      { _id: 'p4', name: '陈教授', age: 57, district: '西湖区', tags: 'z', active: true, profile: { city: '杭州' } },
+      { _id: 'p4', name: '陈教授', age: 57, district: '西湖区', tags: 'z', active: true, profile: { city: '杭州' }, groups: ['elderly'] },
     ];
     for (const p of people) await store.insert(c, p);
     return c;
@@ -57,6 +57,11 @@ export function storeContract(makeStore: () => Promise<{ store: Store; collectio
     expect(await ids({ name: { $contains: '律' } })).toEqual(['p3']);
     expect(await ids({ name: { $contains: '.*' } })).toEqual([]);
     expect(await ids({ district: '西湖区', active: true })).toEqual(['p4']);
+    expect(await ids({ name: { $contains: ['王', '姨'] } })).toEqual(['p1']);
+    expect(await ids({ name: { $contains: ['王', '李'] } })).toEqual([]);
+    expect(await ids({ district: { $notContains: '西湖' } })).toEqual(['p1', 'p2']);
+    expect(await ids({ groups: { $has: 'elderly' } })).toEqual(['p1', 'p4']);
+    expect(await ids({ groups: { $has: 'none' } })).toEqual([]);
   });
 
   test('find orders, skips and limits', async () => {

@@ -27,6 +27,11 @@ const MATRIX: Record<string, string[]> = {
   'admin.auditTrail': BUREAU,
   'catalogue.search': EVERYONE,
   'catalogue.get': EVERYONE,
+  'catalogue.featured': EVERYONE,
+  'catalogue.export': EVERYONE,
+  'catalogue.poster': EVERYONE,
+  'catalogue.feature': BUREAU,
+  'catalogue.unfeature': BUREAU,
 };
 
 const actions = Object.values(FUNCTIONS).flatMap((fn) => Object.entries(fn.actions).map(([name, def]) => [`${fn.name}.${name}`, def] as const));

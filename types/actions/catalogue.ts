@@ -1,13 +1,21 @@
 import * as z from 'zod';
-import { CATEGORIES, DISTRICTS, PURCHASE_METHODS } from '../domain';
+import { AUDIENCE_GROUPS, CATEGORIES, DISTRICTS, PURCHASE_METHODS, SEARCH_SORTS, type AudienceGroup } from '../domain';
 import type { ProductListItem, PublicProduct } from '../product';
 
+const productId = z.string({ error: '缺少产品编号' }).min(1, '缺少产品编号').max(64, '产品编号不正确');
+const audience = z.enum(AUDIENCE_GROUPS, { error: '没有这个服务人群' });
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export const searchCatalogueInput = z.strictObject({
+  /** Words separated by spaces; every word must appear (substring, no segmentation). */
   q: z.string().trim().max(50, '搜索词不能超过 50 字').optional(),
   category: z.enum(CATEGORIES, { error: '没有这个产品类别' }).optional(),
   purchaseMethod: z.enum(PURCHASE_METHODS, { error: '没有这种购买方式' }).optional(),
+  audience: audience.optional(),
   district: z.enum(DISTRICTS, { error: '没有这个区县' }).optional(),
-  cursor: z.string().max(200).optional(),
+  /** Default: relevance when there is a keyword, else newest. */
+  sort: z.enum(SEARCH_SORTS, { error: '没有这种排序方式' }).optional(),
+  cursor: z.string().max(400).optional(),
   limit: z.number().int('每页条数应为整数').min(1, '每页至少 1 条').max(50, '每页最多 50 条').optional(),
 });
 export type SearchCatalogueInput = z.input<typeof searchCatalogueInput>;
@@ -17,18 +25,67 @@ export interface SearchCatalogueResult {
   nextCursor: string | null;
 }
 
-export const getProductInput = z.strictObject({
-  productId: z.string({ error: '缺少产品编号' }).min(1, '缺少产品编号').max(64, '产品编号不正确'),
-});
+export const getProductInput = z.strictObject({ productId });
 export type GetProductInput = z.input<typeof getProductInput>;
 export type GetProductResult = PublicProduct;
+
+export const featureProductInput = z.strictObject({
+  productId,
+  audience,
+  until: z.string({ error: '请填写推荐截止日期' }).regex(DATE, '推荐截止日期应为日期，如 2026-12-31'),
+});
+export type FeatureProductInput = z.input<typeof featureProductInput>;
+
+export const unfeatureProductInput = z.strictObject({ productId, audience });
+export type UnfeatureProductInput = z.input<typeof unfeatureProductInput>;
+
+export const featuredInput = z.strictObject({});
+export interface FeaturedResult {
+  groups: { audience: AudienceGroup; label: string; items: ProductListItem[] }[];
+}
+
+export const exportCatalogueInput = z.strictObject({
+  format: z.enum(['json', 'csv'], { error: '导出格式应为 json 或 csv' }),
+  cursor: z.string().max(200).optional(),
+});
+export type ExportCatalogueInput = z.input<typeof exportCatalogueInput>;
+export interface ExportCatalogueResult {
+  format: 'json' | 'csv';
+  /** JSON: an array of rows; CSV: text with a header row (UTF-8 with BOM, for Excel). */
+  content: string;
+  count: number;
+  /** More rows follow: call again with this cursor (CSV pages after the first have no header). */
+  nextCursor: string | null;
+  generatedAt: string;
+}
+
+export const posterInput = z.strictObject({
+  productId,
+  /** What the code opens: the product's page, as an https link or a mini-program path. */
+  link: z.string({ error: '缺少二维码链接' }).max(300, '二维码链接过长'),
+});
+export type PosterInput = z.input<typeof posterInput>;
+export interface PosterResult {
+  /** A printable SVG: the product's name, provider, phone, and a QR code of `link`. */
+  svg: string;
+}
 
 export const catalogueSchemas = {
   search: searchCatalogueInput,
   get: getProductInput,
+  feature: featureProductInput,
+  unfeature: unfeatureProductInput,
+  featured: featuredInput,
+  export: exportCatalogueInput,
+  poster: posterInput,
 };
 
 export interface CatalogueApi {
   search: [SearchCatalogueInput, SearchCatalogueResult];
   get: [GetProductInput, GetProductResult];
+  feature: [FeatureProductInput, { productId: string; audience: AudienceGroup; until: string }];
+  unfeature: [UnfeatureProductInput, { removed: boolean }];
+  featured: [Record<string, never>, FeaturedResult];
+  export: [ExportCatalogueInput, ExportCatalogueResult];
+  poster: [PosterInput, PosterResult];
 }

@@ -64,7 +64,9 @@ export class CloudbaseStore implements Store {
     const parts: unknown[] = [];
     for (const [op, v] of Object.entries(cond)) {
       if (v === undefined) continue;
-      if (op === '$contains') parts.push(this.db.RegExp({ regexp: escapeRegExp(v as string), options: '' }));
+      if (op === '$contains') for (const term of Array.isArray(v) ? v : [v]) parts.push(this.db.RegExp({ regexp: escapeRegExp(term as string), options: '' }));
+      else if (op === '$notContains') parts.push(_.not(this.db.RegExp({ regexp: escapeRegExp(v as string), options: '' })));
+      else if (op === '$has') parts.push(_.all([v]));
       else if (op === '$in') parts.push(_.in(v));
       else parts.push(_[op.slice(1) === 'ne' ? 'neq' : op.slice(1)](v));
     }

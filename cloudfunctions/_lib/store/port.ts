@@ -14,8 +14,12 @@ export interface Operators {
   $lt?: string | number;
   $lte?: string | number;
   $in?: Scalar[];
-  /** Case-sensitive substring (CloudBase: an escaped db.RegExp). */
-  $contains?: string;
+  /** Case-sensitive substring; an array needs every one (CloudBase: escaped db.RegExp). */
+  $contains?: string | string[];
+  /** Case-sensitive: the field does not contain this substring. */
+  $notContains?: string;
+  /** The field is an array holding this value (CloudBase: _.all([value])). */
+  $has?: Scalar;
 }
 export type Condition = Scalar | Operators;
 /** Field paths may be dotted (`spec.content.audience`). All conditions combine with AND. */
@@ -99,7 +103,7 @@ export const MAX_PAGE = 1000;
 export const DEFAULT_PAGE = 100;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const COLLECTION = /^[a-z][A-Za-z0-9_]{0,63}$/;
-const OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$contains']);
+const OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$contains', '$notContains', '$has']);
 
 export function isOperators(c: Condition): c is Operators {
   return typeof c === 'object' && c !== null && !Array.isArray(c);
@@ -128,7 +132,12 @@ export function checkQuery(query: Query): { skip: number; limit: number } {
       for (const op of ops) if (!OPERATORS.has(op)) throw new UnsupportedQueryError(`operator ${op} is outside the supported subset`);
       if (cond.$in !== undefined && (!Array.isArray(cond.$in) || cond.$in.length > 100))
         throw new UnsupportedQueryError(`$in on ${field} needs an array of at most 100 values`);
-      if (cond.$contains !== undefined && typeof cond.$contains !== 'string') throw new UnsupportedQueryError(`$contains on ${field} needs a string`);
+      const contains = cond.$contains === undefined ? [] : Array.isArray(cond.$contains) ? cond.$contains : [cond.$contains];
+      if (contains.length > 10 || contains.some((c) => typeof c !== 'string' || c === ''))
+        throw new UnsupportedQueryError(`$contains on ${field} needs one to ten non-empty strings`);
+      if (cond.$notContains !== undefined && (typeof cond.$notContains !== 'string' || cond.$notContains === ''))
+        throw new UnsupportedQueryError(`$notContains on ${field} needs a non-empty string`);
+      if (cond.$has !== undefined && (typeof cond.$has === 'object' && cond.$has !== null)) throw new UnsupportedQueryError(`$has on ${field} needs a scalar`);
     }
   }
   for (const [field, dir] of query.orderBy ?? []) {

@@ -1,0 +1,58 @@
+import QRCode from 'qrcode';
+import { CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../../types/domain';
+import type { ProductDoc } from '../../types/product';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { invalid, notFound } from '../_lib/errors';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Splits text into lines of at most `n` characters (CJK text has no spaces to break at). */
+function wrap(text: string, n: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < text.length && lines.length < maxLines; i += n) lines.push(text.slice(i, i + n));
+  if (lines.length === maxLines && text.length > n * maxLines) lines[maxLines - 1] = lines[maxLines - 1].slice(0, n - 1) + '…';
+  return lines;
+}
+
+/** The link must open this product's page: an https link (the H5 site) or the mini-program path. */
+export function posterLinkAllowed(link: string, productId: string): boolean {
+  const suffix = `pages/product/index?id=${productId}`;
+  if (link === `/${suffix}`) return true;
+  return /^https?:\/\/[^\s"'<>]+$/.test(link) && link.endsWith(suffix);
+}
+
+/** A print-ready A6-proportioned SVG poster: name, category, how it is paid, provider, phone, and the QR code. */
+export async function makePoster(input: { productId: string; link: string }, ctx: Ctx): Promise<{ svg: string }> {
+  const p = await ctx.store.get<ProductDoc>(COLLECTIONS.products, input.productId);
+  if (!p || p.status !== 'listed') throw notFound('没有找到这个产品，它可能已调整出目录');
+  if (!posterLinkAllowed(input.link, p._id)) throw invalid('二维码只能指向这个产品的页面', [{ path: 'link', message: '二维码只能指向这个产品的页面' }]);
+
+  const qr = QRCode.create(input.link, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  const cell = 8;
+  const qrPx = size * cell;
+  let path = '';
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if (qr.modules.get(x, y)) path += `M${x * cell} ${y * cell}h${cell}v${cell}h-${cell}z`;
+
+  const W = 600;
+  const H = 860;
+  const title = wrap(p.name, 13, 2);
+  const qrX = (W - qrPx) / 2;
+  const qrY = 330;
+  const text = (x: number, y: number, s: string, size: number, extra = '') => `<text x="${x}" y="${y}" font-size="${size}" ${extra}>${esc(s)}</text>`;
+  const svg = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif">`,
+    `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
+    `<rect width="${W}" height="90" fill="#1f5fbf"/>`,
+    text(W / 2, 58, '杭州市公共法律服务产品', 32, 'fill="#ffffff" text-anchor="middle" font-weight="700"'),
+    ...title.map((line, i) => text(W / 2, 160 + i * 52, line, 42, 'fill="#1d2433" text-anchor="middle" font-weight="700"')),
+    text(W / 2, 160 + title.length * 52 + 8, `${CATEGORY_LABELS[p.category]} · ${PURCHASE_METHOD_LABELS[p.purchaseMethod]}`, 28, `fill="${p.purchaseMethod === 'free' ? '#0a7a3d' : '#8a4b00'}" text-anchor="middle"`),
+    `<g transform="translate(${qrX} ${qrY})"><rect x="-16" y="-16" width="${qrPx + 32}" height="${qrPx + 32}" fill="#ffffff"/><path d="${path}" fill="#000000"/></g>`,
+    text(W / 2, qrY + qrPx + 56, '微信扫码查看服务详情', 26, 'fill="#4a5468" text-anchor="middle"'),
+    text(W / 2, H - 110, p.providerName, 26, 'fill="#1d2433" text-anchor="middle"'),
+    text(W / 2, H - 64, `服务电话 ${p.spec.publicInfo.servicePhone}`, 30, 'fill="#1f5fbf" text-anchor="middle" font-weight="700"'),
+    `</svg>`,
+  ].join('');
+  return { svg };
+}

@@ -1,0 +1,121 @@
+/** Issue 6: keywords, filters that combine, three orders, and paging without duplicates or gaps in each. */
+import type { ProductDoc, ProductListItem } from '../../types/product';
+import { buildProductDoc, ratingKeyOf } from '../../cloudfunctions/catalogue/productDoc';
+import { startHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ seed: true });
+});
+afterAll(() => h.close());
+afterEach(async () => expect(await h.invariants()).toEqual([]));
+
+async function allPages(filters: Record<string, unknown> = {}, limit = 4): Promise<ProductListItem[]> {
+  const items: ProductListItem[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 200; i++) {
+    const page = await h.ok('catalogue', 'search', { ...filters, limit, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    if (!page.nextCursor) return items;
+    cursor = page.nextCursor;
+  }
+  throw new Error('paging did not end');
+}
+const listed = async () => (await h.app.store.find<ProductDoc>('products', { where: { status: 'listed' }, limit: 1000 }));
+
+test('every word of a query must appear', async () => {
+  const both = await allPages({ q: '法律 援助' });
+  expect(both.length).toBeGreaterThan(0);
+  const docs = new Map((await listed()).map((d) => [d._id, d]));
+  for (const p of both) {
+    const text = docs.get(p.productId)!.searchText;
+    expect(text.includes('法律') && text.includes('援助')).toBe(true);
+  }
+  const expected = [...docs.values()].filter((d) => d.searchText.includes('法律') && d.searchText.includes('援助')).length;
+  expect(both.length).toBe(expected);
+  expect(await allPages({ q: '调解 外籍人士' })).toEqual([]);
+});
+
+test('relevance lists name matches first, then the rest, each newest first, with no product twice', async () => {
+  const items = await allPages({ q: '调解' }, 3);
+  const firstOther = items.findIndex((p) => !p.name.includes('调解'));
+  expect(firstOther).toBeGreaterThan(0);
+  expect(items.slice(0, firstOther).every((p) => p.name.includes('调解'))).toBe(true);
+  expect(items.slice(firstOther).every((p) => !p.name.includes('调解'))).toBe(true);
+  expect(new Set(items.map((p) => p.productId)).size).toBe(items.length);
+  const docs = await listed();
+  expect(items.length).toBe(docs.filter((d) => d.searchText.includes('调解')).length);
+  for (const tier of [items.slice(0, firstOther), items.slice(firstOther)]) {
+    const dates = tier.map((p) => p.publishedOn);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  }
+});
+
+test('the audience filter finds the groups’ products and combines with the others', async () => {
+  const elderly = await allPages({ audience: 'elderly' });
+  expect(elderly.map((p) => p.name)).toEqual(expect.arrayContaining(['“老娘舅”人民调解上门服务', '老年人遗嘱咨询与见证']));
+  for (const p of elderly) expect(p.audienceGroups).toContain('elderly');
+  const freeElderlyMediation = await allPages({ audience: 'elderly', category: 'mediation', purchaseMethod: 'free' });
+  expect(freeElderlyMediation.map((p) => p.name)).toEqual(['“老娘舅”人民调解上门服务']);
+  expect(await allPages({ audience: 'veterans', district: '富阳区' })).toHaveLength(1);
+});
+
+test('rating order puts rated products first, best rate first, and pages cleanly', async () => {
+  const docs = await listed();
+  const rated = [
+    { id: docs[5]._id, rating: { count: 40, satisfactionRate: 0.95 } },
+    { id: docs[9]._id, rating: { count: 12, satisfactionRate: 0.99 } },
+    { id: docs[2]._id, rating: { count: 300, satisfactionRate: 0.95 } },
+  ];
+  for (const r of rated) await h.app.store.update('products', r.id, { rating: r.rating, ratingKey: ratingKeyOf(r.rating, docs.find((d) => d._id === r.id)!.sortKey) });
+  const items = await allPages({ sort: 'rating' }, 5);
+  expect(items.slice(0, 3).map((p) => p.productId)).toEqual([docs[9]._id, docs[2]._id, docs[5]._id]);
+  expect(items).toHaveLength(docs.length);
+  expect(new Set(items.map((p) => p.productId)).size).toBe(docs.length);
+});
+
+test.each(['newest', 'relevance', 'rating'] as const)('paging in %s order has no duplicates or gaps while products are added', async (sort) => {
+  const filters = sort === 'relevance' ? { q: '服务', sort } : { sort };
+  const before = (await allPages(filters, 50)).map((p) => p.productId);
+  const seen: string[] = [];
+  let page = await h.ok('catalogue', 'search', { ...filters, limit: 4 });
+  const template = (await h.app.store.get<ProductDoc>('products', before[0]))!.spec;
+  let n = 0;
+  for (;;) {
+    seen.push(...page.items.map((i: ProductListItem) => i.productId));
+    // Published meanwhile, newest of all: it sorts before every cursor, so it cannot shift the pages.
+    const id = `padd${sort}${n++}`;
+    await h.app.store.insert('products', { ...buildProductDoc({ ...template, name: `新增服务${n}` }, { productId: id, declarationId: null, orgId: null, documentNumber: '杭司〔2026〕88号', publishedOn: '2026-11-25' }) });
+    if (!page.nextCursor) break;
+    page = await h.ok('catalogue', 'search', { ...filters, limit: 4, cursor: page.nextCursor });
+  }
+  if (sort === 'rating') {
+    // New unrated products sort after rated ones but before older unrated ones: check the set, not the order.
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of before) expect(seen).toContain(id);
+  } else {
+    expect(seen).toEqual(before);
+  }
+});
+
+test('a cursor that is forged or from another order is refused clearly', async () => {
+  const page = await h.ok('catalogue', 'search', { limit: 2 });
+  const other = await h.call('catalogue', 'search', { limit: 2, sort: 'rating', cursor: page.nextCursor });
+  expect(other.status).toBe(400);
+  expect(other.body.ok || other.body.error.issues).toEqual([{ path: 'cursor', message: '翻页位置已失效，请重新搜索' }]);
+  const forged = await h.call('catalogue', 'search', { limit: 2, cursor: 'not-a-cursor' });
+  expect(forged.status).toBe(400);
+});
+
+test('no non-catalogue product is ever in a result, whatever the query', async () => {
+  const [victim] = await listed();
+  await h.app.store.update('products', victim._id, { status: 'exited' });
+  try {
+    for (const filters of [{}, { q: victim.name }, { category: victim.category }, { sort: 'rating' }, { audience: victim.audienceGroups[0] ?? 'elderly' }]) {
+      const ids = (await allPages(filters, 50)).map((p) => p.productId);
+      expect(ids).not.toContain(victim._id);
+    }
+  } finally {
+    await h.app.store.update('products', victim._id, { status: 'listed' });
+  }
+});
