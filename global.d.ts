@@ -6,6 +6,8 @@ declare module '*.scss';
 
 /** Set by config/index.ts from TCB_ENV_ID at build time. */
 declare const CLOUD_ENV: string;
+/** Set by config/index.ts from H5_BASE_URL at build time. */
+declare const H5_BASE_URL: string;
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -17,6 +17,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // The CloudBase environment the mini-program calls (weapp only).
       CLOUD_ENV: JSON.stringify(process.env.TCB_ENV_ID ?? ''),
+      // The public H5 site, for links and QR codes made in the weapp build (optional).
+      H5_BASE_URL: JSON.stringify(process.env.H5_BASE_URL ?? ''),
     },
     alias: {
       '@shared': path.resolve(__dirname, '..', 'types'),

@@ -62,6 +62,8 @@ export class SqliteStore implements Store {
   private readonly inTx = new AsyncLocalStorage<boolean>();
   private readonly indexes: Record<string, string[][]>;
   private readonly appendOnly: Set<string>;
+  /** Prepared statements by SQL text: parsing SQL costs more than running a small query. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteStoreOptions) {
     if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
@@ -72,6 +74,16 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.indexes = options.indexes ?? {};
     this.appendOnly = new Set(options.appendOnly ?? []);
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      if (this.statements.size >= 500) this.statements.clear();
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
   }
 
   private table(collection: string): string {
@@ -103,7 +115,7 @@ export class SqliteStore implements Store {
   // --- single-document operations, synchronous, shared by Store and Tx ---
 
   private getSync<T extends HasId>(collection: string, id: string): T | null {
-    const row = this.db.prepare(`SELECT doc FROM "${this.table(collection)}" WHERE id = ?`).get(id) as { doc: string } | undefined;
+    const row = this.stmt(`SELECT doc FROM "${this.table(collection)}" WHERE id = ?`).get(id) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 
@@ -111,7 +123,7 @@ export class SqliteStore implements Store {
     const id = doc._id ?? newId();
     if (typeof id !== 'string' || id.length === 0 || id.length > 128) throw new UnsupportedQueryError('bad _id');
     try {
-      this.db.prepare(`INSERT INTO "${this.table(collection)}" (id, doc) VALUES (?, ?)`).run(id, JSON.stringify({ ...doc, _id: id }));
+      this.stmt(`INSERT INTO "${this.table(collection)}" (id, doc) VALUES (?, ?)`).run(id, JSON.stringify({ ...doc, _id: id }));
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateKeyError(collection, id);
       throw e;
@@ -121,8 +133,7 @@ export class SqliteStore implements Store {
 
   private setSync(collection: string, id: string, doc: Omit<Doc, '_id'>): void {
     if (this.appendOnly.has(collection)) throw new UnsupportedQueryError(`${collection} is append-only`);
-    this.db
-      .prepare(`INSERT INTO "${this.table(collection)}" (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
+    this.stmt(`INSERT INTO "${this.table(collection)}" (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
       .run(id, JSON.stringify({ ...doc, _id: id }));
   }
 
@@ -130,13 +141,13 @@ export class SqliteStore implements Store {
     checkPatch(patch);
     const current = this.getSync<Doc>(collection, id);
     if (!current) return false;
-    this.db.prepare(`UPDATE "${this.table(collection)}" SET doc = ? WHERE id = ?`).run(JSON.stringify(applyPatch(current, patch)), id);
+    this.stmt(`UPDATE "${this.table(collection)}" SET doc = ? WHERE id = ?`).run(JSON.stringify(applyPatch(current, patch)), id);
     return true;
   }
 
   private removeSync(collection: string, id: string): void {
     if (this.appendOnly.has(collection)) throw new UnsupportedQueryError(`${collection} is append-only`);
-    this.db.prepare(`DELETE FROM "${this.table(collection)}" WHERE id = ?`).run(id);
+    this.stmt(`DELETE FROM "${this.table(collection)}" WHERE id = ?`).run(id);
   }
 
   // --- Store ---
@@ -152,14 +163,14 @@ export class SqliteStore implements Store {
     const { clause, params } = whereSql(query.where ?? {});
     const order = (query.orderBy ?? []).map(([f, d]) => `${f === '_id' ? 'id' : json(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`);
     const sql = `SELECT doc FROM "${this.table(collection)}"${clause}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ? OFFSET ?`;
-    return this.mutex.run(() => (this.db.prepare(sql).all(...params, limit, skip) as { doc: string }[]).map((r) => JSON.parse(r.doc) as T));
+    return this.mutex.run(() => (this.stmt(sql).all(...params, limit, skip) as { doc: string }[]).map((r) => JSON.parse(r.doc) as T));
   }
 
   async count(collection: string, where: Where = {}): Promise<number> {
     this.refuseInsideTx('a count');
     checkQuery({ where });
     const { clause, params } = whereSql(where);
-    return this.mutex.run(() => (this.db.prepare(`SELECT COUNT(*) AS n FROM "${this.table(collection)}"${clause}`).get(...params) as { n: number }).n);
+    return this.mutex.run(() => (this.stmt(`SELECT COUNT(*) AS n FROM "${this.table(collection)}"${clause}`).get(...params) as { n: number }).n);
   }
 
   async insert(collection: string, doc: Omit<Doc, '_id'> & { _id?: string }): Promise<string> {
@@ -198,8 +209,9 @@ export class SqliteStore implements Store {
         return result;
       } catch (e) {
         this.db.exec('ROLLBACK');
-        // Tables created inside the transaction were rolled back too.
+        // Tables created inside the transaction were rolled back too (and statements prepared on them).
         this.tables.clear();
+        this.statements.clear();
         throw e;
       } finally {
         open = false;
@@ -209,7 +221,7 @@ export class SqliteStore implements Store {
 
   /** Raw SQL for benchmarks that compare against the bare query. Not part of the port. */
   rawAll(sql: string, ...params: unknown[]): unknown[] {
-    return this.db.prepare(sql).all(...params);
+    return this.stmt(sql).all(...params);
   }
 
   close(): void {

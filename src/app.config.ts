@@ -1,7 +1,10 @@
 export default defineAppConfig({
   // Main package: what every citizen uses. Role-specific pages live in subpackages.
   pages: ['pages/catalogue/index', 'pages/product/index'],
-  subPackages: [{ root: 'packages/account', pages: ['pages/me/index'] }],
+  subPackages: [
+    { root: 'packages/account', pages: ['pages/me/index'] },
+    { root: 'packages/promotion', pages: ['pages/poster/index'] },
+  ],
   // H5 only (an unknown key in WeChat's app.json): no sliding page transition, which leaves the document
   // scrollable sideways on phones.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),

@@ -16,10 +16,10 @@ afterEach(async () => {
   expect(await rig.h.invariants()).toEqual([]);
 });
 
-const cards = () => page.locator('.card');
+const cards = () => page.locator('.list .card');
 /** taro-ui buttons: click the button itself, as a finger would (its text sits under an overlay). */
 const button = (text: string) => page.locator('.at-button', { hasText: new RegExp(`^\\s*${text}\\s*$`) });
-const cardNames = () => page.locator('.card__name').allInnerTexts();
+const cardNames = () => page.locator('.list .card__name').allInnerTexts();
 
 test('the catalogue lists products, loads more, and shows the end', async () => {
   await page.goto(rig.h.url + '/');
@@ -40,7 +40,7 @@ test('search, filter to free mediation, open a product, see the provider’s pho
   await page.locator('.chip', { hasText: '人民调解' }).click();
   await page.locator('.chip', { hasText: '只看免费' }).click();
   await page.waitForFunction(() => {
-    const badges = [...document.querySelectorAll('.card .badge--category')].map((b) => b.textContent);
+    const badges = [...document.querySelectorAll('.list .card .badge--category')].map((b) => b.textContent);
     return badges.length > 0 && badges.every((t) => t === '人民调解');
   });
   const n = await cards().count();
@@ -66,13 +66,13 @@ test('a keyword search finds labour services; nonsense shows the empty state, wh
   const input = page.locator('.at-search-bar input');
   await input.fill('劳动');
   await page.getByText('搜索', { exact: true }).click();
-  await page.locator('.card__name', { hasText: '劳动争议法律援助快速通道' }).waitFor();
+  await page.locator('.list .card__name', { hasText: '劳动争议法律援助快速通道' }).waitFor();
 
   await input.fill('完全不存在的服务');
   await page.getByText('搜索', { exact: true }).click();
   await page.getByText('没有找到相关服务').waitFor();
   await button('清除筛选').click();
-  await page.waitForFunction(() => document.querySelectorAll('.card').length === 20);
+  await page.waitForFunction(() => document.querySelectorAll('.list .card').length === 20);
 });
 
 test('when the server fails, the page says so and retry recovers', async () => {
@@ -97,7 +97,7 @@ test('an unknown product shows a clear not-found state', async () => {
 test('with the font enlarged by half, nothing runs off the side of the phone', async () => {
   for (const url of ['/', '/#/pages/product/index?id=p0001demo']) {
     await page.goto(rig.h.url + url);
-    await page.locator(url === '/' ? '.card' : '.contact__phone').first().waitFor();
+    await page.locator(url === '/' ? '.list .card' : '.contact__phone').first().waitFor();
     // Taro's H5 sizes text in rem from the root font size: raising it is what a larger system font does.
     await page.evaluate(() => {
       const html = document.documentElement;
@@ -119,4 +119,50 @@ test('the bureau signs in with the admin token on the account page', async () =>
   await button('登录').click();
   await page.getByText('已以市司法局管理员身份登录').waitFor();
   await expect(page.locator('.me__roles').innerText()).resolves.toBe('市司法局');
+});
+
+test('王阿姨 turns on large fonts: the text grows, on every page, and stays on', async () => {
+  await page.goto(rig.h.url + '/');
+  await cards().first().waitFor();
+  const size = () => cards().first().locator('.card__name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const normal = await size();
+  await page.locator('.toolbar__large').click();
+  await page.waitForFunction((n) => parseFloat(getComputedStyle(document.querySelector('.list .card__name')!).fontSize) > n, normal);
+  expect(await size()).toBeGreaterThanOrEqual(normal * 1.25);
+  expect(await overflowsSideways(page)).toBe(false);
+
+  await cards().first().click();
+  await page.locator('.product.lf').waitFor();
+  await page.goto(rig.h.url + '/');
+  await cards().first().waitFor();
+  expect(await size()).toBeGreaterThanOrEqual(normal * 1.25);
+  await expect(page.locator('.toolbar__large').innerText()).resolves.toBe('标准字');
+});
+
+test('recommendations per group lead to all of that group’s services', async () => {
+  await page.goto(rig.h.url + '/');
+  await page.getByText('市司法局为您推荐').waitFor();
+  await page.locator('.featured .chip', { hasText: '老年人' }).click();
+  await expect(page.locator('.featured .card').count()).resolves.toBeGreaterThan(0);
+  await page.getByText('查看全部适合老年人的服务 ›').click();
+  await page.waitForFunction(() => document.querySelector('.featured') === null);
+  await page.locator('.list .card__name', { hasText: '老年人遗嘱咨询与见证' }).waitFor();
+  expect(await cardNames()).toContain('“老娘舅”人民调解上门服务');
+});
+
+test('a product can be turned into a printable poster', async () => {
+  await page.goto(rig.h.url + '/#/pages/product/index?id=p0001demo');
+  await page.locator('.contact__phone').waitFor();
+  await page.getByText('生成海报').click();
+  const img = page.locator('.poster__image img, img.poster__image').first();
+  await img.waitFor();
+  await page.waitForFunction(() => {
+    const el = document.querySelector('.poster__image img, img.poster__image') as HTMLImageElement | null;
+    return !!el && el.complete && el.naturalWidth > 0;
+  });
+  const src = await img.getAttribute('src');
+  expect(src).toMatch(/^data:image\/svg\+xml;base64,/);
+  const svg = Buffer.from(src!.split(',')[1], 'base64').toString('utf8');
+  expect(svg).toContain('“老娘舅”人民调解上门服务');
+  await expect(page.getByText('打印海报').isVisible()).resolves.toBe(true);
 });

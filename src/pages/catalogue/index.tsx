@@ -1,24 +1,33 @@
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { ScrollView, Text, View } from '@tarojs/components';
+import { Picker, ScrollView, Text, View } from '@tarojs/components';
 import { AtButton, AtSearchBar } from 'taro-ui';
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '@shared/domain';
-import { Badges } from '../../components/Badges';
+import { AUDIENCE_GROUPS, AUDIENCE_GROUP_LABELS, CATEGORIES, CATEGORY_LABELS, DISTRICTS, type AudienceGroup, type Category, type District, type SearchSort } from '@shared/domain';
+import { ProductCard } from '../../components/ProductCard';
 import { Empty, Failure, Loading } from '../../components/StateView';
-import { useCatalogue } from './useCatalogue';
+import { useLargeFont } from '../../utils/largeFont';
+import { Featured } from './Featured';
+import { useCatalogue, type Filters } from './useCatalogue';
 import './index.scss';
+
+const SORT_LABELS: Record<SearchSort, string> = { relevance: '最相关', newest: '最新', rating: '好评优先' };
+const DISTRICT_OPTIONS = ['全部区县', ...DISTRICTS];
 
 export default function CataloguePage() {
   const [q, setQ] = useState('');
+  const [query, setQuery] = useState('');
   const [category, setCategory] = useState<Category | undefined>();
+  const [audience, setAudience] = useState<AudienceGroup | undefined>();
+  const [district, setDistrict] = useState<District | undefined>();
   const [freeOnly, setFreeOnly] = useState(false);
-  const { items, status, error, hasMore, load, loadMore, reload } = useCatalogue();
+  const [sort, setSort] = useState<SearchSort | undefined>();
+  const [large, toggleLarge] = useLargeFont();
+  const { items, status, error, moreError, hasMore, load, loadMore, reload } = useCatalogue();
 
-  const filters = { q: q.trim() || undefined, category, purchaseMethod: freeOnly ? ('free' as const) : undefined };
+  const filters: Filters = { q: query || undefined, category, audience, district, purchaseMethod: freeOnly ? 'free' : undefined, sort };
   useEffect(() => {
     load(filters);
-    // Reload when a filter changes; typing waits for the search button (see onActionClick).
-  }, [category, freeOnly]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [query, category, audience, district, freeOnly, sort]); // eslint-disable-line react-hooks/exhaustive-deps
 
   usePullDownRefresh(async () => {
     await reload();
@@ -26,27 +35,32 @@ export default function CataloguePage() {
   });
   useReachBottom(() => loadMore());
 
-  const filtered = Boolean(filters.q || category || freeOnly);
+  const filtered = Boolean(query || category || audience || district || freeOnly);
   const clear = () => {
     setQ('');
+    setQuery('');
     setCategory(undefined);
+    setAudience(undefined);
+    setDistrict(undefined);
     setFreeOnly(false);
-    if (!category && !freeOnly) load({});
+    setSort(undefined);
   };
+  const sorts: SearchSort[] = query ? ['relevance', 'newest', 'rating'] : ['newest', 'rating'];
+  const activeSort = sort ?? (query ? 'relevance' : 'newest');
 
   return (
-    <View className='catalogue'>
+    <View className={`catalogue ${large ? 'lf' : ''}`}>
       <View className='catalogue__head'>
         <AtSearchBar
           value={q}
           placeholder='搜服务，如：调解、劳动、法律援助'
           actionName='搜索'
           onChange={(v: string) => setQ(v)}
-          onConfirm={() => load(filters)}
-          onActionClick={() => load(filters)}
+          onConfirm={() => setQuery(q.trim())}
+          onActionClick={() => setQuery(q.trim())}
           onClear={() => {
             setQ('');
-            load({ ...filters, q: undefined });
+            setQuery('');
           }}
         />
         <ScrollView className='chips' scrollX enhanced showScrollbar={false}>
@@ -58,13 +72,37 @@ export default function CataloguePage() {
               全部
             </Text>
             {CATEGORIES.map((c) => (
-              <Text key={c} className={`chip ${category === c ? 'chip--on' : ''}`} onClick={() => setCategory(c)}>
+              <Text key={c} className={`chip ${category === c ? 'chip--on' : ''}`} onClick={() => setCategory(category === c ? undefined : c)}>
                 {CATEGORY_LABELS[c]}
               </Text>
             ))}
           </View>
         </ScrollView>
+        <ScrollView className='chips' scrollX enhanced showScrollbar={false}>
+          <View className='chips__row'>
+            {AUDIENCE_GROUPS.map((g) => (
+              <Text key={g} className={`chip chip--small ${audience === g ? 'chip--on' : ''}`} onClick={() => setAudience(audience === g ? undefined : g)}>
+                {AUDIENCE_GROUP_LABELS[g]}
+              </Text>
+            ))}
+          </View>
+        </ScrollView>
+        <View className='toolbar'>
+          <Picker mode='selector' range={DISTRICT_OPTIONS} value={district ? DISTRICT_OPTIONS.indexOf(district) : 0} onChange={(e) => setDistrict(Number(e.detail.value) === 0 ? undefined : (DISTRICT_OPTIONS[Number(e.detail.value)] as District))}>
+            <Text className={`toolbar__item ${district ? 'toolbar__item--on' : ''}`}>{district ?? '全部区县'} ▾</Text>
+          </Picker>
+          {sorts.map((s) => (
+            <Text key={s} className={`toolbar__item ${activeSort === s ? 'toolbar__item--on' : ''}`} onClick={() => setSort(s)}>
+              {SORT_LABELS[s]}
+            </Text>
+          ))}
+          <Text className={`toolbar__item toolbar__large ${large ? 'toolbar__item--on' : ''}`} onClick={toggleLarge}>
+            {large ? '标准字' : '大字'}
+          </Text>
+        </View>
       </View>
+
+      {!filtered && status !== 'error' && <Featured onGroup={(g) => setAudience(g)} />}
 
       {status === 'loading' && <Loading text='正在查找服务…' />}
       {status === 'error' && <Failure message={error} onRetry={reload} />}
@@ -77,31 +115,30 @@ export default function CataloguePage() {
       )}
       {(status === 'ready' || status === 'more') && items.length > 0 && (
         <View className='list'>
+          {!filtered && <Text className='list__title'>全部服务</Text>}
           {items.map((p) => (
-            <View key={p.productId} className='card' hoverClass='card--pressed' onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${p.productId}` })}>
-              <Text className='card__name'>{p.name}</Text>
-              <Badges category={p.category} purchaseMethod={p.purchaseMethod} />
-              <Text className='card__summary'>{p.summary}</Text>
-              <Text className='card__provider'>
-                {p.providerName} · {p.district}
-              </Text>
-            </View>
+            <ProductCard key={p.productId} p={p} />
           ))}
           <View className='list__foot'>
             {status === 'more' ? (
               <Text className='list__end'>正在加载…</Text>
             ) : hasMore ? (
-              <AtButton size='small' onClick={loadMore}>
-                加载更多
-              </AtButton>
+              <>
+                {moreError && <Text className='list__error'>{moreError}</Text>}
+                <AtButton size='small' onClick={loadMore}>
+                  {moreError ? '重试' : '加载更多'}
+                </AtButton>
+              </>
             ) : (
               <Text className='list__end'>已经到底了，共 {items.length} 项服务</Text>
             )}
           </View>
         </View>
       )}
-      <View className='catalogue__me' onClick={() => Taro.navigateTo({ url: '/packages/account/pages/me/index' })}>
-        <Text>我的账号</Text>
+      <View className='catalogue__links'>
+        <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/packages/account/pages/me/index' })}>
+          我的账号
+        </Text>
       </View>
     </View>
   );

@@ -13,6 +13,7 @@ export function useCatalogue() {
   const [items, setItems] = useState<ProductListItem[]>([]);
   const [status, setStatus] = useState<Status>('loading');
   const [error, setError] = useState('');
+  const [moreError, setMoreError] = useState('');
   const [cursor, setCursor] = useState<string | null>(null);
   const request = useRef(0);
   const filtersRef = useRef<Filters>({});
@@ -21,6 +22,7 @@ export function useCatalogue() {
     const id = ++request.current;
     filtersRef.current = filters;
     setStatus('loading');
+    setMoreError('');
     try {
       const page = await api('catalogue', 'search', { ...filters, limit: PAGE });
       if (id !== request.current) return;
@@ -38,18 +40,18 @@ export function useCatalogue() {
     if (!cursor || status !== 'ready') return;
     const id = ++request.current;
     setStatus('more');
+    setMoreError('');
     try {
       const page = await api('catalogue', 'search', { ...filtersRef.current, cursor, limit: PAGE });
       if (id !== request.current) return;
       setItems((prev) => [...prev, ...page.items]);
       setCursor(page.nextCursor);
-      setStatus('ready');
     } catch (e) {
       if (id !== request.current) return;
-      setError(errorMessage(e));
-      setStatus('ready');
+      setMoreError(errorMessage(e));
     }
+    if (id === request.current) setStatus('ready');
   }, [cursor, status]);
 
-  return { items, status, error, hasMore: cursor !== null, load, loadMore, reload: () => load(filtersRef.current) };
+  return { items, status, error, moreError, hasMore: cursor !== null, load, loadMore, reload: () => load(filtersRef.current) };
 }

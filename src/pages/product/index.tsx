@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { PublicProduct } from '@shared/product';
 import { SPEC_FIELDS } from '@shared/specFields';
@@ -8,6 +8,8 @@ import { chineseDate } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { Badges } from '../../components/Badges';
 import { Empty, Failure, Loading } from '../../components/StateView';
+import { useLargeFont } from '../../utils/largeFont';
+import { productLink, productPath } from '../../utils/productLink';
 import { CITIZEN_SECTIONS } from './sections';
 import './index.scss';
 
@@ -18,6 +20,7 @@ type State = { status: 'loading' } | { status: 'ready'; product: PublicProduct }
 export default function ProductPage() {
   const id = useRouter().params.id ?? '';
   const [state, setState] = useState<State>({ status: 'loading' });
+  const [large] = useLargeFont();
 
   const load = useCallback(async () => {
     setState({ status: 'loading' });
@@ -36,7 +39,7 @@ export default function ProductPage() {
 
   useShareAppMessage(() => ({
     title: state.status === 'ready' ? `${state.product.name} — 杭州公共法律服务` : '杭州公共法律服务产品',
-    path: `/pages/product/index?id=${id}`,
+    path: productPath(id),
   }));
 
   if (state.status === 'loading') return <Loading />;
@@ -47,9 +50,11 @@ export default function ProductPage() {
   const p = state.product;
   const call = () => Taro.makePhoneCall({ phoneNumber: p.provider.phone.replace(/[^\d-]/g, '') }).catch(() => undefined);
   const copyAddress = () => Taro.setClipboardData({ data: p.provider.address }).catch(() => undefined);
+  const copyLink = () => Taro.setClipboardData({ data: productLink(p.productId) }).catch(() => undefined);
+  const poster = () => Taro.navigateTo({ url: `/packages/promotion/pages/poster/index?id=${p.productId}` });
 
   return (
-    <View className='product'>
+    <View className={`product ${large ? 'lf' : ''}`}>
       <View className='product__head'>
         <Text className='product__name'>{p.name}</Text>
         <Badges category={p.category} purchaseMethod={p.purchaseMethod} />
@@ -111,6 +116,21 @@ export default function ProductPage() {
             {p.rating.count === 0 ? '暂无评价' : `${p.rating.count} 条评价，满意率 ${Math.round((p.rating.satisfactionRate ?? 0) * 1000) / 10}%`}
           </Text>
         </View>
+      </View>
+
+      <View className='share'>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button className='share__button' openType='share'>
+            分享给朋友
+          </Button>
+        ) : (
+          <Button className='share__button' onClick={copyLink}>
+            复制链接
+          </Button>
+        )}
+        <Button className='share__button' onClick={poster}>
+          生成海报
+        </Button>
       </View>
     </View>
   );

@@ -1,0 +1,42 @@
+/** 推介: the products the bureau recommends to each group, above the list when nothing is searched. */
+import { useEffect, useState } from 'react';
+import { ScrollView, Text, View } from '@tarojs/components';
+import type { FeaturedResult } from '@shared/actions/catalogue';
+import type { AudienceGroup } from '@shared/domain';
+import { api } from '../../api/client';
+import { ProductCard } from '../../components/ProductCard';
+
+export function Featured({ onGroup }: { onGroup: (g: AudienceGroup) => void }) {
+  const [groups, setGroups] = useState<FeaturedResult['groups']>([]);
+  const [open, setOpen] = useState(0);
+  useEffect(() => {
+    // Recommendations are extra: if they fail, the list below still works, so say nothing.
+    api('catalogue', 'featured', {})
+      .then((r) => setGroups(r.groups))
+      .catch(() => setGroups([]));
+  }, []);
+  if (groups.length === 0) return null;
+  const g = groups[Math.min(open, groups.length - 1)];
+  return (
+    <View className='featured'>
+      <Text className='featured__title'>市司法局为您推荐</Text>
+      <ScrollView className='chips' scrollX enhanced showScrollbar={false}>
+        <View className='chips__row'>
+          {groups.map((x, i) => (
+            <Text key={x.audience} className={`chip chip--small ${i === open ? 'chip--on' : ''}`} onClick={() => setOpen(i)}>
+              {x.label}
+            </Text>
+          ))}
+        </View>
+      </ScrollView>
+      <View className='featured__list'>
+        {g.items.slice(0, 3).map((p) => (
+          <ProductCard key={p.productId} p={p} />
+        ))}
+        <Text className='featured__more' onClick={() => onGroup(g.audience)}>
+          查看全部适合{g.label}的服务 ›
+        </Text>
+      </View>
+    </View>
+  );
+}

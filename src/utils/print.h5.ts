@@ -1,0 +1,4 @@
+export const canPrint = true;
+export function printPage(): void {
+  window.print();
+}

@@ -1,0 +1,3 @@
+/** Printing exists on H5 only (see print.h5.ts); in WeChat the poster is saved by a long press. */
+export const canPrint = false;
+export function printPage(): void {}
