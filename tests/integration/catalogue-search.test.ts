@@ -10,17 +10,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 afterEach(async () => expect(await h.invariants()).toEqual([]));
 
-async function allPages(filters: Record<string, unknown> = {}, limit = 4): Promise<ProductListItem[]> {
-  const items: ProductListItem[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < 200; i++) {
-    const page = await h.ok('catalogue', 'search', { ...filters, limit, ...(cursor ? { cursor } : {}) });
-    items.push(...page.items);
-    if (!page.nextCursor) return items;
-    cursor = page.nextCursor;
-  }
-  throw new Error('paging did not end');
-}
+const allPages = (filters: Record<string, unknown> = {}, limit = 4) => h.searchAll(filters, limit);
 const listed = async () => (await h.app.store.find<ProductDoc>('products', { where: { status: 'listed' }, limit: 1000 }));
 
 test('every word of a query must appear', async () => {

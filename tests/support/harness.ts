@@ -4,6 +4,7 @@ import os from 'os';
 import path from 'path';
 import type { AddressInfo } from 'net';
 import type { Envelope } from '../../types/envelope';
+import type { ProductListItem } from '../../types/product';
 import { createLocalApp, type LocalApp } from '../../server/app';
 import { checkInvariants } from '../../server/invariants';
 import { seedDemo } from '../../server/seedDemo';
@@ -18,6 +19,8 @@ export interface Harness {
   /** Like call, but expects success and returns data. */
   ok<T = any>(fn: string, action: string, payload?: Record<string, unknown>, token?: string): Promise<T>;
   raw(pathname: string, init?: RequestInit): Promise<Response>;
+  /** Every page of catalogue.search for these filters, following the cursors. */
+  searchAll(filters?: Record<string, unknown>, limit?: number): Promise<ProductListItem[]>;
   /** A new citizen session's bearer token. */
   citizen(): Promise<string>;
   /** A new applicant of `orgName`, bound through an invite. */
@@ -63,6 +66,17 @@ export async function startHarness(options: { seed?: boolean; allowTestClock?: b
     call,
     ok,
     raw: (pathname, init) => fetch(url + pathname, init),
+    searchAll: async (filters = {}, limit = 7) => {
+      const items: ProductListItem[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < 500; i++) {
+        const page = await ok('catalogue', 'search', { ...filters, limit, ...(cursor ? { cursor } : {}) });
+        items.push(...page.items);
+        if (!page.nextCursor) return items;
+        cursor = page.nextCursor;
+      }
+      throw new Error('paging did not end');
+    },
     citizen,
     applicant: async (orgName) => {
       const { inviteCode, orgId } = await ok('admin', 'createInvite', { role: 'applicant', orgName }, ADMIN_TOKEN);
