@@ -11,6 +11,7 @@ import { featuredId, type FeaturedDoc } from '../cloudfunctions/catalogue/featur
 import { buildProductDoc, ratingKeyOf } from '../cloudfunctions/catalogue/productDoc';
 import { MAX_PAGE, type Doc, type HasId, type Store } from '../cloudfunctions/_lib/store/port';
 import type { ProductDoc } from '../types/product';
+import { DECLARATION_STATUSES, type DeclarationDoc } from '../types/declaration';
 
 async function all<T extends HasId>(store: Store, collection: string): Promise<T[]> {
   const out: T[] = [];
@@ -67,6 +68,22 @@ export async function checkInvariants(store: Store): Promise<string[]> {
   for (const f of await all<FeaturedDoc>(store, COLLECTIONS.featured)) {
     if (f._id !== featuredId(f.audience, f.productId)) problems.push(`feature ${f._id} is filed under the wrong id`);
     if (!productIds.has(f.productId)) problems.push(`feature ${f._id} names a missing product`);
+  }
+
+  const callIds = new Set((await all(store, COLLECTIONS.calls)).map((c) => c._id));
+  for (const d of await all<DeclarationDoc>(store, COLLECTIONS.declarations)) {
+    if (!(DECLARATION_STATUSES as readonly string[]).includes(d.status)) problems.push(`declaration ${d._id} has unknown status ${d.status}`);
+    if (!callIds.has(d.callId)) problems.push(`declaration ${d._id} belongs to a missing call`);
+    if (!orgIds.has(d.orgId)) problems.push(`declaration ${d._id} belongs to a missing organisation`);
+    if (d.version < 1) problems.push(`declaration ${d._id} has version ${d.version}`);
+    if (d.name !== (d.spec.name ?? '')) problems.push(`declaration ${d._id}: name does not match its specification`);
+    if (d.status === 'submitted') {
+      if (!d.submittedAt) problems.push(`declaration ${d._id} is submitted without a time`);
+      if (!specSchema.safeParse(d.spec).success) problems.push(`declaration ${d._id} is submitted with an incomplete specification`);
+    }
+    if (d.status === 'withdrawn' && !d.withdrawnAt) problems.push(`declaration ${d._id} is withdrawn without a time`);
+    if (d.declarationMode === 'recommended' && d.status === 'submitted' && !d.recommender) problems.push(`declaration ${d._id} is recommended by nobody`);
+    for (const r of d.materialRequests) if (r.response && r.response.suppliedAt < r.requestedAt) problems.push(`declaration ${d._id}: material supplied before it was requested`);
   }
 
   for (const a of await all<Doc & { at?: string; fn?: string; recordId?: string }>(store, COLLECTIONS.audit)) {

@@ -10,7 +10,8 @@ import { DEMO_PRODUCTS, type DemoProduct } from './demoProducts';
 
 const SEED_MARK = 'demo-seed';
 
-function specOf(p: DemoProduct, i: number): Spec {
+/** A complete, valid specification built from a demo product (also used by tests). */
+export function demoSpec(p: DemoProduct, i: number): Spec {
   const kind = CATEGORY_LABELS[p.category];
   const spec: Spec = {
     name: p.name,
@@ -68,7 +69,7 @@ export async function seedDemo(store: Store): Promise<number> {
       const year = 2024 + (i % 2);
       const publishedOn = `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(5 + (i % 20)).padStart(2, '0')}`;
       const productId = `p${String(i + 1).padStart(4, '0')}demo`;
-      return buildProductDoc(specOf(p, i), { productId, declarationId: null, orgId: null, documentNumber: `杭司〔${year}〕${10 + i}号`, publishedOn });
+      return buildProductDoc(demoSpec(p, i), { productId, declarationId: null, orgId: null, documentNumber: `杭司〔${year}〕${10 + i}号`, publishedOn });
     });
     for (const d of docs) await tx.insert(COLLECTIONS.products, { ...d });
     // Promotion: up to three products featured for each group they serve, for a year.

@@ -2,12 +2,13 @@
 import type { AdminApi } from './actions/admin';
 import type { AuthApi } from './actions/auth';
 import type { CatalogueApi } from './actions/catalogue';
+import type { DeclarationsApi } from './actions/declarations';
 
 export interface Api {
   auth: AuthApi;
   admin: AdminApi;
   catalogue: CatalogueApi;
-  declarations: Record<string, never>;
+  declarations: DeclarationsApi;
   reviews: Record<string, never>;
   publicity: Record<string, never>;
   ratings: Record<string, never>;

@@ -9,6 +9,8 @@ export const COLLECTIONS = {
   products: 'products',
   audit: 'audit',
   featured: 'featured',
+  calls: 'calls',
+  declarations: 'declarations',
   meta: 'meta',
 } as const;
 
@@ -16,6 +18,7 @@ export const INDEXES: Record<string, string[][]> = {
   users: [['tokenHash'], ['openid']],
   products: [['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey']],
   featured: [['until']],
+  declarations: [['orgId', 'updatedAt'], ['callId', 'status', '_id'], ['status', '_id']],
   audit: [['recordId', '_id']],
 };
 

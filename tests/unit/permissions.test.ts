@@ -16,6 +16,7 @@ const CALLERS: Record<string, Caller> = {
 const EVERYONE = ['anonymous', 'citizen', 'applicant', 'expert', 'admin'];
 const SIGNED_IN = ['citizen', 'applicant', 'expert', 'admin'];
 const BUREAU = ['admin'];
+const APPLICANTS = ['applicant'];
 
 /** The expected matrix. A new action without a row here fails the test. */
 const MATRIX: Record<string, string[]> = {
@@ -32,6 +33,17 @@ const MATRIX: Record<string, string[]> = {
   'catalogue.poster': EVERYONE,
   'catalogue.feature': BUREAU,
   'catalogue.unfeature': BUREAU,
+  'declarations.openCall': BUREAU,
+  'declarations.listCalls': EVERYONE,
+  'declarations.saveDraft': APPLICANTS,
+  'declarations.submit': APPLICANTS,
+  'declarations.withdraw': APPLICANTS,
+  'declarations.listMine': APPLICANTS,
+  'declarations.supplyMaterials': APPLICANTS,
+  'declarations.get': ['applicant', 'admin'],
+  'declarations.printable': ['applicant', 'admin'],
+  'declarations.listAll': BUREAU,
+  'declarations.requestMaterials': BUREAU,
 };
 
 const actions = Object.values(FUNCTIONS).flatMap((fn) => Object.entries(fn.actions).map(([name, def]) => [`${fn.name}.${name}`, def] as const));
@@ -50,4 +62,14 @@ test('an applicant without an organisation is not an applicant', async () => {
   const { isApplicant } = await import('../../cloudfunctions/_lib/rules');
   expect(isApplicant({ userId: 'u', roles: ['citizen', 'applicant'], orgId: null })).toBe(false);
   expect(isApplicant(CALLERS.applicant)).toBe(true);
+});
+
+test('record level: an applicant reads and edits only its own organisation’s declarations', async () => {
+  const { canReadDeclaration, canEditDeclaration } = await import('../../cloudfunctions/declarations/permissions');
+  const own = { orgId: 'o1' };
+  const other = { orgId: 'o2' };
+  expect([canReadDeclaration(CALLERS.applicant, own), canEditDeclaration(CALLERS.applicant, own)]).toEqual([true, true]);
+  expect([canReadDeclaration(CALLERS.applicant, other), canEditDeclaration(CALLERS.applicant, other)]).toEqual([false, false]);
+  expect([canReadDeclaration(CALLERS.admin, other), canEditDeclaration(CALLERS.admin, other)]).toEqual([true, false]);
+  for (const who of ['anonymous', 'citizen', 'expert']) expect(canReadDeclaration(CALLERS[who], own)).toBe(false);
 });

@@ -1,0 +1,33 @@
+/**
+ * Who may do what with declarations (申报). Organisations declare their own products; the bureau opens the
+ * yearly call, sees every declaration and asks for more material on the panel's behalf. Citizens see none.
+ */
+import type { Caller } from '../_lib/context';
+import { anyone, isAdmin, isApplicant } from '../_lib/rules';
+import type { DeclarationDoc } from '../../types/declaration';
+
+export const declarationPermissions = {
+  openCall: isAdmin,
+  listCalls: anyone,
+  /** 申报单位 fill in and submit their own declarations. */
+  saveDraft: isApplicant,
+  submit: isApplicant,
+  withdraw: isApplicant,
+  listMine: isApplicant,
+  supplyMaterials: isApplicant,
+  /** Reading one: its organisation or the bureau (checked per record below). */
+  read: (c: Caller) => isApplicant(c) || isAdmin(c),
+  listAll: isAdmin,
+  /** 评审组 may ask for more material; the bureau files the request on the panel's behalf. */
+  requestMaterials: isAdmin,
+};
+
+/** Record level: an applicant sees only its own organisation's declarations; the bureau sees all. */
+export function canReadDeclaration(c: Caller, d: Pick<DeclarationDoc, 'orgId'>): boolean {
+  return isAdmin(c) || (isApplicant(c) && c.orgId === d.orgId);
+}
+
+/** Record level: only the declaring organisation changes its declaration. */
+export function canEditDeclaration(c: Caller, d: Pick<DeclarationDoc, 'orgId'>): boolean {
+  return isApplicant(c) && c.orgId === d.orgId;
+}

@@ -1,0 +1,69 @@
+import type { DeclarationDoc, DeclarationMode, SpecDraft } from '../../types/declaration';
+import { SPEC_FIELDS, readField } from '../../types/spec';
+import { appendAudit } from '../_lib/audit';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { conflict } from '../_lib/errors';
+import { newId } from '../_lib/ids';
+import { findOpenCall } from './calls';
+import { loadEditable } from './loadDeclaration';
+
+interface Input {
+  declarationId?: string;
+  baseVersion?: number;
+  spec: SpecDraft;
+  declarationMode?: DeclarationMode;
+  recommender?: string;
+}
+
+const changedKeys = (a: unknown, b: unknown) => SPEC_FIELDS.map((f) => f.key).filter((k) => readField(a, k) !== readField(b, k));
+
+/** Autosave: a draft may be partial. A new draft joins the call open today. */
+export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId: string; version: number }> {
+  const now = ctx.clock.now().toISOString();
+  if (!input.declarationId) {
+    const call = await findOpenCall(ctx);
+    if (!call) throw conflict('当前不在申报期内，暂不能新建申报。请留意市司法局的申报公告');
+    const d: DeclarationDoc = {
+      _id: newId('d'),
+      callId: call._id,
+      orgId: ctx.caller.orgId!,
+      createdBy: ctx.caller.userId!,
+      status: 'draft',
+      declarationMode: input.declarationMode ?? 'self',
+      recommender: input.declarationMode === 'recommended' ? input.recommender ?? null : null,
+      spec: input.spec,
+      version: 1,
+      name: input.spec.name ?? '',
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: null,
+      withdrawnAt: null,
+      materialRequests: [],
+    };
+    await ctx.store.transaction(async (tx) => {
+      await tx.insert(COLLECTIONS.declarations, { ...d });
+      await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { created: true, callId: d.callId, fields: changedKeys({}, d.spec) } });
+    });
+    return { declarationId: d._id, version: 1 };
+  }
+
+  return ctx.store.transaction(async (tx) => {
+    const d = await loadEditable(ctx, tx, input.declarationId!);
+    if (d.status !== 'draft') throw conflict(d.status === 'submitted' ? '申报已提交，不能再修改' : '申报已撤回，不能再修改');
+    if (input.baseVersion !== undefined && input.baseVersion !== d.version)
+      throw conflict('这份申报已在其他设备上保存过新的内容，请刷新后再编辑，以免覆盖');
+    const mode = input.declarationMode ?? d.declarationMode;
+    const version = d.version + 1;
+    await tx.update(COLLECTIONS.declarations, d._id, {
+      spec: input.spec,
+      declarationMode: mode,
+      recommender: mode === 'recommended' ? input.recommender ?? d.recommender : null,
+      name: input.spec.name ?? '',
+      version,
+      updatedAt: now,
+    });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { version, fields: changedKeys(d.spec, input.spec) } });
+    return { declarationId: d._id, version };
+  });
+}

@@ -1,0 +1,31 @@
+/** What callers are shown of a declaration. */
+import type { DeclarationDoc, DeclarationListItem, DeclarationView } from '../../types/declaration';
+import { SPEC_FIELDS, readField } from '../../types/spec';
+
+export function toDeclarationView(d: DeclarationDoc): DeclarationView {
+  const { _id, createdBy: _c, ...rest } = d;
+  return { declarationId: _id, ...rest };
+}
+
+/** Share of the specification's fields that hold something. */
+export function completeness(spec: unknown): number {
+  const filled = SPEC_FIELDS.filter((f) => {
+    const v = readField(spec, f.key);
+    return typeof v === 'string' && v.trim() !== '';
+  }).length;
+  return Math.round((filled / SPEC_FIELDS.length) * 100) / 100;
+}
+
+export function toDeclarationListItem(d: DeclarationDoc): DeclarationListItem {
+  return {
+    declarationId: d._id,
+    callId: d.callId,
+    name: d.name,
+    status: d.status,
+    category: d.spec.category ?? null,
+    updatedAt: d.updatedAt,
+    submittedAt: d.submittedAt,
+    completeness: completeness(d.spec),
+    openMaterialRequests: d.materialRequests.filter((r) => !r.response).length,
+  };
+}

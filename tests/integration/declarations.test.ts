@@ -1,0 +1,159 @@
+/** Issue 3: the yearly call, drafts with autosave, complete submission, who sees what, material requests, the printable sheet. */
+import type { Spec } from '../../types/spec';
+import { DEMO_PRODUCTS } from '../../server/demoProducts';
+import { demoSpec } from '../../server/seedDemo';
+import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+let zhang: { token: string; orgId: string };
+let rival: { token: string; orgId: string };
+const full = (): Spec => demoSpec(DEMO_PRODUCTS[2], 2);
+const setClock = (now: string) => h.ok('admin', 'setClock', { now }, ADMIN_TOKEN);
+
+beforeAll(async () => {
+  h = await startHarness();
+  zhang = await h.applicant('杭州之江律师事务所');
+  rival = await h.applicant('杭州钱江律师事务所');
+  await setClock('2026-03-10T09:00:00+08:00');
+  await h.ok('declarations', 'openCall', { year: 2026, title: '2026 年度公共法律服务产品申报公告', opensOn: '2026-03-01', closesOn: '2026-03-31' }, ADMIN_TOKEN);
+});
+afterAll(async () => {
+  await h.ok('admin', 'setClock', { now: null }, ADMIN_TOKEN);
+  await h.close();
+});
+afterEach(async () => expect(await h.invariants()).toEqual([]));
+
+test('one call a year, opened by the bureau only, listed for everyone with its state', async () => {
+  const again = await h.call('declarations', 'openCall', { year: 2026, title: '重复的公告标题', opensOn: '2026-05-01', closesOn: '2026-05-31' }, ADMIN_TOKEN);
+  expect(again.status).toBe(409);
+  const backwards = await h.call('declarations', 'openCall', { year: 2027, title: '2027 年度申报公告', opensOn: '2027-03-31', closesOn: '2027-03-01' }, ADMIN_TOKEN);
+  expect((backwards.body as any).error.issues).toEqual([{ path: 'closesOn', message: '截止日期不能早于开始日期' }]);
+  expect((await h.call('declarations', 'openCall', { year: 2027, title: '2027 年度申报公告', opensOn: '2027-03-01', closesOn: '2027-03-31' }, zhang.token)).status).toBe(403);
+  const { calls } = await h.ok('declarations', 'listCalls');
+  expect(calls).toEqual([expect.objectContaining({ callId: 'call-2026', year: 2026, state: 'open' })]);
+});
+
+test('a complete declaration: draft, autosave, submit — then it is locked', async () => {
+  const first = await h.ok('declarations', 'saveDraft', { spec: { name: '小微企业法律体检' } }, zhang.token);
+  expect(first.version).toBe(1);
+  const second = await h.ok('declarations', 'saveDraft', { declarationId: first.declarationId, baseVersion: 1, spec: { name: '小微企业法律体检', category: 'legal-service' } }, zhang.token);
+  expect(second.version).toBe(2);
+
+  // The laptop saved version 2; the phone still holds version 1 and must not overwrite it.
+  const stale = await h.call('declarations', 'saveDraft', { declarationId: first.declarationId, baseVersion: 1, spec: { name: '旧内容' } }, zhang.token);
+  expect(stale.status).toBe(409);
+  expect((await h.ok('declarations', 'get', { declarationId: first.declarationId }, zhang.token)).name).toBe('小微企业法律体检');
+
+  const third = await h.ok('declarations', 'saveDraft', { declarationId: first.declarationId, baseVersion: 2, spec: full() }, zhang.token);
+  expect(third.version).toBe(3);
+  const submitted = await h.ok('declarations', 'submit', { declarationId: first.declarationId }, zhang.token);
+  expect(submitted).toMatchObject({ status: 'submitted', submittedAt: '2026-03-10T01:00:00.000Z', name: full().name });
+
+  expect((await h.call('declarations', 'submit', { declarationId: first.declarationId }, zhang.token)).status).toBe(409);
+  expect((await h.call('declarations', 'saveDraft', { declarationId: first.declarationId, spec: { name: '改' } }, zhang.token)).status).toBe(409);
+
+  const trail = await h.ok('admin', 'auditTrail', { recordId: first.declarationId }, ADMIN_TOKEN);
+  expect(trail.entries.map((e: any) => e.action)).toEqual(['saveDraft', 'saveDraft', 'saveDraft', 'submit']);
+  expect(trail.entries[1].change.fields).toEqual(['category']);
+});
+
+test('an incomplete declaration is refused with one issue per missing field, by path', async () => {
+  const spec = full() as any;
+  delete spec.content.audience;
+  delete spec.management;
+  spec.cover.contactPhone = '12345';
+  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: { ...spec, cover: { ...spec.cover, contactPhone: undefined } } }, zhang.token);
+  const res = await h.call('declarations', 'submit', { declarationId }, zhang.token);
+  expect(res.status).toBe(400);
+  const issues = (res.body as any).error.issues as { path: string; message: string }[];
+  const paths = issues.map((i) => i.path).sort();
+  expect(paths).toEqual(['content.audience', 'cover.contactPhone', 'management.process', 'management.publicGuide', 'management.qualityControl', 'management.records', 'management.rules']);
+  expect(issues.find((i) => i.path === 'content.audience')!.message).toBe('请填写产品服务的对象');
+  expect((await h.ok('declarations', 'get', { declarationId }, zhang.token)).status).toBe('draft');
+});
+
+test('bad input is refused whole: an over-long field or a wrong phone writes nothing', async () => {
+  const { declarationId, version } = await h.ok('declarations', 'saveDraft', { spec: { name: '合规体检' } }, zhang.token);
+  const auditBefore = await h.app.store.count('audit');
+  const long = await h.call('declarations', 'saveDraft', { declarationId, spec: { name: '合规体检', summary: '长'.repeat(501) } }, zhang.token);
+  expect((long.body as any).error.issues).toEqual([{ path: 'spec.summary', message: '产品简介不能超过 500 字' }]);
+  const phone = await h.call('declarations', 'saveDraft', { declarationId, spec: { cover: { contactPhone: '110' } } }, zhang.token);
+  expect((phone.body as any).error.issues[0].path).toBe('spec.cover.contactPhone');
+  const unknown = await h.call('declarations', 'saveDraft', { declarationId, spec: { secret: 1 } }, zhang.token);
+  expect(unknown.status).toBe(400);
+  const d = await h.ok('declarations', 'get', { declarationId }, zhang.token);
+  expect([d.version, d.spec]).toEqual([version, { name: '合规体检' }]);
+  expect(await h.app.store.count('audit')).toBe(auditBefore);
+});
+
+test('a recommended declaration names its recommender', async () => {
+  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: full(), declarationMode: 'recommended' }, zhang.token);
+  const res = await h.call('declarations', 'submit', { declarationId }, zhang.token);
+  expect((res.body as any).error.issues).toEqual([{ path: 'recommender', message: '组织推荐的申报请填写推荐单位' }]);
+  await h.ok('declarations', 'saveDraft', { declarationId, spec: full(), declarationMode: 'recommended', recommender: '杭州市律师协会' }, zhang.token);
+  expect(await h.ok('declarations', 'submit', { declarationId }, zhang.token)).toMatchObject({ status: 'submitted', recommender: '杭州市律师协会' });
+});
+
+test('who sees what: own organisation and the bureau; others are told it does not exist', async () => {
+  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: { name: '只属于之江所' } }, zhang.token);
+  expect((await h.call('declarations', 'get', { declarationId }, rival.token)).status).toBe(404);
+  expect((await h.call('declarations', 'saveDraft', { declarationId, spec: { name: '篡改' } }, rival.token)).status).toBe(404);
+  expect((await h.call('declarations', 'withdraw', { declarationId }, rival.token)).status).toBe(404);
+  expect((await h.call('declarations', 'get', { declarationId }, await h.citizen())).status).toBe(403);
+  expect((await h.call('declarations', 'get', { declarationId })).status).toBe(401);
+  expect((await h.ok('declarations', 'get', { declarationId }, ADMIN_TOKEN)).name).toBe('只属于之江所');
+  const mine = await h.ok('declarations', 'listMine', {}, rival.token);
+  expect(mine.items.map((i: any) => i.declarationId)).not.toContain(declarationId);
+  const all = await h.ok('declarations', 'listAll', { callId: 'call-2026' }, ADMIN_TOKEN);
+  expect(all.items.map((i: any) => i.declarationId)).toContain(declarationId);
+});
+
+test('withdrawal before review; a withdrawn declaration cannot be submitted', async () => {
+  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: full() }, zhang.token);
+  expect((await h.ok('declarations', 'withdraw', { declarationId, reason: '材料重新准备' }, zhang.token)).status).toBe('withdrawn');
+  expect((await h.call('declarations', 'withdraw', { declarationId }, zhang.token)).status).toBe(409);
+  expect((await h.call('declarations', 'submit', { declarationId }, zhang.token)).status).toBe(409);
+});
+
+test('material requests: the bureau asks, the applicant answers once, both stay in the record', async () => {
+  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: full() }, zhang.token);
+  expect((await h.call('declarations', 'requestMaterials', { declarationId, note: '请补充服务台账样本', dueOn: '2026-03-20' }, ADMIN_TOKEN)).status).toBe(409);
+  await h.ok('declarations', 'submit', { declarationId }, zhang.token);
+  expect((await h.call('declarations', 'requestMaterials', { declarationId, note: '请补充服务台账样本', dueOn: '2026-03-01' }, ADMIN_TOKEN)).status).toBe(400);
+  expect((await h.call('declarations', 'requestMaterials', { declarationId, note: '请补充服务台账样本', dueOn: '2026-03-20' }, zhang.token)).status).toBe(403);
+  const asked = await h.ok('declarations', 'requestMaterials', { declarationId, note: '请补充服务台账样本', dueOn: '2026-03-20' }, ADMIN_TOKEN);
+  const { requestId } = asked.materialRequests[0];
+  const mine = await h.ok('declarations', 'listMine', {}, zhang.token);
+  expect(mine.items.find((i: any) => i.declarationId === declarationId).openMaterialRequests).toBe(1);
+
+  const supplied = await h.ok('declarations', 'supplyMaterials', { declarationId, requestId, text: '已上传 2025 年服务台账', attachments: [{ name: '服务台账.xlsx', fileId: 'local/abc' }] }, zhang.token);
+  expect(supplied.materialRequests[0]).toMatchObject({ note: '请补充服务台账样本', response: { text: '已上传 2025 年服务台账', attachments: [{ name: '服务台账.xlsx', fileId: 'local/abc' }] } });
+  expect((await h.call('declarations', 'supplyMaterials', { declarationId, requestId, text: '再次补充' }, zhang.token)).status).toBe(409);
+  expect((await h.call('declarations', 'supplyMaterials', { declarationId, requestId, text: '冒名补充' }, rival.token)).status).toBe(404);
+});
+
+test('the printable sheet is laid out like attachment 1, escaped', async () => {
+  const spec = { ...full(), name: '<script>alert(1)</script>体检' };
+  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec }, zhang.token);
+  const { html } = await h.ok('declarations', 'printable', { declarationId }, zhang.token);
+  expect(html).toContain('杭州市公共法律服务产品<br>说明书');
+  for (const label of ['申报单位（盖章）', '主要负责人签名', '提供主体的专业性', '业务掌握程度', '服务质量监管机制', '产品投入产出效益分析']) expect(html).toContain(label);
+  expect(html).toContain(spec.content.audience);
+  expect(html).not.toContain('<script>alert(1)</script>');
+  expect(html).toContain('&lt;script&gt;');
+  expect((await h.call('declarations', 'printable', { declarationId }, rival.token)).status).toBe(404);
+});
+
+test('submission after the call closes is CONFLICT; no new drafts outside a call', async () => {
+  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: full() }, zhang.token);
+  await setClock('2026-04-01T09:00:00+08:00');
+  try {
+    const late = await h.call('declarations', 'submit', { declarationId }, zhang.token);
+    expect(late.status).toBe(409);
+    expect((late.body as any).error.message).toBe('申报已于 2026-03-31 截止，不能再提交');
+    expect((await h.call('declarations', 'saveDraft', { spec: { name: '新草稿' } }, zhang.token)).status).toBe(409);
+    expect((await h.ok('declarations', 'listCalls')).calls[0].state).toBe('closed');
+  } finally {
+    await setClock('2026-03-10T09:00:00+08:00');
+  }
+});

@@ -1,0 +1,84 @@
+import * as z from 'zod';
+import { attachmentSchema, specDraftSchema } from '../spec';
+import { DECLARATION_MODES, DECLARATION_STATUSES, type CallView, type DeclarationListItem, type DeclarationView } from '../declaration';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const date = (label: string) => z.string({ error: `请填写${label}` }).regex(DATE, `${label}应为日期，如 2026-03-15`);
+const declarationId = z.string({ error: '缺少申报编号' }).min(1, '缺少申报编号').max(64, '申报编号不正确');
+
+export const openCallInput = z
+  .strictObject({
+    year: z.number({ error: '请填写年度' }).int('年度应为整数').min(2018, '年度不能早于 2018').max(2100, '年度不正确'),
+    title: z.string({ error: '请填写公告标题' }).trim().min(4, '公告标题至少 4 个字').max(80, '公告标题不能超过 80 字'),
+    opensOn: date('开始日期'),
+    closesOn: date('截止日期'),
+  })
+  .refine((v) => v.closesOn >= v.opensOn, { message: '截止日期不能早于开始日期', path: ['closesOn'] });
+export type OpenCallInput = z.input<typeof openCallInput>;
+
+export const saveDraftInput = z
+  .strictObject({
+    declarationId: declarationId.optional(),
+    /** The version this save was made from; a newer one on the server means another device saved meanwhile. */
+    baseVersion: z.number().int().min(1).optional(),
+    spec: specDraftSchema,
+    declarationMode: z.enum(DECLARATION_MODES, { error: '申报方式应为自行申报或组织推荐' }).optional(),
+    recommender: z.string().trim().max(60, '推荐单位名称不能超过 60 字').optional(),
+  });
+export type SaveDraftInput = z.input<typeof saveDraftInput>;
+
+export const byDeclarationInput = z.strictObject({ declarationId });
+export type ByDeclarationInput = z.input<typeof byDeclarationInput>;
+
+export const withdrawInput = z.strictObject({ declarationId, reason: z.string().trim().max(200, '撤回理由不能超过 200 字').optional() });
+
+export const listAllInput = z.strictObject({
+  callId: z.string().max(40).optional(),
+  status: z.enum(DECLARATION_STATUSES, { error: '没有这个状态' }).optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+  cursor: z.string().max(100).optional(),
+});
+export type ListAllInput = z.input<typeof listAllInput>;
+
+export const requestMaterialsInput = z.strictObject({
+  declarationId,
+  note: z.string({ error: '请写明需要补充的材料' }).trim().min(5, '请写明需要补充的材料（至少 5 个字）').max(1000, '不能超过 1000 字'),
+  dueOn: date('补充期限'),
+});
+export type RequestMaterialsInput = z.input<typeof requestMaterialsInput>;
+
+export const supplyMaterialsInput = z.strictObject({
+  declarationId,
+  requestId: z.string({ error: '缺少补充材料要求编号' }).min(1).max(64),
+  text: z.string({ error: '请填写补充说明' }).trim().min(1, '请填写补充说明').max(2000, '补充说明不能超过 2000 字'),
+  attachments: z.array(attachmentSchema).max(20, '附件不能超过 20 个').optional(),
+});
+export type SupplyMaterialsInput = z.input<typeof supplyMaterialsInput>;
+
+export const declarationsSchemas = {
+  openCall: openCallInput,
+  listCalls: z.strictObject({}),
+  saveDraft: saveDraftInput,
+  submit: byDeclarationInput,
+  get: byDeclarationInput,
+  listMine: z.strictObject({}),
+  withdraw: withdrawInput,
+  listAll: listAllInput,
+  requestMaterials: requestMaterialsInput,
+  supplyMaterials: supplyMaterialsInput,
+  printable: byDeclarationInput,
+};
+
+export interface DeclarationsApi {
+  openCall: [OpenCallInput, CallView];
+  listCalls: [Record<string, never>, { calls: CallView[] }];
+  saveDraft: [SaveDraftInput, { declarationId: string; version: number }];
+  submit: [ByDeclarationInput, DeclarationView];
+  get: [ByDeclarationInput, DeclarationView];
+  listMine: [Record<string, never>, { items: DeclarationListItem[] }];
+  withdraw: [z.input<typeof withdrawInput>, DeclarationView];
+  listAll: [ListAllInput, { items: DeclarationListItem[]; nextCursor: string | null }];
+  requestMaterials: [RequestMaterialsInput, DeclarationView];
+  supplyMaterials: [SupplyMaterialsInput, DeclarationView];
+  printable: [ByDeclarationInput, { html: string }];
+}

@@ -1,0 +1,91 @@
+/** A declaration (申报) and its yearly call (公告征集), as stored and as shown. */
+import type { Spec } from './spec';
+
+export const DECLARATION_STATUSES = ['draft', 'submitted', 'withdrawn'] as const;
+export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
+export const DECLARATION_STATUS_LABELS: Record<DeclarationStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  withdrawn: '已撤回',
+};
+
+export const DECLARATION_MODES = ['self', 'recommended'] as const;
+export type DeclarationMode = (typeof DECLARATION_MODES)[number];
+export const DECLARATION_MODE_LABELS: Record<DeclarationMode, string> = { self: '自行申报', recommended: '组织推荐' };
+
+/** A specification being written: any field may still be missing. */
+export type SpecDraft = { [K in keyof Spec]?: Spec[K] extends object ? (Spec[K] extends unknown[] ? Spec[K] : Partial<Spec[K]>) : Spec[K] };
+
+export interface CallDoc {
+  /** `call-<year>`: one call per year. */
+  _id: string;
+  year: number;
+  title: string;
+  opensOn: string;
+  closesOn: string;
+  createdAt: string;
+}
+
+export type CallState = 'upcoming' | 'open' | 'closed';
+export interface CallView extends Omit<CallDoc, '_id'> {
+  callId: string;
+  state: CallState;
+}
+
+export interface MaterialRequest {
+  requestId: string;
+  note: string;
+  dueOn: string;
+  requestedAt: string;
+  response: { text: string; attachments: { name: string; fileId: string }[]; suppliedAt: string } | null;
+}
+
+export interface DeclarationDoc {
+  _id: string;
+  callId: string;
+  orgId: string;
+  createdBy: string;
+  status: DeclarationStatus;
+  declarationMode: DeclarationMode;
+  recommender: string | null;
+  spec: SpecDraft;
+  /** Bumped by every save; a save naming an older version is refused, so two devices never overwrite each other. */
+  version: number;
+  /** Denormalised for lists. */
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  withdrawnAt: string | null;
+  materialRequests: MaterialRequest[];
+}
+
+export interface DeclarationView {
+  declarationId: string;
+  callId: string;
+  orgId: string;
+  status: DeclarationStatus;
+  declarationMode: DeclarationMode;
+  recommender: string | null;
+  spec: SpecDraft;
+  version: number;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  withdrawnAt: string | null;
+  materialRequests: MaterialRequest[];
+}
+
+export interface DeclarationListItem {
+  declarationId: string;
+  callId: string;
+  name: string;
+  status: DeclarationStatus;
+  category: string | null;
+  updatedAt: string;
+  submittedAt: string | null;
+  /** Share of the specification's fields filled in, 0..1. */
+  completeness: number;
+  openMaterialRequests: number;
+}
