@@ -4,6 +4,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/account', pages: ['pages/me/index'] },
     { root: 'packages/promotion', pages: ['pages/poster/index'] },
+    { root: 'packages/applicant', pages: ['pages/declarations/index', 'pages/form/index'] },
   ],
   // H5 only (an unknown key in WeChat's app.json): no sliding page transition, which leaves the document
   // scrollable sideways on phones.

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { MeResult } from '@shared/actions/auth';
@@ -78,6 +79,15 @@ export default function MePage() {
       </View>
 
       {notice && <Text className={`me__notice me__notice--${notice.kind}`}>{notice.text}</Text>}
+
+      {me.roles.includes('applicant') && (
+        <View className='me__card'>
+          <Text className='me__title'>申报单位</Text>
+          <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/declarations/index' })}>
+            我的申报
+          </AtButton>
+        </View>
+      )}
 
       <View className='me__card'>
         <Text className='me__title'>绑定邀请码</Text>

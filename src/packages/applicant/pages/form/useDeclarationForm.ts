@@ -1,0 +1,144 @@
+/**
+ * The declaration form's state: the draft, autosave to the server (debounced, versioned), a copy on the device
+ * so a reload loses nothing, and field errors by specification key.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { DeclarationMode, DeclarationView, SpecDraft } from '@shared/declaration';
+import { api, ApiError, errorMessage } from '../../../../api/client';
+
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string } | { kind: 'stale' };
+
+interface Draft {
+  spec: SpecDraft;
+  declarationMode: DeclarationMode;
+  recommender: string;
+}
+
+const AUTOSAVE_MS = 1200;
+const localKey = (id: string | null) => `hzlp.draft.${id ?? 'new'}`;
+
+function setPath(spec: SpecDraft, key: string, value: string): SpecDraft {
+  const parts = key.split('.');
+  const next = JSON.parse(JSON.stringify(spec)) as Record<string, any>;
+  let node = next;
+  for (const p of parts.slice(0, -1)) node = node[p] ??= {};
+  if (value === '') delete node[parts[parts.length - 1]];
+  else node[parts[parts.length - 1]] = value;
+  return next as SpecDraft;
+}
+
+/** Field errors keyed by specification key (`content.audience`), from either saveDraft (`spec.…`) or submit. */
+export function errorsByField(e: unknown): Record<string, string> {
+  if (!(e instanceof ApiError)) return {};
+  return Object.fromEntries(e.issues.map((i) => [i.path.replace(/^spec\./, ''), i.message]));
+}
+
+export function useDeclarationForm(initialId: string | null) {
+  const [id, setId] = useState<string | null>(initialId);
+  const [loaded, setLoaded] = useState<{ status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string }>({ status: initialId ? 'loading' : 'ready' });
+  const [view, setView] = useState<DeclarationView | null>(null);
+  const [draft, setDraft] = useState<Draft>({ spec: {}, declarationMode: 'self', recommender: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const version = useRef<number | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const dirty = useRef(false);
+  const latest = useRef(draft);
+  latest.current = draft;
+
+  const load = useCallback(async () => {
+    if (!initialId) {
+      const local = Taro.getStorageSync(localKey(null));
+      if (local) setDraft(local as Draft);
+      return;
+    }
+    setLoaded({ status: 'loading' });
+    try {
+      const d = await api('declarations', 'get', { declarationId: initialId });
+      setView(d);
+      version.current = d.version;
+      const local = Taro.getStorageSync(localKey(initialId)) as (Draft & { baseVersion: number }) | '';
+      // Unsaved edits from this device on top of the same version: keep them.
+      if (local && local.baseVersion === d.version && d.status === 'draft') {
+        setDraft({ spec: local.spec, declarationMode: local.declarationMode, recommender: local.recommender });
+        dirty.current = true;
+      } else setDraft({ spec: d.spec, declarationMode: d.declarationMode, recommender: d.recommender ?? '' });
+      setLoaded({ status: 'ready' });
+    } catch (e) {
+      setLoaded({ status: 'error', message: errorMessage(e) });
+    }
+  }, [initialId]);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const saveNow = useCallback(async (): Promise<string | null> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const d = latest.current;
+    setSave({ kind: 'saving' });
+    try {
+      const res = await api('declarations', 'saveDraft', {
+        ...(id ? { declarationId: id, baseVersion: version.current } : {}),
+        spec: d.spec,
+        declarationMode: d.declarationMode,
+        ...(d.declarationMode === 'recommended' && d.recommender ? { recommender: d.recommender } : {}),
+      });
+      version.current = res.version;
+      if (!id) {
+        Taro.removeStorageSync(localKey(null));
+        setId(res.declarationId);
+      }
+      Taro.removeStorageSync(localKey(res.declarationId));
+      dirty.current = false;
+      setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => k === 'recommender')));
+      const now = new Date();
+      setSave({ kind: 'saved', at: `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}` });
+      return res.declarationId;
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'CONFLICT' && /其他设备/.test(e.message)) setSave({ kind: 'stale' });
+      else {
+        setErrors((prev) => ({ ...prev, ...errorsByField(e) }));
+        setSave({ kind: 'error', message: errorMessage(e) });
+      }
+      return null;
+    }
+  }, [id]);
+
+  const change = useCallback(
+    (patch: Partial<Draft> | { key: string; value: string }) => {
+      setDraft((prev) => {
+        const next = 'key' in patch ? { ...prev, spec: setPath(prev.spec, patch.key, patch.value) } : { ...prev, ...patch };
+        Taro.setStorageSync(localKey(id), { ...next, baseVersion: version.current ?? 0 });
+        return next;
+      });
+      if ('key' in patch) setErrors(({ [patch.key]: _gone, ...rest }) => rest);
+      dirty.current = true;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveNow(), AUTOSAVE_MS);
+    },
+    [id, saveNow],
+  );
+
+  /** Returns null on success, else the field errors (also kept in state). */
+  const submit = useCallback(async (): Promise<Record<string, string> | null> => {
+    const savedId = dirty.current || !id ? await saveNow() : id;
+    if (!savedId) return {};
+    try {
+      const d = await api('declarations', 'submit', { declarationId: savedId });
+      setView(d);
+      setErrors({});
+      return null;
+    } catch (e) {
+      const found = errorsByField(e);
+      setErrors(found);
+      setSave({ kind: 'error', message: errorMessage(e) });
+      return found;
+    }
+  }, [id, saveNow]);
+
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  return { id, loaded, view, draft, errors, save, change, saveNow, submit, reload: load };
+}

@@ -1,0 +1,91 @@
+/** As 张律师 on a phone: finish a declaration, see a field error under its field, fix it, check and submit. */
+import type { Page } from 'playwright-core';
+import { DEMO_PRODUCTS } from '../../server/demoProducts';
+import { demoSpec } from '../../server/seedDemo';
+import { ADMIN_TOKEN } from '../support/harness';
+import { overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
+
+let rig: BrowserRig;
+let page: Page;
+let zhang: { token: string; orgId: string };
+
+beforeAll(async () => {
+  rig = await startBrowserRig();
+  await rig.h.ok('admin', 'setClock', { now: '2026-03-10T09:00:00+08:00' }, ADMIN_TOKEN);
+  await rig.h.ok('declarations', 'openCall', { year: 2026, title: '2026 年度公共法律服务产品申报公告', opensOn: '2026-03-01', closesOn: '2026-03-31' }, ADMIN_TOKEN);
+  zhang = await rig.h.applicant('杭州之江律师事务所');
+});
+afterAll(() => rig.close());
+beforeEach(async () => {
+  page = await rig.newPhonePage();
+  // Signed in as the applicant: Taro's H5 storage keeps { data } under the key.
+  await page.addInitScript((token) => localStorage.setItem('hzlp.token', JSON.stringify({ data: token })), zhang.token);
+});
+afterEach(async () => {
+  await page.context().close();
+  expect(await rig.h.invariants()).toEqual([]);
+});
+
+const button = (text: string) => page.locator('.at-button', { hasText: new RegExp(`^\\s*${text}\\s*$`) });
+const field = (key: string) => page.locator(`#f-${key.replace(/\./g, '-')}`);
+const step = (title: string) => page.locator('.steps__item', { hasText: title });
+
+test('finish, see an error under its field, fix it, check and submit', async () => {
+  // Most of the form was filled in on the laptop; the management section and the contact phone are left for the phone.
+  const spec = demoSpec(DEMO_PRODUCTS[2], 2) as any;
+  const { management, ...rest } = spec;
+  const { declarationId } = await rig.h.ok('declarations', 'saveDraft', { spec: { ...rest, cover: { ...rest.cover, contactPhone: undefined } } }, zhang.token);
+
+  await page.goto(rig.h.url + '/#/packages/applicant/pages/declarations/index');
+  await page.locator('.mine__item', { hasText: spec.name }).click();
+  await page.locator('.decl__name', { hasText: spec.name }).waitFor();
+
+  // A wrong phone: the autosave is refused, and the message sits under the field.
+  await step('封面').click();
+  await field('cover.contactPhone').locator('input').fill('0571-12');
+  await field('cover.contactPhone').locator('.field__error').waitFor();
+  await expect(field('cover.contactPhone').locator('.field__error').innerText()).resolves.toBe('联系人电话格式不正确，应为手机号或带区号的固定电话');
+  expect(await overflowsSideways(page)).toBe(false);
+  await field('cover.contactPhone').locator('input').fill('0571-85256615');
+  await page.getByText(/已自动保存/).waitFor();
+  await expect(field('cover.contactPhone').locator('.field__error').count()).resolves.toBe(0);
+
+  await step('服务管理的规范性').click();
+  for (const [key, value] of Object.entries(management as Record<string, string>)) await field(`management.${key}`).locator('textarea').fill(value);
+  await page.getByText(/已自动保存/).waitFor();
+
+  // Nothing is lost on reload.
+  await page.reload();
+  await page.locator('.decl__name', { hasText: spec.name }).waitFor();
+  await step('服务管理的规范性').click();
+  await expect(field('management.rules').locator('textarea').inputValue()).resolves.toBe(management.rules);
+
+  await step('服务结果的满意度').click();
+  await button('提交前检查').click();
+  await expect(page.locator('.check__missing').count()).resolves.toBe(0);
+  await button('确认提交').click();
+  await page.locator('.decl__status', { hasText: '已提交' }).waitFor();
+
+  const d = await rig.h.ok('declarations', 'get', { declarationId }, zhang.token);
+  expect(d.status).toBe('submitted');
+  expect(d.spec.cover.contactPhone).toBe('0571-85256615');
+  expect(d.spec.management).toEqual(management);
+});
+
+test('submitting an incomplete declaration marks every section and field that needs work', async () => {
+  const spec = demoSpec(DEMO_PRODUCTS[3], 3) as any;
+  delete spec.content.audience;
+  delete spec.efficiency;
+  const { declarationId } = await rig.h.ok('declarations', 'saveDraft', { spec }, zhang.token);
+  await page.goto(rig.h.url + `/#/packages/applicant/pages/form/index?id=${declarationId}`);
+  await page.locator('.decl__name', { hasText: spec.name }).waitFor();
+  await step('服务结果的满意度').click();
+  await button('提交前检查').click();
+  await expect(page.locator('.check__missing').count()).resolves.toBe(2);
+  await button('确认提交').click();
+  // The form jumps to the first section with a problem and shows the message under the field.
+  await field('content.audience').locator('.field__error').waitFor();
+  await expect(field('content.audience').locator('.field__error').innerText()).resolves.toBe('请填写产品服务的对象');
+  await expect(page.locator('.steps__item--error').count()).resolves.toBe(2);
+  expect((await rig.h.ok('declarations', 'get', { declarationId }, zhang.token)).status).toBe('draft');
+});
