@@ -1,3 +1,4 @@
+import type { Category } from '../../types/domain';
 import type { DeclarationDoc, DeclarationListItem, DeclarationStatus, DeclarationView } from '../../types/declaration';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -16,11 +17,12 @@ export async function listMyDeclarations(_input: unknown, ctx: Ctx): Promise<{ i
 }
 
 /** The bureau's view of all declarations, filtered by call and status, newest first. */
-export async function listAllDeclarations(input: { callId?: string; status?: DeclarationStatus; limit?: number; cursor?: string }, ctx: Ctx) {
+export async function listAllDeclarations(input: { callId?: string; status?: DeclarationStatus; category?: Category; limit?: number; cursor?: string }, ctx: Ctx) {
   const limit = input.limit ?? 50;
   const where: Where = {};
   if (input.callId) where.callId = input.callId;
   if (input.status) where.status = input.status;
+  if (input.category) where['spec.category'] = input.category;
   if (input.cursor) where._id = { $lt: input.cursor };
   const docs = await ctx.store.find<DeclarationDoc>(COLLECTIONS.declarations, { where, orderBy: [['_id', 'desc']], limit: limit + 1 });
   const page = docs.slice(0, limit);

@@ -89,3 +89,28 @@ test('submitting an incomplete declaration marks every section and field that ne
   await expect(page.locator('.steps__item--error').count()).resolves.toBe(2);
   expect((await rig.h.ok('declarations', 'get', { declarationId }, zhang.token)).status).toBe('draft');
 });
+
+test('the bureau filters declarations, asks for more material, and the applicant sees the request', async () => {
+  const spec = demoSpec(DEMO_PRODUCTS[6], 6);
+  const { declarationId } = await rig.h.ok('declarations', 'saveDraft', { spec }, zhang.token);
+  await rig.h.ok('declarations', 'submit', { declarationId }, zhang.token);
+
+  const admin = await rig.newPhonePage();
+  await admin.addInitScript((token) => localStorage.setItem('hzlp.token', JSON.stringify({ data: token })), ADMIN_TOKEN);
+  await admin.goto(rig.h.url + '/#/packages/admin/pages/declarations/index');
+  await admin.locator('.admin__chip', { hasText: '已提交' }).click();
+  await admin.locator('.admin__chip', { hasText: '人民调解' }).click();
+  await admin.locator('.admin__name', { hasText: spec.name }).click();
+  await admin.locator('.specview__value', { hasText: spec.content.audience }).first().waitFor();
+  await admin.locator('.admin__textarea textarea').fill('请补充近一年的调解台账');
+  await admin.locator('.admin__input input').fill('2026-03-01');
+  await admin.locator('.at-button', { hasText: '要求补充材料' }).click();
+  await admin.getByText('补充期限不能早于今天').waitFor();
+  await admin.locator('.admin__input input').fill('2026-03-20');
+  await admin.locator('.at-button', { hasText: '要求补充材料' }).click();
+  await admin.getByText('已通知申报单位补充材料').waitFor();
+  await admin.context().close();
+
+  await page.goto(rig.h.url + '/#/packages/applicant/pages/declarations/index');
+  await page.locator('.mine__item', { hasText: spec.name }).locator('.mine__alert', { hasText: '有 1 项材料需要补充' }).waitFor();
+});

@@ -106,6 +106,14 @@ test('who sees what: own organisation and the bureau; others are told it does no
   expect(mine.items.map((i: any) => i.declarationId)).not.toContain(declarationId);
   const all = await h.ok('declarations', 'listAll', { callId: 'call-2026' }, ADMIN_TOKEN);
   expect(all.items.map((i: any) => i.declarationId)).toContain(declarationId);
+  const services = await h.ok('declarations', 'listAll', { category: 'legal-service' }, ADMIN_TOKEN);
+  expect(services.items.length).toBeGreaterThan(0);
+  for (const i of services.items) expect(i.category).toBe('legal-service');
+  const drafts = await h.ok('declarations', 'listAll', { status: 'draft', limit: 2 }, ADMIN_TOKEN);
+  const next = await h.ok('declarations', 'listAll', { status: 'draft', limit: 2, cursor: drafts.nextCursor }, ADMIN_TOKEN);
+  const ids = [...drafts.items, ...next.items].map((i: any) => i.declarationId);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const i of [...drafts.items, ...next.items]) expect(i.status).toBe('draft');
 });
 
 test('withdrawal before review; a withdrawn declaration cannot be submitted', async () => {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CATEGORIES } from '../domain';
 import { attachmentSchema, specDraftSchema } from '../spec';
 import { DECLARATION_MODES, DECLARATION_STATUSES, type CallView, type DeclarationListItem, type DeclarationView } from '../declaration';
 
@@ -35,6 +36,7 @@ export const withdrawInput = z.strictObject({ declarationId, reason: z.string().
 export const listAllInput = z.strictObject({
   callId: z.string().max(40).optional(),
   status: z.enum(DECLARATION_STATUSES, { error: '没有这个状态' }).optional(),
+  category: z.enum(CATEGORIES, { error: '没有这个产品类别' }).optional(),
   limit: z.number().int().min(1).max(100).optional(),
   cursor: z.string().max(100).optional(),
 });

@@ -80,6 +80,16 @@ export default function MePage() {
 
       {notice && <Text className={`me__notice me__notice--${notice.kind}`}>{notice.text}</Text>}
 
+      {me.roles.includes('admin') && (
+        <View className='me__card'>
+          <Text className='me__title'>市司法局</Text>
+          <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/declarations/index' })}>
+            申报管理
+          </AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calls/index' })}>申报公告</AtButton>
+        </View>
+      )}
+
       {me.roles.includes('applicant') && (
         <View className='me__card'>
           <Text className='me__title'>申报单位</Text>

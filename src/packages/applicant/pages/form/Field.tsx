@@ -22,19 +22,19 @@ export function Field({ field, value, error, onChange, disabled }: { field: Spec
   } else if (field.kind === 'textarea') {
     input = (
       <View>
-        <Textarea className='field__textarea' value={value} maxlength={field.maxLength ?? 2000} autoHeight disabled={disabled} placeholder={field.hint ? `提示：${field.hint}` : '请填写'} onInput={(e) => onChange(e.detail.value)} />
+        <Textarea className='field__textarea' value={value} maxlength={field.maxLength ?? 2000} autoHeight disabled={disabled} placeholder='请填写' onInput={(e) => onChange(e.detail.value)} />
         <Text className={`field__count ${value.length > (field.maxLength ?? 2000) ? 'field__count--over' : ''}`}>
           {value.length}/{field.maxLength ?? 2000}
         </Text>
       </View>
     );
   } else {
-    input = <Input className='field__input' value={value} type={field.kind === 'phone' ? 'text' : 'text'} maxlength={field.maxLength ?? 200} disabled={disabled} placeholder='请填写' onInput={(e) => onChange(e.detail.value)} />;
+    input = <Input className='field__input' value={value} maxlength={field.maxLength ?? 200} disabled={disabled} placeholder='请填写' onInput={(e) => onChange(e.detail.value)} />;
   }
   return (
     <View className={`field ${error ? 'field--error' : ''}`} id={id}>
       <Text className='field__label'>{field.label}</Text>
-      {field.hint && field.kind !== 'textarea' && <Text className='field__hint'>{field.hint}</Text>}
+      {field.hint && <Text className='field__hint'>提示：{field.hint}</Text>}
       {input}
       {error && <Text className='field__error'>{error}</Text>}
     </View>

@@ -5,7 +5,9 @@ import { Input, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import { DECLARATION_MODE_LABELS, DECLARATION_STATUS_LABELS } from '@shared/declaration';
 import { SPEC_SECTIONS, readField } from '@shared/specFields';
+import { api, errorMessage } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
+import { canPrint, openPrintable } from '../../../../utils/print';
 import { Field } from './Field';
 import { Materials } from './Materials';
 import { useDeclarationForm } from './useDeclarationForm';
@@ -51,6 +53,21 @@ export default function DeclarationFormPage() {
             {save.kind === 'error' && save.message}
             {save.kind === 'stale' && '这份申报已在其他设备上修改，点此载入最新内容'}
             {save.kind === 'idle' && '填写内容会自动保存'}
+          </Text>
+        )}
+        {canPrint && form.id && (
+          <Text
+            className='decl__print'
+            onClick={async () => {
+              try {
+                const { html } = await api('declarations', 'printable', { declarationId: form.id! });
+                if (!openPrintable(html)) Taro.showToast({ title: '请允许弹出窗口后重试', icon: 'none' });
+              } catch (e) {
+                Taro.showToast({ title: errorMessage(e), icon: 'none' });
+              }
+            }}
+          >
+            打印说明书（盖章报送）
           </Text>
         )}
       </View>
