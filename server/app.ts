@@ -13,6 +13,7 @@ import { ANONYMOUS, type Caller } from '../cloudfunctions/_lib/context';
 import { callerForToken } from '../cloudfunctions/_lib/identity';
 import { dispatch, type ErrorLogger } from '../cloudfunctions/_lib/router';
 import { FUNCTIONS } from '../cloudfunctions/registry';
+import { LocalFileStore } from './localFiles';
 import { SqliteStore } from './sqliteStore';
 import { serveStatic } from './static';
 
@@ -28,6 +29,7 @@ export interface LocalAppOptions {
 export interface LocalApp {
   server: http.Server;
   store: SqliteStore;
+  files: LocalFileStore;
   clock: SettableClock;
   close(): Promise<void>;
 }
@@ -41,12 +43,14 @@ const SECURITY_HEADERS = {
 export function createLocalApp(options: LocalAppOptions): LocalApp {
   const store = new SqliteStore({ filename: path.join(options.dataDir, 'store.sqlite'), indexes: INDEXES, appendOnly: APPEND_ONLY });
   const clock = new SettableClock();
+  const files = new LocalFileStore(options.dataDir);
   const runtime = { mode: 'local' as const, allowTestClock: options.allowTestClock };
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     const api = /^\/api\/([^/]+)\/?$/.exec(url.pathname);
-    const handled = api ? handleApi(req, res, decodeURIComponent(api[1])) : serveStatic(req, res, options.h5Dir, url.pathname);
+    const handled =
+      url.pathname === '/api/upload' ? handleUpload(req, res) : api ? handleApi(req, res, decodeURIComponent(api[1])) : serveStatic(req, res, options.h5Dir, url.pathname);
     handled.catch((error) => {
       (options.log ?? console.error)('server', req.url ?? '', error);
       if (!res.headersSent) send(res, 500, fail('INTERNAL', '系统暂时出了点问题，请稍后再试'));
@@ -73,8 +77,22 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
 
     const caller = await resolveCaller(req.headers.authorization);
     if (!caller) return send(res, 401, fail('UNAUTHENTICATED', '登录已失效，请重新进入'));
-    const envelope = await dispatch(FUNCTIONS[name as FunctionName], event, { caller, store, clock, runtime, setClock: (at) => clock.set(at) }, options.log);
+    const envelope = await dispatch(FUNCTIONS[name as FunctionName], event, { caller, store, files, clock, runtime, setClock: (at) => clock.set(at) }, options.log);
     send(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
+  }
+
+  /**
+   * Local twin of wx.cloud.uploadFile: the raw bytes of one file, at most 20 MB, from an applicant or the bureau.
+   * Returns a file id to register with declarations.registerFile, which checks the type.
+   */
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return drainThenSend(req, res, 405, fail('INVALID_INPUT', '请用 POST 上传文件'));
+    const caller = await resolveCaller(req.headers.authorization);
+    if (!caller || !caller.userId) return drainThenSend(req, res, 401, fail('UNAUTHENTICATED', '请先登录后再上传'));
+    if (!caller.roles.includes('applicant') && !caller.roles.includes('admin')) return drainThenSend(req, res, 403, fail('FORBIDDEN', '您没有权限上传文件'));
+    const fileId = await files.receive(req);
+    if (!fileId) return send(res, 413, fail('INVALID_INPUT', '文件超过 20 MB，请压缩后再上传'), true);
+    send(res, 200, { ok: true, data: { fileId } });
   }
 
   async function resolveCaller(header: string | undefined): Promise<Caller | null> {
@@ -87,6 +105,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   return {
     server,
     store,
+    files,
     clock,
     close: () =>
       new Promise<void>((resolve) => {

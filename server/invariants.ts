@@ -12,6 +12,8 @@ import { buildProductDoc, ratingKeyOf } from '../cloudfunctions/catalogue/produc
 import { MAX_PAGE, type Doc, type HasId, type Store } from '../cloudfunctions/_lib/store/port';
 import type { ProductDoc } from '../types/product';
 import { DECLARATION_STATUSES, type DeclarationDoc } from '../types/declaration';
+import { extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES } from '../types/files';
+import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/registerFile';
 
 async function all<T extends HasId>(store: Store, collection: string): Promise<T[]> {
   const out: T[] = [];
@@ -71,6 +73,12 @@ export async function checkInvariants(store: Store): Promise<string[]> {
   }
 
   const callIds = new Set((await all(store, COLLECTIONS.calls)).map((c) => c._id));
+  const files = new Map((await all<FileDoc>(store, COLLECTIONS.files)).map((f) => [f.fileId, f]));
+  for (const f of files.values()) {
+    if (f._id !== fileDocId(f.fileId)) problems.push(`file ${f._id} is filed under the wrong id`);
+    if (f.size <= 0 || f.size > MAX_FILE_BYTES) problems.push(`file ${f._id} has size ${f.size}`);
+    if (fileProblem(f.name, f.size, FILE_TYPES[extensionOf(f.name)]?.magic[0] ?? []) !== null) problems.push(`file ${f._id} has a type that is not allowed`);
+  }
   for (const d of await all<DeclarationDoc>(store, COLLECTIONS.declarations)) {
     if (!(DECLARATION_STATUSES as readonly string[]).includes(d.status)) problems.push(`declaration ${d._id} has unknown status ${d.status}`);
     if (!callIds.has(d.callId)) problems.push(`declaration ${d._id} belongs to a missing call`);
@@ -84,6 +92,12 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (d.status === 'withdrawn' && !d.withdrawnAt) problems.push(`declaration ${d._id} is withdrawn without a time`);
     if (d.declarationMode === 'recommended' && d.status === 'submitted' && !d.recommender) problems.push(`declaration ${d._id} is recommended by nobody`);
     for (const r of d.materialRequests) if (r.response && r.response.suppliedAt < r.requestedAt) problems.push(`declaration ${d._id}: material supplied before it was requested`);
+    const attached = [...(d.spec.attachments ?? []), ...d.materialRequests.flatMap((r) => r.response?.attachments ?? [])];
+    for (const a of attached) {
+      const f = files.get(a.fileId);
+      if (!f) problems.push(`declaration ${d._id} attaches an unregistered file ${a.fileId}`);
+      else if (f.orgId !== null && f.orgId !== d.orgId) problems.push(`declaration ${d._id} attaches another organisation's file`);
+    }
   }
 
   for (const a of await all<Doc & { at?: string; fn?: string; recordId?: string }>(store, COLLECTIONS.audit)) {

@@ -5,27 +5,30 @@
 import * as tcb from '@cloudbase/node-sdk';
 import type { Envelope } from '../../types/envelope';
 import { systemClock } from './clock';
+import { CloudFileStore } from './files';
 import { callerForOpenid } from './identity';
 import { dispatch, type FunctionDef } from './router';
 import { CloudbaseStore } from './store/cloudbase';
 
 let app: ReturnType<typeof tcb.init> | null = null;
 let store: CloudbaseStore | null = null;
+let files: CloudFileStore | null = null;
 
 function runtime() {
   if (!app) {
     app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
     store = new CloudbaseStore(app.database());
+    files = new CloudFileStore(app as never);
   }
-  return { app, store: store! };
+  return { app, store: store!, files: files! };
 }
 
 export function cloudMain(fn: FunctionDef) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
-    const { app, store } = runtime();
+    const { app, store, files } = runtime();
     const { openId } = app.auth().getUserInfo();
     const adminOpenids = (process.env.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const caller = await callerForOpenid(store, openId, adminOpenids);
-    return dispatch(fn, event, { caller, store, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
+    return dispatch(fn, event, { caller, store, files, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
   };
 }

@@ -11,6 +11,7 @@ export const COLLECTIONS = {
   featured: 'featured',
   calls: 'calls',
   declarations: 'declarations',
+  files: 'files',
   meta: 'meta',
 } as const;
 

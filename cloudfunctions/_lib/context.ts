@@ -1,6 +1,7 @@
 import type { FunctionName } from '../../types/envelope';
 import type { Role } from '../../types/domain';
 import type { Clock } from './clock';
+import type { FileStore } from './files';
 import type { Store } from './store/port';
 
 /** Who is calling. `userId` is null for an anonymous local caller (no bearer token). */
@@ -27,6 +28,8 @@ export interface Ctx {
   caller: Caller;
   store: Store;
   clock: Clock;
+  /** Uploaded files: cloud storage, or DATA_DIR/uploads locally. */
+  files: FileStore;
   runtime: Runtime;
   /** Local mode: the settable clock behind `clock`. */
   setClock?: (at: Date | null) => void;

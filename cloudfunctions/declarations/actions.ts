@@ -4,6 +4,7 @@ import { requestMaterials, supplyMaterials } from './materials';
 import { listCalls, openCall } from './openCall';
 import { declarationPermissions as can } from './permissions';
 import { printDeclaration } from './printDeclaration';
+import { registerFile } from './registerFile';
 import { getDeclaration, listAllDeclarations, listMyDeclarations } from './readDeclarations';
 import { saveDraft } from './saveDraft';
 import { submitDeclaration } from './submitDeclaration';
@@ -21,4 +22,5 @@ export const declarationsFunction = defineFunction('declarations', {
   requestMaterials: action({ input: s.requestMaterials, allow: can.requestMaterials, run: requestMaterials }),
   supplyMaterials: action({ input: s.supplyMaterials, allow: can.supplyMaterials, run: supplyMaterials }),
   printable: action({ input: s.printable, allow: can.read, run: printDeclaration }),
+  registerFile: action({ input: s.registerFile, allow: can.uploadFile, run: registerFile }),
 });

@@ -5,6 +5,7 @@ import type { Ctx } from '../_lib/context';
 import { conflict, invalid, notFound } from '../_lib/errors';
 import { newId } from '../_lib/ids';
 import { loadEditable, loadReadable } from './loadDeclaration';
+import { checkAttachments } from './registerFile';
 import { toDeclarationView } from './view';
 
 /** 根据评审组的要求，进一步提供其他相关材料: the bureau asks, on the panel's behalf, by a date. */
@@ -31,6 +32,7 @@ export async function supplyMaterials(
     const request = d.materialRequests.find((r) => r.requestId === input.requestId);
     if (!request) throw notFound('没有找到这项补充材料要求');
     if (request.response) throw conflict('这项材料已经补充过了');
+    await checkAttachments(tx, ctx, input.attachments, 'attachments');
     const response = { text: input.text, attachments: input.attachments ?? [], suppliedAt: ctx.clock.now().toISOString() };
     const materialRequests = d.materialRequests.map((r) => (r.requestId === input.requestId ? { ...r, response } : r));
     await tx.update(COLLECTIONS.declarations, d._id, { materialRequests });

@@ -18,6 +18,8 @@ export const declarationPermissions = {
   /** Reading one: its organisation or the bureau (checked per record below). */
   read: (c: Caller) => isApplicant(c) || isAdmin(c),
   listAll: isAdmin,
+  /** Attachments come from the declaring organisation, or from the bureau. */
+  uploadFile: (c: Caller) => isApplicant(c) || isAdmin(c),
   /** 评审组 may ask for more material; the bureau files the request on the panel's behalf. */
   requestMaterials: isAdmin,
 };

@@ -7,6 +7,7 @@ import { conflict } from '../_lib/errors';
 import { newId } from '../_lib/ids';
 import { findOpenCall } from './calls';
 import { loadEditable } from './loadDeclaration';
+import { checkAttachments } from './registerFile';
 
 interface Input {
   declarationId?: string;
@@ -42,6 +43,7 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId
       materialRequests: [],
     };
     await ctx.store.transaction(async (tx) => {
+      await checkAttachments(tx, ctx, input.spec.attachments, 'spec.attachments');
       await tx.insert(COLLECTIONS.declarations, { ...d });
       await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { created: true, callId: d.callId, fields: changedKeys({}, d.spec) } });
     });
@@ -53,6 +55,7 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId
     if (d.status !== 'draft') throw conflict(d.status === 'submitted' ? '申报已提交，不能再修改' : '申报已撤回，不能再修改');
     if (input.baseVersion !== undefined && input.baseVersion !== d.version)
       throw conflict('这份申报已在其他设备上保存过新的内容，请刷新后再编辑，以免覆盖');
+    await checkAttachments(tx, ctx, input.spec.attachments, 'spec.attachments');
     const mode = input.declarationMode ?? d.declarationMode;
     const version = d.version + 1;
     await tx.update(COLLECTIONS.declarations, d._id, {

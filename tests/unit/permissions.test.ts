@@ -42,6 +42,7 @@ const MATRIX: Record<string, string[]> = {
   'declarations.supplyMaterials': APPLICANTS,
   'declarations.get': ['applicant', 'admin'],
   'declarations.printable': ['applicant', 'admin'],
+  'declarations.registerFile': ['applicant', 'admin'],
   'declarations.listAll': BUREAU,
   'declarations.requestMaterials': BUREAU,
 };

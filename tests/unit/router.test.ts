@@ -6,6 +6,7 @@ import type { Caller } from '../../cloudfunctions/_lib/context';
 import { conflict } from '../../cloudfunctions/_lib/errors';
 import { action, defineFunction, dispatch, type BaseCtx } from '../../cloudfunctions/_lib/router';
 import type { Store } from '../../cloudfunctions/_lib/store/port';
+import type { FileStore } from '../../cloudfunctions/_lib/files';
 
 const ran: string[] = [];
 const fn = defineFunction('catalogue', {
@@ -17,7 +18,7 @@ const fn = defineFunction('catalogue', {
 
 const admin: Caller = { userId: 'a', roles: ['citizen', 'admin'], orgId: null };
 const citizen: Caller = { userId: 'c', roles: ['citizen'], orgId: null };
-const base = (caller: Caller, allowTestClock = false): BaseCtx => ({ caller, store: {} as Store, clock: systemClock, runtime: { mode: 'local', allowTestClock } });
+const base = (caller: Caller, allowTestClock = false): BaseCtx => ({ caller, store: {} as Store, files: {} as FileStore, clock: systemClock, runtime: { mode: 'local', allowTestClock } });
 const quiet = () => undefined;
 
 beforeEach(() => (ran.length = 0));

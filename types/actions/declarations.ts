@@ -57,6 +57,12 @@ export const supplyMaterialsInput = z.strictObject({
 });
 export type SupplyMaterialsInput = z.input<typeof supplyMaterialsInput>;
 
+export const registerFileInput = z.strictObject({
+  fileId: z.string({ error: '缺少文件编号' }).min(1, '缺少文件编号').max(300, '文件编号不正确'),
+  name: z.string({ error: '请填写文件名' }).trim().min(1, '请填写文件名').max(100, '文件名不能超过 100 字'),
+});
+export type RegisterFileInput = z.input<typeof registerFileInput>;
+
 export const declarationsSchemas = {
   openCall: openCallInput,
   listCalls: z.strictObject({}),
@@ -69,6 +75,7 @@ export const declarationsSchemas = {
   requestMaterials: requestMaterialsInput,
   supplyMaterials: supplyMaterialsInput,
   printable: byDeclarationInput,
+  registerFile: registerFileInput,
 };
 
 export interface DeclarationsApi {
@@ -83,4 +90,5 @@ export interface DeclarationsApi {
   requestMaterials: [RequestMaterialsInput, DeclarationView];
   supplyMaterials: [SupplyMaterialsInput, DeclarationView];
   printable: [ByDeclarationInput, { html: string }];
+  registerFile: [RegisterFileInput, { fileId: string; name: string; size: number }];
 }
