@@ -114,3 +114,25 @@ test('the bureau filters declarations, asks for more material, and the applicant
   await page.goto(rig.h.url + '/#/packages/applicant/pages/declarations/index');
   await page.locator('.mine__item', { hasText: spec.name }).locator('.mine__alert', { hasText: '有 1 项材料需要补充' }).waitFor();
 });
+
+test('an attachment is uploaded from the phone, a wrong file is refused with the reason', async () => {
+  const spec = demoSpec(DEMO_PRODUCTS[8], 8);
+  const { declarationId } = await rig.h.ok('declarations', 'saveDraft', { spec }, zhang.token);
+  await page.goto(rig.h.url + `/#/packages/applicant/pages/form/index?id=${declarationId}`);
+  await page.locator('.decl__name', { hasText: spec.name }).waitFor();
+  await step('服务结果的满意度').click();
+
+  const choose = async (name: string, bytes: Buffer) => {
+    const chooser = page.waitForEvent('filechooser');
+    await button('上传附件').click();
+    await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+  };
+  await choose('病毒.pdf', Buffer.concat([Buffer.from([0x4d, 0x5a]), Buffer.alloc(100)]));
+  await page.getByText('文件内容不是PDF，请确认文件没有损坏或改过扩展名').waitFor();
+
+  await choose('说明书盖章页.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 0x20)]));
+  await page.locator('.attachments__name', { hasText: '说明书盖章页.pdf' }).waitFor();
+  await page.getByText(/已自动保存/).waitFor();
+  const d = await rig.h.ok('declarations', 'get', { declarationId }, zhang.token);
+  expect(d.spec.attachments.map((a: { name: string }) => a.name)).toEqual(['说明书盖章页.pdf']);
+});

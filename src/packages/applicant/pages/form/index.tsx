@@ -8,6 +8,7 @@ import { SPEC_SECTIONS, readField } from '@shared/specFields';
 import { api, errorMessage } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
 import { canPrint, openPrintable } from '../../../../utils/print';
+import { Attachments } from './Attachments';
 import { Field } from './Field';
 import { Materials } from './Materials';
 import { useDeclarationForm } from './useDeclarationForm';
@@ -110,6 +111,15 @@ export default function DeclarationFormPage() {
           <Field key={f.key} field={f} value={String(readField(draft.spec, f.key) ?? '')} error={errors[f.key]} disabled={locked} onChange={(v) => form.change({ key: f.key, value: v })} />
         ))}
       </View>
+
+      {last && (
+        <Attachments
+          value={draft.spec.attachments ?? []}
+          disabled={locked}
+          error={Object.entries(errors).find(([k]) => k.startsWith('attachments'))?.[1]}
+          onChange={(attachments) => form.change({ spec: { ...draft.spec, attachments } })}
+        />
+      )}
 
       <View className='nav'>
         <AtButton className='nav__button' disabled={step === 0} onClick={() => setStep(step - 1)}>

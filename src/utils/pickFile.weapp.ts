@@ -1,0 +1,24 @@
+/** WeChat: choose a file from a chat, upload it to cloud storage, register it (the server checks it). */
+import Taro from '@tarojs/taro';
+import { ALLOWED_EXTENSIONS, extensionOf } from '@shared/files';
+import { api } from '../api/client';
+
+export interface PickedFile {
+  fileId: string;
+  name: string;
+}
+
+/** Resolves null when the person cancels. Throws ApiError when the server refuses the file. */
+export async function pickAndUploadFile(): Promise<PickedFile | null> {
+  let chosen: Taro.chooseMessageFile.ChooseFile;
+  try {
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ALLOWED_EXTENSIONS });
+    chosen = res.tempFiles[0];
+  } catch {
+    return null;
+  }
+  const ext = extensionOf(chosen.name) || 'bin';
+  const cloudPath = `attachments/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
+  const uploaded = await Taro.cloud.uploadFile({ cloudPath, filePath: chosen.path });
+  return api('declarations', 'registerFile', { fileId: uploaded.fileID, name: chosen.name });
+}
