@@ -60,22 +60,8 @@ export interface DeclarationDoc {
   materialRequests: MaterialRequest[];
 }
 
-export interface DeclarationView {
-  declarationId: string;
-  callId: string;
-  orgId: string;
-  status: DeclarationStatus;
-  declarationMode: DeclarationMode;
-  recommender: string | null;
-  spec: SpecDraft;
-  version: number;
-  name: string;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  withdrawnAt: string | null;
-  materialRequests: MaterialRequest[];
-}
+/** What callers see: the stored declaration under its public id, without who typed it. */
+export type DeclarationView = Omit<DeclarationDoc, '_id' | 'createdBy'> & { declarationId: string };
 
 export interface DeclarationListItem {
   declarationId: string;
