@@ -11,9 +11,13 @@ import { featuredId, type FeaturedDoc } from '../cloudfunctions/catalogue/featur
 import { buildProductDoc, ratingKeyOf } from '../cloudfunctions/catalogue/productDoc';
 import { MAX_PAGE, type Doc, type HasId, type Store } from '../cloudfunctions/_lib/store/port';
 import type { ProductDoc } from '../types/product';
-import { DECLARATION_STATUSES, type DeclarationDoc } from '../types/declaration';
+import { DECLARATION_STATUSES, SUBMITTED_STATUSES, type DeclarationDoc } from '../types/declaration';
 import { extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES } from '../types/files';
 import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/registerFile';
+import type { ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
+import { conflictOf } from '../cloudfunctions/reviews/draw';
+import { conflictParties } from '../cloudfunctions/reviews/panels';
+import { computeResult, sheetTotal } from '../cloudfunctions/reviews/computeResult';
 
 async function all<T extends HasId>(store: Store, collection: string): Promise<T[]> {
   const out: T[] = [];
@@ -85,18 +89,65 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (!orgIds.has(d.orgId)) problems.push(`declaration ${d._id} belongs to a missing organisation`);
     if (d.version < 1) problems.push(`declaration ${d._id} has version ${d.version}`);
     if (d.name !== (d.spec.name ?? '')) problems.push(`declaration ${d._id}: name does not match its specification`);
-    if (d.status === 'submitted') {
+    if (SUBMITTED_STATUSES.includes(d.status)) {
       if (!d.submittedAt) problems.push(`declaration ${d._id} is submitted without a time`);
       if (!specSchema.safeParse(d.spec).success) problems.push(`declaration ${d._id} is submitted with an incomplete specification`);
     }
     if (d.status === 'withdrawn' && !d.withdrawnAt) problems.push(`declaration ${d._id} is withdrawn without a time`);
-    if (d.declarationMode === 'recommended' && d.status === 'submitted' && !d.recommender) problems.push(`declaration ${d._id} is recommended by nobody`);
+    if (d.declarationMode === 'recommended' && SUBMITTED_STATUSES.includes(d.status) && !d.recommender) problems.push(`declaration ${d._id} is recommended by nobody`);
     for (const r of d.materialRequests) if (r.response && r.response.suppliedAt < r.requestedAt) problems.push(`declaration ${d._id}: material supplied before it was requested`);
     const attached = [...(d.spec.attachments ?? []), ...d.materialRequests.flatMap((r) => r.response?.attachments ?? [])];
     for (const a of attached) {
       const f = files.get(a.fileId);
       if (!f) problems.push(`declaration ${d._id} attaches an unregistered file ${a.fileId}`);
       else if (f.orgId !== null && f.orgId !== d.orgId) problems.push(`declaration ${d._id} attaches another organisation's file`);
+    }
+  }
+
+  // Review (HotCRP's confinvariants): sheets belong to members, members are not conflicted, results add up.
+  const experts = new Map((await all<ExpertDoc>(store, COLLECTIONS.experts)).map((e) => [e._id, e]));
+  const declarations = new Map((await all<DeclarationDoc>(store, COLLECTIONS.declarations)).map((d) => [d._id, d]));
+  const panels = new Map((await all<PanelDoc>(store, COLLECTIONS.panels)).map((p) => [p._id, p]));
+  const orgNames = new Map((await all<{ _id: string; name: string }>(store, COLLECTIONS.orgs)).map((o) => [o._id, o.name]));
+  const sheets = await all<ScoresheetDoc>(store, COLLECTIONS.scoresheets);
+  for (const u of users) if (u.roles.includes('expert') && (!u.expertId || !experts.has(u.expertId))) problems.push(`expert user ${u._id} has no expert record`);
+  for (const p of panels.values()) {
+    const d = declarations.get(p._id);
+    if (!d) problems.push(`panel ${p._id} has no declaration`);
+    if (p.members.length < 5 || p.members.length > 7) problems.push(`panel ${p._id} has ${p.members.length} members`);
+    if (new Set([...p.members, ...p.reserves]).size !== p.members.length + p.reserves.length) problems.push(`panel ${p._id} names an expert twice`);
+    for (const m of p.members) {
+      const e = experts.get(m);
+      if (!e) problems.push(`panel ${p._id} has a missing expert ${m}`);
+      else if (d && conflictOf(e.organisation, conflictParties(d, orgNames.get(d.orgId)))) problems.push(`panel ${p._id} member ${m} is conflicted`);
+    }
+    for (const m of p.submitted) {
+      const sheet = sheets.find((s) => s._id === `${p._id}:${m}`);
+      if (!p.members.includes(m)) problems.push(`panel ${p._id}: ${m} submitted without being a member`);
+      if (!sheet || sheet.status !== 'submitted') problems.push(`panel ${p._id}: ${m} is counted as submitted without a submitted sheet`);
+    }
+  }
+  for (const s of sheets) {
+    const p = panels.get(s.declarationId);
+    if (!p || !p.members.includes(s.expertId)) problems.push(`scoresheet ${s._id} belongs to no panel member`);
+    if (s.status === 'submitted' && s.total !== sheetTotal(s.items)) problems.push(`scoresheet ${s._id} total does not add up`);
+    if (s.status === 'submitted' && !p?.submitted.includes(s.expertId)) problems.push(`scoresheet ${s._id} is submitted but not counted`);
+  }
+  for (const r of await all<ReviewResult & { _id: string }>(store, COLLECTIONS.results)) {
+    const p = panels.get(r._id);
+    const mine = p ? p.members.map((m) => sheets.find((s) => s._id === `${r._id}:${m}`)) : [];
+    if (!p || mine.some((s) => !s || s.status !== 'submitted')) {
+      problems.push(`result ${r._id} exists before every member submitted`);
+      continue;
+    }
+    const again = computeResult(r._id, mine as ScoresheetDoc[], r.computedAt);
+    if (again.average !== r.average || again.passed !== r.passed) problems.push(`result ${r._id}: the average is not the mean of the submitted totals`);
+  }
+  for (const d of declarations.values()) {
+    if (['in-review', 'proposed', 'not-passed'].includes(d.status) && !panels.has(d._id)) problems.push(`declaration ${d._id} is ${d.status} without a panel`);
+    if (d.status === 'proposed' || d.status === 'not-passed') {
+      const r = await store.get<ReviewResult & { _id: string }>(COLLECTIONS.results, d._id);
+      if (!r?.confirmedAt || r.passed !== (d.status === 'proposed')) problems.push(`declaration ${d._id} is ${d.status} against its confirmed result`);
     }
   }
 

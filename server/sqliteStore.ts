@@ -119,8 +119,8 @@ export class SqliteStore implements Store {
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 
-  private insertSync(collection: string, doc: Omit<Doc, '_id'> & { _id?: string }): string {
-    const id = doc._id ?? newId();
+  private insertSync(collection: string, doc: object): string {
+    const id = (doc as { _id?: string })._id ?? newId();
     if (typeof id !== 'string' || id.length === 0 || id.length > 128) throw new UnsupportedQueryError('bad _id');
     try {
       this.stmt(`INSERT INTO "${this.table(collection)}" (id, doc) VALUES (?, ?)`).run(id, JSON.stringify({ ...doc, _id: id }));
@@ -131,7 +131,7 @@ export class SqliteStore implements Store {
     return id;
   }
 
-  private setSync(collection: string, id: string, doc: Omit<Doc, '_id'>): void {
+  private setSync(collection: string, id: string, doc: object): void {
     if (this.appendOnly.has(collection)) throw new UnsupportedQueryError(`${collection} is append-only`);
     this.stmt(`INSERT INTO "${this.table(collection)}" (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
       .run(id, JSON.stringify({ ...doc, _id: id }));
@@ -173,7 +173,7 @@ export class SqliteStore implements Store {
     return this.mutex.run(() => (this.stmt(`SELECT COUNT(*) AS n FROM "${this.table(collection)}"${clause}`).get(...params) as { n: number }).n);
   }
 
-  async insert(collection: string, doc: Omit<Doc, '_id'> & { _id?: string }): Promise<string> {
+  async insert<T extends object>(collection: string, doc: T): Promise<string> {
     this.refuseInsideTx('store.insert');
     return this.mutex.run(() => this.insertSync(collection, doc));
   }

@@ -3,13 +3,14 @@ import type { AdminApi } from './actions/admin';
 import type { AuthApi } from './actions/auth';
 import type { CatalogueApi } from './actions/catalogue';
 import type { DeclarationsApi } from './actions/declarations';
+import type { ReviewsApi } from './actions/reviews';
 
 export interface Api {
   auth: AuthApi;
   admin: AdminApi;
   catalogue: CatalogueApi;
   declarations: DeclarationsApi;
-  reviews: Record<string, never>;
+  reviews: ReviewsApi;
   publicity: Record<string, never>;
   ratings: Record<string, never>;
 }

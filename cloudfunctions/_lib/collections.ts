@@ -12,6 +12,10 @@ export const COLLECTIONS = {
   calls: 'calls',
   declarations: 'declarations',
   files: 'files',
+  experts: 'experts',
+  panels: 'panels',
+  scoresheets: 'scoresheets',
+  results: 'results',
   meta: 'meta',
 } as const;
 
@@ -20,6 +24,7 @@ export const INDEXES: Record<string, string[][]> = {
   products: [['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey']],
   featured: [['until']],
   declarations: [['orgId', 'updatedAt'], ['callId', 'status', '_id'], ['status', '_id']],
+  experts: [['active', '_id']],
   audit: [['recordId', '_id']],
 };
 

@@ -9,6 +9,8 @@ export interface Caller {
   userId: string | null;
   roles: Role[];
   orgId: string | null;
+  /** The expert-pool record this account is bound to (评审专家), if any. */
+  expertId?: string | null;
   /** Cloud only: the WeChat openid behind `userId`. Never returned to anyone. */
   openid?: string;
 }

@@ -14,6 +14,7 @@ export interface UserDoc {
   tokenHash: string | null;
   roles: Role[];
   orgId: string | null;
+  expertId?: string | null;
   createdAt: string;
   [key: string]: unknown;
 }
@@ -31,7 +32,7 @@ export async function callerForOpenid(store: Store, openid: string | undefined, 
   const user = await store.get<UserDoc>(COLLECTIONS.users, userId);
   const roles = new Set<Role>(user?.roles ?? ['citizen']);
   if (adminOpenids.includes(openid)) roles.add('admin');
-  return { userId, roles: [...roles], orgId: user?.orgId ?? null, openid };
+  return { userId, roles: [...roles], orgId: user?.orgId ?? null, expertId: user?.expertId ?? null, openid };
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -44,5 +45,5 @@ function sameSecret(a: string, b: string): boolean {
 export async function callerForToken(store: Store, token: string, adminToken: string): Promise<Caller | null> {
   if (adminToken && sameSecret(token, adminToken)) return { userId: LOCAL_ADMIN_USER_ID, roles: ['citizen', 'admin'], orgId: null };
   const [user] = await store.find<UserDoc>(COLLECTIONS.users, { where: { tokenHash: sha256(token) }, limit: 1 });
-  return user ? { userId: user._id, roles: user.roles, orgId: user.orgId } : null;
+  return user ? { userId: user._id, roles: user.roles, orgId: user.orgId, expertId: user.expertId ?? null } : null;
 }

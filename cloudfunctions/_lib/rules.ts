@@ -5,4 +5,4 @@ export const anyone = (_c: Caller) => true;
 export const signedIn = (c: Caller) => c.userId !== null;
 export const isAdmin = (c: Caller) => c.roles.includes('admin');
 export const isApplicant = (c: Caller) => c.roles.includes('applicant') && c.orgId !== null;
-export const isExpert = (c: Caller) => c.roles.includes('expert');
+export const isExpert = (c: Caller) => c.roles.includes('expert') && !!c.expertId;

@@ -19,12 +19,15 @@ export async function redeemInvite(input: { code: string }, ctx: Ctx): Promise<M
       (await tx.get<UserDoc>(COLLECTIONS.users, userId)) ??
       ({ _id: userId, openid: ctx.caller.openid ?? null, tokenHash: null, roles: ['citizen'], orgId: null, createdAt: now } satisfies UserDoc);
     if (invite.orgId && user.orgId && user.orgId !== invite.orgId) throw conflict('您的账号已绑定其他单位，一个账号只能代表一个单位');
+    if (invite.expertId && user.expertId && user.expertId !== invite.expertId) throw conflict('您的账号已绑定为另一位评审专家');
 
     const roles: Role[] = [...new Set<Role>([...user.roles, invite.role])];
     const orgId = invite.orgId ?? user.orgId;
-    await tx.set(COLLECTIONS.users, userId, { ...user, roles, orgId });
+    const expertId = invite.expertId ?? user.expertId ?? null;
+    await tx.set(COLLECTIONS.users, userId, { ...user, roles, orgId, expertId });
+    if (invite.expertId) await tx.update(COLLECTIONS.experts, invite.expertId, { userId });
     await tx.update(COLLECTIONS.invites, invite._id, { usedBy: userId, usedAt: now });
-    await appendAudit(tx, ctx, { collection: COLLECTIONS.users, recordId: userId, change: { roles, orgId, invite: invite._id } });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.users, recordId: userId, change: { roles, orgId, expertId, invite: invite._id } });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.invites, recordId: invite._id, change: { usedBy: userId } });
     const org = orgId ? await tx.get<OrgDoc>(COLLECTIONS.orgs, orgId) : null;
     return { userId, roles, org: org ? { orgId: org._id, name: org.name } : null };

@@ -1,4 +1,23 @@
-import { defineFunction } from '../_lib/router';
+import { reviewsSchemas as s } from '../../types/actions/reviews';
+import { action, defineFunction } from '../_lib/router';
+import { addExpert, listExperts, setExpertActive } from './experts';
+import { drawPanel, readPanel, recuse } from './panels';
+import { reviewPermissions as can } from './permissions';
+import { confirmResult, readResult } from './results';
+import { myAssignments, readAssignment, reopenScoresheet, saveScoresheet, submitScoresheet } from './scoresheets';
 
-/** No actions yet: later issues add them. Every call answers INVALID_INPUT (unknown action). */
-export const reviewsFunction = defineFunction('reviews', {});
+export const reviewsFunction = defineFunction('reviews', {
+  addExpert: action({ input: s.addExpert, allow: can.managePool, run: addExpert }),
+  listExperts: action({ input: s.listExperts, allow: can.managePool, run: listExperts }),
+  setExpertActive: action({ input: s.setExpertActive, allow: can.managePool, run: setExpertActive }),
+  drawPanel: action({ input: s.drawPanel, allow: can.drawPanel, run: drawPanel }),
+  panel: action({ input: s.panel, allow: can.readPanel, run: readPanel }),
+  recuse: action({ input: s.recuse, allow: can.recuse, run: recuse }),
+  myAssignments: action({ input: s.myAssignments, allow: can.score, run: myAssignments }),
+  assignment: action({ input: s.assignment, allow: can.score, run: readAssignment }),
+  saveScoresheet: action({ input: s.saveScoresheet, allow: can.score, run: saveScoresheet }),
+  submitScoresheet: action({ input: s.submitScoresheet, allow: can.score, run: submitScoresheet }),
+  reopenScoresheet: action({ input: s.reopenScoresheet, allow: can.reopen, run: reopenScoresheet }),
+  result: action({ input: s.result, allow: can.readResult, run: readResult }),
+  confirm: action({ input: s.confirm, allow: can.confirm, run: confirmResult }),
+});

@@ -9,7 +9,7 @@ const CALLERS: Record<string, Caller> = {
   anonymous: { userId: null, roles: [], orgId: null },
   citizen: { userId: 'u1', roles: ['citizen'], orgId: null },
   applicant: { userId: 'u2', roles: ['citizen', 'applicant'], orgId: 'o1' },
-  expert: { userId: 'u3', roles: ['citizen', 'expert'], orgId: null },
+  expert: { userId: 'u3', roles: ['citizen', 'expert'], orgId: null, expertId: 'e1' },
   admin: { userId: 'admin-local', roles: ['citizen', 'admin'], orgId: null },
 };
 
@@ -45,6 +45,19 @@ const MATRIX: Record<string, string[]> = {
   'declarations.registerFile': ['applicant', 'admin'],
   'declarations.listAll': BUREAU,
   'declarations.requestMaterials': BUREAU,
+  'reviews.addExpert': BUREAU,
+  'reviews.listExperts': BUREAU,
+  'reviews.setExpertActive': BUREAU,
+  'reviews.drawPanel': BUREAU,
+  'reviews.panel': BUREAU,
+  'reviews.recuse': ['expert', 'admin'],
+  'reviews.myAssignments': ['expert'],
+  'reviews.assignment': ['expert'],
+  'reviews.saveScoresheet': ['expert'],
+  'reviews.submitScoresheet': ['expert'],
+  'reviews.reopenScoresheet': BUREAU,
+  'reviews.result': ['expert', 'admin'],
+  'reviews.confirm': BUREAU,
 };
 
 const actions = Object.values(FUNCTIONS).flatMap((fn) => Object.entries(fn.actions).map(([name, def]) => [`${fn.name}.${name}`, def] as const));
@@ -73,4 +86,10 @@ test('record level: an applicant reads and edits only its own organisation’s d
   expect([canReadDeclaration(CALLERS.applicant, other), canEditDeclaration(CALLERS.applicant, other)]).toEqual([false, false]);
   expect([canReadDeclaration(CALLERS.admin, other), canEditDeclaration(CALLERS.admin, other)]).toEqual([true, false]);
   for (const who of ['anonymous', 'citizen', 'expert']) expect(canReadDeclaration(CALLERS[who], own)).toBe(false);
+});
+
+test('an expert role without an expert record scores nothing', async () => {
+  const { isExpert } = await import('../../cloudfunctions/_lib/rules');
+  expect(isExpert({ userId: 'u', roles: ['citizen', 'expert'], orgId: null })).toBe(false);
+  expect(isExpert(CALLERS.expert)).toBe(true);
 });

@@ -107,10 +107,10 @@ export class CloudbaseStore implements Store {
     return res.total as number;
   }
 
-  async insert(collection: string, doc: Omit<Doc, '_id'> & { _id?: string }): Promise<string> {
+  async insert<T extends object>(collection: string, doc: T): Promise<string> {
     this.outsideTx('store.insert');
     checkCollection(collection);
-    const id = doc._id ?? newId();
+    const id = (doc as { _id?: string })._id ?? newId();
     check(await this.db.collection(collection).add({ ...doc, _id: id }), collection, id);
     return id;
   }
@@ -138,7 +138,7 @@ export class CloudbaseStore implements Store {
         },
         set: async (c, id, doc) => {
           checkCollection(c);
-          const { _id: _omit, ...body } = doc;
+          const { _id: _omit, ...body } = doc as { _id?: string };
           check(await t.collection(c).doc(id).set(body), c);
         },
         update: async (c, id, patch) => {

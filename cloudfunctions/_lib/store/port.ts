@@ -52,9 +52,9 @@ export interface Doc {
 export interface Tx {
   get<T extends HasId = Doc>(collection: string, id: string): Promise<T | null>;
   /** Fails with DuplicateKeyError when the id exists. */
-  insert(collection: string, doc: Doc): Promise<string>;
+  insert<T extends HasId>(collection: string, doc: T): Promise<string>;
   /** Replaces (or creates) the whole document. */
-  set(collection: string, id: string, doc: Omit<Doc, '_id'> & { _id?: string }): Promise<void>;
+  set<T extends object>(collection: string, id: string, doc: T): Promise<void>;
   /** Fails with MissingDocumentError when there is no such document. */
   update(collection: string, id: string, patch: Patch): Promise<void>;
   remove(collection: string, id: string): Promise<void>;
@@ -65,7 +65,7 @@ export interface Store {
   find<T extends HasId = Doc>(collection: string, query?: Query): Promise<T[]>;
   count(collection: string, where?: Where): Promise<number>;
   /** Inserts; a missing `_id` is generated. Returns the id. */
-  insert(collection: string, doc: Omit<Doc, '_id'> & { _id?: string }): Promise<string>;
+  insert<T extends object>(collection: string, doc: T): Promise<string>;
   /** Returns false when there is no such document. */
   update(collection: string, id: string, patch: Patch): Promise<boolean>;
   /** Runs `fn` atomically: all of its writes happen, or none. `fn` may be retried by the adapter. */

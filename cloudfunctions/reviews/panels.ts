@@ -1,0 +1,110 @@
+import type { PanelView } from '../../types/actions/reviews';
+import type { DeclarationDoc } from '../../types/declaration';
+import type { ExpertDoc, PanelDoc, ScoresheetDoc } from '../../types/review';
+import { appendAudit } from '../_lib/audit';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { conflict, forbidden, notFound } from '../_lib/errors';
+import { newSecretToken } from '../_lib/ids';
+import { isAdmin } from '../_lib/rules';
+import { conflictOf, shuffled } from './draw';
+import { isPanelMember } from './permissions';
+import type { OrgDoc } from '../admin/createInvite';
+
+const RESERVES = 3;
+
+/** Whom a panel member must not be tied to: the applicant (as declared, and as the bound organisation) and the recommender. */
+export function conflictParties(d: Pick<DeclarationDoc, 'spec' | 'recommender'>, orgName: string | undefined): (string | null | undefined)[] {
+  return [d.spec.cover?.applicantName, orgName, d.recommender];
+}
+export const sheetId = (declarationId: string, expertId: string) => `${declarationId}:${expertId}`;
+
+async function panelView(ctx: Ctx, panel: PanelDoc): Promise<PanelView> {
+  const members = [];
+  for (const id of panel.members) {
+    const e = await ctx.store.get<ExpertDoc>(COLLECTIONS.experts, id);
+    const sheet = await ctx.store.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(panel._id, id));
+    members.push({ expertId: id, name: e?.name ?? '', organisation: e?.organisation ?? '', kind: e?.kind ?? '', sheet: sheet ? sheet.status : ('none' as const) });
+  }
+  return {
+    declarationId: panel._id,
+    members,
+    reserves: panel.reserves,
+    seed: panel.seed,
+    pool: panel.pool,
+    excluded: panel.excluded,
+    recusals: panel.recusals.map(({ expertId, reason, replacedBy, at }) => ({ expertId, reason, replacedBy, at })),
+  };
+}
+
+/**
+ * 从专家库中选取 5 至 7 名组成评审组: a random draw from the active pool, never an expert conflicted with the
+ * applicant or the recommender, with reserves. The seed and the pool are recorded, so anyone can redo the draw.
+ */
+export async function drawPanel(input: { declarationId: string; size: number; seed?: string }, ctx: Ctx): Promise<PanelView> {
+  const d = await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
+  if (!d) throw notFound('没有找到这份申报');
+  if (d.status !== 'submitted') throw conflict(d.status === 'in-review' ? '这份申报已经抽取过评审组' : '只能为已提交的申报抽取评审组');
+  const experts = await ctx.store.find<ExpertDoc>(COLLECTIONS.experts, { where: { active: true }, orderBy: [['_id', 'asc']], limit: 1000 });
+  const org = await ctx.store.get<OrgDoc>(COLLECTIONS.orgs, d.orgId);
+  const parties = conflictParties(d, org?.name);
+  const excluded: PanelDoc['excluded'] = [];
+  const eligible: string[] = [];
+  for (const e of experts) {
+    const why = conflictOf(e.organisation, parties);
+    if (why) excluded.push({ expertId: e._id, reason: why });
+    else eligible.push(e._id);
+  }
+  if (eligible.length < input.size) throw conflict(`可参加评审的专家只有 ${eligible.length} 位，不足 ${input.size} 位，请先充实专家库`);
+  const seed = input.seed ?? newSecretToken().slice(0, 16);
+  const order = shuffled(eligible, seed);
+  const panel: PanelDoc = {
+    _id: d._id,
+    members: order.slice(0, input.size),
+    reserves: order.slice(input.size, input.size + RESERVES),
+    seed,
+    pool: eligible,
+    excluded,
+    drawnAt: ctx.clock.now().toISOString(),
+    recusals: [],
+    submitted: [],
+  };
+  await ctx.store.transaction(async (tx) => {
+    const current = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, d._id);
+    if (!current || current.status !== 'submitted') throw conflict('这份申报已经抽取过评审组');
+    await tx.insert(COLLECTIONS.panels, { ...panel });
+    await tx.update(COLLECTIONS.declarations, d._id, { status: 'in-review', updatedAt: panel.drawnAt });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { panel: panel.members, reserves: panel.reserves, seed, excluded: excluded.map((x) => x.expertId) } });
+  });
+  return panelView(ctx, panel);
+}
+
+export async function readPanel(input: { declarationId: string }, ctx: Ctx): Promise<PanelView> {
+  const panel = await ctx.store.get<PanelDoc>(COLLECTIONS.panels, input.declarationId);
+  if (!panel) throw notFound('这份申报还没有评审组');
+  return panelView(ctx, panel);
+}
+
+/** 回避: a member steps down (or the bureau removes one) and the first reserve takes the seat. */
+export async function recuse(input: { declarationId: string; expertId?: string; reason: string }, ctx: Ctx): Promise<PanelView> {
+  const admin = isAdmin(ctx.caller);
+  const expertId = admin && input.expertId ? input.expertId : ctx.caller.expertId;
+  if (!expertId) throw forbidden('请指明需要回避的专家');
+  const panel = await ctx.store.transaction(async (tx) => {
+    const p = await tx.get<PanelDoc>(COLLECTIONS.panels, input.declarationId);
+    if (!p || (!admin && !isPanelMember(ctx.caller, p))) throw notFound('您不是这份申报的评审组成员');
+    if (!p.members.includes(expertId)) throw notFound('这位专家不是评审组成员');
+    if (p.submitted.includes(expertId)) throw conflict('已提交评分的专家不能再回避；如需退回，请由市司法局退回评分表');
+    const [replacement, ...reserves] = p.reserves;
+    if (!replacement) throw conflict('没有候补专家了，请重新抽取');
+    const members = p.members.map((m) => (m === expertId ? replacement : m));
+    const recusal = { expertId, reason: input.reason, at: ctx.clock.now().toISOString(), by: ctx.caller.userId, replacedBy: replacement };
+    const next: PanelDoc = { ...p, members, reserves, recusals: [...p.recusals, recusal] };
+    await tx.set(COLLECTIONS.panels, p._id, next);
+    // A draft the recused expert started is no longer theirs to finish.
+    if (await tx.get(COLLECTIONS.scoresheets, sheetId(p._id, expertId))) await tx.remove(COLLECTIONS.scoresheets, sheetId(p._id, expertId));
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: p._id, change: { recused: expertId, replacedBy: replacement, reason: input.reason } });
+    return next;
+  });
+  return panelView(ctx, panel);
+}

@@ -1,0 +1,25 @@
+/**
+ * Who may do what in review (评估). The bureau keeps the expert pool and draws panels; only panel members score,
+ * each alone; nobody — the bureau included — reads a sheet before its expert submits it, and nobody reads the
+ * panel's numbers before every member has submitted. Applicants never see individual scores.
+ */
+import type { Caller } from '../_lib/context';
+import { isAdmin, isExpert } from '../_lib/rules';
+import type { PanelDoc } from '../../types/review';
+
+export const reviewPermissions = {
+  managePool: isAdmin,
+  drawPanel: isAdmin,
+  readPanel: isAdmin,
+  /** An expert recuses themself; the bureau recuses an expert it learns is conflicted. */
+  recuse: (c: Caller) => isExpert(c) || isAdmin(c),
+  score: isExpert,
+  reopen: isAdmin,
+  /** The result: the bureau, and the panel's own members once everyone has submitted (checked per record). */
+  readResult: (c: Caller) => isExpert(c) || isAdmin(c),
+  confirm: isAdmin,
+};
+
+export function isPanelMember(c: Caller, panel: Pick<PanelDoc, 'members'>): boolean {
+  return isExpert(c) && panel.members.includes(c.expertId!);
+}

@@ -1,0 +1,39 @@
+import type { DeclarationDoc } from '../../types/declaration';
+import type { PanelDoc, ReviewResult } from '../../types/review';
+import { appendAudit } from '../_lib/audit';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { conflict, notFound } from '../_lib/errors';
+import { isAdmin } from '../_lib/rules';
+import { isPanelMember } from './permissions';
+
+/** The panel's result: only once every member has submitted, and only to the bureau and the panel itself. */
+export async function readResult(input: { declarationId: string }, ctx: Ctx): Promise<ReviewResult> {
+  const panel = await ctx.store.get<PanelDoc>(COLLECTIONS.panels, input.declarationId);
+  if (!panel || (!isAdmin(ctx.caller) && !isPanelMember(ctx.caller, panel))) throw notFound('没有找到这份申报的评审');
+  const result = await ctx.store.get<ReviewResult & { _id: string }>(COLLECTIONS.results, input.declarationId);
+  if (!result) throw conflict(`评分尚未全部提交（${panel.submitted.length}/${panel.members.length}），提交完成前任何人都看不到分数`);
+  const { _id, ...rest } = result;
+  return rest;
+}
+
+/**
+ * 经评审组最终确认: the bureau records the panel's confirmation. At or above the pass mark, with no attribute failed by
+ * a majority, the declaration is proposed (拟定); otherwise it has not passed.
+ */
+export async function confirmResult(input: { declarationId: string }, ctx: Ctx): Promise<ReviewResult> {
+  const now = ctx.clock.now().toISOString();
+  return ctx.store.transaction(async (tx) => {
+    const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
+    if (!d) throw notFound('没有找到这份申报');
+    if (d.status !== 'in-review') throw conflict('这份申报的评审已经确认过了');
+    const result = await tx.get<ReviewResult & { _id: string }>(COLLECTIONS.results, d._id);
+    if (!result) throw conflict('评分尚未全部提交，不能确认');
+    const status = result.passed ? 'proposed' : 'not-passed';
+    await tx.update(COLLECTIONS.results, d._id, { confirmedAt: now });
+    await tx.update(COLLECTIONS.declarations, d._id, { status, updatedAt: now });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { status, average: result.average, failedAttributes: result.failedAttributes } });
+    const { _id, ...rest } = result;
+    return { ...rest, confirmedAt: now };
+  });
+}

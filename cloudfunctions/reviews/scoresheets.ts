@@ -1,0 +1,136 @@
+import type { SheetView } from '../../types/actions/reviews';
+import type { DeclarationDoc, DeclarationView } from '../../types/declaration';
+import type { FieldIssue } from '../../types/envelope';
+import type { AssignmentItem, AttributeJudgements, PanelDoc, ScoresheetDoc } from '../../types/review';
+import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, RUBRIC } from '../../types/rubric';
+import { appendAudit } from '../_lib/audit';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { AppError, conflict, forbidden, notFound } from '../_lib/errors';
+import type { Tx } from '../_lib/store/port';
+import { toDeclarationView } from '../declarations/view';
+import { computeResult, sheetTotal } from './computeResult';
+import { sheetId } from './panels';
+import { isPanelMember } from './permissions';
+
+interface SheetInput {
+  declarationId: string;
+  items: Partial<Record<string, number>>;
+  attributes: Partial<AttributeJudgements>;
+  comment: string;
+}
+
+const toSheetView = ({ _id, ...rest }: ScoresheetDoc): SheetView => rest;
+
+/** The declarations on the caller's panels, with where their own sheet stands. Never anyone else's. */
+export async function myAssignments(_input: unknown, ctx: Ctx): Promise<{ items: AssignmentItem[] }> {
+  const me = ctx.caller.expertId!;
+  const panels = await ctx.store.find<PanelDoc>(COLLECTIONS.panels, { where: { members: { $has: me } }, orderBy: [['drawnAt', 'desc']], limit: 200 });
+  const items: AssignmentItem[] = [];
+  for (const p of panels) {
+    const d = await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, p._id);
+    const sheet = await ctx.store.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(p._id, me));
+    if (d) items.push({ declarationId: d._id, name: d.name, category: d.spec.category ?? null, purchaseMethod: d.spec.purchaseMethod ?? null, sheet: sheet ? sheet.status : 'none' });
+  }
+  return { items };
+}
+
+async function memberPanel(ctx: Ctx, declarationId: string, tx?: Tx): Promise<PanelDoc> {
+  const p = tx ? await tx.get<PanelDoc>(COLLECTIONS.panels, declarationId) : await ctx.store.get<PanelDoc>(COLLECTIONS.panels, declarationId);
+  if (!p) throw notFound('这份申报还没有评审组');
+  if (!isPanelMember(ctx.caller, p)) throw forbidden('您不是这份申报的评审组成员');
+  return p;
+}
+
+/** What a member scores: the specification and their own sheet, nothing of the others'. */
+export async function readAssignment(input: { declarationId: string }, ctx: Ctx): Promise<{ declaration: DeclarationView; sheet: SheetView | null }> {
+  await memberPanel(ctx, input.declarationId);
+  const d = await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
+  if (!d) throw notFound('没有找到这份申报');
+  const { materialRequests: _m, ...rest } = toDeclarationView(d);
+  const sheet = await ctx.store.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(d._id, ctx.caller.expertId!));
+  return { declaration: { ...rest, materialRequests: d.materialRequests }, sheet: sheet ? toSheetView(sheet) : null };
+}
+
+/** Every item present and within its range (the declared purchase method's band for 购买方式); attributes judged. */
+function sheetIssues(input: SheetInput, purchaseMethod: DeclarationDoc['spec']['purchaseMethod'], complete: boolean): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const item of RUBRIC) {
+    const v = input.items[item.key];
+    const { min, max } = allowedRange(item, purchaseMethod);
+    if (v === undefined) {
+      if (complete) issues.push({ path: `items.${item.key}`, message: `请给“${item.label}”打分（${min}–${max} 分）` });
+    } else if (v < min || v > max) {
+      issues.push({ path: `items.${item.key}`, message: item.byPurchaseMethod ? `申报的购买方式只能得 ${min}–${max} 分` : `“${item.label}”应在 ${min}–${max} 分之间` });
+    }
+  }
+  if (complete) {
+    for (const a of ATTRIBUTES) if (!input.attributes[a]) issues.push({ path: `attributes.${a}`, message: `请判断${ATTRIBUTE_LABELS[a].label}` });
+    if (ATTRIBUTES.some((a) => input.attributes[a] && input.attributes[a] !== 'meets') && !input.attributes.note?.trim())
+      issues.push({ path: 'attributes.note', message: '有属性判断为存疑或不符合时，请写明理由' });
+  }
+  return issues;
+}
+
+async function writeSheet(input: SheetInput, ctx: Ctx, submit: boolean): Promise<SheetView> {
+  const now = ctx.clock.now().toISOString();
+  const me = ctx.caller.expertId!;
+  return ctx.store.transaction(async (tx) => {
+    const panel = await memberPanel(ctx, input.declarationId, tx);
+    const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
+    if (!d || d.status !== 'in-review') throw conflict('这份申报不在评审中');
+    const id = sheetId(d._id, me);
+    const existing = await tx.get<ScoresheetDoc>(COLLECTIONS.scoresheets, id);
+    if (existing?.status === 'submitted') throw conflict('评分表已提交，不能再修改；如需修改，请联系市司法局退回');
+    const issues = sheetIssues(input, d.spec.purchaseMethod, submit);
+    if (issues.length) throw new AppError('INVALID_INPUT', submit ? `评分表还有 ${issues.length} 处需要完善` : issues[0].message, issues);
+
+    const sheet: ScoresheetDoc = {
+      _id: id,
+      declarationId: d._id,
+      expertId: me,
+      status: submit ? 'submitted' : 'draft',
+      items: input.items as Record<string, number>,
+      attributes: input.attributes,
+      comment: input.comment,
+      total: submit ? sheetTotal(input.items as Record<string, number>) : null,
+      updatedAt: now,
+      submittedAt: submit ? now : null,
+      reopenings: existing?.reopenings ?? [],
+    };
+    await tx.set(COLLECTIONS.scoresheets, id, sheet);
+    if (submit) {
+      const submitted = [...new Set([...panel.submitted, me])];
+      await tx.update(COLLECTIONS.panels, panel._id, { submitted });
+      // The last sheet in: compute the result once, in the same transaction (a second computation would collide on the id).
+      if (panel.members.every((m) => submitted.includes(m))) {
+        const sheets: ScoresheetDoc[] = [];
+        for (const m of panel.members) sheets.push(m === me ? sheet : (await tx.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(d._id, m)))!);
+        await tx.set(COLLECTIONS.results, d._id, { ...computeResult(d._id, sheets, now) });
+      }
+    }
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.scoresheets, recordId: id, change: submit ? { submitted: true, total: sheet.total } : { draft: true } });
+    return toSheetView(sheet);
+  });
+}
+
+export const saveScoresheet = (input: SheetInput, ctx: Ctx) => writeSheet(input, ctx, false);
+export const submitScoresheet = (input: SheetInput, ctx: Ctx) => writeSheet(input, ctx, true);
+
+/** The bureau hands a submitted sheet back to its expert, with a reason; the result waits for it again. */
+export async function reopenScoresheet(input: { declarationId: string; expertId: string; reason: string }, ctx: Ctx): Promise<SheetView> {
+  return ctx.store.transaction(async (tx) => {
+    const id = sheetId(input.declarationId, input.expertId);
+    const sheet = await tx.get<ScoresheetDoc>(COLLECTIONS.scoresheets, id);
+    if (!sheet || sheet.status !== 'submitted') throw conflict('只能退回已提交的评分表');
+    const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
+    if (!d || d.status !== 'in-review') throw conflict('评审已经确认，不能再退回评分表');
+    const panel = (await tx.get<PanelDoc>(COLLECTIONS.panels, input.declarationId))!;
+    const reopened: ScoresheetDoc = { ...sheet, status: 'draft', total: null, submittedAt: null, reopenings: [...sheet.reopenings, { at: ctx.clock.now().toISOString(), by: ctx.caller.userId, reason: input.reason }] };
+    await tx.set(COLLECTIONS.scoresheets, id, reopened);
+    await tx.update(COLLECTIONS.panels, panel._id, { submitted: panel.submitted.filter((m) => m !== input.expertId) });
+    if (await tx.get(COLLECTIONS.results, input.declarationId)) await tx.remove(COLLECTIONS.results, input.declarationId);
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.scoresheets, recordId: id, change: { reopened: true, reason: input.reason } });
+    return toSheetView(reopened);
+  });
+}

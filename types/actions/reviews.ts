@@ -1,0 +1,93 @@
+import * as z from 'zod';
+import { EXPERT_KINDS, JUDGEMENTS, RUBRIC_KEYS } from '../rubric';
+import { PHONE_PATTERN } from '../spec';
+import type { AssignmentItem, ExpertDoc, ReviewResult, ScoresheetDoc } from '../review';
+import type { DeclarationView } from '../declaration';
+
+const declarationId = z.string({ error: '缺少申报编号' }).min(1, '缺少申报编号').max(64, '申报编号不正确');
+const expertId = z.string({ error: '缺少专家编号' }).min(1, '缺少专家编号').max(64, '专家编号不正确');
+/** Whole or half points. */
+const score = z.number({ error: '请给出分数' }).multipleOf(0.5, '分数应为整数或 0.5 分');
+const judgement = z.enum(JUDGEMENTS, { error: '请选择符合、存疑或不符合' });
+
+export const addExpertInput = z.strictObject({
+  name: z.string({ error: '请填写姓名' }).trim().min(2, '请填写姓名').max(20, '姓名不能超过 20 字'),
+  organisation: z.string({ error: '请填写工作单位' }).trim().min(2, '请填写工作单位').max(60, '工作单位不能超过 60 字'),
+  kind: z.enum(EXPERT_KINDS, { error: '专家类别应为行业主管部门负责人、院校专家教授或政府部门绩效管理专家' }),
+  title: z.string().trim().max(30, '职务职称不能超过 30 字').default(''),
+  specialties: z.array(z.string().trim().min(1).max(20)).max(10, '专业领域最多 10 项').default([]),
+  phone: z.string({ error: '请填写联系电话' }).trim().regex(PHONE_PATTERN, '联系电话格式不正确'),
+});
+
+export const setExpertActiveInput = z.strictObject({ expertId, active: z.boolean({ error: '请说明启用还是停用' }) });
+
+export const drawPanelInput = z.strictObject({
+  declarationId,
+  size: z.number({ error: '请填写评审组人数' }).int('人数应为整数').min(5, '评审组至少 5 人').max(7, '评审组至多 7 人'),
+  seed: z.string().trim().min(1).max(64, '随机种子不能超过 64 字').optional(),
+});
+
+export const recuseInput = z.strictObject({
+  declarationId,
+  /** The bureau recuses an expert by id; an expert recuses themself and leaves it out. */
+  expertId: expertId.optional(),
+  reason: z.string({ error: '请写明回避理由' }).trim().min(2, '请写明回避理由').max(200, '回避理由不能超过 200 字'),
+});
+
+const items = z.partialRecord(z.enum(RUBRIC_KEYS as [string, ...string[]], { error: '评分表中没有这一项' }), score);
+const attributes = z.strictObject({ public: judgement.optional(), legal: judgement.optional(), service: judgement.optional(), note: z.string().trim().max(500, '说明不能超过 500 字').optional() });
+
+export const saveScoresheetInput = z.strictObject({
+  declarationId,
+  items: items.default({}),
+  attributes: attributes.default({}),
+  comment: z.string().trim().max(2000, '评审意见不能超过 2000 字').default(''),
+});
+export const submitScoresheetInput = saveScoresheetInput;
+
+export const reopenScoresheetInput = z.strictObject({ declarationId, expertId, reason: z.string({ error: '请写明退回理由' }).trim().min(2, '请写明退回理由').max(200) });
+export const byDeclaration = z.strictObject({ declarationId });
+
+export const reviewsSchemas = {
+  addExpert: addExpertInput,
+  listExperts: z.strictObject({}),
+  setExpertActive: setExpertActiveInput,
+  drawPanel: drawPanelInput,
+  panel: byDeclaration,
+  recuse: recuseInput,
+  myAssignments: z.strictObject({}),
+  assignment: byDeclaration,
+  saveScoresheet: saveScoresheetInput,
+  submitScoresheet: submitScoresheetInput,
+  reopenScoresheet: reopenScoresheetInput,
+  result: byDeclaration,
+  confirm: byDeclaration,
+};
+
+export type ExpertView = Omit<ExpertDoc, '_id'> & { expertId: string };
+export interface PanelView {
+  declarationId: string;
+  members: { expertId: string; name: string; organisation: string; kind: string; sheet: 'none' | 'draft' | 'submitted' }[];
+  reserves: string[];
+  seed: string;
+  pool: string[];
+  excluded: { expertId: string; reason: string }[];
+  recusals: { expertId: string; reason: string; replacedBy: string; at: string }[];
+}
+export type SheetView = Omit<ScoresheetDoc, '_id'>;
+
+export interface ReviewsApi {
+  addExpert: [z.input<typeof addExpertInput>, { expertId: string; inviteCode: string }];
+  listExperts: [Record<string, never>, { experts: ExpertView[] }];
+  setExpertActive: [z.input<typeof setExpertActiveInput>, ExpertView];
+  drawPanel: [z.input<typeof drawPanelInput>, PanelView];
+  panel: [z.input<typeof byDeclaration>, PanelView];
+  recuse: [z.input<typeof recuseInput>, PanelView];
+  myAssignments: [Record<string, never>, { items: AssignmentItem[] }];
+  assignment: [z.input<typeof byDeclaration>, { declaration: DeclarationView; sheet: SheetView | null }];
+  saveScoresheet: [z.input<typeof saveScoresheetInput>, SheetView];
+  submitScoresheet: [z.input<typeof submitScoresheetInput>, SheetView];
+  reopenScoresheet: [z.input<typeof reopenScoresheetInput>, SheetView];
+  result: [z.input<typeof byDeclaration>, ReviewResult];
+  confirm: [z.input<typeof byDeclaration>, ReviewResult];
+}

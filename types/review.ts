@@ -1,0 +1,84 @@
+/** Expert review (评估): the pool, panels, scoresheets and results, as stored and as shown. */
+import type { Attribute, ExpertKind, Judgement } from './rubric';
+
+export interface ExpertDoc {
+  _id: string;
+  name: string;
+  organisation: string;
+  kind: ExpertKind;
+  title: string;
+  specialties: string[];
+  phone: string;
+  active: boolean;
+  /** The account bound through the invite, once redeemed. */
+  userId: string | null;
+  createdAt: string;
+}
+
+export interface Recusal {
+  expertId: string;
+  reason: string;
+  at: string;
+  by: string | null;
+  replacedBy: string;
+}
+
+export interface PanelDoc {
+  /** The declaration's id: one panel per declaration. */
+  _id: string;
+  members: string[];
+  reserves: string[];
+  /** The seed and the eligible pool (sorted) it was drawn from: enough to redo the draw and check it. */
+  seed: string;
+  pool: string[];
+  excluded: { expertId: string; reason: string }[];
+  drawnAt: string;
+  recusals: Recusal[];
+  /** Members whose sheets are submitted; when it equals `members`, the result is computed once. */
+  submitted: string[];
+}
+
+export type AttributeJudgements = { [A in Attribute]: Judgement } & { note?: string };
+
+export interface ScoresheetDoc {
+  /** `<declarationId>:<expertId>` */
+  _id: string;
+  declarationId: string;
+  expertId: string;
+  status: 'draft' | 'submitted';
+  items: Record<string, number>;
+  attributes: Partial<AttributeJudgements>;
+  comment: string;
+  /** Set on submission. */
+  total: number | null;
+  updatedAt: string;
+  submittedAt: string | null;
+  reopenings: { at: string; by: string | null; reason: string }[];
+}
+
+export interface ReviewResult {
+  declarationId: string;
+  sheets: number;
+  /** Average of the totals, to two decimals (computed from exact half points). */
+  average: number;
+  median: number;
+  stddev: number;
+  itemAverages: Record<string, number>;
+  totals: number[];
+  attributes: Record<Attribute, { meets: number; doubtful: number; fails: number }>;
+  /** Attributes a majority of the panel judges to fail: the product cannot be proposed. */
+  failedAttributes: Attribute[];
+  /** Totals further than OUTLIER_DISTANCE from the median, to discuss before confirming. */
+  outliers: { sheet: number; total: number }[];
+  passed: boolean;
+  computedAt: string;
+  confirmedAt: string | null;
+}
+
+export interface AssignmentItem {
+  declarationId: string;
+  name: string;
+  category: string | null;
+  purchaseMethod: string | null;
+  sheet: 'none' | 'draft' | 'submitted';
+}
