@@ -87,6 +87,16 @@ export default function MePage() {
             申报管理
           </AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calls/index' })}>申报公告</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/experts/index' })}>评审专家库</AtButton>
+        </View>
+      )}
+
+      {me.roles.includes('expert') && (
+        <View className='me__card'>
+          <Text className='me__title'>评审专家</Text>
+          <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/expert/pages/assignments/index' })}>
+            我的评审任务
+          </AtButton>
         </View>
       )}
 

@@ -8,6 +8,7 @@ import { api, ApiError, errorMessage } from '../../../../api/client';
 import { SpecView } from '../../../../components/SpecView';
 import { Failure, Loading } from '../../../../components/StateView';
 import { canPrint, openPrintable } from '../../../../utils/print';
+import { ReviewPanel } from './ReviewPanel';
 import '../admin.scss';
 
 export default function DeclarationDetailPage() {
@@ -65,6 +66,7 @@ export default function DeclarationDetailPage() {
           </AtButton>
         )}
       </View>
+      <ReviewPanel d={d} onChanged={load} />
       <SpecView spec={d.spec} />
       <View className='admin__card'>
         <Text className='admin__title'>补充材料</Text>

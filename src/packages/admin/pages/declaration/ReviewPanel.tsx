@@ -1,0 +1,111 @@
+/** The review of one declaration as the bureau runs it: draw the panel, follow it, read the result, confirm. */
+import { useCallback, useEffect, useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import { AtButton } from 'taro-ui';
+import type { PanelView } from '@shared/actions/reviews';
+import type { DeclarationView } from '@shared/declaration';
+import type { ReviewResult } from '@shared/review';
+import { ATTRIBUTES, ATTRIBUTE_LABELS, EXPERT_KIND_LABELS, PASS_MARK, RUBRIC, type ExpertKind } from '@shared/rubric';
+import { api, ApiError, errorMessage } from '../../../../api/client';
+
+const SHEET = { none: '未开始', draft: '评分中', submitted: '已提交' };
+
+export function ReviewPanel({ d, onChanged }: { d: DeclarationView; onChanged: () => void }) {
+  const [panel, setPanel] = useState<PanelView | null>(null);
+  const [result, setResult] = useState<ReviewResult | null>(null);
+  const [size, setSize] = useState(5);
+  const [seed, setSeed] = useState('');
+  const [notice, setNotice] = useState('');
+
+  const load = useCallback(async () => {
+    if (d.status === 'draft' || d.status === 'submitted' || d.status === 'withdrawn') return;
+    try {
+      setPanel(await api('reviews', 'panel', { declarationId: d.declarationId }));
+      setResult(await api('reviews', 'result', { declarationId: d.declarationId }));
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'CONFLICT')) setNotice(errorMessage(e));
+    }
+  }, [d.declarationId, d.status]);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const act = async (f: () => Promise<unknown>) => {
+    setNotice('');
+    try {
+      await f();
+      onChanged();
+      load();
+    } catch (e) {
+      setNotice(errorMessage(e));
+    }
+  };
+
+  if (d.status === 'submitted')
+    return (
+      <View className='admin__card'>
+        <Text className='admin__title'>抽取评审组</Text>
+        <View className='admin__filters'>
+          {[5, 6, 7].map((n) => (
+            <Text key={n} className={`admin__chip ${size === n ? 'admin__chip--on' : ''}`} onClick={() => setSize(n)}>
+              {n} 人
+            </Text>
+          ))}
+        </View>
+        <Input className='admin__input' value={seed} placeholder='随机种子（选填，留空则自动生成并记录）' onInput={(e) => setSeed(e.detail.value)} />
+        {notice && <Text className='admin__error'>{notice}</Text>}
+        <AtButton type='primary' onClick={() => act(() => api('reviews', 'drawPanel', { declarationId: d.declarationId, size, ...(seed ? { seed } : {}) }))}>
+          随机抽取
+        </AtButton>
+      </View>
+    );
+  if (!panel) return notice ? <Text className='admin__error'>{notice}</Text> : null;
+  return (
+    <View className='admin__card'>
+      <Text className='admin__title'>评审组</Text>
+      <Text className='admin__meta'>随机种子 {panel.seed}，从 {panel.pool.length} 位可参评专家中抽取；回避 {panel.excluded.length} 位</Text>
+      {panel.members.map((m) => (
+        <View key={m.expertId} className='admin__field'>
+          <Text className='admin__label'>
+            {m.name}（{m.organisation}，{EXPERT_KIND_LABELS[m.kind as ExpertKind] ?? ''}）· {SHEET[m.sheet]}
+          </Text>
+          {d.status === 'in-review' && m.sheet !== 'submitted' && (
+            <Text className='admin__notice' onClick={() => act(() => api('reviews', 'recuse', { declarationId: d.declarationId, expertId: m.expertId, reason: '市司法局决定回避' }))}>
+              回避并由候补替换
+            </Text>
+          )}
+        </View>
+      ))}
+      {result ? (
+        <View className='admin__field'>
+          <Text className='admin__title'>
+            平均分 {result.average.toFixed(2)}（达标线 {PASS_MARK}）{result.passed ? '· 达标' : '· 未达标'}
+          </Text>
+          <Text className='admin__meta'>
+            中位数 {result.median}，标准差 {result.stddev}，各评分表总分 {result.totals.join('、')}
+          </Text>
+          {result.outliers.length > 0 && <Text className='admin__error'>第 {result.outliers.map((o) => o.sheet).join('、')} 份评分表与中位数相差超过 15 分，请评审组讨论后再确认</Text>}
+          {ATTRIBUTES.map((a) => (
+            <Text key={a} className='admin__meta'>
+              {ATTRIBUTE_LABELS[a].label}：符合 {result.attributes[a].meets}，存疑 {result.attributes[a].doubtful}，不符合 {result.attributes[a].fails}
+            </Text>
+          ))}
+          {result.failedAttributes.length > 0 && <Text className='admin__error'>多数评审认为{result.failedAttributes.map((a) => ATTRIBUTE_LABELS[a].label).join('、')}不符合，不能拟定</Text>}
+          {RUBRIC.map((i) => (
+            <Text key={i.key} className='admin__meta'>
+              {i.label}：{result.itemAverages[i.key]} / {i.max}
+            </Text>
+          ))}
+          {d.status === 'in-review' && (
+            <AtButton type='primary' onClick={() => act(() => api('reviews', 'confirm', { declarationId: d.declarationId }))}>
+              评审组确认结果
+            </AtButton>
+          )}
+        </View>
+      ) : (
+        <Text className='admin__meta'>评分全部提交后才能看到分数。</Text>
+      )}
+      {notice && <Text className='admin__error'>{notice}</Text>}
+    </View>
+  );
+}

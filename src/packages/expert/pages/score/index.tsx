@@ -1,0 +1,173 @@
+/**
+ * Scoring on a phone: each rubric item beside the specification text it scores, its bands as the guide,
+ * a stepper held to the allowed range, a running total, a draft kept on the device and the server, and a
+ * confirmation before the sheet is locked.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { AtButton } from 'taro-ui';
+import { PURCHASE_METHOD_LABELS, type PurchaseMethod } from '@shared/domain';
+import type { DeclarationView } from '@shared/declaration';
+import type { AttributeJudgements } from '@shared/review';
+import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, JUDGEMENTS, JUDGEMENT_LABELS, RUBRIC, RUBRIC_TOTAL } from '@shared/rubric';
+import { readField } from '@shared/specFields';
+import { api, ApiError, errorMessage } from '../../../../api/client';
+import { Failure, Loading } from '../../../../components/StateView';
+import '../expert.scss';
+
+type Sheet = { items: Record<string, number>; attributes: Partial<AttributeJudgements>; comment: string };
+const localKey = (id: string) => `hzlp.sheet.${id}`;
+
+export default function ScorePage() {
+  const id = useRouter().params.id ?? '';
+  const [d, setD] = useState<DeclarationView | null>(null);
+  const [sheet, setSheet] = useState<Sheet>({ items: {}, attributes: {}, comment: '' });
+  const [locked, setLocked] = useState(false);
+  const [error, setError] = useState('');
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const load = useCallback(async () => {
+    setError('');
+    try {
+      const a = await api('reviews', 'assignment', { declarationId: id });
+      setD(a.declaration);
+      const local = Taro.getStorageSync(localKey(id)) as Sheet | '';
+      if (a.sheet?.status === 'submitted') {
+        setLocked(true);
+        setSheet({ items: a.sheet.items, attributes: a.sheet.attributes, comment: a.sheet.comment });
+      } else setSheet(local || (a.sheet ? { items: a.sheet.items, attributes: a.sheet.attributes, comment: a.sheet.comment } : { items: {}, attributes: {}, comment: '' }));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [id]);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const saveDraft = useCallback(
+    async (s: Sheet) => {
+      try {
+        await api('reviews', 'saveScoresheet', { declarationId: id, ...s });
+        Taro.removeStorageSync(localKey(id));
+        const now = new Date();
+        setSaved(`草稿已保存 ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`);
+      } catch (e) {
+        // Kept on the phone; it is sent again with the next change or the submission.
+        setSaved(e instanceof ApiError && e.code === 'INTERNAL' ? '网络不稳定，草稿已保存在本机' : errorMessage(e));
+      }
+    },
+    [id],
+  );
+  const change = (next: Sheet) => {
+    setSheet(next);
+    Taro.setStorageSync(localKey(id), next);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveDraft(next), 1000);
+  };
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  const submit = async () => {
+    const { confirm } = await Taro.showModal({ title: '提交评分', content: `总分 ${total} 分。提交后不能修改，确认提交吗？`, confirmText: '提交', cancelText: '再看看' });
+    if (!confirm) return;
+    if (timer.current) clearTimeout(timer.current);
+    try {
+      await api('reviews', 'submitScoresheet', { declarationId: id, ...sheet });
+      Taro.removeStorageSync(localKey(id));
+      setLocked(true);
+      setIssues({});
+    } catch (e) {
+      setIssues(e instanceof ApiError ? Object.fromEntries(e.issues.map((i) => [i.path, i.message])) : {});
+      setSaved(errorMessage(e));
+    }
+  };
+
+  if (error) return <Failure message={error} onRetry={load} />;
+  if (!d) return <Loading />;
+  const pm = d.spec.purchaseMethod as PurchaseMethod | undefined;
+  const total = RUBRIC.reduce((s, i) => s + (sheet.items[i.key] ?? 0), 0);
+  const scored = RUBRIC.filter((i) => sheet.items[i.key] !== undefined).length;
+
+  return (
+    <View className='score'>
+      <View className='score__head'>
+        <Text className='expert__name'>{d.name}</Text>
+        <Text className='expert__meta'>{locked ? '评分已提交' : saved || '逐项打分，草稿自动保存'}</Text>
+      </View>
+      {RUBRIC.map((item) => {
+        const { min, max } = allowedRange(item, pm);
+        const v = sheet.items[item.key];
+        const text = item.key === 'completeness' ? `附件 ${(d.spec.attachments ?? []).length} 个` : String(readField(d.spec, item.key) ?? '');
+        const set = (x: number) => change({ ...sheet, items: { ...sheet.items, [item.key]: Math.min(max, Math.max(min, x)) } });
+        return (
+          <View key={item.key} className={`item ${issues[`items.${item.key}`] ? 'item--error' : ''}`} id={`i-${item.key.replace(/\./g, '-')}`}>
+            <Text className='item__aspect'>{item.aspect}</Text>
+            <Text className='item__label'>
+              {item.label}（{item.max} 分）
+            </Text>
+            <Text className='item__spec'>{item.key === 'purchaseMethod' ? `申报的购买方式：${pm ? PURCHASE_METHOD_LABELS[pm] : '未填写'}` : text || '（申报单位未填写）'}</Text>
+            <View className='item__bands'>
+              {item.bands.map((band) => (
+                <Text key={band.text} className='item__band'>
+                  {band.text}（{band.min === band.max ? band.min : `${band.min}–${band.max}`} 分）
+                </Text>
+              ))}
+            </View>
+            <View className='stepper'>
+              <Text className={`stepper__button ${locked || v === undefined || v <= min ? 'stepper__button--off' : ''}`} onClick={() => !locked && v !== undefined && set(v - 0.5)}>
+                −
+              </Text>
+              <Text className='stepper__value' onClick={() => !locked && v === undefined && set(max)}>
+                {v === undefined ? '点此打分' : v}
+              </Text>
+              <Text className={`stepper__button ${locked || (v !== undefined && v >= max) ? 'stepper__button--off' : ''}`} onClick={() => !locked && set(v === undefined ? min : v + 0.5)}>
+                +
+              </Text>
+              <Text className='stepper__range'>
+                可打 {min}–{max} 分
+              </Text>
+            </View>
+            {issues[`items.${item.key}`] && <Text className='item__error'>{issues[`items.${item.key}`]}</Text>}
+          </View>
+        );
+      })}
+
+      <View className='item'>
+        <Text className='item__label'>属性审查（评审标准第四部分）</Text>
+        {ATTRIBUTES.map((a) => (
+          <View key={a} className='attr'>
+            <Text className='attr__label'>{ATTRIBUTE_LABELS[a].label}</Text>
+            <Text className='item__band'>{ATTRIBUTE_LABELS[a].hint}</Text>
+            <View className='attr__choices'>
+              {JUDGEMENTS.map((j) => (
+                <Text key={j} className={`attr__choice ${sheet.attributes[a] === j ? `attr__choice--on attr__choice--${j}` : ''}`} onClick={() => !locked && change({ ...sheet, attributes: { ...sheet.attributes, [a]: j } })}>
+                  {JUDGEMENT_LABELS[j]}
+                </Text>
+              ))}
+            </View>
+            {issues[`attributes.${a}`] && <Text className='item__error'>{issues[`attributes.${a}`]}</Text>}
+          </View>
+        ))}
+        <Textarea className='score__note' value={sheet.attributes.note ?? ''} disabled={locked} placeholder='存疑或不符合时请写明理由' onInput={(e) => change({ ...sheet, attributes: { ...sheet.attributes, note: e.detail.value } })} />
+        {issues['attributes.note'] && <Text className='item__error'>{issues['attributes.note']}</Text>}
+        <Textarea className='score__note' value={sheet.comment} disabled={locked} placeholder='评审意见（选填）' onInput={(e) => change({ ...sheet, comment: e.detail.value })} />
+      </View>
+
+      <View className='score__bar'>
+        <Text className='score__total'>
+          总分 <Text className='score__number'>{total}</Text> / {RUBRIC_TOTAL}
+        </Text>
+        <Text className='score__count'>
+          已打 {scored}/{RUBRIC.length} 项
+        </Text>
+        {!locked && (
+          <AtButton className='score__submit' type='primary' size='small' onClick={submit}>
+            提交评分
+          </AtButton>
+        )}
+      </View>
+    </View>
+  );
+}
