@@ -103,10 +103,10 @@ test('the bureau filters declarations, asks for more material, and the applicant
   await admin.locator('.admin__name', { hasText: spec.name }).click();
   await admin.locator('.specview__value', { hasText: spec.content.audience }).first().waitFor();
   await admin.locator('.admin__textarea textarea').fill('请补充近一年的调解台账');
-  await admin.locator('.admin__input input').fill('2026-03-01');
+  await admin.locator('input[placeholder="补充期限，如 2026-03-20"]').fill('2026-03-01');
   await admin.locator('.at-button', { hasText: '要求补充材料' }).click();
   await admin.getByText('补充期限不能早于今天').waitFor();
-  await admin.locator('.admin__input input').fill('2026-03-20');
+  await admin.locator('input[placeholder="补充期限，如 2026-03-20"]').fill('2026-03-20');
   await admin.locator('.at-button', { hasText: '要求补充材料' }).click();
   await admin.getByText('已通知申报单位补充材料').waitFor();
   await admin.context().close();

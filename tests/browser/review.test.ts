@@ -86,7 +86,7 @@ test('the bureau draws a panel with a recorded seed and follows its progress', a
   await admin.goto(rig.h.url + `/#/packages/admin/pages/declaration/index?id=${d2}`);
   await admin.getByText('抽取评审组').waitFor();
   await admin.locator('.admin__chip', { hasText: '6 人' }).click();
-  await admin.locator('.admin__input input').first().fill('2026-第一批');
+  await admin.locator('input[placeholder^="随机种子"]').fill('2026-第一批');
   await admin.locator('.at-button', { hasText: '随机抽取' }).click();
   await admin.getByText(/随机种子 2026-第一批，从 \d+ 位可参评专家中抽取/).waitFor();
   await expect(admin.getByText(/· 未开始$/).count()).resolves.toBe(6);
