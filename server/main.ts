@@ -1,4 +1,6 @@
 /** `npm start`'s server: reads the environment, seeds on first start, listens, prints where to go. */
+// The bureau's time zone: the working-day calendar's lunar dates are computed in the process's own zone.
+process.env.TZ = 'Asia/Shanghai';
 import fs from 'fs';
 import path from 'path';
 import { newSecretToken } from '../cloudfunctions/_lib/ids';
