@@ -1,3 +1,6 @@
+// The bureau's time zone for every worker (set here, before workers start: a test cannot change its own zone).
+process.env.TZ = 'Asia/Shanghai';
+
 // Three projects: unit (pure and store-level), integration (functions through the local HTTP server), browser (H5 build in Chromium).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }];
 const common = {
