@@ -13,6 +13,7 @@ import { ANONYMOUS, type Caller } from '../cloudfunctions/_lib/context';
 import { callerForToken } from '../cloudfunctions/_lib/identity';
 import { dispatch, type ErrorLogger } from '../cloudfunctions/_lib/router';
 import { FUNCTIONS } from '../cloudfunctions/registry';
+import { WordListChecker } from '../cloudfunctions/_lib/contentCheck';
 import { LocalFileStore } from './localFiles';
 import { SqliteStore } from './sqliteStore';
 import { serveStatic } from './static';
@@ -44,6 +45,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   const store = new SqliteStore({ filename: path.join(options.dataDir, 'store.sqlite'), indexes: INDEXES, appendOnly: APPEND_ONLY });
   const clock = new SettableClock();
   const files = new LocalFileStore(options.dataDir);
+  const content = new WordListChecker();
   const runtime = { mode: 'local' as const, allowTestClock: options.allowTestClock };
 
   const server = http.createServer((req, res) => {
@@ -77,7 +79,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
 
     const caller = await resolveCaller(req.headers.authorization);
     if (!caller) return send(res, 401, fail('UNAUTHENTICATED', '登录已失效，请重新进入'));
-    const envelope = await dispatch(FUNCTIONS[name as FunctionName], event, { caller, store, files, clock, runtime, setClock: (at) => clock.set(at) }, options.log);
+    const envelope = await dispatch(FUNCTIONS[name as FunctionName], event, { caller, store, files, content, clock, runtime, setClock: (at) => clock.set(at) }, options.log);
     send(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
   }
 

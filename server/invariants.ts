@@ -14,6 +14,7 @@ import type { ProductDoc } from '../types/product';
 import { DECLARATION_STATUSES, SUBMITTED_STATUSES, type DeclarationDoc } from '../types/declaration';
 import { extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES } from '../types/files';
 import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/registerFile';
+import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '../types/publicity';
 import type { ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
 import { conflictOf } from '../cloudfunctions/reviews/draw';
 import { conflictParties } from '../cloudfunctions/reviews/panels';
@@ -58,6 +59,13 @@ export async function checkInvariants(store: Store): Promise<string[]> {
   const productIds = new Set<string>();
   for (const p of await all<ProductDoc>(store, COLLECTIONS.products)) {
     productIds.add(p._id);
+    if (p.declarationId) {
+      const d = await store.get<DeclarationDoc>(COLLECTIONS.declarations, p.declarationId);
+      const pub = await store.get<PublicityDoc>(COLLECTIONS.publicity, p.declarationId);
+      if (d?.status !== 'published') problems.push(`product ${p._id} comes from a declaration that is not published`);
+      if (pub?.outcome !== 'recognised') problems.push(`product ${p._id} is in the catalogue without passing publicity`);
+      else if (pub.windows.every((w) => w.workingDays < MIN_PUBLICITY_WORKING_DAYS)) problems.push(`product ${p._id} had a publicity shorter than ${MIN_PUBLICITY_WORKING_DAYS} working days`);
+    }
     if (!DOCUMENT_NUMBER.test(p.documentNumber)) problems.push(`product ${p._id} has no valid document number`);
     const spec = specSchema.safeParse(p.spec);
     if (!spec.success) {
@@ -144,11 +152,27 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (again.average !== r.average || again.passed !== r.passed) problems.push(`result ${r._id}: the average is not the mean of the submitted totals`);
   }
   for (const d of declarations.values()) {
-    if (['in-review', 'proposed', 'not-passed'].includes(d.status) && !panels.has(d._id)) problems.push(`declaration ${d._id} is ${d.status} without a panel`);
-    if (d.status === 'proposed' || d.status === 'not-passed') {
+    if (['in-review', 'proposed', 'not-passed', 'in-publicity', 'recognised', 'rejected', 'published'].includes(d.status) && !panels.has(d._id)) problems.push(`declaration ${d._id} is ${d.status} without a panel`);
+    if (d.status !== 'draft' && d.status !== 'submitted' && d.status !== 'withdrawn' && d.status !== 'in-review') {
       const r = await store.get<ReviewResult & { _id: string }>(COLLECTIONS.results, d._id);
-      if (!r?.confirmedAt || r.passed !== (d.status === 'proposed')) problems.push(`declaration ${d._id} is ${d.status} against its confirmed result`);
+      if (!r?.confirmedAt || r.passed !== (d.status !== 'not-passed')) problems.push(`declaration ${d._id} is ${d.status} against its confirmed result`);
     }
+  }
+
+  // Publicity: one pseudonym per person per product, and only published declarations' comments answered in public.
+  const aliases = new Map<string, string>();
+  for (const c of await all<CommentDoc>(store, COLLECTIONS.comments)) {
+    const key = `${c.declarationId}:${c.userId}`;
+    if (aliases.has(key) && aliases.get(key) !== c.pseudonym) problems.push(`comment ${c._id}: one person with two pseudonyms on a product`);
+    aliases.set(key, c.pseudonym);
+    if (c.status === 'hidden' && !c.hiddenReason) problems.push(`comment ${c._id} is hidden without a reason`);
+    if (!(await store.get(COLLECTIONS.publicity, c.declarationId))) problems.push(`comment ${c._id} on a product never in publicity`);
+  }
+  const pseudonymOwners = new Map<string, string>();
+  for (const [key, pseudonym] of aliases) {
+    const owner = `${key.split(':')[0]}:${pseudonym}`;
+    if (pseudonymOwners.has(owner) && pseudonymOwners.get(owner) !== key) problems.push(`pseudonym ${pseudonym} is shared by two people`);
+    pseudonymOwners.set(owner, key);
   }
 
   for (const a of await all<Doc & { at?: string; fn?: string; recordId?: string }>(store, COLLECTIONS.audit)) {

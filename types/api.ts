@@ -3,6 +3,7 @@ import type { AdminApi } from './actions/admin';
 import type { AuthApi } from './actions/auth';
 import type { CatalogueApi } from './actions/catalogue';
 import type { DeclarationsApi } from './actions/declarations';
+import type { PublicityApi } from './actions/publicity';
 import type { ReviewsApi } from './actions/reviews';
 
 export interface Api {
@@ -11,7 +12,7 @@ export interface Api {
   catalogue: CatalogueApi;
   declarations: DeclarationsApi;
   reviews: ReviewsApi;
-  publicity: Record<string, never>;
+  publicity: PublicityApi;
   ratings: Record<string, never>;
 }
 export type ApiInput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [infer I, unknown] ? I : never;

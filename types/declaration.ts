@@ -1,7 +1,7 @@
 /** A declaration (申报) and its yearly call (公告征集), as stored and as shown. */
 import type { Spec } from './spec';
 
-export const DECLARATION_STATUSES = ['draft', 'submitted', 'withdrawn', 'in-review', 'proposed', 'not-passed'] as const;
+export const DECLARATION_STATUSES = ['draft', 'submitted', 'withdrawn', 'in-review', 'proposed', 'not-passed', 'in-publicity', 'recognised', 'rejected', 'published'] as const;
 export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
 export const DECLARATION_STATUS_LABELS: Record<DeclarationStatus, string> = {
   draft: '草稿',
@@ -10,9 +10,13 @@ export const DECLARATION_STATUS_LABELS: Record<DeclarationStatus, string> = {
   'in-review': '评审中',
   proposed: '拟定',
   'not-passed': '未通过',
+  'in-publicity': '公示中',
+  recognised: '公示通过',
+  rejected: '公示未通过',
+  published: '已公布',
 };
 /** Statuses whose specification is frozen and complete. */
-export const SUBMITTED_STATUSES: DeclarationStatus[] = ['submitted', 'in-review', 'proposed', 'not-passed'];
+export const SUBMITTED_STATUSES: DeclarationStatus[] = ['submitted', 'in-review', 'proposed', 'not-passed', 'in-publicity', 'recognised', 'rejected', 'published'];
 
 export const DECLARATION_MODES = ['self', 'recommended'] as const;
 export type DeclarationMode = (typeof DECLARATION_MODES)[number];

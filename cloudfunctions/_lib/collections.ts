@@ -16,6 +16,10 @@ export const COLLECTIONS = {
   panels: 'panels',
   scoresheets: 'scoresheets',
   results: 'results',
+  publicity: 'publicity',
+  comments: 'comments',
+  calendars: 'calendars',
+  counters: 'counters',
   meta: 'meta',
 } as const;
 
@@ -25,6 +29,8 @@ export const INDEXES: Record<string, string[][]> = {
   featured: [['until']],
   declarations: [['orgId', 'updatedAt'], ['callId', 'status', '_id'], ['status', '_id']],
   experts: [['active', '_id']],
+  comments: [['declarationId', 'status', 'createdAt'], ['declarationId', 'userId']],
+  publicity: [['status', '_id']],
   audit: [['recordId', '_id']],
 };
 

@@ -1,6 +1,7 @@
 import type { FunctionName } from '../../types/envelope';
 import type { Role } from '../../types/domain';
 import type { Clock } from './clock';
+import type { ContentChecker } from './contentCheck';
 import type { FileStore } from './files';
 import type { Store } from './store/port';
 
@@ -32,6 +33,8 @@ export interface Ctx {
   clock: Clock;
   /** Uploaded files: cloud storage, or DATA_DIR/uploads locally. */
   files: FileStore;
+  /** The content check citizens' text passes before it is shown. */
+  content: ContentChecker;
   runtime: Runtime;
   /** Local mode: the settable clock behind `clock`. */
   setClock?: (at: Date | null) => void;

@@ -6,6 +6,7 @@ import { getProduct } from './getProduct';
 import { listFeatured } from './listFeatured';
 import { makePoster } from './makePoster';
 import { cataloguePermissions as can } from './permissions';
+import { publishProducts } from './publishProducts';
 import { searchCatalogue } from './searchCatalogue';
 
 export const catalogueFunction = defineFunction('catalogue', {
@@ -16,4 +17,5 @@ export const catalogueFunction = defineFunction('catalogue', {
   poster: action({ input: catalogueSchemas.poster, allow: can.makePoster, run: makePoster }),
   feature: action({ input: catalogueSchemas.feature, allow: can.featureProduct, run: featureProduct }),
   unfeature: action({ input: catalogueSchemas.unfeature, allow: can.featureProduct, run: unfeatureProduct }),
+  publish: action({ input: catalogueSchemas.publish, allow: can.publishProducts, run: publishProducts }),
 });

@@ -11,4 +11,6 @@ export const cataloguePermissions = {
   exportCatalogue: anyone,
   makePoster: anyone,
   featureProduct: isAdmin,
+  /** 由市司法局正式发文公布. */
+  publishProducts: isAdmin,
 };

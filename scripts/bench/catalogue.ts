@@ -87,7 +87,7 @@ async function main() {
     }
     // The same action without HTTP: what the server itself adds to the query.
     const direct: number[] = [];
-    const ctx = { caller: ANONYMOUS, store: app.store, files: app.files, clock: systemClock, runtime: { mode: 'local' as const, allowTestClock: false } };
+    const ctx = { caller: ANONYMOUS, store: app.store, files: app.files, content: { check: async () => 'pass' as const }, clock: systemClock, runtime: { mode: 'local' as const, allowTestClock: false } };
     for (let i = 0; i < ROUNDS; i++) {
       const t0 = performance.now();
       JSON.stringify(await dispatch(FUNCTIONS.catalogue, { action: 'search', ...q.input }, ctx));

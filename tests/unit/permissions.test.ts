@@ -33,6 +33,18 @@ const MATRIX: Record<string, string[]> = {
   'catalogue.poster': EVERYONE,
   'catalogue.feature': BUREAU,
   'catalogue.unfeature': BUREAU,
+  'catalogue.publish': BUREAU,
+  'publicity.start': BUREAU,
+  'publicity.list': EVERYONE,
+  'publicity.get': EVERYONE,
+  'publicity.comment': SIGNED_IN,
+  'publicity.comments': EVERYONE,
+  'publicity.dispose': BUREAU,
+  'publicity.moderate': BUREAU,
+  'publicity.moderation': BUREAU,
+  'publicity.close': BUREAU,
+  'publicity.setCalendar': BUREAU,
+  'publicity.calendar': EVERYONE,
   'declarations.openCall': BUREAU,
   'declarations.listCalls': EVERYONE,
   'declarations.saveDraft': APPLICANTS,
@@ -92,4 +104,11 @@ test('an expert role without an expert record scores nothing', async () => {
   const { isExpert } = await import('../../cloudfunctions/_lib/rules');
   expect(isExpert({ userId: 'u', roles: ['citizen', 'expert'], orgId: null })).toBe(false);
   expect(isExpert(CALLERS.expert)).toBe(true);
+});
+
+test('no action takes a field named `action`: the envelope uses that name for the action itself', () => {
+  for (const [key, def] of actions) {
+    const shape = (def.input as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+    expect({ key, hasAction: 'action' in shape }).toEqual({ key, hasAction: false });
+  }
 });

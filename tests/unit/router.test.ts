@@ -7,6 +7,7 @@ import { conflict } from '../../cloudfunctions/_lib/errors';
 import { action, defineFunction, dispatch, type BaseCtx } from '../../cloudfunctions/_lib/router';
 import type { Store } from '../../cloudfunctions/_lib/store/port';
 import type { FileStore } from '../../cloudfunctions/_lib/files';
+import type { ContentChecker } from '../../cloudfunctions/_lib/contentCheck';
 
 const ran: string[] = [];
 const fn = defineFunction('catalogue', {
@@ -18,7 +19,7 @@ const fn = defineFunction('catalogue', {
 
 const admin: Caller = { userId: 'a', roles: ['citizen', 'admin'], orgId: null };
 const citizen: Caller = { userId: 'c', roles: ['citizen'], orgId: null };
-const base = (caller: Caller, allowTestClock = false): BaseCtx => ({ caller, store: {} as Store, files: {} as FileStore, clock: systemClock, runtime: { mode: 'local', allowTestClock } });
+const base = (caller: Caller, allowTestClock = false): BaseCtx => ({ caller, store: {} as Store, files: {} as FileStore, content: {} as ContentChecker, clock: systemClock, runtime: { mode: 'local', allowTestClock } });
 const quiet = () => undefined;
 
 beforeEach(() => (ran.length = 0));

@@ -70,6 +70,12 @@ export interface PosterResult {
   svg: string;
 }
 
+export const publishInput = z.strictObject({
+  declarationIds: z.array(z.string().min(1).max(64)).min(1, '请选择要公布的产品').max(100, '一次最多公布 100 个产品'),
+  documentNumber: z.string({ error: '请填写文号' }).trim().regex(/^杭司〔\d{4}〕\d+号$/, '文号格式应为 杭司〔2026〕125号'),
+  publishedOn: z.string({ error: '请填写公布日期' }).regex(DATE, '公布日期应为日期，如 2026-11-20'),
+});
+
 export const catalogueSchemas = {
   search: searchCatalogueInput,
   get: getProductInput,
@@ -78,6 +84,7 @@ export const catalogueSchemas = {
   featured: featuredInput,
   export: exportCatalogueInput,
   poster: posterInput,
+  publish: publishInput,
 };
 
 export interface CatalogueApi {
@@ -88,4 +95,5 @@ export interface CatalogueApi {
   featured: [Record<string, never>, FeaturedResult];
   export: [ExportCatalogueInput, ExportCatalogueResult];
   poster: [PosterInput, PosterResult];
+  publish: [z.input<typeof publishInput>, { published: { declarationId: string; productId: string }[] }];
 }

@@ -1,0 +1,33 @@
+import type { DeclarationDoc } from '../../types/declaration';
+import type { Spec } from '../../types/spec';
+import { appendAudit } from '../_lib/audit';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { conflict, notFound } from '../_lib/errors';
+import { buildProductDoc } from './productDoc';
+
+export const productIdFor = (declarationId: string) => `p${declarationId}`;
+
+/**
+ * 公布: recognised declarations enter the catalogue by an official document (文号). All of them, or none;
+ * a declaration is published once.
+ */
+export async function publishProducts(input: { declarationIds: string[]; documentNumber: string; publishedOn: string }, ctx: Ctx) {
+  const ids = [...new Set(input.declarationIds)];
+  return ctx.store.transaction(async (tx) => {
+    const published: { declarationId: string; productId: string }[] = [];
+    for (const id of ids) {
+      const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, id);
+      if (!d) throw notFound(`没有找到申报 ${id}`);
+      if (d.status === 'published') throw conflict(`“${d.name}”已经公布过了`);
+      if (d.status !== 'recognised') throw conflict(`“${d.name}”尚未通过公示，不能公布`);
+      const productId = productIdFor(id);
+      const doc = buildProductDoc(d.spec as Spec, { productId, declarationId: id, orgId: d.orgId, documentNumber: input.documentNumber, publishedOn: input.publishedOn });
+      await tx.insert(COLLECTIONS.products, doc);
+      await tx.update(COLLECTIONS.declarations, id, { status: 'published', updatedAt: ctx.clock.now().toISOString() });
+      await appendAudit(tx, ctx, { collection: COLLECTIONS.products, recordId: productId, change: { published: true, declarationId: id, documentNumber: input.documentNumber, publishedOn: input.publishedOn } });
+      published.push({ declarationId: id, productId });
+    }
+    return { published };
+  });
+}

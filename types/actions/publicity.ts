@@ -1,0 +1,83 @@
+import * as z from 'zod';
+import { DISPOSITIONS, MIN_PUBLICITY_WORKING_DAYS, type CalendarView, type MyComment, type PublicComment, type PublicityListItem } from '../publicity';
+import { SPEC_SECTIONS } from '../specFields';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const date = (label: string) => z.string({ error: `请填写${label}` }).regex(DATE, `${label}应为日期，如 2026-10-08`);
+const declarationId = z.string({ error: '缺少申报编号' }).min(1, '缺少申报编号').max(64, '申报编号不正确');
+const commentId = z.string({ error: '缺少意见编号' }).min(1, '缺少意见编号').max(64, '意见编号不正确');
+const workingDays = z.number({ error: '请填写公示天数' }).int('公示天数应为整数').min(MIN_PUBLICITY_WORKING_DAYS, `公示时间不少于 ${MIN_PUBLICITY_WORKING_DAYS} 个工作日`).max(60, '公示天数过长');
+
+export const startPublicityInput = z.strictObject({
+  declarationIds: z.array(declarationId).min(1, '请选择要公示的产品').max(50, '一次最多公示 50 个产品'),
+  startsOn: date('公示开始日期'),
+  workingDays,
+});
+
+export const commentInput = z.strictObject({
+  declarationId,
+  text: z.string({ error: '请填写意见' }).trim().min(5, '意见至少 5 个字').max(1000, '意见不能超过 1000 字'),
+  /** The specification section the comment is about. */
+  anchor: z.enum(SPEC_SECTIONS.map((s) => s.key) as [string, ...string[]], { error: '没有这个栏目' }).optional(),
+});
+
+export const disposeInput = z.strictObject({
+  commentId,
+  disposition: z.enum(DISPOSITIONS, { error: '处理结果应为采纳、部分采纳、不予采纳或与本产品无关' }),
+  reply: z.string({ error: '请填写答复' }).trim().min(2, '请填写答复').max(1000, '答复不能超过 1000 字'),
+});
+
+export const moderateInput = z.strictObject({
+  commentId,
+  decision: z.enum(['show', 'hide'], { error: '请选择公开或不公开' }),
+  reason: z.string().trim().max(200, '理由不能超过 200 字').optional(),
+});
+
+export const closePublicityInput = z.strictObject({
+  declarationId,
+  outcome: z.enum(['recognised', 'rejected', 'extended'], { error: '结果应为通过、不通过或延长公示' }),
+  reason: z.string().trim().max(500, '理由不能超过 500 字').optional(),
+  /** For `extended`: the new window. */
+  startsOn: date('延长公示开始日期').optional(),
+  workingDays: workingDays.optional(),
+});
+
+export const setCalendarInput = z.strictObject({
+  year: z.number().int().min(2004).max(2100),
+  holidays: z.array(date('放假日期')).max(60),
+  workdays: z.array(date('调休上班日期')).max(20),
+});
+
+export const publicitySchemas = {
+  start: startPublicityInput,
+  list: z.strictObject({}),
+  get: z.strictObject({ declarationId }),
+  comment: commentInput,
+  comments: z.strictObject({ declarationId }),
+  dispose: disposeInput,
+  moderate: moderateInput,
+  moderation: z.strictObject({ declarationId }),
+  close: closePublicityInput,
+  setCalendar: setCalendarInput,
+  calendar: z.strictObject({ year: z.number().int().min(2004).max(2100) }),
+};
+
+export interface PublicityDetail extends PublicityListItem {
+  summary: string;
+  details: Record<string, string>;
+  windows: { startsOn: string; endsOn: string; workingDays: number }[];
+}
+
+export interface PublicityApi {
+  start: [z.input<typeof startPublicityInput>, { started: { declarationId: string; startsOn: string; endsOn: string }[]; endsOn: string; warnings: string[] }];
+  list: [Record<string, never>, { items: PublicityListItem[] }];
+  get: [{ declarationId: string }, PublicityDetail];
+  comment: [z.input<typeof commentInput>, { commentId: string; status: 'shown' | 'pending' | 'hidden'; pseudonym: string }];
+  comments: [{ declarationId: string }, { comments: PublicComment[]; mine: MyComment[]; closed: boolean }];
+  dispose: [z.input<typeof disposeInput>, MyComment];
+  moderate: [z.input<typeof moderateInput>, MyComment];
+  moderation: [{ declarationId: string }, { comments: (MyComment & { hiddenReason: string | null })[] }];
+  close: [z.input<typeof closePublicityInput>, { status: string; endsOn: string | null }];
+  setCalendar: [z.input<typeof setCalendarInput>, CalendarView];
+  calendar: [{ year: number }, CalendarView];
+}

@@ -1,0 +1,98 @@
+/** Publicity (公示): the notice window, citizens' comments and the bureau's answers. */
+import type { CalendarSource } from './workdays';
+
+export const MIN_PUBLICITY_WORKING_DAYS = 7;
+
+export const DISPOSITIONS = ['adopted', 'partly-adopted', 'not-adopted', 'not-relevant'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+export const DISPOSITION_LABELS: Record<Disposition, string> = {
+  adopted: '采纳',
+  'partly-adopted': '部分采纳',
+  'not-adopted': '不予采纳',
+  'not-relevant': '与本产品无关',
+};
+
+export const COMMENT_STATUSES = ['shown', 'pending', 'hidden'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+export const COMMENT_STATUS_LABELS: Record<CommentStatus, string> = { shown: '已公开', pending: '审核中', hidden: '未公开' };
+
+export const PUBLICITY_OUTCOMES = ['recognised', 'rejected', 'extended'] as const;
+export type PublicityOutcome = (typeof PUBLICITY_OUTCOMES)[number];
+
+export interface PublicityWindow {
+  startsOn: string;
+  endsOn: string;
+  workingDays: number;
+  warnings: string[];
+}
+
+export interface PublicityDoc {
+  /** The declaration's id. */
+  _id: string;
+  windows: PublicityWindow[];
+  status: 'open' | 'closed';
+  outcome: 'recognised' | 'rejected' | null;
+  reason: string | null;
+  closedAt: string | null;
+  /** How many commenters have a pseudonym on this product (市民A1, 市民A2, …). */
+  commenters: number;
+  startedAt: string;
+}
+
+export interface CommentDoc {
+  _id: string;
+  declarationId: string;
+  userId: string;
+  pseudonym: string;
+  /** The applicant organisation's own account (labelled as such in public). */
+  byApplicant: boolean;
+  text: string;
+  anchor: string | null;
+  status: CommentStatus;
+  hiddenReason: string | null;
+  disposition: Disposition | null;
+  reply: string | null;
+  repliedAt: string | null;
+  createdAt: string;
+  /** The Shanghai date it was written, for the daily limit. */
+  day: string;
+}
+
+export interface PublicComment {
+  commentId: string;
+  pseudonym: string;
+  byApplicant: boolean;
+  text: string;
+  anchor: string | null;
+  createdAt: string;
+  /** Shown once the window has closed. */
+  disposition: Disposition | null;
+  reply: string | null;
+}
+
+export interface MyComment extends PublicComment {
+  status: CommentStatus;
+}
+
+export interface PublicityListItem {
+  declarationId: string;
+  name: string;
+  category: string;
+  purchaseMethod: string;
+  providerName: string;
+  startsOn: string;
+  endsOn: string;
+  /** Working days left including today; 0 once ended. */
+  workingDaysLeft: number;
+  state: 'upcoming' | 'open' | 'ended';
+  outcome: 'recognised' | 'rejected' | null;
+  comments: number;
+}
+
+export interface CalendarView {
+  year: number;
+  source: CalendarSource;
+  holidays: string[];
+  workdays: string[];
+  warning: string | null;
+}
