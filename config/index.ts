@@ -22,6 +22,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     alias: {
       '@shared': path.resolve(__dirname, '..', 'types'),
+      // Its ES build trips webpack's module detection here; the UMD build is the same code.
+      'chinese-days$': path.resolve(__dirname, '..', 'node_modules', 'chinese-days', 'dist', 'index.min.js'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

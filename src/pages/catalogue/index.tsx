@@ -136,6 +136,9 @@ export default function CataloguePage() {
         </View>
       )}
       <View className='catalogue__links'>
+        <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/pages/publicity/index' })}>
+          产品公示
+        </Text>
         <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/packages/account/pages/me/index' })}>
           我的账号
         </Text>

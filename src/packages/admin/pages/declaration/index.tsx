@@ -8,6 +8,8 @@ import { api, ApiError, errorMessage } from '../../../../api/client';
 import { SpecView } from '../../../../components/SpecView';
 import { Failure, Loading } from '../../../../components/StateView';
 import { canPrint, openPrintable } from '../../../../utils/print';
+import { shanghaiDate } from '@shared/time';
+import { PublicityPanel } from './PublicityPanel';
 import { ReviewPanel } from './ReviewPanel';
 import '../admin.scss';
 
@@ -66,6 +68,7 @@ export default function DeclarationDetailPage() {
           </AtButton>
         )}
       </View>
+      <PublicityPanel d={d} today={shanghaiDate(Date.now())} onChanged={load} />
       <ReviewPanel d={d} onChanged={load} />
       <SpecView spec={d.spec} />
       <View className='admin__card'>

@@ -1,0 +1,148 @@
+/** The bureau runs one product's publicity: start it (with the end day and any calendar warning), moderate and answer comments, close, publish. */
+import { useCallback, useEffect, useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import { AtButton } from 'taro-ui';
+import type { DeclarationView } from '@shared/declaration';
+import { COMMENT_STATUS_LABELS, DISPOSITIONS, DISPOSITION_LABELS, type Disposition, type MyComment } from '@shared/publicity';
+import { WorkingDayCalendar, type CalendarOverride } from '@shared/workdays';
+import { api, errorMessage } from '../../../../api/client';
+
+type ModComment = MyComment & { hiddenReason: string | null };
+
+export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; today: string; onChanged: () => void }) {
+  const [startsOn, setStartsOn] = useState('');
+  const [days, setDays] = useState(7);
+  const [preview, setPreview] = useState<{ endsOn: string; warnings: string[] } | null>(null);
+  const [comments, setComments] = useState<ModComment[]>([]);
+  const [replies, setReplies] = useState<Record<string, { disposition: Disposition; reply: string }>>({});
+  const [reason, setReason] = useState('');
+  const [docNo, setDocNo] = useState('');
+  const [publishedOn, setPublishedOn] = useState(today);
+  const [notice, setNotice] = useState('');
+
+  // The end day as the server will compute it: the package's calendar plus the years the bureau has entered.
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn)) return setPreview(null);
+    const y = Number(startsOn.slice(0, 4));
+    Promise.all([y, y + 1].map((year) => api('publicity', 'calendar', { year })))
+      .then((views) => {
+        const overrides: CalendarOverride[] = views.filter((v) => v.source === 'override').map((v) => ({ year: v.year, holidays: v.holidays, workdays: v.workdays }));
+        setPreview(new WorkingDayCalendar(overrides).endOfWindow(startsOn, days));
+      })
+      .catch(() => setPreview(null));
+  }, [startsOn, days]);
+
+  const loadComments = useCallback(async () => {
+    if (d.status !== 'in-publicity' && d.status !== 'recognised') return;
+    try {
+      setComments((await api('publicity', 'moderation', { declarationId: d.declarationId })).comments);
+    } catch (e) {
+      setNotice(errorMessage(e));
+    }
+  }, [d.declarationId, d.status]);
+  useEffect(() => {
+    loadComments();
+  }, [loadComments]);
+
+  const act = async (f: () => Promise<unknown>, done?: string) => {
+    setNotice('');
+    try {
+      await f();
+      if (done) setNotice(done);
+      onChanged();
+      loadComments();
+    } catch (e) {
+      setNotice(errorMessage(e));
+    }
+  };
+
+  if (d.status === 'proposed')
+    return (
+      <View className='admin__card'>
+        <Text className='admin__title'>开始公示</Text>
+        <Input className='admin__input' value={startsOn} placeholder='公示开始日期，如 2026-10-08' onInput={(e) => setStartsOn(e.detail.value)} />
+        <View className='admin__filters'>
+          {[7, 10, 15].map((n) => (
+            <Text key={n} className={`admin__chip ${days === n ? 'admin__chip--on' : ''}`} onClick={() => setDays(n)}>
+              {n} 个工作日
+            </Text>
+          ))}
+        </View>
+        {preview && <Text className='admin__meta'>公示至 {preview.endsOn}（含当天）</Text>}
+        {preview?.warnings.map((w) => (
+          <Text key={w} className='admin__error'>
+            {w}
+          </Text>
+        ))}
+        {notice && <Text className='admin__error'>{notice}</Text>}
+        <AtButton type='primary' onClick={() => act(() => api('publicity', 'start', { declarationIds: [d.declarationId], startsOn, workingDays: days }))}>
+          开始公示
+        </AtButton>
+      </View>
+    );
+
+  if (d.status === 'in-publicity' || d.status === 'recognised')
+    return (
+      <View className='admin__card'>
+        <Text className='admin__title'>公示意见（{comments.length}）</Text>
+        {comments.map((c) => {
+          const r = replies[c.commentId] ?? { disposition: c.disposition ?? 'adopted', reply: c.reply ?? '' };
+          return (
+            <View key={c.commentId} className='admin__field'>
+              <Text className='admin__label'>
+                {c.pseudonym}
+                {c.byApplicant ? '（申报单位）' : ''} · {COMMENT_STATUS_LABELS[c.status]}
+                {c.hiddenReason ? `（${c.hiddenReason}）` : ''}
+              </Text>
+              <Text className='admin__meta'>{c.text}</Text>
+              {c.status !== 'shown' && (
+                <Text className='admin__notice' onClick={() => act(() => api('publicity', 'moderate', { commentId: c.commentId, decision: 'show' }))}>
+                  审核通过并公开
+                </Text>
+              )}
+              {c.status !== 'hidden' && (
+                <Text className='admin__notice' onClick={() => act(() => api('publicity', 'moderate', { commentId: c.commentId, decision: 'hide', reason: '含不宜公开的内容' }))}>
+                  不公开
+                </Text>
+              )}
+              <View className='admin__filters'>
+                {DISPOSITIONS.map((x) => (
+                  <Text key={x} className={`admin__chip ${r.disposition === x ? 'admin__chip--on' : ''}`} onClick={() => setReplies({ ...replies, [c.commentId]: { ...r, disposition: x } })}>
+                    {DISPOSITION_LABELS[x]}
+                  </Text>
+                ))}
+              </View>
+              <Input className='admin__input' value={r.reply} placeholder='答复（公示结束后公开）' onInput={(e) => setReplies({ ...replies, [c.commentId]: { ...r, reply: e.detail.value } })} />
+              <AtButton size='small' onClick={() => act(() => api('publicity', 'dispose', { commentId: c.commentId, disposition: r.disposition, reply: r.reply }), '已答复')}>
+                {c.disposition ? '修改答复' : '答复'}
+              </AtButton>
+            </View>
+          );
+        })}
+        {d.status === 'in-publicity' ? (
+          <View>
+            <Input className='admin__input' value={reason} placeholder='理由（不予认定或延长时填写）' onInput={(e) => setReason(e.detail.value)} />
+            {notice && <Text className='admin__error'>{notice}</Text>}
+            <AtButton type='primary' onClick={() => act(() => api('publicity', 'close', { declarationId: d.declarationId, outcome: 'recognised' }))}>
+              公示期满，予以认定
+            </AtButton>
+            <AtButton onClick={() => act(() => api('publicity', 'close', { declarationId: d.declarationId, outcome: 'rejected', ...(reason ? { reason } : {}) }))}>不予认定</AtButton>
+            <AtButton onClick={() => act(() => api('publicity', 'close', { declarationId: d.declarationId, outcome: 'extended', startsOn: today, workingDays: 7, ...(reason ? { reason } : {}) }))}>
+              从今天起延长 7 个工作日
+            </AtButton>
+          </View>
+        ) : (
+          <View>
+            <Text className='admin__title'>发文公布</Text>
+            <Input className='admin__input' value={docNo} placeholder='文号，如 杭司〔2026〕125号' onInput={(e) => setDocNo(e.detail.value)} />
+            <Input className='admin__input' value={publishedOn} placeholder='公布日期' onInput={(e) => setPublishedOn(e.detail.value)} />
+            {notice && <Text className='admin__error'>{notice}</Text>}
+            <AtButton type='primary' onClick={() => act(() => api('catalogue', 'publish', { declarationIds: [d.declarationId], documentNumber: docNo, publishedOn }), '已进入目录库')}>
+              公布并进入目录库
+            </AtButton>
+          </View>
+        )}
+      </View>
+    );
+  return null;
+}

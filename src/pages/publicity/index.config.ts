@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '产品公示', enablePullDownRefresh: true });

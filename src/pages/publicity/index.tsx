@@ -1,0 +1,56 @@
+/** 公示: products now open for comment, with a working-day countdown, and those whose notice has ended. */
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { CATEGORY_LABELS, type Category } from '@shared/domain';
+import type { PublicityListItem } from '@shared/publicity';
+import { api, errorMessage } from '../../api/client';
+import { Empty, Failure, Loading } from '../../components/StateView';
+import { useLargeFont } from '../../utils/largeFont';
+import './index.scss';
+
+const OUTCOME = { recognised: '公示通过', rejected: '未予认定' };
+
+export default function PublicityPage() {
+  const [items, setItems] = useState<PublicityListItem[] | null>(null);
+  const [error, setError] = useState('');
+  const [large] = useLargeFont();
+  const load = useCallback(async () => {
+    setError('');
+    try {
+      setItems((await api('publicity', 'list', {})).items);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, []);
+  useEffect(() => {
+    load();
+  }, [load]);
+  usePullDownRefresh(async () => {
+    await load();
+    Taro.stopPullDownRefresh();
+  });
+
+  if (error) return <Failure message={error} onRetry={load} />;
+  if (!items) return <Loading />;
+  if (items.length === 0) return <Empty title='目前没有公示中的产品' hint='拟认定的产品会在这里公示不少于 7 个工作日，欢迎提出意见' />;
+  return (
+    <View className={`notices ${large ? 'lf' : ''}`}>
+      <Text className='notices__intro'>拟认定的公共法律服务产品在此公示不少于 7 个工作日。您可以对每个产品提出意见，市司法局会逐条答复并公开。</Text>
+      {items.map((p) => (
+        <View key={p.declarationId} className='notice-card' onClick={() => Taro.navigateTo({ url: `/pages/notice/index?id=${p.declarationId}` })}>
+          <Text className='notice-card__name'>{p.name}</Text>
+          <Text className='notice-card__meta'>
+            {CATEGORY_LABELS[p.category as Category] ?? ''} · {p.providerName}
+          </Text>
+          <Text className={`notice-card__state notice-card__state--${p.state}`}>
+            {p.state === 'open' && `公示中，还剩 ${p.workingDaysLeft} 个工作日（至 ${p.endsOn}）`}
+            {p.state === 'upcoming' && `${p.startsOn} 开始公示`}
+            {p.state === 'ended' && (p.outcome ? OUTCOME[p.outcome] : `公示已于 ${p.endsOn} 结束`)}
+          </Text>
+          <Text className='notice-card__meta'>{p.comments} 条公开意见</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
