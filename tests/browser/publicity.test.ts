@@ -49,3 +49,34 @@ test('comment on a product in publicity', async () => {
   const { comments } = await rig.h.ok('publicity', 'comments', { declarationId });
   expect(comments.map((c: { text: string }) => c.text)).toEqual(['希望周六也能受理，外卖骑手平时没空']);
 });
+
+test('the bureau answers every comment, closes the publicity after it ends, and publishes by document number', async () => {
+  const citizen = await rig.h.citizen();
+  await rig.h.ok('publicity', 'comment', { declarationId, text: '建议写明节假日是否受理' }, citizen);
+  await rig.h.ok('admin', 'setClock', { now: '2026-10-16T09:00:00+08:00' }, ADMIN_TOKEN);
+  const admin = await rig.newPhonePage();
+  await admin.addInitScript((token) => localStorage.setItem('hzlp.token', JSON.stringify({ data: token })), ADMIN_TOKEN);
+  await admin.goto(rig.h.url + `/#/packages/admin/pages/declaration/index?id=${declarationId}`);
+  await admin.getByText('公示意见（2）').waitFor();
+  await admin.locator('.at-button', { hasText: '公示期满，予以认定' }).click();
+  await admin.getByText('还有 2 条意见没有答复。每条意见都要答复后才能结束公示').waitFor();
+  for (let i = 0; i < 2; i++) {
+    const field = admin.locator('.admin__field').filter({ has: admin.locator('.at-button', { hasText: /^\s*答复\s*$/ }) }).first();
+    await field.locator('.admin__chip', { hasText: '采纳' }).first().click();
+    await field.locator('input[placeholder^="答复"]').fill('已请提供单位在服务指南中写明');
+    await field.locator('.at-button', { hasText: /^\s*答复\s*$/ }).click();
+    await admin.getByText('已答复').waitFor();
+    await admin.waitForFunction((n) => document.querySelectorAll('.admin__field .at-button').length >= 0 && [...document.querySelectorAll('.at-button')].filter((b) => b.textContent?.trim() === '修改答复').length === n, i + 1);
+  }
+  await admin.locator('.at-button', { hasText: '公示期满，予以认定' }).click();
+  await admin.getByText('发文公布').waitFor();
+  await admin.locator('input[placeholder^="文号"]').fill('杭司〔2026〕125号');
+  await admin.locator('.at-button', { hasText: '公布并进入目录库' }).click();
+  await admin.getByText('已进入目录库').waitFor();
+  await admin.context().close();
+
+  await page.goto(rig.h.url + `/#/pages/notice/index?id=${declarationId}`);
+  await page.locator('.comment__disposition', { hasText: '采纳' }).first().waitFor();
+  const found = await rig.h.ok('catalogue', 'search', { q: '劳动争议法律援助快速通道' });
+  expect(found.items.some((i: { documentNumber?: string; productId: string }) => i.productId === `p${declarationId}`)).toBe(true);
+});

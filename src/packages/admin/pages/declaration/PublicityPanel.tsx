@@ -137,11 +137,18 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
             <Input className='admin__input' value={docNo} placeholder='文号，如 杭司〔2026〕125号' onInput={(e) => setDocNo(e.detail.value)} />
             <Input className='admin__input' value={publishedOn} placeholder='公布日期' onInput={(e) => setPublishedOn(e.detail.value)} />
             {notice && <Text className='admin__error'>{notice}</Text>}
-            <AtButton type='primary' onClick={() => act(() => api('catalogue', 'publish', { declarationIds: [d.declarationId], documentNumber: docNo, publishedOn }), '已进入目录库')}>
+            <AtButton type='primary' onClick={() => act(() => api('catalogue', 'publish', { declarationIds: [d.declarationId], documentNumber: docNo, publishedOn }))}>
               公布并进入目录库
             </AtButton>
           </View>
         )}
+      </View>
+    );
+  if (d.status === 'published')
+    return (
+      <View className='admin__card'>
+        <Text className='admin__title'>已进入目录库</Text>
+        <Text className='admin__meta'>公示期间的意见及答复已公开。</Text>
       </View>
     );
   return null;
