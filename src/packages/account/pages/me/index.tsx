@@ -88,6 +88,7 @@ export default function MePage() {
           </AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calls/index' })}>申报公告</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/experts/index' })}>评审专家库</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calendar/index' })}>节假日设置</AtButton>
         </View>
       )}
 
