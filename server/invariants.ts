@@ -15,6 +15,8 @@ import { DECLARATION_STATUSES, SUBMITTED_STATUSES, type DeclarationDoc } from '.
 import { extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES } from '../types/files';
 import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/registerFile';
 import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '../types/publicity';
+import { BAD_LEVEL, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
+import { addRating, emptySummary, summaryId } from '../cloudfunctions/ratings/summary';
 import type { ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
 import { conflictOf } from '../cloudfunctions/reviews/draw';
 import { conflictParties } from '../cloudfunctions/reviews/panels';
@@ -173,6 +175,33 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     const owner = `${key.split(':')[0]}:${pseudonym}`;
     if (pseudonymOwners.has(owner) && pseudonymOwners.get(owner) !== key) problems.push(`pseudonym ${pseudonym} is shared by two people`);
     pseudonymOwners.set(owner, key);
+  }
+
+  // Ratings: the running summaries equal the ratings recomputed from scratch; one rating per code; a case per bad rating.
+  const ratings = await all<RatingDoc>(store, COLLECTIONS.ratings);
+  const cases = await all<CaseDoc>(store, COLLECTIONS.ratingCases);
+  const recomputed = new Map<string, SummaryDoc>();
+  for (const r of ratings) {
+    for (const year of [null, r.year]) {
+      const id = summaryId(r.productId, year);
+      recomputed.set(id, addRating(recomputed.get(id) ?? emptySummary(r.productId, year), r.level, r.dimensions));
+    }
+    const token = await store.get<RatingTokenDoc>(COLLECTIONS.ratingTokens, r.token);
+    if (!token?.usedAt) problems.push(`rating ${r._id} has no used code`);
+    if (r.level <= BAD_LEVEL && !cases.some((c) => c.ratingId === r._id)) problems.push(`bad rating ${r._id} opened no case`);
+  }
+  if (new Set(ratings.map((r) => r.token)).size !== ratings.length) problems.push('a rating code was used twice');
+  for (const s of await all<SummaryDoc>(store, COLLECTIONS.ratingSummaries)) {
+    const again = recomputed.get(s._id) ?? emptySummary(s.productId, s.year);
+    for (const k of ['count', 'levelSum'] as const) if (s[k] !== again[k]) problems.push(`rating summary ${s._id}: ${k} is ${s[k]}, the ratings say ${again[k]}`);
+    if (JSON.stringify(s.levels) !== JSON.stringify(again.levels)) problems.push(`rating summary ${s._id}: the distribution does not match the ratings`);
+    if (JSON.stringify(s.dimensionSums) !== JSON.stringify(again.dimensionSums)) problems.push(`rating summary ${s._id}: dimension sums do not match`);
+    const productCases = cases.filter((c) => c.productId === s.productId && (s.year === null || Number(c.openedOn.slice(0, 4)) === s.year));
+    if (s.casesOpened !== productCases.length) problems.push(`rating summary ${s._id}: ${s.casesOpened} cases counted, ${productCases.length} exist`);
+    if (s.year === null) {
+      const p = await store.get<ProductDoc>(COLLECTIONS.products, s.productId);
+      if (p && p.rating.count !== s.count) problems.push(`product ${p._id} shows ${p.rating.count} ratings, the summary ${s.count}`);
+    }
   }
 
   for (const a of await all<Doc & { at?: string; fn?: string; recordId?: string }>(store, COLLECTIONS.audit)) {

@@ -4,6 +4,7 @@ import type { AuthApi } from './actions/auth';
 import type { CatalogueApi } from './actions/catalogue';
 import type { DeclarationsApi } from './actions/declarations';
 import type { PublicityApi } from './actions/publicity';
+import type { RatingsApi } from './actions/ratings';
 import type { ReviewsApi } from './actions/reviews';
 
 export interface Api {
@@ -13,7 +14,7 @@ export interface Api {
   declarations: DeclarationsApi;
   reviews: ReviewsApi;
   publicity: PublicityApi;
-  ratings: Record<string, never>;
+  ratings: RatingsApi;
 }
 export type ApiInput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [infer I, unknown] ? I : never;
 export type ApiOutput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [unknown, infer O] ? O : never;

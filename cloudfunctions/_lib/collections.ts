@@ -20,6 +20,10 @@ export const COLLECTIONS = {
   comments: 'comments',
   calendars: 'calendars',
   counters: 'counters',
+  ratingTokens: 'ratingTokens',
+  ratings: 'ratings',
+  ratingCases: 'ratingCases',
+  ratingSummaries: 'ratingSummaries',
   meta: 'meta',
 } as const;
 
@@ -31,6 +35,8 @@ export const INDEXES: Record<string, string[][]> = {
   experts: [['active', '_id']],
   comments: [['declarationId', 'status', 'createdAt'], ['declarationId', 'userId']],
   publicity: [['status', '_id']],
+  ratings: [['productId', '_id']],
+  ratingCases: [['orgId', 'openedOn'], ['status', 'dueOn'], ['raterId', 'openedOn']],
   audit: [['recordId', '_id']],
 };
 

@@ -1,4 +1,17 @@
-import { defineFunction } from '../_lib/router';
+import { ratingsSchemas as s } from '../../types/actions/ratings';
+import { action, defineFunction } from '../_lib/router';
+import { confirmCase, listCases, myCases, respondCase } from './cases';
+import { ratingPermissions as can } from './permissions';
+import { rate, readSummary } from './rate';
+import { issueToken, tokenInfo } from './tokens';
 
-/** No actions yet: later issues add them. Every call answers INVALID_INPUT (unknown action). */
-export const ratingsFunction = defineFunction('ratings', {});
+export const ratingsFunction = defineFunction('ratings', {
+  issueToken: action({ input: s.issueToken, allow: can.issueToken, run: issueToken }),
+  tokenInfo: action({ input: s.tokenInfo, allow: can.readTokenInfo, run: tokenInfo }),
+  rate: action({ input: s.rate, allow: can.rate, run: rate }),
+  summary: action({ input: s.summary, allow: can.readSummary, run: readSummary }),
+  cases: action({ input: s.cases, allow: can.readCases, run: listCases }),
+  respondCase: action({ input: s.respondCase, allow: can.respondCase, run: respondCase }),
+  confirmCase: action({ input: s.confirmCase, allow: can.confirmCase, run: confirmCase }),
+  myCases: action({ input: s.myCases, allow: can.confirmCase, run: myCases }),
+});

@@ -1,0 +1,49 @@
+import QRCode from 'qrcode';
+import type { ProductDoc } from '../../types/product';
+import { TOKEN_DAYS, type Channel, type RatingTokenDoc } from '../../types/rating';
+import { addDays } from '../../types/workdays';
+import { appendAudit } from '../_lib/audit';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { forbidden, invalid, notFound } from '../_lib/errors';
+import { newSecretToken } from '../_lib/ids';
+import { actsForProvider } from './permissions';
+
+export const ratePath = (token: string) => `/pages/rate/index?t=${token}`;
+
+/** One service delivered, one rating: a one-time code (link and QR) valid for 30 days. */
+export async function issueToken(input: { productId: string; servedOn: string; channel: Channel; linkBase?: string }, ctx: Ctx) {
+  const today = ctx.clock.today();
+  if (input.servedOn > today) throw invalid('服务日期不能晚于今天', [{ path: 'servedOn', message: '服务日期不能晚于今天' }]);
+  if (input.servedOn < addDays(today, -TOKEN_DAYS)) throw invalid(`只能为 ${TOKEN_DAYS} 天内的服务发放评价码`, [{ path: 'servedOn', message: `只能为 ${TOKEN_DAYS} 天内的服务发放评价码` }]);
+  const product = await ctx.store.get<ProductDoc>(COLLECTIONS.products, input.productId);
+  if (!product || product.status !== 'listed') throw notFound('没有找到这个目录产品');
+  if (!actsForProvider(ctx.caller, product.orgId)) throw forbidden('只有提供该产品的单位或市司法局可以发放评价码');
+  const doc: RatingTokenDoc = {
+    _id: newSecretToken().slice(0, 20),
+    productId: product._id,
+    orgId: product.orgId,
+    servedOn: input.servedOn,
+    channel: input.channel,
+    issuedBy: ctx.caller.userId!,
+    issuedAt: ctx.clock.now().toISOString(),
+    expiresOn: addDays(today, TOKEN_DAYS),
+    usedAt: null,
+  };
+  await ctx.store.transaction(async (tx) => {
+    await tx.insert(COLLECTIONS.ratingTokens, doc);
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.products, recordId: product._id, change: { ratingTokenIssued: true, servedOn: input.servedOn, channel: input.channel } });
+  });
+  const url = input.linkBase ? `${input.linkBase.replace(/\/$/, '')}/#${ratePath(doc._id)}` : ratePath(doc._id);
+  const qrCode = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { token: doc._id, url, qrCode, expiresOn: doc.expiresOn };
+}
+
+/** What the rating page shows before rating: which service, and whether the code can still be used. */
+export async function tokenInfo(input: { token: string }, ctx: Ctx) {
+  const t = await ctx.store.get<RatingTokenDoc>(COLLECTIONS.ratingTokens, input.token);
+  if (!t) throw notFound('评价码无效，请向服务人员重新索取');
+  const p = await ctx.store.get<ProductDoc>(COLLECTIONS.products, t.productId);
+  const reason = t.usedAt ? '这个评价码已经用过了，每次服务只能评价一次' : ctx.clock.today() > t.expiresOn ? '评价码已过期（有效期 30 天）' : null;
+  return { productId: t.productId, productName: p?.name ?? '', providerName: p?.providerName ?? '', servedOn: t.servedOn, usable: reason === null, reason };
+}

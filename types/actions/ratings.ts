@@ -1,0 +1,56 @@
+import * as z from 'zod';
+import { CHANNELS, DIMENSIONS, type CaseDoc, type RatingSummary } from '../rating';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const productId = z.string({ error: '缺少产品编号' }).min(1, '缺少产品编号').max(64, '产品编号不正确');
+const level = z.number({ error: '请选择满意程度' }).int('满意程度应为 1 到 5').min(1, '满意程度应为 1 到 5').max(5, '满意程度应为 1 到 5');
+
+export const issueTokenInput = z.strictObject({
+  productId,
+  servedOn: z.string({ error: '请填写服务日期' }).regex(DATE, '服务日期应为日期，如 2026-11-20'),
+  channel: z.enum(CHANNELS, { error: '服务渠道应为窗口、电话、上门或线上' }),
+  /** The public H5 site to put in the QR code (optional; the mini-program path otherwise). */
+  linkBase: z.string().regex(/^https?:\/\/[^\s"'<>#]+$/, '链接应以 http(s):// 开头').max(200).optional(),
+});
+
+export const rateInput = z.strictObject({
+  token: z.string({ error: '缺少评价凭证' }).min(8, '评价凭证不正确').max(64, '评价凭证不正确'),
+  level,
+  dimensions: z.strictObject(Object.fromEntries(DIMENSIONS.map((d) => [d, level.optional()])) as Record<(typeof DIMENSIONS)[number], z.ZodOptional<typeof level>>).optional(),
+  text: z.string().trim().max(500, '评价内容不能超过 500 字').optional(),
+});
+
+export const summaryInput = z.strictObject({ productId, year: z.number().int().min(2018).max(2100).optional() });
+export const casesInput = z.strictObject({ overdueOnly: z.boolean().optional() });
+export const respondCaseInput = z.strictObject({
+  caseId: z.string().min(1).max(64),
+  callbackOn: z.string({ error: '请填写回访日期' }).regex(DATE, '回访日期应为日期'),
+  callbackNote: z.string({ error: '请记录回访情况' }).trim().min(5, '请记录回访情况（至少 5 个字）').max(1000),
+  fix: z.string({ error: '请写明整改措施' }).trim().min(5, '请写明整改措施（至少 5 个字）').max(1000),
+});
+export const confirmCaseInput = z.strictObject({ caseId: z.string().min(1).max(64), satisfied: z.boolean({ error: '请说明是否满意' }) });
+export const tokenInfoInput = z.strictObject({ token: rateInput.shape.token });
+
+export const ratingsSchemas = {
+  issueToken: issueTokenInput,
+  tokenInfo: tokenInfoInput,
+  rate: rateInput,
+  summary: summaryInput,
+  cases: casesInput,
+  respondCase: respondCaseInput,
+  confirmCase: confirmCaseInput,
+  myCases: z.strictObject({}),
+};
+
+export type CaseView = Omit<CaseDoc, '_id' | 'raterId'> & { caseId: string; overdue: boolean; productName: string };
+
+export interface RatingsApi {
+  issueToken: [z.input<typeof issueTokenInput>, { token: string; url: string; qrCode: string; expiresOn: string }];
+  tokenInfo: [z.input<typeof tokenInfoInput>, { productId: string; productName: string; providerName: string; servedOn: string; usable: boolean; reason: string | null }];
+  rate: [z.input<typeof rateInput>, { ratingId: string; caseId: string | null; summary: RatingSummary }];
+  summary: [z.input<typeof summaryInput>, RatingSummary];
+  cases: [z.input<typeof casesInput>, { cases: CaseView[] }];
+  respondCase: [z.input<typeof respondCaseInput>, CaseView];
+  confirmCase: [z.input<typeof confirmCaseInput>, CaseView];
+  myCases: [Record<string, never>, { cases: CaseView[] }];
+}

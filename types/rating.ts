@@ -1,0 +1,88 @@
+/** Satisfaction ratings (满意度评价), after GB/T 39734-2020: five levels, one rating per service received. */
+
+export const LEVELS = [5, 4, 3, 2, 1] as const;
+export type Level = 1 | 2 | 3 | 4 | 5;
+export const LEVEL_LABELS: Record<Level, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
+/** Levels 1 and 2 open a rectification case. */
+export const BAD_LEVEL = 2;
+export const CASE_WORKING_DAYS = 5;
+export const TOKEN_DAYS = 30;
+
+export const DIMENSIONS = ['efficiency', 'competence', 'attitude'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export const DIMENSION_LABELS: Record<Dimension, string> = { efficiency: '服务效率', competence: '服务水平', attitude: '服务态度' };
+
+export const CHANNELS = ['counter', 'phone', 'visit', 'online'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = { counter: '窗口', phone: '电话', visit: '上门', online: '线上' };
+
+export interface RatingTokenDoc {
+  _id: string;
+  productId: string;
+  orgId: string | null;
+  servedOn: string;
+  channel: Channel;
+  issuedBy: string;
+  issuedAt: string;
+  expiresOn: string;
+  usedAt: string | null;
+}
+
+export interface RatingDoc {
+  _id: string;
+  productId: string;
+  token: string;
+  level: Level;
+  dimensions: Partial<Record<Dimension, number>>;
+  text: string | null;
+  textStatus: 'shown' | 'pending' | null;
+  /** Confidential: never shown to the provider or the public. */
+  raterId: string;
+  ratedOn: string;
+  year: number;
+  createdAt: string;
+}
+
+export interface CaseDoc {
+  _id: string;
+  ratingId: string;
+  productId: string;
+  orgId: string | null;
+  raterId: string;
+  level: Level;
+  openedOn: string;
+  dueOn: string;
+  status: 'open' | 'responded' | 'closed';
+  response: { callbackOn: string; callbackNote: string; fix: string; respondedOn: string } | null;
+  onTime: boolean | null;
+  raterSatisfied: boolean | null;
+}
+
+/** Running aggregates, updated in the same transaction as each rating: a summary costs the same at any size. */
+export interface SummaryDoc {
+  /** `<productId>:<year|all>` */
+  _id: string;
+  productId: string;
+  year: number | null;
+  count: number;
+  /** Count per level, index 0 = level 1. */
+  levels: [number, number, number, number, number];
+  levelSum: number;
+  dimensionSums: Record<Dimension, number>;
+  dimensionCounts: Record<Dimension, number>;
+  casesOpened: number;
+  casesClosedOnTime: number;
+  casesLate: number;
+}
+
+export interface RatingSummary {
+  productId: string;
+  year: number | null;
+  count: number;
+  distribution: { level: Level; label: string; count: number }[];
+  /** Levels 3–5 over all, 0..1; null without ratings. */
+  satisfactionRate: number | null;
+  meanLevel: number | null;
+  dimensionMeans: Record<Dimension, number | null>;
+  cases: { opened: number; respondedOnTime: number; late: number };
+}
