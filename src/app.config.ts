@@ -1,6 +1,6 @@
 export default defineAppConfig({
   // Main package: what every citizen uses. Role-specific pages live in subpackages.
-  pages: ['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index'],
+  pages: ['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index', 'pages/rate/index'],
   subPackages: [
     { root: 'packages/account', pages: ['pages/me/index'] },
     { root: 'packages/promotion', pages: ['pages/poster/index'] },

@@ -6,7 +6,9 @@ import type { PublicProduct } from '@shared/product';
 import { SPEC_FIELDS } from '@shared/specFields';
 import { chineseDate } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../api/client';
+import type { RatingSummary } from '@shared/rating';
 import { Badges } from '../../components/Badges';
+import { RatingChart } from '../../components/RatingChart';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
@@ -21,6 +23,7 @@ export default function ProductPage() {
   const id = useRouter().params.id ?? '';
   const [state, setState] = useState<State>({ status: 'loading' });
   const [large] = useLargeFont();
+  const [summary, setSummary] = useState<RatingSummary | null>(null);
 
   const load = useCallback(async () => {
     setState({ status: 'loading' });
@@ -28,6 +31,10 @@ export default function ProductPage() {
       const product = await api('catalogue', 'get', { productId: id });
       setState({ status: 'ready', product });
       Taro.setNavigationBarTitle({ title: product.name });
+      // The distribution is extra: the page stands without it.
+      api('ratings', 'summary', { productId: id })
+        .then(setSummary)
+        .catch(() => setSummary(null));
     } catch (e) {
       if (e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'INVALID_INPUT')) setState({ status: 'missing' });
       else setState({ status: 'error', message: errorMessage(e) });
@@ -112,9 +119,7 @@ export default function ProductPage() {
         </View>
         <View className='field'>
           <Text className='field__label'>服务评价</Text>
-          <Text className='field__value'>
-            {p.rating.count === 0 ? '暂无评价' : `${p.rating.count} 条评价，满意率 ${Math.round((p.rating.satisfactionRate ?? 0) * 1000) / 10}%`}
-          </Text>
+          {summary ? <RatingChart summary={summary} /> : <Text className='field__value'>{p.rating.count === 0 ? '暂无评价' : `${p.rating.count} 条评价`}</Text>}
         </View>
       </View>
 
