@@ -3,7 +3,7 @@ import { action, defineFunction } from '../_lib/router';
 import { confirmCase, listCases, myCases, respondCase } from './cases';
 import { ratingPermissions as can } from './permissions';
 import { rate, readSummary } from './rate';
-import { issueToken, tokenInfo } from './tokens';
+import { issueToken, myProducts, tokenInfo } from './tokens';
 
 export const ratingsFunction = defineFunction('ratings', {
   issueToken: action({ input: s.issueToken, allow: can.issueToken, run: issueToken }),
@@ -14,4 +14,5 @@ export const ratingsFunction = defineFunction('ratings', {
   respondCase: action({ input: s.respondCase, allow: can.respondCase, run: respondCase }),
   confirmCase: action({ input: s.confirmCase, allow: can.confirmCase, run: confirmCase }),
   myCases: action({ input: s.myCases, allow: can.confirmCase, run: myCases }),
+  myProducts: action({ input: s.myProducts, allow: can.issueToken, run: myProducts }),
 });

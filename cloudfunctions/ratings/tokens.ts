@@ -7,6 +7,8 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { forbidden, invalid, notFound } from '../_lib/errors';
 import { newSecretToken } from '../_lib/ids';
+import { isAdmin } from '../_lib/rules';
+import type { Where } from '../_lib/store/port';
 import { actsForProvider } from './permissions';
 
 export const ratePath = (token: string) => `/pages/rate/index?t=${token}`;
@@ -46,4 +48,11 @@ export async function tokenInfo(input: { token: string }, ctx: Ctx) {
   const p = await ctx.store.get<ProductDoc>(COLLECTIONS.products, t.productId);
   const reason = t.usedAt ? '这个评价码已经用过了，每次服务只能评价一次' : ctx.clock.today() > t.expiresOn ? '评价码已过期（有效期 30 天）' : null;
   return { productId: t.productId, productName: p?.name ?? '', providerName: p?.providerName ?? '', servedOn: t.servedOn, usable: reason === null, reason };
+}
+
+/** The catalogue products the caller may issue codes for: its organisation's (the bureau: all). */
+export async function myProducts(_input: unknown, ctx: Ctx) {
+  const where: Where = isAdmin(ctx.caller) ? { status: 'listed' } : { status: 'listed', orgId: ctx.caller.orgId! };
+  const docs = await ctx.store.find<ProductDoc>(COLLECTIONS.products, { where, orderBy: [['sortKey', 'desc']], limit: 200 });
+  return { products: docs.map((p) => ({ productId: p._id, name: p.name })) };
 }

@@ -42,3 +42,36 @@ test('open a rating link, rate, see the summary change; a second use is refused'
   await again.getByText('这个评价码已经用过了，每次服务只能评价一次').waitFor();
   await again.context().close();
 });
+
+test('the provider issues a code with its QR, answers a bad rating, and the rater confirms the fix', async () => {
+  const { buildProductDoc } = await import('../../cloudfunctions/catalogue/productDoc');
+  const provider = await rig.h.applicant('钱塘区法律援助中心');
+  const template = (await rig.h.app.store.get<any>('products', 'p0002demo'))!;
+  await rig.h.app.store.insert('products', buildProductDoc(template.spec, { productId: 'pown0001', declarationId: null, orgId: provider.orgId, documentNumber: '杭司〔2026〕9号', publishedOn: '2026-01-10' }));
+
+  const staff = await rig.newPhonePage();
+  await staff.addInitScript((token) => localStorage.setItem('hzlp.token', JSON.stringify({ data: token })), provider.token);
+  await staff.goto(rig.h.url + '/#/packages/applicant/pages/ratings/index');
+  await staff.locator('.at-button', { hasText: '生成评价码' }).click();
+  await staff.getByText(/请服务对象扫码评价，一码一次/).waitFor();
+  const link = await staff.locator('.admin__meta[selectable], .admin__meta').filter({ hasText: '/pages/rate/index?t=' }).innerText();
+
+  // The person served rates badly.
+  const rater = await rig.h.citizen();
+  const token = /t=([\w-]+)/.exec(link)![1];
+  await rig.h.ok('ratings', 'rate', { token, level: 1, text: '电话一直占线' }, rater);
+
+  await staff.reload();
+  await staff.getByText(/不满意评价整改（1 件待答复）/).waitFor();
+  await staff.locator('input[placeholder="回访情况"]').fill('已回访，说明了热线高峰时段');
+  await staff.locator('input[placeholder="整改措施"]').fill('增开一条热线并公布回拨时间');
+  await staff.locator('.at-button', { hasText: '提交回访与整改' }).click();
+  await staff.getByText(/已答复（按时）/).waitFor();
+  await staff.context().close();
+
+  await page.addInitScript((t) => localStorage.setItem('hzlp.token', JSON.stringify({ data: t })), rater);
+  await page.goto(rig.h.url + '/#/packages/account/pages/cases/index');
+  await page.getByText('整改：增开一条热线并公布回拨时间').waitFor();
+  await page.locator('.at-button', { hasText: /^\s*满意\s*$/ }).click();
+  await page.getByText('您已确认：满意').waitFor();
+});

@@ -53,6 +53,7 @@ const MATRIX: Record<string, string[]> = {
   'ratings.respondCase': APPLICANTS,
   'ratings.confirmCase': SIGNED_IN,
   'ratings.myCases': SIGNED_IN,
+  'ratings.myProducts': ['applicant', 'admin'],
   'declarations.openCall': BUREAU,
   'declarations.listCalls': EVERYONE,
   'declarations.saveDraft': APPLICANTS,

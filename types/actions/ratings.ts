@@ -40,6 +40,7 @@ export const ratingsSchemas = {
   respondCase: respondCaseInput,
   confirmCase: confirmCaseInput,
   myCases: z.strictObject({}),
+  myProducts: z.strictObject({}),
 };
 
 export type CaseView = Omit<CaseDoc, '_id' | 'raterId'> & { caseId: string; overdue: boolean; productName: string };
@@ -53,4 +54,5 @@ export interface RatingsApi {
   respondCase: [z.input<typeof respondCaseInput>, CaseView];
   confirmCase: [z.input<typeof confirmCaseInput>, CaseView];
   myCases: [Record<string, never>, { cases: CaseView[] }];
+  myProducts: [Record<string, never>, { products: { productId: string; name: string }[] }];
 }

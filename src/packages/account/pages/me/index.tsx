@@ -80,6 +80,13 @@ export default function MePage() {
 
       {notice && <Text className={`me__notice me__notice--${notice.kind}`}>{notice.text}</Text>}
 
+      {me.userId && (
+        <View className='me__card'>
+          <Text className='me__title'>我的评价</Text>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/account/pages/cases/index' })}>不满意评价的处理结果</AtButton>
+        </View>
+      )}
+
       {me.roles.includes('admin') && (
         <View className='me__card'>
           <Text className='me__title'>市司法局</Text>
@@ -89,6 +96,7 @@ export default function MePage() {
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calls/index' })}>申报公告</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/experts/index' })}>评审专家库</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calendar/index' })}>节假日设置</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>评价码与整改</AtButton>
         </View>
       )}
 
@@ -107,6 +115,7 @@ export default function MePage() {
           <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/declarations/index' })}>
             我的申报
           </AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>服务评价与整改</AtButton>
         </View>
       )}
 
