@@ -1,0 +1,136 @@
+/**
+ * Ratings: intake through the local HTTP server with 50 concurrent clients (none may be lost), and the summary read
+ * time at 1,000 and at 1,000,000 ratings (running aggregates: it should not grow). The server runs in a process of
+ * its own, as it would; this process only plays the clients. Prints one JSON line.
+ */
+import { fork } from 'child_process';
+import fs from 'fs';
+import http from 'http';
+import os from 'os';
+import path from 'path';
+import type { AddressInfo } from 'net';
+import { createLocalApp, type LocalApp } from '../../server/app';
+import { seedDemo } from '../../server/seedDemo';
+import { sha256 } from '../../cloudfunctions/_lib/ids';
+import { addRating, emptySummary, summaryId } from '../../cloudfunctions/ratings/summary';
+import type { Level, SummaryDoc } from '../../types/rating';
+
+const CLIENTS = 50;
+const RATINGS = Number(process.env.BENCH_RATINGS ?? 3000);
+const BIG = Number(process.env.BENCH_BIG ?? 1_000_000);
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+// ---- the server process ----
+async function server() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ratings-'));
+  const app: LocalApp = createLocalApp({ dataDir, adminToken: 'bench-admin', allowTestClock: false, h5Dir: null });
+  await seedDemo(app.store);
+  await app.store.transaction(async (tx) => {
+    for (let i = 0; i < RATINGS; i++)
+      await tx.insert('ratingTokens', { _id: `bench${String(i).padStart(8, '0')}x`, productId: 'p0001demo', orgId: null, servedOn: today, channel: 'counter', issuedBy: 'bench', issuedAt: new Date().toISOString(), expiresOn: '2099-12-31', usedAt: null });
+    for (let c = 0; c < CLIENTS; c++) await tx.insert('users', { _id: `ubench${c}`, openid: null, tokenHash: sha256(`bench-user-${c}`), roles: ['citizen'], orgId: null, createdAt: new Date().toISOString() });
+  });
+  let s: SummaryDoc = emptySummary('p0003demo', null);
+  const insertRatings = (from: number, to: number) => {
+    const rows: unknown[][] = [];
+    for (let i = from; i < to; i++) {
+      const level = (1 + (i % 5)) as Level;
+      s = addRating(s, level, {});
+      const id = `rb${String(i).padStart(9, '0')}`;
+      rows.push([id, JSON.stringify({ _id: id, productId: 'p0003demo', token: id, level, dimensions: {}, text: null, textStatus: null, raterId: 'bench', ratedOn: today, year: 2026, createdAt: today })]);
+    }
+    app.store.rawBulk('INSERT INTO c_ratings (id, doc) VALUES (?, ?)', rows);
+    app.store.rawBulk('INSERT INTO c_ratingSummaries (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc', [[summaryId('p0003demo', null), JSON.stringify(s)]]);
+  };
+  process.on('message', async (m: { op: string; n?: number }) => {
+    if (m.op === 'count') process.send!({ stored: await app.store.count('ratings', { productId: 'p0001demo' }) });
+    if (m.op === 'grow') {
+      for (let from = s.count; from < m.n!; from += 100_000) insertRatings(from, Math.min(m.n!, from + 100_000));
+      process.send!({ grown: s.count });
+    }
+    if (m.op === 'stop') {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    }
+  });
+  app.server.listen(0, '127.0.0.1', () => process.send!({ port: (app.server.address() as AddressInfo).port }));
+}
+
+// ---- the clients ----
+function stats(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { median: +at(0.5).toFixed(3), p99: +at(0.99).toFixed(3) };
+}
+
+async function clients() {
+  const child = fork(__filename, [], { env: { ...process.env, BENCH_ROLE: "server" }, execArgv: process.env.BENCH_PROFILE ? ["--cpu-prof"] : [] });
+  const ask = <T>(msg: object | null, key: string) =>
+    new Promise<T>((resolve) => {
+      const on = (m: Record<string, T>) => {
+        if (key in m) {
+          child.off('message', on);
+          resolve(m[key]);
+        }
+      };
+      child.on('message', on);
+      if (msg) child.send(msg);
+    });
+  const port = await ask<number>(null, 'port');
+  let agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const post = (fn: string, body: unknown, token?: string) =>
+    new Promise<{ status: number; json: any }>((resolve, reject) => {
+      const text = JSON.stringify(body);
+      const req = http.request(
+        { host: '127.0.0.1', port, path: `/api/${fn}`, method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...(token ? { Authorization: `Bearer ${token}` } : {}) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+        },
+      );
+      req.on('error', reject);
+      req.end(text);
+    });
+
+  let failed = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let i = c; i < RATINGS; i += CLIENTS) {
+        const res = await post('ratings', { action: 'rate', token: `bench${String(i).padStart(8, '0')}x`, level: 3 + (i % 3) }, `bench-user-${c}`);
+        if (res.status !== 200) failed++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const stored = await ask<number>({ op: 'count' }, 'stored');
+  const summaryCount = (await post('ratings', { action: 'summary', productId: 'p0001demo' })).json.data.count;
+
+  const readTimes = async (n: number) => {
+    agent.destroy(); // the server was busy growing the store: start from fresh connections
+    agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    for (let i = 0; i < 30; i++) await post('ratings', { action: 'summary', productId: 'p0003demo' });
+    const ms: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const t = performance.now();
+      const r = await post('ratings', { action: 'summary', productId: 'p0003demo' });
+      ms.push(performance.now() - t);
+      if (r.json.data.count !== n) throw new Error(`summary says ${r.json.data.count}, expected ${n}`);
+    }
+    return stats(ms);
+  };
+  await ask({ op: 'grow', n: 1000 }, 'grown');
+  const at1k = await readTimes(1000);
+  await ask({ op: 'grow', n: BIG }, 'grown');
+  const atBig = await readTimes(BIG);
+  agent.destroy();
+  child.send({ op: 'stop' });
+  console.log(JSON.stringify({ clients: CLIENTS, ratings: RATINGS, seconds: +seconds.toFixed(2), perSecond: Math.round(RATINGS / seconds), failed, stored, summaryCount, at1k, big: BIG, atBig, ratio: +(atBig.median / at1k.median).toFixed(2) }));
+}
+
+(process.env.BENCH_ROLE === 'server' ? server() : clients()).catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
