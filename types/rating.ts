@@ -19,6 +19,8 @@ export const CHANNEL_LABELS: Record<Channel, string> = { counter: '窗口', phon
 export interface RatingTokenDoc {
   _id: string;
   productId: string;
+  /** The product's sort key, kept so a rating need not read the whole product to re-rank it. */
+  productSortKey?: string;
   orgId: string | null;
   servedOn: string;
   channel: Channel;

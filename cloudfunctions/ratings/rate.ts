@@ -35,8 +35,8 @@ export async function rate(input: { token: string; level: number; dimensions?: P
     if (!t) throw notFound('评价码无效，请向服务人员重新索取');
     if (t.usedAt) throw conflict('这个评价码已经用过了，每次服务只能评价一次');
     if (today > t.expiresOn) throw conflict('评价码已过期（有效期 30 天）');
-    const product = await tx.get<ProductDoc>(COLLECTIONS.products, t.productId);
-    if (!product) throw notFound('这个产品已不在目录中');
+    const sortKey = t.productSortKey ?? (await tx.get<ProductDoc>(COLLECTIONS.products, t.productId))?.sortKey;
+    if (!sortKey) throw notFound('这个产品已不在目录中');
 
     const rating: RatingDoc = {
       _id: newId('r'),
@@ -57,7 +57,7 @@ export async function rate(input: { token: string; level: number; dimensions?: P
     const all = await bump(tx, summaryId(t.productId, null), t.productId, null, (s) => withCase(addRating(s, level, rating.dimensions)));
     await bump(tx, summaryId(t.productId, rating.year), t.productId, rating.year, (s) => withCase(addRating(s, level, rating.dimensions)));
     const lite = { count: all.count, satisfactionRate: toSummary(all).satisfactionRate };
-    await tx.update(COLLECTIONS.products, product._id, { rating: lite, ratingKey: ratingKeyOf(lite, product.sortKey) });
+    await tx.update(COLLECTIONS.products, t.productId, { rating: lite, ratingKey: ratingKeyOf(lite, sortKey) });
 
     let caseId: string | null = null;
     if (dueOn) {

@@ -24,6 +24,7 @@ export async function issueToken(input: { productId: string; servedOn: string; c
   const doc: RatingTokenDoc = {
     _id: newSecretToken().slice(0, 20),
     productId: product._id,
+    productSortKey: product.sortKey,
     orgId: product.orgId,
     servedOn: input.servedOn,
     channel: input.channel,
