@@ -81,7 +81,10 @@ test('answers are public once the window closes; closing needs every comment ans
   await h.ok('publicity', 'dispose', { commentId, disposition: 'adopted', reply: '已要求在服务指南中列明收费标准' }, ADMIN_TOKEN);
   const during = await h.ok('publicity', 'comments', { declarationId: d });
   expect(during.comments.map((c: any) => [c.pseudonym, c.byApplicant, c.disposition])).toEqual([['市民A1', false, null], ['市民A2', true, null]]);
-  expect(JSON.stringify(during)).not.toMatch(/userId|u0/);
+  // Nobody's identity reaches the public: not the field, not the ids of the two who wrote.
+  const text = JSON.stringify(during);
+  expect(text).not.toContain('userId');
+  for (const t of [citizen, pipe.applicant.token]) expect(text).not.toContain((await h.ok('auth', 'me', {}, t)).userId);
 
   expect((await h.call('publicity', 'close', { declarationId: d, outcome: 'recognised' }, ADMIN_TOKEN)).status).toBe(409); // still open
   await at('2026-10-16T09:00:00+08:00');
