@@ -3,7 +3,6 @@
  * plus the H5 build as static files. `POST /api/<name>` with `{ action, ...payload }` is the local twin of
  * `wx.cloud.callFunction({ name, data })`.
  */
-import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import { FUNCTION_NAMES, HTTP_STATUS, MAX_BODY_BYTES, type Envelope, type ErrorCode, type FunctionName } from '../types/envelope';
@@ -155,8 +154,4 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
 async function drainThenSend(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown) {
   await readBody(req, 0).catch(() => null);
   send(res, status, body);
-}
-
-export function ensureDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true });
 }

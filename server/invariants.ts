@@ -19,7 +19,7 @@ import { BAD_LEVEL, type CaseDoc, type RatingDoc, type RatingTokenDoc, type Summ
 import { addRating, emptySummary, summaryId } from '../cloudfunctions/ratings/summary';
 import type { ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
 import { conflictOf } from '../cloudfunctions/reviews/draw';
-import { conflictParties } from '../cloudfunctions/reviews/panels';
+import { conflictParties, sheetId } from '../cloudfunctions/reviews/panels';
 import { computeResult, sheetTotal } from '../cloudfunctions/reviews/computeResult';
 
 async function all<T extends HasId>(store: Store, collection: string): Promise<T[]> {
@@ -132,7 +132,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
       else if (d && conflictOf(e.organisation, conflictParties(d, orgNames.get(d.orgId)))) problems.push(`panel ${p._id} member ${m} is conflicted`);
     }
     for (const m of p.submitted) {
-      const sheet = sheets.find((s) => s._id === `${p._id}:${m}`);
+      const sheet = sheets.find((s) => s._id === sheetId(p._id, m));
       if (!p.members.includes(m)) problems.push(`panel ${p._id}: ${m} submitted without being a member`);
       if (!sheet || sheet.status !== 'submitted') problems.push(`panel ${p._id}: ${m} is counted as submitted without a submitted sheet`);
     }
@@ -145,7 +145,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
   }
   for (const r of await all<ReviewResult & { _id: string }>(store, COLLECTIONS.results)) {
     const p = panels.get(r._id);
-    const mine = p ? p.members.map((m) => sheets.find((s) => s._id === `${r._id}:${m}`)) : [];
+    const mine = p ? p.members.map((m) => sheets.find((s) => s._id === sheetId(r._id, m))) : [];
     if (!p || mine.some((s) => !s || s.status !== 'submitted')) {
       problems.push(`result ${r._id} exists before every member submitted`);
       continue;

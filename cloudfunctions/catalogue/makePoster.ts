@@ -2,10 +2,10 @@ import QRCode from 'qrcode';
 import { CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../../types/domain';
 import type { ProductDoc } from '../../types/product';
 import { COLLECTIONS } from '../_lib/collections';
+import { escapeHtml as esc } from '../_lib/html';
 import type { Ctx } from '../_lib/context';
 import { invalid, notFound } from '../_lib/errors';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Splits text into lines of at most `n` characters (CJK text has no spaces to break at). */
 function wrap(text: string, n: number, maxLines: number): string[] {

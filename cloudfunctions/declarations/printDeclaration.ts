@@ -3,10 +3,10 @@ import type { CallDoc } from '../../types/declaration';
 import { DECLARATION_MODE_LABELS } from '../../types/declaration';
 import { SPEC_SECTIONS, readField } from '../../types/spec';
 import { COLLECTIONS } from '../_lib/collections';
+import { escapeHtml as esc } from '../_lib/html';
 import type { Ctx } from '../_lib/context';
 import { loadReadable } from './loadDeclaration';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export async function printDeclaration(input: { declarationId: string }, ctx: Ctx): Promise<{ html: string }> {
   const d = await loadReadable(ctx, input.declarationId);

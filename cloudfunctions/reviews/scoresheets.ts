@@ -47,9 +47,8 @@ export async function readAssignment(input: { declarationId: string }, ctx: Ctx)
   await memberPanel(ctx, input.declarationId);
   const d = await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
   if (!d) throw notFound('没有找到这份申报');
-  const { materialRequests: _m, ...rest } = toDeclarationView(d);
   const sheet = await ctx.store.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(d._id, ctx.caller.expertId!));
-  return { declaration: { ...rest, materialRequests: d.materialRequests }, sheet: sheet ? toSheetView(sheet) : null };
+  return { declaration: toDeclarationView(d), sheet: sheet ? toSheetView(sheet) : null };
 }
 
 /** Every item present and within its range (the declared purchase method's band for 购买方式); attributes judged. */

@@ -7,6 +7,7 @@ import http from 'http';
 import os from 'os';
 import path from 'path';
 import type { AddressInfo } from 'net';
+import { stats } from './stats';
 import { createLocalApp } from '../../server/app';
 import { seedDemo } from '../../server/seedDemo';
 import { systemClock } from '../../cloudfunctions/_lib/clock';
@@ -18,12 +19,6 @@ import type { ProductDoc } from '../../types/product';
 
 const N = Number(process.env.BENCH_PRODUCTS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
-
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
-  return { median: +at(0.5).toFixed(3), p99: +at(0.99).toFixed(3) };
-}
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));

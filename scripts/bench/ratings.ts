@@ -9,6 +9,7 @@ import http from 'http';
 import os from 'os';
 import path from 'path';
 import type { AddressInfo } from 'net';
+import { stats } from './stats';
 import { createLocalApp, type LocalApp } from '../../server/app';
 import { seedDemo } from '../../server/seedDemo';
 import { sha256 } from '../../cloudfunctions/_lib/ids';
@@ -59,12 +60,6 @@ async function server() {
 }
 
 // ---- the clients ----
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
-  return { median: +at(0.5).toFixed(3), p99: +at(0.99).toFixed(3) };
-}
-
 async function clients() {
   const child = fork(__filename, [], { env: { ...process.env, BENCH_ROLE: "server" }, execArgv: process.env.BENCH_PROFILE ? ["--cpu-prof"] : [] });
   const ask = <T>(msg: object | null, key: string) =>
