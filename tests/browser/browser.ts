@@ -54,6 +54,16 @@ export async function startBrowserRig(): Promise<BrowserRig> {
   };
 }
 
+/** A taro-ui button by its exact text. Click the button itself, as a finger would (its text sits under an overlay). */
+export function atButton(page: Page, text: string) {
+  return page.locator('.at-button', { hasText: new RegExp(`^\\s*${text}\\s*$`) });
+}
+
+/** Signs the page in with a bearer token before its scripts run (Taro's H5 storage keeps `{ data }` under the key). */
+export async function signIn(page: Page, token: string): Promise<void> {
+  await page.addInitScript((t) => localStorage.setItem('hzlp.token', JSON.stringify({ data: t })), token);
+}
+
 /** True when the page scrolls sideways (something is wider than the phone). */
 export async function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => {

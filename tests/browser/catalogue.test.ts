@@ -1,6 +1,6 @@
 /** As a citizen on a phone: find a free mediation service, open it, see the provider's phone. */
 import type { Page } from 'playwright-core';
-import { overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
 
 let rig: BrowserRig;
 let page: Page;
@@ -17,8 +17,7 @@ afterEach(async () => {
 });
 
 const cards = () => page.locator('.list .card');
-/** taro-ui buttons: click the button itself, as a finger would (its text sits under an overlay). */
-const button = (text: string) => page.locator('.at-button', { hasText: new RegExp(`^\\s*${text}\\s*$`) });
+const button = (text: string) => atButton(page, text);
 const cardNames = () => page.locator('.list .card__name').allInnerTexts();
 
 test('the catalogue lists products, loads more, and shows the end', async () => {

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { ADMIN_TOKEN } from '../support/harness';
-import { overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
 
 let rig: BrowserRig;
 let page: Page;
@@ -18,15 +18,15 @@ beforeAll(async () => {
 afterAll(() => rig.close());
 beforeEach(async () => {
   page = await rig.newPhonePage();
-  // Signed in as the applicant: Taro's H5 storage keeps { data } under the key.
-  await page.addInitScript((token) => localStorage.setItem('hzlp.token', JSON.stringify({ data: token })), zhang.token);
+  // Signed in as the applicant.
+  await signIn(page, zhang.token);
 });
 afterEach(async () => {
   await page.context().close();
   expect(await rig.h.invariants()).toEqual([]);
 });
 
-const button = (text: string) => page.locator('.at-button', { hasText: new RegExp(`^\\s*${text}\\s*$`) });
+const button = (text: string) => atButton(page, text);
 const field = (key: string) => page.locator(`#f-${key.replace(/\./g, '-')}`);
 const step = (title: string) => page.locator('.steps__item', { hasText: title });
 
@@ -96,7 +96,7 @@ test('the bureau filters declarations, asks for more material, and the applicant
   await rig.h.ok('declarations', 'submit', { declarationId }, zhang.token);
 
   const admin = await rig.newPhonePage();
-  await admin.addInitScript((token) => localStorage.setItem('hzlp.token', JSON.stringify({ data: token })), ADMIN_TOKEN);
+  await signIn(admin, ADMIN_TOKEN);
   await admin.goto(rig.h.url + '/#/packages/admin/pages/declarations/index');
   await admin.locator('.admin__chip', { hasText: '已提交' }).click();
   await admin.locator('.admin__chip', { hasText: '人民调解' }).click();

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
 import { startPipeline } from '../support/pipeline';
-import { overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
+import { overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
 
 let rig: BrowserRig;
 let page: Page;
@@ -55,7 +55,7 @@ test('the bureau answers every comment, closes the publicity after it ends, and 
   await rig.h.ok('publicity', 'comment', { declarationId, text: '建议写明节假日是否受理' }, citizen);
   await rig.h.ok('admin', 'setClock', { now: '2026-10-16T09:00:00+08:00' }, ADMIN_TOKEN);
   const admin = await rig.newPhonePage();
-  await admin.addInitScript((token) => localStorage.setItem('hzlp.token', JSON.stringify({ data: token })), ADMIN_TOKEN);
+  await signIn(admin, ADMIN_TOKEN);
   await admin.goto(rig.h.url + `/#/packages/admin/pages/declaration/index?id=${declarationId}`);
   await admin.getByText('公示意见（2）').waitFor();
   await admin.locator('.at-button', { hasText: '公示期满，予以认定' }).click();

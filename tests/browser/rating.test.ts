@@ -1,7 +1,7 @@
 /** As 小李 at the counter: open the rating link on a phone, rate, and see the summary change. */
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
-import { overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
+import { overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
 
 let rig: BrowserRig;
 let page: Page;
@@ -50,7 +50,7 @@ test('the provider issues a code with its QR, answers a bad rating, and the rate
   await rig.h.app.store.insert('products', buildProductDoc(template.spec, { productId: 'pown0001', declarationId: null, orgId: provider.orgId, documentNumber: '杭司〔2026〕9号', publishedOn: '2026-01-10' }));
 
   const staff = await rig.newPhonePage();
-  await staff.addInitScript((token) => localStorage.setItem('hzlp.token', JSON.stringify({ data: token })), provider.token);
+  await signIn(staff, provider.token);
   await staff.goto(rig.h.url + '/#/packages/applicant/pages/ratings/index');
   await staff.locator('.at-button', { hasText: '生成评价码' }).click();
   await staff.getByText(/请服务对象扫码评价，一码一次/).waitFor();
@@ -69,7 +69,7 @@ test('the provider issues a code with its QR, answers a bad rating, and the rate
   await staff.getByText(/已答复（按时）/).waitFor();
   await staff.context().close();
 
-  await page.addInitScript((t) => localStorage.setItem('hzlp.token', JSON.stringify({ data: t })), rater);
+  await signIn(page, rater);
   await page.goto(rig.h.url + '/#/packages/account/pages/cases/index');
   await page.getByText('整改：增开一条热线并公布回拨时间').waitFor();
   await page.locator('.at-button', { hasText: /^\s*满意\s*$/ }).click();

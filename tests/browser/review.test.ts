@@ -4,7 +4,7 @@ import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { RUBRIC, allowedRange } from '../../types/rubric';
 import { ADMIN_TOKEN } from '../support/harness';
-import { overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
+import { overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
 
 let rig: BrowserRig;
 let page: Page;
@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => rig.close());
 beforeEach(async () => {
   page = await rig.newPhonePage();
-  await page.addInitScript((token) => localStorage.setItem('hzlp.token', JSON.stringify({ data: token })), chen.token);
+  await signIn(page, chen.token);
 });
 afterEach(async () => {
   await page.context().close();
@@ -82,7 +82,7 @@ test('the bureau draws a panel with a recorded seed and follows its progress', a
   const { declarationId: d2 } = await rig.h.ok('declarations', 'saveDraft', { spec: demoSpec(DEMO_PRODUCTS[3], 3) }, zhang.token);
   await rig.h.ok('declarations', 'submit', { declarationId: d2 }, zhang.token);
   const admin = await rig.newPhonePage();
-  await admin.addInitScript((token) => localStorage.setItem('hzlp.token', JSON.stringify({ data: token })), ADMIN_TOKEN);
+  await signIn(admin, ADMIN_TOKEN);
   await admin.goto(rig.h.url + `/#/packages/admin/pages/declaration/index?id=${d2}`);
   await admin.getByText('抽取评审组').waitFor();
   await admin.locator('.admin__chip', { hasText: '6 人' }).click();

@@ -135,8 +135,8 @@ test('material requests: the bureau asks, the applicant answers once, both stay 
   expect(mine.items.find((i: any) => i.declarationId === declarationId).openMaterialRequests).toBe(1);
 
   const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]);
-  const up = await (await h.raw('/api/upload', { method: 'POST', body: new Uint8Array(xlsx), headers: { Authorization: `Bearer ${zhang.token}` } })).json();
-  const file = await h.ok('declarations', 'registerFile', { fileId: up.data.fileId, name: '服务台账.xlsx' }, zhang.token);
+  const up = await h.upload(xlsx, zhang.token);
+  const file = await h.ok('declarations', 'registerFile', { fileId: up.body.data.fileId, name: '服务台账.xlsx' }, zhang.token);
   const supplied = await h.ok('declarations', 'supplyMaterials', { declarationId, requestId, text: '已上传 2025 年服务台账', attachments: [{ name: '服务台账.xlsx', fileId: file.fileId }] }, zhang.token);
   expect(supplied.materialRequests[0]).toMatchObject({ note: '请补充服务台账样本', response: { text: '已上传 2025 年服务台账', attachments: [{ name: '服务台账.xlsx', fileId: file.fileId }] } });
   expect((await h.call('declarations', 'supplyMaterials', { declarationId, requestId, text: '再次补充' }, zhang.token)).status).toBe(409);

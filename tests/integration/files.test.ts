@@ -10,10 +10,7 @@ let rival: { token: string; orgId: string };
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20)]);
 const EXE = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00]), Buffer.alloc(2000)]);
 
-const upload = async (body: Buffer, token?: string) => {
-  const res = await h.raw('/api/upload', { method: 'POST', body: new Uint8Array(body), headers: { 'Content-Type': 'application/octet-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
-  return { status: res.status, body: await res.json() };
-};
+const upload = (body: Buffer, token?: string) => h.upload(body, token);
 const uploaded = () => fs.readdirSync(h.app.files.dir).filter((f) => !f.endsWith('.part'));
 
 beforeAll(async () => {

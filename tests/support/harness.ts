@@ -19,6 +19,8 @@ export interface Harness {
   /** Like call, but expects success and returns data. */
   ok<T = any>(fn: string, action: string, payload?: Record<string, unknown>, token?: string): Promise<T>;
   raw(pathname: string, init?: RequestInit): Promise<Response>;
+  /** POST /api/upload with raw bytes; the status and the parsed envelope. */
+  upload(bytes: Buffer, token?: string): Promise<{ status: number; body: any }>;
   /** Every page of catalogue.search for these filters, following the cursors. */
   searchAll(filters?: Record<string, unknown>, limit?: number): Promise<ProductListItem[]>;
   /** A new citizen session's bearer token. */
@@ -66,6 +68,10 @@ export async function startHarness(options: { seed?: boolean; allowTestClock?: b
     call,
     ok,
     raw: (pathname, init) => fetch(url + pathname, init),
+    upload: async (bytes, token) => {
+      const res = await fetch(`${url}/api/upload`, { method: 'POST', body: new Uint8Array(bytes), headers: { 'Content-Type': 'application/octet-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
+      return { status: res.status, body: await res.json() };
+    },
     searchAll: async (filters = {}, limit = 7) => {
       const items: ProductListItem[] = [];
       let cursor: string | undefined;
