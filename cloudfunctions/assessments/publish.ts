@@ -8,7 +8,7 @@ import { conflict } from '../_lib/errors';
 import { campaignView, chunks, loadCampaign } from './load';
 
 /** 经综合测评确认: every appeal decided, the drafts become the confirmed results. */
-export async function confirmResults(input: { year: number }, ctx: Ctx) {
+export async function confirmResults(input: { year: number; reason: string }, ctx: Ctx) {
   const c = await loadCampaign(ctx, input.year);
   if (c.status !== 'computed') throw conflict(c.status === 'open' ? '请先计算测评结果' : '测评结果已经确认过了');
   const pending = await ctx.store.count(COLLECTIONS.assessmentAppeals, { year: input.year, status: 'pending' });
@@ -21,7 +21,7 @@ export async function confirmResults(input: { year: number }, ctx: Ctx) {
       for (const e of batch) await tx.update(COLLECTIONS.assessmentResults, resultId(c.year, e.productId), { status: 'confirmed' });
       if (i === batches.length - 1) {
         await tx.update(COLLECTIONS.assessmentCampaigns, c._id, { status: 'confirmed', confirmedAt: now });
-        await appendAudit(tx, ctx, { collection: COLLECTIONS.assessmentCampaigns, recordId: c._id, change: { confirmed: c.scope.length } });
+        await appendAudit(tx, ctx, { collection: COLLECTIONS.assessmentCampaigns, recordId: c._id, change: { confirmed: c.scope.length, reason: input.reason } });
       }
     });
   }
@@ -32,7 +32,7 @@ export async function confirmResults(input: { year: number }, ctx: Ctx) {
  * 向社会公布测评结果: the confirmed results become published and immutable; each product shows its latest grade.
  * Written in batches; a rerun after a failure finishes what is left (published results are skipped).
  */
-export async function publishResults(input: { year: number; documentNumber: string }, ctx: Ctx) {
+export async function publishResults(input: { year: number; documentNumber: string; reason: string }, ctx: Ctx) {
   const c = await loadCampaign(ctx, input.year);
   if (c.status !== 'confirmed') throw conflict(c.status === 'published' ? '测评结果已经公布，不能更改' : '请先确认测评结果');
   const now = ctx.clock.now().toISOString();
@@ -52,7 +52,7 @@ export async function publishResults(input: { year: number; documentNumber: stri
       }
       if (i === batches.length - 1) {
         await tx.update(COLLECTIONS.assessmentCampaigns, c._id, { status: 'published', publishedAt: now, documentNumber: input.documentNumber });
-        await appendAudit(tx, ctx, { collection: COLLECTIONS.assessmentCampaigns, recordId: c._id, change: { published: c.scope.length, documentNumber: input.documentNumber } });
+        await appendAudit(tx, ctx, { collection: COLLECTIONS.assessmentCampaigns, recordId: c._id, change: { published: c.scope.length, documentNumber: input.documentNumber, reason: input.reason } });
       }
     });
   }

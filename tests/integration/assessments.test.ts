@@ -202,7 +202,7 @@ test('the provider sees its own drafts only, and appeals within five working day
 });
 
 test('appeals decided: accepted adds a finding and recomputes; rejected leaves the draft; confirm waits for both', async () => {
-  expect((await h.call('assessments', 'confirm', { year: Y }, ADMIN_TOKEN)).status).toBe(409);
+  expect((await h.call('assessments', 'confirm', { year: Y, reason: '申诉已全部处理，结果确认' }, ADMIN_TOKEN)).status).toBe(409);
   const noFinding = await h.call('assessments', 'decideAppeal', { appealId: '2026:pA2', accepted: true, reason: '经复核，申诉理由成立' }, ADMIN_TOKEN);
   expect(err(noFinding).issues).toEqual([{ path: 'finding', message: '采纳申诉时，请录入复核后的测评记录' }]);
   expect((await h.call('assessments', 'decideAppeal', { appealId: '2026:pA2', accepted: false, reason: '经复核，申诉理由成立' }, a.token)).status).toBe(403);
@@ -214,15 +214,15 @@ test('appeals decided: accepted adds a finding and recomputes; rejected leaves t
   expect((await h.call('assessments', 'decideAppeal', { appealId: '2026:pA3', accepted: true, reason: '再次处理同一申诉', finding: { method: 'ledger', score: 90, notes: '再次复核记录' } }, ADMIN_TOKEN)).status).toBe(409);
   const appeals = await h.ok('assessments', 'appeals', { year: Y }, ADMIN_TOKEN);
   expect(appeals.appeals.map((x: any) => [x.productId, x.status])).toEqual([['pA2', 'accepted'], ['pA3', 'rejected']]);
-  expect((await h.ok('assessments', 'confirm', { year: Y }, ADMIN_TOKEN)).status).toBe('confirmed');
+  expect((await h.ok('assessments', 'confirm', { year: Y, reason: '申诉已全部处理，结果确认' }, ADMIN_TOKEN)).status).toBe('confirmed');
   expect((await h.call('assessments', 'recordFinding', { year: Y, productId: 'pA1', method: 'ledger', on: '2026-10-13', score: 10, notes: '确认后再录入' }, assessor.token)).status).toBe(409);
   expect((await h.call('assessments', 'compute', { year: Y }, ADMIN_TOKEN)).status).toBe(409);
 });
 
 test('publish: results public and immutable; the product shows its grade; the catalogue filters and sorts by grade', async () => {
   expect(await h.ok('assessments', 'results', { year: Y })).toEqual({ published: false, year: Y, documentNumber: null, items: [] });
-  expect(err(await h.call('assessments', 'publish', { year: Y, documentNumber: '2026-88' }, ADMIN_TOKEN)).issues[0].path).toBe('documentNumber');
-  await h.ok('assessments', 'publish', { year: Y, documentNumber: '杭司〔2026〕188号' }, ADMIN_TOKEN);
+  expect(err(await h.call('assessments', 'publish', { year: Y, documentNumber: '2026-88', reason: '经局务会审定后公布' }, ADMIN_TOKEN)).issues[0].path).toBe('documentNumber');
+  await h.ok('assessments', 'publish', { year: Y, documentNumber: '杭司〔2026〕188号', reason: '经局务会审定后公布' }, ADMIN_TOKEN);
   const pub = await h.ok('assessments', 'results', { year: Y });
   expect(pub.items.map((x: any) => [x.productId, x.grade, x.score, x.ratings])).toEqual([
     ['pA1', 'good', 81.15, 3],
@@ -240,9 +240,9 @@ test('publish: results public and immutable; the product shows its grade; the ca
   expect((await h.searchAll({ sort: 'grade' }, 2)).map((p) => p.productId)).toEqual(['pA1', 'pB1', 'pA2', 'pA3', 'pLate']);
   // Immutable: nothing can change a published year.
   for (const [action, payload] of [
-    ['publish', { year: Y, documentNumber: '杭司〔2026〕189号' }],
+    ['publish', { year: Y, documentNumber: '杭司〔2026〕189号', reason: '再次公布同一年度' }],
     ['compute', { year: Y }],
-    ['confirm', { year: Y }],
+    ['confirm', { year: Y, reason: '再次确认同一年度' }],
     ['decideAppeal', { appealId: '2026:pA3', accepted: false, reason: '公布后再处理申诉' }],
   ] as const)
     expect([action, (await h.call('assessments', action, payload, ADMIN_TOKEN)).status]).toEqual([action, 409]);

@@ -105,8 +105,10 @@ export const decideAppealInput = z
     finding: z.strictObject({ method, score, notes: z.string().trim().min(5, '请记录复核情况（至少 5 个字）').max(2000), supersedes: z.string().min(1).max(64).optional() }).optional(),
   })
   .refine((v) => !v.accepted || v.finding, { message: '采纳申诉时，请录入复核后的测评记录', path: ['finding'] });
+export const confirmInput = z.strictObject({ year, reason: reason('确认说明') });
 export const publishInput = z.strictObject({
   year,
+  reason: reason('公布说明'),
   documentNumber: z.string({ error: '请填写文号' }).trim().regex(/^杭司〔\d{4}〕\d+号$/, '文号格式应为 杭司〔2026〕125号'),
 });
 export const resultsInput = z.strictObject({
@@ -132,7 +134,7 @@ export const assessmentsSchemas = {
   appeal: appealInput,
   appeals: yearInput,
   decideAppeal: decideAppealInput,
-  confirm: yearInput,
+  confirm: confirmInput,
   publish: publishInput,
   results: resultsInput,
   productHistory: productHistoryInput,
@@ -208,7 +210,7 @@ export interface AssessmentsApi {
   appeal: [z.input<typeof appealInput>, AppealView];
   appeals: [z.input<typeof yearInput>, { appeals: AppealView[] }];
   decideAppeal: [z.input<typeof decideAppealInput>, { appeal: AppealView; result: ResultView }];
-  confirm: [z.input<typeof yearInput>, CampaignView];
+  confirm: [z.input<typeof confirmInput>, CampaignView];
   publish: [z.input<typeof publishInput>, CampaignView];
   results: [z.input<typeof resultsInput>, { published: boolean; year: number; documentNumber: string | null; items: PublicResult[] }];
   productHistory: [z.input<typeof productHistoryInput>, { history: { year: number; grade: Grade; score: number; ratings: number; documentNumber: string }[] }];
