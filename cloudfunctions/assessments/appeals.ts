@@ -3,12 +3,12 @@ import type { SummaryDoc } from '../../types/rating';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { conflict, forbidden, invalid, notFound } from '../_lib/errors';
+import { conflict, forbidden, notFound } from '../_lib/errors';
 import { newId } from '../_lib/ids';
 import { checkAttachments } from '../declarations/registerFile';
 import { summaryId } from '../ratings/summary';
 import { buildResult } from './compute';
-import { appealView, findAll, findingsOfYear, loadCampaign, resultView, scopeEntry } from './load';
+import { appealView, checkSupersedes, findAll, findingsOfYear, loadCampaign, resultView, scopeEntry } from './load';
 import { actsForProduct } from './permissions';
 
 /**
@@ -60,11 +60,7 @@ export async function decideAppeal(input: { appealId: string; accepted: boolean;
   const entry = scopeEntry(c, first.productId);
   const existing = await findingsOfYear(ctx.store, first.year, first.productId);
   const f = input.accepted ? input.finding! : null;
-  if (f?.supersedes) {
-    const old = existing.find((x) => x._id === f.supersedes);
-    if (!old || old.method !== f.method) throw invalid('要更正的记录不存在或不是同一测评方式', [{ path: 'finding.supersedes', message: '要更正的记录不存在或不是同一测评方式' }]);
-    if (existing.some((x) => x.supersedes === old._id)) throw conflict('这条记录已经被更正过，请更正最新的一条');
-  }
+  if (f?.supersedes) checkSupersedes(existing, f.supersedes, f.method, 'finding.supersedes');
   const today = ctx.clock.today();
   const now = ctx.clock.now().toISOString();
   const finding: FindingDoc | null = f

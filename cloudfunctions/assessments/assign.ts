@@ -1,4 +1,4 @@
-import { METHODS, type AssignmentDoc, type Method } from '../../types/assessment';
+import type { AssignmentDoc } from '../../types/assessment';
 import type { OrgDoc } from '../admin/createInvite';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
@@ -6,7 +6,7 @@ import type { Ctx } from '../_lib/context';
 import { conflict, invalid, notFound } from '../_lib/errors';
 import { isAdmin } from '../_lib/rules';
 import { currentFindings } from './computeResult';
-import { assignmentId, campaignView, findingsOfYear, loadAssignment, loadCampaign } from './load';
+import { assignmentId, campaignView, findingsOfYear, loadAssignment, loadCampaign, methodCounts } from './load';
 
 /** The bureau assigns products to an assessing organisation (its own inspectors or a third-party evaluator). */
 export async function assign(input: { year: number; assessorOrgId: string; productIds: string[] }, ctx: Ctx) {
@@ -37,7 +37,7 @@ export async function myProducts(input: { year: number }, ctx: Ctx) {
     campaign: campaignView(c),
     products: mine.map((s) => ({
       ...s,
-      findings: Object.fromEntries(METHODS.map((m) => [m, findings.filter((f) => f.productId === s.productId && f.method === m).length])) as Record<Method, number>,
+      findings: methodCounts(findings, s.productId),
     })),
   };
 }

@@ -1,9 +1,9 @@
 /** Reading a year's campaign and its records; the views callers get. */
 import type { AppealView, CampaignView, FindingView } from '../../types/actions/assessments';
-import type { AppealDoc, AssessmentResultDoc, AssignmentDoc, CampaignDoc, FindingDoc, ScopeEntry, SelfReportDoc } from '../../types/assessment';
+import { METHODS, type AppealDoc, type AssessmentResultDoc, type AssignmentDoc, type CampaignDoc, type FindingDoc, type Method, type ScopeEntry, type SelfReportDoc } from '../../types/assessment';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { invalid, notFound } from '../_lib/errors';
+import { conflict, invalid, notFound } from '../_lib/errors';
 import { MAX_PAGE, type HasId, type Query, type Store } from '../_lib/store/port';
 
 export const campaignId = (year: number) => String(year);
@@ -72,4 +72,16 @@ export function chunks<T>(xs: T[], n: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;
+}
+
+/** A correction must name a finding of the same product and method that no other finding has corrected yet. */
+export function checkSupersedes(existing: FindingDoc[], id: string, method: Method, path: string): void {
+  const old = existing.find((f) => f._id === id);
+  if (!old || old.method !== method) throw invalid('要更正的记录不存在或不是同一测评方式', [{ path, message: '要更正的记录不存在或不是同一测评方式' }]);
+  if (existing.some((f) => f.supersedes === old._id)) throw conflict('这条记录已经被更正过，请更正最新的一条');
+}
+
+/** How many findings in force each method has for a product. */
+export function methodCounts(current: FindingDoc[], productId: string): Record<Method, number> {
+  return Object.fromEntries(METHODS.map((m) => [m, current.filter((f) => f.productId === productId && f.method === m).length])) as Record<Method, number>;
 }

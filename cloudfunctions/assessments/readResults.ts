@@ -1,10 +1,10 @@
 import type { ProgressRow, PublicResult } from '../../types/actions/assessments';
-import { METHODS, type AppealDoc, type AssessmentResultDoc, type AssignmentDoc, type CampaignDoc, type Grade, type Method } from '../../types/assessment';
+import type { AppealDoc, AssessmentResultDoc, AssignmentDoc, CampaignDoc, Grade } from '../../types/assessment';
 import type { Category } from '../../types/domain';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { currentFindings } from './computeResult';
-import { appealView, campaignId, campaignView, findAll, findingsOfYear, loadCampaign, resultView, resultsOfYear, selfReportsOfYear } from './load';
+import { appealView, campaignId, campaignView, findAll, findingsOfYear, loadCampaign, methodCounts, resultView, resultsOfYear, selfReportsOfYear } from './load';
 
 /** The bureau's progress matrix: products × methods, self-reports, assessors, drafts and appeals. */
 export async function progress(input: { year: number }, ctx: Ctx) {
@@ -18,7 +18,7 @@ export async function progress(input: { year: number }, ctx: Ctx) {
     const r = results.get(s.productId);
     return {
       ...s,
-      findings: Object.fromEntries(METHODS.map((m) => [m, findings.filter((f) => f.productId === s.productId && f.method === m).length])) as Record<Method, number>,
+      findings: methodCounts(findings, s.productId),
       selfReported: reports.has(s.productId),
       assessorOrgIds: assignments.filter((a) => a.productIds.includes(s.productId)).map((a) => a.assessorOrgId),
       result: r ? { score: r.score, grade: r.grade, status: r.status } : null,

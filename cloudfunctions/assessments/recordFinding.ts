@@ -1,25 +1,16 @@
-import type { Evidence, FindingDoc, Method } from '../../types/assessment';
+import type * as z from 'zod';
+import type { recordFindingInput } from '../../types/actions/assessments';
+import type { FindingDoc } from '../../types/assessment';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, forbidden, invalid } from '../_lib/errors';
 import { newId } from '../_lib/ids';
 import { checkAttachments } from '../declarations/registerFile';
-import { findingView, findingsOfYear, loadAssignment, loadCampaign, scopeEntry } from './load';
+import { checkSupersedes, findingView, findingsOfYear, loadAssignment, loadCampaign, scopeEntry } from './load';
 import { canInspect } from './permissions';
 
-interface Input {
-  year: number;
-  productId: string;
-  method: Method;
-  on: string;
-  score: number;
-  notes: string;
-  checked: string[];
-  evidence: Evidence[];
-  supersedes?: string;
-  reason?: string;
-}
+type Input = z.output<typeof recordFindingInput>;
 
 /**
  * An assessor records what one method found for one product (a score on that method's checklist, notes, photos).
@@ -33,11 +24,7 @@ export async function recordFinding(input: Input, ctx: Ctx) {
   const today = ctx.clock.today();
   if (input.on > today || input.on < `${input.year}-01-01`) throw invalid('测评日期应在测评年度内且不晚于今天', [{ path: 'on', message: '测评日期应在测评年度内且不晚于今天' }]);
   const existing = await findingsOfYear(ctx.store, input.year, input.productId);
-  if (input.supersedes) {
-    const old = existing.find((f) => f._id === input.supersedes);
-    if (!old || old.method !== input.method) throw invalid('要更正的记录不存在或不是同一测评方式', [{ path: 'supersedes', message: '要更正的记录不存在或不是同一测评方式' }]);
-    if (existing.some((f) => f.supersedes === old._id)) throw conflict('这条记录已经被更正过，请更正最新的一条');
-  }
+  if (input.supersedes) checkSupersedes(existing, input.supersedes, input.method, 'supersedes');
   const doc: FindingDoc = {
     _id: newId('af'),
     year: input.year,
