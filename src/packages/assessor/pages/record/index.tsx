@@ -68,7 +68,8 @@ export default function RecordPage() {
     setNotice(null);
     try {
       const f = await pickAndUploadPhoto();
-      if (f) update({ evidence: [...draft.evidence, f] });
+      // registerFile also answers the size; a finding keeps the id and the name only.
+      if (f) update({ evidence: [...draft.evidence, { fileId: f.fileId, name: f.name }] });
     } catch (e) {
       setNotice({ kind: 'error', text: `照片没有上传成功：${errorMessage(e)}。记录已保存在本机，可稍后再试。` });
     }
@@ -87,7 +88,7 @@ export default function RecordPage() {
         score,
         notes: draft.notes,
         checked: draft.checked,
-        evidence: draft.evidence,
+        evidence: draft.evidence.map(({ fileId, name }) => ({ fileId, name })),
         ...(draft.supersedes ? { supersedes: draft.supersedes, reason: draft.reason ?? '' } : {}),
       });
       Taro.removeStorageSync(draftKey(year, productId));
