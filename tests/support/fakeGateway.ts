@@ -81,6 +81,10 @@ export class FakeGateway {
   private readonly txs = new Map<string, Tx>();
   private readonly injected: { action: string; reply: Reply; times: number }[] = [];
   private server!: http.Server;
+  /** When set, the file server answers every GET with the whole file (200), as a server without Range support would. */
+  ignoreRange = false;
+  /** Bytes of file content the file server has sent since the last reset. */
+  fileBytesSent = 0;
   private txSeq = 0;
   private idSeq = 0;
   url = '';
@@ -131,6 +135,8 @@ export class FakeGateway {
     this.txs.clear();
     this.injected.length = 0;
     this.files.clear();
+    this.ignoreRange = false;
+    this.fileBytesSent = 0;
   }
 
   seed(collection: string, docs: Doc[]): void {
@@ -186,15 +192,28 @@ export class FakeGateway {
       return;
     }
     const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
-    if (m) {
+    if (m && !this.ignoreRange) {
       const start = Number(m[1]);
       const end = Math.min(m[2] ? Number(m[2]) : bytes.length - 1, bytes.length - 1);
       res.writeHead(206, { 'content-range': `bytes ${start}-${end}/${bytes.length}`, 'content-length': end - start + 1, 'accept-ranges': 'bytes' });
+      this.fileBytesSent += end - start + 1;
       res.end(bytes.subarray(start, end + 1));
       return;
     }
-    res.writeHead(200, { 'content-length': bytes.length, 'accept-ranges': 'bytes' });
-    res.end(bytes);
+    res.writeHead(200, { 'content-length': bytes.length });
+    // Streamed in chunks, so a client that stops reading does not get (or cost) the whole file.
+    let at = 0;
+    const pump = () => {
+      while (at < bytes.length) {
+        const chunk = bytes.subarray(at, at + 64 * 1024);
+        at += chunk.length;
+        this.fileBytesSent += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      res.end();
+    };
+    res.on('close', () => (at = bytes.length));
+    pump();
   }
 
   // ——— the document store ———
