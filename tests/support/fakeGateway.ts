@@ -29,6 +29,11 @@
  *   retries on (database `const/code.js:ERRORS.DATABASE_TRANSACTION_CONFLICT`). Here it is raised at commit when a document the
  *   transaction touched changed since it was first touched (the real server raises it at the conflicting write; either way
  *   the SDK sees a thrown error with that code).
+ * - wx.openApi (wx-server-sdk's `cloud.openapi.*`, through its own node-sdk's `wx/index.js:callCompatibleWxOpenApi`): a
+ *   multipart form with `apiName` and `requestData` (a protobuf CommApiData holding the arguments as JSON), answered with
+ *   a protobuf CommOpenApiResp `{ respData: <WeChat's JSON>, contentType }` (wx-server-sdk `index.js:callGeneralOpenAPI`
+ *   decodes it; fields 1 and 2 of its generated `protobuf/openapi.js`). security.msgSecCheck's JSON is WeChat's v2
+ *   answer `{ errcode: 0, errmsg: 'ok', result: { suggest, label } }` (WeChat's msgSecCheck documentation).
  * - storage.batchGetDownloadUrl → `{ data: { download_list: [{ fileID, tempFileURL, code: 'SUCCESS' }] } }` and
  *   storage.batchDeleteFile → `{ data: { delete_list: [{ fileID, code: 'SUCCESS' }] } }` (node-sdk `storage/index.js:
  *   getTempFileURL/getFileInfo/deleteFile`). The temporary URL is served here too, with HTTP Range support like COS.
@@ -81,6 +86,8 @@ export class FakeGateway {
   private readonly txs = new Map<string, Tx>();
   private readonly injected: { action: string; reply: Reply; times: number }[] = [];
   private server!: http.Server;
+  /** WeChat's msgSecCheck verdict for a text (the answer's `result.suggest`); null fails the call as a missing permission would. */
+  msgSecCheck: (content: string) => 'pass' | 'review' | 'risky' | null = () => 'pass';
   /** When set, the file server answers every GET with the whole file (200), as a server without Range support would. */
   ignoreRange = false;
   /** Bytes of file content the file server has sent since the last reset. */
@@ -154,6 +161,8 @@ export class FakeGateway {
     if (url.startsWith('/files/')) return this.serveFile(url, req, res);
     let reply: Json;
     let wire: WireRequest | null = null;
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/form-data')) return this.openApi(Buffer.concat(chunks), type, req, res);
     try {
       const raw = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Json;
       const body: Json = {};
@@ -171,6 +180,36 @@ export class FakeGateway {
     }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ requestId: `req-${this.requests.length}`, ...reply }));
+  }
+
+  /** wx.openApi: records `{ apiName, requestText }` (the protobuf's bytes as text, where the JSON arguments can be read). */
+  private openApi(body: Buffer, type: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+    const boundary = /boundary=(.+)$/.exec(type)![1];
+    const fields: Record<string, Buffer> = {};
+    const text = body.toString('latin1');
+    for (const part of text.split(`--${boundary}`)) {
+      const m = /name="([^"]+)"[^\r]*\r\n(?:[^\r]+\r\n)*\r\n([\s\S]*)\r\n$/.exec(part);
+      if (m) fields[m[1]] = Buffer.from(m[2], 'latin1');
+    }
+    const action = fields.action?.toString() ?? '';
+    const apiName = fields.apiName?.toString() ?? '';
+    const requestText = fields.requestData?.toString('utf8') ?? '';
+    const wire: WireRequest = { action, body: { apiName, requestText }, raw: { apiName }, headers: req.headers, url: req.url ?? '' };
+    this.requests.push(wire);
+    const injected = this.injectedReply(wire);
+    const content = /"?content"?[^"]*"((?:[^"\\]|\\.)*)"/.exec(requestText);
+    const suggest = apiName === 'security.msgSecCheck' && content ? this.msgSecCheck(JSON.parse(`"${content[1]}"`)) : null;
+    if (injected || suggest === null) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(injected ?? { code: 'PERMISSION_DENIED', message: `no openapi permission for ${apiName}` }));
+      return;
+    }
+    const json = Buffer.from(JSON.stringify({ errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20001 }, detail: [] }));
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { Writer } = require('protobufjs/minimal');
+    const pb: Uint8Array = Writer.create().uint32(10).bytes(json).uint32(18).string('application/json; charset=utf-8').finish();
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    res.end(Buffer.from(pb));
   }
 
   private injectedReply(wire: WireRequest): Json | undefined {
