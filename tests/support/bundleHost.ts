@@ -12,9 +12,10 @@ export interface BundleHost {
 
 export const DIST = path.resolve(__dirname, '../../dist/cloudfunctions');
 
-export function startBundleHost(gw: FakeGateway, extraEnv: Record<string, string> = {}): BundleHost {
+/** `root`: the project directory (given by scripts bundled elsewhere, whose __dirname is not this one's). */
+export function startBundleHost(gw: FakeGateway, extraEnv: Record<string, string> = {}, root = path.resolve(__dirname, '../..')): BundleHost {
   // From an empty directory and a bare environment: nothing from node_modules or the developer's shell can leak in.
-  const child = spawn(process.execPath, [path.join(__dirname, 'functionHost.cjs'), DIST], {
+  const child = spawn(process.execPath, [path.join(root, 'tests/support/functionHost.cjs'), path.join(root, 'dist/cloudfunctions')], {
     cwd: '/',
     env: { PATH: process.env.PATH ?? '', TZ: 'Asia/Shanghai', TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SILENCE: 'true', ...gw.env(), ...extraEnv },
     stdio: ['pipe', 'pipe', 'inherit'],
