@@ -30,6 +30,9 @@ export async function buildFunctions({ metafile = false } = {}) {
       outfile: path.join(outdir, 'index.js'),
       minify: true,
       legalComments: 'none',
+      // wx-server-sdk 4.0.2 pins its own node-sdk 3.17.2; one copy (ours, 3.18.3, which has the same
+      // callCompatibleWxOpenApi) keeps one SDK state per bundle and ~70 KB off (tests/build/bundles.smoke.test.ts runs it).
+      alias: { '@cloudbase/node-sdk': path.resolve('node_modules/@cloudbase/node-sdk') },
       metafile,
       logLevel: 'warning',
     });

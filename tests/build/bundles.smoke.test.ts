@@ -126,7 +126,11 @@ test('every function’s happy path runs through its bundle against the gateway'
   // ratings: the bureau issues a code for a served case; a citizen rates it; the summary counts it.
   const productId = 'p0001demo';
   const { token } = await ok('ratings', 'issueToken', { productId, servedOn: today, channel: 'counter' }, ADMIN);
-  await ok('ratings', 'rate', { token, level: 5 }, CITIZEN);
+  const checksBefore = gw.requests.filter((r) => r.action === 'wx.openApi').length;
+  await ok('ratings', 'rate', { token, level: 5, text: '窗口服务很耐心' }, CITIZEN);
+  const ratingCheck = gw.requests.filter((r) => r.action === 'wx.openApi');
+  expect(ratingCheck).toHaveLength(checksBefore + 1);
+  expect(ratingCheck.pop()!.body.requestText).toContain('窗口服务很耐心');
   expect((await ok('ratings', 'summary', { productId })).count).toBe(1);
 
   // Every bundle was loaded and dispatched at least once.
