@@ -158,6 +158,13 @@ describe('writes at the wire', () => {
     expect(await store.get('drafts', 'd')).toEqual({ _id: 'd', spec: { name: '调解', content: { steps: [] } } });
   });
 
+  test('an array of objects is set whole', async () => {
+    gw.seed('drafts', [{ _id: 'd', attachments: [{ name: 'a.pdf', fileId: 'f1' }, { name: 'b.pdf', fileId: 'f2' }] }]);
+    expect(await store.update('drafts', 'd', { attachments: [{ name: 'c.pdf', fileId: 'f3' }] })).toBe(true);
+    expect(gw.calls('database.modifyDocument').pop()!.data).toEqual({ $set: { attachments: [{ name: 'c.pdf', fileId: 'f3' }] } });
+    expect(gw.doc('drafts', 'd')).toEqual({ _id: 'd', attachments: [{ name: 'c.pdf', fileId: 'f3' }] });
+  });
+
   test('update of a missing document is false; of an unchanged one (updated: 0) is true', async () => {
     gw.seed('counters', [{ _id: 'k', n: 1 }]);
     expect(await store.update('counters', 'ghost', { n: 1 })).toBe(false);
@@ -183,8 +190,7 @@ describe('transactions at the wire', () => {
     const actions = gw.requests.map((r) => r.action);
     expect(actions).toEqual([
       'database.startTransaction',
-      'database.getDocument',
-      'database.getDocument', // the update's existence check
+      'database.getDocument', // tx.get: the update that follows needs no check of its own
       'database.modifyDocument',
       'database.insertDocument',
       'database.modifyDocument',
@@ -213,6 +219,28 @@ describe('transactions at the wire', () => {
     expect(gw.calls('database.modifyDocument')).toEqual([]);
     expect(gw.requests.map((r) => r.action).slice(-1)).toEqual(['database.abortTransaction']);
     expect(gw.doc('accounts', 'x')).toBeUndefined();
+  });
+
+  test('an update of a document the transaction has not seen reads it first; of one it inserted, set or read, does not', async () => {
+    gw.seed('accounts', [{ _id: 'a', v: 1 }]);
+    await store.transaction(async (tx) => {
+      await tx.update('accounts', 'a', { v: 2 });
+      await tx.update('accounts', 'a', { v: 3 });
+      await tx.insert('accounts', { _id: 'b', v: 1 });
+      await tx.update('accounts', 'b', { v: 2 });
+      await tx.set('accounts', 'c', { v: 1 });
+      await tx.update('accounts', 'c', { v: 2 });
+    });
+    expect(gw.calls('database.getDocument').map((q) => q.query._id)).toEqual(['a']);
+    expect([gw.doc('accounts', 'a')?.v, gw.doc('accounts', 'b')?.v, gw.doc('accounts', 'c')?.v]).toEqual([3, 2, 2]);
+    gw.clearLog();
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.remove('accounts', 'a');
+        await tx.update('accounts', 'a', { v: 4 });
+      }),
+    ).rejects.toBeInstanceOf(MissingDocumentError);
+    expect(gw.doc('accounts', 'a')?.v).toBe(3);
   });
 
   test('a duplicate insert inside a transaction is DuplicateKeyError and aborts it', async () => {

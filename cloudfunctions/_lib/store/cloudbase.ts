@@ -157,34 +157,43 @@ export class CloudbaseStore implements Store {
 
   private attempt<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.runTransaction(async (t: any) => {
+      // Documents this attempt knows to exist (read, inserted or set in it), so an update of one needs no check read.
+      const present = new Set<string>();
+      const key = (c: string, id: string) => `${c}/${id}`;
       const tx: Tx = {
         get: async <D extends HasId>(c: string, id: string): Promise<D | null> => {
           checkCollection(c);
           const res = await t.collection(c).doc(id).get();
-          return (res.data as D | null) ?? null;
+          const doc = (res.data as D | null) ?? null;
+          if (doc) present.add(key(c, id));
+          else present.delete(key(c, id));
+          return doc;
         },
         insert: async (c, doc) => {
           checkCollection(c);
           await writing(t.collection(c).add(doc), c, doc._id);
+          present.add(key(c, doc._id));
           return doc._id;
         },
         set: async (c, id, doc) => {
           checkCollection(c);
           const { _id: _omit, ...body } = doc as { _id?: string };
           await t.collection(c).doc(id).set(body);
+          present.add(key(c, id));
         },
         update: async (c, id, patch) => {
           checkCollection(c);
           const ops = this.patch(patch);
-          // The reply to an update says only how many documents changed (0 for a missing one and for a no-op alike), so the
-          // document is read first, in the same transaction: a missing one fails the transaction, as the port promises.
-          const seen = await t.collection(c).doc(id).get();
-          if (!seen.data) throw new MissingDocumentError(c, id);
+          // The reply to an update says only how many documents changed (0 for a missing one and for a no-op alike), so a
+          // document this transaction has not seen is read first, in the same transaction: a missing one fails the
+          // transaction, as the port promises.
+          if (!present.has(key(c, id)) && !(await tx.get(c, id))) throw new MissingDocumentError(c, id);
           await t.collection(c).doc(id).update(ops);
         },
         remove: async (c, id) => {
           checkCollection(c);
           await t.collection(c).doc(id).delete();
+          present.delete(key(c, id));
         },
       };
       return this.inTx.run(true, () => fn(tx));
