@@ -35,7 +35,13 @@ const holdAll: ContentChecker = { check: async () => 'review' };
 function openidOf(context: unknown): string {
   const c = context as { environment?: unknown; environ?: unknown } | undefined;
   const usable = c && typeof c === 'object' && (typeof c.environment === 'string' || typeof c.environ === 'string');
-  const wx = tcb.getCloudbaseContext(usable ? (context as never) : undefined) as { WX_OPENID?: string };
+  let wx: { WX_OPENID?: string };
+  try {
+    wx = tcb.getCloudbaseContext(usable ? (context as never) : undefined);
+  } catch {
+    // A context the SDK cannot parse: the environment alone still names the caller.
+    wx = tcb.getCloudbaseContext();
+  }
   return wx.WX_OPENID ?? '';
 }
 

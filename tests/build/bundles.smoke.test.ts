@@ -61,6 +61,8 @@ test('every function’s happy path runs through its bundle against the gateway'
   // auth: the caller is the openid injected for this invocation, not the previous one's.
   expect((await ok('auth', 'me', {}, CITIZEN)).roles).toEqual(['citizen']);
   expect((await ok('auth', 'me', {}, ADMIN)).roles).toEqual(expect.arrayContaining(['admin']));
+  // The newer runtime's way: the identity in the context's `environment`.
+  expect((await host.call('auth', { action: 'me' }, ADMIN, true)).result.data.roles).toEqual(expect.arrayContaining(['admin']));
 
   // admin + auth: an applicant joins through an invite.
   const invite = await ok('admin', 'createInvite', { role: 'applicant', orgName: '杭州测试律师事务所' }, ADMIN);

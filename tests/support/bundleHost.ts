@@ -5,8 +5,8 @@ import readline from 'readline';
 import type { FakeGateway } from './fakeGateway';
 
 export interface BundleHost {
-  /** Invokes `fn`'s main with `event` as the caller `openid` (none: anonymous). */
-  call(fn: string, event: Record<string, unknown>, openid?: string): Promise<{ result: any; coldMs?: number }>;
+  /** Invokes `fn`'s main with `event` as the caller `openid` (none: anonymous), named in the environment or in the context. */
+  call(fn: string, event: Record<string, unknown>, openid?: string, inContext?: boolean): Promise<{ result: any; coldMs?: number }>;
   stop(): Promise<void>;
 }
 
@@ -28,11 +28,11 @@ export function startBundleHost(gw: FakeGateway, extraEnv: Record<string, string
   });
   let seq = 0;
   return {
-    call: (fn, event, openid) =>
+    call: (fn, event, openid, inContext) =>
       new Promise((resolve, reject) => {
         const id = ++seq;
         waiting.set(id, (a) => (a.error ? reject(new Error(`${fn}: ${a.error}`)) : resolve({ result: a.result, coldMs: a.coldMs })));
-        child.stdin.write(JSON.stringify({ id, fn, event, openid }) + '\n');
+        child.stdin.write(JSON.stringify({ id, fn, event, openid, inContext }) + '\n');
       }),
     stop: async () => {
       child.stdin.end();

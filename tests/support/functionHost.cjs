@@ -1,7 +1,8 @@
 // Runs built function bundles the way CloudBase runs a function instance: `main(event, context)` of
 // dist/cloudfunctions/<name>/index.js, one invocation at a time, the caller's identity injected into the environment per
 // invocation (WX_OPENID, named in WX_CONTEXT_KEYS: node-sdk utils/tcbcontext.js:getCloudbaseContext reads it from there).
-// Protocol: one JSON line per call on stdin ({ id, fn, event, openid }); one JSON line per answer on stdout
+// With `inContext`, the identity comes in the context's `environment` (a JSON string, the newer runtime) instead.
+// Protocol: one JSON line per call on stdin ({ id, fn, event, openid, inContext }); one JSON line per answer on stdout
 // ({ id, result } or { id, error }, and `coldMs` on a function's first call: require + first dispatch).
 const path = require('path');
 const readline = require('readline');
@@ -10,7 +11,7 @@ const dist = process.argv[2];
 const mains = new Map();
 let queue = Promise.resolve();
 
-async function invoke({ id, fn, event, openid }) {
+async function invoke({ id, fn, event, openid, inContext }) {
   const started = process.hrtime.bigint();
   let cold = false;
   if (!mains.has(fn)) {
@@ -19,8 +20,9 @@ async function invoke({ id, fn, event, openid }) {
   }
   process.env.WX_CONTEXT_KEYS = 'WX_APPID,WX_OPENID';
   process.env.WX_APPID = 'wx0000000000000000';
-  process.env.WX_OPENID = openid || '';
+  process.env.WX_OPENID = inContext ? '' : openid || '';
   const context = { request_id: `r${id}`, function_name: fn, memory_limit_in_mb: 256, time_limit_in_ms: 10000, function_version: '$LATEST', namespace: 'test-env' };
+  if (inContext) context.environment = JSON.stringify({ WX_OPENID: openid || '', WX_APPID: process.env.WX_APPID });
   try {
     const result = await mains.get(fn)(event, context);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
