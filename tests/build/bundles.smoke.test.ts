@@ -147,3 +147,10 @@ test('the functions that check citizens’ text ship the openapi permission, the
     else expect(fs.existsSync(config)).toBe(false);
   }
 });
+
+test('cloudbaserc.json runs every function on the runtime the bundles target', () => {
+  const rc = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../cloudbaserc.json'), 'utf8'));
+  const script = fs.readFileSync(path.resolve(__dirname, '../../scripts/build-functions.mjs'), 'utf8');
+  const major = /NODE_TARGET = 'node(\d+)'/.exec(script)![1];
+  for (const f of rc.functions) expect({ name: f.name, runtime: f.runtime }).toEqual({ name: f.name, runtime: expect.stringMatching(new RegExp(`^Nodejs${major}\\.\\d+$`)) });
+});
