@@ -9,6 +9,7 @@ import {
   type AppealDoc,
   type AssessmentResultDoc,
   type CampaignStatus,
+  type FindingDoc,
   type Grade,
   type Method,
   type Scheme,
@@ -151,20 +152,11 @@ export interface CampaignView {
   products: number;
 }
 
-export interface FindingView {
+/** A finding as assessors and the bureau read it: who recorded it stays in the audit trail. */
+export type FindingView = Pick<FindingDoc, 'productId' | 'method' | 'on' | 'score' | 'notes' | 'checked' | 'evidence' | 'supersedes' | 'reason' | 'recordedAt'> & {
   findingId: string;
-  productId: string;
-  method: Method;
-  on: string;
-  score: number;
-  notes: string;
-  checked: string[];
-  evidence: { fileId: string; name: string }[];
-  supersedes: string | null;
-  reason: string | null;
   supersededBy: string | null;
-  recordedAt: string;
-}
+};
 
 export interface ProgressRow extends ScopeEntry {
   /** Current (not superseded) findings per method. */
