@@ -238,6 +238,8 @@ test('publish: results public and immutable; the product shows its grade; the ca
   expect(await h.ok('assessments', 'productHistory', { productId: 'pA2' })).toEqual({ history: [{ year: Y, grade: 'pass', score: 68, ratings: 2, documentNumber: '杭司〔2026〕188号' }] });
   expect((await h.searchAll({ grade: 'good' })).map((p) => p.productId).sort()).toEqual(['pA1', 'pB1']);
   expect((await h.searchAll({ sort: 'grade' }, 2)).map((p) => p.productId)).toEqual(['pA1', 'pB1', 'pA2', 'pA3', 'pLate']);
+  expect(err(await h.call('catalogue', 'search', { grade: 'best' })).issues).toEqual([{ path: 'grade', message: '等次应为优秀、良好、合格或不合格' }]);
+  expect((await h.ok('catalogue', 'search', { grade: 'pass' })).items.map((p: any) => [p.productId, p.grade])).toEqual([['pA2', { year: Y, grade: 'pass', score: 68 }]]);
   // Immutable: nothing can change a published year.
   for (const [action, payload] of [
     ['publish', { year: Y, documentNumber: '杭司〔2026〕189号', reason: '再次公布同一年度' }],
