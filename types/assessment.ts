@@ -188,6 +188,8 @@ export interface Component {
     satisfied?: number;
     cityRate?: number;
     interval?: [number, number];
+    /** Mean of each rated dimension (服务效率、服务水平、服务态度), 1–5, null where none was rated. */
+    dimensionMeans?: Record<string, number | null>;
     casesOpened?: number;
     casesOnTime?: number;
     selfReportId?: string | null;

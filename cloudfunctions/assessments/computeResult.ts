@@ -17,7 +17,7 @@ import {
   type Scheme,
   type SelfReportDoc,
 } from '../../types/assessment';
-import type { SummaryDoc } from '../../types/rating';
+import { DIMENSIONS, type SummaryDoc } from '../../types/rating';
 
 export interface ComputedResult {
   score: number;
@@ -74,7 +74,8 @@ export function computeProductResult(input: {
       }
       const s = shrink(satisfied, n, cityRate, scheme.priorStrength);
       satisfaction = { rate: s.rate, n, low: s.low, high: s.high };
-      parts.push({ ...base, score: to2(s.rate * 100), missing: false, inputs: { ratings: n, satisfied, cityRate, interval: [s.low, s.high], summaryId: summary!._id } });
+      const dimensionMeans = Object.fromEntries(DIMENSIONS.map((d) => [d, summary!.dimensionCounts[d] ? to2(summary!.dimensionSums[d] / summary!.dimensionCounts[d]) : null]));
+      parts.push({ ...base, score: to2(s.rate * 100), missing: false, inputs: { ratings: n, satisfied, cityRate, interval: [s.low, s.high], dimensionMeans, summaryId: summary!._id } });
     } else if (ind.key === 'inspection') {
       const methodParts = renormalise(
         METHODS.filter((m) => (ind.methodWeights?.[m] ?? 0) > 0).map((m) => {

@@ -87,7 +87,7 @@ test('ratings over the year feed the per-year summary (and a bad rating’s case
   await at('2026-06-10T10:00:00+08:00');
   const rate = async (productId: string, level: number, provider: string) => {
     const { token } = await h.ok('ratings', 'issueToken', { productId, servedOn: '2026-06-10', channel: 'counter' }, provider);
-    return h.ok('ratings', 'rate', { token, level }, await h.citizen());
+    return h.ok('ratings', 'rate', { token, level, dimensions: productId === 'pA1' ? { attitude: level } : {} }, await h.citizen());
   };
   for (const level of [5, 5, 4]) await rate('pA1', level, a.token);
   const bad = await rate('pA2', 2, a.token);
@@ -169,7 +169,7 @@ test('compute: drafts per product with every component and its inputs; the appea
   const r = Object.fromEntries(results.map((x: any) => [x.productId, x]));
   // pA1: satisfaction (3 + 10·0.6) / 13 = 69.23; inspection (85·20 + 90·20 + 95·15 + 88·20 + 92·15 + 80·10)/100 = 88.65; cases 100; use 80
   const c1 = Object.fromEntries(r.pA1.components.map((c: any) => [c.key, c]));
-  expect(c1.satisfaction).toMatchObject({ score: 69.23, inputs: { ratings: 3, satisfied: 3, cityRate: 0.6, summaryId: 'pA1:2026' } });
+  expect(c1.satisfaction).toMatchObject({ score: 69.23, inputs: { ratings: 3, satisfied: 3, cityRate: 0.6, summaryId: 'pA1:2026', dimensionMeans: { efficiency: null, competence: null, attitude: 4.67 } } });
   expect(c1.inspection.score).toBe(88.65);
   expect(c1['inspection.ledger'].inputs.findingIds).toHaveLength(1);
   expect(c1.use).toMatchObject({ score: 80, inputs: { servedCount: 800, capacity: 1000 } });
