@@ -9,6 +9,8 @@ import { declarationsFunction } from './declarations/actions';
 import { publicityFunction } from './publicity/actions';
 import { ratingsFunction } from './ratings/actions';
 import { reviewsFunction } from './reviews/actions';
+import { procurementFunction } from './procurement/actions';
+import { needsFunction } from './needs/actions';
 
 export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   auth: authFunction,
@@ -19,4 +21,6 @@ export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   catalogue: catalogueFunction,
   ratings: ratingsFunction,
   assessments: assessmentsFunction,
+  procurement: procurementFunction,
+  needs: needsFunction,
 };

@@ -7,6 +7,8 @@ import type { DeclarationsApi } from './actions/declarations';
 import type { PublicityApi } from './actions/publicity';
 import type { RatingsApi } from './actions/ratings';
 import type { ReviewsApi } from './actions/reviews';
+import type { ProcurementApi } from './actions/procurement';
+import type { NeedsApi } from './actions/needs';
 
 export interface Api {
   auth: AuthApi;
@@ -17,6 +19,8 @@ export interface Api {
   publicity: PublicityApi;
   ratings: RatingsApi;
   assessments: AssessmentsApi;
+  procurement: ProcurementApi;
+  needs: NeedsApi;
 }
 export type ApiInput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [infer I, unknown] ? I : never;
 export type ApiOutput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [unknown, infer O] ? O : never;

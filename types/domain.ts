@@ -45,6 +45,7 @@ export const ROLES = [
   'expert',
   'admin',
   'assessor',
+  'purchaser',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
@@ -53,6 +54,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   expert: '评审专家',
   admin: '市司法局',
   assessor: '测评机构',
+  purchaser: '采购单位',
 };
 
 /** Roles an invite code can bind. Admins are configured, never invited. */
@@ -60,6 +62,7 @@ export const INVITABLE_ROLES = [
   'applicant',
   'expert',
   'assessor',
+  'purchaser',
 ] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 

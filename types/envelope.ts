@@ -47,6 +47,8 @@ export const FUNCTION_NAMES = [
   'catalogue',
   'ratings',
   'assessments',
+  'procurement',
+  'needs',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 

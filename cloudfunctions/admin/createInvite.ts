@@ -1,5 +1,6 @@
 import type { CreateInviteResult } from '../../types/actions/admin';
 import type { InvitableRole } from '../../types/domain';
+import type { UnitKind } from '../../types/procurement';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -34,7 +35,7 @@ export function orgIdForName(name: string): string {
 }
 
 /** The bureau invites a member of an applicant organisation; the code binds one account once. */
-export async function createInvite(input: { role: InvitableRole; orgName?: string; orgId?: string }, ctx: Ctx): Promise<CreateInviteResult> {
+export async function createInvite(input: { role: InvitableRole; orgName?: string; orgId?: string; unitKind?: UnitKind }, ctx: Ctx): Promise<CreateInviteResult> {
   const now = ctx.clock.now().toISOString();
   for (let attempt = 0; ; attempt++) {
     try {
@@ -47,7 +48,7 @@ export async function createInvite(input: { role: InvitableRole; orgName?: strin
           const name = input.orgName!.trim();
           orgId = orgIdForName(name);
           if (!(await tx.get(COLLECTIONS.orgs, orgId))) {
-            await tx.insert(COLLECTIONS.orgs, { _id: orgId, name, createdAt: now } satisfies OrgDoc);
+            await tx.insert(COLLECTIONS.orgs, { _id: orgId, name, createdAt: now, ...(input.unitKind ? { unitKind: input.unitKind } : {}) } satisfies OrgDoc);
             await appendAudit(tx, ctx, { collection: COLLECTIONS.orgs, recordId: orgId, change: { created: true, name } });
           }
         }

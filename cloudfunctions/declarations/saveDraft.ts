@@ -15,6 +15,7 @@ interface Input {
   spec: SpecDraft;
   declarationMode?: DeclarationMode;
   recommender?: string;
+  answersNeeds?: string[];
 }
 
 const changedKeys = (a: unknown, b: unknown) => SPEC_FIELDS.map((f) => f.key).filter((k) => readField(a, k) !== readField(b, k));
@@ -41,6 +42,7 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId
       submittedAt: null,
       withdrawnAt: null,
       materialRequests: [],
+      ...(input.answersNeeds ? { answersNeeds: [...new Set(input.answersNeeds)] } : {}),
     };
     await ctx.store.transaction(async (tx) => {
       await checkAttachments(tx, ctx, input.spec.attachments, 'spec.attachments');
@@ -63,6 +65,7 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId
       declarationMode: mode,
       recommender: mode === 'recommended' ? input.recommender ?? d.recommender : null,
       name: input.spec.name ?? '',
+      ...(input.answersNeeds ? { answersNeeds: [...new Set(input.answersNeeds)] } : {}),
       version,
       updatedAt: now,
     });

@@ -25,6 +25,8 @@ export const saveDraftInput = z
     spec: specDraftSchema,
     declarationMode: z.enum(DECLARATION_MODES, { error: '申报方式应为自行申报或组织推荐' }).optional(),
     recommender: z.string().trim().max(60, '推荐单位名称不能超过 60 字').optional(),
+    /** Issue 16: the needs on the board this product answers. */
+    answersNeeds: z.array(z.string().min(1, '缺少需求编号').max(80, '需求编号不正确'), { error: '回应的需求应为列表' }).max(10, '最多选择 10 条需求').optional(),
   });
 export type SaveDraftInput = z.input<typeof saveDraftInput>;
 
