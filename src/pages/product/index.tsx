@@ -10,6 +10,7 @@ import type { RatingSummary } from '@shared/rating';
 import { Badges } from '../../components/Badges';
 import { RatingChart } from '../../components/RatingChart';
 import { ProductGrade } from '../../components/ProductGrade';
+import { ProductProcurement } from '../../components/ProductProcurement';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
@@ -126,6 +127,7 @@ export default function ProductPage() {
       </View>
 
       <ProductGrade productId={p.productId} />
+      <ProductProcurement productId={p.productId} />
 
       <View className='share'>
         {process.env.TARO_ENV === 'weapp' ? (

@@ -98,6 +98,7 @@ export default function MePage() {
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calendar/index' })}>节假日设置</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/assessment/index' })}>年度测评</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>评价码与整改</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/procurement/index' })}>采购与群众需求</AtButton>
         </View>
       )}
 
@@ -118,6 +119,7 @@ export default function MePage() {
           </AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>服务评价与整改</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/assessment/index' })}>年度测评</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/procurement/index' })}>采购确认与定制</AtButton>
         </View>
       )}
 
@@ -126,6 +128,15 @@ export default function MePage() {
           <Text className='me__title'>测评机构</Text>
           <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/assessor/pages/products/index' })}>
             我的测评任务
+          </AtButton>
+        </View>
+      )}
+
+      {me.roles.includes('purchaser') && (
+        <View className='me__card'>
+          <Text className='me__title'>采购单位</Text>
+          <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/purchaser/pages/desk/index' })}>
+            我的采购
           </AtButton>
         </View>
       )}

@@ -4,6 +4,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { CallView } from '@shared/declaration';
 import { api, ApiError, errorMessage } from '../../../../api/client';
+import { CallNeeds } from '../../../../components/CallNeeds';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import '../admin.scss';
 
@@ -76,6 +77,7 @@ export default function CallsPage() {
             <Text className='admin__meta'>
               {c.opensOn} 至 {c.closesOn} · {STATE_LABELS[c.state]}
             </Text>
+            <CallNeeds callId={c.callId} />
           </View>
         ))
       )}
