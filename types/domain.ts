@@ -39,21 +39,36 @@ export const DISTRICTS = [
 ] as const;
 export type District = (typeof DISTRICTS)[number];
 
-export const ROLES = ['citizen', 'applicant', 'expert', 'admin'] as const;
+export const ROLES = [
+  'citizen',
+  'applicant',
+  'expert',
+  'admin',
+  'association',
+] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   citizen: '市民',
   applicant: '申报单位',
   expert: '评审专家',
   admin: '市司法局',
+  association: '行业协会',
 };
 
 /** Roles an invite code can bind. Admins are configured, never invited. */
-export const INVITABLE_ROLES = ['applicant', 'expert'] as const;
+export const INVITABLE_ROLES = [
+  'applicant',
+  'expert',
+  'association',
+] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 /** A product's place in the catalogue. */
-export const PRODUCT_STATUSES = ['listed', 'exited'] as const;
+export const PRODUCT_STATUSES = [
+  'listed',
+  'suspended',
+  'exited',
+] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 /** The groups the bureau promotes products to (推介 to 服务指向群体). */

@@ -31,6 +31,10 @@ export interface ProductDoc {
   /** Orders by rating, best first when sorted descending; ends with sortKey so it is a total order. */
   ratingKey: string;
   rating: RatingSummaryLite;
+  /** Issue 12: while suspended (暂停), why and since when; null or absent otherwise. */
+  suspension?: { since: string; reason: string } | null;
+  /** Issue 12: the exit (退出目录) by an official document. */
+  exit?: { documentNumber: string; on: string; reason: string; recordedAt: string } | null;
 }
 
 /** One row of the catalogue list. */
@@ -53,4 +57,8 @@ export interface PublicProduct extends ProductListItem {
   documentNumber: string;
   /** Public specification fields by dotted key (see PUBLIC_SPEC_FIELDS). */
   details: Record<string, string>;
+  /** Issue 12: listed, suspended (暂停) or exited (已退出目录), with the notice's facts. */
+  status: ProductStatus;
+  exit: { documentNumber: string; on: string; reason: string } | null;
+  suspension: { since: string; reason: string } | null;
 }

@@ -25,11 +25,16 @@ export const COLLECTIONS = {
   ratingCases: 'ratingCases',
   ratingSummaries: 'ratingSummaries',
   meta: 'meta',
+  assessmentResults: 'assessmentResults',
+  creditEvents: 'creditEvents',
+  rectifications: 'rectifications',
+  adjustmentProposals: 'adjustmentProposals',
+  catalogueChanges: 'catalogueChanges',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
   users: [['tokenHash'], ['openid']],
-  products: [['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey']],
+  products: [['orgId', 'sortKey'], ['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey']],
   featured: [['until']],
   declarations: [['orgId', 'updatedAt'], ['callId', 'status', '_id'], ['status', '_id']],
   experts: [['active', '_id']],
@@ -38,6 +43,9 @@ export const INDEXES: Record<string, string[][]> = {
   ratings: [['productId', '_id']],
   ratingCases: [['orgId', 'openedOn'], ['status', 'dueOn'], ['raterId', 'openedOn']],
   audit: [['recordId', '_id']],
+  creditEvents: [['orgId', 'occurredOn'], ['recordedAt']],
+  rectifications: [['orgId', 'openedOn'], ['openedOn']],
+  catalogueChanges: [['version'], ['productId', 'version'], ['change', 'on']],
 };
 
 /** Collections nobody may update or delete from. */

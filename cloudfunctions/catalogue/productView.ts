@@ -29,5 +29,8 @@ export function toPublicProduct(p: ProductDoc): PublicProduct {
     provider: { name: p.providerName, district: info.district, address: info.address, phone: info.servicePhone, hours: info.hours },
     documentNumber: p.documentNumber,
     details,
+    status: p.status,
+    exit: p.status === 'exited' && p.exit ? { documentNumber: p.exit.documentNumber, on: p.exit.on, reason: p.exit.reason } : null,
+    suspension: p.status === 'suspended' && p.suspension ? p.suspension : null,
   };
 }
