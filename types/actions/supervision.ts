@@ -3,7 +3,15 @@ import { ADJUSTMENT_ACTIONS, CREDIT_EVENT_KINDS, type AdjustmentAction, type Cre
 import type { ProductStatus } from '../domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (label: string) => z.string({ error: `请填写${label}` }).regex(DATE, `${label}应为日期，如 2026-10-08`);
+const realDate = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
+const date = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .regex(DATE, `${label}应为日期，如 2026-10-08`)
+    .refine(realDate, `${label}不是有效的日期`);
 const id = (label: string) => z.string({ error: `缺少${label}` }).min(1, `缺少${label}`).max(64, `${label}不正确`);
 const reason = (label = '理由') => z.string({ error: `请写明${label}` }).trim().min(4, `请写明${label}（至少 4 个字）`).max(500, `${label}不能超过 500 字`);
 /** The bureau's document number, as for publication: 杭司〔2026〕125号. */
