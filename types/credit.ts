@@ -4,6 +4,7 @@
  * every change is a new numbered version in the audit trail, and each event keeps the period it was recorded under,
  * so a later change never makes an expired event public again.
  */
+import type { CatalogueStanding } from './product';
 import { addDays } from './workdays';
 
 export const CREDIT_EVENT_KINDS = ['commendation', 'warning', 'criticism', 'penalty', 'sanction', 'complaint'] as const;
@@ -194,11 +195,7 @@ export interface CatalogueChangeDoc {
 }
 
 /** What a product page says about its place in the catalogue. */
-export interface ProductNoticeView {
-  status: 'listed' | 'suspended' | 'exited';
-  /** 已退出目录: the document and date. */
-  exit: { documentNumber: string; on: string; reason: string } | null;
-  suspension: { since: string; reason: string } | null;
+export interface ProductNoticeView extends CatalogueStanding {
   /** Public negative credit events of the provider (kind labels and titles, no personal data unless the kind names it). */
   negativeEvents: { kindLabel: string; title: string; occurredOn: string; publicUntil: string }[];
 }

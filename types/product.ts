@@ -52,12 +52,15 @@ export interface ProductListItem {
 }
 
 /** The citizen-facing product page: public fields only, never the applicant's internal ones. */
-export interface PublicProduct extends ProductListItem {
+export interface PublicProduct extends ProductListItem, CatalogueStanding {
   provider: { name: string; district: string; address: string; phone: string; hours: string };
   documentNumber: string;
   /** Public specification fields by dotted key (see PUBLIC_SPEC_FIELDS). */
   details: Record<string, string>;
-  /** Issue 12: listed, suspended (暂停) or exited (已退出目录), with the notice's facts. */
+}
+
+/** Issue 12: a product's place in the catalogue as the public sees it: listed, suspended (暂停) or exited (已退出目录). */
+export interface CatalogueStanding {
   status: ProductStatus;
   exit: { documentNumber: string; on: string; reason: string } | null;
   suspension: { since: string; reason: string } | null;

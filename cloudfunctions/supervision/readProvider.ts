@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { notFound } from '../_lib/errors';
 import type { OrgDoc } from '../admin/createInvite';
+import { standingOf } from '../catalogue/productView';
 import { toPublicEvent } from './eventView';
 import { eventsOf } from './readEvents';
 
@@ -40,10 +41,8 @@ export async function readProvider(input: { orgId: string }, ctx: Ctx): Promise<
     products: products.map((p) => ({
       productId: p._id,
       name: p.name,
-      status: p.status,
       category: p.category,
-      exit: p.status === 'exited' && p.exit ? { documentNumber: p.exit.documentNumber, on: p.exit.on, reason: p.exit.reason } : null,
-      suspension: p.status === 'suspended' && p.suspension ? p.suspension : null,
+      ...standingOf(p),
       grades: results
         .filter((r) => r.productId === p._id)
         .sort((a, b) => b.year - a.year)
@@ -62,9 +61,7 @@ export async function readProductNotice(input: { productId: string }, ctx: Ctx):
   const today = ctx.clock.today();
   const events = p.orgId ? (await eventsOf(ctx.store, [p.orgId])).filter((e) => e.polarity === 'negative' && isPublicOn(e, today)) : [];
   return {
-    status: p.status,
-    exit: p.status === 'exited' && p.exit ? { documentNumber: p.exit.documentNumber, on: p.exit.on, reason: p.exit.reason } : null,
-    suspension: p.status === 'suspended' && p.suspension ? p.suspension : null,
+    ...standingOf(p),
     negativeEvents: events.map((e) => {
       const v = toPublicEvent(e);
       return { kindLabel: v.kindLabel, title: v.title, occurredOn: v.occurredOn, publicUntil: v.publicUntil };

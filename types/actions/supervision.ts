@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { ADJUSTMENT_ACTIONS, CREDIT_EVENT_KINDS, type AdjustmentAction, type CreditEventKind, type LineDecision, type Polarity, type ProposalLine, type SupervisionRules } from '../credit';
+import { ADJUSTMENT_ACTIONS, CREDIT_EVENT_KINDS, type AdjustmentAction, type CreditEventKind, type LineDecision, type Polarity, type ProposalLine, type RectificationDoc, type SupervisionRules } from '../credit';
 import type { ProductStatus } from '../domain';
+import type { CatalogueStanding } from '../product';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const realDate = (v: string) => {
@@ -148,13 +149,10 @@ export interface EventView extends PublicEventView {
   canRespond: boolean;
 }
 
-export interface ProviderProductView {
+export interface ProviderProductView extends CatalogueStanding {
   productId: string;
   name: string;
-  status: ProductStatus;
   category: string;
-  exit: { documentNumber: string; on: string; reason: string } | null;
-  suspension: { since: string; reason: string } | null;
   grades: { year: number; grade: string; gradeLabel: string; score: number; documentNumber: string | null }[];
   rating: { count: number; satisfactionRate: number | null };
 }
@@ -167,19 +165,8 @@ export interface ProviderResult {
   events: PublicEventView[];
 }
 
-export interface RectificationView {
-  rectificationId: string;
-  productId: string;
-  productName: string;
-  orgId: string | null;
-  reason: string;
-  openedOn: string;
-  dueWorkingDays: number;
-  dueOn: string;
-  status: 'open' | 'answered';
-  answer: { measures: string; evidence: string; answeredOn: string; onTime: boolean } | null;
-  overdue: boolean;
-}
+/** A rectification as shown: without who opened it, with `overdue` computed on read. */
+export type RectificationView = Omit<RectificationDoc, '_id' | 'proposalLineId' | 'createdBy'> & { rectificationId: string; overdue: boolean };
 
 export interface ProposalView {
   proposalId: string;
