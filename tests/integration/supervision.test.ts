@@ -103,6 +103,14 @@ test('an association is invited as one; the bureau links its members; it records
   expect((await h.call('supervision', 'recordEvent', { ...event, orgId: B.orgId }, await h.citizen())).status).toBe(403);
   expect((await h.call('supervision', 'recordEvent', { ...event, orgId: B.orgId })).status).toBe(401);
   expect(await count('creditEvents')).toBe(before);
+
+  // Issue 13's way in: an applicant of an organisation registered as an association acts for it, for its members only.
+  const other = await h.applicant('杭州市公证协会');
+  await h.app.store.update('orgs', other.orgId, { kind: 'association' });
+  const member = await h.applicant('上城区公证处');
+  await h.ok('supervision', 'linkMember', { associationOrgId: other.orgId, orgId: member.orgId }, ADMIN_TOKEN);
+  expect((await h.ok('supervision', 'recordEvent', { ...event, kind: 'commendation', orgId: member.orgId }, other.token)).recordedByName).toBe('杭州市公证协会');
+  expect((await h.call('supervision', 'recordEvent', { ...event, orgId: A.orgId }, other.token)).status).toBe(403);
 });
 
 test('events: bad input names the field; the organisation is told and answers; only it may; personal data stays private', async () => {
