@@ -84,6 +84,7 @@ test('an association is invited as one; the bureau links its members; it records
 
   expect((await h.call('supervision', 'linkMember', { associationOrgId: assoc.orgId, orgId: A.orgId }, assoc.token)).status).toBe(403);
   expect((await h.call('supervision', 'linkMember', { associationOrgId: B.orgId, orgId: A.orgId }, ADMIN_TOKEN)).status).toBe(404);
+  expect((await h.call('supervision', 'linkMember', { associationOrgId: assoc.orgId, orgId: assoc.orgId }, ADMIN_TOKEN)).body).toMatchObject({ ok: false, error: { issues: [{ path: 'orgId', message: '协会不能是自己的会员' }] } });
   expect(await h.ok('supervision', 'linkMember', { associationOrgId: assoc.orgId, orgId: A.orgId }, ADMIN_TOKEN)).toEqual({ orgId: A.orgId, associationIds: [assoc.orgId] });
   expect((await h.call('supervision', 'linkMember', { associationOrgId: assoc.orgId, orgId: A.orgId }, ADMIN_TOKEN)).status).toBe(409);
   const { members } = await h.ok('supervision', 'members', {}, assoc.token);
@@ -178,6 +179,13 @@ test('the rules are data: the bureau changes a period, a new version is audited,
   const rules = await h.ok('supervision', 'rules', {});
   expect([rules.version, rules.kinds.warning.publicityMonths, rules.adjustment.reentryBanYears]).toEqual([1, 12, 2]);
   expect((await h.call('supervision', 'setRules', { kinds: { warning: { publicityMonths: 24 } }, reason: '测试' }, assoc.token)).status).toBe(403);
+  const bad = await h.call('supervision', 'setRules', { kinds: { warning: { publicityMonths: 0 } }, satisfactionBelow: 80, reason: '' }, ADMIN_TOKEN);
+  expect((bad.body as any).error.issues.map((i: any) => [i.path, i.message])).toEqual([
+    ['kinds.warning.publicityMonths', '公示期至少 1 个月'],
+    ['satisfactionBelow', '满意率线应在 0 到 1 之间'],
+    ['reason', '请写明修改理由（至少 4 个字）'],
+  ]);
+  expect((await h.ok('supervision', 'rules', {})).version).toBe(1);
   const next = await h.ok('supervision', 'setRules', { kinds: { warning: { publicityMonths: 18 } }, reason: '依据新的行业信用规定' }, ADMIN_TOKEN);
   expect([next.version, next.kinds.warning.publicityMonths, next.kinds.penalty.publicityMonths]).toEqual([2, 18, 36]);
   const trail = await h.ok('admin', 'auditTrail', { recordId: 'supervisionRules' }, ADMIN_TOKEN);
