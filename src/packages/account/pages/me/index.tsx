@@ -101,6 +101,8 @@ export default function MePage() {
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/proposal/index' })}>目录调整建议</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/rectifications/index' })}>限期整改</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/exit/index' })}>暂停与退出目录</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/members/index' })}>行业协会会员</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/rules/index' })}>信用与调整规则</AtButton>
         </View>
       )}
 
