@@ -3,11 +3,12 @@ import type { Page } from 'playwright-core';
 import { buildProductDoc } from '../../cloudfunctions/catalogue/productDoc';
 import type { ProductDoc } from '../../types/product';
 import { ADMIN_TOKEN } from '../support/harness';
-import { overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
 
 let rig: BrowserRig;
 let page: Page;
 let orgId: string;
+let providerToken: string;
 const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
 const kept = 'psvkept0001';
 const gone = 'psvgone0001';
@@ -17,6 +18,7 @@ beforeAll(async () => {
   const h = rig.h;
   const provider = await h.applicant('上城区清波律师事务所');
   orgId = provider.orgId;
+  providerToken = provider.token;
   const template = (await h.app.store.get<ProductDoc>('products', 'p0003demo'))!;
   await h.app.store.insert('products', buildProductDoc({ ...template.spec, name: '社区法律顾问驻点服务' }, { productId: kept, declarationId: null, orgId, documentNumber: `杭司〔${year}〕9号`, publishedOn: `${year}-01-10` }));
   await h.app.store.insert('products', buildProductDoc({ ...template.spec, name: '企业合同审查快车道' }, { productId: gone, declarationId: null, orgId, documentNumber: `杭司〔${year}〕9号`, publishedOn: `${year}-01-10` }));
@@ -78,4 +80,28 @@ test('the public list: the failing product, the low-satisfaction institution, th
   await history.waitFor();
   await expect(history.innerText()).resolves.toContain('第 1 版');
   await expect(history.innerText()).resolves.toContain('退出企业合同审查快车道');
+});
+
+test('the provider answers a rectification and adds its statement to an event, from its own page', async () => {
+  const r = await rig.h.ok('supervision', 'rectify', { productId: kept, reason: '机构满意率低于 80%', dueWorkingDays: 5 }, ADMIN_TOKEN);
+  await signIn(page, providerToken);
+  await page.goto(`${rig.h.url}/#/packages/supervision/pages/mine/index`);
+  await page.getByText('社区法律顾问驻点服务').waitFor();
+  await page.locator('textarea[placeholder="整改措施"]').fill('增设回访专员，每周抽查服务记录');
+  await page.locator('textarea[placeholder^="佐证材料"]').fill('回访记录 20 份');
+  await atButton(page, '提交整改情况').click();
+  // The confirmation (Taro's H5 modal) names what will be sent.
+  await page.getByText('提交“社区法律顾问驻点服务”的整改措施和佐证材料？提交后不能修改。').waitFor();
+  await page.locator('.taro-model__btn:visible', { hasText: '提交' }).click();
+  await page.getByText(/已于 .* 答复：增设回访专员/).waitFor();
+  const saved = (await rig.h.ok('supervision', 'rectifications', {}, ADMIN_TOKEN)).rectifications.find((x: any) => x.rectificationId === r.rectificationId);
+  expect(saved).toMatchObject({ status: 'answered', answer: { measures: '增设回访专员，每周抽查服务记录', onTime: true } });
+
+  await page.locator('textarea[placeholder="情况说明（将公开）"]').fill('已在服务窗口和网站公示收费标准');
+  await atButton(page, '提交情况说明').first().click();
+  await page.locator('.taro-model__btn:visible', { hasText: '提交' }).click();
+  await page.getByText('本单位说明：已在服务窗口和网站公示收费标准').waitFor();
+  await page.goto(`${rig.h.url}/#/pages/provider/index?id=${orgId}`);
+  await page.getByText('单位说明：已在服务窗口和网站公示收费标准').waitFor();
+  expect(await overflowsSideways(page)).toBe(false);
 });
