@@ -1,5 +1,5 @@
 /** What the supervision pages share: field errors from an ApiError, a confirmation, a labelled field. */
-import type { ReactNode } from 'react';
+import { useCallback, useEffect, useState, type DependencyList, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ApiError, errorMessage } from '../../api/client';
@@ -30,3 +30,42 @@ export function Field({ label, error, children }: { label: string; error?: strin
 }
 
 export const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** Runs `fn` now and whenever `deps` change; `error` holds what went wrong, `load` runs it again. */
+export function useLoader(fn: () => Promise<void>, deps: DependencyList): { error: string; load: () => Promise<void> } {
+  const [error, setError] = useState('');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const load = useCallback(async () => {
+    setError('');
+    try {
+      await fn();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, deps);
+  useEffect(() => {
+    load();
+  }, [load]);
+  return { error, load };
+}
+
+/** A form's field errors and its message line; `fail` shows an ApiError's issues under their fields. */
+export function useFormErrors() {
+  const [issues, setIssues] = useState<Issues>({});
+  const [notice, setNotice] = useState('');
+  return {
+    issues,
+    notice,
+    setNotice,
+    setIssues,
+    reset: () => {
+      setIssues({});
+      setNotice('');
+    },
+    fail: (e: unknown) => {
+      const { fields, message } = issuesOf(e);
+      setIssues(fields);
+      setNotice(message);
+    },
+  };
+}

@@ -2,7 +2,7 @@
  * 记录信用信息: the bureau records an event for any organisation; an association, for its members only (the server
  * checks). Below, the events recorded so far; the bureau may revoke one, with a reason.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
@@ -11,7 +11,7 @@ import { CREDIT_EVENT_KINDS, DEFAULT_CREDIT_KINDS, type CreditEventKind } from '
 import type { MeResult } from '@shared/actions/auth';
 import { api, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
-import { confirmStep, Field, issuesOf, today, type Issues } from '../../shared';
+import { confirmStep, Field, today, useFormErrors, useLoader } from '../../shared';
 
 const EMPTY = { practitionerName: '', occurredOn: '', title: '', documentNumber: '', evidence: '' };
 
@@ -20,29 +20,19 @@ export default function EventsPage() {
   const [me, setMe] = useState<MeResult | null>(null);
   const [orgs, setOrgs] = useState<OrgListItem[] | null>(null);
   const [events, setEvents] = useState<EventView[] | null>(null);
-  const [error, setError] = useState('');
   const [orgId, setOrgId] = useState(preset ?? '');
   const [kind, setKind] = useState<CreditEventKind>('warning');
   const [form, setForm] = useState({ ...EMPTY, occurredOn: today() });
-  const [issues, setIssues] = useState<Issues>({});
-  const [notice, setNotice] = useState('');
+  const { issues, notice, setNotice, setIssues, reset, fail } = useFormErrors();
   const [revokeReason, setRevokeReason] = useState<Record<string, string>>({});
 
-  const load = useCallback(async () => {
-    setError('');
-    try {
-      const who = await api('auth', 'me', {});
-      setMe(who);
-      const admin = who.roles.includes('admin');
-      setOrgs(admin ? (await api('supervision', 'orgs', {})).orgs.filter((o) => o.kind === 'provider') : (await api('supervision', 'members', {})).members);
-      setEvents((await api('supervision', 'myEvents', {})).events);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+  const { error, load } = useLoader(async () => {
+    const who = await api('auth', 'me', {});
+    setMe(who);
+    const admin = who.roles.includes('admin');
+    setOrgs(admin ? (await api('supervision', 'orgs', {})).orgs.filter((o) => o.kind === 'provider') : (await api('supervision', 'members', {})).members);
+    setEvents((await api('supervision', 'myEvents', {})).events);
   }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
 
   if (error) return <Failure message={error} onRetry={load} />;
   if (!me || !orgs || !events) return <Loading />;
@@ -51,8 +41,7 @@ export default function EventsPage() {
   const set = (k: keyof typeof EMPTY) => (e: { detail: { value: string } }) => setForm((f) => ({ ...f, [k]: e.detail.value }));
 
   const record = async () => {
-    setNotice('');
-    setIssues({});
+    reset();
     if (!org) return setIssues({ orgId: '请选择单位' });
     if (!(await confirmStep('记录信用信息', `为“${org.name}”记录一条${DEFAULT_CREDIT_KINDS[kind].label}？记录后单位会收到通知，并在公示期内向社会公开。`))) return;
     try {
@@ -70,9 +59,7 @@ export default function EventsPage() {
       setForm({ ...EMPTY, occurredOn: today() });
       setEvents((await api('supervision', 'myEvents', {})).events);
     } catch (e) {
-      const { fields, message } = issuesOf(e);
-      setIssues(fields);
-      setNotice(message);
+      fail(e);
     }
   };
 

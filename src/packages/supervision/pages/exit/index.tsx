@@ -2,46 +2,35 @@
  * 暂停、恢复与退出: the bureau suspends a product pending review or reinstates it (each with a reason), and removes
  * products from the catalogue by an official document (文号, date, reason), after a confirmation.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { SearchCatalogueResult } from '@shared/actions/catalogue';
-import { api, errorMessage } from '../../../../api/client';
+import { api } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
-import { confirmStep, Field, issuesOf, today, type Issues } from '../../shared';
+import { confirmStep, Field, issuesOf, today, useFormErrors, useLoader } from '../../shared';
 
 export default function ExitPage() {
   const preset = useRouter().params.productId ?? '';
   const [products, setProducts] = useState<{ productId: string; name: string }[] | null>(null);
-  const [error, setError] = useState('');
   const [picked, setPicked] = useState<string[]>(preset ? [preset] : []);
   const [documentNumber, setDocumentNumber] = useState('');
   const [on, setOn] = useState(today());
   const [reason, setReason] = useState('');
-  const [issues, setIssues] = useState<Issues>({});
-  const [notice, setNotice] = useState('');
+  const { issues, notice, setNotice, setIssues, reset, fail } = useFormErrors();
   const [suspendId, setSuspendId] = useState('');
   const [suspendReason, setSuspendReason] = useState('');
 
-  const load = useCallback(async () => {
-    setError('');
-    try {
-      setProducts((await api('ratings', 'myProducts', {})).products);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+  const { error, load } = useLoader(async () => {
+    setProducts((await api('ratings', 'myProducts', {})).products);
   }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
   if (error) return <Failure message={error} onRetry={load} />;
   if (!products) return <Loading />;
   const names = (ids: string[]) => ids.map((id) => products.find((p) => p.productId === id)?.name ?? id).join('、');
 
   const exit = async () => {
-    setIssues({});
-    setNotice('');
+    reset();
     if (!picked.length) return setIssues({ productIds: '请选择要退出目录的产品' });
     if (!(await confirmStep('退出目录', `依据 ${documentNumber || '（未填文号）'}，“${names(picked)}”于 ${on} 退出目录。此后不能再评价，未用的评价码作废。`, '退出目录'))) return;
     try {
@@ -50,9 +39,7 @@ export default function ExitPage() {
       setPicked([]);
       load();
     } catch (e) {
-      const { fields, message } = issuesOf(e);
-      setIssues(fields);
-      setNotice(message);
+      fail(e);
     }
   };
   const changeStatus = async (kind: 'suspend' | 'reinstate') => {

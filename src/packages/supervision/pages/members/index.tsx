@@ -2,14 +2,14 @@
  * 会员单位: a trade association sees its member organisations and their credit events, and records one for a member.
  * The bureau picks an association here and links (or unlinks) its members.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { EventView, OrgListItem } from '@shared/actions/supervision';
 import { api, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
-import { confirmStep } from '../../shared';
+import { confirmStep, useLoader } from '../../shared';
 
 interface Data {
   admin: boolean;
@@ -22,25 +22,16 @@ interface Data {
 export default function MembersPage() {
   const [data, setData] = useState<Data | null>(null);
   const [picked, setPicked] = useState('');
-  const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
-  const load = useCallback(async () => {
-    setError('');
-    try {
-      const admin = (await api('auth', 'me', {})).roles.includes('admin');
-      const orgs = admin ? (await api('supervision', 'orgs', {})).orgs : [];
-      const associationOrgId = admin ? picked || orgs.find((o) => o.kind === 'association')?.orgId : undefined;
-      if (admin && !associationOrgId) return setData({ admin, orgs, association: null, members: [], events: [] });
-      const { association, members } = await api('supervision', 'members', associationOrgId ? { associationOrgId } : {});
-      const events = admin ? [] : (await api('supervision', 'myEvents', {})).events;
-      setData({ admin, orgs, association, members, events });
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+  const { error, load } = useLoader(async () => {
+    const admin = (await api('auth', 'me', {})).roles.includes('admin');
+    const orgs = admin ? (await api('supervision', 'orgs', {})).orgs : [];
+    const associationOrgId = admin ? picked || orgs.find((o) => o.kind === 'association')?.orgId : undefined;
+    if (admin && !associationOrgId) return setData({ admin, orgs, association: null, members: [], events: [] });
+    const { association, members } = await api('supervision', 'members', associationOrgId ? { associationOrgId } : {});
+    const events = admin ? [] : (await api('supervision', 'myEvents', {})).events;
+    setData({ admin, orgs, association, members, events });
   }, [picked]);
-  useEffect(() => {
-    load();
-  }, [load]);
   if (error) return <Failure message={error} onRetry={load} />;
   if (!data) return <Loading />;
   const associations = data.orgs.filter((o) => o.kind === 'association');

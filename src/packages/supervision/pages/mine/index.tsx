@@ -1,31 +1,22 @@
 /** A provider: the credit events about it (with a place to add its statement) and the rectifications asked of it. */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { EventView, RectificationView } from '@shared/actions/supervision';
-import { api, errorMessage } from '../../../../api/client';
+import { api } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
-import { confirmStep, issuesOf } from '../../shared';
+import { confirmStep, issuesOf, useLoader } from '../../shared';
 
 export default function MinePage() {
   const [events, setEvents] = useState<EventView[] | null>(null);
   const [rects, setRects] = useState<RectificationView[] | null>(null);
-  const [error, setError] = useState('');
   const [text, setText] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const load = useCallback(async () => {
-    setError('');
-    try {
-      setEvents((await api('supervision', 'myEvents', {})).events);
-      setRects((await api('supervision', 'rectifications', {})).rectifications);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+  const { error, load } = useLoader(async () => {
+    setEvents((await api('supervision', 'myEvents', {})).events);
+    setRects((await api('supervision', 'rectifications', {})).rectifications);
   }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
   if (error) return <Failure message={error} onRetry={load} />;
   if (!events || !rects) return <Loading />;
   const edit = (key: string) => (e: { detail: { value: string } }) => setText((t) => ({ ...t, [key]: e.detail.value }));

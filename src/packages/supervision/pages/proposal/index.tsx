@@ -2,7 +2,7 @@
  * 调整建议: the year's proposal computed from the published grades, public credit events and satisfaction; the bureau
  * accepts, changes or rejects each line, always with a reason, after a confirmation. Then: rectify, suspend or exit.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
@@ -10,7 +10,7 @@ import type { ProposalView } from '@shared/actions/supervision';
 import { ADJUSTMENT_ACTIONS, ADJUSTMENT_ACTION_LABELS, type AdjustmentAction, type LineDecision } from '@shared/credit';
 import { api, errorMessage } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
-import { confirmStep, issuesOf } from '../../shared';
+import { confirmStep, issuesOf, useLoader } from '../../shared';
 
 const DECISIONS: Record<LineDecision, string> = { accept: '同意', change: '改为', reject: '不予处理' };
 const NEXT: Record<AdjustmentAction, string> = { exit: '/packages/supervision/pages/exit/index', suspend: '/packages/supervision/pages/exit/index', rectify: '/packages/supervision/pages/rectifications/index' };
@@ -18,23 +18,14 @@ const NEXT: Record<AdjustmentAction, string> = { exit: '/packages/supervision/pa
 export default function ProposalPage() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [proposal, setProposal] = useState<ProposalView | null | undefined>(undefined);
-  const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [changeTo, setChangeTo] = useState<Record<string, AdjustmentAction>>({});
 
-  const load = useCallback(async () => {
-    setError('');
+  const { error, load } = useLoader(async () => {
     setProposal(undefined);
-    try {
-      setProposal(await api('supervision', 'proposal', { year }));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+    setProposal(await api('supervision', 'proposal', { year }));
   }, [year]);
-  useEffect(() => {
-    load();
-  }, [load]);
 
   const compute = async () => {
     setNotice('');

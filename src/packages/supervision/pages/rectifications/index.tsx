@@ -1,45 +1,34 @@
 /** 限期整改 (the bureau): ask a provider to fix a product within working days; every rectification with its due day, overdue ones flagged. */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { RectificationView } from '@shared/actions/supervision';
 import { DEFAULT_ADJUSTMENT_RULES } from '@shared/credit';
-import { api, errorMessage } from '../../../../api/client';
+import { api } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
-import { confirmStep, Field, issuesOf, type Issues } from '../../shared';
+import { confirmStep, Field, useFormErrors, useLoader } from '../../shared';
 
 export default function RectificationsPage() {
   const preset = useRouter().params.productId ?? '';
   const [products, setProducts] = useState<{ productId: string; name: string }[] | null>(null);
   const [list, setList] = useState<RectificationView[] | null>(null);
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [error, setError] = useState('');
   const [productId, setProductId] = useState(preset);
   const [reason, setReason] = useState('');
   const [days, setDays] = useState(String(DEFAULT_ADJUSTMENT_RULES.rectifyWorkingDays));
-  const [issues, setIssues] = useState<Issues>({});
-  const [notice, setNotice] = useState('');
+  const { issues, notice, setNotice, setIssues, reset, fail } = useFormErrors();
 
-  const load = useCallback(async () => {
-    setError('');
-    try {
-      setProducts((await api('ratings', 'myProducts', {})).products);
-      setList((await api('supervision', 'rectifications', { overdueOnly })).rectifications);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+  const { error, load } = useLoader(async () => {
+    setProducts((await api('ratings', 'myProducts', {})).products);
+    setList((await api('supervision', 'rectifications', { overdueOnly })).rectifications);
   }, [overdueOnly]);
-  useEffect(() => {
-    load();
-  }, [load]);
   if (error) return <Failure message={error} onRetry={load} />;
   if (!products || !list) return <Loading />;
   const product = products.find((p) => p.productId === productId);
 
   const open = async () => {
-    setIssues({});
-    setNotice('');
+    reset();
     if (!product) return setIssues({ productId: '请选择产品' });
     if (!(await confirmStep('要求限期整改', `要求“${product.name}”在 ${days} 个工作日内整改？`))) return;
     try {
@@ -48,9 +37,7 @@ export default function RectificationsPage() {
       setReason('');
       load();
     } catch (e) {
-      const { fields, message } = issuesOf(e);
-      setIssues(fields);
-      setNotice(message);
+      fail(e);
     }
   };
 

@@ -2,26 +2,24 @@
  * 信用与调整规则: each credit kind's publicity period and severity, the satisfaction line, the rectification period and the
  * re-entry ban. The bureau changes them with a reason; each change is a new version, and recorded events keep theirs.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import { CREDIT_EVENT_KINDS, type SupervisionRules } from '@shared/credit';
-import { api, errorMessage } from '../../../../api/client';
+import { api } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
-import { confirmStep, Field, issuesOf, type Issues } from '../../shared';
+import { confirmStep, Field, useFormErrors, useLoader } from '../../shared';
 
 const SEVERITY = ['表彰', '轻微', '一般', '严重（建议暂停待复核）'];
 
 export default function RulesPage() {
   const [rules, setRules] = useState<SupervisionRules | null>(null);
-  const [error, setError] = useState('');
   const [months, setMonths] = useState<Record<string, string>>({});
   const [below, setBelow] = useState('');
   const [ban, setBan] = useState('');
   const [days, setDays] = useState('');
   const [reason, setReason] = useState('');
-  const [issues, setIssues] = useState<Issues>({});
-  const [notice, setNotice] = useState('');
+  const { issues, notice, setNotice, reset, fail } = useFormErrors();
 
   const show = (r: SupervisionRules) => {
     setRules(r);
@@ -30,23 +28,14 @@ export default function RulesPage() {
     setBan(String(r.adjustment.reentryBanYears));
     setDays(String(r.adjustment.rectifyWorkingDays));
   };
-  const load = useCallback(async () => {
-    setError('');
-    try {
-      show(await api('supervision', 'rules', {}));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+  const { error, load } = useLoader(async () => {
+    show(await api('supervision', 'rules', {}));
   }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
   if (error) return <Failure message={error} onRetry={load} />;
   if (!rules) return <Loading />;
 
   const save = async () => {
-    setIssues({});
-    setNotice('');
+    reset();
     if (!(await confirmStep('修改规则', `保存为第 ${rules.version + 1} 版规则？已记录的信用信息仍按记录时的公示期。`, '保存'))) return;
     try {
       const kinds = Object.fromEntries(CREDIT_EVENT_KINDS.map((k) => [k, { publicityMonths: Number(months[k]) }]));
@@ -54,9 +43,7 @@ export default function RulesPage() {
       setReason('');
       setNotice('已保存');
     } catch (e) {
-      const { fields, message } = issuesOf(e);
-      setIssues(fields);
-      setNotice(message);
+      fail(e);
     }
   };
 
