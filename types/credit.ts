@@ -4,6 +4,7 @@
  * every change is a new numbered version in the audit trail, and each event keeps the period it was recorded under,
  * so a later change never makes an expired event public again.
  */
+import { GRADE_LABELS, type AssessmentResultDoc } from './assessment';
 import type { CatalogueStanding } from './product';
 import { addDays } from './workdays';
 
@@ -202,18 +203,7 @@ export interface ProductNoticeView extends CatalogueStanding {
 
 /**
  * The assessment results contract (issue 11 writes `assessmentResults`, `_id = "<year>:<productId>"`); supervision reads
- * only published ones, through this shape.
+ * only published ones, and only these fields.
  */
-export interface AssessmentResultContract {
-  _id: string;
-  year: number;
-  productId: string;
-  orgId: string | null;
-  score: number;
-  grade: 'excellent' | 'good' | 'pass' | 'fail';
-  status: 'draft' | 'confirmed' | 'published';
-  documentNumber?: string;
-  publishedAt?: string;
-  satisfaction: { rate: number | null; n: number };
-}
-export const GRADE_LABELS: Record<AssessmentResultContract['grade'], string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+export type AssessmentResultContract = Pick<AssessmentResultDoc, '_id' | 'year' | 'productId' | 'orgId' | 'score' | 'grade' | 'status' | 'documentNumber' | 'publishedAt' | 'satisfaction'>;
+export { GRADE_LABELS };

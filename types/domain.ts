@@ -45,6 +45,7 @@ export const ROLES = [
   'expert',
   'admin',
   'association',
+  'assessor',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
@@ -53,6 +54,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   expert: '评审专家',
   admin: '市司法局',
   association: '行业协会',
+  assessor: '测评机构',
 };
 
 /** Roles an invite code can bind. Admins are configured, never invited. */
@@ -60,6 +62,7 @@ export const INVITABLE_ROLES = [
   'applicant',
   'expert',
   'association',
+  'assessor',
 ] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
@@ -92,5 +95,10 @@ export const AUDIENCE_GROUP_WORDS: Record<AudienceGroup, string[]> = {
   veterans: ['退役军人', '军人'],
 };
 
-export const SEARCH_SORTS = ['relevance', 'newest', 'rating'] as const;
+export const SEARCH_SORTS = [
+  'relevance',
+  'newest',
+  'rating',
+  'grade',
+] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];

@@ -25,7 +25,13 @@ export const COLLECTIONS = {
   ratingCases: 'ratingCases',
   ratingSummaries: 'ratingSummaries',
   meta: 'meta',
+  assessmentSchemes: 'assessmentSchemes',
+  assessmentCampaigns: 'assessmentCampaigns',
+  assessmentAssignments: 'assessmentAssignments',
+  assessmentFindings: 'assessmentFindings',
+  assessmentSelfReports: 'assessmentSelfReports',
   assessmentResults: 'assessmentResults',
+  assessmentAppeals: 'assessmentAppeals',
   creditEvents: 'creditEvents',
   rectifications: 'rectifications',
   adjustmentProposals: 'adjustmentProposals',
@@ -34,7 +40,7 @@ export const COLLECTIONS = {
 
 export const INDEXES: Record<string, string[][]> = {
   users: [['tokenHash'], ['openid']],
-  products: [['orgId', 'sortKey'], ['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey']],
+  products: [['orgId', 'sortKey'], ['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey'], ['status', 'gradeKey'], ['status', 'grade.grade', 'sortKey']],
   featured: [['until']],
   declarations: [['orgId', 'updatedAt'], ['callId', 'status', '_id'], ['status', '_id']],
   experts: [['active', '_id']],
@@ -46,7 +52,14 @@ export const INDEXES: Record<string, string[][]> = {
   creditEvents: [['orgId', 'occurredOn'], ['recordedAt']],
   rectifications: [['orgId', 'openedOn'], ['openedOn']],
   catalogueChanges: [['version'], ['productId', 'version'], ['change', 'on']],
+  assessmentFindings: [['year', 'productId', 'recordedAt']],
+  assessmentSelfReports: [['year', '_id']],
+  assessmentResults: [['year', 'orgId'], ['year', 'status', '_id'], ['productId', 'year']],
+  assessmentAppeals: [['year', 'status']],
 };
 
 /** Collections nobody may update or delete from. */
-export const APPEND_ONLY = ['audit'];
+export const APPEND_ONLY = [
+  'audit',
+  'assessmentFindings',
+];

@@ -3,11 +3,12 @@ import { INVITABLE_ROLES } from '../domain';
 
 export const createInviteInput = z
   .strictObject({
-    role: z.enum(INVITABLE_ROLES, { error: '没有这种可邀请的身份' }),
+    role: z
+      .enum(INVITABLE_ROLES, { error: '请选择邀请的身份：申报单位、测评机构或行业协会' })
+      .refine((r) => r !== 'expert', '这里只能邀请申报单位、测评机构或行业协会；评审专家请在专家库中添加'),
     orgName: z.string().trim().min(2, '单位名称至少 2 个字').max(60, '单位名称不能超过 60 字').optional(),
     orgId: z.string().max(64).optional(),
   })
-  .refine((v) => v.role !== 'expert', { message: '这里只能邀请申报单位或行业协会；评审专家请在专家库中添加', path: ['role'] })
   .refine((v) => v.orgName || v.orgId, { message: '请填写单位名称', path: ['orgName'] });
 export type CreateInviteInput = z.input<typeof createInviteInput>;
 export interface CreateInviteResult {
