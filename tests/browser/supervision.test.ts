@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { buildProductDoc } from '../../cloudfunctions/catalogue/productDoc';
 import type { ProductDoc } from '../../types/product';
+import { insertGrades } from '../support/gradeFixture';
 import { ADMIN_TOKEN } from '../support/harness';
 import { atButton, overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
 
@@ -22,8 +23,8 @@ beforeAll(async () => {
   const template = (await h.app.store.get<ProductDoc>('products', 'p0003demo'))!;
   await h.app.store.insert('products', buildProductDoc({ ...template.spec, name: '社区法律顾问驻点服务' }, { productId: kept, declarationId: null, orgId, documentNumber: `杭司〔${year}〕9号`, publishedOn: `${year}-01-10` }));
   await h.app.store.insert('products', buildProductDoc({ ...template.spec, name: '企业合同审查快车道' }, { productId: gone, declarationId: null, orgId, documentNumber: `杭司〔${year}〕9号`, publishedOn: `${year}-01-10` }));
-  // Issue 11 (assessment) lands in parallel: the published grade is inserted in the `assessmentResults` contract's shape.
-  await h.app.store.insert('assessmentResults', { _id: `${year}:${gone}`, year, productId: gone, orgId, score: 55, grade: 'fail', status: 'published', documentNumber: `杭司〔${year}〕77号`, publishedAt: `${year}-09-01T01:00:00.000Z`, satisfaction: { rate: 0.7, n: 20 }, components: [] });
+  // The published grade, written in the `assessmentResults` contract's shape rather than through a whole campaign.
+  await insertGrades(h.app.store, year, [{ productId: gone, orgId, grade: 'fail', score: 55, satisfaction: { rate: 0.7, n: 20 } }]);
   await h.ok('supervision', 'recordEvent', { orgId, practitionerName: '王五', kind: 'penalty', occurredOn: `${year}-01-15`, title: '律师违规收取当事人费用', documentNumber: '杭司罚决字〔2026〕5号', evidence: '行政处罚决定书' }, ADMIN_TOKEN);
   await h.ok('supervision', 'recordEvent', { orgId, practitionerName: '赵六', kind: 'warning', occurredOn: `${year}-01-20`, title: '未按规定公示收费标准', evidence: '检查记录' }, ADMIN_TOKEN);
   await h.ok('supervision', 'respond', { eventId: (await h.ok('supervision', 'myEvents', {}, provider.token)).events.find((e: any) => e.kind === 'penalty').eventId, statement: '已全额退还并停止该律师派案' }, provider.token);

@@ -7,9 +7,9 @@
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { buildProductDoc } from '../../cloudfunctions/catalogue/productDoc';
-import type { AssessmentResultContract } from '../../types/credit';
 import type { ProductDoc } from '../../types/product';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
+import { insertGrades } from '../support/gradeFixture';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 
 let h: Harness;
@@ -28,26 +28,6 @@ const at = (now: string) => h.ok('admin', 'setClock', { now }, ADMIN_TOKEN);
 const count = async (collection: string) => h.app.store.count(collection);
 const err = (res: { status: number; body: any }) => [res.status, res.body.error?.message, res.body.error?.issues];
 const ids = (items: { productId: string }[]) => items.map((i) => i.productId);
-
-/**
- * Issue 11 (assessment grades) is built in parallel: until it lands, the published grades are inserted here directly,
- * shaped exactly as the `assessmentResults` contract says (`_id = "<year>:<productId>"`).
- */
-async function grade(productId: string, orgId: string, g: AssessmentResultContract['grade'], score: number, satisfaction: { rate: number | null; n: number }, status: AssessmentResultContract['status'] = 'published') {
-  const doc: AssessmentResultContract & { components: unknown[] } = {
-    _id: `2026:${productId}`,
-    year: 2026,
-    productId,
-    orgId,
-    score,
-    grade: g,
-    status,
-    satisfaction,
-    components: [],
-    ...(status === 'published' ? { documentNumber: '杭司〔2026〕77号', publishedAt: '2026-09-01T09:00:00.000Z' } : {}),
-  };
-  await h.app.store.insert('assessmentResults', doc);
-}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -80,7 +60,7 @@ afterEach(async () => expect(await h.invariants()).toEqual([]));
 test('an association is invited as one; the bureau links its members; it records events for its members only', async () => {
   expect((await h.ok('supervision', 'orgs', {}, ADMIN_TOKEN)).orgs.find((o: any) => o.orgId === assoc.orgId)).toMatchObject({ name: '杭州市律师协会', kind: 'association' });
   const expert = await h.call('admin', 'createInvite', { role: 'expert', orgName: '浙江大学' }, ADMIN_TOKEN);
-  expect(err(expert)).toEqual([400, expect.any(String), [{ path: 'role', message: '这里只能邀请申报单位或行业协会；评审专家请在专家库中添加' }]]);
+  expect(err(expert)).toEqual([400, expect.any(String), [{ path: 'role', message: '这里只能邀请申报单位、测评机构或行业协会；评审专家请在专家库中添加' }]]);
 
   expect((await h.call('supervision', 'linkMember', { associationOrgId: assoc.orgId, orgId: A.orgId }, assoc.token)).status).toBe(403);
   expect((await h.call('supervision', 'linkMember', { associationOrgId: B.orgId, orgId: A.orgId }, ADMIN_TOKEN)).status).toBe(404);
@@ -197,12 +177,18 @@ test('the rules are data: the bureau changes a period, a new version is audited,
 
 test('the proposal: 不合格 → exit, a serious event → suspension, low satisfaction → rectification; each line decided with a reason', async () => {
   await at('2026-09-20T09:00:00+08:00');
-  await grade(P0, A.orgId, 'fail', 55.5, { rate: 0.9, n: 30 });
-  await grade(P1, A.orgId, 'pass', 78, { rate: 0.92, n: 40 });
-  await grade(PB, B.orgId, 'pass', 72, { rate: 0.7, n: 20 });
-  await grade(PC, C.orgId, 'good', 86, { rate: 0.95, n: 12 });
-  // Not published: never read.
-  await grade(P2, A.orgId, 'fail', 40, { rate: 0.5, n: 50 }, 'confirmed');
+  // The published grades, written in the `assessmentResults` contract's shape (tests/support/gradeFixture.ts) rather
+  // than walked through a whole assessment campaign (issue 11's own tests do that).
+  await insertGrades(h.app.store, 2026, [
+    { productId: P0, orgId: A.orgId, grade: 'fail', score: 55.5, satisfaction: { rate: 0.9, n: 30 } },
+    { productId: P1, orgId: A.orgId, grade: 'pass', score: 78, satisfaction: { rate: 0.92, n: 40 } },
+    { productId: PB, orgId: B.orgId, grade: 'pass', score: 72, satisfaction: { rate: 0.7, n: 20 } },
+    { productId: PC, orgId: C.orgId, grade: 'good', score: 86, satisfaction: { rate: 0.95, n: 12 } },
+  ]);
+  // Confirmed but not published (2027): never read.
+  await insertGrades(h.app.store, 2027, [{ productId: P2, orgId: A.orgId, grade: 'fail', score: 40, satisfaction: { rate: 0.5, n: 50 } }], 'computed');
+  expect((await h.ok('supervision', 'propose', { year: 2027 }, ADMIN_TOKEN)).lines).toEqual([]);
+  expect(await h.ok('supervision', 'publicList', { year: 2027 })).toMatchObject({ failed: [], lowSatisfaction: [] });
 
   const p = await h.ok('supervision', 'propose', { year: 2026 }, ADMIN_TOKEN);
   expect(p.lines.map((l: any) => [l.productId, l.action])).toEqual([
@@ -319,7 +305,7 @@ test('the provider page, the public list and the catalogue’s versions show it 
   expect((await h.call('supervision', 'provider', { orgId: 'onothing' })).status).toBe(404);
 
   const list = await h.ok('supervision', 'publicList', { year: 2026 });
-  expect(list.failed).toEqual([{ productId: P0, name: DEMO_PRODUCTS[0].name, providerName: expect.any(String), score: 55.5, documentNumber: '杭司〔2026〕77号', publishedAt: '2026-09-01T09:00:00.000Z' }]);
+  expect(list.failed).toEqual([{ productId: P0, name: DEMO_PRODUCTS[0].name, providerName: expect.any(String), score: 55.5, documentNumber: '杭司〔2026〕77号', publishedAt: '2026-09-01T01:00:00.000Z' }]);
   expect(list.lowSatisfaction).toEqual([{ orgId: B.orgId, name: '西湖区之江律师事务所', satisfactionRate: 0.7, ratings: 20, reason: '机构满意率 70%，低于 80%' }]);
   expect(list.left).toEqual([{ productId: P0, name: DEMO_PRODUCTS[0].name, on: '2026-10-08', documentNumber: '杭司〔2026〕88号', reason: '2026 年度测评不合格' }]);
   expect((await h.ok('supervision', 'publicList', { year: 2025 })).left).toEqual([]);
