@@ -11,6 +11,7 @@ import { ratingsFunction } from './ratings/actions';
 import { reviewsFunction } from './reviews/actions';
 import { procurementFunction } from './procurement/actions';
 import { needsFunction } from './needs/actions';
+import { supervisionFunction } from './supervision/actions';
 
 export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   auth: authFunction,
@@ -20,6 +21,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   publicity: publicityFunction,
   catalogue: catalogueFunction,
   ratings: ratingsFunction,
+  supervision: supervisionFunction,
   assessments: assessmentsFunction,
   procurement: procurementFunction,
   needs: needsFunction,

@@ -9,6 +9,7 @@ import type { RatingsApi } from './actions/ratings';
 import type { ReviewsApi } from './actions/reviews';
 import type { ProcurementApi } from './actions/procurement';
 import type { NeedsApi } from './actions/needs';
+import type { SupervisionApi } from './actions/supervision';
 
 export interface Api {
   auth: AuthApi;
@@ -18,6 +19,7 @@ export interface Api {
   reviews: ReviewsApi;
   publicity: PublicityApi;
   ratings: RatingsApi;
+  supervision: SupervisionApi;
   assessments: AssessmentsApi;
   procurement: ProcurementApi;
   needs: NeedsApi;
