@@ -22,6 +22,8 @@ export const NEED_LIMITS = { submitPerDay: 3, supportPerDay: 30 } as const;
 /** How many needs the yearly call shows. */
 export const NEEDS_FOR_CALL = 10;
 
+export type NeedVisibility = 'shown' | 'pending' | 'hidden';
+
 export interface NeedDoc {
   _id: string;
   text: string;
@@ -32,8 +34,10 @@ export interface NeedDoc {
   userId: string;
   /** 市民N1, 市民N2, …: one per person on the board. */
   pseudonym: string;
-  /** 'shown' passed the content check; 'pending' waits for a person. */
-  visibility: 'shown' | 'pending';
+  /** 'shown' passed the content check (or the bureau showed it); 'pending' waits for a person; 'hidden' was refused. */
+  visibility: NeedVisibility;
+  /** Why the bureau hid it (abuse, personal data). */
+  hiddenReason?: string | null;
   status: NeedStatus;
   reply: string | null;
   /** The product an answer points to (existing-product). */

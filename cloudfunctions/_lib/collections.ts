@@ -65,7 +65,7 @@ export const INDEXES: Record<string, string[][]> = {
   procurements: [['purchaserOrgId', 'recordedAt'], ['providerOrgId', 'recordedAt'], ['year', 'recordedAt'], ['productId', 'recordedAt']],
   procurementCounters: [['year', '_id']],
   customRequests: [['purchaserOrgId', 'createdAt'], ['providerOrgId', 'createdAt']],
-  needs: [['visibility', 'mergedInto', 'supportKey'], ['visibility', 'mergedInto', 'createdAt'], ['status', 'createdAt']],
+  needs: [['visibility', 'mergedInto', 'supportKey'], ['visibility', 'mergedInto', 'newKey'], ['visibility', 'mergedInto', 'category', 'supportKey'], ['visibility', 'mergedInto', 'district', 'supportKey'], ['mergedInto', '_id']],
   needSupports: [['userId', '_id']],
   ratingTokens: [['productId', 'servedOn']],
 };

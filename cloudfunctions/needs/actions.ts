@@ -1,6 +1,6 @@
 import { needsSchemas as s } from '../../types/actions/needs';
 import { action, defineFunction } from '../_lib/router';
-import { answerNeed, mergeNeed, tagNeed } from './answerNeed';
+import { answerNeed, mergeNeed, moderateNeed, tagNeed } from './answerNeed';
 import { needsPermissions as can } from './permissions';
 import { listNeeds, needsForCall, reviewNeeds } from './readNeeds';
 import { submitNeed } from './submitNeed';
@@ -15,4 +15,5 @@ export const needsFunction = defineFunction('needs', {
   merge: action({ input: s.merge, allow: can.steer, run: mergeNeed }),
   tag: action({ input: s.tag, allow: can.steer, run: tagNeed }),
   review: action({ input: s.review, allow: can.steer, run: reviewNeeds }),
+  moderate: action({ input: s.moderate, allow: can.steer, run: moderateNeed }),
 });

@@ -48,3 +48,14 @@ export async function tagNeed(input: { needId: string; tags: string[] }, ctx: Ct
     return publicNeed({ ...n, tags });
   });
 }
+
+/** A held need: the bureau shows it, or keeps it off the board with the reason (abuse, personal data). */
+export async function moderateNeed(input: { needId: string; decision: 'show' | 'hide'; reason?: string }, ctx: Ctx) {
+  return ctx.store.transaction(async (tx) => {
+    const n = await loadNeed(tx, input.needId);
+    const visibility = input.decision === 'show' ? 'shown' : 'hidden';
+    await tx.update(COLLECTIONS.needs, n._id, { visibility, hiddenReason: input.decision === 'hide' ? input.reason!.trim() : null });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.needs, recordId: n._id, change: { visibility, reason: input.reason ?? null } });
+    return { needId: n._id, visibility } as const;
+  });
+}

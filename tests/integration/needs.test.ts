@@ -60,6 +60,11 @@ test('bad inputs, the content check, one text once, and the daily limit', async 
   expect([held.visibility, held.pseudonym]).toEqual(['pending', '市民N2']);
   expect((await h.ok('needs', 'list', { sort: 'newest' })).items.map((n: any) => n.needId)).not.toContain(held.needId);
   expect((await h.ok('needs', 'review', {}, ADMIN_TOKEN)).items.find((n: any) => n.needId === held.needId).visibility).toBe('pending');
+  expect(err(await h.call('needs', 'moderate', { needId: held.needId, decision: 'hide' }, ADMIN_TOKEN)).issues).toEqual([{ path: 'reason', message: '不予显示时，请写明理由' }]);
+  expect((await h.call('needs', 'moderate', { needId: held.needId, decision: 'show' }, c1)).status).toBe(403);
+  expect(await h.ok('needs', 'moderate', { needId: held.needId, decision: 'hide', reason: '含联系方式' }, ADMIN_TOKEN)).toEqual({ needId: held.needId, visibility: 'hidden' });
+  expect((await h.ok('needs', 'list', { sort: 'newest' })).items.map((n: any) => n.needId)).not.toContain(held.needId);
+  expect((await h.call('needs', 'support', { needId: held.needId }, c1)).status).toBe(404);
   dupId = (await h.ok('needs', 'submit', { text: '网约车司机被平台扣钱，想找律师咨询劳动关系', category: 'legal-service' }, c2)).needId;
   expect((await h.call('needs', 'submit', { text: '网约车司机被平台扣钱，想找律师咨询劳动关系' }, c2)).status).toBe(409);
   const c4 = await h.citizen();

@@ -144,6 +144,7 @@ const MATRIX: Record<string, string[]> = {
   'needs.merge': BUREAU,
   'needs.tag': BUREAU,
   'needs.review': BUREAU,
+  'needs.moderate': BUREAU,
 };
 
 const actions = Object.values(FUNCTIONS).flatMap((fn) => Object.entries(fn.actions).map(([name, def]) => [`${fn.name}.${name}`, def] as const));

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CATEGORIES, DISTRICTS } from '../domain';
-import { NEED_ANSWERS, type PublicNeed } from '../needs';
+import { NEED_ANSWERS, type NeedVisibility, type PublicNeed } from '../needs';
 
 const needId = z.string({ error: '缺少需求编号' }).min(1, '缺少需求编号').max(80, '需求编号不正确');
 const category = z.enum(CATEGORIES, { error: '没有这个类别' });
@@ -36,6 +36,13 @@ export const tagInput = z.strictObject({
 });
 export const forCallInput = z.strictObject({ callId: z.string({ error: '缺少申报公告编号' }).min(1, '缺少申报公告编号').max(40) });
 export const reviewInput = z.strictObject({});
+export const moderateInput = z
+  .strictObject({
+    needId,
+    decision: z.enum(['show', 'hide'], { error: '请选择显示或不予显示' }),
+    reason: z.string().trim().max(200, '理由不能超过 200 字').optional(),
+  })
+  .refine((v) => v.decision === 'show' || (v.reason ?? '').length >= 2, { message: '不予显示时，请写明理由', path: ['reason'] });
 
 export const needsSchemas = {
   submit: submitInput,
@@ -46,6 +53,7 @@ export const needsSchemas = {
   tag: tagInput,
   forCall: forCallInput,
   review: reviewInput,
+  moderate: moderateInput,
 };
 
 export interface NeedsApi {
@@ -56,5 +64,6 @@ export interface NeedsApi {
   merge: [z.input<typeof mergeInput>, PublicNeed];
   tag: [z.input<typeof tagInput>, PublicNeed];
   forCall: [z.input<typeof forCallInput>, { callId: string; needs: PublicNeed[] }];
-  review: [z.input<typeof reviewInput>, { items: (PublicNeed & { visibility: 'shown' | 'pending'; mergedInto: string | null })[] }];
+  review: [z.input<typeof reviewInput>, { items: (PublicNeed & { visibility: NeedVisibility; mergedInto: string | null })[] }];
+  moderate: [z.input<typeof moderateInput>, { needId: string; visibility: NeedVisibility }];
 }

@@ -17,6 +17,7 @@ import { useLargeFont } from '../../../../utils/largeFont';
 import '../../../../styles/desk.scss';
 
 type Tab = 'table' | 'value' | 'needs';
+const VISIBILITY_LABELS = { shown: '已公开', pending: '待审核（未公开）', hidden: '不予显示' } as const;
 type Need = NeedsApi['review'][1]['items'][number];
 
 export default function BureauProcurementPage() {
@@ -139,6 +140,7 @@ function NeedCard({ n, onDone }: { n: Need; onDone: () => void }) {
   const [intoId, setIntoId] = useState('');
   const [reason, setReason] = useState('');
   const [tags, setTags] = useState(n.tags.join('，'));
+  const [hideReason, setHideReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState('');
   const run = async (f: () => Promise<unknown>) => {
@@ -152,6 +154,10 @@ function NeedCard({ n, onDone }: { n: Need; onDone: () => void }) {
       setNotice(errorMessage(e));
     }
   };
+  const hide = async () => {
+    const { confirm } = await Taro.showModal({ title: '不予显示这条需求？', content: hideReason.trim() || '请先填写理由' });
+    if (confirm) run(() => api('needs', 'moderate', { needId: n.needId, decision: 'hide', reason: hideReason.trim() }));
+  };
   const merge = async () => {
     const { confirm } = await Taro.showModal({ title: '合并到另一条需求？', content: '合并后这条需求不再单独显示。' });
     if (confirm) run(() => api('needs', 'merge', { needId: n.needId, intoId: intoId.trim(), reason: reason.trim() }));
@@ -160,9 +166,21 @@ function NeedCard({ n, onDone }: { n: Need; onDone: () => void }) {
     <View className='desk__card'>
       <Text className='desk__text'>{n.text}</Text>
       <Text className='desk__meta'>
-        编号 {n.needId} · {n.pseudonym} · {n.supports} 人支持 · {n.visibility === 'pending' ? '待审核（未公开）' : '已公开'}
+        编号 {n.needId} · {n.pseudonym} · {n.supports} 人支持 · {VISIBILITY_LABELS[n.visibility]}
       </Text>
       <Text className={`desk__badge desk__badge--${n.status}`}>{NEED_STATUS_LABELS[n.status]}</Text>
+      {n.visibility === 'pending' && (
+        <View>
+          <Input className='desk__input' value={hideReason} placeholder='不予显示的理由，如：含个人联系方式' onInput={(e) => setHideReason(e.detail.value)} />
+          {errors.reason && <Text className='desk__error'>{errors.reason}</Text>}
+          <AtButton size='small' onClick={() => run(() => api('needs', 'moderate', { needId: n.needId, decision: 'show' }))}>
+            公开显示
+          </AtButton>
+          <AtButton size='small' onClick={hide}>
+            不予显示
+          </AtButton>
+        </View>
+      )}
       {n.mergedInto ? (
         <Text className='desk__text'>已合并到 {n.mergedInto}</Text>
       ) : (
