@@ -1,4 +1,7 @@
-/** Issue 16 on a phone (390×844): a citizen posts and supports a need from an empty search; a provider answers a tailoring request. */
+/**
+ * Issue 16 on a phone (390×844): a citizen posts and supports a need from an empty search; a provider answers a tailoring
+ * request, and once accepted the product page shows the purchase.
+ */
 import type { Page } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
@@ -51,7 +54,7 @@ test('from an empty search, a citizen posts a need and supports another’s, onc
   expect(board.items.map((n: any) => n.text)).toContain('网约车司机晚上下班后想咨询劳动关系，希望有夜间电话咨询');
 });
 
-test('a provider answers a tailoring request beside its declared standard', async () => {
+test('a provider answers a tailoring request beside its declared standard; accepted, the product page shows the purchase', async () => {
   const { h } = rig;
   const provider = await h.applicant('杭州之江律师事务所');
   await h.app.store.insert('products', buildProductDoc(demoSpec(DEMO_PRODUCTS[2], 2), { productId: 'pTailor', declarationId: null, orgId: provider.orgId, documentNumber: '杭司〔2025〕22号', publishedOn: '2025-03-01' }));
@@ -72,4 +75,11 @@ test('a provider answers a tailoring request beside its declared standard', asyn
   await page.locator('.custom__card', { hasText: '已答复，待采购单位接受' }).waitFor();
   const mine = await h.ok('procurement', 'customRequests', {}, buyer);
   expect(mine.asked.map((r: any) => [r.requestId, r.status, r.price, r.terms])).toEqual([[asked.requestId, 'answered', 4800, '按餐饮行业定制体检清单，两轮上门，每家出具体检报告']]);
+
+  // Accepted, it is a purchase: the product page shows one unit and, for 政府补贴, the public money.
+  await h.ok('procurement', 'acceptCustom', { requestId: asked.requestId }, buyer);
+  const year = (await h.ok('procurement', 'productSummary', { productId: 'pTailor' })).year;
+  await page.goto(`${h.url}/#/pages/product/index?id=pTailor`);
+  await page.locator('.pprocurement', { hasText: `${year} 年已有 1 家单位采购这项服务，使用财政资金 4,800.00 元。` }).waitFor();
+  expect(await overflowsSideways(page)).toBe(false);
 });
