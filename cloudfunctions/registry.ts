@@ -6,6 +6,7 @@ import { authFunction } from './auth/actions';
 import { catalogueFunction } from './catalogue/actions';
 import { declarationsFunction } from './declarations/actions';
 import { publicityFunction } from './publicity/actions';
+import { orgsFunction } from './orgs/actions';
 import { ratingsFunction } from './ratings/actions';
 import { reviewsFunction } from './reviews/actions';
 
@@ -17,4 +18,5 @@ export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   publicity: publicityFunction,
   catalogue: catalogueFunction,
   ratings: ratingsFunction,
+  orgs: orgsFunction,
 };

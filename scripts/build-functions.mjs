@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import fs from 'fs';
 import path from 'path';
 
-export const FUNCTION_NAMES = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings'];
+export const FUNCTION_NAMES = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings', 'orgs'];
 
 export async function buildFunctions({ metafile = false } = {}) {
   const sizes = {};

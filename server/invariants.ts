@@ -4,6 +4,8 @@
  */
 import { INVITABLE_ROLES, ROLES } from '../types/domain';
 import { specSchema } from '../types/spec';
+import { creditCodeProblem } from '../types/creditCode';
+import { ORG_STATUSES, type OrgDoc } from '../types/org';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
 import type { UserDoc } from '../cloudfunctions/_lib/identity';
 import type { InviteDoc } from '../cloudfunctions/admin/createInvite';
@@ -36,7 +38,18 @@ const DOCUMENT_NUMBER = /^杭司〔\d{4}〕\d+号$/;
 export async function checkInvariants(store: Store): Promise<string[]> {
   const problems: string[] = [];
   const users = await all<UserDoc>(store, COLLECTIONS.users);
-  const orgIds = new Set((await all(store, COLLECTIONS.orgs)).map((o) => o._id));
+  const orgs = await all<OrgDoc>(store, COLLECTIONS.orgs);
+  const orgIds = new Set(orgs.map((o) => o._id));
+  const creditCodes = new Set<string>();
+  for (const o of orgs) {
+    if (o.status && !(ORG_STATUSES as readonly string[]).includes(o.status)) problems.push(`organisation ${o._id} has unknown status ${o.status}`);
+    if (o.creditCode !== undefined) {
+      if (creditCodeProblem(o.creditCode)) problems.push(`organisation ${o._id} has an invalid credit code`);
+      if (creditCodes.has(o.creditCode)) problems.push(`credit code ${o.creditCode} names two organisations`);
+      creditCodes.add(o.creditCode);
+    }
+    if (o.status === 'rejected' && !o.verification?.reason) problems.push(`organisation ${o._id} was refused without a reason`);
+  }
   const userById = new Map(users.map((u) => [u._id, u]));
 
   for (const u of users) {
@@ -105,6 +118,9 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     }
     if (d.status === 'withdrawn' && !d.withdrawnAt) problems.push(`declaration ${d._id} is withdrawn without a time`);
     if (d.declarationMode === 'recommended' && SUBMITTED_STATUSES.includes(d.status) && !d.recommender) problems.push(`declaration ${d._id} is recommended by nobody`);
+    if (d.recommenderOrgId && SUBMITTED_STATUSES.includes(d.status) && d.endorsement?.orgId !== d.recommenderOrgId) problems.push(`declaration ${d._id} was submitted without its association's endorsement`);
+    if (SUBMITTED_STATUSES.includes(d.status) && orgs.find((o) => o._id === d.orgId)?.status === 'pending') problems.push(`declaration ${d._id} was submitted by an organisation not yet verified`);
+    if (d.recommenderOrgId && !orgIds.has(d.recommenderOrgId)) problems.push(`declaration ${d._id} names a missing recommending association`);
     for (const r of d.materialRequests) if (r.response && r.response.suppliedAt < r.requestedAt) problems.push(`declaration ${d._id}: material supplied before it was requested`);
     const attached = [...(d.spec.attachments ?? []), ...d.materialRequests.flatMap((r) => r.response?.attachments ?? [])];
     for (const a of attached) {

@@ -3,6 +3,7 @@ import type { AdminApi } from './actions/admin';
 import type { AuthApi } from './actions/auth';
 import type { CatalogueApi } from './actions/catalogue';
 import type { DeclarationsApi } from './actions/declarations';
+import type { OrgsApi } from './actions/orgs';
 import type { PublicityApi } from './actions/publicity';
 import type { RatingsApi } from './actions/ratings';
 import type { ReviewsApi } from './actions/reviews';
@@ -15,6 +16,7 @@ export interface Api {
   reviews: ReviewsApi;
   publicity: PublicityApi;
   ratings: RatingsApi;
+  orgs: OrgsApi;
 }
 export type ApiInput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [infer I, unknown] ? I : never;
 export type ApiOutput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [unknown, infer O] ? O : never;

@@ -31,6 +31,8 @@ export interface ProductDoc {
   /** Orders by rating, best first when sorted descending; ends with sortKey so it is a total order. */
   ratingKey: string;
   rating: RatingSummaryLite;
+  /** Issue 13: the association that recommended it (组织推荐), by name. */
+  recommendedBy?: string | null;
 }
 
 /** One row of the catalogue list. */
@@ -53,4 +55,6 @@ export interface PublicProduct extends ProductListItem {
   documentNumber: string;
   /** Public specification fields by dotted key (see PUBLIC_SPEC_FIELDS). */
   details: Record<string, string>;
+  /** The recommending association's name, for a product declared by 组织推荐. */
+  recommendedBy: string | null;
 }

@@ -79,6 +79,14 @@ const MATRIX: Record<string, string[]> = {
   'reviews.reopenScoresheet': BUREAU,
   'reviews.result': ['expert', 'admin'],
   'reviews.confirm': BUREAU,
+  'orgs.register': SIGNED_IN,
+  'orgs.verify': BUREAU,
+  'orgs.mine': SIGNED_IN,
+  'orgs.addMember': APPLICANTS,
+  'orgs.list': BUREAU,
+  'orgs.associations': SIGNED_IN,
+  'declarations.endorse': APPLICANTS,
+  'declarations.recommendedToMe': APPLICANTS,
 };
 
 const actions = Object.values(FUNCTIONS).flatMap((fn) => Object.entries(fn.actions).map(([name, def]) => [`${fn.name}.${name}`, def] as const));
