@@ -19,7 +19,7 @@ import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/register
 import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '../types/publicity';
 import { BAD_LEVEL, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
 import { addRating, emptySummary, summaryId } from '../cloudfunctions/ratings/summary';
-import type { ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
+import type { AskDoc, ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
 import { conflictOf } from '../cloudfunctions/reviews/draw';
 import { conflictParties, sheetId } from '../cloudfunctions/reviews/panels';
 import { computeResult, sheetTotal } from '../cloudfunctions/reviews/computeResult';
@@ -166,8 +166,22 @@ export async function checkInvariants(store: Store): Promise<string[]> {
       problems.push(`result ${r._id} exists before every member submitted`);
       continue;
     }
+    // 经评审组最终确认: a confirmed result has a majority of the panel agreeing, and every dissent gives its reason.
+    if (r.confirmedAt) {
+      const agreed = (r.confirmations ?? []).filter((c) => c.agree && p.members.includes(c.expertId)).length;
+      if (agreed * 2 <= p.members.length) problems.push(`result ${r._id} was confirmed without a majority of the panel agreeing`);
+      if ((r.dissent ?? []).some((x) => !x.note.trim())) problems.push(`result ${r._id} records a dissent without its reason`);
+    }
     const again = computeResult(r._id, mine as ScoresheetDoc[], r.computedAt);
     if (again.average !== r.average || again.passed !== r.passed) problems.push(`result ${r._id}: the average is not the mean of the submitted totals`);
+  }
+  for (const a of await all<AskDoc>(store, COLLECTIONS.reviewAsks)) {
+    const d = declarations.get(a.declarationId);
+    const p = panels.get(a.declarationId);
+    const seated = p ? [...p.members, ...p.recusals.map((x) => x.expertId)] : [];
+    if (!d || !seated.includes(a.expertId)) problems.push(`ask ${a._id} comes from outside the declaration's panel`);
+    if (a.status === 'forwarded' && !d?.materialRequests.some((m) => m.requestId === a.requestId && m.askId === a._id)) problems.push(`ask ${a._id} was forwarded but no material request carries it`);
+    if (a.status === 'declined' && !a.reason.trim()) problems.push(`ask ${a._id} was declined without a reason`);
   }
   for (const d of declarations.values()) {
     if (['in-review', 'proposed', 'not-passed', 'in-publicity', 'recognised', 'rejected', 'published'].includes(d.status) && !panels.has(d._id)) problems.push(`declaration ${d._id} is ${d.status} without a panel`);

@@ -48,6 +48,8 @@ export interface MaterialRequest {
   note: string;
   dueOn: string;
   requestedAt: string;
+  /** Issue 13: forwarded from a panel member's ask (reviews.askMaterials). */
+  askId?: string;
   response: { text: string; attachments: { name: string; fileId: string }[]; suppliedAt: string } | null;
 }
 

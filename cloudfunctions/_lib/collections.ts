@@ -25,6 +25,10 @@ export const COLLECTIONS = {
   ratingCases: 'ratingCases',
   ratingSummaries: 'ratingSummaries',
   meta: 'meta',
+  reviewAsks: 'reviewAsks',
+  meetings: 'meetings',
+  assessmentResults: 'assessmentResults',
+  catalogueChanges: 'catalogueChanges',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
@@ -33,6 +37,9 @@ export const INDEXES: Record<string, string[][]> = {
   featured: [['until']],
   declarations: [['recommenderOrgId', 'updatedAt'], ['orgId', 'updatedAt'], ['callId', 'status', '_id'], ['status', '_id']],
   experts: [['active', '_id']],
+  reviewAsks: [['declarationId', 'askedAt']],
+  assessmentResults: [['productId', 'status', 'year']],
+  catalogueChanges: [['productId', 'version']],
   orgs: [['status', 'createdAt'], ['kind', 'name']],
   comments: [['declarationId', 'status', 'createdAt'], ['declarationId', 'userId']],
   publicity: [['status', '_id']],

@@ -1,3 +1,4 @@
+import type { ProductTimeline } from '../timeline';
 import * as z from 'zod';
 import { AUDIENCE_GROUPS, CATEGORIES, DISTRICTS, PURCHASE_METHODS, SEARCH_SORTS, type AudienceGroup } from '../domain';
 import type { ProductListItem, PublicProduct } from '../product';
@@ -85,6 +86,7 @@ export const catalogueSchemas = {
   export: exportCatalogueInput,
   poster: posterInput,
   publish: publishInput,
+  timeline: getProductInput,
 };
 
 export interface CatalogueApi {
@@ -96,4 +98,5 @@ export interface CatalogueApi {
   export: [ExportCatalogueInput, ExportCatalogueResult];
   poster: [PosterInput, PosterResult];
   publish: [z.input<typeof publishInput>, { published: { declarationId: string; productId: string }[] }];
+  timeline: [GetProductInput, ProductTimeline];
 }

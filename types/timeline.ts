@@ -1,0 +1,34 @@
+/** One product's life from declaration to catalogue adjustments, as anyone may read it (catalogue.timeline). */
+
+export const TIMELINE_KINDS = ['declared', 'reviewed', 'publicity', 'published', 'assessed', 'adjusted'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
+  declared: '申报',
+  reviewed: '评审',
+  publicity: '公示',
+  published: '公布',
+  assessed: '测评',
+  adjusted: '调整',
+};
+
+export interface TimelineEvent {
+  kind: TimelineKind;
+  /** YYYY-MM-DD. */
+  on: string;
+  /** The last day, for a window (公示). */
+  until: string | null;
+  /** One plain sentence. */
+  text: string;
+  /** 文号, where an official document records the step. */
+  documentNumber: string | null;
+}
+
+export interface ProductTimeline {
+  productId: string;
+  events: TimelineEvent[];
+}
+
+/** Issue 11's assessment grades (优秀、良好、合格、不合格), as the timeline words them. */
+export const GRADE_LABELS: Record<string, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+/** Issue 12's catalogue changes, as the timeline words them. */
+export const CHANGE_LABELS: Record<string, string> = { added: '列入目录', left: '调整出目录', suspended: '暂停提供', reinstated: '恢复提供', changed: '信息变更' };
