@@ -119,6 +119,14 @@ export default function MePage() {
         </View>
       )}
 
+      {me.userId && (
+        <View className='me__card'>
+          <Text className='me__title'>单位申报</Text>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/account/pages/register/index' })}>{me.org ? '本单位登记信息' : '登记申报单位'}</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/pages/call/index' })}>申报公告与评审标准</AtButton>
+        </View>
+      )}
+
       <View className='me__card'>
         <Text className='me__title'>绑定邀请码</Text>
         <Text className='me__hint'>申报单位和评审专家请输入市司法局发放的邀请码，如 ABCD-2345。</Text>
