@@ -197,3 +197,40 @@ test('a reopened sheet clears the confirmations; a not-passed one is counted, no
   expect(pub.proposed.map((p: any) => p.declarationId)).not.toContain(d);
   expect((await h.ok('reviews', 'myResult', { declarationId: d }, zhang.token)).passed).toBe(false);
 });
+
+test('bad inputs and callers who may not: each refused with its code, nothing written', async () => {
+  await at('2026-03-13T09:00:00+08:00');
+  const { declarationId: d } = await h.ok('declarations', 'saveDraft', { spec: demoSpec(DEMO_PRODUCTS[6], 6) }, zhang.token);
+  await h.ok('declarations', 'submit', { declarationId: d }, zhang.token);
+  // Before the panel sits: nobody asks, nothing to report, no meeting notes.
+  expect((await h.call('reviews', 'askMaterials', { declarationId: d, note: '请补充服务记录模板' }, experts[0].token)).status).toBe(404);
+  const panel = await h.ok('reviews', 'drawPanel', { declarationId: d, size: 5, seed: 'bad' }, ADMIN_TOKEN);
+  const outsider = await h.citizen();
+  await h.ok('auth', 'me', {}, outsider);
+  const auditBefore = await h.app.store.count('audit');
+  const cases: [string, string, Record<string, unknown>, string | undefined, number][] = [
+    ['reviews', 'askMaterials', { declarationId: d, note: '请补充服务记录模板' }, outsider, 403],
+    ['reviews', 'decideAsk', { askId: 'k-none', forward: false, reason: '不需要' }, ADMIN_TOKEN, 404],
+    ['reviews', 'decideAsk', { askId: 'k-none', forward: 'yes' }, ADMIN_TOKEN, 400],
+    ['reviews', 'scheduleMeeting', { declarationIds: [], at: '2026-03-20T09:00:00+08:00', place: '市司法局' }, ADMIN_TOKEN, 400],
+    ['reviews', 'scheduleMeeting', { declarationIds: ['d-none'], at: '2026-03-20T09:00:00+08:00', place: '市司法局' }, ADMIN_TOKEN, 404],
+    ['reviews', 'scheduleMeeting', { declarationIds: [d], at: '下周一', place: '市司法局' }, ADMIN_TOKEN, 400],
+    ['reviews', 'meetingNotes', { declarationId: d, notes: '申报单位陈述并回答提问' }, ADMIN_TOKEN, 404],
+    ['reviews', 'meetingNotes', { declarationId: d, notes: '短' }, ADMIN_TOKEN, 400],
+    ['reviews', 'meetingNotes', { declarationId: d, notes: '申报单位陈述并回答提问' }, experts[0].token, 403],
+    ['reviews', 'panelConfirm', { declarationId: d, agree: true }, experts[0].token, panel.members.some((m: any) => m.expertId === experts[0].expertId) ? 409 : 403],
+    ['reviews', 'panelConfirm', { declarationId: d, agree: 'yes' }, experts[0].token, 400],
+    ['reviews', 'report', { declarationId: d }, ADMIN_TOKEN, 409],
+    ['reviews', 'report', { declarationId: d }, zhang.token, 403],
+    ['reviews', 'publicResults', { year: '2026' }, undefined, 400],
+    ['reviews', 'myResult', {}, zhang.token, 400],
+    ['reviews', 'myResult', { declarationId: d }, rival.token, 404],
+    ['reviews', 'myResult', { declarationId: d }, outsider, 403],
+    ['reviews', 'meeting', { declarationId: d }, outsider, 403],
+    ['orgs', 'list', { status: 'bogus' }, ADMIN_TOKEN, 400],
+    ['orgs', 'verify', { orgId: zhang.orgId, approve: true }, ADMIN_TOKEN, 409], // invited by the bureau: verified already
+    ['orgs', 'associations', {}, undefined, 401],
+    ['catalogue', 'timeline', {}, undefined, 400],
+  ];
+  for (const [fn, action, payload, token, status] of cases) expect({ fn, action, status: (await h.call(fn, action, payload, token)).status, audit: await h.app.store.count('audit') }).toEqual({ fn, action, status, audit: auditBefore });
+});

@@ -8,6 +8,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { CallView } from '@shared/declaration';
+import type { PublicResults } from '@shared/review';
 import { ATTRIBUTES, ATTRIBUTE_LABELS, PASS_MARK, RUBRIC, RUBRIC_TOTAL } from '@shared/rubric';
 import { SPEC_SECTIONS } from '@shared/specFields';
 import { chineseDate } from '@shared/time';
@@ -20,7 +21,7 @@ import './index.scss';
 const ENQUIRY_PHONES = ['85256615', '85256525'];
 const STATE_TEXT: Record<CallView['state'], string> = { upcoming: '尚未开始', open: '正在受理', closed: '已截止' };
 
-type State = { status: 'loading' } | { status: 'ready'; call: CallView | null } | { status: 'error'; message: string };
+type State = { status: 'loading' } | { status: 'ready'; call: CallView | null; results: PublicResults | null } | { status: 'error'; message: string };
 
 export default function CallPage() {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -31,7 +32,10 @@ export default function CallPage() {
     setState({ status: 'loading' });
     try {
       const { calls } = await api('declarations', 'listCalls', {});
-      setState({ status: 'ready', call: calls[0] ?? null });
+      const call = calls[0] ?? null;
+      // 主动公开评审结果: the latest year's confirmed results, once there are any.
+      const results = call ? await api('reviews', 'publicResults', { year: call.year }).catch(() => null) : null;
+      setState({ status: 'ready', call, results });
     } catch (e) {
       setState({ status: 'error', message: errorMessage(e) });
     }
@@ -42,7 +46,7 @@ export default function CallPage() {
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <Failure message={state.message} onRetry={load} />;
-  const { call } = state;
+  const { call, results } = state;
   const dial = (phone: string) => Taro.makePhoneCall({ phoneNumber: `0571${phone}` }).catch(() => undefined);
   const start = async () => {
     let me: { roles: string[]; org: unknown } | null = null;
@@ -133,6 +137,27 @@ export default function CallPage() {
           </View>
         ))}
       </View>
+
+      {results && (results.proposed.length > 0 || results.notPassed > 0) && (
+        <View className='call__block'>
+          <Text className='call__subtitle'>{results.year} 年度评审结果</Text>
+          {results.proposed.map((r) => (
+            <View key={r.declarationId} className='call__item'>
+              <Text className='call__item-label'>
+                {r.name}（平均分 {r.average.toFixed(2)}）
+              </Text>
+              <Text className='call__band'>
+                {r.applicant}
+                {r.recommender ? `，${r.recommender}推荐` : ''}
+              </Text>
+              <Text className='call__hint'>评审专家：{r.experts.join('、')}</Text>
+            </View>
+          ))}
+          <Text className='call__text'>
+            拟定 {results.proposed.length} 项{results.notPassed ? `，另有 ${results.notPassed} 项未通过评审` : ''}。
+          </Text>
+        </View>
+      )}
 
       <View className='call__actions'>
         <AtButton type='primary' onClick={start}>
