@@ -107,7 +107,10 @@ test('an association recommends a member’s declaration and endorses it; unendo
   expect((early.body as any).error.issues).toEqual([{ path: 'recommenderOrgId', message: '“杭州市律师协会”尚未通过市司法局核验，暂不能推荐' }]);
   expect((await h.ok('orgs', 'associations', {}, member.token)).associations).toEqual([]);
   await h.ok('orgs', 'verify', { orgId: association.orgId, approve: true }, ADMIN_TOKEN);
-  expect((await h.ok('orgs', 'associations', {}, member.token)).associations).toEqual([{ orgId: association.orgId, name: '杭州市律师协会' }]);
+  const listed = await h.ok('orgs', 'associations', {}, member.token);
+  expect(listed.associations).toEqual([{ orgId: association.orgId, name: '杭州市律师协会' }]);
+  // The contact is personal: not in what other organisations read.
+  expect(JSON.stringify(listed)).not.toMatch(/林晓|13905710001|51330100MJ8800011B/);
 
   const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: full(), declarationMode: 'recommended', recommenderOrgId: association.orgId }, member.token);
   const d = await h.ok('declarations', 'get', { declarationId }, member.token);

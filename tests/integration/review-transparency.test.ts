@@ -232,5 +232,11 @@ test('bad inputs and callers who may not: each refused with its code, nothing wr
     ['orgs', 'associations', {}, undefined, 401],
     ['catalogue', 'timeline', {}, undefined, 400],
   ];
+  // The floors of attachment 2: 单次服务 is 1 point, never 0; the same for the six other items whose lowest band starts at 1.
+  const member = experts.find((e) => e.expertId === panel.members[0].expertId)!;
+  const zero = await h.call('reviews', 'saveScoresheet', { declarationId: d, items: { 'content.frequency': 0 } }, member.token);
+  expect((zero.body as any).error.issues).toEqual([{ path: 'items.content.frequency', message: '“产品服务的周期频次”应在 1–4 分之间' }]);
+  const completeness = await h.call('reviews', 'saveScoresheet', { declarationId: d, items: { completeness: 0.5 } }, member.token);
+  expect((completeness.body as any).error.issues).toEqual([{ path: 'items.completeness', message: '“申报材料的完整度”应在 1–5 分之间' }]);
   for (const [fn, action, payload, token, status] of cases) expect({ fn, action, status: (await h.call(fn, action, payload, token)).status, audit: await h.app.store.count('audit') }).toEqual({ fn, action, status, audit: auditBefore });
 });
