@@ -1,6 +1,6 @@
-import type { RegisterOrgInput } from '../../types/actions/orgs';
-import type { District } from '../../types/domain';
-import type { OrgDoc, OrgKind, OrgView } from '../../types/org';
+import type * as z from 'zod';
+import type { registerOrgInput } from '../../types/actions/orgs';
+import type { OrgDoc, OrgView } from '../../types/org';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -17,7 +17,7 @@ export const orgIdForCreditCode = (creditCode: string) => `oc${sha256(`credit:${
  * An organisation registers itself (法律服务机构、企事业单位、社会组织 自行申报; 行业协会 推荐). The person registering
  * becomes its first member (role applicant); it may draft at once, and submit once the bureau has verified it.
  */
-export async function registerOrg(input: Omit<RegisterOrgInput, 'kind' | 'district'> & { kind: OrgKind; district: District }, ctx: Ctx): Promise<OrgView> {
+export async function registerOrg(input: z.output<typeof registerOrgInput>, ctx: Ctx): Promise<OrgView> {
   const userId = ctx.caller.userId!;
   const now = ctx.clock.now().toISOString();
   const org: OrgDoc = {

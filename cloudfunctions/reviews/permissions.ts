@@ -21,6 +21,9 @@ export const reviewPermissions = {
   confirm: isAdmin,
   /** Panel members ask for material (can.score); the bureau forwards it to the applicant or declines it. */
   decideAsk: isAdmin,
+  /** The asks and the review report: the bureau, and the panel's own members (checked per record). */
+  readAsks: (c: Caller) => isExpert(c) || isAdmin(c),
+  readReport: (c: Caller) => isExpert(c) || isAdmin(c),
   /** 评审会: the bureau schedules it and records the notes; the applicant sees its slot, the panel the notes. */
   manageMeeting: isAdmin,
   readMeeting: (c: Caller) => actsForOrg(c) || isExpert(c) || isAdmin(c),

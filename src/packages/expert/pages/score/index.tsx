@@ -12,6 +12,7 @@ import type { DeclarationView } from '@shared/declaration';
 import type { AskView, AttributeJudgements, MeetingView } from '@shared/review';
 import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, JUDGEMENTS, JUDGEMENT_LABELS, RUBRIC, RUBRIC_TOTAL } from '@shared/rubric';
 import { readField } from '@shared/specFields';
+import { shanghaiDateTime } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
 import '../expert.scss';
@@ -182,7 +183,7 @@ export default function ScorePage() {
         <View className='item'>
           <Text className='item__label'>评审会</Text>
           <Text className='item__band'>
-            {meeting.at.slice(0, 16).replace('T', ' ')} · {meeting.place} · 陈述 {meeting.presentMinutes} 分钟
+            {shanghaiDateTime(meeting.at)} · {meeting.place} · 陈述 {meeting.presentMinutes} 分钟
           </Text>
           <Text className='item__spec'>{meeting.notes ? `会议记录：${meeting.notes}` : '会议记录尚未录入'}</Text>
         </View>
