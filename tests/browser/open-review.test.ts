@@ -110,3 +110,16 @@ test('an expert asks for material beside an item from the scoring page; the bure
   await expect(theirs.locator('.ask__note').innerText()).resolves.toBe('评审组要求补充：请提供近一年满意度回访记录样本');
   await other.context().close();
 });
+
+test('the product page shows its timeline: publication with its document, and a suspension recorded later', async () => {
+  const h = rig.h;
+  const p = (await h.app.store.get<any>('products', 'p0001demo'))!;
+  await h.app.store.insert('catalogueChanges', { _id: 'c-browser', version: 1, on: '2026-03-01', productId: 'p0001demo', change: 'suspended', documentNumber: '杭司〔2026〕20号', reason: '服务电话长期无人接听' });
+  await page.goto(h.url + '/#/pages/product/index?id=p0001demo');
+  const steps = page.locator('.timeline__step');
+  await steps.nth(1).waitFor();
+  await expect(steps.locator('.timeline__kind').allInnerTexts()).resolves.toEqual(['公布', '调整']);
+  await expect(steps.nth(0).locator('.timeline__doc').innerText()).resolves.toBe(`文号：${p.documentNumber}`);
+  await expect(steps.nth(1).locator('.timeline__text').innerText()).resolves.toBe('暂停提供：服务电话长期无人接听');
+  expect(await overflowsSideways(page)).toBe(false);
+});
