@@ -7,9 +7,10 @@ import type { AskDoc, AskView, PanelDoc } from '../../types/review';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { conflict, forbidden, invalid, notFound } from '../_lib/errors';
+import { conflict, invalid, notFound } from '../_lib/errors';
 import { newId } from '../_lib/ids';
 import { isAdmin } from '../_lib/rules';
+import { memberReview } from './memberPanel';
 import { isPanelMember } from './permissions';
 
 export function toAskView(a: AskDoc, d: Pick<DeclarationDoc, 'materialRequests'> | null, me: string | null | undefined): AskView {
@@ -35,11 +36,7 @@ export async function askMaterials(input: { declarationId: string; note: string;
   const me = ctx.caller.expertId!;
   const now = ctx.clock.now().toISOString();
   return ctx.store.transaction(async (tx) => {
-    const panel = await tx.get<PanelDoc>(COLLECTIONS.panels, input.declarationId);
-    if (!panel) throw notFound('这份申报还没有评审组');
-    if (!isPanelMember(ctx.caller, panel)) throw forbidden('您不是这份申报的评审组成员');
-    const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
-    if (!d || d.status !== 'in-review') throw conflict('评审已经结束，不能再要求补充材料');
+    const { d } = await memberReview(ctx, tx, input.declarationId, '评审已经结束，不能再要求补充材料');
     const ask: AskDoc = { _id: newId('k'), declarationId: d._id, expertId: me, itemKey: input.itemKey ?? null, note: input.note, askedAt: now, status: 'asked', decidedAt: null, decidedBy: null, reason: '', requestId: null };
     await tx.insert(COLLECTIONS.reviewAsks, { ...ask });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.reviewAsks, recordId: ask._id, change: { declarationId: d._id, itemKey: ask.itemKey } });

@@ -1,11 +1,10 @@
 /** 经评审组最终确认: after the result, each member agrees or dissents (with reasons); a majority lets the bureau confirm. */
-import type { DeclarationDoc } from '../../types/declaration';
 import type { PanelConfirmation, PanelDoc } from '../../types/review';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { conflict, forbidden, notFound } from '../_lib/errors';
-import { isPanelMember } from './permissions';
+import { conflict } from '../_lib/errors';
+import { memberReview } from './memberPanel';
 
 /** The current members' confirmations (a replaced member's no longer counts). */
 export function currentConfirmations(panel: PanelDoc): PanelConfirmation[] {
@@ -18,11 +17,7 @@ export async function panelConfirm(input: { declarationId: string; agree: boolea
   const me = ctx.caller.expertId!;
   const at = ctx.clock.now().toISOString();
   return ctx.store.transaction(async (tx) => {
-    const panel = await tx.get<PanelDoc>(COLLECTIONS.panels, input.declarationId);
-    if (!panel) throw notFound('这份申报还没有评审组');
-    if (!isPanelMember(ctx.caller, panel)) throw forbidden('您不是这份申报的评审组成员');
-    const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
-    if (!d || d.status !== 'in-review') throw conflict('评审结果已经确认，不能再更改意见');
+    const { panel, d } = await memberReview(ctx, tx, input.declarationId, '评审结果已经确认，不能再更改意见');
     if (!(await tx.get(COLLECTIONS.results, d._id))) throw conflict(`评分尚未全部提交（${panel.submitted.length}/${panel.members.length}），结果出来后再确认`);
     const mine: PanelConfirmation = { expertId: me, agree: input.agree, note: input.note, at };
     const confirmations = [...(panel.confirmations ?? []).filter((c) => c.expertId !== me), mine];

@@ -8,12 +8,11 @@ import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, RUBRIC } from '../../types/
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { AppError, conflict, forbidden, notFound } from '../_lib/errors';
-import type { Tx } from '../_lib/store/port';
+import { AppError, conflict, notFound } from '../_lib/errors';
 import { toDeclarationView } from '../declarations/view';
 import { computeResult, sheetTotal } from './computeResult';
 import { sheetId } from './panels';
-import { isPanelMember } from './permissions';
+import { memberPanel, memberReview } from './memberPanel';
 
 interface SheetInput {
   declarationId: string;
@@ -35,13 +34,6 @@ export async function myAssignments(_input: unknown, ctx: Ctx): Promise<{ items:
     if (d) items.push({ declarationId: d._id, name: d.name, category: d.spec.category ?? null, purchaseMethod: d.spec.purchaseMethod ?? null, sheet: sheet ? sheet.status : 'none' });
   }
   return { items };
-}
-
-async function memberPanel(ctx: Ctx, declarationId: string, tx?: Tx): Promise<PanelDoc> {
-  const p = tx ? await tx.get<PanelDoc>(COLLECTIONS.panels, declarationId) : await ctx.store.get<PanelDoc>(COLLECTIONS.panels, declarationId);
-  if (!p) throw notFound('这份申报还没有评审组');
-  if (!isPanelMember(ctx.caller, p)) throw forbidden('您不是这份申报的评审组成员');
-  return p;
 }
 
 /**
@@ -82,9 +74,7 @@ async function writeSheet(input: SheetInput, ctx: Ctx, submit: boolean): Promise
   const now = ctx.clock.now().toISOString();
   const me = ctx.caller.expertId!;
   return ctx.store.transaction(async (tx) => {
-    const panel = await memberPanel(ctx, input.declarationId, tx);
-    const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
-    if (!d || d.status !== 'in-review') throw conflict('这份申报不在评审中');
+    const { panel, d } = await memberReview(ctx, tx, input.declarationId, '这份申报不在评审中');
     const id = sheetId(d._id, me);
     const existing = await tx.get<ScoresheetDoc>(COLLECTIONS.scoresheets, id);
     if (existing?.status === 'submitted') throw conflict('评分表已提交，不能再修改；如需修改，请联系市司法局退回');
