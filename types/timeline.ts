@@ -28,7 +28,5 @@ export interface ProductTimeline {
   events: TimelineEvent[];
 }
 
-/** Issue 11's assessment grades (优秀、良好、合格、不合格), as the timeline words them. */
-export const GRADE_LABELS: Record<string, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
 /** Issue 12's catalogue changes, as the timeline words them. */
 export const CHANGE_LABELS: Record<string, string> = { added: '列入目录', left: '调整出目录', suspended: '暂停提供', reinstated: '恢复提供', changed: '信息变更' };

@@ -27,18 +27,23 @@ export const COLLECTIONS = {
   meta: 'meta',
   reviewAsks: 'reviewAsks',
   meetings: 'meetings',
-  assessmentResults: 'assessmentResults',
   catalogueChanges: 'catalogueChanges',
+  assessmentSchemes: 'assessmentSchemes',
+  assessmentCampaigns: 'assessmentCampaigns',
+  assessmentAssignments: 'assessmentAssignments',
+  assessmentFindings: 'assessmentFindings',
+  assessmentSelfReports: 'assessmentSelfReports',
+  assessmentResults: 'assessmentResults',
+  assessmentAppeals: 'assessmentAppeals',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
   users: [['tokenHash'], ['openid']],
-  products: [['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey']],
+  products: [['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey'], ['status', 'gradeKey'], ['status', 'grade.grade', 'sortKey']],
   featured: [['until']],
   declarations: [['recommenderOrgId', 'updatedAt'], ['orgId', 'updatedAt'], ['callId', 'status', '_id'], ['status', '_id']],
   experts: [['active', '_id']],
   reviewAsks: [['declarationId', 'askedAt']],
-  assessmentResults: [['productId', 'status', 'year']],
   catalogueChanges: [['productId', 'version']],
   orgs: [['status', 'createdAt'], ['kind', 'name']],
   comments: [['declarationId', 'status', 'createdAt'], ['declarationId', 'userId']],
@@ -46,7 +51,14 @@ export const INDEXES: Record<string, string[][]> = {
   ratings: [['productId', '_id']],
   ratingCases: [['orgId', 'openedOn'], ['status', 'dueOn'], ['raterId', 'openedOn']],
   audit: [['recordId', '_id']],
+  assessmentFindings: [['year', 'productId', 'recordedAt']],
+  assessmentSelfReports: [['year', '_id']],
+  assessmentResults: [['year', 'orgId'], ['year', 'status', '_id'], ['productId', 'year']],
+  assessmentAppeals: [['year', 'status']],
 };
 
 /** Collections nobody may update or delete from. */
-export const APPEND_ONLY = ['audit'];
+export const APPEND_ONLY = [
+  'audit',
+  'assessmentFindings',
+];

@@ -7,23 +7,14 @@ import type { DeclarationDoc } from '../../types/declaration';
 import type { ProductDoc } from '../../types/product';
 import type { PublicityDoc } from '../../types/publicity';
 import type { ReviewResult } from '../../types/review';
-import { CHANGE_LABELS, GRADE_LABELS, type ProductTimeline, type TimelineEvent } from '../../types/timeline';
+import { GRADE_LABELS, type AssessmentResultDoc } from '../../types/assessment';
+import { CHANGE_LABELS, type ProductTimeline, type TimelineEvent } from '../../types/timeline';
 import { shanghaiDate } from '../../types/time';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { notFound } from '../_lib/errors';
 
-/** The contracts of issues 11 and 12 (read only here). */
-interface AssessmentResultDoc {
-  _id: string;
-  year: number;
-  productId: string;
-  score: number;
-  grade: string;
-  status: string;
-  documentNumber?: string;
-  publishedAt?: string;
-}
+/** Issue 12's catalogue changes (the shared contract; read only here). */
 interface CatalogueChangeDoc {
   _id: string;
   version: number;
@@ -57,7 +48,7 @@ export async function productTimeline(input: { productId: string }, ctx: Ctx): P
 
   const assessments = await ctx.store.find<AssessmentResultDoc>(COLLECTIONS.assessmentResults, { where: { productId: p._id, status: 'published' }, orderBy: [['year', 'asc']], limit: 100 });
   for (const a of assessments)
-    events.push({ kind: 'assessed', on: a.publishedAt ? shanghaiDate(a.publishedAt) : `${a.year}-12-31`, until: null, text: `${a.year} 年度专项测评：${GRADE_LABELS[a.grade] ?? a.grade}（${a.score} 分）`, documentNumber: a.documentNumber ?? null });
+    events.push({ kind: 'assessed', on: a.publishedAt ? shanghaiDate(a.publishedAt) : `${a.year}-12-31`, until: null, text: `${a.year} 年度专项测评：${GRADE_LABELS[a.grade]}（${a.score} 分）`, documentNumber: a.documentNumber ?? null });
   const changes = await ctx.store.find<CatalogueChangeDoc>(COLLECTIONS.catalogueChanges, { where: { productId: p._id }, orderBy: [['version', 'asc']], limit: 100 });
   for (const c of changes.filter((x) => x.change !== 'added'))
     events.push({ kind: 'adjusted', on: c.on, until: null, text: `${CHANGE_LABELS[c.change] ?? c.change}${c.reason ? `：${c.reason}` : ''}`, documentNumber: c.documentNumber ?? null });

@@ -176,6 +176,11 @@ test('materials during review, a meeting, the panel confirms with one dissent, r
   expect(timeline.events[4].text).toBe('2027 年度专项测评：优秀（91.5 分）');
   expect(timeline.events[5].text).toBe('暂停提供：服务电话长期无人接听');
   expect((await h.call('catalogue', 'timeline', { productId: 'nothing' })).status).toBe(404);
+  // The records stood in for issue 11's campaign and issue 12's catalogue changes (their own tests walk them): take them out again.
+  await h.app.store.transaction(async (tx) => {
+    for (const y of [2027, 2028]) await tx.remove('assessmentResults', `${y}:${productId}`);
+    for (const c of ['c1', 'c2']) await tx.remove('catalogueChanges', c);
+  });
 });
 
 test('a reopened sheet clears the confirmations; a not-passed one is counted, not named', async () => {

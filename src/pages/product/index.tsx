@@ -10,6 +10,7 @@ import type { RatingSummary } from '@shared/rating';
 import { Badges } from '../../components/Badges';
 import { RatingChart } from '../../components/RatingChart';
 import { ProductTimeline } from '../../components/ProductTimeline';
+import { ProductGrade } from '../../components/ProductGrade';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
@@ -125,6 +126,7 @@ export default function ProductPage() {
         </View>
       </View>
 
+      <ProductGrade productId={p.productId} />
       <ProductTimeline productId={p.productId} />
 
       <View className='share'>
