@@ -69,6 +69,23 @@ test('registration: a wrong check character is shown under the field; corrected,
   await page.locator('.reg__status', { hasText: '待核验' }).waitFor();
   const [org] = (await rig.h.ok('orgs', 'list', { status: 'pending' }, ADMIN_TOKEN)).orgs;
   expect(org).toMatchObject({ name: '杭州西溪律师事务所', creditCode: '91330000142916567N', kind: 'law-firm', district: '西湖区' });
+
+  // The bureau verifies it on its own page; refusing without a reason is stopped at the server.
+  const admin = await rig.newPhonePage();
+  await signIn(admin, ADMIN_TOKEN);
+  await admin.goto(rig.h.url + '/#/packages/admin/pages/orgs/index');
+  const card = admin.locator('.admin__card', { hasText: '杭州西溪律师事务所' });
+  await card.getByText('统一社会信用代码 91330000142916567N', { exact: false }).waitFor();
+  await atButton(admin, '不予通过').click();
+  await admin.getByText('确定', { exact: true }).last().click();
+  await admin.getByText('不通过核验时请写明理由，单位会看到它').waitFor();
+  await atButton(admin, '核验通过').click();
+  await admin.getByText('确定', { exact: true }).last().click();
+  await admin.getByText('杭州西溪律师事务所：已核验通过').waitFor();
+  expect(await overflowsSideways(admin)).toBe(false);
+  await admin.context().close();
+  await page.reload();
+  await page.locator('.reg__status', { hasText: '已核验' }).waitFor();
 });
 
 test('an expert asks for material beside an item from the scoring page; the bureau forwards it, the answer shows there', async () => {
