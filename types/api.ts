@@ -8,6 +8,7 @@ import type { OrgsApi } from './actions/orgs';
 import type { PublicityApi } from './actions/publicity';
 import type { RatingsApi } from './actions/ratings';
 import type { ReviewsApi } from './actions/reviews';
+import type { SupervisionApi } from './actions/supervision';
 
 export interface Api {
   auth: AuthApi;
@@ -18,6 +19,7 @@ export interface Api {
   publicity: PublicityApi;
   ratings: RatingsApi;
   orgs: OrgsApi;
+  supervision: SupervisionApi;
   assessments: AssessmentsApi;
 }
 export type ApiInput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [infer I, unknown] ? I : never;

@@ -9,11 +9,13 @@ import { AppError, conflict } from '../_lib/errors';
 import { orgStatusOf, type OrgDoc } from '../../types/org';
 import { callState } from './calls';
 import { loadEditable } from './loadDeclaration';
+import { refuseReentryOf } from './reentryBan';
 import { toDeclarationView } from './view';
 
 /** Submission: only while the call is open, only once, and only complete — every missing field reported at once. */
 export async function submitDeclaration(input: { declarationId: string }, ctx: Ctx): Promise<DeclarationView> {
   const now = ctx.clock.now().toISOString();
+  await refuseReentryOf(ctx, input.declarationId, 'name');
   return ctx.store.transaction(async (tx) => {
     const d = await loadEditable(ctx, tx, input.declarationId);
     if (d.status === 'submitted') throw conflict('这份申报已经提交过了');

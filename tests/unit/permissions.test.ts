@@ -11,13 +11,16 @@ const CALLERS: Record<string, Caller> = {
   applicant: { userId: 'u2', roles: ['citizen', 'applicant'], orgId: 'o1' },
   expert: { userId: 'u3', roles: ['citizen', 'expert'], orgId: null, expertId: 'e1' },
   admin: { userId: 'admin-local', roles: ['citizen', 'admin'], orgId: null },
+  association: { userId: 'u4', roles: ['citizen', 'association'], orgId: 'oa' },
   assessor: { userId: 'u5', roles: ['citizen', 'assessor'], orgId: 'o5' },
 };
 
-const EVERYONE = ['anonymous', 'citizen', 'applicant', 'expert', 'admin', 'assessor'];
-const SIGNED_IN = ['citizen', 'applicant', 'expert', 'admin', 'assessor'];
+const EVERYONE = ['anonymous', 'citizen', 'applicant', 'expert', 'admin', 'association', 'assessor'];
+const SIGNED_IN = ['citizen', 'applicant', 'expert', 'admin', 'association', 'assessor'];
 const BUREAU = ['admin'];
 const APPLICANTS = ['applicant'];
+/** Issue 13: whoever acts for an organisation — its applicant, or an association's own role (issue 12); the record decides which organisation. */
+const ORG_ACTORS = ['applicant', 'association'];
 
 /** The expected matrix. A new action without a row here fails the test. */
 const MATRIX: Record<string, string[]> = {
@@ -36,6 +39,8 @@ const MATRIX: Record<string, string[]> = {
   'catalogue.unfeature': BUREAU,
   'catalogue.publish': BUREAU,
   'catalogue.timeline': EVERYONE,
+  'catalogue.versions': EVERYONE,
+  'catalogue.version': EVERYONE,
   'publicity.start': BUREAU,
   'publicity.list': EVERYONE,
   'publicity.get': EVERYONE,
@@ -63,8 +68,8 @@ const MATRIX: Record<string, string[]> = {
   'declarations.withdraw': APPLICANTS,
   'declarations.listMine': APPLICANTS,
   'declarations.supplyMaterials': APPLICANTS,
-  'declarations.get': ['applicant', 'admin'],
-  'declarations.printable': ['applicant', 'admin'],
+  'declarations.get': ['applicant', 'admin', 'association'],
+  'declarations.printable': ['applicant', 'admin', 'association'],
   'declarations.registerFile': ['applicant', 'admin', 'assessor'],
   'declarations.listAll': BUREAU,
   'declarations.requestMaterials': BUREAU,
@@ -86,19 +91,41 @@ const MATRIX: Record<string, string[]> = {
   'reviews.asks': ['expert', 'admin'],
   'reviews.scheduleMeeting': BUREAU,
   'reviews.meetingNotes': BUREAU,
-  'reviews.meeting': ['applicant', 'expert', 'admin'],
+  'reviews.meeting': ['applicant', 'expert', 'admin', 'association'],
   'reviews.panelConfirm': ['expert'],
   'reviews.report': ['expert', 'admin'],
   'reviews.publicResults': EVERYONE,
-  'reviews.myResult': APPLICANTS,
+  'reviews.myResult': ORG_ACTORS,
   'orgs.register': SIGNED_IN,
   'orgs.verify': BUREAU,
   'orgs.mine': SIGNED_IN,
-  'orgs.addMember': APPLICANTS,
+  'orgs.addMember': ORG_ACTORS,
   'orgs.list': BUREAU,
   'orgs.associations': SIGNED_IN,
-  'declarations.endorse': APPLICANTS,
-  'declarations.recommendedToMe': APPLICANTS,
+  'declarations.endorse': ORG_ACTORS,
+  'declarations.recommendedToMe': ORG_ACTORS,
+  'supervision.rules': EVERYONE,
+  'supervision.setRules': BUREAU,
+  'supervision.orgs': BUREAU,
+  'supervision.linkMember': BUREAU,
+  // An applicant passes the role check for the association actions only as an association's staff (issue 13), checked on the record.
+  'supervision.members': ['applicant', 'admin', 'association'],
+  'supervision.recordEvent': ['applicant', 'admin', 'association'],
+  'supervision.respond': APPLICANTS,
+  'supervision.revokeEvent': BUREAU,
+  'supervision.myEvents': ['applicant', 'admin', 'association'],
+  'supervision.provider': EVERYONE,
+  'supervision.productNotice': EVERYONE,
+  'supervision.propose': BUREAU,
+  'supervision.proposal': BUREAU,
+  'supervision.decideLine': BUREAU,
+  'supervision.rectify': BUREAU,
+  'supervision.answerRectification': APPLICANTS,
+  'supervision.rectifications': ['applicant', 'admin'],
+  'supervision.suspend': BUREAU,
+  'supervision.reinstate': BUREAU,
+  'supervision.exit': BUREAU,
+  'supervision.publicList': EVERYONE,
   'assessments.scheme': EVERYONE,
   'assessments.setScheme': BUREAU,
   'assessments.open': BUREAU,
