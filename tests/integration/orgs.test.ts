@@ -148,3 +148,16 @@ test('an association recommends a member’s declaration and endorses it; unendo
   const self = await h.call('declarations', 'saveDraft', { spec: full(), declarationMode: 'recommended', recommenderOrgId: association.orgId }, assoc);
   expect((self.body as any).error.issues).toEqual([{ path: 'recommenderOrgId', message: '不能推荐本单位自己的申报，请选择“自行申报”' }]);
 });
+
+test('an association the bureau invited (issue 12’s association role) is listed, named, and endorses', async () => {
+  const { inviteCode, orgId } = await h.ok('admin', 'createInvite', { role: 'association', orgName: '杭州市人民调解协会' }, ADMIN_TOKEN);
+  const staff = await h.citizen();
+  await h.ok('auth', 'redeemInvite', { code: inviteCode }, staff);
+  const member = await h.applicant('杭州东站调解工作室');
+  expect((await h.ok('orgs', 'associations', {}, member.token)).associations).toContainEqual({ orgId, name: '杭州市人民调解协会' });
+  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: full(), declarationMode: 'recommended', recommenderOrgId: orgId }, member.token);
+  expect((await h.ok('declarations', 'recommendedToMe', {}, staff)).items.map((i: any) => i.declarationId)).toEqual([declarationId]);
+  await h.ok('declarations', 'endorse', { declarationId }, staff);
+  expect(await h.ok('declarations', 'submit', { declarationId }, member.token)).toMatchObject({ status: 'submitted', recommender: '杭州市人民调解协会' });
+  expect(((await h.app.store.get('orgs', member.orgId)) as any).associationIds).toEqual([orgId]);
+});
