@@ -10,6 +10,7 @@ import type { RatingSummary } from '@shared/rating';
 import { Badges } from '../../components/Badges';
 import { ProductNotice } from '../../components/ProductNotice';
 import { RatingChart } from '../../components/RatingChart';
+import { ProductTimeline } from '../../components/ProductTimeline';
 import { ProductGrade } from '../../components/ProductGrade';
 import { ProductProcurement } from '../../components/ProductProcurement';
 import { Empty, Failure, Loading } from '../../components/StateView';
@@ -129,6 +130,7 @@ export default function ProductPage() {
       </View>
 
       <ProductGrade productId={p.productId} />
+      <ProductTimeline productId={p.productId} />
       <ProductProcurement productId={p.productId} />
 
       <View className='share'>
