@@ -4,7 +4,6 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { CallView } from '@shared/declaration';
 import { api, ApiError, errorMessage } from '../../../../api/client';
-import { CallNeeds } from '../../../../components/CallNeeds';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import '../admin.scss';
 
@@ -82,7 +81,6 @@ export default function CallsPage() {
             <Text className='admin__meta'>
               {c.opensOn} 至 {c.closesOn} · {STATE_LABELS[c.state]}
             </Text>
-            <CallNeeds callId={c.callId} />
           </View>
         ))
       )}
