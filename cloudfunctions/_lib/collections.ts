@@ -25,6 +25,7 @@ export const COLLECTIONS = {
   ratingCases: 'ratingCases',
   ratingSummaries: 'ratingSummaries',
   meta: 'meta',
+  throttles: 'throttles',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {

@@ -66,5 +66,5 @@ export async function dispatch(fn: FunctionDef, event: unknown, base: BaseCtx, l
 }
 
 function fail(error: AppError): Envelope<never> {
-  return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+  return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}), ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}) } };
 }
