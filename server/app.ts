@@ -17,7 +17,8 @@ import { LocalFileStore } from './localFiles';
 import { SqliteStore } from './sqliteStore';
 import { API_HEADERS, serveStatic } from './static';
 import { Throttle } from '../cloudfunctions/_lib/throttle';
-import type { RateLimitMode } from '../types/limits';
+import { IDLE_SWEEP_MINUTES, type RateLimitMode } from '../types/limits';
+import { sweepIdleSessions } from './sweepSessions';
 
 export interface LocalAppOptions {
   dataDir: string;
@@ -35,6 +36,8 @@ export interface LocalAppOptions {
 export interface LocalApp {
   server: http.Server;
   throttle: Throttle;
+  /** Removes idle anonymous sessions now (also run at start and every IDLE_SWEEP_MINUTES); returns how many. */
+  sweepIdleSessions(): Promise<number>;
   store: SqliteStore;
   files: LocalFileStore;
   clock: SettableClock;
@@ -134,14 +137,22 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     return callerForToken(store, m[1], options.adminToken);
   }
 
+  const sweep = () => sweepIdleSessions(store, clock);
+  const sweepError = (error: unknown) => log('server', 'sweepIdleSessions', error);
+  sweep().catch(sweepError);
+  const sweeper = setInterval(() => sweep().catch(sweepError), IDLE_SWEEP_MINUTES * 60_000);
+  sweeper.unref();
+
   return {
     server,
     throttle,
+    sweepIdleSessions: sweep,
     store,
     files,
     clock,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweeper);
         server.close(() => {
           store.close();
           resolve();

@@ -24,7 +24,7 @@ export const RATE_LIMITS = {
   search: { max: 120, windowSeconds: 60, what: '目录检索', per: 'address' },
   export: { max: 10, windowSeconds: 600, what: '目录导出', per: 'address' },
   poster: { max: 20, windowSeconds: 600, what: '生成海报', per: 'address' },
-  /** Failed invite-code redemptions; the sixth wrong guess in 15 minutes locks the address out for 30 minutes. */
+  /** Failed invite-code redemptions; after five wrong guesses in 15 minutes the address is locked out for 30 minutes. */
   inviteGuess: { max: 5, windowSeconds: 900, lockoutSeconds: 1800, what: '邀请码尝试', per: 'address' },
 } as const satisfies Record<string, RateLimit>;
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -44,6 +44,6 @@ export const IDLE_SWEEP_MINUTES = 60;
 /** "操作太频繁，请 3 分钟后再试": the Chinese retry hint for a wait in seconds. */
 export function retryMessage(seconds: number): string {
   const s = Math.max(1, Math.ceil(seconds));
-  const when = s < 60 ? `${s} 秒` : s < 3600 ? `${Math.ceil(s / 60)} 分钟` : `${Math.ceil(s / 3600)} 小时`;
+  const when = s < 60 ? `${s} 秒` : s <= 7200 ? `${Math.ceil(s / 60)} 分钟` : `${Math.ceil(s / 3600)} 小时`;
   return `操作太频繁，请 ${when}后再试`;
 }

@@ -37,7 +37,12 @@ export class RateLimitedError extends AppError {
 
 export class Throttle {
   private windows = new Map<string, Window>();
-  constructor(readonly mode: RateLimitMode = 'strict') {}
+  constructor(public mode: RateLimitMode = 'strict') {}
+
+  /** Forgets every window (tests: after a relaxed setup, before counting strictly). */
+  reset(): void {
+    this.windows.clear();
+  }
 
   limit(name: RateLimitName): RateLimit {
     const l: RateLimit = RATE_LIMITS[name];
@@ -81,6 +86,28 @@ export class Throttle {
   private prune(now: number): void {
     for (const [id, w] of this.windows) if (now - w.start > 86_400_000 && now >= w.lockedUntil) this.windows.delete(id);
   }
+}
+
+/**
+ * Which actions are throttled by which limits, applied by `dispatch` after the permission and input checks (so a
+ * refused or malformed call costs nothing). The bureau (admin) is not throttled. Sessions and invite guesses are
+ * throttled in their use cases (auth/startSession.ts, auth/redeemInvite.ts): only new local sessions and only
+ * failed guesses count.
+ */
+export const THROTTLED_ACTIONS: Record<string, readonly RateLimitName[]> = {
+  'publicity.comment': ['commentPerIdentity', 'commentPerAddress'],
+  'catalogue.search': ['search'],
+  'catalogue.export': ['export'],
+  'catalogue.poster': ['poster'],
+};
+
+/** Counts the call against every limit of its action; refuses it when one is full (no limit counts a refused call). */
+export function throttleAction(ctx: Ctx): void {
+  const names = THROTTLED_ACTIONS[`${ctx.fn}.${ctx.action}`];
+  if (!names || !ctx.throttle || ctx.caller.roles.includes('admin')) return;
+  const now = ctx.clock.now().getTime();
+  for (const name of names) ctx.throttle.check(name, throttleKey(ctx, name), now);
+  for (const name of names) ctx.throttle.take(name, throttleKey(ctx, name), now);
 }
 
 /** The key a limit counts by: the client address locally, the identity otherwise (cloud: the openid's user). */

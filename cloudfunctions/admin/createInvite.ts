@@ -6,6 +6,7 @@ import type { Ctx } from '../_lib/context';
 import { notFound } from '../_lib/errors';
 import { newInviteCode, sha256 } from '../_lib/ids';
 import { DuplicateKeyError } from '../_lib/store/port';
+import { INVITE_TTL_DAYS } from '../../types/limits';
 
 export interface OrgDoc {
   _id: string;
@@ -25,6 +26,8 @@ export interface InviteDoc {
   createdAt: string;
   usedBy: string | null;
   usedAt: string | null;
+  /** The code works until then (INVITE_TTL_DAYS after issue); older codes without it expire the same way. */
+  expiresAt?: string;
   [key: string]: unknown;
 }
 
@@ -52,6 +55,7 @@ export async function createInvite(input: { role: 'applicant'; orgName?: string;
           }
         }
         const invite: InviteDoc = { _id: newInviteCode(), role: input.role, orgId, createdBy: ctx.caller.userId, createdAt: now, usedBy: null, usedAt: null };
+        invite.expiresAt = new Date(Date.parse(now) + INVITE_TTL_DAYS * 86_400_000).toISOString();
         await tx.insert(COLLECTIONS.invites, invite);
         await appendAudit(tx, ctx, { collection: COLLECTIONS.invites, recordId: invite._id, change: { role: invite.role, orgId } });
         return { inviteCode: invite._id, orgId };
