@@ -182,3 +182,20 @@ test('a client that vanishes mid-body is not an internal error', async () => {
   await stillServes();
   expect(h.drainErrors()).toEqual([]);
 });
+
+test('security headers on every API answer, including the parser’s own 400', async () => {
+  const responses = [
+    await rawRequest('POST /api/catalogue HTTP/1.1\r\nHost: localhost\r\nContent-Length: 17\r\nConnection: close\r\n\r\n{"action":"search"}'.replace('17', '19')),
+    await rawRequest('POST /api/% HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'),
+    await rawRequest('GET //[ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'),
+    await rawRequest('\u0000 / HTTP/1.1\r\n\r\n'),
+  ];
+  expect(responses.map(statusOf)).toEqual([200, 400, 400, 400]);
+  for (const r of responses) {
+    const head = r.slice(0, r.indexOf('\r\n\r\n')).toLowerCase();
+    expect(head).toContain("content-security-policy: default-src 'none'; frame-ancestors 'none'");
+    expect(head).toContain('x-content-type-options: nosniff');
+    expect(head).toContain('referrer-policy: same-origin');
+    expect(head).toContain('x-frame-options: deny');
+  }
+});
