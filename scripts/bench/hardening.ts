@@ -18,8 +18,7 @@ import { checkInvariants } from '../../server/invariants';
 import { seedDemo } from '../../server/seedDemo';
 import { SqliteStore } from '../../server/sqliteStore';
 import { APPEND_ONLY, INDEXES } from '../../cloudfunctions/_lib/collections';
-import { fuzzTargets, requestBody, send } from '../../tests/support/fuzz';
-import { startPipeline } from '../../tests/support/pipeline';
+import { fuzzFixture, fuzzTargets, requestBody, send } from '../../tests/support/fuzz';
 import { ADMIN_TOKEN, type Harness } from '../../tests/support/harness';
 import type { RateLimitMode } from '../../types/limits';
 
@@ -112,17 +111,7 @@ async function fuzz(runs: number) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-fuzz-'));
   const server = await startServer(dataDir, 'relaxed', true);
   const h = remoteHarness(server.url);
-  await h.ok('admin', 'setClock', { now: '2026-09-25T09:00:00+08:00' }, ADMIN);
-  // The pipeline's tests/support helpers use the harness's admin token constant.
-  const pipe = await startPipeline(h);
-  const declarationId = await pipe.proposed(1);
-  await h.ok('publicity', 'start', { declarationIds: [declarationId], startsOn: '2026-09-28', workingDays: 7 }, ADMIN);
-  await h.ok('admin', 'setClock', { now: '2026-09-29T10:00:00+08:00' }, ADMIN);
-  const citizen = await h.citizen();
-  await h.ok('publicity', 'comment', { declarationId, text: '希望增加周末服务时间' }, citizen);
-  const products = await h.ok('catalogue', 'search', { limit: 3 });
-  const ids = [declarationId, ...products.items.map((p: { productId: string }) => p.productId)];
-  const tokens = [null, citizen, pipe.applicant.token, ADMIN];
+  const { tokens, ids } = await fuzzFixture(h);
 
   let sent = 0;
   let fivexx = 0;

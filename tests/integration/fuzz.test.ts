@@ -6,9 +6,8 @@
  * checker clean. Bounded here (FUZZ_RUNS per action, default 25); `npm run fuzz` runs a larger campaign.
  */
 import fc from 'fast-check';
-import { fuzzTargets, requestBody, send } from '../support/fuzz';
-import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
-import { startPipeline } from '../support/pipeline';
+import { fuzzFixture, fuzzTargets, requestBody, send } from '../support/fuzz';
+import { startHarness, type Harness } from '../support/harness';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 jest.setTimeout(120_000);
@@ -18,22 +17,8 @@ let tokens: (string | null)[];
 let ids: string[];
 beforeAll(async () => {
   h = await startHarness({ seed: true });
-  await h.ok('admin', 'setClock', { now: '2026-09-25T09:00:00+08:00' }, ADMIN_TOKEN);
-  const pipe = await startPipeline(h);
-  const declarationId = await pipe.proposed(1);
-  await h.ok('publicity', 'start', { declarationIds: [declarationId], startsOn: '2026-09-28', workingDays: 7 }, ADMIN_TOKEN);
-  await h.ok('admin', 'setClock', { now: '2026-09-29T10:00:00+08:00' }, ADMIN_TOKEN);
-  const citizen = await h.citizen();
-  await h.ok('publicity', 'comment', { declarationId, text: '希望增加周末服务时间' }, citizen);
-  const experts = await h.app.store.find<{ _id: string }>('experts', { limit: 2 });
-  const expertToken = await h.citizen();
-  const { inviteCode } = await h.ok('reviews', 'addExpert', { name: '模糊测试专家', organisation: '某大学', kind: 'academic', phone: '13900000000' }, ADMIN_TOKEN);
-  await h.ok('auth', 'redeemInvite', { code: inviteCode }, expertToken);
-  const products = await h.ok('catalogue', 'search', { limit: 3 });
-  const comments = await h.app.store.find<{ _id: string }>('comments', { limit: 5 });
-  const calls = await h.app.store.find<{ _id: string }>('calls', { limit: 5 });
-  ids = [declarationId, ...products.items.map((p: any) => p.productId), ...comments.map((c) => c._id), ...calls.map((c) => c._id), ...experts.map((e) => e._id)].filter(Boolean);
-  tokens = [null, citizen, pipe.applicant.token, expertToken, ADMIN_TOKEN];
+  ({ tokens, ids } = await fuzzFixture(h));
+  expect(ids.length).toBeGreaterThanOrEqual(4);
   h.drainErrors();
 });
 afterAll(() => h.close());

@@ -6,6 +6,8 @@
  */
 import fc from 'fast-check';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
+import { ADMIN_TOKEN, type Harness } from './harness';
+import { startPipeline } from './pipeline';
 
 export interface FuzzTarget {
   fn: string;
@@ -140,4 +142,26 @@ export async function send(url: string, fn: string, body: string, token: string 
   } catch {
     return { status: 0, envelope: false };
   }
+}
+
+/**
+ * What the fuzz needs from a server (only its API, so it works over HTTP from another process too): callers of every
+ * kind (none, citizen, applicant, expert, the bureau) and real record ids (a declaration in publicity with a comment,
+ * products, a call), so some payloads get past the lookups into the use cases.
+ */
+export async function fuzzFixture(h: Pick<Harness, 'ok' | 'citizen' | 'applicant'>): Promise<{ tokens: (string | null)[]; ids: string[] }> {
+  await h.ok('admin', 'setClock', { now: '2026-09-25T09:00:00+08:00' }, ADMIN_TOKEN);
+  const pipe = await startPipeline(h as Harness);
+  const declarationId = await pipe.proposed(1);
+  await h.ok('publicity', 'start', { declarationIds: [declarationId], startsOn: '2026-09-28', workingDays: 7 }, ADMIN_TOKEN);
+  await h.ok('admin', 'setClock', { now: '2026-09-29T10:00:00+08:00' }, ADMIN_TOKEN);
+  const citizen = await h.citizen();
+  const comment = await h.ok('publicity', 'comment', { declarationId, text: '希望增加周末服务时间' }, citizen);
+  const expert = await h.citizen();
+  const { inviteCode } = await h.ok('reviews', 'addExpert', { name: '模糊测试专家', organisation: '某大学', kind: 'academic', phone: '13900000000' }, ADMIN_TOKEN);
+  await h.ok('auth', 'redeemInvite', { code: inviteCode }, expert);
+  const products = await h.ok('catalogue', 'search', { limit: 3 });
+  const { calls } = await h.ok('declarations', 'listCalls', {});
+  const ids = [declarationId, comment?.commentId, ...products.items.map((p: { productId: string }) => p.productId), ...calls.slice(0, 2).map((c: { callId: string }) => c.callId)];
+  return { tokens: [null, citizen, pipe.applicant.token, expert, ADMIN_TOKEN], ids: ids.filter((x): x is string => typeof x === 'string') };
 }
