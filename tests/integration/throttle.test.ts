@@ -25,11 +25,11 @@ beforeEach(async () => {
 afterEach(async () => expect(await h.invariants()).toEqual([]));
 
 /** POST /api/<fn> from a given local address; status, Retry-After and the envelope. */
-function callFrom(address: string, fn: string, action: string, payload: Record<string, unknown> = {}, token?: string) {
+function callFrom(address: string, fn: string, action: string, payload: Record<string, unknown> = {}, token?: string, extra: Record<string, string> = {}) {
   const body = JSON.stringify({ action, ...payload });
   return new Promise<{ status: number; retryAfter: string | undefined; body: any }>((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: `/api/${fn}`, method: 'POST', localAddress: address, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...(token ? { Authorization: `Bearer ${token}` } : {}) } },
+      { host: '127.0.0.1', port, path: `/api/${fn}`, method: 'POST', localAddress: address, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extra } },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
@@ -71,6 +71,8 @@ test('sessions: 30 an hour from one address, the 31st refused; another address i
   for (let i = 1; i <= 30; i++) expect([i, (await callFrom(A, 'auth', 'session')).status]).toEqual([i, 200]);
   const refused = await callFrom(A, 'auth', 'session');
   expectLimited(refused, 60);
+  // A forged X-Forwarded-For does not buy a new address (the proxy header is trusted only with TRUST_PROXY=1).
+  expect((await callFrom(A, 'auth', 'session', {}, undefined, { 'X-Forwarded-For': '203.0.113.9' })).status).toBe(429);
   expect(await h.app.store.count('users', { tokenHash: { $ne: null } })).toBeGreaterThanOrEqual(30);
   const before = await h.app.store.count('users');
   expect((await callFrom(A, 'auth', 'session')).status).toBe(429);
