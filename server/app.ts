@@ -44,7 +44,6 @@ export interface LocalApp {
   close(): Promise<void>;
 }
 
-
 export function createLocalApp(options: LocalAppOptions): LocalApp {
   const store = new SqliteStore({ filename: path.join(options.dataDir, 'store.sqlite'), indexes: INDEXES, appendOnly: APPEND_ONLY });
   const clock = new SettableClock();
@@ -137,10 +136,15 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     return callerForToken(store, m[1], options.adminToken);
   }
 
-  const sweep = () => sweepIdleSessions(store, clock);
-  const sweepError = (error: unknown) => log('server', 'sweepIdleSessions', error);
-  sweep().catch(sweepError);
-  const sweeper = setInterval(() => sweep().catch(sweepError), IDLE_SWEEP_MINUTES * 60_000);
+  // Idle anonymous sessions: swept at start and every IDLE_SWEEP_MINUTES; close() waits for a sweep in flight.
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    const run = sweepIdleSessions(store, clock);
+    sweeping = run.catch((error) => log('server', 'sweepIdleSessions', error));
+    return run;
+  };
+  void sweep().catch(() => {});
+  const sweeper = setInterval(() => void sweep().catch(() => {}), IDLE_SWEEP_MINUTES * 60_000);
   sweeper.unref();
 
   return {
@@ -154,8 +158,10 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
       new Promise<void>((resolve) => {
         clearInterval(sweeper);
         server.close(() => {
-          store.close();
-          resolve();
+          void sweeping.then(() => {
+            store.close();
+            resolve();
+          });
         });
         server.closeAllConnections?.();
       }),
