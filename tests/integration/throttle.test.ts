@@ -7,7 +7,7 @@
 import http from 'http';
 import { INVALID_INVITE_MESSAGE } from '../../cloudfunctions/auth/redeemInvite';
 import { catalogueSchemas } from '../../types/actions/catalogue';
-import { INVITE_TTL_DAYS, RATE_LIMITS, RELAXED_FACTOR } from '../../types/limits';
+import { IDLE_SESSION_HOURS, IDLE_SWEEP_MINUTES, INVITE_TTL_DAYS, RATE_LIMITS, RELAXED_FACTOR } from '../../types/limits';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -64,6 +64,7 @@ test('the limits as data: these exact numbers (a changed number fails here)', ()
   });
   expect(RELAXED_FACTOR).toBe(100);
   expect(INVITE_TTL_DAYS).toBe(30);
+  expect([IDLE_SESSION_HOURS, IDLE_SWEEP_MINUTES]).toEqual([24, 60]);
   expect(h.app.throttle.mode).toBe('strict');
 });
 
