@@ -20,7 +20,7 @@ export async function runHardening(mode, env = {}) {
 
 export function printFuzz(f, table) {
   table(
-    `Fuzz: ${f.actions} actions × ${f.runsPerAction} property-based requests, as nobody/citizen/applicant/bureau, server in its own process (${f.seconds} s; target: all 0, server alive)`,
+    `Fuzz: ${f.actions} actions × ${f.runsPerAction} property-based requests, as nobody, a citizen, an applicant, an expert and the bureau, server in its own process (${f.seconds} s; target: all 0, server alive)`,
     [[f.sent, f.fivexx, f.notEnvelope, f.dropped, f.crashes, f.internalErrors, f.violations, f.alive ? 'yes' : 'NO']],
     ['requests sent', '5xx', 'not an envelope', 'dropped', 'crashes', 'internal errors logged', 'invariant violations', 'alive after'],
   );
