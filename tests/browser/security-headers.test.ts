@@ -39,6 +39,11 @@ test('every page loads and works with no CSP violation', async () => {
     [token, '/#/packages/applicant/pages/declarations/index'],
     [ADMIN_TOKEN, '/#/packages/admin/pages/declarations/index'],
     [ADMIN_TOKEN, '/#/packages/promotion/pages/poster/index?id=p0001demo'],
+    [ADMIN_TOKEN, '/#/packages/admin/pages/experts/index'],
+    [ADMIN_TOKEN, '/#/packages/admin/pages/calendar/index'],
+    [ADMIN_TOKEN, '/#/packages/admin/pages/assessment/index'],
+    [token, '/#/packages/applicant/pages/ratings/index'],
+    [null, '/#/packages/assessment/pages/results/index'],
   ] as const) {
     const p = who ? await rig.newPhonePage() : page;
     if (who) {
