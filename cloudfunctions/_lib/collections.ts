@@ -25,6 +25,7 @@ export const COLLECTIONS = {
   ratingCases: 'ratingCases',
   ratingSummaries: 'ratingSummaries',
   meta: 'meta',
+  throttles: 'throttles',
   reviewAsks: 'reviewAsks',
   meetings: 'meetings',
   assessmentSchemes: 'assessmentSchemes',
