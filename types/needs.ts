@@ -15,8 +15,8 @@ export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
 };
 
 /**
- * How often one person may post and support, per day. Issue 10's `_lib/throttle.ts` is not on main yet: these limits
- * are data here, ready to move into it.
+ * How often one person may post and support, per day, counted in the store (like publicity's daily comment limit) so it
+ * holds across instances; the hourly burst limits are issue 10's (`types/limits.ts`: needPerIdentity, needPerAddress).
  */
 export const NEED_LIMITS = { submitPerDay: 3, supportPerDay: 30 } as const;
 /** How many needs the yearly call shows. */
