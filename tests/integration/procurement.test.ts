@@ -105,7 +105,7 @@ test('refusals: a provider or a citizen recording, another unit named, bad amoun
   expect(await issue({ amount: -5 })).toEqual([{ path: 'amount', message: '采购金额应大于 0 元' }]);
   expect(await issue({ amount: 0 })).toEqual([{ path: 'amount', message: '采购金额应大于 0 元' }]);
   expect(await issue({ amount: 10.005 })).toEqual([{ path: 'amount', message: '采购金额最多保留两位小数（分）' }]);
-  expect(await issue({ from: '2026-02-30' })).toEqual([{ path: 'from', message: '服务开始日期不是真实的日期，请核对' }]);
+  expect(await issue({ from: '2026-02-30' })).toEqual([{ path: 'from', message: '服务开始日期不是真实存在的日期（2026-02-30），请核对月份和日' }]);
   expect(await issue({ to: '2026-02-01' })).toEqual([{ path: 'to', message: '服务结束日期不能早于开始日期' }]);
   expect(await issue({ evidence: [] })).toEqual([{ path: 'evidence', message: '请上传合同或发票等采购凭证（至少 1 个文件）' }]);
   expect(await issue({ productId: 'nope' })).toEqual([{ path: 'productId', message: '没有找到这个目录内的产品' }]);

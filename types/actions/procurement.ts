@@ -1,19 +1,13 @@
 import * as z from 'zod';
+import { dateField, yearField } from '../dates';
 import type { PurchaseMethod } from '../domain';
 import type { CustomStatus, ProcurementStatus } from '../procurement';
 import type { Evidence } from '../assessment';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A real calendar day, not only the right shape. */
-const realDay = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-const date = (what: string) =>
-  z.string({ error: `请填写${what}` }).regex(DATE, `${what}应为日期，如 2026-03-15`).refine(realDay, `${what}不是真实的日期，请核对`);
+const date = dateField;
 const id = (what: string) => z.string({ error: `缺少${what}` }).min(1, `缺少${what}`).max(80, `${what}不正确`);
 const productId = id('产品编号');
-const year = z.number({ error: '请填写年度' }).int('年度应为整数，如 2026').min(2018, '年度应在 2018 到 2100 之间').max(2100, '年度应在 2018 到 2100 之间');
+const year = yearField('年度', 2018);
 /** Yuan with at most two decimals, positive. */
 const money = (what: string) =>
   z.number({ error: `请填写${what}（元）` }).positive(`${what}应大于 0 元`).max(100_000_000, `${what}过大，请核对`).multipleOf(0.01, `${what}最多保留两位小数（分）`);
