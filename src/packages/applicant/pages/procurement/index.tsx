@@ -2,7 +2,7 @@
  * The provider's side of purchasing: purchases of its products to confirm or dispute, and tailoring requests to answer
  * with terms and a price — shown beside the product's declared service standard and price.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
@@ -12,32 +12,19 @@ import { PURCHASE_METHOD_LABELS } from '@shared/domain';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import { useLargeFont } from '../../../../utils/largeFont';
+import { useProcurementDesk } from '../../../../utils/procurementDesk';
 import '../../../../styles/desk.scss';
 
 type Tab = 'requests' | 'purchases';
 
 export default function ProviderProcurementPage() {
   const [tab, setTab] = useState<Tab>('requests');
-  const [purchases, setPurchases] = useState<ProcurementView[] | null>(null);
-  const [requests, setRequests] = useState<CustomRequestView[] | null>(null);
-  const [error, setError] = useState('');
+  const { data, error, load } = useProcurementDesk();
   const [large] = useLargeFont();
-  const load = useCallback(async () => {
-    setError('');
-    try {
-      const [mine, custom] = await Promise.all([api('procurement', 'mine', {}), api('procurement', 'customRequests', {})]);
-      setPurchases(mine.toConfirm);
-      setRequests(custom.received);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
-
   if (error) return <Failure message={error} onRetry={load} />;
-  if (!purchases || !requests) return <Loading />;
+  if (!data) return <Loading />;
+  const purchases = data.mine.toConfirm;
+  const requests = data.custom.received;
   return (
     <View className={`desk ${large ? 'lf' : ''}`}>
       <View className='desk__tabs'>

@@ -2,7 +2,7 @@
  * A purchasing unit's desk (采购单位): its purchases and whether the provider confirmed them, recording a purchase with
  * its contract, the unit's opinion during the yearly assessment, and tailoring requests (个性定制).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
@@ -13,6 +13,7 @@ import { PURCHASE_METHOD_LABELS } from '@shared/domain';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import { useLargeFont } from '../../../../utils/largeFont';
+import { useProcurementDesk } from '../../../../utils/procurementDesk';
 import { pickAndUploadFile, type PickedFile } from '../../../../utils/pickFile';
 import '../../../../styles/desk.scss';
 
@@ -28,26 +29,12 @@ const issuesOf = (e: unknown): Issues => (e instanceof ApiError ? Object.fromEnt
 
 export default function PurchaserDeskPage() {
   const [tab, setTab] = useState<Tab>('purchases');
-  const [purchases, setPurchases] = useState<ProcurementView[] | null>(null);
-  const [requests, setRequests] = useState<CustomRequestView[] | null>(null);
-  const [error, setError] = useState('');
+  const { data, error, load } = useProcurementDesk();
   const [large] = useLargeFont();
-  const load = useCallback(async () => {
-    setError('');
-    try {
-      const [mine, custom] = await Promise.all([api('procurement', 'mine', {}), api('procurement', 'customRequests', {})]);
-      setPurchases(mine.purchases);
-      setRequests(custom.asked);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
-
   if (error) return <Failure message={error} onRetry={load} />;
-  if (!purchases || !requests) return <Loading />;
+  if (!data) return <Loading />;
+  const purchases = data.mine.purchases;
+  const requests = data.custom.asked;
   return (
     <View className={`desk ${large ? 'lf' : ''}`}>
       <View className='desk__tabs'>
