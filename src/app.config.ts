@@ -1,6 +1,6 @@
 export default defineAppConfig({
   // Main package: what every citizen uses. Role-specific pages live in subpackages.
-  pages: ['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index', 'pages/rate/index'],
+  pages: ['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index', 'pages/rate/index', 'pages/me/index', 'pages/notfound/index'],
   subPackages: [
     { root: 'packages/account', pages: ['pages/me/index', 'pages/cases/index'] },
     { root: 'packages/promotion', pages: ['pages/poster/index'] },
@@ -8,6 +8,23 @@ export default defineAppConfig({
     { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index'] },
     { root: 'packages/expert', pages: ['pages/assignments/index', 'pages/score/index'] },
   ],
+  // WeChat draws this bar itself (tab pages must be main-package pages); the H5 build draws the same three tabs
+  // in components/TabBar (utils/nav.ts lists them).
+  ...(process.env.TARO_ENV === 'weapp'
+    ? {
+        tabBar: {
+          color: '#4a5468',
+          selectedColor: '#1f5fbf',
+          backgroundColor: '#ffffff',
+          borderStyle: 'black',
+          list: [
+            { pagePath: 'pages/catalogue/index', text: '首页' },
+            { pagePath: 'pages/publicity/index', text: '公示' },
+            { pagePath: 'pages/me/index', text: '我的' },
+          ],
+        },
+      }
+    : {}),
   // H5 only (an unknown key in WeChat's app.json): no sliding page transition, which leaves the document
   // scrollable sideways on phones.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),

@@ -33,9 +33,9 @@ export const INDEXES: Record<string, string[][]> = {
   featured: [['until']],
   declarations: [['orgId', 'updatedAt'], ['callId', 'status', '_id'], ['status', '_id']],
   experts: [['active', '_id']],
-  comments: [['declarationId', 'status', 'createdAt'], ['declarationId', 'userId']],
+  comments: [['declarationId', 'status', 'createdAt'], ['declarationId', 'userId'], ['userId', 'createdAt']],
   publicity: [['status', '_id']],
-  ratings: [['productId', '_id']],
+  ratings: [['productId', '_id'], ['raterId', 'createdAt']],
   ratingCases: [['orgId', 'openedOn'], ['status', 'dueOn'], ['raterId', 'openedOn']],
   audit: [['recordId', '_id']],
 };

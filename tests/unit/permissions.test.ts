@@ -22,6 +22,7 @@ const APPLICANTS = ['applicant'];
 const MATRIX: Record<string, string[]> = {
   'auth.session': EVERYONE,
   'auth.me': EVERYONE,
+  'auth.myActivity': EVERYONE,
   'auth.redeemInvite': SIGNED_IN,
   'admin.createInvite': BUREAU,
   'admin.setClock': BUREAU,

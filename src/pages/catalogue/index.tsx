@@ -4,7 +4,9 @@ import { Picker, ScrollView, Text, View } from '@tarojs/components';
 import { AtButton, AtSearchBar } from 'taro-ui';
 import { AUDIENCE_GROUPS, AUDIENCE_GROUP_LABELS, CATEGORIES, CATEGORY_LABELS, DISTRICTS, type AudienceGroup, type Category, type District, type SearchSort } from '@shared/domain';
 import { ProductCard } from '../../components/ProductCard';
+import { ElderSwitch } from '../../components/ElderSwitch';
 import { Empty, Failure, Loading } from '../../components/StateView';
+import { TabBar } from '../../components/TabBar';
 import { useLargeFont } from '../../utils/largeFont';
 import { Featured } from './Featured';
 import { useCatalogue, type Filters } from './useCatalogue';
@@ -50,6 +52,7 @@ export default function CataloguePage() {
 
   return (
     <View className={`catalogue ${large ? 'lf' : ''}`}>
+      <ElderSwitch on={large} onToggle={toggleLarge} />
       <View className='catalogue__head'>
         <AtSearchBar
           value={q}
@@ -96,9 +99,6 @@ export default function CataloguePage() {
               {SORT_LABELS[s]}
             </Text>
           ))}
-          <Text className={`toolbar__item toolbar__large ${large ? 'toolbar__item--on' : ''}`} onClick={toggleLarge}>
-            {large ? '标准字' : '大字'}
-          </Text>
         </View>
       </View>
 
@@ -135,14 +135,7 @@ export default function CataloguePage() {
           </View>
         </View>
       )}
-      <View className='catalogue__links'>
-        <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/pages/publicity/index' })}>
-          产品公示
-        </Text>
-        <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/packages/account/pages/me/index' })}>
-          我的账号
-        </Text>
-      </View>
+      <TabBar current='home' />
     </View>
   );
 }

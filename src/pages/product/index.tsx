@@ -9,7 +9,10 @@ import { api, ApiError, errorMessage } from '../../api/client';
 import type { RatingSummary } from '@shared/rating';
 import { Badges } from '../../components/Badges';
 import { RatingChart } from '../../components/RatingChart';
+import { HomeLink } from '../../components/HomeLink';
 import { Empty, Failure, Loading } from '../../components/StateView';
+import { Unbroken } from '../../components/Unbroken';
+import { goHome } from '../../utils/nav';
 import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
 import { CITIZEN_SECTIONS } from './sections';
@@ -52,7 +55,7 @@ export default function ProductPage() {
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <Failure message={state.message} onRetry={load} />;
   if (state.status === 'missing')
-    return <Empty title='没有找到这个服务' hint='它可能已调整出目录' action={{ text: '返回目录', onClick: () => Taro.reLaunch({ url: '/pages/catalogue/index' }) }} />;
+    return <Empty title='没有找到这个服务' hint='它可能已调整出目录' action={{ text: '返回首页', onClick: goHome }} />;
 
   const p = state.product;
   const call = () => Taro.makePhoneCall({ phoneNumber: p.provider.phone.replace(/[^\d-]/g, '') }).catch(() => undefined);
@@ -62,6 +65,7 @@ export default function ProductPage() {
 
   return (
     <View className={`product ${large ? 'lf' : ''}`}>
+      <HomeLink />
       <View className='product__head'>
         <Text className='product__name'>{p.name}</Text>
         <Badges category={p.category} purchaseMethod={p.purchaseMethod} />
@@ -73,7 +77,7 @@ export default function ProductPage() {
         <Text className='contact__name'>{p.provider.name}</Text>
         <View className='contact__row'>
           <Text className='contact__label'>电话</Text>
-          <Text className='contact__value contact__phone'>{p.provider.phone}</Text>
+          <Unbroken className='contact__value contact__phone' text={p.provider.phone} />
         </View>
         <View className='contact__row'>
           <Text className='contact__label'>地址</Text>
@@ -83,7 +87,7 @@ export default function ProductPage() {
         </View>
         <View className='contact__row'>
           <Text className='contact__label'>时间</Text>
-          <Text className='contact__value'>{p.provider.hours}</Text>
+          <Unbroken className='contact__value' text={p.provider.hours} />
         </View>
         <View className='contact__actions'>
           <AtButton type='primary' className='contact__call' onClick={call}>
@@ -103,7 +107,7 @@ export default function ProductPage() {
             .map((k) => (
               <View className='field' key={k}>
                 <Text className='field__label'>{LABELS.get(k)}</Text>
-                <Text className='field__value'>{p.details[k]}</Text>
+                <Unbroken className='field__value' text={p.details[k]} />
               </View>
             ))}
         </View>
@@ -113,9 +117,7 @@ export default function ProductPage() {
         <Text className='block__title'>认定与评价</Text>
         <View className='field'>
           <Text className='field__label'>认定文号</Text>
-          <Text className='field__value'>
-            {p.documentNumber}（{chineseDate(p.publishedOn)}公布）
-          </Text>
+          <Unbroken className='field__value' text={`${p.documentNumber}（${chineseDate(p.publishedOn)}公布）`} />
         </View>
         <View className='field'>
           <Text className='field__label'>服务评价</Text>
