@@ -27,7 +27,7 @@ afterEach(async () => {
 
 test('comment on a product in publicity', async () => {
   await page.goto(rig.h.url + '/');
-  await page.locator('.catalogue__link', { hasText: '产品公示' }).click();
+  await page.locator('.tabbar__item', { hasText: '公示' }).click();
   // 12, 13, 14, 15 October are left.
   await page.getByText('公示中，还剩 4 个工作日（至 2026-10-15）').waitFor();
   await page.locator('.notice-card', { hasText: '劳动争议法律援助快速通道' }).click();

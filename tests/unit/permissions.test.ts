@@ -28,6 +28,7 @@ const MATRIX: Record<string, string[]> = {
   'admin.setClock': BUREAU,
   'admin.auditTrail': BUREAU,
   'catalogue.search': EVERYONE,
+  'catalogue.suggest': EVERYONE,
   'catalogue.get': EVERYONE,
   'catalogue.featured': EVERYONE,
   'catalogue.export': EVERYONE,

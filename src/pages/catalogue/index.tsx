@@ -68,36 +68,38 @@ export default function CataloguePage() {
         />
         <ScrollView className='chips' scrollX enhanced showScrollbar={false}>
           <View className='chips__row'>
-            <Text className={`chip ${freeOnly ? 'chip--on chip--free' : ''}`} onClick={() => setFreeOnly(!freeOnly)}>
-              只看免费
-            </Text>
-            <Text className={`chip ${!category ? 'chip--on' : ''}`} onClick={() => setCategory(undefined)}>
-              全部
-            </Text>
+            <View className={`chip ${freeOnly ? 'chip--on chip--free' : ''}`} onClick={() => setFreeOnly(!freeOnly)} role='button'>
+              <Text>只看免费</Text>
+            </View>
+            <View className={`chip ${!category ? 'chip--on' : ''}`} onClick={() => setCategory(undefined)} role='button'>
+              <Text>全部</Text>
+            </View>
             {CATEGORIES.map((c) => (
-              <Text key={c} className={`chip ${category === c ? 'chip--on' : ''}`} onClick={() => setCategory(category === c ? undefined : c)}>
-                {CATEGORY_LABELS[c]}
-              </Text>
+              <View key={c} className={`chip ${category === c ? 'chip--on' : ''}`} onClick={() => setCategory(category === c ? undefined : c)} role='button'>
+                <Text>{CATEGORY_LABELS[c]}</Text>
+              </View>
             ))}
           </View>
         </ScrollView>
         <ScrollView className='chips' scrollX enhanced showScrollbar={false}>
           <View className='chips__row'>
             {AUDIENCE_GROUPS.map((g) => (
-              <Text key={g} className={`chip chip--small ${audience === g ? 'chip--on' : ''}`} onClick={() => setAudience(audience === g ? undefined : g)}>
-                {AUDIENCE_GROUP_LABELS[g]}
-              </Text>
+              <View key={g} className={`chip chip--small ${audience === g ? 'chip--on' : ''}`} onClick={() => setAudience(audience === g ? undefined : g)} role='button'>
+                <Text>{AUDIENCE_GROUP_LABELS[g]}</Text>
+              </View>
             ))}
           </View>
         </ScrollView>
         <View className='toolbar'>
           <Picker mode='selector' range={DISTRICT_OPTIONS} value={district ? DISTRICT_OPTIONS.indexOf(district) : 0} onChange={(e) => setDistrict(Number(e.detail.value) === 0 ? undefined : (DISTRICT_OPTIONS[Number(e.detail.value)] as District))}>
-            <Text className={`toolbar__item ${district ? 'toolbar__item--on' : ''}`}>{district ?? '全部区县'} ▾</Text>
+            <View className={`toolbar__item ${district ? 'toolbar__item--on' : ''}`} role='button'>
+              <Text>{district ?? '全部区县'} ▾</Text>
+            </View>
           </Picker>
           {sorts.map((s) => (
-            <Text key={s} className={`toolbar__item ${activeSort === s ? 'toolbar__item--on' : ''}`} onClick={() => setSort(s)}>
-              {SORT_LABELS[s]}
-            </Text>
+            <View key={s} className={`toolbar__item ${activeSort === s ? 'toolbar__item--on' : ''}`} onClick={() => setSort(s)} role='button'>
+              <Text>{SORT_LABELS[s]}</Text>
+            </View>
           ))}
         </View>
       </View>

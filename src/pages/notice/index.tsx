@@ -89,9 +89,9 @@ export default function NoticePage() {
           <Text className='notice__title'>提出意见</Text>
           <View className='notice__anchors'>
             {SPEC_SECTIONS.filter((s) => s.key !== 'cover').map((s) => (
-              <Text key={s.key} className={`notice__anchor ${anchor === s.key ? 'notice__anchor--on' : ''}`} onClick={() => setAnchor(anchor === s.key ? undefined : s.key)}>
-                {s.title}
-              </Text>
+              <View key={s.key} className={`notice__anchor ${anchor === s.key ? 'notice__anchor--on' : ''}`} role='button' aria-pressed={anchor === s.key ? 'true' : 'false'} onClick={() => setAnchor(anchor === s.key ? undefined : s.key)}>
+                <Text>{s.title}</Text>
+              </View>
             ))}
           </View>
           <Textarea className='notice__input' value={text} maxlength={MAX} placeholder='请写下您的意见或建议（5 至 1000 字）。您的身份不会公开。' onInput={(e) => setText(e.detail.value)} />
