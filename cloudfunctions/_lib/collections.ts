@@ -24,6 +24,7 @@ export const COLLECTIONS = {
   ratings: 'ratings',
   ratingCases: 'ratingCases',
   ratingSummaries: 'ratingSummaries',
+  ratingContacts: 'ratingContacts',
   meta: 'meta',
 } as const;
 

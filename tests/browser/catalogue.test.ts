@@ -69,7 +69,7 @@ test('a keyword search finds labour services; nonsense shows the empty state, wh
 
   await input.fill('完全不存在的服务');
   await page.getByText('搜索', { exact: true }).click();
-  await page.getByText('没有找到相关服务').waitFor();
+  await page.getByText('没有找到完全符合的服务').waitFor();
   await button('清除筛选').click();
   await page.waitForFunction(() => document.querySelectorAll('.list .card').length === 20);
 });

@@ -9,6 +9,8 @@ import { Empty, Failure, Loading } from '../../components/StateView';
 import { TabBar } from '../../components/TabBar';
 import { useLargeFont } from '../../utils/largeFont';
 import { Featured } from './Featured';
+import { NothingFound } from './NothingFound';
+import { Suggestions } from './Suggestions';
 import { useCatalogue, type Filters } from './useCatalogue';
 import './index.scss';
 
@@ -24,7 +26,7 @@ export default function CataloguePage() {
   const [freeOnly, setFreeOnly] = useState(false);
   const [sort, setSort] = useState<SearchSort | undefined>();
   const [large, toggleLarge] = useLargeFont();
-  const { items, status, error, moreError, hasMore, load, loadMore, reload } = useCatalogue();
+  const { items, related, status, error, moreError, hasMore, load, loadMore, reload } = useCatalogue();
 
   const filters: Filters = { q: query || undefined, category, audience, district, purchaseMethod: freeOnly ? 'free' : undefined, sort };
   useEffect(() => {
@@ -64,6 +66,13 @@ export default function CataloguePage() {
           onClear={() => {
             setQ('');
             setQuery('');
+          }}
+        />
+        <Suggestions
+          typed={q.trim() === query ? '' : q}
+          onWord={(w) => {
+            setQ(w);
+            setQuery(w);
           }}
         />
         <ScrollView className='chips' scrollX enhanced showScrollbar={false}>
@@ -109,11 +118,11 @@ export default function CataloguePage() {
       {status === 'loading' && <Loading text='正在查找服务…' />}
       {status === 'error' && <Failure message={error} onRetry={reload} />}
       {(status === 'ready' || status === 'more') && items.length === 0 && (
-        <Empty
-          title='没有找到相关服务'
-          hint={filtered ? '换个说法试试，或清除筛选条件' : '目录中暂时还没有产品'}
-          action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
-        />
+        filtered ? (
+          <NothingFound related={related} onClear={clear} />
+        ) : (
+          <Empty title='目录中暂时还没有产品' hint='产品经市司法局认定后会列在这里' />
+        )
       )}
       {(status === 'ready' || status === 'more') && items.length > 0 && (
         <View className='list'>

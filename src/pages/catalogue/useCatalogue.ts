@@ -11,6 +11,7 @@ const PAGE = 20;
 
 export function useCatalogue() {
   const [items, setItems] = useState<ProductListItem[]>([]);
+  const [related, setRelated] = useState<ProductListItem[]>([]);
   const [status, setStatus] = useState<Status>('loading');
   const [error, setError] = useState('');
   const [moreError, setMoreError] = useState('');
@@ -27,6 +28,7 @@ export function useCatalogue() {
       const page = await api('catalogue', 'search', { ...filters, limit: PAGE });
       if (id !== request.current) return;
       setItems(page.items);
+      setRelated(page.related ?? []);
       setCursor(page.nextCursor);
       setStatus('ready');
     } catch (e) {
@@ -53,5 +55,5 @@ export function useCatalogue() {
     if (id === request.current) setStatus('ready');
   }, [cursor, status]);
 
-  return { items, status, error, moreError, hasMore: cursor !== null, load, loadMore, reload: () => load(filtersRef.current) };
+  return { items, related, status, error, moreError, hasMore: cursor !== null, load, loadMore, reload: () => load(filtersRef.current) };
 }

@@ -3,7 +3,6 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { PublicProduct } from '@shared/product';
-import { SPEC_FIELDS } from '@shared/specFields';
 import { chineseDate } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../api/client';
 import type { RatingSummary } from '@shared/rating';
@@ -17,8 +16,6 @@ import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
 import { CITIZEN_SECTIONS } from './sections';
 import './index.scss';
-
-const LABELS = new Map(SPEC_FIELDS.map((f) => [f.key, f.label]));
 
 type State = { status: 'loading' } | { status: 'ready'; product: PublicProduct } | { status: 'missing' } | { status: 'error'; message: string };
 
@@ -85,10 +82,6 @@ export default function ProductPage() {
             {p.provider.address.startsWith(p.provider.district) ? p.provider.address : `${p.provider.district} ${p.provider.address}`}
           </Text>
         </View>
-        <View className='contact__row'>
-          <Text className='contact__label'>时间</Text>
-          <Unbroken className='contact__value' text={p.provider.hours} />
-        </View>
         <View className='contact__actions'>
           <AtButton type='primary' className='contact__call' onClick={call}>
             拨打电话
@@ -102,12 +95,12 @@ export default function ProductPage() {
       {CITIZEN_SECTIONS.map((s) => (
         <View className='block' key={s.title}>
           <Text className='block__title'>{s.title}</Text>
-          {s.keys
-            .filter((k) => p.details[k])
-            .map((k) => (
-              <View className='field' key={k}>
-                <Text className='field__label'>{LABELS.get(k)}</Text>
-                <Unbroken className='field__value' text={p.details[k]} />
+          {s.fields
+            .filter((f) => p.details[f.key])
+            .map((f) => (
+              <View className='field' key={f.key}>
+                <Text className='field__label'>{f.label}</Text>
+                <Unbroken className='field__value' text={p.details[f.key]} />
               </View>
             ))}
         </View>
