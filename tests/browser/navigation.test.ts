@@ -76,7 +76,7 @@ test('rating ends say what happens next: thanks (with a case), a used code, a ba
   await page.locator('.faces__item', { hasText: '非常不满意' }).click();
   await atButton(page, '提交评价').click();
   await page.getByText('谢谢您的评价！').waitFor();
-  await page.getByText(/单位须在 5 个工作日内答复/).waitFor();
+  await page.getByText(/单位须在 5 个工作日内写明整改情况（您没有留电话，不会有人打给您）/).waitFor();
   await expect(atButton(page, '返回首页').isVisible()).resolves.toBe(true);
   // The way on from the thanks page reaches 我的, where the rating and its case are listed.
   await atButton(page, '到“我的”查看我的评价').click();

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
-import { DIMENSIONS, DIMENSION_LABELS, LEVELS, LEVEL_LABELS, type Dimension, type Level, type RatingSummary } from '@shared/rating';
+import { BAD_LEVEL, DIMENSIONS, DIMENSION_LABELS, LEVELS, LEVEL_LABELS, type Dimension, type Level, type RatingSummary } from '@shared/rating';
 import { api, ApiError, ensureSession, errorMessage } from '../../api/client';
 import { HomeLink } from '../../components/HomeLink';
 import { RatingChart } from '../../components/RatingChart';
@@ -11,6 +11,7 @@ import { Failure, Loading } from '../../components/StateView';
 import { Unbroken } from '../../components/Unbroken';
 import { useLargeFont } from '../../utils/largeFont';
 import { goHome, goTab } from '../../utils/nav';
+import { CallbackRequest, type CallbackChoice } from './CallbackRequest';
 import './index.scss';
 
 const FACES: Record<Level, string> = { 5: '😄', 4: '🙂', 3: '😐', 2: '🙁', 1: '😞' };
@@ -48,7 +49,8 @@ export default function RatePage() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [sendError, setSendError] = useState('');
-  const [done, setDone] = useState<{ summary: RatingSummary; caseOpened: boolean } | null>(null);
+  const [done, setDone] = useState<{ summary: RatingSummary; caseOpened: boolean; phoneLeft: boolean } | null>(null);
+  const [callback, setCallback] = useState<CallbackChoice>({ wanted: false, phone: '', consent: false });
   const [invalid, setInvalid] = useState(false);
   const [large] = useLargeFont();
 
@@ -71,10 +73,18 @@ export default function RatePage() {
     setSendError('');
     try {
       await ensureSession();
-      const res = await api('ratings', 'rate', { token, level, ...(Object.keys(dims).length ? { dimensions: dims } : {}), ...(text.trim() ? { text } : {}) });
-      setDone({ summary: res.summary, caseOpened: res.caseId !== null });
+      const wantCall = level <= BAD_LEVEL && callback.wanted;
+      if (wantCall && !callback.consent) throw new ApiError('INVALID_INPUT', '请勾选同意后再留电话，或取消“希望服务单位打电话给我”');
+      const res = await api('ratings', 'rate', {
+        token,
+        level,
+        ...(Object.keys(dims).length ? { dimensions: dims } : {}),
+        ...(text.trim() ? { text } : {}),
+        ...(wantCall ? { callback: { phone: callback.phone, consent: true as const } } : {}),
+      });
+      setDone({ summary: res.summary, caseOpened: res.caseId !== null, phoneLeft: !!wantCall });
     } catch (e) {
-      setSendError(errorMessage(e));
+      setSendError(e instanceof ApiError && e.issues.length ? e.issues[0].message : errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -92,7 +102,10 @@ export default function RatePage() {
         productId={info.productId}
         lines={
           done.caseOpened
-            ? ['您的不满意评价已转给服务单位，单位须在 5 个工作日内答复并说明整改情况。', '处理进度和答复会显示在“我的”里，您看过后可以告诉我们是否满意。']
+            ? [
+                done.phoneLeft ? '服务单位会在 5 个工作日内按您留的电话联系您，并说明整改情况；事情处理完，您的号码即删除。' : '您的不满意评价已转给服务单位，单位须在 5 个工作日内写明整改情况（您没有留电话，不会有人打给您）。',
+                '处理进度和答复会显示在“我的”里，您看过后可以告诉我们是否满意。',
+              ]
             : ['您的评价已计入这项服务的满意度，帮助更多人选择服务。']
         }
       >
@@ -143,6 +156,7 @@ export default function RatePage() {
           ))}
           <Textarea className='rate__text' value={text} maxlength={500} placeholder='想说的话（选填，您的身份不会告诉服务单位）' onInput={(e) => setText(e.detail.value)} />
           <Text className='rate__count'>{text.length}/500</Text>
+          {level <= BAD_LEVEL && <CallbackRequest value={callback} onChange={setCallback} />}
           {sendError && <Text className='rate__error'>{sendError}</Text>}
           <AtButton type='primary' disabled={busy} onClick={send}>
             提交评价
