@@ -53,28 +53,45 @@ test('score the remaining items within their range, see the total, submit and fi
   await expect(item('content.audience').locator('.item__spec').innerText()).resolves.toBe(DEMO_PRODUCTS[0].audience);
   await expect(page.locator('.score__count').innerText()).resolves.toBe('已打 17/19 项');
 
+  // Nothing is chosen for the expert, and no tap jumps to the maximum: a band first (its words), then a value in it.
+  const completeness = item('completeness');
+  await expect(completeness.locator('.bands__chosen').innerText()).resolves.toBe('尚未打分');
+  await expect(completeness.locator('.bands__band--on').count()).resolves.toBe(0);
+  await page.locator('.at-button', { hasText: '下一项未打分' }).click();
+  await page.waitForFunction(() => {
+    const r = document.querySelector('#i-provider-training')!.getBoundingClientRect();
+    return r.top >= -1 && r.top < window.innerHeight / 2;
+  });
+  await completeness.locator('.bands__band', { hasText: '材料基本完整' }).click();
+  await expect(completeness.locator('.bands__chosen').innerText()).resolves.toBe('尚未打分');
+  await expect(page.locator('.score__count').innerText()).resolves.toBe('已打 17/19 项');
+  await expect(completeness.locator('.bands__value').allInnerTexts()).resolves.toEqual(['3', '3.5', '4']);
+  await completeness.locator('.bands__value', { hasText: '3.5' }).click();
+  await expect(completeness.locator('.bands__chosen').innerText()).resolves.toBe('本项得分：3.5 分');
   const training = item('provider.training');
-  await training.locator('.stepper__value').click(); // the first tap gives the maximum
-  await expect(training.locator('.stepper__value').innerText()).resolves.toBe('2');
-  await training.locator('.stepper__button').nth(1).click(); // + at the maximum stays there
-  await expect(training.locator('.stepper__value').innerText()).resolves.toBe('2');
-  await training.locator('.stepper__button').nth(0).click();
-  await expect(training.locator('.stepper__value').innerText()).resolves.toBe('1.5');
-  await item('completeness').locator('.stepper__value').click();
+  await training.locator('.bands__band', { hasText: '有培训要求，培训安排一般' }).click();
+  await expect(training.locator('.bands__chosen').innerText()).resolves.toBe('本项得分：1 分');
+  await expect(page.locator('.at-button', { hasText: '下一项未打分' }).count()).resolves.toBe(0);
+  // The save state stays in the bar at the bottom of the screen.
+  await page.locator('.score__saved', { hasText: /草稿已保存/ }).waitFor();
 
   for (const label of ['公共属性', '法律属性', '服务属性']) await page.locator('.attr', { hasText: label }).locator('.attr__choice', { hasText: '符合' }).first().click();
-  await expect(page.locator('.score__number').innerText()).resolves.toBe('99.5');
+  await expect(page.locator('.score__number').innerText()).resolves.toBe('97.5');
   expect(await overflowsSideways(page)).toBe(false);
 
   await page.locator('.at-button', { hasText: '提交评分' }).click();
-  await page.getByText('总分 99.5 分。提交后不能修改，确认提交吗？').waitFor();
+  await page.getByText('总分 97.5 分。提交后不能修改，确认提交吗？').waitFor();
   await page.getByText('提交', { exact: true }).last().click();
-  await page.getByText('评分已提交').waitFor();
+  // A clear end: what happens next, and the way on.
+  await page.locator('.score__done-title', { hasText: '评分已提交' }).waitFor();
+  await page.getByText(/接下来：评审组其他专家提交后/).waitFor();
+  await page.locator('.at-button', { hasText: '查看已提交的评分' }).click();
+  await page.locator('.expert__meta', { hasText: '评分已提交' }).waitFor();
   await expect(page.locator('.at-button', { hasText: '提交评分' }).count()).resolves.toBe(0);
 
   const a = await rig.h.ok('reviews', 'assignment', { declarationId }, chen.token);
-  expect(a.sheet).toMatchObject({ status: 'submitted', total: 99.5 });
-  expect(a.sheet.items['provider.training']).toBe(1.5);
+  expect(a.sheet).toMatchObject({ status: 'submitted', total: 97.5 });
+  expect(a.sheet.items).toMatchObject({ 'provider.training': 1, completeness: 3.5 });
 });
 
 test('the bureau draws a panel with a recorded seed and follows its progress', async () => {
