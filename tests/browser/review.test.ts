@@ -10,6 +10,7 @@ let rig: BrowserRig;
 let page: Page;
 let declarationId: string;
 let chen: { expertId: string; token: string };
+let wu: { expertId: string; token: string };
 
 beforeAll(async () => {
   rig = await startBrowserRig();
@@ -28,6 +29,7 @@ beforeAll(async () => {
   }
   const panel = await h.ok('reviews', 'drawPanel', { declarationId, size: 5, seed: 'browser' }, ADMIN_TOKEN);
   chen = { expertId: panel.members[0].expertId, token: tokens[panel.members[0].expertId] };
+  wu = { expertId: panel.members[1].expertId, token: tokens[panel.members[1].expertId] };
   // Most items were scored on the metro yesterday; two are left.
   const items = Object.fromEntries(RUBRIC.filter((i) => !['provider.training', 'completeness'].includes(i.key)).map((i) => [i.key, allowedRange(i, 'free').max]));
   await h.ok('reviews', 'saveScoresheet', { declarationId, items }, chen.token);
@@ -110,4 +112,20 @@ test('the bureau draws a panel with a recorded seed and follows its progress', a
   await expect(admin.getByText('评分全部提交后才能看到分数。').isVisible()).resolves.toBe(true);
   await admin.context().close();
   expect((await rig.h.ok('reviews', 'panel', { declarationId: d2 }, ADMIN_TOKEN)).seed).toBe('2026-第一批');
+});
+
+test('an expert with a conflict steps aside from the score page, with a reason of their own', async () => {
+  const mine = await rig.newPhonePage();
+  await signIn(mine, wu.token);
+  await mine.goto(`${rig.h.url}/#/packages/expert/pages/score/index?id=${declarationId}`);
+  await mine.getByText('与申报单位有利害关系？申请回避').click();
+  const confirm = mine.locator('.at-button', { hasText: '确认回避' });
+  await expect(confirm.getAttribute('class')).resolves.toContain('disabled');
+  await mine.locator('.sheet__input textarea').fill('本人曾在该律师事务所兼职');
+  await confirm.click();
+  await mine.locator('.score__done-title', { hasText: '已回避' }).waitFor();
+  await mine.context().close();
+  const panel = await rig.h.ok('reviews', 'panel', { declarationId }, ADMIN_TOKEN);
+  expect(panel.members.map((m: { expertId: string }) => m.expertId)).not.toContain(wu.expertId);
+  expect(JSON.stringify(panel)).toContain('本人曾在该律师事务所兼职');
 });

@@ -15,6 +15,7 @@ import { readField } from '@shared/specFields';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
 import { BandPicker } from './BandPicker';
+import { RecusalSheet } from './RecusalSheet';
 import '../expert.scss';
 
 type Sheet = { items: Record<string, number>; attributes: Partial<AttributeJudgements>; comment: string };
@@ -29,6 +30,8 @@ export default function ScorePage() {
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
   const [justSubmitted, setJustSubmitted] = useState(false);
+  const [recusing, setRecusing] = useState(false);
+  const [recused, setRecused] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(async () => {
@@ -94,6 +97,19 @@ export default function ScorePage() {
   const scored = RUBRIC.filter((i) => sheet.items[i.key] !== undefined).length;
   const nextUnscored = RUBRIC.find((i) => sheet.items[i.key] === undefined);
 
+  if (recused)
+    return (
+      <View className='score'>
+        <View className='score__done'>
+          <Text className='score__done-title'>已回避</Text>
+          <Text className='score__done-text'>您不再评审《{d.name}》。候补专家已替补，市司法局能看到您写的回避理由；您在这份申报上的草稿已作废。</Text>
+          <AtButton type='primary' onClick={() => Taro.redirectTo({ url: '/packages/expert/pages/assignments/index' })}>
+            返回我的评审任务
+          </AtButton>
+        </View>
+      </View>
+    );
+
   if (justSubmitted)
     return (
       <View className='score'>
@@ -115,6 +131,11 @@ export default function ScorePage() {
       <View className='score__head'>
         <Text className='expert__name'>{d.name}</Text>
         <Text className='expert__meta'>{locked ? '评分已提交' : '先选符合的一档，再在档内选分；草稿自动保存'}</Text>
+        {!locked && (
+          <View className='score__recuse' role='button' onClick={() => setRecusing(true)}>
+            <Text>与申报单位有利害关系？申请回避</Text>
+          </View>
+        )}
       </View>
       {RUBRIC.map((item) => {
         const { min, max } = allowedRange(item, pm);
@@ -177,6 +198,18 @@ export default function ScorePage() {
           </AtButton>
         )}
       </View>
+      {recusing && (
+        <RecusalSheet
+          declarationId={id}
+          onCancel={() => setRecusing(false)}
+          onDone={() => {
+            Taro.removeStorageSync(localKey(id));
+            if (timer.current) clearTimeout(timer.current);
+            setRecusing(false);
+            setRecused(true);
+          }}
+        />
+      )}
     </View>
   );
 }
