@@ -31,9 +31,17 @@ table(
 );
 
 const sizes = await buildFunctions();
-table('Cloud functions (dist/cloudfunctions/<name>/index.js, minified, SDK included)', Object.entries(sizes).map(([n, s]) => [n, kb(s)]), ['function', 'bundle']);
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-build-'));
+const coldOut = path.join(dir, 'coldStart.js');
+await build({ entryPoints: ['scripts/bench/coldStart.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: coldOut, external: ['better-sqlite3', '@cloudbase/node-sdk', 'bson', 'protobufjs/minimal'], logLevel: 'warning' });
+console.log('\n› cloud functions: cold load of each bundle against the fake gateway…');
+const cold = JSON.parse(execFileSync(process.execPath, [coldOut], { encoding: 'utf8', env: { ...process.env, NODE_PATH: path.resolve('node_modules'), TZ: 'Asia/Shanghai' } }).trim().split('\n').pop());
+table(
+  `Cloud functions (dist/cloudfunctions/<name>/index.js, minified, SDKs included; cold load = require + first dispatch in a fresh local Node ${process.versions.node} process, ${cold.rounds} rounds, ms)`,
+  Object.entries(sizes).map(([n, s]) => [n, kb(s), cold.results[n]?.median ?? '', cold.results[n] ? `${cold.results[n].min}–${cold.results[n].max}` : '', cold.results[n]?.ok ? 'ok' : 'FAILED']),
+  ['function', 'bundle', 'cold load median', 'range', 'first call'],
+);
+
 const out = path.join(dir, 'catalogue.js');
 await build({ entryPoints: ['scripts/bench/catalogue.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, external: ['better-sqlite3', '@cloudbase/node-sdk'], logLevel: 'warning' });
 console.log('\n› catalogue search: seeding 10,000 products and measuring…');
@@ -67,4 +75,15 @@ table(
   `Summary read over HTTP (ms, 500 reads; target: at ${r.big.toLocaleString()} within 1.2x of at 1,000)`,
   [['1,000 ratings', r.at1k.median, r.at1k.p99], [`${r.big.toLocaleString()} ratings`, r.atBig.median, r.atBig.p99], ['ratio (median)', `${r.ratio}x`, '']],
   ['ratings in store', 'median', 'p99'],
+);
+
+const assessOut = path.join(os.tmpdir(), `bench-assessments-${process.pid}.js`);
+await build({ entryPoints: ['scripts/bench/assessments.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: assessOut, external: ['better-sqlite3', '@cloudbase/node-sdk'], logLevel: 'warning' });
+console.log('\n› assessments: compute for 500 products, summaries standing for 10,000 and 1,000,000 ratings…');
+const as = JSON.parse(execFileSync(process.execPath, [assessOut], { encoding: 'utf8', env: { ...process.env, NODE_PATH: path.resolve('node_modules'), TZ: 'Asia/Shanghai' } }).trim().split('\n').pop());
+fs.rmSync(assessOut, { force: true });
+table(
+  `assessments.compute for ${as.products} products (${as.rounds} runs; ms; reads one year summary per product and never the ratings: O(products))`,
+  [as.small, as.big].map((x) => [x.ratings.toLocaleString(), x.median, x.p99, x.reads.ratingSummaries ?? 0, x.reads.ratings ?? 0]).concat([['ratio (median)', `${as.ratio}x`, '', '', '']]),
+  ['ratings in the year', 'median', 'p99', 'summary reads', 'rating reads'],
 );

@@ -4,9 +4,11 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/account', pages: ['pages/me/index', 'pages/cases/index'] },
     { root: 'packages/promotion', pages: ['pages/poster/index'] },
-    { root: 'packages/applicant', pages: ['pages/declarations/index', 'pages/form/index', 'pages/ratings/index'] },
-    { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index'] },
+    { root: 'packages/applicant', pages: ['pages/declarations/index', 'pages/form/index', 'pages/ratings/index', 'pages/assessment/index'] },
+    { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index', 'pages/assessment/index'] },
     { root: 'packages/expert', pages: ['pages/assignments/index', 'pages/score/index'] },
+    { root: 'packages/assessment', pages: ['pages/results/index'] },
+    { root: 'packages/assessor', pages: ['pages/products/index', 'pages/record/index'] },
   ],
   // WeChat draws this bar itself (tab pages must be main-package pages); the H5 build draws the same three tabs
   // in components/TabBar (utils/nav.ts lists them).
@@ -28,6 +30,9 @@ export default defineAppConfig({
   // H5 only (an unknown key in WeChat's app.json): no sliding page transition, which leaves the document
   // scrollable sideways on phones.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
+  // WeChat only: inject a page's components when it is opened, not at start (code-quality check "组件按需注入");
+  // sitemap.json lets WeChat's search index the catalogue and product pages and nothing else.
+  ...(process.env.TARO_ENV === 'weapp' ? { lazyCodeLoading: 'requiredComponents', sitemapLocation: 'sitemap.json' } : {}),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1f5fbf',

@@ -9,11 +9,13 @@ import type { RatingSummary } from '@shared/rating';
 import { Badges } from '../../components/Badges';
 import { RatingChart } from '../../components/RatingChart';
 import { HomeLink } from '../../components/HomeLink';
+import { ProductGrade } from '../../components/ProductGrade';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { Unbroken } from '../../components/Unbroken';
 import { goHome } from '../../utils/nav';
 import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
+import { withPrivacy } from '../../utils/privacy';
 import { CITIZEN_SECTIONS } from './sections';
 import './index.scss';
 
@@ -56,8 +58,8 @@ export default function ProductPage() {
 
   const p = state.product;
   const call = () => Taro.makePhoneCall({ phoneNumber: p.provider.phone.replace(/[^\d-]/g, '') }).catch(() => undefined);
-  const copyAddress = () => Taro.setClipboardData({ data: p.provider.address }).catch(() => undefined);
-  const copyLink = () => Taro.setClipboardData({ data: productLink(p.productId) }).catch(() => undefined);
+  const copyAddress = () => withPrivacy('setClipboardData', () => Taro.setClipboardData({ data: p.provider.address }), '复制没有成功，请长按地址手动复制');
+  const copyLink = () => withPrivacy('setClipboardData', () => Taro.setClipboardData({ data: productLink(p.productId) }), '复制没有成功，请稍后再试');
   const poster = () => Taro.navigateTo({ url: `/packages/promotion/pages/poster/index?id=${p.productId}` });
 
   return (
@@ -117,6 +119,8 @@ export default function ProductPage() {
           {summary ? <RatingChart summary={summary} /> : <Text className='field__value'>{p.rating.count === 0 ? '暂无评价' : `${p.rating.count} 条评价`}</Text>}
         </View>
       </View>
+
+      <ProductGrade productId={p.productId} />
 
       <View className='share'>
         {process.env.TARO_ENV === 'weapp' ? (
