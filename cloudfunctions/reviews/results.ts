@@ -21,7 +21,7 @@ export async function readResult(input: { declarationId: string }, ctx: Ctx): Pr
  * 经评审组最终确认: the bureau records the panel's confirmation. At or above the pass mark, with no attribute failed by
  * a majority, the declaration is proposed (拟定); otherwise it has not passed.
  */
-export async function confirmResult(input: { declarationId: string }, ctx: Ctx): Promise<ReviewResult> {
+export async function confirmResult(input: { declarationId: string; reason?: string }, ctx: Ctx): Promise<ReviewResult> {
   const now = ctx.clock.now().toISOString();
   return ctx.store.transaction(async (tx) => {
     const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
@@ -32,7 +32,7 @@ export async function confirmResult(input: { declarationId: string }, ctx: Ctx):
     const status = result.passed ? 'proposed' : 'not-passed';
     await tx.update(COLLECTIONS.results, d._id, { confirmedAt: now });
     await tx.update(COLLECTIONS.declarations, d._id, { status, updatedAt: now });
-    await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { status, average: result.average, failedAttributes: result.failedAttributes } });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { status, average: result.average, failedAttributes: result.failedAttributes, ...(input.reason ? { reason: input.reason } : {}) } });
     const { _id, ...rest } = result;
     return { ...rest, confirmedAt: now };
   });

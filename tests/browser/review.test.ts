@@ -110,6 +110,14 @@ test('the bureau draws a panel with a recorded seed and follows its progress', a
   await admin.getByText(/随机种子 2026-第一批，从 \d+ 位可参评专家中抽取/).waitFor();
   await expect(admin.getByText(/· 未开始$/).count()).resolves.toBe(6);
   await expect(admin.getByText('评分全部提交后才能看到分数。').isVisible()).resolves.toBe(true);
+  // A recusal is deliberate: a sheet, a reason of the bureau's own; a refusal keeps the sheet open with the reason said.
+  await admin.getByText('回避并由候补替换').first().click();
+  const confirm = admin.locator('.sheet .at-button', { hasText: '确认回避' });
+  await expect(confirm.getAttribute('class')).resolves.toContain('disabled');
+  await admin.locator('.sheet__input textarea').fill('该专家近三年在申报单位兼职');
+  await confirm.click();
+  await admin.locator('.sheet__error', { hasText: '没有候补专家了，请重新抽取' }).waitFor();
+  await admin.locator('.sheet .at-button', { hasText: '取消' }).click();
   await admin.context().close();
   expect((await rig.h.ok('reviews', 'panel', { declarationId: d2 }, ADMIN_TOKEN)).seed).toBe('2026-第一批');
 });
