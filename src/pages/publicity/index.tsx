@@ -35,6 +35,9 @@ export default function PublicityPage() {
 
   return (
     <View className={`notices ${large ? 'lf' : ''}`}>
+      <View className='notices__link' role='link' onClick={() => Taro.navigateTo({ url: '/pages/adjustment/index' })}>
+        <Text>目录调整公示（暂停、退出目录的产品）›</Text>
+      </View>
       {error ? <Failure message={error} onRetry={load} /> : !items ? <Loading /> : items.length === 0 ? <Empty title='目前没有公示中的产品' hint='拟认定的产品会在这里公示不少于 7 个工作日，欢迎提出意见' /> : <List items={items} />}
       <TabBar current='publicity' />
     </View>
