@@ -132,6 +132,7 @@ export default function MePage() {
             <AtButton onClick={go('/packages/supervision/pages/exit/index')}>暂停与退出目录</AtButton>
             <AtButton onClick={go('/packages/supervision/pages/members/index')}>行业协会会员</AtButton>
             <AtButton onClick={go('/packages/supervision/pages/rules/index')}>信用与调整规则</AtButton>
+            <AtButton onClick={go('/packages/admin/pages/orgs/index')}>单位核验</AtButton>
           </View>
         )}
 
@@ -212,6 +213,14 @@ export default function MePage() {
           )}
           <AtButton onClick={() => goTab('publicity')}>看看正在公示的产品</AtButton>
         </View>
+
+        {me.userId && (
+          <View className='me__card'>
+            <Text className='me__title'>单位申报</Text>
+            <AtButton onClick={go('/packages/account/pages/register/index')}>{me.org ? '本单位登记信息' : '登记申报单位'}</AtButton>
+            <AtButton onClick={go('/pages/call/index')}>申报公告与评审标准</AtButton>
+          </View>
+        )}
 
         <View className='me__card'>
           <Text className='me__title'>绑定邀请码</Text>

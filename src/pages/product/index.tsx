@@ -10,6 +10,7 @@ import { Badges } from '../../components/Badges';
 import { ProductNotice } from '../../components/ProductNotice';
 import { RatingChart } from '../../components/RatingChart';
 import { HomeLink } from '../../components/HomeLink';
+import { ProductTimeline } from '../../components/ProductTimeline';
 import { ProductGrade } from '../../components/ProductGrade';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { Unbroken } from '../../components/Unbroken';
@@ -123,6 +124,7 @@ export default function ProductPage() {
       </View>
 
       <ProductGrade productId={p.productId} />
+      <ProductTimeline productId={p.productId} />
 
       <View className='share'>
         {process.env.TARO_ENV === 'weapp' ? (
