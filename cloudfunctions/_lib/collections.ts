@@ -26,6 +26,7 @@ export const COLLECTIONS = {
   ratingSummaries: 'ratingSummaries',
   ratingContacts: 'ratingContacts',
   meta: 'meta',
+  throttles: 'throttles',
   reviewAsks: 'reviewAsks',
   meetings: 'meetings',
   assessmentSchemes: 'assessmentSchemes',
