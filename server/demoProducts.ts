@@ -14,13 +14,24 @@ export interface DemoProduct {
   address: string;
   phone: string;
   hours: string;
+  /** What to bring; when absent, the category's usual list (DEMO_MATERIALS). */
+  materials?: string;
 }
+
+/** What people usually bring, by kind of service (demo data). */
+export const DEMO_MATERIALS: Record<Category, string> = {
+  'legal-aid': '本人身份证；经济困难的证明或书面承诺（劳动者追索报酬、工伤赔偿的免于审查）；与事情有关的材料，如合同、欠条、聊天记录、照片',
+  mediation: '本人身份证；与纠纷有关的材料，如借条、合同、收据、照片、聊天记录；对方的姓名和联系方式（知道的话）',
+  'legal-service': '本人身份证（单位带营业执照复印件）；要咨询或办理事项的材料，如合同、协议、证书',
+  'legal-education': '无需准备材料；集体预约的请带单位或学校的联系人姓名和电话',
+  other: '本人身份证；与事情有关的材料',
+};
 
 const WEEKDAYS = '周一至周五 8:30-12:00，13:30-17:00';
 
 export const DEMO_PRODUCTS: DemoProduct[] = [
-  { name: '“老娘舅”人民调解上门服务', category: 'mediation', purchaseMethod: 'free', district: '拱墅区', provider: '拱墅区和睦街道人民调解委员会', summary: '调解员上门化解邻里纠纷、家庭矛盾、小额借贷纠纷，当场调解、当场记录，达成协议的可申请司法确认。', audience: '辖区居民，特别是行动不便的老年人和残疾人', channels: '拨打服务电话预约；到街道调委会窗口；“浙里办”在线申请调解', price: '免费', address: '拱墅区和睦路 128 号和睦街道办事处一楼', phone: '0571-88012345', hours: WEEKDAYS },
-  { name: '劳动争议法律援助快速通道', category: 'legal-aid', purchaseMethod: 'free', district: '钱塘区', provider: '钱塘区法律援助中心', summary: '为追索劳动报酬、工伤赔偿的劳动者提供免于经济困难审查的法律援助，三个工作日内指派律师。', audience: '农民工、快递骑手、网约车司机等新就业形态劳动者', channels: '拨打 12348 热线；到法律援助中心窗口；工地、站点流动服务点', price: '免费', address: '钱塘区文泽路 8 号公共法律服务中心', phone: '0571-86901234', hours: '周一至周六 8:30-17:30' },
+  { name: '“老娘舅”人民调解上门服务', category: 'mediation', purchaseMethod: 'free', district: '拱墅区', provider: '拱墅区和睦街道人民调解委员会', summary: '调解员上门化解邻里纠纷、家庭矛盾、小额借贷纠纷，当场调解、当场记录，达成协议的可申请司法确认。', audience: '辖区居民，特别是行动不便的老年人和残疾人', channels: '拨打服务电话预约；到街道调委会窗口；“浙里办”在线申请调解', price: '免费', address: '拱墅区和睦路 128 号和睦街道办事处一楼', phone: '0571-88012345', hours: WEEKDAYS, materials: '不用特意准备：打个电话，调解员上门来；有借条、收据、照片的，放在手边就好' },
+  { name: '劳动争议法律援助快速通道', category: 'legal-aid', purchaseMethod: 'free', district: '钱塘区', provider: '钱塘区法律援助中心', summary: '为追索劳动报酬、工伤赔偿的劳动者提供免于经济困难审查的法律援助，三个工作日内指派律师。', audience: '农民工、快递骑手、网约车司机等新就业形态劳动者', channels: '拨打 12348 热线；到法律援助中心窗口；工地、站点流动服务点', price: '免费', address: '钱塘区文泽路 8 号公共法律服务中心', phone: '0571-86901234', hours: '周一至周六 8:30-17:30', materials: '本人身份证；劳动合同、工牌或工作服照片等能证明在这里干活的材料；工资条、转账记录、考勤记录；和老板或包工头的聊天记录（没有也可以来，律师会帮您想办法）' },
   { name: '小微企业法律体检', category: 'legal-service', purchaseMethod: 'subsidy', district: '西湖区', provider: '杭州之江律师事务所', summary: '律师上门为小微企业梳理合同、用工、知识产权等法律风险，出具体检报告和整改建议。', audience: '西湖区注册的小微企业和个体工商户', channels: '企业服务平台预约；商会统一报名；服务电话', price: '政府补贴后每家企业 300 元/次', address: '西湖区文三路 259 号昌地火炬大厦 12 楼', phone: '0571-87654321', hours: WEEKDAYS },
   { name: '“法治进万家”普法讲座', category: 'legal-education', purchaseMethod: 'government-purchase', district: '上城区', provider: '上城区普法志愿者协会', summary: '围绕婚姻家庭、消费维权、防范电信诈骗等主题，进社区、进学校、进企业开展普法讲座。', audience: '社区居民、在校学生、企业职工', channels: '社区、学校、企业向街道司法所预约', price: '免费（政府购买）', address: '上城区清泰街 520 号', phone: '0571-87011234', hours: WEEKDAYS },
   { name: '公证服务“最多跑一次”', category: 'legal-service', purchaseMethod: 'standard-fee', district: '市本级', provider: '杭州市钱塘公证处', summary: '继承、赠与、委托等常见公证事项材料齐全的一次办结，支持线上申办、邮寄送达。', audience: '办理公证的市民和企业', channels: '公证处窗口；微信小程序在线申办；电话预约上门', price: '按浙江省公证服务收费标准收取', address: '上城区解放东路 45 号', phone: '0571-85100123', hours: '周一至周五 8:30-17:00，周六上午' },

@@ -22,6 +22,7 @@ import { DECLARATION_STATUSES, SUBMITTED_STATUSES, type DeclarationDoc } from '.
 import { extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES } from '../types/files';
 import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/registerFile';
 import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '../types/publicity';
+import type { CallbackContactDoc } from '../types/callback';
 import { BAD_LEVEL, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
 import { addRating, emptySummary, summaryId } from '../cloudfunctions/ratings/summary';
 import type { AskDoc, ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
@@ -152,7 +153,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
       continue;
     }
     const expected = buildProductDoc(p.spec, { productId: p._id, declarationId: p.declarationId, orgId: p.orgId, documentNumber: p.documentNumber, publishedOn: p.publishedOn });
-    for (const k of ['name', 'category', 'purchaseMethod', 'district', 'providerName', 'searchText', 'sortKey'] as const)
+    for (const k of ['name', 'category', 'purchaseMethod', 'district', 'providerName', 'searchText', 'nameKeys', 'tagKeys', 'sortKey'] as const)
       if (p[k] !== expected[k]) problems.push(`product ${p._id}: ${k} does not match its specification`);
     if (JSON.stringify(p.audienceGroups) !== JSON.stringify(expected.audienceGroups)) problems.push(`product ${p._id}: audienceGroups do not match its specification`);
     if (p.ratingKey !== ratingKeyOf(p.rating, p.sortKey)) problems.push(`product ${p._id}: ratingKey does not match its rating`);
@@ -286,6 +287,10 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (r.level <= BAD_LEVEL && !cases.some((c) => c.ratingId === r._id)) problems.push(`bad rating ${r._id} opened no case`);
   }
   if (new Set(ratings.map((r) => r.token)).size !== ratings.length) problems.push('a rating code was used twice');
+  for (const k of await all<CallbackContactDoc>(store, COLLECTIONS.ratingContacts)) {
+    const c = cases.find((x) => x._id === k._id);
+    if (!c || c.status === 'closed' || c.orgId !== k.orgId || !c.callbackWanted) problems.push(`phone number ${k._id} is kept without an open case that asked for a call`);
+  }
   for (const s of await all<SummaryDoc>(store, COLLECTIONS.ratingSummaries)) {
     const again = recomputed.get(s._id) ?? emptySummary(s.productId, s.year);
     for (const k of ['count', 'levelSum'] as const) if (s[k] !== again[k]) problems.push(`rating summary ${s._id}: ${k} is ${s[k]}, the ratings say ${again[k]}`);

@@ -38,7 +38,7 @@ async function main() {
     console.log(`  打开: ${url}`);
     console.log(`  接口: ${url}api/<function>  (POST JSON { action, ... })`);
     console.log(`  管理员口令 (Authorization: Bearer …): ${token}`);
-    console.log(`  管理员登录: ${url}#/packages/account/pages/me/index  → 输入上面的口令`);
+    console.log(`  管理员登录: ${url}#/pages/me/index  → 点“工作人员登录”，输入上面的口令`);
     console.log(`  数据目录: ${dataDir}`);
     if (rateLimits === 'relaxed') console.log('  频率限制: 已放宽 100 倍 (RATE_LIMITS=relaxed，仅供测试和演示)');
   });

@@ -6,7 +6,7 @@ import { specSchema, type Spec } from '../types/spec';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
 import { buildProductDoc } from '../cloudfunctions/catalogue/productDoc';
 import type { Store } from '../cloudfunctions/_lib/store/port';
-import { DEMO_PRODUCTS, type DemoProduct } from './demoProducts';
+import { DEMO_MATERIALS, DEMO_PRODUCTS, type DemoProduct } from './demoProducts';
 
 const SEED_MARK = 'demo-seed';
 
@@ -29,7 +29,7 @@ export function demoSpec(p: DemoProduct, i: number): Spec {
       contactPhone: `1390571${String(1000 + i).padStart(4, '0')}`,
       declaredOn: '2025-03-15',
     },
-    publicInfo: { district: p.district, address: p.address, servicePhone: p.phone, hours: p.hours },
+    publicInfo: { district: p.district, address: p.address, servicePhone: p.phone, hours: p.hours, materials: p.materials ?? DEMO_MATERIALS[p.category] },
     provider: {
       expertise: '服务人员须具备法律职业资格或人民调解员资格，从事相关工作 3 年以上。',
       serviceRequirements: '使用普通话或当地方言，着统一工作服，佩戴工作证，服务结束请服务对象评价。',

@@ -1,6 +1,6 @@
 export default defineAppConfig({
   // Main package: what every citizen uses. Role-specific pages live in subpackages.
-  pages: ['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index', 'pages/rate/index', 'pages/provider/index', 'pages/adjustment/index', 'pages/call/index', 'pages/needs/index'],
+  pages: ['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index', 'pages/rate/index', 'pages/provider/index', 'pages/adjustment/index', 'pages/call/index', 'pages/needs/index', 'pages/me/index', 'pages/notfound/index'],
   subPackages: [
     { root: 'packages/account', pages: ['pages/me/index', 'pages/cases/index', 'pages/register/index'] },
     { root: 'packages/promotion', pages: ['pages/poster/index'] },
@@ -12,6 +12,23 @@ export default defineAppConfig({
     { root: 'packages/supervision', pages: ['pages/events/index', 'pages/proposal/index', 'pages/rectifications/index', 'pages/exit/index', 'pages/members/index', 'pages/mine/index', 'pages/rules/index'] },
     { root: 'packages/purchaser', pages: ['pages/desk/index'] },
   ],
+  // WeChat draws this bar itself (tab pages must be main-package pages); the H5 build draws the same three tabs
+  // in components/TabBar (utils/nav.ts lists them).
+  ...(process.env.TARO_ENV === 'weapp'
+    ? {
+        tabBar: {
+          color: '#4a5468',
+          selectedColor: '#1f5fbf',
+          backgroundColor: '#ffffff',
+          borderStyle: 'black',
+          list: [
+            { pagePath: 'pages/catalogue/index', text: '首页' },
+            { pagePath: 'pages/publicity/index', text: '公示' },
+            { pagePath: 'pages/me/index', text: '我的' },
+          ],
+        },
+      }
+    : {}),
   // H5 only (an unknown key in WeChat's app.json): no sliding page transition, which leaves the document
   // scrollable sideways on phones.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),

@@ -1,5 +1,5 @@
 import { PropsWithChildren } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { usePageNotFound } from '@tarojs/taro';
 import './app.scss';
 
 if (process.env.TARO_ENV === 'weapp') {
@@ -8,6 +8,10 @@ if (process.env.TARO_ENV === 'weapp') {
 }
 
 function App({ children }: PropsWithChildren) {
+  // An unknown address (old link, typo) shows a page that says so and leads home, never a blank screen.
+  usePageNotFound(() => {
+    Taro.redirectTo({ url: '/pages/notfound/index' }).catch(() => Taro.reLaunch({ url: '/pages/notfound/index' }));
+  });
   return children;
 }
 

@@ -23,6 +23,10 @@ export interface ProductDoc {
   providerName: string;
   /** Name, summary, provider and audience joined, for substring search. */
   searchText: string;
+  /** The name, its pinyin and initials, and its everyday words (cloudfunctions/catalogue/searchIndex.ts). */
+  nameKeys: string;
+  /** Category, groups and audience, and their everyday words. */
+  tagKeys: string;
   documentNumber: string;
   publishedOn: string;
   /** `publishedOn|_id`: a total order for keyset paging. */

@@ -55,7 +55,10 @@ export interface CaseDoc {
   openedOn: string;
   dueOn: string;
   status: 'open' | 'responded' | 'closed';
-  response: { callbackOn: string; callbackNote: string; fix: string; respondedOn: string } | null;
+  /** The call fields are null when the person left no number: nobody logs a call that could not be made. */
+  response: { callbackOn: string | null; callbackNote: string | null; fix: string; respondedOn: string } | null;
+  /** Whether the person left a phone number with consent (the number itself: collection ratingContacts). */
+  callbackWanted?: boolean;
   onTime: boolean | null;
   raterSatisfied: boolean | null;
 }

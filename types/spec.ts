@@ -80,7 +80,7 @@ export interface Spec {
   serviceStandard: string;
   evaluationMethod: string;
   cover: { applicantName: string; principal: string; contactName: string; contactPhone: string; declaredOn: string };
-  publicInfo: { district: string; address: string; servicePhone: string; hours: string };
+  publicInfo: { district: string; address: string; servicePhone: string; hours: string; materials: string };
   provider: { expertise: string; serviceRequirements: string; coverage: string; training: string };
   content: { audience: string; basis: string; problemSolved: string; channels: string; frequency: string };
   management: { rules: string; process: string; publicGuide: string; records: string; qualityControl: string };

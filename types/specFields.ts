@@ -92,6 +92,14 @@ export const SPEC_SECTIONS: SpecSection[] = [
       { key: 'publicInfo.address', label: '服务地址', kind: 'text', maxLength: 120, public: true },
       { key: 'publicInfo.servicePhone', label: '服务电话', kind: 'phone', hint: '群众可直接拨打的电话', public: true },
       { key: 'publicInfo.hours', label: '服务时间', kind: 'text', maxLength: 100, public: true },
+      {
+        key: 'publicInfo.materials',
+        label: '需要准备的材料',
+        kind: 'textarea',
+        maxLength: 500,
+        hint: '群众来办理时要带的证件和材料，用群众听得懂的话写；不需要材料的写“无需准备材料”',
+        public: true,
+      },
     ],
   },
   {

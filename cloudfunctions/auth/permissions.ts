@@ -8,4 +8,6 @@ export const authPermissions = {
   redeemInvite: signedIn,
   /** Anyone may ask who they are; an anonymous caller is told so. */
   readMe: anyone,
+  /** Anyone may list their own comments and ratings; an anonymous caller has none. */
+  readMyActivity: anyone,
 };

@@ -9,10 +9,12 @@ import { makePoster } from './makePoster';
 import { cataloguePermissions as can } from './permissions';
 import { publishProducts } from './publishProducts';
 import { searchCatalogue } from './searchCatalogue';
+import { suggestSearch } from './suggestSearch';
 import { productTimeline } from './timeline';
 
 export const catalogueFunction = defineFunction('catalogue', {
   search: action({ input: catalogueSchemas.search, allow: can.searchCatalogue, run: searchCatalogue }),
+  suggest: action({ input: catalogueSchemas.suggest, allow: can.suggestSearch, run: suggestSearch }),
   get: action({ input: catalogueSchemas.get, allow: can.readProduct, run: getProduct }),
   featured: action({ input: catalogueSchemas.featured, allow: can.readFeatured, run: listFeatured }),
   export: action({ input: catalogueSchemas.export, allow: can.exportCatalogue, run: exportCatalogue }),

@@ -6,6 +6,7 @@ import { anyone, isAdmin } from '../_lib/rules';
 
 export const cataloguePermissions = {
   searchCatalogue: anyone,
+  suggestSearch: anyone,
   readProduct: anyone,
   readFeatured: anyone,
   exportCatalogue: anyone,

@@ -1,12 +1,13 @@
 import type { SearchCatalogueResult } from '../../types/actions/catalogue';
 import type { AudienceGroup, Category, District, PurchaseMethod, SearchSort } from '../../types/domain';
-import type { ProductDoc } from '../../types/product';
+import type { ProductDoc, ProductListItem } from '../../types/product';
 import type { Grade } from '../../types/assessment';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import type { Where } from '../_lib/store/port';
 import { toListItem } from './productView';
 import { decodeCursor, encodeCursor, type Cursor } from './searchCursor';
+import { queryWords } from './searchIndex';
 
 interface Input {
   q?: string;
@@ -21,13 +22,15 @@ interface Input {
 }
 
 /**
- * Products now in the catalogue. Every word of `q` must appear in the name, summary, provider or audience.
- * Keyset paging (stable while products are added) in three orders: newest; best rated; and relevance,
- * which lists the products whose name holds the first word before the others, newest first within each.
+ * Products now in the catalogue. Every word of `q` must appear in what the product is indexed by (searchIndex.ts:
+ * its text, its pinyin, the everyday words for its terms). Keyset paging (stable while products are added) in three
+ * orders: newest; best rated; and relevance, which lists the products whose name holds the first word, then those
+ * whose tags (category, groups, audience) do, then the rest, newest first within each. A first page that finds
+ * nothing comes with a few related products.
  */
 export async function searchCatalogue(input: Input, ctx: Ctx): Promise<SearchCatalogueResult> {
   const limit = input.limit ?? 20;
-  const words = (input.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
+  const words = queryWords(input.q);
   const sort: SearchSort = input.sort ?? (words.length ? 'relevance' : 'newest');
   const cursor = input.cursor ? decodeCursor(input.cursor, sort) : null;
 
@@ -46,12 +49,17 @@ export async function searchCatalogue(input: Input, ctx: Ctx): Promise<SearchCat
       limit: n,
     });
 
-  let rows: { doc: ProductDoc; tier: 0 | 1 }[];
+  let rows: { doc: ProductDoc; tier: 0 | 1 | 2 }[];
   if (sort === 'relevance' && words.length) {
-    // Tier 0: the name holds the first word; tier 1: it does not (so the two never overlap).
-    const tiers: Where[] = [{ ...base, name: { $contains: words[0] } }, { ...base, name: { $notContains: words[0] } }];
+    // Tier 0: the name holds the first word; 1: a tag does, not the name; 2: neither (so tiers never overlap).
+    const w = words[0];
+    const tiers: Where[] = [
+      { ...base, nameKeys: { $contains: w } },
+      { ...base, nameKeys: { $notContains: w }, tagKeys: { $contains: w } },
+      { ...base, nameKeys: { $notContains: w }, tagKeys: { $notContains: w } },
+    ];
     rows = [];
-    for (const tier of [0, 1] as const) {
+    for (const tier of [0, 1, 2] as const) {
       if (cursor && tier < cursor.t) continue;
       const after = cursor && tier === cursor.t ? cursor.k : null;
       const docs = await page(tiers[tier], 'sortKey', after, limit + 1 - rows.length);
@@ -67,5 +75,17 @@ export async function searchCatalogue(input: Input, ctx: Ctx): Promise<SearchCat
   const last = shown[shown.length - 1];
   const next: Cursor | null =
     rows.length > limit && last ? { s: sort, t: last.tier, k: sort === 'rating' ? last.doc.ratingKey : sort === 'grade' ? last.doc.gradeKey! : last.doc.sortKey } : null;
-  return { items: shown.map((r) => toListItem(r.doc)), nextCursor: next ? encodeCursor(next) : null };
+  const result: SearchCatalogueResult = { items: shown.map((r) => toListItem(r.doc)), nextCursor: next ? encodeCursor(next) : null };
+  if (!cursor && shown.length === 0 && words.length) result.related = await related(words, ctx);
+  return result;
+}
+
+/** Nothing found: products that match any one word, else the newest free ones — never an empty screen. */
+async function related(words: string[], ctx: Ctx): Promise<ProductListItem[]> {
+  const find = (where: Where) => ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { status: 'listed', ...where }, orderBy: [['sortKey', 'desc']], limit: 3 });
+  for (const w of words) {
+    const docs = await find({ searchText: { $contains: w } });
+    if (docs.length) return docs.map(toListItem);
+  }
+  return (await find({ purchaseMethod: 'free' })).map(toListItem);
 }

@@ -4,8 +4,8 @@ import { invalid } from '../_lib/errors';
 
 export interface Cursor {
   s: SearchSort;
-  /** Relevance tier of the last item (0: the name holds the first word; 1: another field does). */
-  t: 0 | 1;
+  /** Relevance tier of the last item (0: the name holds the first word; 1: a tag does; 2: another field does). */
+  t: 0 | 1 | 2;
   k: string;
 }
 
@@ -16,7 +16,7 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(text: string, sort: SearchSort): Cursor {
   try {
     const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (c.s === sort && (c.t === 0 || c.t === 1) && typeof c.k === 'string' && c.k.length <= 200) return c;
+    if (c.s === sort && (c.t === 0 || c.t === 1 || c.t === 2) && typeof c.k === 'string' && c.k.length <= 200) return c;
   } catch {
     // fall through
   }

@@ -4,16 +4,17 @@ import type { CaseDoc, SummaryDoc } from '../../types/rating';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { conflict, notFound } from '../_lib/errors';
+import { conflict, invalid, notFound } from '../_lib/errors';
 import { isAdmin } from '../_lib/rules';
 import type { Where } from '../_lib/store/port';
+import { contactFor, eraseCallbackContact, hasLiveContact } from './callbackContacts';
 import { actsForProvider } from './permissions';
 import { emptySummary, summaryId } from './summary';
 
 async function view(ctx: Ctx, c: CaseDoc): Promise<CaseView> {
   const { _id, raterId: _hidden, ...rest } = c;
   const p = await ctx.store.get<ProductDoc>(COLLECTIONS.products, c.productId);
-  return { caseId: _id, ...rest, overdue: c.status === 'open' && ctx.clock.today() > c.dueOn, productName: p?.name ?? '' };
+  return { caseId: _id, ...rest, overdue: c.status === 'open' && ctx.clock.today() > c.dueOn, productName: p?.name ?? '', contactPhone: await contactFor(ctx, c) };
 }
 
 /** Bad-rating cases: a provider sees its own organisation's; the bureau sees all (optionally only the overdue). Never who rated. */
@@ -31,15 +32,19 @@ export async function myCases(_input: unknown, ctx: Ctx) {
   return { cases: await Promise.all(docs.map((c) => view(ctx, c))) };
 }
 
-/** The provider records the call back and the fix; on time means by the due day. */
-export async function respondCase(input: { caseId: string; callbackOn: string; callbackNote: string; fix: string }, ctx: Ctx) {
+/** The provider records the call back (only when the person left a number) and the fix; on time means by the due day. */
+export async function respondCase(input: { caseId: string; callbackOn?: string; callbackNote?: string; fix: string }, ctx: Ctx) {
   const today = ctx.clock.today();
   const next = await ctx.store.transaction(async (tx) => {
     const c = await tx.get<CaseDoc>(COLLECTIONS.ratingCases, input.caseId);
     if (!c || !actsForProvider(ctx.caller, c.orgId)) throw notFound('没有找到这个整改事项');
     if (c.status !== 'open') throw conflict('这个整改事项已经答复过了');
+    const callable = await hasLiveContact(tx, ctx, c._id);
+    if (callable && (!input.callbackOn || !input.callbackNote))
+      throw invalid('对方留了电话，请先回访并记录回访情况', [{ path: input.callbackOn ? 'callbackNote' : 'callbackOn', message: '对方留了电话，请先回访并记录回访情况' }]);
     const onTime = today <= c.dueOn;
-    const updated: CaseDoc = { ...c, status: 'responded', response: { callbackOn: input.callbackOn, callbackNote: input.callbackNote, fix: input.fix, respondedOn: today }, onTime };
+    const call = callable ? { callbackOn: input.callbackOn!, callbackNote: input.callbackNote! } : { callbackOn: null, callbackNote: null };
+    const updated: CaseDoc = { ...c, status: 'responded', response: { ...call, fix: input.fix, respondedOn: today }, onTime };
     await tx.set(COLLECTIONS.ratingCases, c._id, updated);
     for (const year of [null, Number(c.openedOn.slice(0, 4))]) {
       const id = summaryId(c.productId, year);
@@ -60,6 +65,8 @@ export async function confirmCase(input: { caseId: string; satisfied: boolean },
     if (c.status !== 'responded') throw conflict(c.status === 'open' ? '服务单位还没有答复' : '您已经确认过了');
     const updated: CaseDoc = { ...c, status: 'closed', raterSatisfied: input.satisfied };
     await tx.set(COLLECTIONS.ratingCases, c._id, updated);
+    // The case is closed: the number it was kept for goes with it.
+    await eraseCallbackContact(tx, c._id);
     await appendAudit(tx, ctx, { collection: COLLECTIONS.ratingCases, recordId: c._id, change: { raterSatisfied: input.satisfied } });
     return updated;
   });

@@ -8,6 +8,7 @@ import { conflict, notFound } from '../_lib/errors';
 import { newId } from '../_lib/ids';
 import type { Tx } from '../_lib/store/port';
 import { ratingKeyOf } from '../catalogue/productDoc';
+import { recordCallbackContact } from './callbackContacts';
 import { loadCalendar } from '../publicity/calendar';
 import { addRating, emptySummary, summaryId, toSummary } from './summary';
 import { exitedReason } from './tokens';
@@ -23,7 +24,7 @@ async function bump(tx: Tx, id: string, productId: string, year: number | null, 
  * The person served rates once with the code: 1 to 5, optional dimensions and words. The running summaries and the
  * product's rating change in the same transaction; a bad rating (1 or 2) opens a case due in five working days.
  */
-export async function rate(input: { token: string; level: number; dimensions?: Partial<Record<Dimension, number>>; text?: string }, ctx: Ctx) {
+export async function rate(input: { token: string; level: number; dimensions?: Partial<Record<Dimension, number>>; text?: string; callback?: { phone: string; consent: true } }, ctx: Ctx) {
   const level = input.level as Level;
   const today = ctx.clock.today();
   const text = input.text?.trim() || null;
@@ -65,8 +66,9 @@ export async function rate(input: { token: string; level: number; dimensions?: P
 
     let caseId: string | null = null;
     if (dueOn) {
-      const c: CaseDoc = { _id: newId('k'), ratingId: rating._id, productId: t.productId, orgId: t.orgId, raterId: rating.raterId, level, openedOn: today, dueOn, status: 'open', response: null, onTime: null, raterSatisfied: null };
+      const c: CaseDoc = { _id: newId('k'), ratingId: rating._id, productId: t.productId, orgId: t.orgId, raterId: rating.raterId, level, openedOn: today, dueOn, status: 'open', response: null, onTime: null, raterSatisfied: null, callbackWanted: !!input.callback };
       await tx.insert(COLLECTIONS.ratingCases, c);
+      if (input.callback) await recordCallbackContact(tx, ctx, c, input.callback.phone);
       caseId = c._id;
     }
     await appendAudit(tx, ctx, { collection: COLLECTIONS.ratings, recordId: rating._id, change: { productId: t.productId, level, caseId } });

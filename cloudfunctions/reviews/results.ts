@@ -23,7 +23,7 @@ export async function readResult(input: { declarationId: string }, ctx: Ctx): Pr
  * dissent is kept with its reasons). At or above the pass mark, with no attribute failed by
  * a majority, the declaration is proposed (拟定); otherwise it has not passed.
  */
-export async function confirmResult(input: { declarationId: string }, ctx: Ctx): Promise<ReviewResult> {
+export async function confirmResult(input: { declarationId: string; reason?: string }, ctx: Ctx): Promise<ReviewResult> {
   const now = ctx.clock.now().toISOString();
   return ctx.store.transaction(async (tx) => {
     const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
@@ -39,7 +39,7 @@ export async function confirmResult(input: { declarationId: string }, ctx: Ctx):
     const status = result.passed ? 'proposed' : 'not-passed';
     await tx.update(COLLECTIONS.results, d._id, { confirmedAt: now, confirmations, dissent });
     await tx.update(COLLECTIONS.declarations, d._id, { status, updatedAt: now });
-    await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { status, average: result.average, failedAttributes: result.failedAttributes, dissent } });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { status, average: result.average, failedAttributes: result.failedAttributes, dissent, ...(input.reason ? { reason: input.reason } : {}) } });
     const { _id, ...rest } = result;
     return { ...rest, confirmedAt: now, confirmations, dissent };
   });

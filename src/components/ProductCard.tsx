@@ -6,7 +6,7 @@ import './ProductCard.scss';
 
 export function ProductCard({ p }: { p: ProductListItem }) {
   return (
-    <View className='card' hoverClass='card--pressed' onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${p.productId}` })}>
+    <View className='card' hoverClass='card--pressed' role='link' onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${p.productId}` })}>
       <Text className='card__name'>{p.name}</Text>
       <Badges category={p.category} purchaseMethod={p.purchaseMethod} />
       <Text className='card__summary'>{p.summary}</Text>

@@ -69,7 +69,7 @@ test('a keyword search finds labour services; nonsense shows the empty state, wh
 
   await input.fill('完全不存在的服务');
   await page.getByText('搜索', { exact: true }).click();
-  await page.getByText('没有找到相关服务').waitFor();
+  await page.getByText('没有找到完全符合的服务').waitFor();
   await button('清除筛选').click();
   await page.waitForFunction(() => document.querySelectorAll('.list .card').length === 20);
 });
@@ -90,7 +90,7 @@ test('when the server fails, the page says so and retry recovers', async () => {
 test('an unknown product shows a clear not-found state', async () => {
   await page.goto(rig.h.url + '/#/pages/product/index?id=no-such-product');
   await page.getByText('没有找到这个服务').waitFor();
-  await expect(button('返回目录').isVisible()).resolves.toBe(true);
+  await expect(button('返回首页').isVisible()).resolves.toBe(true);
 });
 
 test('with the font enlarged by half, nothing runs off the side of the phone', async () => {
@@ -107,12 +107,13 @@ test('with the font enlarged by half, nothing runs off the side of the phone', a
   }
 });
 
-test('the bureau signs in with the admin token on the account page', async () => {
-  await page.goto(rig.h.url + '/#/packages/account/pages/me/index');
+test('the bureau signs in with the admin token behind 工作人员登录 on 我的', async () => {
+  await page.goto(rig.h.url + '/#/pages/me/index');
   await page.getByText('游客（浏览目录无需登录）').waitFor();
+  await page.getByText('工作人员登录').click();
   await page.locator('.me__input input').nth(1).fill('wrong-token-123');
   await button('登录').click();
-  await page.getByText('口令不正确，请核对启动时打印的管理员口令').waitFor();
+  await page.getByText('口令不正确，请向系统管理员核对').waitFor();
   const { ADMIN_TOKEN } = await import('../support/harness');
   await page.locator('.me__input input').nth(1).fill(ADMIN_TOKEN);
   await button('登录').click();
@@ -120,12 +121,12 @@ test('the bureau signs in with the admin token on the account page', async () =>
   await expect(page.locator('.me__roles').innerText()).resolves.toBe('市司法局');
 });
 
-test('王阿姨 turns on large fonts: the text grows, on every page, and stays on', async () => {
+test('王阿姨 turns on 长辈模式: the text grows, on every page, and stays on', async () => {
   await page.goto(rig.h.url + '/');
   await cards().first().waitFor();
   const size = () => cards().first().locator('.card__name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const normal = await size();
-  await page.locator('.toolbar__large').click();
+  await page.locator('.elder-switch').click();
   await page.waitForFunction((n) => parseFloat(getComputedStyle(document.querySelector('.list .card__name')!).fontSize) > n, normal);
   expect(await size()).toBeGreaterThanOrEqual(normal * 1.25);
   expect(await overflowsSideways(page)).toBe(false);
@@ -135,7 +136,7 @@ test('王阿姨 turns on large fonts: the text grows, on every page, and stays o
   await page.goto(rig.h.url + '/');
   await cards().first().waitFor();
   expect(await size()).toBeGreaterThanOrEqual(normal * 1.25);
-  await expect(page.locator('.toolbar__large').innerText()).resolves.toBe('标准字');
+  await expect(page.locator('.elder-switch').getAttribute('aria-checked')).resolves.toBe('true');
 });
 
 test('recommendations per group lead to all of that group’s services', async () => {

@@ -64,6 +64,10 @@ test('finish, see an error under its field, fix it, check and submit', async () 
   await button('提交前检查').click();
   await expect(page.locator('.check__missing').count()).resolves.toBe(0);
   await button('确认提交').click();
+  // A clear end: what happens next, and the way on.
+  await page.getByText('申报已提交').waitFor();
+  await expect(page.getByText(/接下来：市司法局进行形式审查/).isVisible()).resolves.toBe(true);
+  await button('查看已提交的内容').click();
   await page.locator('.decl__status', { hasText: '已提交' }).waitFor();
 
   const d = await rig.h.ok('declarations', 'get', { declarationId }, zhang.token);

@@ -27,7 +27,7 @@ afterEach(async () => {
 
 test('comment on a product in publicity', async () => {
   await page.goto(rig.h.url + '/');
-  await page.locator('.catalogue__link', { hasText: '产品公示' }).click();
+  await page.locator('.tabbar__item', { hasText: '公示' }).click();
   // 12, 13, 14, 15 October are left.
   await page.getByText('公示中，还剩 4 个工作日（至 2026-10-15）').waitFor();
   await page.locator('.notice-card', { hasText: '劳动争议法律援助快速通道' }).click();
@@ -60,10 +60,19 @@ test('the bureau answers every comment, closes the publicity after it ends, and 
   await admin.getByText('公示意见（2）').waitFor();
   await admin.locator('.at-button', { hasText: '公示期满，予以认定' }).click();
   await admin.getByText('还有 2 条意见没有答复。每条意见都要答复后才能结束公示').waitFor();
+  // Deliberate: 不予认定 asks for a reason of one's own in a sheet, and cancelling changes nothing.
+  await admin.locator('.at-button', { hasText: '不予认定' }).click();
+  const confirmReject = admin.locator('.sheet .at-button', { hasText: '确认不予认定' });
+  await expect(confirmReject.getAttribute('class')).resolves.toContain('disabled');
+  await admin.locator('.sheet .at-button', { hasText: '取消' }).click();
+  await expect(admin.locator('.sheet').count()).resolves.toBe(0);
   for (let i = 0; i < 2; i++) {
     const field = admin.locator('.admin__field').filter({ has: admin.locator('.at-button', { hasText: /^\s*答复\s*$/ }) }).first();
+    // No disposition is chosen for the bureau: answering waits for one.
+    await expect(field.locator('.admin__chip--on').count()).resolves.toBe(0);
+    await expect(field.locator('.at-button', { hasText: /^\s*答复\s*$/ }).getAttribute('class')).resolves.toContain('disabled');
     await field.locator('.admin__chip', { hasText: '采纳' }).first().click();
-    await field.locator('input[placeholder^="答复"]').fill('已请提供单位在服务指南中写明');
+    await field.locator('textarea[placeholder^="答复"]').fill('已请提供单位在服务指南中写明。\n节假日受理安排另行公告。');
     await field.locator('.at-button', { hasText: /^\s*答复\s*$/ }).click();
     await admin.getByText('已答复').waitFor();
     await admin.waitForFunction((n) => document.querySelectorAll('.admin__field .at-button').length >= 0 && [...document.querySelectorAll('.at-button')].filter((b) => b.textContent?.trim() === '修改答复').length === n, i + 1);

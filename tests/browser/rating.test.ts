@@ -59,10 +59,12 @@ test('the provider issues a code with its QR, answers a bad rating, and the rate
   // The person served rates badly.
   const rater = await rig.h.citizen();
   const token = /t=([\w-]+)/.exec(link)![1];
-  await rig.h.ok('ratings', 'rate', { token, level: 1, text: '电话一直占线' }, rater);
+  await rig.h.ok('ratings', 'rate', { token, level: 1, text: '电话一直占线', callback: { phone: '13905711234', consent: true } }, rater);
 
   await staff.reload();
   await staff.getByText(/不满意评价整改（1 件待答复）/).waitFor();
+  // The number the rater left, for this case only.
+  await staff.getByText('对方希望回电：13905711234（仅用于本次回访，处理完即删除）').waitFor();
   await staff.locator('input[placeholder="回访情况"]').fill('已回访，说明了热线高峰时段');
   await staff.locator('input[placeholder="整改措施"]').fill('增开一条热线并公布回拨时间');
   await staff.locator('.at-button', { hasText: '提交回访与整改' }).click();
@@ -74,4 +76,24 @@ test('the provider issues a code with its QR, answers a bad rating, and the rate
   await page.getByText('整改：增开一条热线并公布回拨时间').waitFor();
   await page.locator('.at-button', { hasText: /^\s*满意\s*$/ }).click();
   await page.getByText('您已确认：满意').waitFor();
+});
+
+test('a bad rating may leave a number, only with consent; the thanks page says who will call', async () => {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const issued = await rig.h.ok('ratings', 'issueToken', { productId: 'p0002demo', servedOn: today, channel: 'counter' }, ADMIN_TOKEN);
+  await page.goto(`${rig.h.url}/#${issued.url}`);
+  await page.locator('.faces__item', { hasText: '满意' }).filter({ hasNotText: '非常' }).filter({ hasNotText: '不' }).filter({ hasNotText: '基本' }).click();
+  // A good rating is never asked for a number.
+  await expect(page.locator('.callback').count()).resolves.toBe(0);
+  await page.locator('.faces__item', { hasText: '非常不满意' }).click();
+  await page.getByText('不留电话也没关系', { exact: false }).waitFor();
+  await page.locator('.callback__toggle', { hasText: '希望服务单位打电话给我' }).click();
+  await page.locator('.callback__phone input').fill('13905711234');
+  await page.locator('.at-button', { hasText: '提交评价' }).click();
+  await page.getByText('请勾选同意后再留电话，或取消“希望服务单位打电话给我”').waitFor();
+  await page.locator('.callback__toggle', { hasText: '我同意把这个电话号码只告诉提供这项服务的单位' }).click();
+  await page.locator('.at-button', { hasText: '提交评价' }).click();
+  await page.getByText(/服务单位会在 5 个工作日内按您留的电话联系您/).waitFor();
+  const contacts = await rig.h.app.store.find<any>('ratingContacts', { limit: 100 });
+  expect(contacts.map((c) => c.phone)).toContain('13905711234');
 });

@@ -10,6 +10,7 @@ let rig: BrowserRig;
 let page: Page;
 let declarationId: string;
 let chen: { expertId: string; token: string };
+let wu: { expertId: string; token: string };
 
 beforeAll(async () => {
   rig = await startBrowserRig();
@@ -28,6 +29,7 @@ beforeAll(async () => {
   }
   const panel = await h.ok('reviews', 'drawPanel', { declarationId, size: 5, seed: 'browser' }, ADMIN_TOKEN);
   chen = { expertId: panel.members[0].expertId, token: tokens[panel.members[0].expertId] };
+  wu = { expertId: panel.members[1].expertId, token: tokens[panel.members[1].expertId] };
   // Most items were scored on the metro yesterday; two are left.
   const items = Object.fromEntries(RUBRIC.filter((i) => !['provider.training', 'completeness'].includes(i.key)).map((i) => [i.key, allowedRange(i, 'free').max]));
   await h.ok('reviews', 'saveScoresheet', { declarationId, items }, chen.token);
@@ -53,28 +55,45 @@ test('score the remaining items within their range, see the total, submit and fi
   await expect(item('content.audience').locator('.item__spec').innerText()).resolves.toBe(DEMO_PRODUCTS[0].audience);
   await expect(page.locator('.score__count').innerText()).resolves.toBe('已打 17/19 项');
 
+  // Nothing is chosen for the expert, and no tap jumps to the maximum: a band first (its words), then a value in it.
+  const completeness = item('completeness');
+  await expect(completeness.locator('.bands__chosen').innerText()).resolves.toBe('尚未打分');
+  await expect(completeness.locator('.bands__band--on').count()).resolves.toBe(0);
+  await page.locator('.at-button', { hasText: '下一项未打分' }).click();
+  await page.waitForFunction(() => {
+    const r = document.querySelector('#i-provider-training')!.getBoundingClientRect();
+    return r.top >= -1 && r.top < window.innerHeight / 2;
+  });
+  await completeness.locator('.bands__band', { hasText: '材料基本完整' }).click();
+  await expect(completeness.locator('.bands__chosen').innerText()).resolves.toBe('尚未打分');
+  await expect(page.locator('.score__count').innerText()).resolves.toBe('已打 17/19 项');
+  await expect(completeness.locator('.bands__value').allInnerTexts()).resolves.toEqual(['3', '3.5', '4']);
+  await completeness.locator('.bands__value', { hasText: '3.5' }).click();
+  await expect(completeness.locator('.bands__chosen').innerText()).resolves.toBe('本项得分：3.5 分');
   const training = item('provider.training');
-  await training.locator('.stepper__value').click(); // the first tap gives the maximum
-  await expect(training.locator('.stepper__value').innerText()).resolves.toBe('2');
-  await training.locator('.stepper__button').nth(1).click(); // + at the maximum stays there
-  await expect(training.locator('.stepper__value').innerText()).resolves.toBe('2');
-  await training.locator('.stepper__button').nth(0).click();
-  await expect(training.locator('.stepper__value').innerText()).resolves.toBe('1.5');
-  await item('completeness').locator('.stepper__value').click();
+  await training.locator('.bands__band', { hasText: '有培训要求，培训安排一般' }).click();
+  await expect(training.locator('.bands__chosen').innerText()).resolves.toBe('本项得分：1 分');
+  await expect(page.locator('.at-button', { hasText: '下一项未打分' }).count()).resolves.toBe(0);
+  // The save state stays in the bar at the bottom of the screen.
+  await page.locator('.score__saved', { hasText: /草稿已保存/ }).waitFor();
 
   for (const label of ['公共属性', '法律属性', '服务属性']) await page.locator('.attr', { hasText: label }).locator('.attr__choice', { hasText: '符合' }).first().click();
-  await expect(page.locator('.score__number').innerText()).resolves.toBe('99.5');
+  await expect(page.locator('.score__number').innerText()).resolves.toBe('97.5');
   expect(await overflowsSideways(page)).toBe(false);
 
   await page.locator('.at-button', { hasText: '提交评分' }).click();
-  await page.getByText('总分 99.5 分。提交后不能修改，确认提交吗？').waitFor();
+  await page.getByText('总分 97.5 分。提交后不能修改，确认提交吗？').waitFor();
   await page.getByText('提交', { exact: true }).last().click();
-  await page.getByText('评分已提交').waitFor();
+  // A clear end: what happens next, and the way on.
+  await page.locator('.score__done-title', { hasText: '评分已提交' }).waitFor();
+  await page.getByText(/接下来：评审组其他专家提交后/).waitFor();
+  await page.locator('.at-button', { hasText: '查看已提交的评分' }).click();
+  await page.locator('.expert__meta', { hasText: '评分已提交' }).waitFor();
   await expect(page.locator('.at-button', { hasText: '提交评分' }).count()).resolves.toBe(0);
 
   const a = await rig.h.ok('reviews', 'assignment', { declarationId }, chen.token);
-  expect(a.sheet).toMatchObject({ status: 'submitted', total: 99.5 });
-  expect(a.sheet.items['provider.training']).toBe(1.5);
+  expect(a.sheet).toMatchObject({ status: 'submitted', total: 97.5 });
+  expect(a.sheet.items).toMatchObject({ 'provider.training': 1, completeness: 3.5 });
 });
 
 test('the bureau draws a panel with a recorded seed and follows its progress', async () => {
@@ -91,6 +110,30 @@ test('the bureau draws a panel with a recorded seed and follows its progress', a
   await admin.getByText(/随机种子 2026-第一批，从 \d+ 位可参评专家中抽取/).waitFor();
   await expect(admin.getByText(/· 未开始$/).count()).resolves.toBe(6);
   await expect(admin.getByText('评分全部提交后才能看到分数。').isVisible()).resolves.toBe(true);
+  // A recusal is deliberate: a sheet, a reason of the bureau's own; a refusal keeps the sheet open with the reason said.
+  await admin.getByText('回避并由候补替换').first().click();
+  const confirm = admin.locator('.sheet .at-button', { hasText: '确认回避' });
+  await expect(confirm.getAttribute('class')).resolves.toContain('disabled');
+  await admin.locator('.sheet__input textarea').fill('该专家近三年在申报单位兼职');
+  await confirm.click();
+  await admin.locator('.sheet__error', { hasText: '没有候补专家了，请重新抽取' }).waitFor();
+  await admin.locator('.sheet .at-button', { hasText: '取消' }).click();
   await admin.context().close();
   expect((await rig.h.ok('reviews', 'panel', { declarationId: d2 }, ADMIN_TOKEN)).seed).toBe('2026-第一批');
+});
+
+test('an expert with a conflict steps aside from the score page, with a reason of their own', async () => {
+  const mine = await rig.newPhonePage();
+  await signIn(mine, wu.token);
+  await mine.goto(`${rig.h.url}/#/packages/expert/pages/score/index?id=${declarationId}`);
+  await mine.getByText('与申报单位有利害关系？申请回避').click();
+  const confirm = mine.locator('.at-button', { hasText: '确认回避' });
+  await expect(confirm.getAttribute('class')).resolves.toContain('disabled');
+  await mine.locator('.sheet__input textarea').fill('本人曾在该律师事务所兼职');
+  await confirm.click();
+  await mine.locator('.score__done-title', { hasText: '已回避' }).waitFor();
+  await mine.context().close();
+  const panel = await rig.h.ok('reviews', 'panel', { declarationId }, ADMIN_TOKEN);
+  expect(panel.members.map((m: { expertId: string }) => m.expertId)).not.toContain(wu.expertId);
+  expect(JSON.stringify(panel)).toContain('本人曾在该律师事务所兼职');
 });

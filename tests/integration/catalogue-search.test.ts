@@ -26,17 +26,17 @@ test('every word of a query must appear', async () => {
   expect(await allPages({ q: '调解 外籍人士' })).toEqual([]);
 });
 
-test('relevance lists name matches first, then the rest, each newest first, with no product twice', async () => {
+test('relevance lists name matches first, then tag (category) matches, then the rest, each newest first, with no product twice', async () => {
   const items = await allPages({ q: '调解' }, 3);
-  const firstOther = items.findIndex((p) => !p.name.includes('调解'));
-  expect(firstOther).toBeGreaterThan(0);
-  expect(items.slice(0, firstOther).every((p) => p.name.includes('调解'))).toBe(true);
-  expect(items.slice(firstOther).every((p) => !p.name.includes('调解'))).toBe(true);
+  const tier = (p: ProductListItem) => (p.name.includes('调解') ? 0 : p.category === 'mediation' ? 1 : 2);
+  const tiers = items.map(tier);
+  expect([...tiers].sort()).toEqual(tiers);
+  expect(new Set(tiers)).toEqual(new Set([0, 1, 2]));
   expect(new Set(items.map((p) => p.productId)).size).toBe(items.length);
   const docs = await listed();
   expect(items.length).toBe(docs.filter((d) => d.searchText.includes('调解')).length);
-  for (const tier of [items.slice(0, firstOther), items.slice(firstOther)]) {
-    const dates = tier.map((p) => p.publishedOn);
+  for (const t of [0, 1, 2]) {
+    const dates = items.filter((p) => tier(p) === t).map((p) => p.publishedOn);
     expect([...dates].sort().reverse()).toEqual(dates);
   }
 });

@@ -138,7 +138,12 @@ test('blind scoring: before the last sheet nobody reads any score; then an avera
   expect(result.stddev).toBe(6.33); // √(200.5 / 5)
   expect((await h.call('reviews', 'result', { declarationId: d }, zhang.token)).status).toBe(403);
   for (const m of members) await h.ok('reviews', 'panelConfirm', { declarationId: d, agree: true }, tokenOf(m));
-  expect((await h.ok('reviews', 'confirm', { declarationId: d }, ADMIN_TOKEN)).confirmedAt).not.toBeNull();
+  // The bureau confirms with reasons in its own words, kept in the audit trail.
+  expect((await h.call('reviews', 'confirm', { declarationId: d, reason: '好' }, ADMIN_TOKEN)).status).toBe(400);
+  expect((await h.call('reviews', 'confirm', { declarationId: d, reason: '很'.repeat(201) }, ADMIN_TOKEN)).status).toBe(400);
+  expect((await h.ok('reviews', 'confirm', { declarationId: d, reason: '评审组讨论后维持各自评分' }, ADMIN_TOKEN)).confirmedAt).not.toBeNull();
+  const trail = await h.ok('admin', 'auditTrail', { recordId: d }, ADMIN_TOKEN);
+  expect(trail.entries.find((e: any) => e.action === 'confirm').change.reason).toBe('评审组讨论后维持各自评分');
   expect((await h.ok('declarations', 'get', { declarationId: d }, zhang.token)).status).toBe('proposed');
   expect((await h.call('reviews', 'confirm', { declarationId: d }, ADMIN_TOKEN)).status).toBe(409);
 });

@@ -27,11 +27,13 @@ const ORG_ACTORS = ['applicant', 'association'];
 const MATRIX: Record<string, string[]> = {
   'auth.session': EVERYONE,
   'auth.me': EVERYONE,
+  'auth.myActivity': EVERYONE,
   'auth.redeemInvite': SIGNED_IN,
   'admin.createInvite': BUREAU,
   'admin.setClock': BUREAU,
   'admin.auditTrail': BUREAU,
   'catalogue.search': EVERYONE,
+  'catalogue.suggest': EVERYONE,
   'catalogue.get': EVERYONE,
   'catalogue.featured': EVERYONE,
   'catalogue.export': EVERYONE,

@@ -25,14 +25,24 @@ export interface MeResult {
   org: { orgId: string; name: string } | null;
 }
 
+export const myActivityInput = z.strictObject({});
+/** What 我的 gathers for the caller: their own comments and ratings (never anyone else's). */
+export interface MyActivity {
+  comments: { commentId: string; declarationId: string; productName: string; text: string; status: 'shown' | 'pending' | 'hidden'; answered: boolean; createdOn: string }[];
+  ratings: { ratingId: string; productId: string; productName: string; level: number; ratedOn: string }[];
+  openCases: number;
+}
+
 export const authSchemas = {
   session: startSessionInput,
   redeemInvite: redeemInviteInput,
   me: meInput,
+  myActivity: myActivityInput,
 };
 
 export interface AuthApi {
   session: [Record<string, never>, StartSessionResult];
   redeemInvite: [RedeemInviteInput, MeResult];
   me: [Record<string, never>, MeResult];
+  myActivity: [Record<string, never>, MyActivity];
 }

@@ -28,6 +28,19 @@ export interface SearchCatalogueResult {
   items: ProductListItem[];
   /** Pass back as `cursor` for the next page; null at the end. */
   nextCursor: string | null;
+  /** Only when a first page found nothing: a few products to offer instead of an empty screen. */
+  related?: ProductListItem[];
+}
+
+export const suggestInput = z.strictObject({
+  q: z.string({ error: '请输入要搜索的内容' }).trim().min(1, '请输入要搜索的内容').max(20, '搜索词不能超过 20 字'),
+});
+export type SuggestInput = z.input<typeof suggestInput>;
+export interface SuggestResult {
+  /** Everyday words to search by (from the vocabulary). */
+  words: string[];
+  /** Products whose name (or its pinyin) holds what was typed. */
+  products: { productId: string; name: string }[];
 }
 
 export const getProductInput = z.strictObject({ productId });
@@ -107,6 +120,7 @@ export interface CatalogueVersionResult {
 
 export const catalogueSchemas = {
   search: searchCatalogueInput,
+  suggest: suggestInput,
   get: getProductInput,
   feature: featureProductInput,
   unfeature: unfeatureProductInput,
@@ -121,6 +135,7 @@ export const catalogueSchemas = {
 
 export interface CatalogueApi {
   search: [SearchCatalogueInput, SearchCatalogueResult];
+  suggest: [SuggestInput, SuggestResult];
   get: [GetProductInput, GetProductResult];
   feature: [FeatureProductInput, { productId: string; audience: AudienceGroup; until: string }];
   unfeature: [UnfeatureProductInput, { removed: boolean }];

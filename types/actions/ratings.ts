@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { dateField, yearField } from '../dates';
-import { CHANNELS, DIMENSIONS, type CaseDoc, type RatingSummary } from '../rating';
+import { BAD_LEVEL, CHANNELS, DIMENSIONS, type CaseDoc, type RatingSummary } from '../rating';
+
+/** A mainland mobile or a landline with its area code: a number a provider can call back. */
+const CALLBACK_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?[2-9]\d{6,7})$/;
 
 const productId = z.string({ error: '缺少产品编号' }).min(1, '缺少产品编号').max(64, '产品编号不正确');
 const level = z.number({ error: '请选择满意程度' }).int('满意程度应为 1 到 5').min(1, '满意程度应为 1 到 5').max(5, '满意程度应为 1 到 5');
@@ -18,18 +21,26 @@ export const rateInput = z.strictObject({
   level,
   dimensions: z.strictObject(Object.fromEntries(DIMENSIONS.map((d) => [d, level.optional()])) as Record<(typeof DIMENSIONS)[number], z.ZodOptional<typeof level>>).optional(),
   text: z.string().trim().max(500, '评价内容不能超过 500 字').optional(),
-});
+  /** Only with a bad rating, and only with the person's explicit consent (types/callback.ts). */
+  callback: z
+    .strictObject({
+      phone: z.string({ error: '请填写电话号码' }).trim().regex(CALLBACK_PHONE, '请填写手机号或带区号的固定电话，如 13905711234'),
+      consent: z.literal(true, { error: '请勾选同意后再留电话' }),
+    })
+    .optional(),
+}).refine((v) => !v.callback || v.level <= BAD_LEVEL, { path: ['callback'], message: '只有不满意的评价才需要留电话回访' });
 
 export const summaryInput = z.strictObject({ productId, year: yearField('年度', 2018).optional() });
 export const casesInput = z.strictObject({ overdueOnly: z.boolean().optional() });
 export const respondCaseInput = z.strictObject({
   caseId: z.string().min(1).max(64),
-  callbackOn: dateField('回访日期', '2026-11-20'),
-  callbackNote: z.string({ error: '请记录回访情况' }).trim().min(5, '请记录回访情况（至少 5 个字）').max(1000),
+  /** Required when the person left a number (the use case checks); absent when there was nobody to call. */
+  callbackOn: dateField('回访日期', '2026-11-20').optional(),
+  callbackNote: z.string({ error: '请记录回访情况' }).trim().min(5, '请记录回访情况（至少 5 个字）').max(1000).optional(),
   fix: z.string({ error: '请写明整改措施' }).trim().min(5, '请写明整改措施（至少 5 个字）').max(1000),
 });
 export const confirmCaseInput = z.strictObject({ caseId: z.string().min(1).max(64), satisfied: z.boolean({ error: '请说明是否满意' }) });
-export const tokenInfoInput = z.strictObject({ token: rateInput.shape.token });
+export const tokenInfoInput = z.strictObject({ token: z.string({ error: '缺少评价凭证' }).min(8, '评价凭证不正确').max(64, '评价凭证不正确') });
 
 export const ratingsSchemas = {
   issueToken: issueTokenInput,
@@ -43,7 +54,8 @@ export const ratingsSchemas = {
   myProducts: z.strictObject({}),
 };
 
-export type CaseView = Omit<CaseDoc, '_id' | 'raterId'> & { caseId: string; overdue: boolean; productName: string };
+/** `contactPhone`: only for the providing organisation's own staff, while the case is open (types/callback.ts). */
+export type CaseView = Omit<CaseDoc, '_id' | 'raterId'> & { caseId: string; overdue: boolean; productName: string; contactPhone: string | null };
 
 export interface RatingsApi {
   issueToken: [z.input<typeof issueTokenInput>, { token: string; url: string; qrCode: string; expiresOn: string }];

@@ -48,6 +48,8 @@ export const submitScoresheetInput = saveScoresheetInput;
 
 export const reopenScoresheetInput = z.strictObject({ declarationId, expertId, reason: z.string({ error: '请写明退回理由' }).trim().min(2, '请写明退回理由').max(200) });
 export const byDeclaration = z.strictObject({ declarationId });
+/** The bureau's confirmation, with the reasons it gives in its own words (kept in the audit trail). */
+export const confirmInput = z.strictObject({ declarationId, reason: z.string().trim().min(2, '请写明确认意见').max(200, '确认意见不能超过 200 字').optional() });
 
 export const askMaterialsInput = z.strictObject({
   declarationId,
@@ -103,7 +105,7 @@ export const reviewsSchemas = {
   submitScoresheet: submitScoresheetInput,
   reopenScoresheet: reopenScoresheetInput,
   result: byDeclaration,
-  confirm: byDeclaration,
+  confirm: confirmInput,
   askMaterials: askMaterialsInput,
   decideAsk: decideAskInput,
   asks: byDeclaration,
@@ -141,7 +143,7 @@ export interface ReviewsApi {
   submitScoresheet: [z.input<typeof submitScoresheetInput>, SheetView];
   reopenScoresheet: [z.input<typeof reopenScoresheetInput>, SheetView];
   result: [z.input<typeof byDeclaration>, ReviewResult];
-  confirm: [z.input<typeof byDeclaration>, ReviewResult];
+  confirm: [z.input<typeof confirmInput>, ReviewResult];
   askMaterials: [z.input<typeof askMaterialsInput>, AskView];
   decideAsk: [z.input<typeof decideAskInput>, AskView];
   asks: [z.input<typeof byDeclaration>, { asks: (AskView & { expertId?: string })[] }];

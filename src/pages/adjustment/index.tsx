@@ -9,6 +9,7 @@ import type { CatalogueVersionView } from '@shared/actions/catalogue';
 import type { PublicListResult } from '@shared/actions/supervision';
 import { CATALOGUE_CHANGE_LABELS } from '@shared/credit';
 import { chineseDate, shanghaiDate } from '@shared/time';
+import { HomeLink } from '../../components/HomeLink';
 import { api, errorMessage } from '../../api/client';
 import { Failure, Loading } from '../../components/StateView';
 import { useLargeFont } from '../../utils/largeFont';
@@ -47,6 +48,7 @@ export default function AdjustmentPage() {
 
   return (
     <View className={`sv adjustment ${large ? 'lf' : ''}`}>
+      <HomeLink />
       <View className='sv__chips'>
         <Text className={`sv__chip ${tab === 'list' ? 'sv__chip--on' : ''}`} onClick={() => setTab('list')}>
           年度公示名单

@@ -23,9 +23,9 @@ export function Featured({ onGroup }: { onGroup: (g: AudienceGroup) => void }) {
       <ScrollView className='chips' scrollX enhanced showScrollbar={false}>
         <View className='chips__row'>
           {groups.map((x, i) => (
-            <Text key={x.audience} className={`chip chip--small ${i === open ? 'chip--on' : ''}`} onClick={() => setOpen(i)}>
-              {x.label}
-            </Text>
+            <View key={x.audience} className={`chip chip--small ${i === open ? 'chip--on' : ''}`} onClick={() => setOpen(i)} role='button'>
+              <Text>{x.label}</Text>
+            </View>
           ))}
         </View>
       </ScrollView>
@@ -33,9 +33,9 @@ export function Featured({ onGroup }: { onGroup: (g: AudienceGroup) => void }) {
         {g.items.slice(0, 3).map((p) => (
           <ProductCard key={p.productId} p={p} />
         ))}
-        <Text className='featured__more' onClick={() => onGroup(g.audience)}>
-          查看全部适合{g.label}的服务 ›
-        </Text>
+        <View className='featured__more' role='link' onClick={() => onGroup(g.audience)}>
+          <Text>查看全部适合{g.label}的服务 ›</Text>
+        </View>
       </View>
     </View>
   );

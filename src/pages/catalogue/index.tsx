@@ -4,9 +4,13 @@ import { Picker, ScrollView, Text, View } from '@tarojs/components';
 import { AtButton, AtSearchBar } from 'taro-ui';
 import { AUDIENCE_GROUPS, AUDIENCE_GROUP_LABELS, CATEGORIES, CATEGORY_LABELS, DISTRICTS, type AudienceGroup, type Category, type District, type SearchSort } from '@shared/domain';
 import { ProductCard } from '../../components/ProductCard';
+import { ElderSwitch } from '../../components/ElderSwitch';
 import { Empty, Failure, Loading } from '../../components/StateView';
+import { TabBar } from '../../components/TabBar';
 import { useLargeFont } from '../../utils/largeFont';
 import { Featured } from './Featured';
+import { NothingFound } from './NothingFound';
+import { Suggestions } from './Suggestions';
 import { useCatalogue, type Filters } from './useCatalogue';
 import './index.scss';
 
@@ -22,7 +26,7 @@ export default function CataloguePage() {
   const [freeOnly, setFreeOnly] = useState(false);
   const [sort, setSort] = useState<SearchSort | undefined>();
   const [large, toggleLarge] = useLargeFont();
-  const { items, status, error, moreError, hasMore, load, loadMore, reload } = useCatalogue();
+  const { items, related, status, error, moreError, hasMore, load, loadMore, reload } = useCatalogue();
 
   const filters: Filters = { q: query || undefined, category, audience, district, purchaseMethod: freeOnly ? 'free' : undefined, sort };
   useEffect(() => {
@@ -50,6 +54,7 @@ export default function CataloguePage() {
 
   return (
     <View className={`catalogue ${large ? 'lf' : ''}`}>
+      <ElderSwitch on={large} onToggle={toggleLarge} />
       <View className='catalogue__head'>
         <AtSearchBar
           value={q}
@@ -63,42 +68,48 @@ export default function CataloguePage() {
             setQuery('');
           }}
         />
+        <Suggestions
+          typed={q.trim() === query ? '' : q}
+          onWord={(w) => {
+            setQ(w);
+            setQuery(w);
+          }}
+        />
         <ScrollView className='chips' scrollX enhanced showScrollbar={false}>
           <View className='chips__row'>
-            <Text className={`chip ${freeOnly ? 'chip--on chip--free' : ''}`} onClick={() => setFreeOnly(!freeOnly)}>
-              只看免费
-            </Text>
-            <Text className={`chip ${!category ? 'chip--on' : ''}`} onClick={() => setCategory(undefined)}>
-              全部
-            </Text>
+            <View className={`chip ${freeOnly ? 'chip--on chip--free' : ''}`} onClick={() => setFreeOnly(!freeOnly)} role='button'>
+              <Text>只看免费</Text>
+            </View>
+            <View className={`chip ${!category ? 'chip--on' : ''}`} onClick={() => setCategory(undefined)} role='button'>
+              <Text>全部</Text>
+            </View>
             {CATEGORIES.map((c) => (
-              <Text key={c} className={`chip ${category === c ? 'chip--on' : ''}`} onClick={() => setCategory(category === c ? undefined : c)}>
-                {CATEGORY_LABELS[c]}
-              </Text>
+              <View key={c} className={`chip ${category === c ? 'chip--on' : ''}`} onClick={() => setCategory(category === c ? undefined : c)} role='button'>
+                <Text>{CATEGORY_LABELS[c]}</Text>
+              </View>
             ))}
           </View>
         </ScrollView>
         <ScrollView className='chips' scrollX enhanced showScrollbar={false}>
           <View className='chips__row'>
             {AUDIENCE_GROUPS.map((g) => (
-              <Text key={g} className={`chip chip--small ${audience === g ? 'chip--on' : ''}`} onClick={() => setAudience(audience === g ? undefined : g)}>
-                {AUDIENCE_GROUP_LABELS[g]}
-              </Text>
+              <View key={g} className={`chip chip--small ${audience === g ? 'chip--on' : ''}`} onClick={() => setAudience(audience === g ? undefined : g)} role='button'>
+                <Text>{AUDIENCE_GROUP_LABELS[g]}</Text>
+              </View>
             ))}
           </View>
         </ScrollView>
         <View className='toolbar'>
           <Picker mode='selector' range={DISTRICT_OPTIONS} value={district ? DISTRICT_OPTIONS.indexOf(district) : 0} onChange={(e) => setDistrict(Number(e.detail.value) === 0 ? undefined : (DISTRICT_OPTIONS[Number(e.detail.value)] as District))}>
-            <Text className={`toolbar__item ${district ? 'toolbar__item--on' : ''}`}>{district ?? '全部区县'} ▾</Text>
+            <View className={`toolbar__item ${district ? 'toolbar__item--on' : ''}`} role='button'>
+              <Text>{district ?? '全部区县'} ▾</Text>
+            </View>
           </Picker>
           {sorts.map((s) => (
-            <Text key={s} className={`toolbar__item ${activeSort === s ? 'toolbar__item--on' : ''}`} onClick={() => setSort(s)}>
-              {SORT_LABELS[s]}
-            </Text>
+            <View key={s} className={`toolbar__item ${activeSort === s ? 'toolbar__item--on' : ''}`} onClick={() => setSort(s)} role='button'>
+              <Text>{SORT_LABELS[s]}</Text>
+            </View>
           ))}
-          <Text className={`toolbar__item toolbar__large ${large ? 'toolbar__item--on' : ''}`} onClick={toggleLarge}>
-            {large ? '标准字' : '大字'}
-          </Text>
         </View>
       </View>
 
@@ -107,16 +118,16 @@ export default function CataloguePage() {
       {status === 'loading' && <Loading text='正在查找服务…' />}
       {status === 'error' && <Failure message={error} onRetry={reload} />}
       {(status === 'ready' || status === 'more') && items.length === 0 && (
-        <Empty
-          title='没有找到相关服务'
-          hint={filtered ? '换个说法试试，或清除筛选条件' : '目录中暂时还没有产品'}
-          action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
-        />
+        filtered ? (
+          <NothingFound related={related} onClear={clear} />
+        ) : (
+          <Empty title='目录中暂时还没有产品' hint='产品经市司法局认定后会列在这里' />
+        )
       )}
       {(status === 'ready' || status === 'more') && items.length === 0 && filtered && (
-        <Text className='catalogue__link catalogue__need' onClick={() => Taro.navigateTo({ url: `/pages/needs/index?q=${encodeURIComponent(query)}` })}>
-          没有合适的服务？说说您的需求 ›
-        </Text>
+        <View className='catalogue__link catalogue__need' role='link' onClick={() => Taro.navigateTo({ url: `/pages/needs/index?q=${encodeURIComponent(query)}` })}>
+          <Text>没有合适的服务？说说您的需求 ›</Text>
+        </View>
       )}
       {(status === 'ready' || status === 'more') && items.length > 0 && (
         <View className='list'>
@@ -140,23 +151,19 @@ export default function CataloguePage() {
           </View>
         </View>
       )}
+      {/* 公示 and 我的 are tabs; these lead to the rest of what the bureau publishes. */}
       <View className='catalogue__links'>
-        <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/pages/publicity/index' })}>
-          产品公示
-        </Text>
-        <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/pages/call/index' })}>
-          产品申报
-        </Text>
-        <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/pages/adjustment/index' })}>
-          目录调整公示
-        </Text>
-        <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/pages/needs/index' })}>
-          群众需求
-        </Text>
-        <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/packages/account/pages/me/index' })}>
-          我的账号
-        </Text>
+        <View className='catalogue__link' role='link' onClick={() => Taro.navigateTo({ url: '/pages/call/index' })}>
+          <Text>产品申报</Text>
+        </View>
+        <View className='catalogue__link' role='link' onClick={() => Taro.navigateTo({ url: '/pages/needs/index' })}>
+          <Text>群众需求</Text>
+        </View>
+        <View className='catalogue__link' role='link' onClick={() => Taro.navigateTo({ url: '/pages/adjustment/index' })}>
+          <Text>目录调整公示</Text>
+        </View>
       </View>
+      <TabBar current='home' />
     </View>
   );
 }

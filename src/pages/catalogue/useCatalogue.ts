@@ -11,6 +11,7 @@ const PAGE = 20;
 
 export function useCatalogue() {
   const [items, setItems] = useState<ProductListItem[]>([]);
+  const [related, setRelated] = useState<ProductListItem[]>([]);
   const [status, setStatus] = useState<Status>('loading');
   const [error, setError] = useState('');
   const [moreError, setMoreError] = useState('');
@@ -50,6 +51,7 @@ export function useCatalogue() {
       const page = await api('catalogue', 'search', { ...filters, limit: PAGE });
       if (id !== request.current) return;
       setItems(page.items);
+      setRelated(page.related ?? []);
       settle(id, page.nextCursor);
     } catch (e) {
       if (id !== request.current) return;
@@ -83,5 +85,5 @@ export function useCatalogue() {
   }, []);
   moreRef.current = loadMore;
 
-  return { items, status, error, moreError, hasMore: cursor !== null, load, loadMore, reload: () => load(filtersRef.current) };
+  return { items, related, status, error, moreError, hasMore: cursor !== null, load, loadMore, reload: () => load(filtersRef.current) };
 }

@@ -7,7 +7,9 @@ import type { PublicityDetail } from '@shared/actions/publicity';
 import { COMMENT_STATUS_LABELS, DISPOSITION_LABELS, type MyComment, type PublicComment } from '@shared/publicity';
 import { SPEC_SECTIONS } from '@shared/specFields';
 import { api, ApiError, ensureSession, errorMessage } from '../../api/client';
+import { HomeLink } from '../../components/HomeLink';
 import { Failure, Loading } from '../../components/StateView';
+import { Unbroken } from '../../components/Unbroken';
 import { useLargeFont } from '../../utils/largeFont';
 import '../publicity/index.scss';
 import './index.scss';
@@ -69,12 +71,14 @@ export default function NoticePage() {
 
   return (
     <View className={`notice ${large ? 'lf' : ''}`}>
+      <HomeLink />
       <View className='notice-card'>
         <Text className='notice-card__name'>{p.name}</Text>
         <Text className='notice-card__meta'>{p.providerName}</Text>
-        <Text className={`notice-card__state notice-card__state--${p.state}`}>
-          {open ? `公示中，还剩 ${p.workingDaysLeft} 个工作日（${p.startsOn} 至 ${p.endsOn}）` : p.state === 'upcoming' ? `${p.startsOn} 开始公示` : `公示已于 ${p.endsOn} 结束`}
-        </Text>
+        <Unbroken
+          className={`notice-card__state notice-card__state--${p.state}`}
+          text={open ? `公示中，还剩 ${p.workingDaysLeft} 个工作日（${p.startsOn} 至 ${p.endsOn}）` : p.state === 'upcoming' ? `${p.startsOn} 开始公示` : `公示已于 ${p.endsOn} 结束`}
+        />
         <Text className='notice__summary'>{p.summary}</Text>
         {p.details['content.audience'] && <Text className='notice-card__meta'>服务对象：{p.details['content.audience']}</Text>}
         {p.details['price'] && <Text className='notice-card__meta'>服务价格：{p.details['price']}</Text>}
@@ -85,9 +89,9 @@ export default function NoticePage() {
           <Text className='notice__title'>提出意见</Text>
           <View className='notice__anchors'>
             {SPEC_SECTIONS.filter((s) => s.key !== 'cover').map((s) => (
-              <Text key={s.key} className={`notice__anchor ${anchor === s.key ? 'notice__anchor--on' : ''}`} onClick={() => setAnchor(anchor === s.key ? undefined : s.key)}>
-                {s.title}
-              </Text>
+              <View key={s.key} className={`notice__anchor ${anchor === s.key ? 'notice__anchor--on' : ''}`} role='button' aria-pressed={anchor === s.key ? 'true' : 'false'} onClick={() => setAnchor(anchor === s.key ? undefined : s.key)}>
+                <Text>{s.title}</Text>
+              </View>
             ))}
           </View>
           <Textarea className='notice__input' value={text} maxlength={MAX} placeholder='请写下您的意见或建议（5 至 1000 字）。您的身份不会公开。' onInput={(e) => setText(e.detail.value)} />

@@ -3,24 +3,24 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { PublicProduct } from '@shared/product';
-import { SPEC_FIELDS } from '@shared/specFields';
 import { chineseDate } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../api/client';
 import type { RatingSummary } from '@shared/rating';
 import { Badges } from '../../components/Badges';
 import { ProductNotice } from '../../components/ProductNotice';
 import { RatingChart } from '../../components/RatingChart';
+import { HomeLink } from '../../components/HomeLink';
 import { ProductTimeline } from '../../components/ProductTimeline';
 import { ProductGrade } from '../../components/ProductGrade';
 import { ProductProcurement } from '../../components/ProductProcurement';
 import { Empty, Failure, Loading } from '../../components/StateView';
+import { Unbroken } from '../../components/Unbroken';
+import { goHome } from '../../utils/nav';
 import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
 import { withPrivacy } from '../../utils/privacy';
 import { CITIZEN_SECTIONS } from './sections';
 import './index.scss';
-
-const LABELS = new Map(SPEC_FIELDS.map((f) => [f.key, f.label]));
 
 type State = { status: 'loading' } | { status: 'ready'; product: PublicProduct } | { status: 'missing' } | { status: 'error'; message: string };
 
@@ -57,7 +57,7 @@ export default function ProductPage() {
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <Failure message={state.message} onRetry={load} />;
   if (state.status === 'missing')
-    return <Empty title='没有找到这个服务' hint='它可能已调整出目录' action={{ text: '返回目录', onClick: () => Taro.reLaunch({ url: '/pages/catalogue/index' }) }} />;
+    return <Empty title='没有找到这个服务' hint='它可能已调整出目录' action={{ text: '返回首页', onClick: goHome }} />;
 
   const p = state.product;
   const call = () => Taro.makePhoneCall({ phoneNumber: p.provider.phone.replace(/[^\d-]/g, '') }).catch(() => undefined);
@@ -67,6 +67,7 @@ export default function ProductPage() {
 
   return (
     <View className={`product ${large ? 'lf' : ''}`}>
+      <HomeLink />
       <View className='product__head'>
         <Text className='product__name'>{p.name}</Text>
         <Badges category={p.category} purchaseMethod={p.purchaseMethod} />
@@ -79,17 +80,13 @@ export default function ProductPage() {
         <Text className='contact__name'>{p.provider.name}</Text>
         <View className='contact__row'>
           <Text className='contact__label'>电话</Text>
-          <Text className='contact__value contact__phone'>{p.provider.phone}</Text>
+          <Unbroken className='contact__value contact__phone' text={p.provider.phone} />
         </View>
         <View className='contact__row'>
           <Text className='contact__label'>地址</Text>
           <Text className='contact__value' selectable>
             {p.provider.address.startsWith(p.provider.district) ? p.provider.address : `${p.provider.district} ${p.provider.address}`}
           </Text>
-        </View>
-        <View className='contact__row'>
-          <Text className='contact__label'>时间</Text>
-          <Text className='contact__value'>{p.provider.hours}</Text>
         </View>
         <View className='contact__actions'>
           <AtButton type='primary' className='contact__call' onClick={call}>
@@ -104,12 +101,12 @@ export default function ProductPage() {
       {CITIZEN_SECTIONS.map((s) => (
         <View className='block' key={s.title}>
           <Text className='block__title'>{s.title}</Text>
-          {s.keys
-            .filter((k) => p.details[k])
-            .map((k) => (
-              <View className='field' key={k}>
-                <Text className='field__label'>{LABELS.get(k)}</Text>
-                <Text className='field__value'>{p.details[k]}</Text>
+          {s.fields
+            .filter((f) => p.details[f.key])
+            .map((f) => (
+              <View className='field' key={f.key}>
+                <Text className='field__label'>{f.label}</Text>
+                <Unbroken className='field__value' text={p.details[f.key]} />
               </View>
             ))}
         </View>
@@ -119,9 +116,7 @@ export default function ProductPage() {
         <Text className='block__title'>认定与评价</Text>
         <View className='field'>
           <Text className='field__label'>认定文号</Text>
-          <Text className='field__value'>
-            {p.documentNumber}（{chineseDate(p.publishedOn)}公布）
-          </Text>
+          <Unbroken className='field__value' text={`${p.documentNumber}（${chineseDate(p.publishedOn)}公布）`} />
         </View>
         <View className='field'>
           <Text className='field__label'>服务评价</Text>

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import type { ProviderResult } from '@shared/actions/supervision';
 import { CATEGORY_LABELS, type Category } from '@shared/domain';
 import { chineseDate } from '@shared/time';
+import { HomeLink } from '../../components/HomeLink';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { useLargeFont } from '../../utils/largeFont';
@@ -41,6 +42,7 @@ export default function ProviderPage() {
   const p = state.page;
   return (
     <View className={`sv provider ${large ? 'lf' : ''}`}>
+      <HomeLink />
       <View className='sv__head'>
         <Text className='sv__name'>{p.name}</Text>
         <Text className='sv__meta'>

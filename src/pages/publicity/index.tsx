@@ -6,6 +6,8 @@ import { CATEGORY_LABELS, type Category } from '@shared/domain';
 import type { PublicityListItem } from '@shared/publicity';
 import { api, errorMessage } from '../../api/client';
 import { Empty, Failure, Loading } from '../../components/StateView';
+import { TabBar } from '../../components/TabBar';
+import { Unbroken } from '../../components/Unbroken';
 import { useLargeFont } from '../../utils/largeFont';
 import './index.scss';
 
@@ -31,22 +33,31 @@ export default function PublicityPage() {
     Taro.stopPullDownRefresh();
   });
 
-  if (error) return <Failure message={error} onRetry={load} />;
-  if (!items) return <Loading />;
-  if (items.length === 0) return <Empty title='目前没有公示中的产品' hint='拟认定的产品会在这里公示不少于 7 个工作日，欢迎提出意见' />;
   return (
     <View className={`notices ${large ? 'lf' : ''}`}>
+      <View className='notices__link' role='link' onClick={() => Taro.navigateTo({ url: '/pages/adjustment/index' })}>
+        <Text>目录调整公示（暂停、退出目录的产品）›</Text>
+      </View>
+      {error ? <Failure message={error} onRetry={load} /> : !items ? <Loading /> : items.length === 0 ? <Empty title='目前没有公示中的产品' hint='拟认定的产品会在这里公示不少于 7 个工作日，欢迎提出意见' /> : <List items={items} />}
+      <TabBar current='publicity' />
+    </View>
+  );
+}
+
+function List({ items }: { items: PublicityListItem[] }) {
+  return (
+    <View>
       <Text className='notices__intro'>拟认定的公共法律服务产品在此公示不少于 7 个工作日。您可以对每个产品提出意见，市司法局会逐条答复并公开。</Text>
       {items.map((p) => (
-        <View key={p.declarationId} className='notice-card' onClick={() => Taro.navigateTo({ url: `/pages/notice/index?id=${p.declarationId}` })}>
+        <View key={p.declarationId} className='notice-card' role='link' onClick={() => Taro.navigateTo({ url: `/pages/notice/index?id=${p.declarationId}` })}>
           <Text className='notice-card__name'>{p.name}</Text>
           <Text className='notice-card__meta'>
             {CATEGORY_LABELS[p.category as Category] ?? ''} · {p.providerName}
           </Text>
           <Text className={`notice-card__state notice-card__state--${p.state}`}>
-            {p.state === 'open' && `公示中，还剩 ${p.workingDaysLeft} 个工作日（至 ${p.endsOn}）`}
-            {p.state === 'upcoming' && `${p.startsOn} 开始公示`}
-            {p.state === 'ended' && (p.outcome ? OUTCOME[p.outcome] : `公示已于 ${p.endsOn} 结束`)}
+            <Unbroken
+              text={p.state === 'open' ? `公示中，还剩 ${p.workingDaysLeft} 个工作日（至 ${p.endsOn}）` : p.state === 'upcoming' ? `${p.startsOn} 开始公示` : p.outcome ? OUTCOME[p.outcome] : `公示已于 ${p.endsOn} 结束`}
+            />
           </Text>
           <Text className='notice-card__meta'>{p.comments} 条公开意见</Text>
         </View>

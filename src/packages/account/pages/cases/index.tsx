@@ -38,11 +38,11 @@ export default function MyCasesPage() {
         <View key={c.caseId} className='admin__card'>
           <Text className='admin__name'>{c.productName}</Text>
           <Text className='admin__meta'>
-            {c.openedOn} 评价 · 服务单位应于 {c.dueOn} 前回访
+            {c.openedOn} 评价 · 服务单位应于 {c.dueOn} 前{c.callbackWanted ? '回电并' : ''}答复
           </Text>
           {c.response ? (
             <View className='admin__field'>
-              <Text className='admin__label'>回访：{c.response.callbackNote}</Text>
+              {c.response.callbackNote && <Text className='admin__label'>回访：{c.response.callbackNote}</Text>}
               <Text className='admin__label'>整改：{c.response.fix}</Text>
               {c.status === 'responded' ? (
                 <View className='admin__filters'>
@@ -58,7 +58,7 @@ export default function MyCasesPage() {
               )}
             </View>
           ) : (
-            <Text className={c.overdue ? 'admin__error' : 'admin__meta'}>{c.overdue ? '服务单位已逾期未答复，市司法局会督促处理' : '等待服务单位回访'}</Text>
+            <Text className={c.overdue ? 'admin__error' : 'admin__meta'}>{c.overdue ? '服务单位已逾期未答复，市司法局会督促处理' : c.callbackWanted ? '等待服务单位回电' : '等待服务单位答复整改情况'}</Text>
           )}
         </View>
       ))}

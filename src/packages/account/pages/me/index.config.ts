@@ -1,3 +1,1 @@
-export default definePageConfig({
-  navigationBarTitleText: '我的账号',
-});
+export default definePageConfig({ navigationBarTitleText: '我的' });

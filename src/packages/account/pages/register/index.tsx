@@ -13,7 +13,7 @@ import { ORG_KINDS, ORG_KIND_LABELS, ORG_STATUS_LABELS, type OrgKind, type OrgVi
 import { api, ApiError, ensureSession, errorMessage } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
 import { useLargeFont } from '../../../../utils/largeFont';
-import '../me/index.scss';
+import '../../../../pages/me/index.scss';
 import './index.scss';
 
 type Form = { name: string; creditCode: string; kind: OrgKind | ''; district: string; contactName: string; contactPhone: string };

@@ -1,21 +1,29 @@
 /** The bureau runs one product's publicity: start it (with the end day and any calendar warning), moderate and answer comments, close, publish. */
 import { useCallback, useEffect, useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { DeclarationView } from '@shared/declaration';
 import { COMMENT_STATUS_LABELS, DISPOSITIONS, DISPOSITION_LABELS, type Disposition, type MyComment } from '@shared/publicity';
 import { WorkingDayCalendar, type CalendarOverride } from '@shared/workdays';
 import { api, errorMessage } from '../../../../api/client';
+import { ReasonSheet } from '../../../../components/ReasonSheet';
 
 type ModComment = MyComment & { hiddenReason: string | null };
+
+const SHEETS = {
+  hide: { title: '不公开这条意见', text: '这条意见将不在公示页面显示；提出人仍能看到自己的意见和您写的理由。', placeholder: '不公开的理由（必填），如：含有他人手机号码', confirmText: '确认不公开' },
+  rejected: { title: '不予认定', text: '公示结束，这个产品不予认定，不进入目录库；申报单位和公众会看到结果。', placeholder: '不予认定的理由（必填），如：公示中反映的收费问题经核实属实', confirmText: '确认不予认定' },
+  extended: { title: '延长公示', text: '从今天起再公示 7 个工作日，期间可以继续提出意见。', placeholder: '延长的理由（必填），如：需要进一步核实公示中反映的问题', confirmText: '确认延长' },
+};
 
 export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; today: string; onChanged: () => void }) {
   const [startsOn, setStartsOn] = useState('');
   const [days, setDays] = useState(7);
   const [preview, setPreview] = useState<{ endsOn: string; warnings: string[] } | null>(null);
   const [comments, setComments] = useState<ModComment[]>([]);
-  const [replies, setReplies] = useState<Record<string, { disposition: Disposition; reply: string }>>({});
-  const [reason, setReason] = useState('');
+  const [replies, setReplies] = useState<Record<string, { disposition: Disposition | null; reply: string }>>({});
+  // Hiding a comment, 不予认定 and extending: each confirms in a sheet with a reason in the bureau's own words.
+  const [sheet, setSheet] = useState<{ kind: 'hide'; commentId: string } | { kind: 'rejected' } | { kind: 'extended' } | null>(null);
   const [docNo, setDocNo] = useState('');
   const [publishedOn, setPublishedOn] = useState(today);
   const [notice, setNotice] = useState('');
@@ -86,7 +94,8 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
       <View className='admin__card'>
         <Text className='admin__title'>公示意见（{comments.length}）</Text>
         {comments.map((c) => {
-          const r = replies[c.commentId] ?? { disposition: c.disposition ?? 'adopted', reply: c.reply ?? '' };
+          // Nothing pre-selected: the bureau chooses a disposition for every comment itself.
+          const r = replies[c.commentId] ?? { disposition: c.disposition, reply: c.reply ?? '' };
           return (
             <View key={c.commentId} className='admin__field'>
               <Text className='admin__label'>
@@ -101,7 +110,7 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
                 </Text>
               )}
               {c.status !== 'hidden' && (
-                <Text className='admin__notice' onClick={() => act(() => api('publicity', 'moderate', { commentId: c.commentId, decision: 'hide', reason: '含不宜公开的内容' }))}>
+                <Text className='admin__notice' onClick={() => setSheet({ kind: 'hide', commentId: c.commentId })}>
                   不公开
                 </Text>
               )}
@@ -112,8 +121,8 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
                   </Text>
                 ))}
               </View>
-              <Input className='admin__input' value={r.reply} placeholder='答复（公示结束后公开）' onInput={(e) => setReplies({ ...replies, [c.commentId]: { ...r, reply: e.detail.value } })} />
-              <AtButton size='small' onClick={() => act(() => api('publicity', 'dispose', { commentId: c.commentId, disposition: r.disposition, reply: r.reply }), '已答复')}>
+              <Textarea className='admin__input admin__reply' value={r.reply} maxlength={1000} placeholder='答复（公示结束后公开，可分段写）' onInput={(e) => setReplies({ ...replies, [c.commentId]: { ...r, reply: e.detail.value } })} />
+              <AtButton size='small' disabled={!r.disposition} onClick={() => r.disposition && act(() => api('publicity', 'dispose', { commentId: c.commentId, disposition: r.disposition!, reply: r.reply }), '已答复')}>
                 {c.disposition ? '修改答复' : '答复'}
               </AtButton>
             </View>
@@ -121,15 +130,12 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
         })}
         {d.status === 'in-publicity' ? (
           <View>
-            <Input className='admin__input' value={reason} placeholder='理由（不予认定或延长时填写）' onInput={(e) => setReason(e.detail.value)} />
             {notice && <Text className='admin__error'>{notice}</Text>}
             <AtButton type='primary' onClick={() => act(() => api('publicity', 'close', { declarationId: d.declarationId, outcome: 'recognised' }))}>
               公示期满，予以认定
             </AtButton>
-            <AtButton onClick={() => act(() => api('publicity', 'close', { declarationId: d.declarationId, outcome: 'rejected', ...(reason ? { reason } : {}) }))}>不予认定</AtButton>
-            <AtButton onClick={() => act(() => api('publicity', 'close', { declarationId: d.declarationId, outcome: 'extended', startsOn: today, workingDays: 7, ...(reason ? { reason } : {}) }))}>
-              从今天起延长 7 个工作日
-            </AtButton>
+            <AtButton onClick={() => setSheet({ kind: 'rejected' })}>不予认定</AtButton>
+            <AtButton onClick={() => setSheet({ kind: 'extended' })}>从今天起延长 7 个工作日</AtButton>
           </View>
         ) : (
           <View>
@@ -141,6 +147,19 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
               公布并进入目录库
             </AtButton>
           </View>
+        )}
+        {sheet && (
+          <ReasonSheet
+            {...SHEETS[sheet.kind]}
+            onCancel={() => setSheet(null)}
+            onConfirm={async (reason) => {
+              if (sheet.kind === 'hide') await api('publicity', 'moderate', { commentId: sheet.commentId, decision: 'hide', reason });
+              else if (sheet.kind === 'rejected') await api('publicity', 'close', { declarationId: d.declarationId, outcome: 'rejected', reason });
+              else await api('publicity', 'close', { declarationId: d.declarationId, outcome: 'extended', startsOn: today, workingDays: 7, reason });
+              setSheet(null);
+              await act(async () => undefined);
+            }}
+          />
         )}
       </View>
     );

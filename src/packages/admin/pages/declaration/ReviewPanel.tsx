@@ -7,6 +7,7 @@ import type { DeclarationView } from '@shared/declaration';
 import type { ReviewResult } from '@shared/review';
 import { ATTRIBUTES, ATTRIBUTE_LABELS, EXPERT_KIND_LABELS, PASS_MARK, RUBRIC, type ExpertKind } from '@shared/rubric';
 import { api, ApiError, errorMessage } from '../../../../api/client';
+import { ReasonSheet } from '../../../../components/ReasonSheet';
 
 const SHEET = { none: '未开始', draft: '评分中', submitted: '已提交' };
 
@@ -16,6 +17,7 @@ export function ReviewPanel({ d, onChanged }: { d: DeclarationView; onChanged: (
   const [size, setSize] = useState(5);
   const [seed, setSeed] = useState('');
   const [notice, setNotice] = useState('');
+  const [sheet, setSheet] = useState<{ kind: 'recuse'; expertId: string; name: string } | { kind: 'confirm' } | null>(null);
 
   const load = useCallback(async () => {
     if (d.status === 'draft' || d.status === 'submitted' || d.status === 'withdrawn') return;
@@ -70,7 +72,7 @@ export function ReviewPanel({ d, onChanged }: { d: DeclarationView; onChanged: (
             {m.name}（{m.organisation}，{EXPERT_KIND_LABELS[m.kind as ExpertKind] ?? ''}）· {SHEET[m.sheet]}
           </Text>
           {d.status === 'in-review' && m.sheet !== 'submitted' && (
-            <Text className='admin__notice' onClick={() => act(() => api('reviews', 'recuse', { declarationId: d.declarationId, expertId: m.expertId, reason: '市司法局决定回避' }))}>
+            <Text className='admin__notice' onClick={() => setSheet({ kind: 'recuse', expertId: m.expertId, name: m.name })}>
               回避并由候补替换
             </Text>
           )}
@@ -97,7 +99,7 @@ export function ReviewPanel({ d, onChanged }: { d: DeclarationView; onChanged: (
             </Text>
           ))}
           {d.status === 'in-review' && (
-            <AtButton type='primary' onClick={() => act(() => api('reviews', 'confirm', { declarationId: d.declarationId }))}>
+            <AtButton type='primary' onClick={() => setSheet({ kind: 'confirm' })}>
               评审组确认结果
             </AtButton>
           )}
@@ -106,6 +108,34 @@ export function ReviewPanel({ d, onChanged }: { d: DeclarationView; onChanged: (
         <Text className='admin__meta'>评分全部提交后才能看到分数。</Text>
       )}
       {notice && <Text className='admin__error'>{notice}</Text>}
+      {sheet?.kind === 'recuse' && (
+        <ReasonSheet
+          title={`让 ${sheet.name} 回避`}
+          text='这位专家将退出评审组，由候补专家替补；他未提交的评分作废。理由记入审计记录。'
+          placeholder='回避理由（必填），如：该专家近三年在申报单位兼职'
+          confirmText='确认回避'
+          onCancel={() => setSheet(null)}
+          onConfirm={async (reason) => {
+            await api('reviews', 'recuse', { declarationId: d.declarationId, expertId: sheet.expertId, reason });
+            setSheet(null);
+            await act(async () => undefined);
+          }}
+        />
+      )}
+      {sheet?.kind === 'confirm' && result && (
+        <ReasonSheet
+          title='评审组确认结果'
+          text={`平均分 ${result.average.toFixed(2)}，${result.passed ? '达标，将拟定并可进入公示' : '未达标，申报将不予通过'}。确认后不能撤回。`}
+          placeholder='确认意见（必填），如：评审组已讨论离群评分，维持原分'
+          confirmText='确认结果'
+          onCancel={() => setSheet(null)}
+          onConfirm={async (reason) => {
+            await api('reviews', 'confirm', { declarationId: d.declarationId, reason });
+            setSheet(null);
+            await act(async () => undefined);
+          }}
+        />
+      )}
     </View>
   );
 }

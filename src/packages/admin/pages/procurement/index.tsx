@@ -14,6 +14,7 @@ import { PURCHASE_METHOD_LABELS } from '@shared/domain';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import { useLargeFont } from '../../../../utils/largeFont';
+import { goTab } from '../../../../utils/nav';
 import '../../../../styles/desk.scss';
 
 type Tab = 'table' | 'value' | 'needs';
@@ -77,7 +78,7 @@ function Table({ year }: { year: number }) {
   const { data, error, run } = useLoad<ProcurementView[]>(async () => (await api('procurement', 'list', { year })).items, [year]);
   if (error) return <Failure message={error} onRetry={run} />;
   if (!data) return <Loading />;
-  if (data.length === 0) return <Empty title={`${year} 年度还没有采购记录`} hint='采购单位登记后会出现在这里' action={{ text: '返回我的', onClick: () => Taro.navigateTo({ url: '/packages/account/pages/me/index' }) }} />;
+  if (data.length === 0) return <Empty title={`${year} 年度还没有采购记录`} hint='采购单位登记后会出现在这里' action={{ text: '返回我的', onClick: () => goTab('me') }} />;
   const total = data.filter((r) => r.status === 'confirmed').reduce((s, r) => s + Math.round(r.amount * 100), 0) / 100;
   return (
     <View>

@@ -22,6 +22,7 @@ export default function DeclarationFormPage() {
   const form = useDeclarationForm(initialId);
   const [step, setStep] = useState(0);
   const [checking, setChecking] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
   const [associations, setAssociations] = useState<{ orgId: string; name: string }[]>([]);
   useEffect(() => {
     api('orgs', 'associations', {})
@@ -42,12 +43,27 @@ export default function DeclarationFormPage() {
   const submit = async () => {
     const problems = await form.submit();
     setChecking(false);
-    if (!problems) Taro.showToast({ title: '已提交', icon: 'success' });
+    if (!problems) setSubmitted(true);
     else {
       const first = SPEC_SECTIONS.findIndex((_, i) => sectionErrors(i, problems) > 0);
       if (first >= 0) setStep(first);
     }
   };
+
+  if (submitted)
+    return (
+      <View className='decl'>
+        <View className='check'>
+          <Text className='check__title'>申报已提交</Text>
+          <Text className='check__hint'>接下来：市司法局进行形式审查，必要时会请您补充材料（会显示在“我的申报”里）；通过后由专家评审，拟认定的产品向社会公示不少于 7 个工作日，公示无异议后发文认定并列入目录。</Text>
+          <Text className='check__hint'>请打印说明书，盖章后报送市司法局。</Text>
+          <AtButton type='primary' onClick={() => Taro.redirectTo({ url: '/packages/applicant/pages/declarations/index' })}>
+            查看我的申报
+          </AtButton>
+          <AtButton onClick={() => setSubmitted(false)}>查看已提交的内容</AtButton>
+        </View>
+      </View>
+    );
 
   return (
     <View className='decl'>

@@ -13,6 +13,7 @@ import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import { useLargeFont } from '../../../../utils/largeFont';
 import { useProcurementDesk } from '../../../../utils/procurementDesk';
+import { goTab } from '../../../../utils/nav';
 import '../../../../styles/desk.scss';
 
 type Tab = 'requests' | 'purchases';
@@ -37,12 +38,12 @@ export default function ProviderProcurementPage() {
       </View>
       {tab === 'requests' ? (
         requests.length === 0 ? (
-          <Empty title='还没有定制请求' hint='采购单位请您按需定制产品时，请求会出现在这里' action={{ text: '返回我的', onClick: () => Taro.navigateTo({ url: '/packages/account/pages/me/index' }) }} />
+          <Empty title='还没有定制请求' hint='采购单位请您按需定制产品时，请求会出现在这里' action={{ text: '返回我的', onClick: () => goTab('me') }} />
         ) : (
           requests.map((r) => <RequestCard key={r.requestId} r={r} onDone={load} />)
         )
       ) : purchases.length === 0 ? (
-        <Empty title='还没有采购记录' hint='采购单位登记采购您的产品后，请在这里确认' action={{ text: '返回我的', onClick: () => Taro.navigateTo({ url: '/packages/account/pages/me/index' }) }} />
+        <Empty title='还没有采购记录' hint='采购单位登记采购您的产品后，请在这里确认' action={{ text: '返回我的', onClick: () => goTab('me') }} />
       ) : (
         purchases.map((p) => <PurchaseCard key={p.procurementId} p={p} onDone={load} />)
       )}

@@ -3,6 +3,7 @@
  * their deadline. The bureau uses the same page for every product.
  */
 import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Image, Input, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { CaseView } from '@shared/actions/ratings';
@@ -52,7 +53,8 @@ export default function ProviderRatingsPage() {
     const a = answers[c.caseId] ?? { callbackNote: '', fix: '' };
     setNotice('');
     try {
-      await api('ratings', 'respondCase', { caseId: c.caseId, callbackOn: shanghaiDate(Date.now()), ...a });
+      // A call is logged only when the person left a number: nobody is asked to record a call that could not be made.
+      await api('ratings', 'respondCase', c.contactPhone ? { caseId: c.caseId, callbackOn: shanghaiDate(Date.now()), ...a } : { caseId: c.caseId, fix: a.fix });
       load();
     } catch (e) {
       setNotice(e instanceof ApiError && e.issues.length ? e.issues[0].message : errorMessage(e));
@@ -104,14 +106,23 @@ export default function ProviderRatingsPage() {
               {c.productName} · {LEVEL_LABELS[c.level]} · {c.openedOn}
             </Text>
             <Text className={c.overdue ? 'admin__error' : 'admin__meta'}>
-              {c.status === 'open' ? `请于 ${c.dueOn} 前回访并整改${c.overdue ? '（已逾期）' : ''}` : `已答复${c.onTime ? '（按时）' : '（逾期）'}${c.raterSatisfied === null ? '' : c.raterSatisfied ? '，评价人满意' : '，评价人不满意'}`}
+              {c.status === 'open' ? `请于 ${c.dueOn} 前${c.contactPhone ? '回访并' : ''}整改${c.overdue ? '（已逾期）' : ''}` : `已答复${c.onTime ? '（按时）' : '（逾期）'}${c.raterSatisfied === null ? '' : c.raterSatisfied ? '，评价人满意' : '，评价人不满意'}`}
             </Text>
             {c.status === 'open' && (
               <View>
-                <Input className='admin__input' placeholder='回访情况' value={answers[c.caseId]?.callbackNote ?? ''} onInput={(e) => setAnswers({ ...answers, [c.caseId]: { fix: answers[c.caseId]?.fix ?? '', callbackNote: e.detail.value } })} />
+                {c.contactPhone ? (
+                  <>
+                    <Text className='admin__label' onClick={() => Taro.makePhoneCall({ phoneNumber: c.contactPhone! }).catch(() => undefined)}>
+                      对方希望回电：{c.contactPhone}（仅用于本次回访，处理完即删除）
+                    </Text>
+                    <Input className='admin__input' placeholder='回访情况' value={answers[c.caseId]?.callbackNote ?? ''} onInput={(e) => setAnswers({ ...answers, [c.caseId]: { fix: answers[c.caseId]?.fix ?? '', callbackNote: e.detail.value } })} />
+                  </>
+                ) : (
+                  <Text className='admin__meta'>对方没有留电话，不需要回访；请写明整改措施。</Text>
+                )}
                 <Input className='admin__input' placeholder='整改措施' value={answers[c.caseId]?.fix ?? ''} onInput={(e) => setAnswers({ ...answers, [c.caseId]: { callbackNote: answers[c.caseId]?.callbackNote ?? '', fix: e.detail.value } })} />
                 <AtButton size='small' onClick={() => respond(c)}>
-                  提交回访与整改
+                  {c.contactPhone ? '提交回访与整改' : '提交整改措施'}
                 </AtButton>
               </View>
             )}

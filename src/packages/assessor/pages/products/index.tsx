@@ -7,6 +7,7 @@ import type { AssessmentsApi } from '@shared/actions/assessments';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import { useLargeFont } from '../../../../utils/largeFont';
+import { goTab } from '../../../../utils/nav';
 import '../assessor.scss';
 
 type Data = AssessmentsApi['myProducts'][1];
@@ -29,7 +30,7 @@ export default function AssessorProductsPage() {
     load();
   });
 
-  if (error?.missing) return <Empty title={`${year} 年度测评还没有开始`} hint='市司法局开始测评并分配产品后，任务会出现在这里' action={{ text: '返回我的', onClick: () => Taro.navigateTo({ url: '/packages/account/pages/me/index' }) }} />;
+  if (error?.missing) return <Empty title={`${year} 年度测评还没有开始`} hint='市司法局开始测评并分配产品后，任务会出现在这里' action={{ text: '返回我的', onClick: () => goTab('me') }} />;
   if (error) return <Failure message={error.message} onRetry={load} />;
   if (!data) return <Loading />;
   if (data.products.length === 0) return <Empty title='还没有分配给您的产品' hint='请联系市司法局分配测评产品' action={{ text: '刷新', onClick: load }} />;

@@ -10,11 +10,13 @@ import { AtButton } from 'taro-ui';
 import { PURCHASE_METHOD_LABELS, type PurchaseMethod } from '@shared/domain';
 import type { DeclarationView } from '@shared/declaration';
 import type { AskView, AttributeJudgements, MeetingView } from '@shared/review';
-import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, JUDGEMENTS, JUDGEMENT_LABELS, RUBRIC, RUBRIC_TOTAL } from '@shared/rubric';
+import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, JUDGEMENTS, JUDGEMENT_LABELS, PASS_MARK, RUBRIC, RUBRIC_TOTAL } from '@shared/rubric';
 import { readField } from '@shared/specFields';
 import { shanghaiDateTime } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
+import { BandPicker } from './BandPicker';
+import { RecusalSheet } from './RecusalSheet';
 import '../expert.scss';
 
 type Sheet = { items: Record<string, number>; attributes: Partial<AttributeJudgements>; comment: string };
@@ -28,6 +30,9 @@ export default function ScorePage() {
   const [error, setError] = useState('');
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
+  const [justSubmitted, setJustSubmitted] = useState(false);
+  const [recusing, setRecusing] = useState(false);
+  const [recused, setRecused] = useState(false);
   const [asks, setAsks] = useState<AskView[]>([]);
   const [meeting, setMeeting] = useState<MeetingView | null>(null);
   /** The item whose ask form is open ('' for the declaration as a whole). */
@@ -89,6 +94,7 @@ export default function ScorePage() {
       Taro.removeStorageSync(localKey(id));
       setLocked(true);
       setIssues({});
+      setJustSubmitted(true);
     } catch (e) {
       setIssues(e instanceof ApiError ? Object.fromEntries(e.issues.map((i) => [i.path, i.message])) : {});
       setSaved(errorMessage(e));
@@ -171,12 +177,47 @@ export default function ScorePage() {
   const pm = d.spec.purchaseMethod as PurchaseMethod | undefined;
   const total = RUBRIC.reduce((s, i) => s + (sheet.items[i.key] ?? 0), 0);
   const scored = RUBRIC.filter((i) => sheet.items[i.key] !== undefined).length;
+  const nextUnscored = RUBRIC.find((i) => sheet.items[i.key] === undefined);
+
+  if (recused)
+    return (
+      <View className='score'>
+        <View className='score__done'>
+          <Text className='score__done-title'>已回避</Text>
+          <Text className='score__done-text'>您不再评审《{d.name}》。候补专家已替补，市司法局能看到您写的回避理由；您在这份申报上的草稿已作废。</Text>
+          <AtButton type='primary' onClick={() => Taro.redirectTo({ url: '/packages/expert/pages/assignments/index' })}>
+            返回我的评审任务
+          </AtButton>
+        </View>
+      </View>
+    );
+
+  if (justSubmitted)
+    return (
+      <View className='score'>
+        <View className='score__done'>
+          <Text className='score__done-title'>评分已提交</Text>
+          <Text className='score__done-text'>
+            《{d.name}》总分 {total} 分。接下来：评审组其他专家提交后，市司法局汇总各位专家的评分（平均分达到 {PASS_MARK} 分为达标），确认评审结果；您的分数在其他专家提交前不会给任何人看到。
+          </Text>
+          <AtButton type='primary' onClick={() => Taro.redirectTo({ url: '/packages/expert/pages/assignments/index' })}>
+            返回我的评审任务
+          </AtButton>
+          <AtButton onClick={() => setJustSubmitted(false)}>查看已提交的评分</AtButton>
+        </View>
+      </View>
+    );
 
   return (
     <View className='score'>
       <View className='score__head'>
         <Text className='expert__name'>{d.name}</Text>
-        <Text className='expert__meta'>{locked ? '评分已提交' : saved || '逐项打分，草稿自动保存'}</Text>
+        <Text className='expert__meta'>{locked ? '评分已提交' : '先选符合的一档，再在档内选分；草稿自动保存'}</Text>
+        {!locked && (
+          <View className='score__recuse' role='button' onClick={() => setRecusing(true)}>
+            <Text>与申报单位有利害关系？申请回避</Text>
+          </View>
+        )}
         {d.recommender && <Text className='expert__meta'>推荐单位：{d.recommender}</Text>}
       </View>
       {meeting && (
@@ -205,27 +246,10 @@ export default function ScorePage() {
               {item.label}（{item.max} 分）
             </Text>
             <Text className='item__spec'>{item.key === 'purchaseMethod' ? `申报的购买方式：${pm ? PURCHASE_METHOD_LABELS[pm] : '未填写'}` : text || '（申报单位未填写）'}</Text>
-            <View className='item__bands'>
-              {item.bands.map((band) => (
-                <Text key={band.text} className='item__band'>
-                  {band.text}（{band.min === band.max ? band.min : `${band.min}–${band.max}`} 分）
-                </Text>
-              ))}
-            </View>
-            <View className='stepper'>
-              <Text className={`stepper__button ${locked || v === undefined || v <= min ? 'stepper__button--off' : ''}`} onClick={() => !locked && v !== undefined && set(v - 0.5)}>
-                −
-              </Text>
-              <Text className='stepper__value' onClick={() => !locked && v === undefined && set(max)}>
-                {v === undefined ? '点此打分' : v}
-              </Text>
-              <Text className={`stepper__button ${locked || (v !== undefined && v >= max) ? 'stepper__button--off' : ''}`} onClick={() => !locked && set(v === undefined ? min : v + 0.5)}>
-                +
-              </Text>
-              <Text className='stepper__range'>
-                可打 {min}–{max} 分
-              </Text>
-            </View>
+            <Text className='item__band'>
+              本项可打 {min}–{max} 分
+            </Text>
+            <BandPicker item={item} range={{ min, max }} value={v} locked={locked} onChange={(x) => set(x)} />
             {issues[`items.${item.key}`] && <Text className='item__error'>{issues[`items.${item.key}`]}</Text>}
             {askList(item.key)}
             {askForm(item.key)}
@@ -278,12 +302,30 @@ export default function ScorePage() {
         <Text className='score__count'>
           已打 {scored}/{RUBRIC.length} 项
         </Text>
+        {!locked && <Text className={`score__saved ${/网络|失败|错误|不/.test(saved) ? 'score__saved--warn' : ''}`}>{saved || '逐项打分，草稿自动保存'}</Text>}
+        {!locked && nextUnscored && (
+          <AtButton className='score__next' size='small' onClick={() => Taro.pageScrollTo({ selector: `#i-${nextUnscored.key.replace(/\./g, '-')}`, duration: 200 }).catch(() => undefined)}>
+            下一项未打分
+          </AtButton>
+        )}
         {!locked && (
           <AtButton className='score__submit' type='primary' size='small' onClick={submit}>
             提交评分
           </AtButton>
         )}
       </View>
+      {recusing && (
+        <RecusalSheet
+          declarationId={id}
+          onCancel={() => setRecusing(false)}
+          onDone={() => {
+            Taro.removeStorageSync(localKey(id));
+            if (timer.current) clearTimeout(timer.current);
+            setRecusing(false);
+            setRecused(true);
+          }}
+        />
+      )}
     </View>
   );
 }

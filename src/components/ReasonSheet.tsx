@@ -1,0 +1,50 @@
+/**
+ * A deliberate action: it confirms in a sheet that says what will happen, and asks for a reason in the person's own
+ * words (nothing pre-written). `onConfirm` throws to keep the sheet open with the error shown.
+ */
+import { useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import { AtButton } from 'taro-ui';
+import { ApiError, errorMessage } from '../api/client';
+import './ReasonSheet.scss';
+
+export interface ReasonSheetProps {
+  title: string;
+  /** What will happen, in a sentence or two. */
+  text: string;
+  placeholder: string;
+  confirmText: string;
+  onConfirm: (reason: string) => Promise<void>;
+  onCancel: () => void;
+}
+
+export function ReasonSheet({ title, text, placeholder, confirmText, onConfirm, onCancel }: ReasonSheetProps) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const send = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await onConfirm(reason.trim());
+    } catch (e) {
+      setError(e instanceof ApiError && e.issues.length ? e.issues[0].message : errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='sheet' role='dialog' aria-label={title}>
+      <View className='sheet__panel'>
+        <Text className='sheet__title'>{title}</Text>
+        <Text className='sheet__text'>{text}</Text>
+        <Textarea className='sheet__input' value={reason} maxlength={200} placeholder={placeholder} onInput={(e) => setReason(e.detail.value)} />
+        {error && <Text className='sheet__error'>{error}</Text>}
+        <AtButton type='primary' disabled={busy || reason.trim().length < 2} onClick={send}>
+          {confirmText}
+        </AtButton>
+        <AtButton onClick={onCancel}>取消</AtButton>
+      </View>
+    </View>
+  );
+}
