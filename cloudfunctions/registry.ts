@@ -8,6 +8,7 @@ import { declarationsFunction } from './declarations/actions';
 import { publicityFunction } from './publicity/actions';
 import { ratingsFunction } from './ratings/actions';
 import { reviewsFunction } from './reviews/actions';
+import { notifyFunction } from './notify/actions';
 
 export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   auth: authFunction,
@@ -17,4 +18,5 @@ export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   publicity: publicityFunction,
   catalogue: catalogueFunction,
   ratings: ratingsFunction,
+  notify: notifyFunction,
 };

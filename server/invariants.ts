@@ -15,6 +15,7 @@ import { DECLARATION_STATUSES, SUBMITTED_STATUSES, type DeclarationDoc } from '.
 import { extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES } from '../types/files';
 import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/registerFile';
 import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '../types/publicity';
+import { NOTIFY_KINDS, type MessageDoc } from '../types/notify';
 import { BAD_LEVEL, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
 import { addRating, emptySummary, summaryId } from '../cloudfunctions/ratings/summary';
 import type { ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
@@ -191,6 +192,15 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (r.level <= BAD_LEVEL && !cases.some((c) => c.ratingId === r._id)) problems.push(`bad rating ${r._id} opened no case`);
   }
   if (new Set(ratings.map((r) => r.token)).size !== ratings.length) problems.push('a rating code was used twice');
+  for (const c of cases)
+    if (c.overdue && c.response && c.response.respondedOn <= c.dueOn) problems.push(`case ${c._id} is flagged overdue but was answered by its due day`);
+
+  // Messages: one per (kind, record, recipient, occasion) by construction; each names a known kind and a recipient.
+  for (const m of await all<MessageDoc>(store, COLLECTIONS.messages)) {
+    if (!(NOTIFY_KINDS as readonly string[]).includes(m.kind)) problems.push(`message ${m._id} has unknown kind ${m.kind}`);
+    if (!/^(admin|[uoe]:.+)$/.test(m.recipient)) problems.push(`message ${m._id} has no recipient`);
+    if (!m._id.startsWith(`${m.kind}:`)) problems.push(`message ${m._id} is not filed under its kind`);
+  }
   for (const s of await all<SummaryDoc>(store, COLLECTIONS.ratingSummaries)) {
     const again = recomputed.get(s._id) ?? emptySummary(s.productId, s.year);
     for (const k of ['count', 'levelSum'] as const) if (s[k] !== again[k]) problems.push(`rating summary ${s._id}: ${k} is ${s[k]}, the ratings say ${again[k]}`);

@@ -5,6 +5,7 @@ import fs from 'fs';
 import path from 'path';
 import { newSecretToken } from '../cloudfunctions/_lib/ids';
 import { createLocalApp } from './app';
+import { startScheduler } from './scheduler';
 import { seedDemo } from './seedDemo';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -31,6 +32,8 @@ async function main() {
     const added = await seedDemo(app.store);
     if (added) console.log(`已写入演示数据：${added} 个目录产品`);
   }
+  // Deadlines run themselves: reminders and overdue flags every few minutes (the cloud's timer trigger locally).
+  const stopJobs = startScheduler(app, { allowTestClock: process.env.ALLOW_TEST_CLOCK === '1' });
   app.server.listen(port, host, () => {
     const url = `http://${host}:${port}/`;
     console.log(`杭州市公共法律服务产品 — 本地模式已启动`);
@@ -41,6 +44,7 @@ async function main() {
     console.log(`  数据目录: ${dataDir}`);
   });
   const stop = () => {
+    stopJobs();
     app.close().then(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   };

@@ -6,6 +6,7 @@ import type { DeclarationsApi } from './actions/declarations';
 import type { PublicityApi } from './actions/publicity';
 import type { RatingsApi } from './actions/ratings';
 import type { ReviewsApi } from './actions/reviews';
+import type { NotifyApi } from './actions/notify';
 
 export interface Api {
   auth: AuthApi;
@@ -15,6 +16,7 @@ export interface Api {
   reviews: ReviewsApi;
   publicity: PublicityApi;
   ratings: RatingsApi;
+  notify: NotifyApi;
 }
 export type ApiInput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [infer I, unknown] ? I : never;
 export type ApiOutput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [unknown, infer O] ? O : never;

@@ -58,6 +58,8 @@ export interface CaseDoc {
   response: { callbackOn: string; callbackNote: string; fix: string; respondedOn: string } | null;
   onTime: boolean | null;
   raterSatisfied: boolean | null;
+  /** Set once by the scheduler when the case passes its due day unanswered (cloudfunctions/notify/jobs.ts). */
+  overdue?: boolean;
 }
 
 /** Running aggregates, updated in the same transaction as each rating: a summary costs the same at any size. */

@@ -36,6 +36,8 @@ export interface PanelDoc {
   recusals: Recusal[];
   /** Members whose sheets are submitted; when it equals `members`, the result is computed once. */
   submitted: string[];
+  /** Scoring deadline (评分截止日), set at the draw (types/notify.ts SCORING_WORKING_DAYS); older panels have none. */
+  dueOn?: string;
 }
 
 export type AttributeJudgements = { [A in Attribute]: Judgement } & { note?: string };

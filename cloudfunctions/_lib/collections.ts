@@ -25,6 +25,7 @@ export const COLLECTIONS = {
   ratingCases: 'ratingCases',
   ratingSummaries: 'ratingSummaries',
   meta: 'meta',
+  messages: 'messages',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
@@ -38,6 +39,7 @@ export const INDEXES: Record<string, string[][]> = {
   ratings: [['productId', '_id']],
   ratingCases: [['orgId', 'openedOn'], ['status', 'dueOn'], ['raterId', 'openedOn']],
   audit: [['recordId', '_id']],
+  messages: [['recipient', 'createdAt'], ['recipient', 'readAt'], ['sendStatus', 'createdAt'], ['kind', 'createdAt']],
 };
 
 /** Collections nobody may update or delete from. */

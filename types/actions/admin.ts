@@ -39,14 +39,27 @@ export interface AuditEntry {
   change: unknown;
 }
 
+/** Runs the deadline jobs now (test clock only); takes nothing. */
+export const runJobsInput = z.strictObject({});
+export interface RunJobsResult {
+  today: string;
+  caseReminders: number;
+  casesFlagged: number;
+  scoringReminders: number;
+  publicityReminders: number;
+  materialReminders: number;
+}
+
 export const adminSchemas = {
   createInvite: createInviteInput,
   setClock: setClockInput,
   auditTrail: auditTrailInput,
+  runJobs: runJobsInput,
 };
 
 export interface AdminApi {
   createInvite: [CreateInviteInput, CreateInviteResult];
   setClock: [SetClockInput, ClockResult];
   auditTrail: [AuditTrailInput, { entries: AuditEntry[] }];
+  runJobs: [Record<string, never>, RunJobsResult];
 }
