@@ -13,6 +13,7 @@ import { callerForToken } from '../cloudfunctions/_lib/identity';
 import { dispatch, type ErrorLogger } from '../cloudfunctions/_lib/router';
 import { FUNCTIONS } from '../cloudfunctions/registry';
 import { WordListChecker } from '../cloudfunctions/_lib/contentCheck';
+import { LocalDownloads } from './downloads';
 import { LocalFileStore } from './localFiles';
 import { SqliteStore } from './sqliteStore';
 import { serveStatic } from './static';
@@ -30,6 +31,7 @@ export interface LocalApp {
   server: http.Server;
   store: SqliteStore;
   files: LocalFileStore;
+  downloads: LocalDownloads;
   clock: SettableClock;
   close(): Promise<void>;
 }
@@ -44,14 +46,19 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   const store = new SqliteStore({ filename: path.join(options.dataDir, 'store.sqlite'), indexes: INDEXES, appendOnly: APPEND_ONLY });
   const clock = new SettableClock();
   const files = new LocalFileStore(options.dataDir);
+  const downloads = new LocalDownloads(options.dataDir);
   const content = new WordListChecker();
   const runtime = { mode: 'local' as const, allowTestClock: options.allowTestClock };
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     const api = /^\/api\/([^/]+)\/?$/.exec(url.pathname);
-    const handled =
-      url.pathname === '/api/upload' ? handleUpload(req, res) : api ? handleApi(req, res, decodeURIComponent(api[1])) : serveStatic(req, res, options.h5Dir, url.pathname);
+    const download = /^\/api\/download\/([^/]+)$/.exec(url.pathname);
+    const handled = download
+      ? downloads.serve(res, download[1], url).then((served) => (served ? undefined : drainThenSend(req, res, 403, fail('FORBIDDEN', '下载链接无效或已过期，请重新导出'))))
+      : url.pathname === '/api/upload'
+        ? handleUpload(req, res)
+        : api ? handleApi(req, res, decodeURIComponent(api[1])) : serveStatic(req, res, options.h5Dir, url.pathname);
     handled.catch((error) => {
       (options.log ?? console.error)('server', req.url ?? '', error);
       if (!res.headersSent) send(res, 500, fail('INTERNAL', '系统暂时出了点问题，请稍后再试'));
@@ -78,7 +85,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
 
     const caller = await resolveCaller(req.headers.authorization);
     if (!caller) return send(res, 401, fail('UNAUTHENTICATED', '登录已失效，请重新进入'));
-    const envelope = await dispatch(FUNCTIONS[name as FunctionName], event, { caller, store, files, content, clock, runtime, setClock: (at) => clock.set(at) }, options.log);
+    const envelope = await dispatch(FUNCTIONS[name as FunctionName], event, { caller, store, files, downloads, content, clock, runtime, setClock: (at) => clock.set(at) }, options.log);
     send(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
   }
 
@@ -107,6 +114,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     server,
     store,
     files,
+    downloads,
     clock,
     close: () =>
       new Promise<void>((resolve) => {

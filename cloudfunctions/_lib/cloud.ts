@@ -7,6 +7,7 @@ import * as tcb from '@cloudbase/node-sdk';
 import type { Envelope } from '../../types/envelope';
 import { systemClock } from './clock';
 import type { ContentChecker } from './contentCheck';
+import { CloudDownloads } from './downloads';
 import { CloudFileStore } from './files';
 import type { Caller } from './context';
 import { callerForOpenid } from './identity';
@@ -16,14 +17,16 @@ import { CloudbaseStore } from './store/cloudbase';
 let app: ReturnType<typeof tcb.init> | null = null;
 let store: CloudbaseStore | null = null;
 let files: CloudFileStore | null = null;
+let downloads: CloudDownloads | null = null;
 
 function runtime() {
   if (!app) {
     app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
     store = new CloudbaseStore(app.database());
     files = new CloudFileStore(app as never);
+    downloads = new CloudDownloads(app as never);
   }
-  return { store: store!, files: files! };
+  return { store: store!, files: files!, downloads: downloads! };
 }
 
 /** A function that takes no citizens' text has no content check; should it ever ask, the text is held for a person. */
@@ -62,13 +65,13 @@ export interface CloudMainOptions {
 
 export function cloudMain(fn: FunctionDef, options: CloudMainOptions = {}) {
   return async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
-    const { store, files } = runtime();
+    const { store, files, downloads } = runtime();
     const content = options.content ? options.content() : holdAll;
     const openId = openidOf(context);
     if (options.timer && isTimerEvent(event, openId))
-      return { ok: true, data: await options.timer.run({ caller: options.timer.caller, store, files, content, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } }) };
+      return { ok: true, data: await options.timer.run({ caller: options.timer.caller, store, files, downloads, content, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } }) };
     const adminOpenids = (process.env.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const caller = await callerForOpenid(store, openId, adminOpenids);
-    return dispatch(fn, event, { caller, store, files, content, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
+    return dispatch(fn, event, { caller, store, files, downloads, content, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
   };
 }

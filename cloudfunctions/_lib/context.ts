@@ -2,6 +2,7 @@ import type { FunctionName } from '../../types/envelope';
 import type { Role } from '../../types/domain';
 import type { Clock } from './clock';
 import type { ContentChecker } from './contentCheck';
+import type { Downloads } from './downloads';
 import type { FileStore } from './files';
 import type { Store } from './store/port';
 
@@ -36,6 +37,8 @@ export interface Ctx {
   /** The content check citizens' text passes before it is shown. */
   content: ContentChecker;
   runtime: Runtime;
+  /** Files made for download (exports): cloud storage's temporary URLs, or signed local links. */
+  downloads?: Downloads;
   /** Local mode: the settable clock behind `clock`. */
   setClock?: (at: Date | null) => void;
 }

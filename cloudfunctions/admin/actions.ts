@@ -5,10 +5,12 @@ import { adminPermissions as can } from './permissions';
 import { readAuditTrail } from './readAuditTrail';
 import { setClock } from './setClock';
 import { runJobs } from '../notify/jobs';
+import { exportDataset } from './exportDataset';
 
 export const adminFunction = defineFunction('admin', {
   createInvite: action({ input: adminSchemas.createInvite, allow: can.createInvite, run: createInvite }),
   setClock: action({ input: adminSchemas.setClock, allow: can.setClock, run: setClock, testClockOnly: true }),
   auditTrail: action({ input: adminSchemas.auditTrail, allow: can.readAuditTrail, run: readAuditTrail }),
   runJobs: action({ input: adminSchemas.runJobs, allow: can.runJobs, run: (_input, ctx) => runJobs(ctx), testClockOnly: true }),
+  export: action({ input: adminSchemas.export, allow: can.export, run: exportDataset }),
 });

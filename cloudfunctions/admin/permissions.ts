@@ -7,4 +7,6 @@ export const adminPermissions = {
   readAuditTrail: isAdmin,
   /** The deadline jobs, now rather than at the timer's next tick (local demos and tests). */
   runJobs: isAdmin,
+  /** Exports hold personal data (names, comments): the bureau's only. */
+  export: isAdmin,
 };

@@ -3,7 +3,7 @@ import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 
-const NAMES = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings'];
+const NAMES = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings', 'notify'];
 const dist = path.resolve(__dirname, '../../dist/cloudfunctions');
 
 test('cloudbaserc.json deploys exactly the functions that exist', () => {

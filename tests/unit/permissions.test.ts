@@ -27,6 +27,7 @@ const MATRIX: Record<string, string[]> = {
   'admin.setClock': BUREAU,
   'admin.auditTrail': BUREAU,
   'admin.runJobs': BUREAU,
+  'admin.export': BUREAU,
   'notify.inbox': SIGNED_IN,
   'notify.markRead': SIGNED_IN,
   'notify.outbox': BUREAU,

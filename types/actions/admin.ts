@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { EXPORT_DATASETS, EXPORT_FORMATS } from '../exports';
 
 export const createInviteInput = z
   .strictObject({
@@ -50,11 +51,27 @@ export interface RunJobsResult {
   materialReminders: number;
 }
 
+/** The bureau's exports: a dataset of types/exports.ts as .xlsx or .csv, optionally for one year. */
+export const exportInput = z.strictObject({
+  dataset: z.enum(EXPORT_DATASETS, { error: '请选择要导出的数据：申报、评分表、评审结果、公示意见、满意度评价或差评整改' }),
+  format: z.enum(EXPORT_FORMATS, { error: '导出格式应为 xlsx 或 csv' }),
+  year: z.number({ error: '年度应为数字，如 2026' }).int('年度应为整数，如 2026').min(2018, '年度不能早于 2018').max(2100, '年度不正确').optional(),
+});
+export type ExportInput = z.input<typeof exportInput>;
+export interface ExportResult {
+  /** The file name, e.g. `申报-2026.xlsx`. */
+  name: string;
+  /** A short-lived link (types/exports.ts DOWNLOAD_SECONDS). */
+  url: string;
+  rows: number;
+}
+
 export const adminSchemas = {
   createInvite: createInviteInput,
   setClock: setClockInput,
   auditTrail: auditTrailInput,
   runJobs: runJobsInput,
+  export: exportInput,
 };
 
 export interface AdminApi {
@@ -62,4 +79,5 @@ export interface AdminApi {
   setClock: [SetClockInput, ClockResult];
   auditTrail: [AuditTrailInput, { entries: AuditEntry[] }];
   runJobs: [Record<string, never>, RunJobsResult];
+  export: [ExportInput, ExportResult];
 }
