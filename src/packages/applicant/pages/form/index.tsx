@@ -13,6 +13,7 @@ import { Field } from './Field';
 import { Materials } from './Materials';
 import { useDeclarationForm } from './useDeclarationForm';
 import './index.scss';
+import { askToHearBack } from '../../../../utils/subscribe';
 
 const filledIn = (spec: unknown, keys: string[]) => keys.filter((k) => String(readField(spec, k) ?? '').trim() !== '').length;
 
@@ -33,6 +34,8 @@ export default function DeclarationFormPage() {
   const last = step === SPEC_SECTIONS.length - 1;
 
   const submit = async () => {
+    // Asked at the tap (WeChat allows it only then): material requests, the review result and the publicity follow.
+    await askToHearBack(['TASK', 'RESULT']);
     const problems = await form.submit();
     setChecking(false);
     if (!problems) Taro.showToast({ title: '已提交', icon: 'success' });

@@ -11,6 +11,7 @@ import { shanghaiDate } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import { utf8ToBase64 } from '../../../../utils/base64';
+import { askToHearBack } from '../../../../utils/subscribe';
 import '../../../admin/pages/admin.scss';
 
 export default function ProviderRatingsPage() {
@@ -51,6 +52,7 @@ export default function ProviderRatingsPage() {
   const respond = async (c: CaseView) => {
     const a = answers[c.caseId] ?? { callbackNote: '', fix: '' };
     setNotice('');
+    await askToHearBack(['TASK', 'DEADLINE']);
     try {
       await api('ratings', 'respondCase', { caseId: c.caseId, callbackOn: shanghaiDate(Date.now()), ...a });
       load();
