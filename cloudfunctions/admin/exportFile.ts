@@ -3,7 +3,6 @@
  * dates in Shanghai time, a filter on every column) or `.csv` (UTF-8 with a BOM so Excel reads the Chinese, every cell
  * quoted and formula-safe: the open-data export's csvCell).
  */
-import ExcelJS from 'exceljs';
 import type { ExportColumn, ExportRow } from '../../types/exports';
 import { csvCell } from '../catalogue/exportCatalogue';
 
@@ -28,6 +27,8 @@ export function dateText(value: string, type: 'date' | 'datetime'): string {
 }
 
 export async function toXlsx(title: string, columns: ExportColumn[], rows: ExportRow[]): Promise<Buffer> {
+  // Loaded when an export is asked for, not when the function starts: the admin function's other actions stay quick.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = '杭州市司法局';
   const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
