@@ -37,6 +37,7 @@ export const INDEXES: Record<string, string[][]> = {
   comments: [['declarationId', 'status', 'createdAt'], ['declarationId', 'userId']],
   publicity: [['status', '_id']],
   ratings: [['productId', '_id']],
+  ratingSummaries: [['year', '_id']],
   ratingCases: [['orgId', 'openedOn'], ['status', 'dueOn'], ['raterId', 'openedOn']],
   audit: [['recordId', '_id']],
   messages: [['recipient', 'createdAt'], ['recipient', 'readAt'], ['sendStatus', 'createdAt'], ['kind', 'createdAt']],

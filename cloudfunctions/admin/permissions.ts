@@ -9,4 +9,5 @@ export const adminPermissions = {
   runJobs: isAdmin,
   /** Exports hold personal data (names, comments): the bureau's only. */
   export: isAdmin,
+  dashboard: isAdmin,
 };

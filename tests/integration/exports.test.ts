@@ -224,3 +224,44 @@ test('only the bureau exports', async () => {
   for (const token of [zhang.token, experts[0].token, await h.citizen()]) expect((await h.call('admin', 'export', { dataset: 'ratings', format: 'csv' }, token)).status).toBe(403);
   expect((await h.call('admin', 'export', { dataset: 'ratings', format: 'csv' })).status).toBe(401);
 });
+
+test('dashboard figures equal the same figures computed from the raw records', async () => {
+  const d = await h.ok('admin', 'dashboard', { year: 2026 }, ADMIN_TOKEN);
+  const all = async (c: string) => h.app.store.find<any>(c, { limit: 1000 });
+  const declarations = (await all('declarations')).filter((x) => x.createdAt.startsWith('2026'));
+  expect(d.declarations.total).toBe(declarations.length);
+  for (const s of d.declarations.byStatus) expect({ s: s.status, n: s.count }).toEqual({ s: s.status, n: declarations.filter((x) => x.status === s.status).length });
+  expect(d.declarations.byStatus.find((s: any) => s.status === 'in-review').count).toBe(1); // the blind one
+
+  const results = await all('results');
+  expect(d.review).toMatchObject({ results: results.length, passed: results.filter((r) => r.passed).length });
+  expect(d.review.average).toBe(Math.round((results.reduce((n, r) => n + r.average, 0) / results.length) * 100) / 100);
+  expect(d.review.bands.reduce((n: number, b: any) => n + b.count, 0)).toBe(results.length);
+
+  const comments = await all('comments');
+  expect(d.publicity).toEqual({
+    shown: comments.filter((c) => c.status === 'shown').length,
+    pending: comments.filter((c) => c.status === 'pending').length,
+    hidden: comments.filter((c) => c.status === 'hidden').length,
+    answered: comments.filter((c) => c.repliedAt).length,
+  });
+
+  const ratings = (await all('ratings')).filter((r) => r.year === 2026);
+  expect(d.ratings.count).toBe(ratings.length);
+  expect(d.ratings.levels).toEqual([1, 2, 3, 4, 5].map((l) => ratings.filter((r) => r.level === l).length));
+  expect(d.ratings.satisfactionRate).toBe(Math.round((ratings.filter((r) => r.level >= 3).length / ratings.length) * 100) / 100);
+  const cases = await all('ratingCases');
+  expect(d.ratings.casesOpened).toBe(cases.length);
+  const products = new Map((await all('products')).map((p) => [p._id, p]));
+  for (const g of d.ratings.byDistrict) {
+    const mine = ratings.filter((r) => (products.get(r.productId)?.district || '未填写') === g.key);
+    expect({ g: g.key, n: g.ratings }).toEqual({ g: g.key, n: mine.length });
+  }
+  expect(d.ratings.byCategory.reduce((n: number, g: any) => n + g.ratings, 0)).toBe(ratings.length);
+  // Another year is empty; a bad year is refused; only the bureau reads it.
+  expect((await h.ok('admin', 'dashboard', { year: 2025 }, ADMIN_TOKEN)).ratings.count).toBe(0);
+  expect((await h.call('admin', 'dashboard', { year: 'this' }, ADMIN_TOKEN)).status).toBe(400);
+  expect((await h.call('admin', 'dashboard', { year: 1990 }, ADMIN_TOKEN)).status).toBe(400);
+  expect((await h.call('admin', 'dashboard', {}, zhang.token)).status).toBe(403);
+  expect((await h.call('admin', 'dashboard', {})).status).toBe(401);
+});

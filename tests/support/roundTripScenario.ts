@@ -49,6 +49,7 @@ export const MEASURED: { key: string; caller: keyof typeof CALLERS; input: Recor
   { key: 'notify.inbox', caller: 'applicant', input: {}, citizen: false },
   { key: 'notify.outbox', caller: 'admin', input: {}, citizen: false },
   { key: 'reviews.myAssignments', caller: 'expert', input: {}, citizen: false },
+  { key: 'admin.dashboard', caller: 'admin', input: { year: 2026 }, citizen: false },
 ];
 export const labelOf = (m: (typeof MEASURED)[number]) => `${m.key}${Object.keys(m.input).length && m.key === 'catalogue.search' ? ` ${JSON.stringify(m.input)}` : ''}`;
 

@@ -28,6 +28,7 @@ const MATRIX: Record<string, string[]> = {
   'admin.auditTrail': BUREAU,
   'admin.runJobs': BUREAU,
   'admin.export': BUREAU,
+  'admin.dashboard': BUREAU,
   'notify.inbox': SIGNED_IN,
   'notify.markRead': SIGNED_IN,
   'notify.outbox': BUREAU,

@@ -66,12 +66,41 @@ export interface ExportResult {
   rows: number;
 }
 
+/** The bureau's figures at a glance (admin.dashboard): counted by the database and read from running summaries. */
+export const dashboardInput = z.strictObject({
+  year: z.number({ error: '年度应为数字，如 2026' }).int('年度应为整数，如 2026').min(2018, '年度不能早于 2018').max(2100, '年度不正确').optional(),
+});
+export type DashboardInput = z.input<typeof dashboardInput>;
+/** The dashboard's score bands (lower bound inclusive), highest first. */
+export const DASHBOARD_SCORE_BANDS: { band: string; from: number }[] = [
+  { band: '90 分以上', from: 90 },
+  { band: '80–90 分', from: 80 },
+  { band: '70–80 分', from: 70 },
+  { band: '60–70 分', from: 60 },
+  { band: '60 分以下', from: 0 },
+];
+export interface GroupFigure {
+  key: string;
+  label: string;
+  ratings: number;
+  /** Share of ratings at 3 (基本满意) or above, 0..1, or null without ratings. */
+  satisfactionRate: number | null;
+}
+export interface DashboardResult {
+  year: number;
+  declarations: { total: number; byStatus: { status: string; label: string; count: number }[] };
+  review: { results: number; passed: number; passRate: number | null; average: number | null; bands: { band: string; count: number }[] };
+  publicity: { shown: number; pending: number; hidden: number; answered: number };
+  ratings: { count: number; satisfactionRate: number | null; levels: number[]; casesOpened: number; casesOnTime: number; casesLate: number; byCategory: GroupFigure[]; byDistrict: GroupFigure[] };
+}
+
 export const adminSchemas = {
   createInvite: createInviteInput,
   setClock: setClockInput,
   auditTrail: auditTrailInput,
   runJobs: runJobsInput,
   export: exportInput,
+  dashboard: dashboardInput,
 };
 
 export interface AdminApi {
@@ -80,4 +109,6 @@ export interface AdminApi {
   auditTrail: [AuditTrailInput, { entries: AuditEntry[] }];
   runJobs: [Record<string, never>, RunJobsResult];
   export: [ExportInput, ExportResult];
+  dashboard: [DashboardInput, DashboardResult];
 }
+

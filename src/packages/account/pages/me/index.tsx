@@ -97,6 +97,7 @@ export default function MePage() {
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calls/index' })}>申报公告</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/experts/index' })}>评审专家库</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calendar/index' })}>节假日设置</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/dashboard/index' })}>数据概览</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/exports/index' })}>数据导出</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/outbox/index' })}>消息发送记录</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>评价码与整改</AtButton>

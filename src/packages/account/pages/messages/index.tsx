@@ -6,7 +6,9 @@ import { AtButton } from 'taro-ui';
 import type { MessageView } from '@shared/notify';
 import { api, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
+import { useLargeFont } from '../../../../utils/largeFont';
 import '../../../admin/pages/admin.scss';
+import './index.scss';
 
 export default function MessagesPage() {
   const [messages, setMessages] = useState<MessageView[] | null>(null);
@@ -14,6 +16,7 @@ export default function MessagesPage() {
   const [page, setPage] = useState(0);
   const [hasMore, setHasMore] = useState(false);
   const [error, setError] = useState('');
+  const [large] = useLargeFont();
 
   const load = useCallback(async (next = 0) => {
     setError('');
@@ -62,7 +65,7 @@ export default function MessagesPage() {
   if (messages.length === 0)
     return <Empty title='还没有消息' hint='需要您办理或关注的事项（补充材料、评审任务、评审结果、整改期限等）会显示在这里' action={{ text: '返回我的', onClick: () => Taro.navigateBack() }} />;
   return (
-    <View className='admin'>
+    <View className={`admin msgs ${large ? 'msgs--large' : ''}`}>
       <View className='admin__filters'>
         <Text className='admin__meta'>{unread ? `${unread} 条未读` : '全部已读'}</Text>
         {unread > 0 && (
