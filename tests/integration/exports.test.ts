@@ -13,6 +13,7 @@ import { EXPORT_DATASETS, EXPORT_REGISTRY } from '../../types/exports';
 import type { ProductDoc } from '../../types/product';
 import { shanghaiDate, shanghaiDateTime } from '../../types/time';
 import { RUBRIC, allowedRange } from '../../types/rubric';
+import { addExperts, FIVE_ORGANISATIONS } from '../support/experts';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -58,12 +59,7 @@ beforeAll(async () => {
   zhang = await h.applicant('杭州萧然律师事务所');
   await at('2026-03-10T09:00:00+08:00');
   await h.ok('declarations', 'openCall', { year: 2026, title: '2026 年度申报公告', opensOn: '2026-03-01', closesOn: '2026-03-31' }, ADMIN_TOKEN);
-  for (const [i, organisation] of ['浙江大学光华法学院', '杭州市律师协会', '浙江工商大学法学院', '杭州市财政局绩效评价中心', '浙江财经大学法学院'].entries()) {
-    const { expertId, inviteCode } = await h.ok('reviews', 'addExpert', { name: `专家${i}`, organisation, kind: 'academic', title: '', specialties: ['公共法律服务'], phone: '13900000000' }, ADMIN_TOKEN);
-    const token = await h.citizen();
-    await h.ok('auth', 'redeemInvite', { code: inviteCode }, token);
-    experts.push({ expertId, token });
-  }
+  experts.push(...(await addExperts(h, FIVE_ORGANISATIONS)));
   reviewed = await submitted(0);
   blind = await submitted(1);
   await submitted(2);

@@ -8,6 +8,7 @@ import { Text, View } from '@tarojs/components';
 import type { DashboardResult, GroupFigure } from '@shared/actions/admin';
 import { LEVEL_LABELS, type Level } from '@shared/rating';
 import { api, errorMessage } from '../../../../api/client';
+import { Chip } from '../../../../components/Chip';
 import { Failure, Loading } from '../../../../components/StateView';
 import '../admin.scss';
 import './index.scss';
@@ -61,9 +62,7 @@ export default function DashboardPage() {
     <View className='admin dash'>
       <View className='admin__filters'>
         {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
-          <Text key={y} className={`admin__chip ${year === y ? 'admin__chip--on' : ''}`} onClick={() => setYear(y)}>
-            {y} 年
-          </Text>
+          <Chip key={y} on={year === y} label={`${y} 年`} onClick={() => setYear(y)} />
         ))}
       </View>
       {error ? (

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import { EXPORT_DATASETS, EXPORT_REGISTRY, type ExportDataset, type ExportFormat } from '@shared/exports';
 import { api, errorMessage } from '../../../../api/client';
+import { Chip } from '../../../../components/Chip';
 import { openDownload } from '../../../../utils/download';
 import '../admin.scss';
 
@@ -36,11 +37,7 @@ export default function ExportsPage() {
       setBusy(false);
     }
   };
-  const chip = (on: boolean, label: string, set: () => void) => (
-    <Text key={label} className={`admin__chip ${on ? 'admin__chip--on' : ''}`} onClick={set}>
-      {label}
-    </Text>
-  );
+  const chip = (on: boolean, label: string, set: () => void) => <Chip key={label} on={on} label={label} onClick={set} />;
 
   return (
     <View className='admin'>

@@ -6,6 +6,7 @@ import { AtButton } from 'taro-ui';
 import type { OutboxMessage } from '@shared/actions/notify';
 import { NOTIFY_KINDS, NOTIFY_KIND_INFO, type DeliveryStatus, type NotifyKind } from '@shared/notify';
 import { api, errorMessage } from '../../../../api/client';
+import { Chip } from '../../../../components/Chip';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import '../admin.scss';
 
@@ -43,11 +44,7 @@ export default function OutboxPage() {
     Taro.stopPullDownRefresh();
   });
 
-  const chip = (on: boolean, label: string, set: () => void) => (
-    <Text key={label} className={`admin__chip ${on ? 'admin__chip--on' : ''}`} onClick={set}>
-      {label}
-    </Text>
-  );
+  const chip = (on: boolean, label: string, set: () => void) => <Chip key={label} on={on} label={label} onClick={set} />;
 
   return (
     <View className='admin'>
