@@ -5,7 +5,7 @@
  */
 import { RUBRIC } from './rubric';
 
-export const EXPORT_DATASETS = ['declarations', 'scoresheets', 'results', 'comments', 'ratings', 'cases'] as const;
+export const EXPORT_DATASETS = ['declarations', 'scoresheets', 'results', 'comments', 'ratings', 'cases', 'assessments'] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -116,6 +116,23 @@ export const EXPORT_REGISTRY: Record<ExportDataset, { title: string; columns: Ex
       col('onTime', '按期办结', 8),
       col('fix', '整改措施', 40),
       col('raterSatisfied', '群众是否满意', 10),
+    ],
+  },
+  // The yearly assessment results (issue 11's assessmentResults), every status: the bureau's own working list.
+  assessments: {
+    title: '年度测评',
+    columns: [
+      col('year', '年度', 8, 'number'),
+      col('productId', '产品编号', 14),
+      col('product', '产品名称', 30),
+      col('category', '产品类别', 14),
+      col('score', '得分', 8, 'number'),
+      col('grade', '等次', 8),
+      col('status', '状态', 10),
+      col('satisfactionRate', '满意率', 8, 'number'),
+      col('satisfactionN', '评价数', 8, 'number'),
+      col('documentNumber', '文号', 20),
+      col('publishedAt', '公布时间', 18, 'datetime'),
     ],
   },
 };

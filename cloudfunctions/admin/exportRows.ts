@@ -2,6 +2,7 @@
  * The rows of each export dataset (columns in types/exports.ts), read a page of at most 1000 at a time and joined with
  * batched `$in` reads, never one read per row. `year` narrows each dataset by its own date.
  */
+import { GRADE_LABELS, type AssessmentResultDoc } from '../../types/assessment';
 import type { DeclarationDoc } from '../../types/declaration';
 import { DECLARATION_MODE_LABELS, DECLARATION_STATUS_LABELS } from '../../types/declaration';
 import { CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../../types/domain';
@@ -34,6 +35,8 @@ async function productNamesOf(ctx: Ctx, productIds: string[]): Promise<Map<strin
 }
 
 type Reader = (ctx: Ctx, year: number | undefined) => Promise<ExportRow[]>;
+
+const RESULT_STATUS_LABELS: Record<AssessmentResultDoc['status'], string> = { draft: '草稿', confirmed: '已确认', published: '已公布' };
 
 const readers: Record<ExportDataset, Reader> = {
   async declarations(ctx, year) {
@@ -146,6 +149,22 @@ const readers: Record<ExportDataset, Reader> = {
       onTime: yes(c.onTime),
       fix: c.response?.fix ?? '',
       raterSatisfied: yes(c.raterSatisfied),
+    }));
+  },
+  async assessments(ctx, year) {
+    const docs = await findAll<AssessmentResultDoc>(ctx.store, COLLECTIONS.assessmentResults, { where: year === undefined ? {} : { year } });
+    return docs.map((r) => ({
+      year: r.year,
+      productId: r.productId,
+      product: r.productName,
+      category: CATEGORY_LABELS[r.category] ?? '',
+      score: r.score,
+      grade: GRADE_LABELS[r.grade],
+      status: RESULT_STATUS_LABELS[r.status],
+      satisfactionRate: r.satisfaction.rate,
+      satisfactionN: r.satisfaction.n,
+      documentNumber: r.documentNumber ?? '',
+      publishedAt: r.publishedAt ?? null,
     }));
   },
 };

@@ -5,6 +5,7 @@
  * ratings themselves.
  */
 import { DASHBOARD_SCORE_BANDS, type DashboardResult, type GroupFigure } from '../../types/actions/admin';
+import { GRADES, GRADE_LABELS } from '../../types/assessment';
 import { DECLARATION_STATUSES, DECLARATION_STATUS_LABELS } from '../../types/declaration';
 import { CATEGORY_LABELS } from '../../types/domain';
 import type { ProductDoc } from '../../types/product';
@@ -35,8 +36,9 @@ function groups(summaries: SummaryDoc[], keyOf: (s: SummaryDoc) => string, label
 export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise<DashboardResult> {
   const year = input.year ?? Number(ctx.clock.today().slice(0, 4));
   const inYear = { $gte: `${year}-01-01`, $lt: `${year + 1}-01-01` };
-  const [statusCounts, shown, pending, hidden, answered, results, summaries] = await Promise.all([
+  const [statusCounts, gradeCounts, shown, pending, hidden, answered, results, summaries] = await Promise.all([
     Promise.all(DECLARATION_STATUSES.map((status) => ctx.store.count(COLLECTIONS.declarations, { status, createdAt: inYear }))),
+    Promise.all(GRADES.map((grade) => ctx.store.count(COLLECTIONS.assessmentResults, { year, status: 'published', grade }))),
     ctx.store.count(COLLECTIONS.comments, { status: 'shown', createdAt: inYear }),
     ctx.store.count(COLLECTIONS.comments, { status: 'pending', createdAt: inYear }),
     ctx.store.count(COLLECTIONS.comments, { status: 'hidden', createdAt: inYear }),
@@ -80,5 +82,6 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
       byCategory: groups(summaries, categoryOf, (k) => CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS] ?? k),
       byDistrict: groups(summaries, (s) => products.get(s.productId)?.district || '未填写', (k) => k),
     },
+    assessments: { byGrade: GRADES.map((grade, i) => ({ grade, label: GRADE_LABELS[grade], count: gradeCounts[i] })) },
   };
 }

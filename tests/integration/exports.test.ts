@@ -254,6 +254,9 @@ test('dashboard figures equal the same figures computed from the raw records', a
     expect({ g: g.key, n: g.ratings }).toEqual({ g: g.key, n: mine.length });
   }
   expect(d.ratings.byCategory.reduce((n: number, g: any) => n + g.ratings, 0)).toBe(ratings.length);
+  expect(d.assessments.byGrade.map((g: any) => g.grade)).toEqual(['excellent', 'good', 'pass', 'fail']);
+  const published = (await all('assessmentResults')).filter((r) => r.year === 2026 && r.status === 'published');
+  for (const g of d.assessments.byGrade) expect(g.count).toBe(published.filter((r) => r.grade === g.grade).length);
   // Another year is empty; a bad year is refused; only the bureau reads it.
   expect((await h.ok('admin', 'dashboard', { year: 2025 }, ADMIN_TOKEN)).ratings.count).toBe(0);
   expect((await h.call('admin', 'dashboard', { year: 'this' }, ADMIN_TOKEN)).status).toBe(400);

@@ -100,6 +100,7 @@ export default function MePage() {
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/dashboard/index' })}>数据概览</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/exports/index' })}>数据导出</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/outbox/index' })}>消息发送记录</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/assessment/index' })}>年度测评</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>评价码与整改</AtButton>
         </View>
       )}
@@ -120,6 +121,16 @@ export default function MePage() {
             我的申报
           </AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>服务评价与整改</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/assessment/index' })}>年度测评</AtButton>
+        </View>
+      )}
+
+      {me.roles.includes('assessor') && (
+        <View className='me__card'>
+          <Text className='me__title'>测评机构</Text>
+          <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/assessor/pages/products/index' })}>
+            我的测评任务
+          </AtButton>
         </View>
       )}
 

@@ -97,6 +97,10 @@ export default function DashboardPage() {
             </Text>
           </View>
           <View className='admin__card'>
+            <Text className='admin__title'>年度测评等次（已公布）</Text>
+            <Bars rows={d.assessments.byGrade.map((g) => ({ label: g.label, value: g.count }))} />
+          </View>
+          <View className='admin__card'>
             <Text className='admin__title'>按产品类别</Text>
             {d.ratings.byCategory.length ? <Bars rows={groupRows(d.ratings.byCategory)} /> : <Text className='admin__meta'>暂无评价</Text>}
           </View>

@@ -1,0 +1,62 @@
+/** Issue 15: the export registry as data, and the assessments dataset (issue 11's results) written and read back. */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import * as XLSX from 'xlsx';
+import { SettableClock } from '../../cloudfunctions/_lib/clock';
+import { APPEND_ONLY, COLLECTIONS, INDEXES } from '../../cloudfunctions/_lib/collections';
+import type { Ctx } from '../../cloudfunctions/_lib/context';
+import { toCsv, toXlsx } from '../../cloudfunctions/admin/exportFile';
+import { exportRows } from '../../cloudfunctions/admin/exportRows';
+import { SqliteStore } from '../../server/sqliteStore';
+import { EXPORT_DATASETS, EXPORT_REGISTRY, DOWNLOAD_SECONDS } from '../../types/exports';
+
+test('every dataset has columns with unique keys, Chinese headers, widths and a known type; links last ten minutes', () => {
+  expect(EXPORT_DATASETS).toEqual(['declarations', 'scoresheets', 'results', 'comments', 'ratings', 'cases', 'assessments']);
+  for (const d of EXPORT_DATASETS) {
+    const cols = EXPORT_REGISTRY[d].columns;
+    expect(new Set(cols.map((c) => c.key)).size).toBe(cols.length);
+    for (const c of cols) {
+      expect(c.header).toMatch(/[\u4e00-\u9fff]/);
+      expect(c.width).toBeGreaterThan(0);
+      expect(['text', 'number', 'date', 'datetime']).toContain(c.type);
+    }
+  }
+  // Ratings never carry who rated.
+  expect(EXPORT_REGISTRY.ratings.columns.map((c) => c.key).join(',')).not.toMatch(/rater|token|user/i);
+  expect(DOWNLOAD_SECONDS).toBe(600);
+});
+
+test('the assessments dataset: each stored result as a row, read back from the .xlsx and the csv', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exports-'));
+  const store = new SqliteStore({ filename: path.join(dir, 's.sqlite'), indexes: INDEXES, appendOnly: APPEND_ONLY });
+  try {
+    await store.insert(COLLECTIONS.assessmentResults, {
+      _id: '2026:p1', year: 2026, productId: 'p1', orgId: 'o1', productName: '劳动争议法律援助', category: 'legal-aid', score: 86.5, grade: 'good', status: 'published',
+      documentNumber: '杭司〔2027〕3号', publishedAt: '2027-01-20T02:00:00.000Z', satisfaction: { rate: 0.93, n: 120 }, components: [], methodsUsed: [], computedAt: '2027-01-10T02:00:00.000Z',
+    });
+    await store.insert(COLLECTIONS.assessmentResults, {
+      _id: '2025:p1', year: 2025, productId: 'p1', orgId: 'o1', productName: '劳动争议法律援助', category: 'legal-aid', score: 70, grade: 'pass', status: 'draft',
+      satisfaction: { rate: null, n: 0 }, components: [], methodsUsed: [], computedAt: '2026-01-10T02:00:00.000Z',
+    });
+    const clock = new SettableClock();
+    const ctx = { store, clock } as unknown as Ctx;
+    const rows = await exportRows('assessments', ctx, 2026);
+    expect(rows).toEqual([
+      { year: 2026, productId: 'p1', product: '劳动争议法律援助', category: expect.any(String), score: 86.5, grade: '良好', status: '已公布', satisfactionRate: 0.93, satisfactionN: 120, documentNumber: '杭司〔2027〕3号', publishedAt: '2027-01-20T02:00:00.000Z' },
+    ]);
+    expect(await exportRows('assessments', ctx)).toHaveLength(2);
+    const { title, columns } = EXPORT_REGISTRY.assessments;
+    const wb = XLSX.read(await toXlsx(title, columns, rows), { type: 'buffer' });
+    const sheet = XLSX.utils.sheet_to_json(wb.Sheets['年度测评'], { header: 1, raw: false }) as string[][];
+    expect(sheet[0]).toEqual(columns.map((c) => c.header));
+    expect(sheet[1].slice(0, 7)).toEqual(['2026', 'p1', '劳动争议法律援助', rows[0].category, '86.5', '良好', '已公布']);
+    expect(sheet[1][10]).toBe('2027-01-20 10:00'); // Shanghai time
+    const csv = toCsv(columns, rows).toString('utf8');
+    expect(csv).toContain('"2027-01-20 10:00"');
+    expect(csv).toContain('"杭司〔2027〕3号"');
+  } finally {
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
