@@ -41,7 +41,7 @@ test('the applicant finds the material request under 我的 → 我的消息, an
   expect((await rig.h.ok('notify', 'inbox', {}, zhang.token)).unread).toBe(0);
 });
 
-test('the bureau exports the declarations as a workbook the browser saves, and sees the message in its outbox', async () => {
+test('the bureau exports the declarations as a workbook the browser saves, reads the figures at a glance, and sees the message in its outbox', async () => {
   await signIn(page, ADMIN_TOKEN);
   await page.goto(`${rig.h.url}/#/packages/account/pages/me/index`);
   await atButton(page, '数据导出').click();
@@ -57,6 +57,14 @@ test('the bureau exports the declarations as a workbook the browser saves, and s
   expect(rows[0][0]).toBe('申报编号');
   expect(rows.map((r) => r[0])).toContain(declarationId);
   await page.getByText(/共 \d+ 行；下载链接 10 分钟内有效/).waitFor();
+
+  // The figures at a glance: this year's declarations by status, as the store holds them.
+  await page.goto(`${rig.h.url}/#/packages/account/pages/me/index`);
+  await atButton(page, '数据概览').click();
+  const submitted = (await rig.h.app.store.count('declarations', { status: 'submitted' })) as number;
+  await page.locator('.admin__card', { hasText: `申报（共 ${submitted} 件）` }).waitFor();
+  await page.locator('.dash__bar', { hasText: '已提交' }).locator('.dash__bar-value', { hasText: String(submitted) }).waitFor();
+  expect(await overflowsSideways(page)).toBe(false);
 
   await page.goto(`${rig.h.url}/#/packages/admin/pages/outbox/index`);
   await page.locator('.admin__card', { hasText: '请补充申报材料' }).waitFor();
