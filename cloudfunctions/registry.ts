@@ -10,6 +10,7 @@ import { publicityFunction } from './publicity/actions';
 import { ratingsFunction } from './ratings/actions';
 import { reviewsFunction } from './reviews/actions';
 import { notifyFunction } from './notify/actions';
+import { supervisionFunction } from './supervision/actions';
 
 export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   auth: authFunction,
@@ -20,5 +21,6 @@ export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   catalogue: catalogueFunction,
   ratings: ratingsFunction,
   notify: notifyFunction,
+  supervision: supervisionFunction,
   assessments: assessmentsFunction,
 };

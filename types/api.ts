@@ -8,6 +8,7 @@ import type { PublicityApi } from './actions/publicity';
 import type { RatingsApi } from './actions/ratings';
 import type { ReviewsApi } from './actions/reviews';
 import type { NotifyApi } from './actions/notify';
+import type { SupervisionApi } from './actions/supervision';
 
 export interface Api {
   auth: AuthApi;
@@ -18,6 +19,7 @@ export interface Api {
   publicity: PublicityApi;
   ratings: RatingsApi;
   notify: NotifyApi;
+  supervision: SupervisionApi;
   assessments: AssessmentsApi;
 }
 export type ApiInput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [infer I, unknown] ? I : never;

@@ -47,6 +47,7 @@ export const FUNCTION_NAMES = [
   'catalogue',
   'ratings',
   'notify',
+  'supervision',
   'assessments',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];

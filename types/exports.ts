@@ -5,7 +5,7 @@
  */
 import { RUBRIC } from './rubric';
 
-export const EXPORT_DATASETS = ['declarations', 'scoresheets', 'results', 'comments', 'ratings', 'cases', 'assessments'] as const;
+export const EXPORT_DATASETS = ['declarations', 'scoresheets', 'results', 'comments', 'ratings', 'cases', 'assessments', 'events'] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -133,6 +133,25 @@ export const EXPORT_REGISTRY: Record<ExportDataset, { title: string; columns: Ex
       col('satisfactionN', '评价数', 8, 'number'),
       col('documentNumber', '文号', 20),
       col('publishedAt', '公布时间', 18, 'datetime'),
+    ],
+  },
+  // Credit events (issue 12's creditEvents), revoked ones included and marked: the bureau's full record.
+  events: {
+    title: '信用事件',
+    columns: [
+      col('eventId', '事件编号', 24),
+      col('org', '单位', 28),
+      col('kind', '类型', 12),
+      col('polarity', '性质', 8),
+      col('severity', '严重程度', 8, 'number'),
+      col('title', '事由', 36),
+      col('practitioner', '从业人员', 12),
+      col('documentNumber', '文号', 20),
+      col('occurredOn', '发生日期', 12, 'date'),
+      col('publicUntil', '公开至', 12, 'date'),
+      col('recordedBy', '记录单位', 20),
+      col('statement', '单位说明', 36),
+      col('revoked', '是否撤销', 8),
     ],
   },
 };

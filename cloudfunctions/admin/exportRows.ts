@@ -3,6 +3,7 @@
  * batched `$in` reads, never one read per row. `year` narrows each dataset by its own date.
  */
 import { GRADE_LABELS, type AssessmentResultDoc } from '../../types/assessment';
+import { DEFAULT_CREDIT_KINDS, type CreditEventDoc } from '../../types/credit';
 import type { DeclarationDoc } from '../../types/declaration';
 import { DECLARATION_MODE_LABELS, DECLARATION_STATUS_LABELS } from '../../types/declaration';
 import { CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../../types/domain';
@@ -165,6 +166,25 @@ const readers: Record<ExportDataset, Reader> = {
       satisfactionN: r.satisfaction.n,
       documentNumber: r.documentNumber ?? '',
       publishedAt: r.publishedAt ?? null,
+    }));
+  },
+
+  async events(ctx, year) {
+    const docs = await findAll<CreditEventDoc>(ctx.store, COLLECTIONS.creditEvents, { where: inYear('occurredOn', year) });
+    return docs.map((e) => ({
+      eventId: e._id,
+      org: e.orgName,
+      kind: DEFAULT_CREDIT_KINDS[e.kind]?.label ?? e.kind,
+      polarity: e.polarity === 'positive' ? '正面' : '负面',
+      severity: e.severity,
+      title: e.title,
+      practitioner: e.practitionerName ?? '',
+      documentNumber: e.documentNumber ?? '',
+      occurredOn: e.occurredOn,
+      publicUntil: e.publicUntil,
+      recordedBy: e.recordedByName,
+      statement: e.statement?.text ?? '',
+      revoked: yes(e.revoked !== null),
     }));
   },
 };

@@ -12,7 +12,7 @@ import { SqliteStore } from '../../server/sqliteStore';
 import { EXPORT_DATASETS, EXPORT_REGISTRY, DOWNLOAD_SECONDS } from '../../types/exports';
 
 test('every dataset has columns with unique keys, Chinese headers, widths and a known type; links last ten minutes', () => {
-  expect(EXPORT_DATASETS).toEqual(['declarations', 'scoresheets', 'results', 'comments', 'ratings', 'cases', 'assessments']);
+  expect(EXPORT_DATASETS).toEqual(['declarations', 'scoresheets', 'results', 'comments', 'ratings', 'cases', 'assessments', 'events']);
   for (const d of EXPORT_DATASETS) {
     const cols = EXPORT_REGISTRY[d].columns;
     expect(new Set(cols.map((c) => c.key)).size).toBe(cols.length);
@@ -55,6 +55,25 @@ test('the assessments dataset: each stored result as a row, read back from the .
     const csv = toCsv(columns, rows).toString('utf8');
     expect(csv).toContain('"2027-01-20 10:00"');
     expect(csv).toContain('"杭司〔2027〕3号"');
+  } finally {
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the events dataset: credit events with their kind in Chinese, revoked ones marked', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exports-'));
+  const store = new SqliteStore({ filename: path.join(dir, 's.sqlite'), indexes: INDEXES, appendOnly: APPEND_ONLY });
+  try {
+    const base = { orgId: 'o1', orgName: '杭州某律师事务所', practitionerName: null, polarity: 'negative', severity: 2, rulesVersion: 1, publicityMonths: 12, publicUntil: '2027-03-01', documentNumber: '杭司罚〔2026〕1号', evidence: '', recordedBy: 'admin-local', recordedByOrgId: null, recordedByName: '市司法局', recordedAt: '2026-03-02T01:00:00.000Z', statement: null };
+    await store.insert(COLLECTIONS.creditEvents, { ...base, _id: 'ev1', kind: 'warning', occurredOn: '2026-03-01', title: '=未按规定公示收费标准', revoked: null });
+    await store.insert(COLLECTIONS.creditEvents, { ...base, _id: 'ev2', kind: 'criticism', occurredOn: '2025-06-01', title: '通报', revoked: { reason: '复核撤销', at: '2025-07-01T00:00:00.000Z', by: null } });
+    const ctx = { store, clock: new SettableClock() } as unknown as Ctx;
+    const rows = await exportRows('events', ctx, 2026);
+    expect(rows.map((r) => [r.eventId, r.kind, r.polarity, r.revoked])).toEqual([['ev1', '警告', '负面', '否']]);
+    expect((await exportRows('events', ctx)).map((r) => r.revoked)).toEqual(['否', '是']);
+    const csv = toCsv(EXPORT_REGISTRY.events.columns, rows).toString('utf8');
+    expect(csv).toContain(`"'=未按规定公示收费标准"`);
   } finally {
     store.close();
     fs.rmSync(dir, { recursive: true, force: true });

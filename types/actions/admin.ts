@@ -5,8 +5,8 @@ import { INVITABLE_ROLES } from '../domain';
 export const createInviteInput = z
   .strictObject({
     role: z
-      .enum(INVITABLE_ROLES, { error: '请选择邀请的身份：申报单位或测评机构' })
-      .refine((r) => r !== 'expert', '这里只能邀请申报单位或测评机构；评审专家请在专家库中添加'),
+      .enum(INVITABLE_ROLES, { error: '请选择邀请的身份：申报单位、测评机构或行业协会' })
+      .refine((r) => r !== 'expert', '这里只能邀请申报单位、测评机构或行业协会；评审专家请在专家库中添加'),
     orgName: z.string().trim().min(2, '单位名称至少 2 个字').max(60, '单位名称不能超过 60 字').optional(),
     orgId: z.string().max(64).optional(),
   })
@@ -56,7 +56,7 @@ export interface RunJobsResult {
 
 /** The bureau's exports: a dataset of types/exports.ts as .xlsx or .csv, optionally for one year. */
 export const exportInput = z.strictObject({
-  dataset: z.enum(EXPORT_DATASETS, { error: '请选择要导出的数据：申报、评分表、评审结果、公示意见、满意度评价、差评整改或年度测评' }),
+  dataset: z.enum(EXPORT_DATASETS, { error: '请选择要导出的数据：申报、评分表、评审结果、公示意见、满意度评价、差评整改、年度测评或信用事件' }),
   format: z.enum(EXPORT_FORMATS, { error: '导出格式应为 xlsx 或 csv' }),
   year: z.number({ error: '年度应为数字，如 2026' }).int('年度应为整数，如 2026').min(2018, '年度不能早于 2018').max(2100, '年度不正确').optional(),
 });
