@@ -33,6 +33,9 @@ export const NOTIFY_KINDS = [
   'caseOpened',
   'caseDueSoon',
   'caseOverdue',
+  'rectificationOpened',
+  'rectificationDueSoon',
+  'rectificationOverdue',
 ] as const;
 export type NotifyKind = (typeof NOTIFY_KINDS)[number];
 
@@ -48,6 +51,9 @@ export const NOTIFY_KIND_INFO: Record<NotifyKind, { title: string; template: Tem
   caseOpened: { title: '收到差评，请限期整改', template: 'TASK' },
   caseDueSoon: { title: '差评整改明天到期', template: 'DEADLINE' },
   caseOverdue: { title: '差评整改已逾期', template: 'DEADLINE' },
+  rectificationOpened: { title: '产品被要求限期整改', template: 'TASK' },
+  rectificationDueSoon: { title: '限期整改明天到期', template: 'DEADLINE' },
+  rectificationOverdue: { title: '限期整改已逾期', template: 'DEADLINE' },
 };
 
 /** Deadlines as data: how far ahead a reminder goes out, in working days. */
@@ -58,6 +64,8 @@ export const REMIND_BEFORE = {
   scoringDue: 2,
   /** The last day of a publicity window is within this many working days: a reminder to the bureau. */
   publicityEnd: 1,
+  /** A rectification (限期整改) due within this many working days: a reminder to the provider. */
+  rectificationDue: 1,
 } as const;
 /** A panel's scoring deadline when the draw gives none: this many working days after the draw. */
 export const SCORING_WORKING_DAYS = 10;

@@ -53,7 +53,7 @@ export const INDEXES: Record<string, string[][]> = {
   audit: [['recordId', '_id']],
   messages: [['recipient', 'createdAt'], ['recipient', 'readAt'], ['sendStatus', 'createdAt'], ['kind', 'createdAt']],
   creditEvents: [['orgId', 'occurredOn'], ['recordedAt']],
-  rectifications: [['orgId', 'openedOn'], ['openedOn']],
+  rectifications: [['orgId', 'openedOn'], ['openedOn'], ['status', 'dueOn']],
   catalogueChanges: [['version'], ['productId', 'version'], ['change', 'on']],
   assessmentFindings: [['year', 'productId', 'recordedAt']],
   assessmentSelfReports: [['year', '_id']],

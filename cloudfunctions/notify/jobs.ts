@@ -6,6 +6,7 @@
 import type { DeclarationDoc } from '../../types/declaration';
 import { REMIND_BEFORE, SCORING_WORKING_DAYS } from '../../types/notify';
 import type { PublicityDoc } from '../../types/publicity';
+import type { RectificationDoc } from '../../types/credit';
 import type { CaseDoc } from '../../types/rating';
 import type { PanelDoc } from '../../types/review';
 import { shanghaiDate } from '../../types/time';
@@ -28,6 +29,8 @@ export interface JobReport {
   scoringReminders: number;
   publicityReminders: number;
   materialReminders: number;
+  rectificationReminders: number;
+  rectificationsOverdue: number;
 }
 
 /** Whether `dueOn` is today or at most `n` working days after today. */
@@ -116,6 +119,20 @@ async function remindMaterials(ctx: Ctx, today: string): Promise<number> {
   return n;
 }
 
+/** 限期整改: due within a working day, a reminder to the provider; past it unanswered, the bureau is told once. */
+async function remindRectifications(ctx: Ctx, cal: WorkingDayCalendar, today: string): Promise<{ reminders: number; overdue: number }> {
+  const open = await findAll<RectificationDoc>(ctx.store, COLLECTIONS.rectifications, { where: { status: 'open', dueOn: { $lte: addDays(today, 15) } } });
+  let reminders = 0;
+  let overdue = 0;
+  for (const r of open) {
+    if (r.dueOn < today)
+      overdue += await send(ctx, { to: 'admin', kind: 'rectificationOverdue', recordId: r._id, occasion: r.dueOn, body: `“${r.productName}”的限期整改已于 ${r.dueOn} 到期，服务单位尚未答复`, link: '/packages/supervision/pages/rectifications/index' }, COLLECTIONS.rectifications);
+    else if (r.orgId && dueWithin(cal, today, r.dueOn, REMIND_BEFORE.rectificationDue))
+      reminders += await send(ctx, { to: { orgId: r.orgId }, kind: 'rectificationDueSoon', recordId: r._id, occasion: r.dueOn, body: `“${r.productName}”的限期整改将于 ${r.dueOn} 到期，请及时答复整改情况`, link: '/packages/supervision/pages/mine/index' }, COLLECTIONS.rectifications);
+  }
+  return { reminders, overdue };
+}
+
 export async function runJobs(ctx: Ctx): Promise<JobReport> {
   const today = ctx.clock.today();
   const cal = await loadCalendar(ctx);
@@ -126,5 +143,6 @@ export async function runJobs(ctx: Ctx): Promise<JobReport> {
     scoringReminders: await remindScoring(ctx, cal, today),
     publicityReminders: await remindPublicity(ctx, cal, today),
     materialReminders: await remindMaterials(ctx, today),
+    ...(await remindRectifications(ctx, cal, today).then((x) => ({ rectificationReminders: x.reminders, rectificationsOverdue: x.overdue }))),
   };
 }

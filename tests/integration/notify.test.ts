@@ -140,6 +140,24 @@ test('a bad rating opens a case the provider hears of; a working day before its 
   await at('2026-03-10T09:00:00+08:00');
 });
 
+test('a rectification (限期整改): the provider hears of it, a working day before its due day a reminder, after it the bureau is told — once each', async () => {
+  await at('2026-11-02T09:00:00+08:00'); // Monday; three working days: 3, 4, 5 November
+  const r = await h.ok('supervision', 'rectify', { productId: 'pnotify01', reason: '服务电话长期无人接听，请整改', dueWorkingDays: 3 }, ADMIN_TOKEN);
+  expect(r.dueOn).toBe('2026-11-05');
+  expect((await outbox({ kind: 'rectificationOpened', recordId: r.rectificationId })).map((m) => m.recipient)).toEqual([`o:${other.orgId}`]);
+  await at('2026-11-03T09:00:00+08:00');
+  expect(await jobs()).toMatchObject({ rectificationReminders: 0, rectificationsOverdue: 0 });
+  await at('2026-11-04T09:00:00+08:00');
+  expect(await jobs()).toMatchObject({ rectificationReminders: 1, rectificationsOverdue: 0 });
+  expect(await jobs()).toMatchObject({ rectificationReminders: 0, rectificationsOverdue: 0 });
+  await at('2026-11-06T09:00:00+08:00');
+  expect(await jobs()).toMatchObject({ rectificationsOverdue: 1 });
+  expect(await jobs()).toMatchObject({ rectificationsOverdue: 0 });
+  expect(await outbox({ kind: 'rectificationDueSoon', recordId: r.rectificationId })).toHaveLength(1);
+  expect((await outbox({ kind: 'rectificationOverdue', recordId: r.rectificationId })).map((m) => m.recipient)).toEqual(['admin']);
+  await at('2026-03-10T09:00:00+08:00');
+});
+
 test('the inbox pages newest first and “all read” clears the count', async () => {
   const before = await inbox(zhang.token);
   expect(before.unread).toBeGreaterThan(0);

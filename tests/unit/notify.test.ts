@@ -13,14 +13,14 @@ import { SqliteStore } from '../../server/sqliteStore';
 import { NOTIFY_KINDS, NOTIFY_KIND_INFO, REMIND_BEFORE, SCORING_WORKING_DAYS, TEMPLATE_FIELDS, TEMPLATE_KEYS, THING_MAX } from '../../types/notify';
 
 test('the kinds, their titles and templates, and the reminder periods are the data the issue names', () => {
-  expect(NOTIFY_KINDS).toHaveLength(11);
+  expect(NOTIFY_KINDS).toHaveLength(14);
   expect(Object.keys(NOTIFY_KIND_INFO).sort()).toEqual([...NOTIFY_KINDS].sort());
   for (const k of NOTIFY_KINDS) {
     expect(TEMPLATE_KEYS).toContain(NOTIFY_KIND_INFO[k].template);
     // A title fits WeChat's `thing` field whole.
     expect(NOTIFY_KIND_INFO[k].title.length).toBeLessThanOrEqual(THING_MAX);
   }
-  expect(REMIND_BEFORE).toEqual({ caseDue: 1, scoringDue: 2, publicityEnd: 1 });
+  expect(REMIND_BEFORE).toEqual({ caseDue: 1, scoringDue: 2, publicityEnd: 1, rectificationDue: 1 });
   expect(SCORING_WORKING_DAYS).toBe(10);
   expect(THING_MAX).toBe(20);
   expect(Object.keys(TEMPLATE_FIELDS).sort()).toEqual([...TEMPLATE_KEYS].sort());

@@ -52,6 +52,8 @@ export interface RunJobsResult {
   scoringReminders: number;
   publicityReminders: number;
   materialReminders: number;
+  rectificationReminders: number;
+  rectificationsOverdue: number;
 }
 
 /** The bureau's exports: a dataset of types/exports.ts as .xlsx or .csv, optionally for one year. */
