@@ -3,6 +3,7 @@
  * an in-process timer locally, `admin.runJobs` in tests). Each job is idempotent: a reminder's message id names its
  * occasion (the due day), so a second run writes nothing; a flag is set once.
  */
+import type { RunJobsResult } from '../../types/actions/admin';
 import type { DeclarationDoc } from '../../types/declaration';
 import { REMIND_BEFORE, SCORING_WORKING_DAYS } from '../../types/notify';
 import type { PublicityDoc } from '../../types/publicity';
@@ -21,17 +22,8 @@ import { loadCalendar } from '../publicity/calendar';
 /** Who the audit trail names for what the timer does. */
 export const SCHEDULER: Caller = { userId: 'scheduler', roles: ['admin'], orgId: null };
 
-export interface JobReport {
-  today: string;
-  /** Messages written by each job (0 on a second run the same day). */
-  caseReminders: number;
-  casesFlagged: number;
-  scoringReminders: number;
-  publicityReminders: number;
-  materialReminders: number;
-  rectificationReminders: number;
-  rectificationsOverdue: number;
-}
+/** Messages written by each job (0 on a second run the same day): the answer of admin.runJobs. */
+export type JobReport = RunJobsResult;
 
 /** Whether `dueOn` is today or at most `n` working days after today. */
 export function dueWithin(cal: WorkingDayCalendar, today: string, dueOn: string, n: number): boolean {
