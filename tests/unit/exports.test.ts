@@ -79,3 +79,19 @@ test('the events dataset: credit events with their kind in Chinese, revoked ones
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('in the cloud an export is uploaded under exports/<day>/ and answered with a ten-minute temporary URL', async () => {
+  const { CloudDownloads } = await import('../../cloudfunctions/_lib/downloads');
+  const calls: any[] = [];
+  const app = {
+    uploadFile: async (o: any) => (calls.push(['upload', o.cloudPath, o.fileContent.length]), { fileID: `cloud://env.x/${o.cloudPath}` }),
+    getTempFileURL: async (o: any) => (calls.push(['url', o.fileList]), { fileList: [{ fileID: o.fileList[0].fileID, tempFileURL: 'https://x.tcb.qcloud.la/exports/f.xlsx?sign=1', code: 'SUCCESS' }] }),
+  };
+  const url = await new CloudDownloads(app, () => new Date('2026-03-10T02:00:00Z')).publish('申报-2026.xlsx', Buffer.from('abc'), 'application/octet-stream');
+  expect(url).toBe('https://x.tcb.qcloud.la/exports/f.xlsx?sign=1');
+  expect(calls[0][1]).toMatch(/^exports\/2026-03-10\/[0-9a-z]+-申报-2026\.xlsx$/);
+  expect(calls[0][2]).toBe(3);
+  expect(calls[1][1]).toEqual([{ fileID: `cloud://env.x/${calls[0][1]}`, maxAge: 600 }]);
+  const broken = { uploadFile: async () => ({}), getTempFileURL: async () => ({}) };
+  await expect(new CloudDownloads(broken).publish('x.csv', Buffer.from(''), 'text/csv')).rejects.toThrow('no fileID');
+});
