@@ -7,6 +7,7 @@ import { authFunction } from './auth/actions';
 import { catalogueFunction } from './catalogue/actions';
 import { declarationsFunction } from './declarations/actions';
 import { publicityFunction } from './publicity/actions';
+import { orgsFunction } from './orgs/actions';
 import { ratingsFunction } from './ratings/actions';
 import { reviewsFunction } from './reviews/actions';
 import { notifyFunction } from './notify/actions';
@@ -21,6 +22,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   catalogue: catalogueFunction,
   ratings: ratingsFunction,
   notify: notifyFunction,
+  orgs: orgsFunction,
   supervision: supervisionFunction,
   assessments: assessmentsFunction,
 };

@@ -47,6 +47,7 @@ export const FUNCTION_NAMES = [
   'catalogue',
   'ratings',
   'notify',
+  'orgs',
   'supervision',
   'assessments',
 ] as const;
