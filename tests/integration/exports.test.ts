@@ -66,6 +66,8 @@ beforeAll(async () => {
   for (const id of [reviewed, blind]) await h.ok('reviews', 'drawPanel', { declarationId: id, size: 5 }, ADMIN_TOKEN);
   for (const e of experts) await h.ok('reviews', 'submitScoresheet', { declarationId: reviewed, items: max, attributes: meets, comment: '=SUM(A1)' }, e.token);
   for (const e of experts.slice(0, 2)) await h.ok('reviews', 'submitScoresheet', { declarationId: blind, items: max, attributes: meets }, e.token);
+  // The panel confirms by majority first (issue 13), then the bureau.
+  for (const e of experts) await h.ok('reviews', 'panelConfirm', { declarationId: reviewed, agree: true }, e.token);
   await h.ok('reviews', 'confirm', { declarationId: reviewed }, ADMIN_TOKEN);
   await h.ok('publicity', 'start', { declarationIds: [reviewed], startsOn: '2026-03-10', workingDays: 7 }, ADMIN_TOKEN);
   const { commentId } = await h.ok('publicity', 'comment', { declarationId: reviewed, text: '希望增加周末服务时间' }, await h.citizen());

@@ -92,6 +92,7 @@ test('a drawn panel tells each expert; scoring due in two working days reminds o
 
   // The result confirmed, then the publicity start and end: the applicant hears of each; the bureau is reminded of the end.
   for (const e of experts.slice(3)) await h.ok('reviews', 'submitScoresheet', { declarationId: id, items, attributes: meets }, e.token);
+  for (const e of experts) await h.ok('reviews', 'panelConfirm', { declarationId: id, agree: true }, e.token);
   await h.ok('reviews', 'confirm', { declarationId: id }, ADMIN_TOKEN);
   await h.ok('publicity', 'start', { declarationIds: [id], startsOn: '2026-03-23', workingDays: 7 }, ADMIN_TOKEN); // to 31 March
   await at('2026-03-30T09:00:00+08:00');
