@@ -6,6 +6,8 @@ import { randomBytes } from 'crypto';
 import { MAX_FILE_BYTES } from '../types/files';
 import type { FileInspection, FileStore } from '../cloudfunctions/_lib/files';
 
+const clientGone = () => Object.assign(new Error('upload aborted by the client'), { code: 'ECONNRESET' });
+
 const LOCAL_ID = /^local\/([a-f0-9]{32})$/;
 
 export class LocalFileStore implements FileStore {
@@ -50,29 +52,49 @@ export class LocalFileStore implements FileStore {
       if (Number(req.headers['content-length'] ?? 0) > MAX_FILE_BYTES) {
         req.resume();
         req.on('end', () => resolve(null));
+        req.on('error', reject);
         return;
       }
       const out = fs.createWriteStream(tmp);
       let size = 0;
       let over = false;
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_FILE_BYTES && !over) {
-          over = true;
-          out.destroy();
-        }
-        if (!over) out.write(chunk);
+      let settled = false;
+      const settle = (value: string | null, error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        if (error) reject(error);
+        else resolve(value);
+      };
+      // Every way this ends removes the partial file: too large, client gone, disk error.
+      const discard = (value: null, error?: unknown) => {
+        out.destroy();
+        out.once('close', () => fs.rm(tmp, { force: true }, () => settle(value, error)));
+        if (out.closed) fs.rm(tmp, { force: true }, () => settle(value, error));
+      };
+      out.on('error', (e) => {
+        req.resume();
+        if (!over) discard(null, e);
       });
-      req.on('end', () => {
-        if (over) {
-          fs.rm(tmp, { force: true }, () => resolve(null));
+      out.on('drain', () => req.resume());
+      req.on('data', (chunk: Buffer) => {
+        if (over || settled) return;
+        size += chunk.length;
+        if (size > MAX_FILE_BYTES) {
+          over = true;
+          req.resume();
+          out.destroy();
           return;
         }
-        out.end(() => fs.rename(tmp, target, (e) => (e ? reject(e) : resolve(`local/${id}`))));
+        if (!out.write(chunk)) req.pause();
       });
-      req.on('error', (e) => {
-        out.destroy();
-        fs.rm(tmp, { force: true }, () => reject(e));
+      req.on('end', () => {
+        if (settled) return;
+        if (over) return discard(null);
+        out.end(() => fs.rename(tmp, target, (e) => (e ? discard(null, e) : settle(`local/${id}`))));
+      });
+      req.on('error', () => discard(null, clientGone()));
+      req.on('close', () => {
+        if (!req.complete && !settled) discard(null, clientGone());
       });
     });
   }

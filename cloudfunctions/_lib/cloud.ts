@@ -13,6 +13,10 @@ import type { Caller } from './context';
 import { callerForOpenid } from './identity';
 import { dispatch, type BaseCtx, type FunctionDef } from './router';
 import { CloudbaseStore } from './store/cloudbase';
+import { Throttle } from './throttle';
+
+/** This instance's rate-limit windows (per instance; see throttle.ts for what holds across instances). */
+const throttle = new Throttle('strict');
 
 let app: ReturnType<typeof tcb.init> | null = null;
 let store: CloudbaseStore | null = null;
@@ -72,6 +76,6 @@ export function cloudMain(fn: FunctionDef, options: CloudMainOptions = {}) {
       return { ok: true, data: await options.timer.run({ caller: options.timer.caller, store, files, downloads, content, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } }) };
     const adminOpenids = (process.env.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const caller = await callerForOpenid(store, openId, adminOpenids);
-    return dispatch(fn, event, { caller, store, files, downloads, content, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
+    return dispatch(fn, event, { caller, store, files, downloads, content, throttle, clientAddress: null, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
   };
 }

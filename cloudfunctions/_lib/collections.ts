@@ -26,6 +26,7 @@ export const COLLECTIONS = {
   ratingSummaries: 'ratingSummaries',
   meta: 'meta',
   messages: 'messages',
+  throttles: 'throttles',
   reviewAsks: 'reviewAsks',
   meetings: 'meetings',
   assessmentSchemes: 'assessmentSchemes',

@@ -5,6 +5,7 @@ import type { ContentChecker } from './contentCheck';
 import type { Downloads } from './downloads';
 import type { FileStore } from './files';
 import type { Store } from './store/port';
+import type { Throttle } from './throttle';
 
 /** Who is calling. `userId` is null for an anonymous local caller (no bearer token). */
 export interface Caller {
@@ -39,6 +40,10 @@ export interface Ctx {
   runtime: Runtime;
   /** Files made for download (exports): cloud storage's temporary URLs, or signed local links. */
   downloads?: Downloads;
+  /** The rate limits' windows (`_lib/throttle.ts`); absent: nothing is throttled. */
+  throttle?: Throttle;
+  /** Local mode: the client's address (socket, or X-Forwarded-For with TRUST_PROXY=1). Cloud: none (the openid identifies). */
+  clientAddress?: string | null;
   /** Local mode: the settable clock behind `clock`. */
   setClock?: (at: Date | null) => void;
 }
