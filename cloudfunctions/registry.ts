@@ -11,6 +11,8 @@ import { orgsFunction } from './orgs/actions';
 import { ratingsFunction } from './ratings/actions';
 import { reviewsFunction } from './reviews/actions';
 import { notifyFunction } from './notify/actions';
+import { procurementFunction } from './procurement/actions';
+import { needsFunction } from './needs/actions';
 import { supervisionFunction } from './supervision/actions';
 
 export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
@@ -25,4 +27,6 @@ export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   orgs: orgsFunction,
   supervision: supervisionFunction,
   assessments: assessmentsFunction,
+  procurement: procurementFunction,
+  needs: needsFunction,
 };
