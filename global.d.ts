@@ -8,6 +8,8 @@ declare module '*.scss';
 declare const CLOUD_ENV: string;
 /** Set by config/index.ts from H5_BASE_URL at build time. */
 declare const H5_BASE_URL: string;
+/** Set by config/index.ts from NOTIFY_TEMPLATE_TASK/_DEADLINE/_RESULT at build time (empty: no prompt). */
+declare const NOTIFY_TEMPLATES: Record<'TASK' | 'DEADLINE' | 'RESULT', string>;
 
 declare namespace NodeJS {
   interface ProcessEnv {

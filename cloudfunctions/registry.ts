@@ -10,6 +10,7 @@ import { publicityFunction } from './publicity/actions';
 import { orgsFunction } from './orgs/actions';
 import { ratingsFunction } from './ratings/actions';
 import { reviewsFunction } from './reviews/actions';
+import { notifyFunction } from './notify/actions';
 import { procurementFunction } from './procurement/actions';
 import { needsFunction } from './needs/actions';
 import { supervisionFunction } from './supervision/actions';
@@ -22,6 +23,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   publicity: publicityFunction,
   catalogue: catalogueFunction,
   ratings: ratingsFunction,
+  notify: notifyFunction,
   orgs: orgsFunction,
   supervision: supervisionFunction,
   assessments: assessmentsFunction,

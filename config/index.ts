@@ -25,6 +25,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV: JSON.stringify(process.env.TCB_ENV_ID ?? ''),
       // The public H5 site, for links and QR codes made in the weapp build (optional).
       H5_BASE_URL: JSON.stringify(process.env.H5_BASE_URL ?? ''),
+      // WeChat subscription template ids (types/notify.ts TEMPLATE_KEYS), for the weapp's subscription prompt.
+      NOTIFY_TEMPLATES: JSON.stringify({ TASK: process.env.NOTIFY_TEMPLATE_TASK ?? '', DEADLINE: process.env.NOTIFY_TEMPLATE_DEADLINE ?? '', RESULT: process.env.NOTIFY_TEMPLATE_RESULT ?? '' }),
     },
     alias: {
       '@shared': path.resolve(__dirname, '..', 'types'),

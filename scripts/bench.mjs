@@ -70,6 +70,18 @@ table(
   ['ratings in store', 'median', 'p99'],
 );
 
+const tripsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-trips-'));
+const tripsOut = path.join(tripsDir, 'roundTrips.js');
+await build({ entryPoints: ['scripts/bench/roundTrips.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: tripsOut, external: ['better-sqlite3', '@cloudbase/node-sdk', 'wx-server-sdk', 'exceljs'], logLevel: 'warning' });
+console.log('\n› round trips: every measured action over 10 and over 1,000 records per collection…');
+const trips = JSON.parse(execFileSync(process.execPath, [tripsOut], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_PATH: path.resolve('node_modules'), TZ: 'Asia/Shanghai' } }).trim().split('\n').pop());
+fs.rmSync(tripsDir, { recursive: true, force: true });
+table(
+  'Store round trips per action (sequential: calls made together count once; calls = every store call; target: citizen actions ≤ 3, none growing with the data)',
+  trips.map((t) => [t.label, t.small.rounds, t.large.rounds, t.small.calls, t.large.calls, t.large.rounds > t.small.rounds ? 'GROWS' : '']),
+  ['action', 'rounds at 10', 'rounds at 1,000', 'calls at 10', 'calls at 1,000', ''],
+);
+
 console.log('\n› hardening: fuzz (server in its own process), throttling (strict limits), kill -9 rounds…');
 const hard = await runHardening('all', { FUZZ_RUNS: process.env.FUZZ_RUNS ?? '60' });
 printFuzz(hard.fuzz, table);

@@ -5,15 +5,33 @@ import { build } from 'esbuild';
 import fs from 'fs';
 import path from 'path';
 
-export const FUNCTION_NAMES = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings', 'assessments', 'supervision', 'orgs', 'procurement', 'needs'];
+export const FUNCTION_NAMES = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings', 'assessments', 'supervision', 'orgs', 'procurement', 'needs', 'notify'];
 /** cloudbaserc.json's runtime, Nodejs24.11 (https://docs.cloudbase.net/cloud-function/runtime-support): bundles target it. */
 export const NODE_TARGET = 'node24';
 /** wx-server-sdk calls an openapi only when the function's config.json permits it (WeChat's cloud-function openapi docs). */
 export const CONTENT_CHECK_CONFIG = { permissions: { openapi: ['security.msgSecCheck'] } };
 
+/** The notify function sends subscription messages from its timer (_lib/wechatSubscribe). */
+export const SUBSCRIBE_OPENAPI = 'subscribeMessage.send';
+
 /** Whether the function checks citizens' text with WeChat (wires _lib/wechatContent into its cloud entry). */
 export function checksContent(name) {
   return /_lib\/wechatContent/.test(fs.readFileSync(path.join('cloudfunctions', name, 'index.ts'), 'utf8'));
+}
+/** Whether the function sends WeChat subscription messages (wires _lib/wechatSubscribe into its cloud entry). */
+export function sendsSubscriptions(name) {
+  return /_lib\/wechatSubscribe/.test(fs.readFileSync(path.join('cloudfunctions', name, 'index.ts'), 'utf8'));
+}
+/**
+ * The function's config.json: the openapi it may call and, as WeChat's own tools read it, its timer trigger (the same one
+ * cloudbaserc.json declares for the CloudBase CLI). Null when it needs none.
+ */
+export function functionConfig(name) {
+  const openapi = [...(checksContent(name) ? ['security.msgSecCheck'] : []), ...(sendsSubscriptions(name) ? [SUBSCRIBE_OPENAPI] : [])];
+  const rc = JSON.parse(fs.readFileSync('cloudbaserc.json', 'utf8')).functions.find((f) => f.name === name);
+  const triggers = rc?.triggers ?? [];
+  if (!openapi.length && !triggers.length) return null;
+  return { ...(openapi.length ? { permissions: { openapi } } : {}), ...(triggers.length ? { triggers } : {}) };
 }
 
 export async function buildFunctions({ metafile = false } = {}) {
@@ -41,7 +59,8 @@ export async function buildFunctions({ metafile = false } = {}) {
       JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: {} }, null, 2) + '\n',
     );
     const config = path.join(outdir, 'config.json');
-    if (checksContent(name)) fs.writeFileSync(config, JSON.stringify(CONTENT_CHECK_CONFIG, null, 2) + '\n');
+    const configJson = functionConfig(name);
+    if (configJson) fs.writeFileSync(config, JSON.stringify(configJson, null, 2) + '\n');
     else fs.rmSync(config, { force: true });
     sizes[name] = fs.statSync(path.join(outdir, 'index.js')).size;
     if (metafile) sizes[`${name}:meta`] = result.metafile;

@@ -13,6 +13,7 @@ import { callerForToken } from '../cloudfunctions/_lib/identity';
 import { dispatch, type ErrorLogger } from '../cloudfunctions/_lib/router';
 import { FUNCTIONS } from '../cloudfunctions/registry';
 import { WordListChecker } from '../cloudfunctions/_lib/contentCheck';
+import { LocalDownloads } from './downloads';
 import { LocalFileStore } from './localFiles';
 import { SqliteStore } from './sqliteStore';
 import { API_HEADERS, serveStatic } from './static';
@@ -40,6 +41,7 @@ export interface LocalApp {
   sweepIdleSessions(): Promise<number>;
   store: SqliteStore;
   files: LocalFileStore;
+  downloads: LocalDownloads;
   clock: SettableClock;
   close(): Promise<void>;
 }
@@ -48,6 +50,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   const store = new SqliteStore({ filename: path.join(options.dataDir, 'store.sqlite'), indexes: INDEXES, appendOnly: APPEND_ONLY });
   const clock = new SettableClock();
   const files = new LocalFileStore(options.dataDir);
+  const downloads = new LocalDownloads(options.dataDir);
   const content = new WordListChecker();
 
   const throttle = new Throttle(options.rateLimits ?? 'strict');
@@ -82,6 +85,8 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     const target = parseTarget(req.url);
     if (!target) return drainThenSend(req, res, 400, fail('INVALID_INPUT', '请求地址不正确'));
     if (target.pathname === '/api/upload') return handleUpload(req, res);
+    const download = /^\/api\/download\/([^/]+)$/.exec(target.pathname);
+    if (download) return (await downloads.serve(res, download[1], target)) ? undefined : drainThenSend(req, res, 403, fail('FORBIDDEN', '下载链接无效或已过期，请重新导出'));
     if (target.pathname.startsWith('/api/')) {
       const api = /^\/api\/([^/]+)\/?$/.exec(target.pathname);
       const name = api ? decodeOrNull(api[1]) : null;
@@ -110,7 +115,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     const caller = await resolveCaller(req.headers.authorization);
     if (!caller) return send(res, 401, fail('UNAUTHENTICATED', '登录已失效，请重新进入'));
     const clientAddress = clientAddressOf(req, options.trustProxy ?? false);
-    const envelope = await dispatch(FUNCTIONS[name as FunctionName], event, { caller, store, files, content, clock, runtime, throttle, clientAddress, setClock: (at) => clock.set(at) }, log);
+    const envelope = await dispatch(FUNCTIONS[name as FunctionName], event, { caller, store, files, downloads, content, clock, runtime, throttle, clientAddress, setClock: (at) => clock.set(at) }, log);
     const retryAfter = !envelope.ok && envelope.error.retryAfterSeconds ? { 'Retry-After': String(envelope.error.retryAfterSeconds) } : undefined;
     send(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope, false, retryAfter);
   }
@@ -153,6 +158,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     sweepIdleSessions: sweep,
     store,
     files,
+    downloads,
     clock,
     close: () =>
       new Promise<void>((resolve) => {

@@ -23,6 +23,7 @@ import { extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES } from '../types/f
 import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/registerFile';
 import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '../types/publicity';
 import type { CallbackContactDoc } from '../types/callback';
+import { NOTIFY_KINDS, type MessageDoc } from '../types/notify';
 import { BAD_LEVEL, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
 import { addRating, emptySummary, summaryId } from '../cloudfunctions/ratings/summary';
 import type { AskDoc, ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
@@ -290,6 +291,15 @@ export async function checkInvariants(store: Store): Promise<string[]> {
   for (const k of await all<CallbackContactDoc>(store, COLLECTIONS.ratingContacts)) {
     const c = cases.find((x) => x._id === k._id);
     if (!c || c.status === 'closed' || c.orgId !== k.orgId || !c.callbackWanted) problems.push(`phone number ${k._id} is kept without an open case that asked for a call`);
+  }
+  for (const c of cases)
+    if (c.overdue && c.response && c.response.respondedOn <= c.dueOn) problems.push(`case ${c._id} is flagged overdue but was answered by its due day`);
+
+  // Messages: one per (kind, record, recipient, occasion) by construction; each names a known kind and a recipient.
+  for (const m of await all<MessageDoc>(store, COLLECTIONS.messages)) {
+    if (!(NOTIFY_KINDS as readonly string[]).includes(m.kind)) problems.push(`message ${m._id} has unknown kind ${m.kind}`);
+    if (!/^(admin|[uoe]:.+)$/.test(m.recipient)) problems.push(`message ${m._id} has no recipient`);
+    if (!m._id.startsWith(`${m.kind}:`)) problems.push(`message ${m._id} is not filed under its kind`);
   }
   for (const s of await all<SummaryDoc>(store, COLLECTIONS.ratingSummaries)) {
     const again = recomputed.get(s._id) ?? emptySummary(s.productId, s.year);

@@ -5,6 +5,7 @@ import fs from 'fs';
 import path from 'path';
 import { newSecretToken } from '../cloudfunctions/_lib/ids';
 import { createLocalApp } from './app';
+import { startScheduler } from './scheduler';
 import { seedDemo } from './seedDemo';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -32,6 +33,8 @@ async function main() {
     const added = await seedDemo(app.store);
     if (added) console.log(`已写入演示数据：${added} 个目录产品`);
   }
+  // Deadlines run themselves: reminders and overdue flags every few minutes (the cloud's timer trigger locally).
+  const stopJobs = startScheduler(app, { allowTestClock: process.env.ALLOW_TEST_CLOCK === '1' });
   app.server.listen(port, host, () => {
     const url = `http://${host}:${port}/`;
     console.log(`杭州市公共法律服务产品 — 本地模式已启动`);
@@ -43,6 +46,7 @@ async function main() {
     if (rateLimits === 'relaxed') console.log('  频率限制: 已放宽 100 倍 (RATE_LIMITS=relaxed，仅供测试和演示)');
   });
   const stop = () => {
+    stopJobs();
     app.close().then(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   };

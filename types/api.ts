@@ -8,6 +8,7 @@ import type { OrgsApi } from './actions/orgs';
 import type { PublicityApi } from './actions/publicity';
 import type { RatingsApi } from './actions/ratings';
 import type { ReviewsApi } from './actions/reviews';
+import type { NotifyApi } from './actions/notify';
 import type { ProcurementApi } from './actions/procurement';
 import type { NeedsApi } from './actions/needs';
 import type { SupervisionApi } from './actions/supervision';
@@ -20,6 +21,7 @@ export interface Api {
   reviews: ReviewsApi;
   publicity: PublicityApi;
   ratings: RatingsApi;
+  notify: NotifyApi;
   orgs: OrgsApi;
   supervision: SupervisionApi;
   assessments: AssessmentsApi;

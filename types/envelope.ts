@@ -48,6 +48,7 @@ export const FUNCTION_NAMES = [
   'publicity',
   'catalogue',
   'ratings',
+  'notify',
   'orgs',
   'supervision',
   'assessments',

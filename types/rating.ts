@@ -61,6 +61,8 @@ export interface CaseDoc {
   callbackWanted?: boolean;
   onTime: boolean | null;
   raterSatisfied: boolean | null;
+  /** Set once by the scheduler when the case passes its due day unanswered (cloudfunctions/notify/jobs.ts). */
+  overdue?: boolean;
 }
 
 /** Running aggregates, updated in the same transaction as each rating: a summary costs the same at any size. */

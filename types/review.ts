@@ -36,6 +36,8 @@ export interface PanelDoc {
   recusals: Recusal[];
   /** Members whose sheets are submitted; when it equals `members`, the result is computed once. */
   submitted: string[];
+  /** Scoring deadline (评分截止日), set at the draw (types/notify.ts SCORING_WORKING_DAYS); older panels have none. */
+  dueOn?: string;
   /** Issue 13: each member's confirmation of the result (经评审组最终确认); cleared when a sheet is reopened. */
   confirmations?: PanelConfirmation[];
 }

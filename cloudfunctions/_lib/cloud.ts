@@ -7,9 +7,11 @@ import * as tcb from '@cloudbase/node-sdk';
 import type { Envelope } from '../../types/envelope';
 import { systemClock } from './clock';
 import type { ContentChecker } from './contentCheck';
+import { CloudDownloads } from './downloads';
 import { CloudFileStore } from './files';
+import type { Caller } from './context';
 import { callerForOpenid } from './identity';
-import { dispatch, type FunctionDef } from './router';
+import { dispatch, type BaseCtx, type FunctionDef } from './router';
 import { CloudbaseStore } from './store/cloudbase';
 import { Throttle } from './throttle';
 
@@ -19,14 +21,16 @@ const throttle = new Throttle('strict');
 let app: ReturnType<typeof tcb.init> | null = null;
 let store: CloudbaseStore | null = null;
 let files: CloudFileStore | null = null;
+let downloads: CloudDownloads | null = null;
 
 function runtime() {
   if (!app) {
     app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
     store = new CloudbaseStore(app.database());
     files = new CloudFileStore(app as never);
+    downloads = new CloudDownloads(app as never);
   }
-  return { store: store!, files: files! };
+  return { store: store!, files: files!, downloads: downloads! };
 }
 
 /** A function that takes no citizens' text has no content check; should it ever ask, the text is held for a person. */
@@ -49,13 +53,29 @@ function openidOf(context: unknown): string {
   return wx.WX_OPENID ?? '';
 }
 
-export function cloudMain(fn: FunctionDef, options: { content?: () => ContentChecker } = {}) {
+/**
+ * A timer trigger's event (`{ Type: 'Timer', TriggerName, Time, Message }`): only from the platform, which injects no
+ * openid; a mini-program call always carries one, so a caller cannot pose as the timer.
+ */
+export function isTimerEvent(event: unknown, openid: string): boolean {
+  return !openid && typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer' && typeof (event as { TriggerName?: unknown }).TriggerName === 'string';
+}
+
+export interface CloudMainOptions {
+  content?: () => ContentChecker;
+  /** What the function's timer trigger runs (cloudbaserc.json `triggers`), with the caller it names. */
+  timer?: { caller: Caller; run: (base: BaseCtx) => Promise<unknown> };
+}
+
+export function cloudMain(fn: FunctionDef, options: CloudMainOptions = {}) {
   return async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
-    const { store, files } = runtime();
+    const { store, files, downloads } = runtime();
     const content = options.content ? options.content() : holdAll;
     const openId = openidOf(context);
+    if (options.timer && isTimerEvent(event, openId))
+      return { ok: true, data: await options.timer.run({ caller: options.timer.caller, store, files, downloads, content, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } }) };
     const adminOpenids = (process.env.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const caller = await callerForOpenid(store, openId, adminOpenids);
-    return dispatch(fn, event, { caller, store, files, content, throttle, clientAddress: null, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
+    return dispatch(fn, event, { caller, store, files, downloads, content, throttle, clientAddress: null, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
   };
 }

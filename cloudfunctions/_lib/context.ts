@@ -2,6 +2,7 @@ import type { FunctionName } from '../../types/envelope';
 import type { Role } from '../../types/domain';
 import type { Clock } from './clock';
 import type { ContentChecker } from './contentCheck';
+import type { Downloads } from './downloads';
 import type { FileStore } from './files';
 import type { Store } from './store/port';
 import type { Throttle } from './throttle';
@@ -37,6 +38,8 @@ export interface Ctx {
   /** The content check citizens' text passes before it is shown. */
   content: ContentChecker;
   runtime: Runtime;
+  /** Files made for download (exports): cloud storage's temporary URLs, or signed local links. */
+  downloads?: Downloads;
   /** The rate limits' windows (`_lib/throttle.ts`); absent: nothing is throttled. */
   throttle?: Throttle;
   /** Local mode: the client's address (socket, or X-Forwarded-For with TRUST_PROXY=1). Cloud: none (the openid identifies). */

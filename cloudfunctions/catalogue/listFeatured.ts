@@ -14,9 +14,11 @@ export async function listFeatured(_input: unknown, ctx: Ctx): Promise<FeaturedR
   const features = await ctx.store.find<FeaturedDoc>(COLLECTIONS.featured, { where: { until: { $gte: ctx.clock.today() } }, orderBy: [['featuredAt', 'desc']], limit: MAX_PAGE });
   const ids = [...new Set(features.map((f) => f.productId))];
   const products = new Map<string, ProductDoc>();
-  for (let i = 0; i < ids.length; i += 100) {
-    for (const p of await ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { _id: { $in: ids.slice(i, i + 100) }, status: 'listed' }, limit: 100 })) products.set(p._id, p);
-  }
+  // The chunks of 100 ($in's limit) read together: one round trip however many features there are.
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += 100) chunks.push(ids.slice(i, i + 100));
+  const pages = await Promise.all(chunks.map((chunk) => ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { _id: { $in: chunk }, status: 'listed' }, limit: 100 })));
+  for (const p of pages.flat()) products.set(p._id, p);
   const groups = AUDIENCE_GROUPS.map((audience) => ({
     audience,
     label: AUDIENCE_GROUP_LABELS[audience],

@@ -4,6 +4,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, invalid, notFound } from '../_lib/errors';
 import { newId } from '../_lib/ids';
+import { notify } from '../_lib/notify';
 import { loadEditable, loadReadable } from './loadDeclaration';
 import { checkAttachments } from './registerFile';
 import { toDeclarationView } from './view';
@@ -19,6 +20,7 @@ export async function requestMaterials(input: { declarationId: string; note: str
     const materialRequests = [...d.materialRequests, request];
     await tx.update(COLLECTIONS.declarations, d._id, { materialRequests });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { materialRequest: request.requestId, dueOn: input.dueOn } });
+    await notify(tx, ctx, { to: { orgId: d.orgId }, kind: 'materialRequested', recordId: d._id, occasion: request.requestId, body: `“${d.name}”需在 ${input.dueOn} 前补充：${input.note}`, link: `/packages/applicant/pages/form/index?id=${d._id}` });
     return toDeclarationView({ ...d, materialRequests });
   });
 }

@@ -1,9 +1,11 @@
+import type { DeclarationDoc } from '../../types/declaration';
 import type { PublicityDoc } from '../../types/publicity';
 import { MIN_PUBLICITY_WORKING_DAYS } from '../../types/publicity';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, invalid, notFound } from '../_lib/errors';
+import { notify } from '../_lib/notify';
 import { loadCalendar } from './calendar';
 import { currentWindow } from './readPublicity';
 
@@ -49,8 +51,10 @@ export async function closePublicity(input: Input, ctx: Ctx) {
     const fresh = await tx.get<PublicityDoc>(COLLECTIONS.publicity, p._id);
     if (!fresh || fresh.status !== 'open') throw conflict('这项公示已经结束');
     await tx.update(COLLECTIONS.publicity, p._id, { status: 'closed', outcome: status, reason: input.reason ?? null, closedAt: now });
+    const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, p._id);
     await tx.update(COLLECTIONS.declarations, p._id, { status, updatedAt: now });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: p._id, change: { publicity: status, reason: input.reason ?? null } });
+    await notify(tx, ctx, { to: { orgId: d?.orgId }, kind: 'publicityEnded', recordId: p._id, body: `“${d?.name ?? ''}”公示结束：${status === 'recognised' ? '予以认定' : `不予认定（${input.reason ?? ''}）`}`, link: `/pages/notice/index?id=${p._id}` });
   });
   return { status, endsOn: null };
 }

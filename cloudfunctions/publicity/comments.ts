@@ -89,13 +89,16 @@ export async function postComment(input: { declarationId: string; text: string; 
 
 /** The public comments; after the window closes, with how each was handled. A signed-in caller also gets their own. */
 export async function listComments(input: { declarationId: string }, ctx: Ctx) {
-  const p = await ctx.store.get<PublicityDoc>(COLLECTIONS.publicity, input.declarationId);
+  // One round trip: the notice and both lists together.
+  const [p, shown, mine] = await Promise.all([
+    ctx.store.get<PublicityDoc>(COLLECTIONS.publicity, input.declarationId),
+    ctx.store.find<CommentDoc>(COLLECTIONS.comments, { where: { declarationId: input.declarationId, status: 'shown' }, orderBy: [['createdAt', 'asc']], limit: 1000 }),
+    ctx.caller.userId
+      ? ctx.store.find<CommentDoc>(COLLECTIONS.comments, { where: { declarationId: input.declarationId, userId: ctx.caller.userId }, orderBy: [['createdAt', 'asc']], limit: 100 })
+      : Promise.resolve([] as CommentDoc[]),
+  ]);
   if (!p) throw notFound('没有找到这项公示');
   const closed = isClosed(p, ctx.clock.today());
-  const shown = await ctx.store.find<CommentDoc>(COLLECTIONS.comments, { where: { declarationId: input.declarationId, status: 'shown' }, orderBy: [['createdAt', 'asc']], limit: 1000 });
-  const mine = ctx.caller.userId
-    ? await ctx.store.find<CommentDoc>(COLLECTIONS.comments, { where: { declarationId: input.declarationId, userId: ctx.caller.userId }, orderBy: [['createdAt', 'asc']], limit: 100 })
-    : [];
   return { comments: shown.map((c) => toPublic(c, closed)), mine: mine.map((c) => toMine(c, closed)), closed };
 }
 

@@ -6,6 +6,7 @@ import type { WorkingDayCalendar } from '../../types/workdays';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { notFound } from '../_lib/errors';
+import { findByIds } from '../_lib/store/pages';
 import { loadCalendar } from './calendar';
 
 export function currentWindow(p: PublicityDoc) {
@@ -18,7 +19,7 @@ export function windowState(p: PublicityDoc, today: string): 'upcoming' | 'open'
   return today < w.startsOn ? 'upcoming' : 'open';
 }
 
-async function toItem(ctx: Ctx, cal: WorkingDayCalendar, p: PublicityDoc, d: DeclarationDoc): Promise<PublicityListItem> {
+function toItem(ctx: Ctx, cal: WorkingDayCalendar, p: PublicityDoc, d: DeclarationDoc, comments: number): PublicityListItem {
   const today = ctx.clock.today();
   const w = currentWindow(p);
   const state = windowState(p, today);
@@ -33,32 +34,43 @@ async function toItem(ctx: Ctx, cal: WorkingDayCalendar, p: PublicityDoc, d: Dec
     workingDaysLeft: state === 'ended' ? 0 : cal.countBetween(today > w.startsOn ? today : w.startsOn, w.endsOn),
     state,
     outcome: p.outcome,
-    comments: await ctx.store.count(COLLECTIONS.comments, { declarationId: d._id, status: 'shown' }),
+    comments,
   };
 }
 
 /** Products now in publicity and those whose publicity has ended, newest first. */
 export async function listPublicity(_input: unknown, ctx: Ctx): Promise<{ items: PublicityListItem[] }> {
-  const cal = await loadCalendar(ctx);
-  const docs = await ctx.store.find<PublicityDoc>(COLLECTIONS.publicity, { orderBy: [['startedAt', 'desc']], limit: 200 });
+  // Round trips, not reads in a loop: the calendar and the list together, then the declarations ($in) and the comment
+  // counts together.
+  const [cal, docs] = await Promise.all([loadCalendar(ctx), ctx.store.find<PublicityDoc>(COLLECTIONS.publicity, { orderBy: [['startedAt', 'desc']], limit: 200 })]);
+  const ids = docs.map((p) => p._id);
+  const [declarations, counts] = await Promise.all([
+    findByIds<DeclarationDoc>(ctx.store, COLLECTIONS.declarations, ids),
+    Promise.all(ids.map((id) => ctx.store.count(COLLECTIONS.comments, { declarationId: id, status: 'shown' }))),
+  ]);
+  const byId = new Map(declarations.map((d) => [d._id, d]));
   const items: PublicityListItem[] = [];
-  for (const p of docs) {
-    const d = await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, p._id);
-    if (d) items.push(await toItem(ctx, cal, p, d));
-  }
+  docs.forEach((p, i) => {
+    const d = byId.get(p._id);
+    if (d) items.push(toItem(ctx, cal, p, d, counts[i]));
+  });
   const rank = { open: 0, upcoming: 1, ended: 2 };
   return { items: items.sort((a, b) => rank[a.state] - rank[b.state]) };
 }
 
 /** One product's publicity page: its window and the public part of its specification. */
 export async function getPublicity(input: { declarationId: string }, ctx: Ctx): Promise<PublicityDetail> {
-  const p = await ctx.store.get<PublicityDoc>(COLLECTIONS.publicity, input.declarationId);
-  const d = p ? await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, p._id) : null;
+  const [p, d, cal, comments] = await Promise.all([
+    ctx.store.get<PublicityDoc>(COLLECTIONS.publicity, input.declarationId),
+    ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId),
+    loadCalendar(ctx),
+    ctx.store.count(COLLECTIONS.comments, { declarationId: input.declarationId, status: 'shown' }),
+  ]);
   if (!p || !d) throw notFound('没有找到这项公示');
   const details: Record<string, string> = {};
   for (const f of PUBLIC_SPEC_FIELDS) {
     const v = readField(d.spec, f.key);
     if (typeof v === 'string') details[f.key] = v;
   }
-  return { ...(await toItem(ctx, await loadCalendar(ctx), p, d)), summary: d.spec.summary ?? '', details, windows: p.windows.map(({ startsOn, endsOn, workingDays }) => ({ startsOn, endsOn, workingDays })) };
+  return { ...toItem(ctx, cal, p, d, comments), summary: d.spec.summary ?? '', details, windows: p.windows.map(({ startsOn, endsOn, workingDays }) => ({ startsOn, endsOn, workingDays })) };
 }

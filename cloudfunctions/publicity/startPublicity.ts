@@ -4,6 +4,7 @@ import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, invalid, notFound } from '../_lib/errors';
+import { notify } from '../_lib/notify';
 import { loadCalendar } from './calendar';
 
 /**
@@ -25,6 +26,7 @@ export async function startPublicity(input: { declarationIds: string[]; startsOn
       await tx.insert(COLLECTIONS.publicity, doc);
       await tx.update(COLLECTIONS.declarations, id, { status: 'in-publicity', updatedAt: now });
       await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: id, change: { publicity: { startsOn: input.startsOn, endsOn, workingDays: input.workingDays }, warnings } });
+      await notify(tx, ctx, { to: { orgId: d.orgId }, kind: 'publicityStarted', recordId: id, occasion: input.startsOn, body: `“${d.name}”自 ${input.startsOn} 起公示，至 ${endsOn} 止`, link: `/pages/notice/index?id=${id}` });
     }
   });
   return { started: ids.map((declarationId) => ({ declarationId, startsOn: input.startsOn, endsOn })), endsOn, warnings };

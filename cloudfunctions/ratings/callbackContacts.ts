@@ -8,6 +8,7 @@ import { addDays } from '../../types/workdays';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { isAdmin, isApplicant } from '../_lib/rules';
+import { findByIds } from '../_lib/store/pages';
 import type { Tx } from '../_lib/store/port';
 
 /** Inside the rating's transaction, when its case opens and the person left a number with their consent. */
@@ -28,11 +29,14 @@ export async function recordCallbackContact(tx: Tx, ctx: Ctx, c: CaseDoc, phone:
  * The number, for the providing organisation's own staff only (the bureau sees it only for a product it provides
  * itself, orgId null); never on the rater's or anyone else's screens; none once the case closed or the time is up.
  */
-export async function contactFor(ctx: Ctx, c: CaseDoc): Promise<string | null> {
-  const provider = c.orgId === null ? isAdmin(ctx.caller) : isApplicant(ctx.caller) && ctx.caller.orgId === c.orgId;
-  if (!provider || c.status === 'closed' || !c.callbackWanted) return null;
-  const doc = await ctx.store.get<CallbackContactDoc>(COLLECTIONS.ratingContacts, c._id);
-  return doc && ctx.clock.today() <= doc.keepUntil ? doc.phone : null;
+export async function contactsFor(ctx: Ctx, cases: CaseDoc[]): Promise<Map<string, string>> {
+  const shown = cases.filter((c) => {
+    const provider = c.orgId === null ? isAdmin(ctx.caller) : isApplicant(ctx.caller) && ctx.caller.orgId === c.orgId;
+    return provider && c.status !== 'closed' && c.callbackWanted;
+  });
+  // One batch read ($in) for every case on the page, not one read per case.
+  const docs = await findByIds<CallbackContactDoc>(ctx.store, COLLECTIONS.ratingContacts, shown.map((c) => c._id));
+  return new Map(docs.filter((d) => ctx.clock.today() <= d.keepUntil).map((d) => [d._id, d.phone]));
 }
 
 /** Whether the person left a number that can still be called (so a call must be logged when answering). */

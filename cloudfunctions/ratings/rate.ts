@@ -6,6 +6,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, notFound } from '../_lib/errors';
 import { newId } from '../_lib/ids';
+import { notify } from '../_lib/notify';
 import type { Tx } from '../_lib/store/port';
 import { ratingKeyOf } from '../catalogue/productDoc';
 import { recordCallbackContact } from './callbackContacts';
@@ -70,6 +71,7 @@ export async function rate(input: { token: string; level: number; dimensions?: P
       await tx.insert(COLLECTIONS.ratingCases, c);
       if (input.callback) await recordCallbackContact(tx, ctx, c, input.callback.phone);
       caseId = c._id;
+      await notify(tx, ctx, { to: { orgId: c.orgId }, kind: 'caseOpened', recordId: c._id, body: `一位群众给出“不满意”评价，请在 ${dueOn} 前回访并整改`, link: '/packages/applicant/pages/ratings/index' });
     }
     await appendAudit(tx, ctx, { collection: COLLECTIONS.ratings, recordId: rating._id, change: { productId: t.productId, level, caseId } });
     return { ratingId: rating._id, caseId, summary: toSummary(all) };

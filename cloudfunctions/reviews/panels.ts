@@ -6,7 +6,11 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, forbidden, notFound } from '../_lib/errors';
 import { newSecretToken } from '../_lib/ids';
+import { notify } from '../_lib/notify';
 import { isAdmin } from '../_lib/rules';
+import { SCORING_WORKING_DAYS } from '../../types/notify';
+import { addDays } from '../../types/workdays';
+import { loadCalendar } from '../publicity/calendar';
 import { conflictOf, shuffled } from './draw';
 import { isPanelMember } from './permissions';
 import type { OrgDoc } from '../admin/createInvite';
@@ -68,6 +72,7 @@ export async function drawPanel(input: { declarationId: string; size: number; se
     drawnAt: ctx.clock.now().toISOString(),
     recusals: [],
     submitted: [],
+    dueOn: (await loadCalendar(ctx)).endOfWindow(addDays(ctx.clock.today(), 1), SCORING_WORKING_DAYS).endsOn,
   };
   await ctx.store.transaction(async (tx) => {
     const current = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, d._id);
@@ -75,6 +80,7 @@ export async function drawPanel(input: { declarationId: string; size: number; se
     await tx.insert(COLLECTIONS.panels, { ...panel });
     await tx.update(COLLECTIONS.declarations, d._id, { status: 'in-review', updatedAt: panel.drawnAt });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { panel: panel.members, reserves: panel.reserves, seed, excluded: excluded.map((x) => x.expertId) } });
+    await notify(tx, ctx, { to: { expertIds: panel.members }, kind: 'panelAssigned', recordId: d._id, body: `请评审“${d.name}”${panel.dueOn ? `，${panel.dueOn} 前提交评分` : ''}`, link: `/packages/expert/pages/score/index?id=${d._id}` });
   });
   return panelView(ctx, panel);
 }

@@ -4,6 +4,7 @@ import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, notFound } from '../_lib/errors';
+import { notify } from '../_lib/notify';
 import { isAdmin } from '../_lib/rules';
 import { currentConfirmations, hasMajority } from './panelConfirm';
 import { isPanelMember } from './permissions';
@@ -40,6 +41,7 @@ export async function confirmResult(input: { declarationId: string; reason?: str
     await tx.update(COLLECTIONS.results, d._id, { confirmedAt: now, confirmations, dissent });
     await tx.update(COLLECTIONS.declarations, d._id, { status, updatedAt: now });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { status, average: result.average, failedAttributes: result.failedAttributes, dissent, ...(input.reason ? { reason: input.reason } : {}) } });
+    await notify(tx, ctx, { to: { orgId: d.orgId }, kind: 'resultConfirmed', recordId: d._id, body: `“${d.name}”${result.passed ? '通过评审，拟列入目录' : '未通过评审'}`, link: '/packages/applicant/pages/declarations/index' });
     const { _id, ...rest } = result;
     return { ...rest, confirmedAt: now, confirmations, dissent };
   });

@@ -9,6 +9,7 @@ import { conflict, forbidden, notFound } from '../_lib/errors';
 import { newId } from '../_lib/ids';
 import { isAdmin } from '../_lib/rules';
 import { loadCalendar } from '../publicity/calendar';
+import { notify } from '../_lib/notify';
 
 /** Overdue is computed on read: still open after the due day. */
 export function toRectificationView(r: RectificationDoc, today: string): RectificationView {
@@ -40,6 +41,7 @@ export async function rectifyProduct(input: { productId: string; reason: string;
     };
     await tx.insert(COLLECTIONS.rectifications, r);
     await appendAudit(tx, ctx, { collection: COLLECTIONS.rectifications, recordId: r._id, change: { opened: true, productId: p._id, dueOn, reason: input.reason } });
+    await notify(tx, ctx, { to: { orgId: r.orgId }, kind: 'rectificationOpened', recordId: r._id, body: `“${r.productName}”须在 ${dueOn} 前整改：${input.reason}`, link: '/packages/supervision/pages/mine/index' });
     return r;
   });
   return toRectificationView(doc, today);

@@ -19,7 +19,7 @@ const ADMIN = 'oAdmin000000000000000000000';
 const APPLICANT = 'oZhang00000000000000000000';
 const CITIZEN = 'oWang000000000000000000000';
 const EXPERTS = [1, 2, 3, 4, 5].map((i) => `oExpert${i}0000000000000000000`);
-const FUNCTIONS = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings', 'orgs'];
+const FUNCTIONS = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings', 'orgs', 'notify'];
 
 let gw: FakeGateway;
 let host: BundleHost;
@@ -46,7 +46,7 @@ beforeAll(async () => {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const tcb = require('@cloudbase/node-sdk');
   expect(await seedDemo(new CloudbaseStore(tcb.init({ env: 'test-env' }).database()))).toBe(DEMO_PRODUCTS.length);
-  host = startBundleHost(gw, { ADMIN_OPENIDS: ADMIN });
+  host = startBundleHost(gw, { ADMIN_OPENIDS: ADMIN, NOTIFY_TEMPLATE_TASK: 'tmpl-task', NOTIFY_TEMPLATE_DEADLINE: 'tmpl-deadline', NOTIFY_TEMPLATE_RESULT: 'tmpl-result' });
 });
 afterAll(async () => {
   await host?.stop();
@@ -137,6 +137,20 @@ test('every function’s happy path runs through its bundle against the gateway'
   expect(ratingCheck.pop()!.body.requestText).toContain('窗口服务很耐心');
   expect((await ok('ratings', 'summary', { productId })).count).toBe(1);
 
+  // notify: the applicant's inbox holds what happened to its declaration; the timer trigger (no caller) runs the jobs and
+  // sends the pending messages through wx-server-sdk's subscribeMessage.send; a caller posing as the timer is refused.
+  const inbox = await ok('notify', 'inbox', {}, APPLICANT);
+  expect(inbox.messages.map((m: { kind: string }) => m.kind).sort()).toEqual(['publicityStarted', 'resultConfirmed']);
+  expect((await fails('notify', 'inbox', { Type: 'Timer', TriggerName: 'deadlines' }, APPLICANT)).code).toBe('INVALID_INPUT');
+  const timer = (await host.call('notify', { Type: 'Timer', TriggerName: 'deadlines', Time: new Date().toISOString(), Message: '' })).result;
+  expect(timer.ok).toBe(true);
+  expect(timer.data.jobs.today).toBe(today);
+  expect(timer.data.sent.sent).toBeGreaterThanOrEqual(7); // 5 experts' tasks, the applicant's result and publicity
+  const sends = gw.requests.filter((r) => r.action === 'wx.openApi' && r.body.apiName === 'subscribeMessage.send');
+  expect(sends.length).toBe(timer.data.sent.sent);
+  expect(sends.some((r) => r.body.requestText.includes(APPLICANT) && r.body.requestText.includes('tmpl-result'))).toBe(true);
+  expect((await ok('notify', 'outbox', { status: 'pending' }, ADMIN)).messages).toEqual([]);
+
   // orgs: a citizen registers an organisation with a checked credit code; the bureau verifies it.
   const org = await ok('orgs', 'register', { name: '杭州西溪律师事务所', creditCode: '91330000142916567N', kind: 'law-firm', district: '西湖区', contactName: '林晓', contactPhone: '13905710001' }, CITIZEN);
   expect(org.status).toBe('pending');
@@ -147,10 +161,12 @@ test('every function’s happy path runs through its bundle against the gateway'
   console.log(`cold load (require + first dispatch), ms: ${FUNCTIONS.map((f) => `${f} ${coldMs[f]}`).join(', ')}`);
 }, 60_000);
 
-test('the functions that check citizens’ text ship the openapi permission, the others none', () => {
+test('the functions that check citizens’ text ship the openapi permission, notify its sender’s and its timer, the others none', () => {
   for (const n of FUNCTIONS) {
     const config = path.join(DIST, n, 'config.json');
     if (['publicity', 'ratings', 'needs'].includes(n)) expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['security.msgSecCheck'] } });
+    else if (n === 'notify')
+      expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['subscribeMessage.send'] }, triggers: [{ name: 'deadlines', type: 'timer', config: '0 */10 * * * * *' }] });
     else expect(fs.existsSync(config)).toBe(false);
   }
 });

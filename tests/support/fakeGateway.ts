@@ -199,6 +199,8 @@ export class FakeGateway {
     const injected = this.injectedReply(wire);
     const content = /"?content"?[^"]*"((?:[^"\\]|\\.)*)"/.exec(requestText);
     const suggest = apiName === 'security.msgSecCheck' && content ? this.msgSecCheck(JSON.parse(`"${content[1]}"`)) : null;
+    // subscribeMessage.send (issue 15's sender): WeChat's `{ errcode: 0, errmsg: 'ok' }`.
+    if (!injected && apiName === 'subscribeMessage.send') return this.openApiAnswer(res, { errcode: 0, errmsg: 'ok' });
     if (injected || suggest === null) {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(injected ?? { code: 'PERMISSION_DENIED', message: `no openapi permission for ${apiName}` }));
@@ -208,6 +210,15 @@ export class FakeGateway {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { Writer } = require('protobufjs/minimal');
     const pb: Uint8Array = Writer.create().uint32(10).bytes(json).uint32(18).string('application/json; charset=utf-8').finish();
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    res.end(Buffer.from(pb));
+  }
+
+  /** A CommOpenApiResp carrying WeChat's JSON answer. */
+  private openApiAnswer(res: http.ServerResponse, answer: Json): void {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { Writer } = require('protobufjs/minimal');
+    const pb: Uint8Array = Writer.create().uint32(10).bytes(Buffer.from(JSON.stringify(answer))).uint32(18).string('application/json; charset=utf-8').finish();
     res.writeHead(200, { 'content-type': 'application/octet-stream' });
     res.end(Buffer.from(pb));
   }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { EXPORT_DATASETS, EXPORT_FORMATS } from '../exports';
 import { MAX_YEAR, MIN_YEAR } from '../dates';
 import { INVITABLE_ROLES } from '../domain';
 import { UNIT_KINDS } from '../procurement';
@@ -52,14 +53,79 @@ export interface AuditEntry {
   change: unknown;
 }
 
+/** Runs the deadline jobs now (test clock only); takes nothing. */
+export const runJobsInput = z.strictObject({});
+export interface RunJobsResult {
+  today: string;
+  caseReminders: number;
+  casesFlagged: number;
+  scoringReminders: number;
+  publicityReminders: number;
+  materialReminders: number;
+  rectificationReminders: number;
+  rectificationsOverdue: number;
+}
+
+/** The bureau's exports: a dataset of types/exports.ts as .xlsx or .csv, optionally for one year. */
+export const exportInput = z.strictObject({
+  dataset: z.enum(EXPORT_DATASETS, { error: '请选择要导出的数据：申报、评分表、评审结果、公示意见、满意度评价、差评整改、年度测评或信用事件' }),
+  format: z.enum(EXPORT_FORMATS, { error: '导出格式应为 xlsx 或 csv' }),
+  year: z.number({ error: '年度应为数字，如 2026' }).int('年度应为整数，如 2026').min(2018, '年度不能早于 2018').max(2100, '年度不正确').optional(),
+});
+export type ExportInput = z.input<typeof exportInput>;
+export interface ExportResult {
+  /** The file name, e.g. `申报-2026.xlsx`. */
+  name: string;
+  /** A short-lived link (types/exports.ts DOWNLOAD_SECONDS). */
+  url: string;
+  rows: number;
+}
+
+/** The bureau's figures at a glance (admin.dashboard): counted by the database and read from running summaries. */
+export const dashboardInput = z.strictObject({
+  year: z.number({ error: '年度应为数字，如 2026' }).int('年度应为整数，如 2026').min(2018, '年度不能早于 2018').max(2100, '年度不正确').optional(),
+});
+export type DashboardInput = z.input<typeof dashboardInput>;
+/** The dashboard's score bands (lower bound inclusive), highest first. */
+export const DASHBOARD_SCORE_BANDS: { band: string; from: number }[] = [
+  { band: '90 分以上', from: 90 },
+  { band: '80–90 分', from: 80 },
+  { band: '70–80 分', from: 70 },
+  { band: '60–70 分', from: 60 },
+  { band: '60 分以下', from: 0 },
+];
+export interface GroupFigure {
+  key: string;
+  label: string;
+  ratings: number;
+  /** Share of ratings at 3 (基本满意) or above, 0..1, or null without ratings. */
+  satisfactionRate: number | null;
+}
+export interface DashboardResult {
+  year: number;
+  declarations: { total: number; byStatus: { status: string; label: string; count: number }[] };
+  review: { results: number; passed: number; passRate: number | null; average: number | null; bands: { band: string; count: number }[] };
+  publicity: { shown: number; pending: number; hidden: number; answered: number };
+  ratings: { count: number; satisfactionRate: number | null; levels: number[]; casesOpened: number; casesOnTime: number; casesLate: number; byCategory: GroupFigure[]; byDistrict: GroupFigure[] };
+  /** Published yearly assessment grades (issue 11's assessmentResults). */
+  assessments: { byGrade: { grade: string; label: string; count: number }[] };
+}
+
 export const adminSchemas = {
   createInvite: createInviteInput,
   setClock: setClockInput,
   auditTrail: auditTrailInput,
+  runJobs: runJobsInput,
+  export: exportInput,
+  dashboard: dashboardInput,
 };
 
 export interface AdminApi {
   createInvite: [CreateInviteInput, CreateInviteResult];
   setClock: [SetClockInput, ClockResult];
   auditTrail: [AuditTrailInput, { entries: AuditEntry[] }];
+  runJobs: [Record<string, never>, RunJobsResult];
+  export: [ExportInput, ExportResult];
+  dashboard: [DashboardInput, DashboardResult];
 }
+

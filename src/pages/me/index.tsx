@@ -116,6 +116,13 @@ export default function MePage() {
 
         {notice && <Text className={`me__notice me__notice--${notice.kind}`}>{notice.text}</Text>}
 
+        {me.userId && (
+          <View className='me__card'>
+            <Text className='me__title'>消息</Text>
+            <AtButton onClick={go('/packages/account/pages/messages/index')}>我的消息</AtButton>
+          </View>
+        )}
+
         {me.roles.includes('admin') && (
           <View className='me__card'>
             <Text className='me__title'>市司法局</Text>
@@ -123,6 +130,9 @@ export default function MePage() {
               申报管理
             </AtButton>
             <AtButton onClick={go('/packages/admin/pages/calls/index')}>申报公告</AtButton>
+            <AtButton onClick={go('/packages/admin/pages/dashboard/index')}>数据概览</AtButton>
+            <AtButton onClick={go('/packages/admin/pages/exports/index')}>数据导出</AtButton>
+            <AtButton onClick={go('/packages/admin/pages/outbox/index')}>消息发送记录</AtButton>
             <AtButton onClick={go('/packages/admin/pages/experts/index')}>评审专家库</AtButton>
             <AtButton onClick={go('/packages/admin/pages/calendar/index')}>节假日设置</AtButton>
             <AtButton onClick={go('/packages/admin/pages/assessment/index')}>年度测评</AtButton>

@@ -14,6 +14,7 @@ import { ReviewInfo } from './ReviewInfo';
 import { Materials } from './Materials';
 import { useDeclarationForm } from './useDeclarationForm';
 import './index.scss';
+import { askToHearBack } from '../../../../utils/subscribe';
 
 const filledIn = (spec: unknown, keys: string[]) => keys.filter((k) => String(readField(spec, k) ?? '').trim() !== '').length;
 
@@ -41,6 +42,8 @@ export default function DeclarationFormPage() {
   const last = step === SPEC_SECTIONS.length - 1;
 
   const submit = async () => {
+    // Asked at the tap (WeChat allows it only then): material requests, the review result and the publicity follow.
+    await askToHearBack(['TASK', 'RESULT']);
     const problems = await form.submit();
     setChecking(false);
     if (!problems) setSubmitted(true);

@@ -12,6 +12,7 @@ import { shanghaiDate } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import { utf8ToBase64 } from '../../../../utils/base64';
+import { askToHearBack } from '../../../../utils/subscribe';
 import '../../../admin/pages/admin.scss';
 
 export default function ProviderRatingsPage() {
@@ -52,6 +53,7 @@ export default function ProviderRatingsPage() {
   const respond = async (c: CaseView) => {
     const a = answers[c.caseId] ?? { callbackNote: '', fix: '' };
     setNotice('');
+    await askToHearBack(['TASK', 'DEADLINE']);
     try {
       // A call is logged only when the person left a number: nobody is asked to record a call that could not be made.
       await api('ratings', 'respondCase', c.contactPhone ? { caseId: c.caseId, callbackOn: shanghaiDate(Date.now()), ...a } : { caseId: c.caseId, fix: a.fix });

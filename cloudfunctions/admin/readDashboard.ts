@@ -1,0 +1,87 @@
+/**
+ * The bureau's figures for a year, at the cost of a few round trips whatever the size: declarations and comments are
+ * counted by the database (count queries made together), review results are one document per reviewed declaration,
+ * and ratings come from the running summaries the ratings function keeps (one per product and year), never from the
+ * ratings themselves.
+ */
+import { DASHBOARD_SCORE_BANDS, type DashboardResult, type GroupFigure } from '../../types/actions/admin';
+import { GRADES, GRADE_LABELS } from '../../types/assessment';
+import { DECLARATION_STATUSES, DECLARATION_STATUS_LABELS } from '../../types/declaration';
+import { CATEGORY_LABELS } from '../../types/domain';
+import type { ProductDoc } from '../../types/product';
+import type { SummaryDoc } from '../../types/rating';
+import type { ReviewResult } from '../../types/review';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { findAll, findByIds } from '../_lib/store/pages';
+
+const to2 = (x: number) => Math.round(x * 100) / 100;
+/** Satisfied: 基本满意 (3) or above, as the ratings summary counts it. */
+const satisfiedOf = (levels: number[]) => levels[2] + levels[3] + levels[4];
+
+function groups(summaries: SummaryDoc[], keyOf: (s: SummaryDoc) => string, labelOf: (k: string) => string): GroupFigure[] {
+  const by = new Map<string, { n: number; ok: number }>();
+  for (const s of summaries) {
+    const k = keyOf(s);
+    const g = by.get(k) ?? { n: 0, ok: 0 };
+    g.n += s.count;
+    g.ok += satisfiedOf(s.levels);
+    by.set(k, g);
+  }
+  return [...by.entries()]
+    .map(([key, g]) => ({ key, label: labelOf(key), ratings: g.n, satisfactionRate: g.n ? to2(g.ok / g.n) : null }))
+    .sort((a, b) => b.ratings - a.ratings || a.key.localeCompare(b.key));
+}
+
+export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise<DashboardResult> {
+  const year = input.year ?? Number(ctx.clock.today().slice(0, 4));
+  const inYear = { $gte: `${year}-01-01`, $lt: `${year + 1}-01-01` };
+  const [statusCounts, gradeCounts, shown, pending, hidden, answered, results, summaries] = await Promise.all([
+    Promise.all(DECLARATION_STATUSES.map((status) => ctx.store.count(COLLECTIONS.declarations, { status, createdAt: inYear }))),
+    Promise.all(GRADES.map((grade) => ctx.store.count(COLLECTIONS.assessmentResults, { year, status: 'published', grade }))),
+    ctx.store.count(COLLECTIONS.comments, { status: 'shown', createdAt: inYear }),
+    ctx.store.count(COLLECTIONS.comments, { status: 'pending', createdAt: inYear }),
+    ctx.store.count(COLLECTIONS.comments, { status: 'hidden', createdAt: inYear }),
+    ctx.store.count(COLLECTIONS.comments, { createdAt: inYear, repliedAt: { $gt: '' } }),
+    findAll<ReviewResult & { _id: string }>(ctx.store, COLLECTIONS.results, { where: { computedAt: inYear } }),
+    findAll<SummaryDoc>(ctx.store, COLLECTIONS.ratingSummaries, { where: { year } }),
+  ]);
+  const products = new Map((await findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, summaries.map((s) => s.productId))).map((p) => [p._id, p]));
+
+  const passed = results.filter((r) => r.passed).length;
+  const bands = DASHBOARD_SCORE_BANDS.map((b, i) => ({
+    band: b.band,
+    count: results.filter((r) => r.average >= b.from && (i === 0 || r.average < DASHBOARD_SCORE_BANDS[i - 1].from)).length,
+  }));
+  const levels = [0, 0, 0, 0, 0];
+  for (const s of summaries) s.levels.forEach((n, i) => (levels[i] += n));
+  const count = levels.reduce((a, b) => a + b, 0);
+  const sum = (k: 'casesOpened' | 'casesClosedOnTime' | 'casesLate') => summaries.reduce((n, s) => n + s[k], 0);
+  const categoryOf = (s: SummaryDoc) => products.get(s.productId)?.category ?? 'other';
+  return {
+    year,
+    declarations: {
+      total: statusCounts.reduce((a, b) => a + b, 0),
+      byStatus: DECLARATION_STATUSES.map((status, i) => ({ status, label: DECLARATION_STATUS_LABELS[status], count: statusCounts[i] })),
+    },
+    review: {
+      results: results.length,
+      passed,
+      passRate: results.length ? to2(passed / results.length) : null,
+      average: results.length ? to2(results.reduce((n, r) => n + r.average, 0) / results.length) : null,
+      bands,
+    },
+    publicity: { shown, pending, hidden, answered },
+    ratings: {
+      count,
+      satisfactionRate: count ? to2(satisfiedOf(levels) / count) : null,
+      levels,
+      casesOpened: sum('casesOpened'),
+      casesOnTime: sum('casesClosedOnTime'),
+      casesLate: sum('casesLate'),
+      byCategory: groups(summaries, categoryOf, (k) => CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS] ?? k),
+      byDistrict: groups(summaries, (s) => products.get(s.productId)?.district || '未填写', (k) => k),
+    },
+    assessments: { byGrade: GRADES.map((grade, i) => ({ grade, label: GRADE_LABELS[grade], count: gradeCounts[i] })) },
+  };
+}

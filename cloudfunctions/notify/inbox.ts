@@ -1,0 +1,55 @@
+import type { InboxResult, OutboxMessage, OutboxResult } from '../../types/actions/notify';
+import { INBOX_PAGE, type MessageDoc, type MessageView } from '../../types/notify';
+import { appendAudit } from '../_lib/audit';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { inboxKeysOf } from '../_lib/notify';
+import type { Where } from '../_lib/store/port';
+
+const toView = (m: MessageDoc): MessageView => ({ id: m._id, kind: m.kind, title: m.title, body: m.body, link: m.link, createdAt: m.createdAt, read: m.readAt !== null });
+
+async function unreadOf(ctx: Ctx, keys: string[]): Promise<number> {
+  return ctx.store.count(COLLECTIONS.messages, { recipient: { $in: keys }, readAt: null });
+}
+
+/** The caller's messages, newest first, a page at a time, with how many are unread. */
+export async function readInbox(input: { page?: number; unreadOnly?: boolean }, ctx: Ctx): Promise<InboxResult> {
+  const keys = inboxKeysOf(ctx.caller);
+  const page = input.page ?? 0;
+  const where: Where = { recipient: { $in: keys }, ...(input.unreadOnly ? { readAt: null } : {}) };
+  const docs = await ctx.store.find<MessageDoc>(COLLECTIONS.messages, { where, orderBy: [['createdAt', 'desc'], ['_id', 'asc']], skip: page * INBOX_PAGE, limit: INBOX_PAGE + 1 });
+  return { messages: docs.slice(0, INBOX_PAGE).map(toView), unread: await unreadOf(ctx, keys), page, hasMore: docs.length > INBOX_PAGE };
+}
+
+/** Marks the caller's messages read: some by id, or all of them. Another person's message is left alone. */
+export async function markRead(input: { ids?: string[]; all?: true }, ctx: Ctx) {
+  const keys = inboxKeysOf(ctx.caller);
+  const now = ctx.clock.now().toISOString();
+  const ids = input.all
+    ? (await ctx.store.find<MessageDoc>(COLLECTIONS.messages, { where: { recipient: { $in: keys }, readAt: null }, limit: 1000 })).map((m) => m._id)
+    : [...new Set(input.ids ?? [])];
+  const marked = await ctx.store.transaction(async (tx) => {
+    let n = 0;
+    for (const id of ids) {
+      const m = await tx.get<MessageDoc>(COLLECTIONS.messages, id);
+      if (!m || !keys.includes(m.recipient) || m.readAt) continue;
+      await tx.update(COLLECTIONS.messages, id, { readAt: now });
+      n++;
+    }
+    if (n) await appendAudit(tx, ctx, { collection: COLLECTIONS.messages, recordId: `inbox:${ctx.caller.userId}`, change: { read: n } });
+    return n;
+  });
+  return { marked, unread: await unreadOf(ctx, keys) };
+}
+
+/** The bureau's view of every message written, with how its WeChat delivery went. */
+export async function readOutbox(input: { page?: number; kind?: string; status?: string; recordId?: string }, ctx: Ctx): Promise<OutboxResult> {
+  const page = input.page ?? 0;
+  const where: Where = {};
+  if (input.kind) where.kind = input.kind;
+  if (input.status) where.sendStatus = input.status;
+  if (input.recordId) where.recordId = input.recordId;
+  const docs = await ctx.store.find<MessageDoc>(COLLECTIONS.messages, { where, orderBy: [['createdAt', 'desc'], ['_id', 'asc']], skip: page * INBOX_PAGE, limit: INBOX_PAGE + 1 });
+  const messages: OutboxMessage[] = docs.slice(0, INBOX_PAGE).map((m) => ({ ...toView(m), recipient: m.recipient, recordId: m.recordId, sendStatus: m.sendStatus, sentAt: m.sentAt, sendDetail: m.sendDetail }));
+  return { messages, page, hasMore: docs.length > INBOX_PAGE };
+}

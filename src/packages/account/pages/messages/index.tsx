@@ -1,0 +1,93 @@
+/** 我的 → 消息: what the system has told this person (material requests, review tasks, results, deadlines), newest first. */
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { AtButton } from 'taro-ui';
+import type { MessageView } from '@shared/notify';
+import { api, errorMessage } from '../../../../api/client';
+import { Empty, Failure, Loading } from '../../../../components/StateView';
+import { useLargeFont } from '../../../../utils/largeFont';
+import '../../../admin/pages/admin.scss';
+import './index.scss';
+
+export default function MessagesPage() {
+  const [messages, setMessages] = useState<MessageView[] | null>(null);
+  const [unread, setUnread] = useState(0);
+  const [page, setPage] = useState(0);
+  const [hasMore, setHasMore] = useState(false);
+  const [error, setError] = useState('');
+  const [large] = useLargeFont();
+
+  const load = useCallback(async (next = 0) => {
+    setError('');
+    try {
+      const res = await api('notify', 'inbox', { page: next });
+      setMessages((prev) => (next > 0 && prev ? [...prev, ...res.messages] : res.messages));
+      setUnread(res.unread);
+      setPage(res.page);
+      setHasMore(res.hasMore);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, []);
+  useEffect(() => {
+    load();
+  }, [load]);
+  usePullDownRefresh(async () => {
+    await load();
+    Taro.stopPullDownRefresh();
+  });
+
+  const open = async (m: MessageView) => {
+    if (!m.read) {
+      try {
+        const res = await api('notify', 'markRead', { ids: [m.id] });
+        setUnread(res.unread);
+        setMessages((prev) => prev?.map((x) => (x.id === m.id ? { ...x, read: true } : x)) ?? prev);
+      } catch {
+        // Marking read is a nicety: opening the message goes on.
+      }
+    }
+    if (m.link) Taro.navigateTo({ url: m.link }).catch(() => Taro.showToast({ title: '这个页面暂时打不开', icon: 'none' }));
+  };
+  const readAll = async () => {
+    try {
+      const res = await api('notify', 'markRead', { all: true });
+      setUnread(res.unread);
+      setMessages((prev) => prev?.map((x) => ({ ...x, read: true })) ?? prev);
+    } catch (e) {
+      Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    }
+  };
+
+  if (error) return <Failure message={error} onRetry={() => load()} />;
+  if (!messages) return <Loading />;
+  if (messages.length === 0)
+    return <Empty title='还没有消息' hint='需要您办理或关注的事项（补充材料、评审任务、评审结果、整改期限等）会显示在这里' action={{ text: '返回我的', onClick: () => Taro.navigateBack() }} />;
+  return (
+    <View className={`admin msgs ${large ? 'msgs--large' : ''}`}>
+      <View className='admin__filters'>
+        <Text className='admin__meta'>{unread ? `${unread} 条未读` : '全部已读'}</Text>
+        {unread > 0 && (
+          <AtButton size='small' onClick={readAll}>
+            全部标为已读
+          </AtButton>
+        )}
+      </View>
+      {messages.map((m) => (
+        <View key={m.id} className='admin__card' onClick={() => open(m)}>
+          <Text className='admin__name'>
+            {m.read ? '' : '● '}
+            {m.title}
+          </Text>
+          <Text className='admin__label'>{m.body}</Text>
+          <Text className='admin__meta'>
+            {m.createdAt.slice(0, 10)}
+            {m.link ? ' · 点击查看' : ''}
+          </Text>
+        </View>
+      ))}
+      {hasMore && <AtButton onClick={() => load(page + 1)}>加载更多</AtButton>}
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '消息发送记录', enablePullDownRefresh: true });
