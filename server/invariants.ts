@@ -18,7 +18,7 @@ import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '
 import { BAD_LEVEL, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
 import { addRating, emptySummary, summaryId } from '../cloudfunctions/ratings/summary';
 import type { ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
-import { conflictOf } from '../cloudfunctions/reviews/draw';
+import { exclusionOf } from '../cloudfunctions/reviews/draw';
 import { conflictParties, sheetId } from '../cloudfunctions/reviews/panels';
 import { computeResult, sheetTotal } from '../cloudfunctions/reviews/computeResult';
 
@@ -129,7 +129,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     for (const m of p.members) {
       const e = experts.get(m);
       if (!e) problems.push(`panel ${p._id} has a missing expert ${m}`);
-      else if (d && conflictOf(e.organisation, conflictParties(d, orgNames.get(d.orgId)))) problems.push(`panel ${p._id} member ${m} is conflicted`);
+      else if (d && exclusionOf({ ...e, declaredConflicts: (e.declaredConflicts ?? []).filter((c) => c.at <= p.drawnAt) }, e.userId ? userById.get(e.userId)?.orgId : null, conflictParties(d, orgNames.get(d.orgId)))) problems.push(`panel ${p._id} member ${m} is conflicted`);
     }
     for (const m of p.submitted) {
       const sheet = sheets.find((s) => s._id === sheetId(p._id, m));

@@ -72,6 +72,7 @@ const MATRIX: Record<string, string[]> = {
   'reviews.drawPanel': BUREAU,
   'reviews.panel': BUREAU,
   'reviews.recuse': ['expert', 'admin'],
+  'reviews.declareConflict': ['expert', 'admin'],
   'reviews.myAssignments': ['expert'],
   'reviews.assignment': ['expert'],
   'reviews.saveScoresheet': ['expert'],
