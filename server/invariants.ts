@@ -12,7 +12,7 @@ import { buildProductDoc, ratingKeyOf } from '../cloudfunctions/catalogue/produc
 import { MAX_PAGE, type Doc, type HasId, type Store } from '../cloudfunctions/_lib/store/port';
 import type { ProductDoc } from '../types/product';
 import { DECLARATION_STATUSES, SUBMITTED_STATUSES, type DeclarationDoc } from '../types/declaration';
-import { extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES } from '../types/files';
+import { cleanFileName, extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES, STORAGE_QUOTA_BYTES } from '../types/files';
 import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/registerFile';
 import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '../types/publicity';
 import { BAD_LEVEL, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
@@ -92,6 +92,13 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (f._id !== fileDocId(f.fileId)) problems.push(`file ${f._id} is filed under the wrong id`);
     if (f.size <= 0 || f.size > MAX_FILE_BYTES) problems.push(`file ${f._id} has size ${f.size}`);
     if (fileProblem(f.name, f.size, FILE_TYPES[extensionOf(f.name)]?.magic[0] ?? []) !== null) problems.push(`file ${f._id} has a type that is not allowed`);
+    if (cleanFileName(f.name) !== f.name) problems.push(`file ${f._id} keeps an unclean name`);
+  }
+  // Each organisation's storage: the running total equals its files, within the quota.
+  for (const o of await all<{ _id: string; storageBytes?: number }>(store, COLLECTIONS.orgs)) {
+    const sum = [...files.values()].filter((f) => f.orgId === o._id).reduce((a, f) => a + f.size, 0);
+    if ((o.storageBytes ?? 0) !== sum) problems.push(`org ${o._id} counts ${o.storageBytes ?? 0} bytes stored, its files hold ${sum}`);
+    if (sum > STORAGE_QUOTA_BYTES) problems.push(`org ${o._id} stores more than its quota`);
   }
   for (const d of await all<DeclarationDoc>(store, COLLECTIONS.declarations)) {
     if (!(DECLARATION_STATUSES as readonly string[]).includes(d.status)) problems.push(`declaration ${d._id} has unknown status ${d.status}`);
