@@ -170,7 +170,10 @@ export async function checkInvariants(store: Store): Promise<string[]> {
 
   // Publicity: one pseudonym per person per product, and only published declarations' comments answered in public.
   const aliases = new Map<string, string>();
+  const commentGroups = new Map((await all<{ _id: string; declarationId: string }>(store, COLLECTIONS.commentGroups)).map((g) => [g._id, g]));
   for (const c of await all<CommentDoc>(store, COLLECTIONS.comments)) {
+    if (c.key !== `${c.createdAt}|${c._id}`) problems.push(`comment ${c._id}: its paging key does not match`);
+    if (commentGroups.get(c.groupId)?.declarationId !== c.declarationId) problems.push(`comment ${c._id} is in a group of another product, or none`);
     const key = `${c.declarationId}:${c.userId}`;
     if (aliases.has(key) && aliases.get(key) !== c.pseudonym) problems.push(`comment ${c._id}: one person with two pseudonyms on a product`);
     aliases.set(key, c.pseudonym);

@@ -24,6 +24,7 @@ export const COLLECTIONS = {
   ratings: 'ratings',
   ratingCases: 'ratingCases',
   ratingSummaries: 'ratingSummaries',
+  commentGroups: 'commentGroups',
   meta: 'meta',
 } as const;
 
@@ -33,7 +34,8 @@ export const INDEXES: Record<string, string[][]> = {
   featured: [['until']],
   declarations: [['orgId', 'updatedAt'], ['callId', 'status', '_id'], ['status', '_id']],
   experts: [['active', '_id']],
-  comments: [['declarationId', 'status', 'createdAt'], ['declarationId', 'userId']],
+  comments: [['declarationId', 'status', 'createdAt'], ['declarationId', 'userId'], ['declarationId', 'status', 'key'], ['declarationId', 'key'], ['declarationId', 'groupId', 'key']],
+  commentGroups: [['declarationId', '_id']],
   publicity: [['status', '_id']],
   ratings: [['productId', '_id']],
   ratingCases: [['orgId', 'openedOn'], ['status', 'dueOn'], ['raterId', 'openedOn']],

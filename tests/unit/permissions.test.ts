@@ -40,6 +40,7 @@ const MATRIX: Record<string, string[]> = {
   'publicity.comment': SIGNED_IN,
   'publicity.comments': EVERYONE,
   'publicity.dispose': BUREAU,
+  'publicity.disposeGroup': BUREAU,
   'publicity.moderate': BUREAU,
   'publicity.moderation': BUREAU,
   'publicity.close': BUREAU,
