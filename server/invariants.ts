@@ -15,7 +15,7 @@ import { DECLARATION_STATUSES, SUBMITTED_STATUSES, type DeclarationDoc } from '.
 import { cleanFileName, extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES, STORAGE_QUOTA_BYTES } from '../types/files';
 import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/registerFile';
 import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '../types/publicity';
-import { BAD_LEVEL, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
+import { BAD_LEVEL, countsInSummary, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
 import { addRating, emptySummary, summaryId } from '../cloudfunctions/ratings/summary';
 import type { ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
 import { exclusionOf } from '../cloudfunctions/reviews/draw';
@@ -192,10 +192,14 @@ export async function checkInvariants(store: Store): Promise<string[]> {
   const cases = await all<CaseDoc>(store, COLLECTIONS.ratingCases);
   const recomputed = new Map<string, SummaryDoc>();
   for (const r of ratings) {
-    for (const year of [null, r.year]) {
-      const id = summaryId(r.productId, year);
-      recomputed.set(id, addRating(recomputed.get(id) ?? emptySummary(r.productId, year), r.level, r.dimensions));
-    }
+    if (countsInSummary(r))
+      for (const year of [null, r.year]) {
+        const id = summaryId(r.productId, year);
+        recomputed.set(id, addRating(recomputed.get(id) ?? emptySummary(r.productId, year), r.level, r.dimensions));
+      }
+    if (r.flag && !r.flagStatus) problems.push(`rating ${r._id} is flagged without a review status`);
+    if (r.flagStatus === 'pending' && countsInSummary(r)) problems.push(`rating ${r._id} counts while its flag awaits review`);
+    if (!r.flag && !countsInSummary(r)) problems.push(`rating ${r._id} is held out of the summary without a flag`);
     const token = await store.get<RatingTokenDoc>(COLLECTIONS.ratingTokens, r.token);
     if (!token?.usedAt) problems.push(`rating ${r._id} has no used code`);
     if (r.level <= BAD_LEVEL && !cases.some((c) => c.ratingId === r._id)) problems.push(`bad rating ${r._id} opened no case`);

@@ -37,7 +37,7 @@ export const INDEXES: Record<string, string[][]> = {
   comments: [['declarationId', 'status', 'createdAt'], ['declarationId', 'userId'], ['declarationId', 'status', 'key'], ['declarationId', 'key'], ['declarationId', 'groupId', 'key']],
   commentGroups: [['declarationId', '_id']],
   publicity: [['status', '_id']],
-  ratings: [['productId', '_id']],
+  ratings: [['productId', '_id'], ['issuedBy', 'createdAt'], ['flagStatus', '_id']],
   ratingCases: [['orgId', 'openedOn'], ['status', 'dueOn'], ['raterId', 'openedOn']],
   audit: [['recordId', '_id']],
 };

@@ -55,6 +55,8 @@ const MATRIX: Record<string, string[]> = {
   'ratings.confirmCase': SIGNED_IN,
   'ratings.myCases': SIGNED_IN,
   'ratings.myProducts': ['applicant', 'admin'],
+  'ratings.flagged': BUREAU,
+  'ratings.reviewFlag': BUREAU,
   'declarations.openCall': BUREAU,
   'declarations.listCalls': EVERYONE,
   'declarations.saveDraft': APPLICANTS,

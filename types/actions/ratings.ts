@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CHANNELS, DIMENSIONS, type CaseDoc, type RatingSummary } from '../rating';
+import { CHANNELS, DIMENSIONS, type CaseDoc, type FlagReason, type FlagStatus, type Level, type RatingSummary } from '../rating';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const productId = z.string({ error: '缺少产品编号' }).min(1, '缺少产品编号').max(64, '产品编号不正确');
@@ -9,8 +9,6 @@ export const issueTokenInput = z.strictObject({
   productId,
   servedOn: z.string({ error: '请填写服务日期' }).regex(DATE, '服务日期应为日期，如 2026-11-20'),
   channel: z.enum(CHANNELS, { error: '服务渠道应为窗口、电话、上门或线上' }),
-  /** The public H5 site to put in the QR code (optional; the mini-program path otherwise). */
-  linkBase: z.string().regex(/^https?:\/\/[^\s"'<>#]+$/, '链接应以 http(s):// 开头').max(200).optional(),
 });
 
 export const rateInput = z.strictObject({
@@ -31,6 +29,34 @@ export const respondCaseInput = z.strictObject({
 export const confirmCaseInput = z.strictObject({ caseId: z.string().min(1).max(64), satisfied: z.boolean({ error: '请说明是否满意' }) });
 export const tokenInfoInput = z.strictObject({ token: rateInput.shape.token });
 
+export const flaggedInput = z.strictObject({
+  status: z.enum(['pending', 'accepted', 'rejected'], { error: '复核状态应为待复核、已采信或不采信' }).optional(),
+  cursor: z.string().min(1).max(64, '翻页位置已失效，请重新打开').optional(),
+  limit: z.number().int('每页条数应为整数').min(1, '每页至少 1 条').max(200, '每页最多 200 条').optional(),
+});
+export const reviewFlagInput = z.strictObject({
+  ratingId: z.string({ error: '缺少评价编号' }).min(1, '缺少评价编号').max(64, '评价编号不正确'),
+  accept: z.boolean({ error: '请选择采信或不采信' }),
+  reason: z.string({ error: '请写明复核理由' }).trim().min(2, '请写明复核理由').max(500, '复核理由不能超过 500 字'),
+});
+
+export interface FlaggedRating {
+  ratingId: string;
+  productId: string;
+  productName: string;
+  level: Level;
+  levelLabel: string;
+  text: string | null;
+  ratedOn: string;
+  createdAt: string;
+  reason: FlagReason;
+  reasonLabel: string;
+  status: FlagStatus;
+  /** Whether it counts in the published summary now. */
+  counted: boolean;
+  review: { accept: boolean; reason: string; by: string | null; at: string } | null;
+}
+
 export const ratingsSchemas = {
   issueToken: issueTokenInput,
   tokenInfo: tokenInfoInput,
@@ -41,6 +67,8 @@ export const ratingsSchemas = {
   confirmCase: confirmCaseInput,
   myCases: z.strictObject({}),
   myProducts: z.strictObject({}),
+  flagged: flaggedInput,
+  reviewFlag: reviewFlagInput,
 };
 
 export type CaseView = Omit<CaseDoc, '_id' | 'raterId'> & { caseId: string; overdue: boolean; productName: string };
@@ -55,4 +83,6 @@ export interface RatingsApi {
   confirmCase: [z.input<typeof confirmCaseInput>, CaseView];
   myCases: [Record<string, never>, { cases: CaseView[] }];
   myProducts: [Record<string, never>, { products: { productId: string; name: string }[] }];
+  flagged: [z.input<typeof flaggedInput>, { ratings: FlaggedRating[]; nextCursor: string | null; total: number }];
+  reviewFlag: [z.input<typeof reviewFlagInput>, FlaggedRating];
 }
