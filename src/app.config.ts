@@ -5,7 +5,7 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['pages/me/index', 'pages/cases/index'] },
     { root: 'packages/promotion', pages: ['pages/poster/index'] },
     { root: 'packages/applicant', pages: ['pages/declarations/index', 'pages/form/index', 'pages/ratings/index'] },
-    { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index'] },
+    { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index', 'pages/flagged/index'] },
     { root: 'packages/expert', pages: ['pages/assignments/index', 'pages/score/index'] },
   ],
   // H5 only (an unknown key in WeChat's app.json): no sliding page transition, which leaves the document

@@ -97,6 +97,7 @@ export default function MePage() {
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/experts/index' })}>评审专家库</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calendar/index' })}>节假日设置</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>评价码与整改</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/flagged/index' })}>待复核的评价</AtButton>
         </View>
       )}
 
