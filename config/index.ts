@@ -4,6 +4,12 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 const sassLoaderOption = { sassOptions: { silenceDeprecations: ['legacy-js-api', 'import'], quietDeps: true } };
 /** Shared types and data live outside src/ and are compiled with it. */
 const compile = { include: [path.resolve(__dirname, '..', 'types')] };
+/**
+ * The mini-program also transpiles the one dependency that ships ES2018 (chinese-days: object spread, optional catch
+ * binding), so every file in dist/weapp is ES5 as WeChat's code-quality check and older base libraries expect.
+ */
+const miniCompile = { include: [...compile.include, path.resolve(__dirname, '..', 'node_modules', 'chinese-days')] };
+const isWeapp = process.env.TARO_ENV === 'weapp';
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const base: UserConfigExport<'webpack5'> = {
@@ -25,14 +31,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Its ES build trips webpack's module detection here; the UMD build is the same code.
       'chinese-days$': path.resolve(__dirname, '..', 'node_modules', 'chinese-days', 'dist', 'index.min.js'),
     },
-    copy: { patterns: [], options: {} },
+    // sitemap.json (which pages WeChat's search may index) is a weapp file; the H5 build has no use for it.
+    copy: { patterns: isWeapp ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [], options: {} },
     framework: 'react',
     // taro-ui must not be prebundled (AtInput fails to render on weapp otherwise).
     compiler: { type: 'webpack5', prebundle: { enable: false, exclude: ['taro-ui'] } },
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
-      compile,
+      compile: miniCompile,
+      // Minified WXML (whitespace collapsed) for the code-quality check; JS (terser) and WXSS (csso) are minified
+      // by Taro's production build already.
+      minifyXML: { collapseWhitespace: true },
       sassLoaderOption,
       postcss: {
         pxtransform: { enable: true, config: {} },

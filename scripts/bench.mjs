@@ -31,9 +31,17 @@ table(
 );
 
 const sizes = await buildFunctions();
-table('Cloud functions (dist/cloudfunctions/<name>/index.js, minified, SDK included)', Object.entries(sizes).map(([n, s]) => [n, kb(s)]), ['function', 'bundle']);
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-build-'));
+const coldOut = path.join(dir, 'coldStart.js');
+await build({ entryPoints: ['scripts/bench/coldStart.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: coldOut, external: ['better-sqlite3', '@cloudbase/node-sdk', 'bson', 'protobufjs/minimal'], logLevel: 'warning' });
+console.log('\n› cloud functions: cold load of each bundle against the fake gateway…');
+const cold = JSON.parse(execFileSync(process.execPath, [coldOut], { encoding: 'utf8', env: { ...process.env, NODE_PATH: path.resolve('node_modules'), TZ: 'Asia/Shanghai' } }).trim().split('\n').pop());
+table(
+  `Cloud functions (dist/cloudfunctions/<name>/index.js, minified, SDKs included; cold load = require + first dispatch in a fresh local Node ${process.versions.node} process, ${cold.rounds} rounds, ms)`,
+  Object.entries(sizes).map(([n, s]) => [n, kb(s), cold.results[n]?.median ?? '', cold.results[n] ? `${cold.results[n].min}–${cold.results[n].max}` : '', cold.results[n]?.ok ? 'ok' : 'FAILED']),
+  ['function', 'bundle', 'cold load median', 'range', 'first call'],
+);
+
 const out = path.join(dir, 'catalogue.js');
 await build({ entryPoints: ['scripts/bench/catalogue.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, external: ['better-sqlite3', '@cloudbase/node-sdk'], logLevel: 'warning' });
 console.log('\n› catalogue search: seeding 10,000 products and measuring…');

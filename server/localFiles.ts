@@ -6,7 +6,7 @@ import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import { randomBytes } from 'crypto';
-import { MAX_FILE_BYTES, UPLOAD_TTL_HOURS, UPLOAD_WINDOW_BYTES } from '../types/files';
+import { headAndTail, MAX_FILE_BYTES, UPLOAD_TTL_HOURS, UPLOAD_WINDOW_BYTES } from '../types/files';
 import type { FileInspection, FileStore, UploadOwner } from '../cloudfunctions/_lib/files';
 
 const LOCAL_ID = /^local\/([a-f0-9]{32})$/;
@@ -56,7 +56,7 @@ export class LocalFileStore implements FileStore {
     const bytes = await fs.promises.readFile(p);
     const rec = this.record(p);
     const owner: UploadOwner | null = rec ? { userId: rec.userId, orgId: rec.orgId } : null;
-    return { size: bytes.length, bytes: new Uint8Array(bytes), owner, uploadedAt: rec?.uploadedAt ?? null };
+    return { size: bytes.length, ...headAndTail(new Uint8Array(bytes)), owner, uploadedAt: rec?.uploadedAt ?? null };
   }
 
   async remove(fileId: string): Promise<void> {

@@ -11,6 +11,8 @@ export const UPLOAD_WINDOW_BYTES = STORAGE_QUOTA_BYTES;
 /** An upload nobody registered within this time is deleted. */
 export const UPLOAD_TTL_HOURS = 24;
 export const MAX_NAME_CHARS = 100;
+/** What an inspection reads of a file: its first bytes (signatures) and its last (trailers, a ZIP's directory). */
+export const INSPECT_BYTES = { head: 32, tail: 256 * 1024 } as const;
 
 export type Structure = 'pdf' | 'zip' | 'ole2' | 'jpeg' | 'png';
 
@@ -68,57 +70,70 @@ const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
-/** The names in a ZIP's central directory, or null when the archive does not end where its directory says. */
-export function zipEntries(bytes: Uint8Array): string[] | null {
-  for (let eocd = bytes.length - 22; eocd >= Math.max(0, bytes.length - 22 - 0xffff); eocd--) {
-    if (!at(bytes, eocd, SIGNATURES.zipEnd)) continue;
+/**
+ * The names in a ZIP's central directory, read from the file's last bytes (`tail`, which starts at `size - tail.length`),
+ * or null when the archive does not end where its directory says, or its directory lies outside `tail`.
+ */
+export function zipEntries(size: number, tail: Uint8Array): string[] | null {
+  const base = size - tail.length;
+  for (let eocd = tail.length - 22; eocd >= Math.max(0, tail.length - 22 - 0xffff); eocd--) {
+    if (!at(tail, eocd, SIGNATURES.zipEnd)) continue;
     // The archive's comment must reach exactly the end: nothing may be appended after it.
-    if (eocd + 22 + u16(bytes, eocd + 20) !== bytes.length) return null;
-    const count = u16(bytes, eocd + 10);
-    let p = u32(bytes, eocd + 16);
+    if (eocd + 22 + u16(tail, eocd + 20) !== tail.length) return null;
+    const count = u16(tail, eocd + 10);
+    let p = u32(tail, eocd + 16) - base;
+    if (p < 0) return null;
     const names: string[] = [];
     for (let i = 0; i < count; i++) {
-      if (!at(bytes, p, SIGNATURES.zipCentral)) return null;
-      const n = u16(bytes, p + 28);
-      names.push(String.fromCharCode(...bytes.subarray(p + 46, p + 46 + n)));
-      p += 46 + n + u16(bytes, p + 30) + u16(bytes, p + 32);
+      if (!at(tail, p, SIGNATURES.zipCentral)) return null;
+      const n = u16(tail, p + 28);
+      names.push(String.fromCharCode(...tail.subarray(p + 46, p + 46 + n)));
+      p += 46 + n + u16(tail, p + 30) + u16(tail, p + 32);
     }
     return names;
   }
   return null;
 }
 
-/** Null when the whole file has the structure its type requires, else the reason. */
-export function structureProblem(name: string, bytes: Uint8Array): string | null {
+/**
+ * Null when the file has the structure its type requires, else the reason. Reads the first bytes (`head`) and the
+ * last ones (`tail`, see INSPECT_BYTES), so a file in cloud storage need not be downloaded whole.
+ */
+export function structureProblem(name: string, size: number, head: Uint8Array, tail: Uint8Array): string | null {
   const type = FILE_TYPES[extensionOf(name)];
-  if (!type) return fileProblem(name, bytes.length, bytes);
+  if (!type) return fileProblem(name, size, head);
   const bad = `文件内容不是完整的${type.label}，请确认文件没有损坏或改过扩展名`;
-  const n = bytes.length;
+  const n = tail.length;
   switch (type.structure) {
     case 'pdf': {
-      if (!at(bytes, 0, ascii(SIGNATURES.pdfHeader))) return bad;
-      const tail = ascii(SIGNATURES.pdfTrailer);
-      for (let o = n - tail.length; o >= Math.max(0, n - SIGNATURES.pdfTrailerWithin); o--) if (at(bytes, o, tail)) return null;
+      if (!at(head, 0, ascii(SIGNATURES.pdfHeader))) return bad;
+      const trailer = ascii(SIGNATURES.pdfTrailer);
+      for (let o = n - trailer.length; o >= Math.max(0, n - SIGNATURES.pdfTrailerWithin); o--) if (at(tail, o, trailer)) return null;
       return bad;
     }
     case 'png':
-      return at(bytes, 0, SIGNATURES.png) && at(bytes, 12, ascii('IHDR')) && at(bytes, n - 12, SIGNATURES.pngEnd) ? null : bad;
+      return at(head, 0, SIGNATURES.png) && at(head, 12, ascii('IHDR')) && at(tail, n - 12, SIGNATURES.pngEnd) ? null : bad;
     case 'jpeg': {
       let end = n;
-      while (end > 0 && bytes[end - 1] === 0) end--; // some cameras pad with zeros
-      return at(bytes, 0, SIGNATURES.jpegStart) && at(bytes, end - 2, SIGNATURES.jpegEnd) ? null : bad;
+      while (end > 0 && tail[end - 1] === 0) end--; // some cameras pad with zeros
+      return at(head, 0, SIGNATURES.jpegStart) && at(tail, end - 2, SIGNATURES.jpegEnd) ? null : bad;
     }
     case 'ole2':
       // The compound-file header: signature, byte order FFFE, sector shift 9 or 12; sectors fill the file.
-      return at(bytes, 0, SIGNATURES.ole2) && at(bytes, 28, [0xfe, 0xff]) && (u16(bytes, 30) === 9 || u16(bytes, 30) === 12) && n >= 512 && n % 512 === 0 ? null : bad;
+      return at(head, 0, SIGNATURES.ole2) && at(head, 28, [0xfe, 0xff]) && (u16(head, 30) === 9 || u16(head, 30) === 12) && size >= 512 && size % 512 === 0 ? null : bad;
     case 'zip': {
-      if (!at(bytes, 0, SIGNATURES.zipLocal)) return bad;
-      const names = zipEntries(bytes);
+      if (!at(head, 0, SIGNATURES.zipLocal)) return bad;
+      const names = zipEntries(size, tail);
       const parts = type.zipParts!;
       if (!names || !parts.required.every((r) => names.includes(r)) || !names.some((x) => x.startsWith(parts.folder))) return bad;
       return null;
     }
   }
+}
+
+/** The first and last bytes of a whole file, as an inspection reads them. */
+export function headAndTail(bytes: Uint8Array): { head: Uint8Array; tail: Uint8Array } {
+  return { head: bytes.subarray(0, INSPECT_BYTES.head), tail: bytes.subarray(Math.max(0, bytes.length - INSPECT_BYTES.tail)) };
 }
 
 /** Characters a file name may not keep: controls (NUL, CR, LF…), bidi overrides and isolates, zero-width ones. */

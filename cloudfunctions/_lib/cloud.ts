@@ -1,11 +1,12 @@
 /**
  * The cloud entry: wraps a function's router as CloudBase's `main(event, context)`.
- * The caller is the openid WeChat injects; the store is the CloudBase database.
+ * The caller is the openid WeChat injects, read on every invocation (never cached: an instance serves one caller after
+ * another; cloudbaserc.json keeps one invocation per instance at a time); the store is the CloudBase database.
  */
 import * as tcb from '@cloudbase/node-sdk';
 import type { Envelope } from '../../types/envelope';
 import { systemClock } from './clock';
-import { WeChatChecker } from './contentCheck';
+import type { ContentChecker } from './contentCheck';
 import { CloudFileStore } from './files';
 import { callerForOpenid } from './identity';
 import { dispatch, type FunctionDef } from './router';
@@ -14,22 +15,41 @@ import { CloudbaseStore } from './store/cloudbase';
 let app: ReturnType<typeof tcb.init> | null = null;
 let store: CloudbaseStore | null = null;
 let files: CloudFileStore | null = null;
-let content: WeChatChecker | null = null;
 
 function runtime() {
   if (!app) {
     app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
     store = new CloudbaseStore(app.database());
     files = new CloudFileStore(app as never);
-    content = new WeChatChecker(app as never);
   }
-  return { app, store: store!, files: files!, content: content! };
+  return { store: store!, files: files! };
 }
 
-export function cloudMain(fn: FunctionDef) {
-  return async function main(event: unknown): Promise<Envelope<unknown>> {
-    const { app, store, files, content } = runtime();
-    const { openId } = app.auth().getUserInfo();
+/** A function that takes no citizens' text has no content check; should it ever ask, the text is held for a person. */
+const holdAll: ContentChecker = { check: async () => 'review' };
+
+/**
+ * The identity WeChat injects for this invocation: WX_OPENID, listed in WX_CONTEXT_KEYS in the environment, or in the
+ * context's `environment` on the newer runtime (node-sdk utils/tcbcontext.js:getCloudbaseContext reads both).
+ */
+function openidOf(context: unknown): string {
+  const c = context as { environment?: unknown; environ?: unknown } | undefined;
+  const usable = c && typeof c === 'object' && (typeof c.environment === 'string' || typeof c.environ === 'string');
+  let wx: { WX_OPENID?: string };
+  try {
+    wx = tcb.getCloudbaseContext(usable ? (context as never) : undefined);
+  } catch {
+    // A context the SDK cannot parse: the environment alone still names the caller.
+    wx = tcb.getCloudbaseContext();
+  }
+  return wx.WX_OPENID ?? '';
+}
+
+export function cloudMain(fn: FunctionDef, options: { content?: () => ContentChecker } = {}) {
+  return async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
+    const { store, files } = runtime();
+    const content = options.content ? options.content() : holdAll;
+    const openId = openidOf(context);
     const adminOpenids = (process.env.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const caller = await callerForOpenid(store, openId, adminOpenids);
     return dispatch(fn, event, { caller, store, files, content, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });

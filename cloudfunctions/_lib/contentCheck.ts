@@ -23,15 +23,28 @@ export class WordListChecker implements ContentChecker {
   }
 }
 
-/** The cloud: WeChat's own check. A failure to ask holds the comment rather than showing it. */
+/** What the checker needs of wx-server-sdk: `cloud.openapi.security.msgSecCheck` (calls through the function's own openapi permission). */
+export interface MsgSecCheckApi {
+  openapi: { security: { msgSecCheck(o: { content: string; version: 2; scene: 2; openid?: string }): Promise<MsgSecCheckResult> } };
+}
+/** security.msgSecCheck v2's answer: `result.suggest` is 'pass', 'review' or 'risky'; a non-zero errCode is a failed call. */
+export interface MsgSecCheckResult {
+  errCode?: number;
+  errMsg?: string;
+  result?: { suggest?: string; label?: number };
+}
+
+/**
+ * The cloud: WeChat's own check, the documented way (wx-server-sdk's openapi with `security.msgSecCheck` permitted in the
+ * function's config.json, which the build writes). Only a clear 'pass' shows the text; 'review', 'risky', an unknown
+ * answer or a failed call hold it for a person.
+ */
 export class WeChatChecker implements ContentChecker {
-  constructor(private readonly app: { callWxOpenApi(o: { apiName: string; requestData: unknown }): Promise<{ result?: unknown }> }) {}
+  constructor(private readonly cloud: MsgSecCheckApi) {}
   async check(text: string, openid?: string): Promise<ContentVerdict> {
     try {
-      const res = await this.app.callWxOpenApi({ apiName: '/wxa/msg_sec_check', requestData: { content: text, version: 2, scene: 2, openid } });
-      const raw = res.result;
-      const body = typeof raw === 'string' ? JSON.parse(raw) : Buffer.isBuffer(raw) ? JSON.parse(raw.toString('utf8')) : raw;
-      return (body as { result?: { suggest?: string } })?.result?.suggest === 'pass' ? 'pass' : 'review';
+      const res = await this.cloud.openapi.security.msgSecCheck({ content: text, version: 2, scene: 2, openid });
+      return (res?.errCode ?? 0) === 0 && res?.result?.suggest === 'pass' ? 'pass' : 'review';
     } catch {
       return 'review';
     }

@@ -66,7 +66,7 @@ export async function registerFile(input: { fileId: string; name: string }, ctx:
   // Another organisation's upload is answered as if it did not exist, and is never deleted by them.
   if (!seen || !(await isCallers(ctx, ctx.caller, seen.owner))) throw notFound(NOT_FOUND);
   const name = cleanFileName(input.name);
-  const problem = !name ? '文件名不能为空，请改名后重新上传' : fileProblem(name, seen.size, seen.bytes) ?? structureProblem(name, seen.bytes);
+  const problem = !name ? '文件名不能为空，请改名后重新上传' : fileProblem(name, seen.size, seen.head) ?? structureProblem(name, seen.size, seen.head, seen.tail);
   if (problem) {
     await ctx.files.remove(input.fileId);
     throw new AppError('INVALID_INPUT', problem, [{ path: 'file', message: problem }]);

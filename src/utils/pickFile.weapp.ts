@@ -2,6 +2,8 @@
 import Taro from '@tarojs/taro';
 import { ALLOWED_EXTENSIONS, extensionOf } from '@shared/files';
 import { api } from '../api/client';
+import { isCancel, isPrivacyRefusal } from './privacy';
+import { PRIVACY_APIS } from '@shared/privacy';
 
 export interface PickedFile {
   fileId: string;
@@ -14,7 +16,10 @@ export async function pickAndUploadFile(): Promise<PickedFile | null> {
   try {
     const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ALLOWED_EXTENSIONS });
     chosen = res.tempFiles[0];
-  } catch {
+  } catch (e) {
+    // Cancelling is silent; a refused privacy consent or a failure is said.
+    if (!isCancel(e) || isPrivacyRefusal(e))
+      await Taro.showToast({ title: isPrivacyRefusal(e) ? PRIVACY_APIS.chooseMessageFile.refusedHint : '没有选到文件，请重试', icon: 'none', duration: 2500 }).catch(() => undefined);
     return null;
   }
   const ext = extensionOf(chosen.name) || 'bin';

@@ -36,3 +36,48 @@ test('the weapp build calls cloud functions, never the local HTTP API', () => {
   expect(js).toContain('callFunction');
   expect(js).not.toMatch(/["'`]\/api\//);
 });
+
+/** Every .js file under dist/weapp. */
+function weappScripts(dir = root): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? weappScripts(p) : e.name.endsWith('.js') ? [p] : [];
+  });
+}
+
+test('every script WeChat loads is ES5 (dependencies that ship newer syntax are transpiled)', () => {
+  // acorn comes with webpack; ecmaVersion 5 refuses spread, arrow functions, classes, optional catch binding…
+  const acorn = require('acorn');
+  const scripts = weappScripts();
+  expect(scripts.length).toBeGreaterThan(10);
+  const notEs5 = scripts.flatMap((file) => {
+    try {
+      acorn.parse(fs.readFileSync(file, 'utf8'), { ecmaVersion: 5 });
+      return [];
+    } catch (e) {
+      return [`${path.relative(root, file)}: ${(e as Error).message}`];
+    }
+  });
+  expect(notEs5).toEqual([]);
+});
+
+test('components are injected lazily and WeChat may index only the catalogue and product pages', () => {
+  const app = JSON.parse(read('app.json'));
+  expect(app.lazyCodeLoading).toBe('requiredComponents');
+  expect(app.sitemapLocation).toBe('sitemap.json');
+  const sitemap = JSON.parse(read('sitemap.json'));
+  const allowed = sitemap.rules.filter((r: { action: string }) => r.action === 'allow').map((r: { page: string }) => r.page);
+  expect(allowed.sort()).toEqual(['pages/catalogue/index', 'pages/product/index']);
+  // The last rule closes everything else, role pages included.
+  expect(sitemap.rules[sitemap.rules.length - 1]).toEqual({ action: 'disallow', page: '*' });
+  const rolePages = app.subPackages.flatMap((s: { root: string; pages: string[] }) => s.pages.map((p) => `${s.root}/${p}`));
+  for (const page of rolePages) expect({ page, allowed: allowed.includes(page) }).toEqual({ page, allowed: false });
+});
+
+test('WXML is minified and the project asks WeChat to keep JS, WXML and WXSS minified (code-quality items)', () => {
+  const base = read('base.wxml');
+  expect(base.length).toBeGreaterThan(1000);
+  expect(base).not.toMatch(/>\n\s+</);
+  const project = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../project.config.json'), 'utf8'));
+  expect(project.setting).toMatchObject({ minified: true, minifyWXML: true, minifyWXSS: true });
+});

@@ -17,41 +17,71 @@ export function useCatalogue() {
   const [cursor, setCursor] = useState<string | null>(null);
   const request = useRef(0);
   const filtersRef = useRef<Filters>({});
+  // Read by loadMore through refs, so a reach-bottom handler registered on an earlier render still sees the latest page.
+  const cursorRef = useRef<string | null>(null);
+  const busy = useRef(true);
+  // The bottom was reached while a page was loading (a short page on a slow link): load on as soon as it arrives.
+  const wanted = useRef(false);
+  const moreRef = useRef<() => Promise<void>>(async () => undefined);
+
+  const settle = (id: number, next: string | null | undefined) => {
+    if (id !== request.current) return false;
+    if (next !== undefined) {
+      cursorRef.current = next;
+      setCursor(next);
+    }
+    busy.current = false;
+    setStatus('ready');
+    if (wanted.current && cursorRef.current) {
+      wanted.current = false;
+      void moreRef.current();
+    }
+    return true;
+  };
 
   const load = useCallback(async (filters: Filters) => {
     const id = ++request.current;
     filtersRef.current = filters;
+    busy.current = true;
+    wanted.current = false;
     setStatus('loading');
     setMoreError('');
     try {
       const page = await api('catalogue', 'search', { ...filters, limit: PAGE });
       if (id !== request.current) return;
       setItems(page.items);
-      setCursor(page.nextCursor);
-      setStatus('ready');
+      settle(id, page.nextCursor);
     } catch (e) {
       if (id !== request.current) return;
+      busy.current = false;
       setError(errorMessage(e));
       setStatus('error');
     }
   }, []);
 
   const loadMore = useCallback(async () => {
-    if (!cursor || status !== 'ready') return;
+    const cursor = cursorRef.current;
+    if (!cursor) return;
+    if (busy.current) {
+      wanted.current = true;
+      return;
+    }
     const id = ++request.current;
+    busy.current = true;
     setStatus('more');
     setMoreError('');
     try {
       const page = await api('catalogue', 'search', { ...filtersRef.current, cursor, limit: PAGE });
       if (id !== request.current) return;
       setItems((prev) => [...prev, ...page.items]);
-      setCursor(page.nextCursor);
+      settle(id, page.nextCursor);
     } catch (e) {
       if (id !== request.current) return;
       setMoreError(errorMessage(e));
+      settle(id, undefined);
     }
-    if (id === request.current) setStatus('ready');
-  }, [cursor, status]);
+  }, []);
+  moreRef.current = loadMore;
 
   return { items, status, error, moreError, hasMore: cursor !== null, load, loadMore, reload: () => load(filtersRef.current) };
 }

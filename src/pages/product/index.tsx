@@ -12,6 +12,7 @@ import { RatingChart } from '../../components/RatingChart';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
+import { withPrivacy } from '../../utils/privacy';
 import { CITIZEN_SECTIONS } from './sections';
 import './index.scss';
 
@@ -56,8 +57,8 @@ export default function ProductPage() {
 
   const p = state.product;
   const call = () => Taro.makePhoneCall({ phoneNumber: p.provider.phone.replace(/[^\d-]/g, '') }).catch(() => undefined);
-  const copyAddress = () => Taro.setClipboardData({ data: p.provider.address }).catch(() => undefined);
-  const copyLink = () => Taro.setClipboardData({ data: productLink(p.productId) }).catch(() => undefined);
+  const copyAddress = () => withPrivacy('setClipboardData', () => Taro.setClipboardData({ data: p.provider.address }), '复制没有成功，请长按地址手动复制');
+  const copyLink = () => withPrivacy('setClipboardData', () => Taro.setClipboardData({ data: productLink(p.productId) }), '复制没有成功，请稍后再试');
   const poster = () => Taro.navigateTo({ url: `/packages/promotion/pages/poster/index?id=${p.productId}` });
 
   return (

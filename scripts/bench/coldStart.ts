@@ -1,0 +1,47 @@
+/**
+ * Cold load of each built function bundle on the local Node: a fresh process per round requires
+ * dist/cloudfunctions/<name>/index.js and dispatches one read (require + first dispatch, the SDK's first request included),
+ * against the loopback stand-in for the CloudBase gateway over the demo catalogue. Prints one JSON line.
+ */
+import { CloudbaseStore } from '../../cloudfunctions/_lib/store/cloudbase';
+import { seedDemo } from '../../server/seedDemo';
+import { startBundleHost } from '../../tests/support/bundleHost';
+import { startFakeGateway } from '../../tests/support/fakeGateway';
+import { stats } from './stats';
+
+const ADMIN = 'oBenchAdmin';
+const FIRST_CALL: Record<string, [Record<string, unknown>, string?]> = {
+  auth: [{ action: 'me' }, 'oBenchCitizen'],
+  admin: [{ action: 'auditTrail', recordId: 'demo-seed' }, ADMIN],
+  declarations: [{ action: 'listCalls' }],
+  reviews: [{ action: 'listExperts' }, ADMIN],
+  publicity: [{ action: 'list' }],
+  catalogue: [{ action: 'search' }],
+  ratings: [{ action: 'summary', productId: 'p0001demo' }],
+};
+const ROUNDS = 5;
+
+async function main() {
+  const gw = await startFakeGateway();
+  Object.assign(process.env, gw.env());
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const tcb = require('@cloudbase/node-sdk');
+  await seedDemo(new CloudbaseStore(tcb.init({ env: 'test-env' }).database()));
+  const results: Record<string, { median: number; min: number; max: number; ok: boolean }> = {};
+  for (const [fn, [event, openid]] of Object.entries(FIRST_CALL)) {
+    const times: number[] = [];
+    let ok = true;
+    for (let i = 0; i < ROUNDS; i++) {
+      const host = startBundleHost(gw, { ADMIN_OPENIDS: ADMIN }, process.cwd());
+      const { result, coldMs } = await host.call(fn, event, openid);
+      ok &&= result?.ok === true;
+      times.push(coldMs ?? NaN);
+      await host.stop();
+    }
+    results[fn] = { median: stats(times).median, min: Math.min(...times), max: Math.max(...times), ok };
+  }
+  await gw.stop();
+  console.log(JSON.stringify({ rounds: ROUNDS, results }));
+}
+
+void main();

@@ -1,0 +1,38 @@
+// Runs built function bundles the way CloudBase runs a function instance: `main(event, context)` of
+// dist/cloudfunctions/<name>/index.js, one invocation at a time, the caller's identity injected into the environment per
+// invocation (WX_OPENID, named in WX_CONTEXT_KEYS: node-sdk utils/tcbcontext.js:getCloudbaseContext reads it from there).
+// With `inContext`, the identity comes in the context's `environment` (a JSON string, the newer runtime) instead.
+// Protocol: one JSON line per call on stdin ({ id, fn, event, openid, inContext }); one JSON line per answer on stdout
+// ({ id, result } or { id, error }, and `coldMs` on a function's first call: require + first dispatch).
+const path = require('path');
+const readline = require('readline');
+
+const dist = process.argv[2];
+const mains = new Map();
+let queue = Promise.resolve();
+
+async function invoke({ id, fn, event, openid, inContext }) {
+  const started = process.hrtime.bigint();
+  let cold = false;
+  if (!mains.has(fn)) {
+    cold = true;
+    mains.set(fn, require(path.join(dist, fn, 'index.js')).main);
+  }
+  process.env.WX_CONTEXT_KEYS = 'WX_APPID,WX_OPENID';
+  process.env.WX_APPID = 'wx0000000000000000';
+  process.env.WX_OPENID = inContext ? '' : openid || '';
+  const context = { request_id: `r${id}`, function_name: fn, memory_limit_in_mb: 256, time_limit_in_ms: 10000, function_version: '$LATEST', namespace: 'test-env' };
+  if (inContext) context.environment = JSON.stringify({ WX_OPENID: openid || '', WX_APPID: process.env.WX_APPID });
+  try {
+    const result = await mains.get(fn)(event, context);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    return { id, result, ...(cold ? { coldMs: Math.round(ms) } : {}) };
+  } catch (e) {
+    return { id, error: String((e && e.stack) || e) };
+  }
+}
+
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const call = JSON.parse(line);
+  queue = queue.then(() => invoke(call)).then((answer) => process.stdout.write(JSON.stringify(answer) + '\n'));
+});
