@@ -136,7 +136,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     for (const m of p.members) {
       const e = experts.get(m);
       if (!e) problems.push(`panel ${p._id} has a missing expert ${m}`);
-      else if (d && exclusionOf({ ...e, declaredConflicts: (e.declaredConflicts ?? []).filter((c) => c.at <= p.drawnAt) }, e.userId ? userById.get(e.userId)?.orgId : null, conflictParties(d, orgNames.get(d.orgId)))) problems.push(`panel ${p._id} member ${m} is conflicted`);
+      else if (d && exclusionOf({ ...e, declaredConflicts: (e.declaredConflicts ?? []).filter((c) => c.at < p.drawnAt) }, e.userId ? userById.get(e.userId)?.orgId : null, conflictParties(d, orgNames.get(d.orgId)))) problems.push(`panel ${p._id} member ${m} is conflicted`);
     }
     for (const m of p.submitted) {
       const sheet = sheets.find((s) => s._id === sheetId(p._id, m));

@@ -10,6 +10,8 @@ let rig: BrowserRig;
 let page: Page;
 let declarationId: string;
 let chen: { expertId: string; token: string };
+let wang: { expertId: string; token: string };
+let zhangOrg: string;
 
 beforeAll(async () => {
   rig = await startBrowserRig();
@@ -28,6 +30,8 @@ beforeAll(async () => {
   }
   const panel = await h.ok('reviews', 'drawPanel', { declarationId, size: 5, seed: 'browser' }, ADMIN_TOKEN);
   chen = { expertId: panel.members[0].expertId, token: tokens[panel.members[0].expertId] };
+  wang = { expertId: panel.members[1].expertId, token: tokens[panel.members[1].expertId] };
+  zhangOrg = zhang.orgId;
   // Most items were scored on the metro yesterday; two are left.
   const items = Object.fromEntries(RUBRIC.filter((i) => !['provider.training', 'completeness'].includes(i.key)).map((i) => [i.key, allowedRange(i, 'free').max]));
   await h.ok('reviews', 'saveScoresheet', { declarationId, items }, chen.token);
@@ -93,4 +97,27 @@ test('the bureau draws a panel with a recorded seed and follows its progress', a
   await expect(admin.getByText('评分全部提交后才能看到分数。').isVisible()).resolves.toBe(true);
   await admin.context().close();
   expect((await rig.h.ok('reviews', 'panel', { declarationId: d2 }, ADMIN_TOKEN)).seed).toBe('2026-第一批');
+});
+
+test('issue 10: a member with a tie to the applicant recuses on the scoring page; a reserve takes the seat and the tie is recorded', async () => {
+  const other = await rig.newPhonePage();
+  await signIn(other, wang.token);
+  await other.goto(rig.h.url + `/#/packages/expert/pages/score/index?id=${declarationId}`);
+  await other.locator('.item__label', { hasText: '申请回避' }).waitFor();
+  await other.locator('.at-button', { hasText: '申请回避' }).click();
+  await other.getByText('请写明与申报单位的利害关系').waitFor();
+  await other.locator('textarea[placeholder^="写明利害关系"]').fill('近三年担任该所法律顾问');
+  await other.locator('.at-button', { hasText: '申请回避' }).click();
+  await other.getByText('回避后由候补专家接替，您不再评审这份申报，今后也不会被抽到这家单位的申报。确认吗？').waitFor();
+  await other.getByText('确认回避', { exact: true }).last().click();
+  await other.waitForURL(/assignments/);
+  await other.locator('.expert__progress, .state--empty').first().waitFor();
+  await expect(other.locator('.expert__card', { hasText: DEMO_PRODUCTS[0].name }).count()).resolves.toBe(0);
+  expect(await overflowsSideways(other)).toBe(false);
+  await other.context().close();
+  const panel = await rig.h.ok('reviews', 'panel', { declarationId }, ADMIN_TOKEN);
+  expect(panel.members.map((m: { expertId: string }) => m.expertId)).not.toContain(wang.expertId);
+  expect(panel.recusals).toEqual([expect.objectContaining({ expertId: wang.expertId, reason: '近三年担任该所法律顾问' })]);
+  const experts = (await rig.h.ok('reviews', 'listExperts', {}, ADMIN_TOKEN)).experts;
+  expect(experts.find((e: { expertId: string }) => e.expertId === wang.expertId).declaredConflicts).toEqual([expect.objectContaining({ orgId: zhangOrg, reason: '近三年担任该所法律顾问' })]);
 });

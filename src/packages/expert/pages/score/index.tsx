@@ -27,6 +27,7 @@ export default function ScorePage() {
   const [error, setError] = useState('');
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
+  const [recusal, setRecusal] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(async () => {
@@ -80,6 +81,23 @@ export default function ScorePage() {
       setIssues({});
     } catch (e) {
       setIssues(e instanceof ApiError ? Object.fromEntries(e.issues.map((i) => [i.path, i.message])) : {});
+      setSaved(errorMessage(e));
+    }
+  };
+
+  /** 回避: the expert steps down (a reserve takes the seat) and records the tie, so later draws leave them out for this applicant. */
+  const recuse = async () => {
+    const reason = recusal.trim();
+    if (reason.length < 2) return setSaved('请写明与申报单位的利害关系');
+    const { confirm } = await Taro.showModal({ title: '申请回避', content: '回避后由候补专家接替，您不再评审这份申报，今后也不会被抽到这家单位的申报。确认吗？', confirmText: '确认回避', cancelText: '再想想' });
+    if (!confirm || !d) return;
+    try {
+      await api('reviews', 'recuse', { declarationId: id, reason });
+      await api('reviews', 'declareConflict', { orgId: d.orgId, reason });
+      Taro.removeStorageSync(localKey(id));
+      await Taro.showToast({ title: '已回避', icon: 'success' });
+      Taro.redirectTo({ url: '/packages/expert/pages/assignments/index' });
+    } catch (e) {
       setSaved(errorMessage(e));
     }
   };
@@ -154,6 +172,17 @@ export default function ScorePage() {
         {issues['attributes.note'] && <Text className='item__error'>{issues['attributes.note']}</Text>}
         <Textarea className='score__note' value={sheet.comment} disabled={locked} placeholder='评审意见（选填）' onInput={(e) => change({ ...sheet, comment: e.detail.value })} />
       </View>
+
+      {!locked && (
+        <View className='item'>
+          <Text className='item__label'>申请回避</Text>
+          <Text className='item__band'>与申报单位或推荐单位有利害关系（任职、顾问、亲属等）时，请申请回避。</Text>
+          <Textarea className='score__note' value={recusal} placeholder='写明利害关系，如：近三年担任该单位法律顾问' onInput={(e) => setRecusal(e.detail.value)} />
+          <AtButton size='small' onClick={recuse}>
+            申请回避
+          </AtButton>
+        </View>
+      )}
 
       <View className='score__bar'>
         <Text className='score__total'>
