@@ -2,6 +2,7 @@
 import type { FunctionName } from '../types/envelope';
 import type { FunctionDef } from './_lib/router';
 import { adminFunction } from './admin/actions';
+import { assessmentsFunction } from './assessments/actions';
 import { authFunction } from './auth/actions';
 import { catalogueFunction } from './catalogue/actions';
 import { declarationsFunction } from './declarations/actions';
@@ -17,4 +18,5 @@ export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   publicity: publicityFunction,
   catalogue: catalogueFunction,
   ratings: ratingsFunction,
+  assessments: assessmentsFunction,
 };

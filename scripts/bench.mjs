@@ -67,3 +67,14 @@ table(
   [['1,000 ratings', r.at1k.median, r.at1k.p99], [`${r.big.toLocaleString()} ratings`, r.atBig.median, r.atBig.p99], ['ratio (median)', `${r.ratio}x`, '']],
   ['ratings in store', 'median', 'p99'],
 );
+
+const assessOut = path.join(os.tmpdir(), `bench-assessments-${process.pid}.js`);
+await build({ entryPoints: ['scripts/bench/assessments.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: assessOut, external: ['better-sqlite3', '@cloudbase/node-sdk'], logLevel: 'warning' });
+console.log('\n› assessments: compute for 500 products, summaries standing for 10,000 and 1,000,000 ratings…');
+const as = JSON.parse(execFileSync(process.execPath, [assessOut], { encoding: 'utf8', env: { ...process.env, NODE_PATH: path.resolve('node_modules'), TZ: 'Asia/Shanghai' } }).trim().split('\n').pop());
+fs.rmSync(assessOut, { force: true });
+table(
+  `assessments.compute for ${as.products} products (${as.rounds} runs; ms; reads one year summary per product and never the ratings: O(products))`,
+  [as.small, as.big].map((x) => [x.ratings.toLocaleString(), x.median, x.p99, x.reads.ratingSummaries ?? 0, x.reads.ratings ?? 0]).concat([['ratio (median)', `${as.ratio}x`, '', '', '']]),
+  ['ratings in the year', 'median', 'p99', 'summary reads', 'rating reads'],
+);

@@ -8,7 +8,8 @@ import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
 import type { UserDoc } from '../cloudfunctions/_lib/identity';
 import type { InviteDoc } from '../cloudfunctions/admin/createInvite';
 import { featuredId, type FeaturedDoc } from '../cloudfunctions/catalogue/featureProduct';
-import { buildProductDoc, ratingKeyOf } from '../cloudfunctions/catalogue/productDoc';
+import { buildProductDoc, gradeKeyOf, ratingKeyOf } from '../cloudfunctions/catalogue/productDoc';
+import { checkAssessments } from './assessmentInvariants';
 import { MAX_PAGE, type Doc, type HasId, type Store } from '../cloudfunctions/_lib/store/port';
 import type { ProductDoc } from '../types/product';
 import { DECLARATION_STATUSES, SUBMITTED_STATUSES, type DeclarationDoc } from '../types/declaration';
@@ -44,6 +45,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     for (const r of u.roles) if (!(ROLES as readonly string[]).includes(r)) problems.push(`user ${u._id} has unknown role ${r}`);
     if (u.roles.includes('admin')) problems.push(`user ${u._id} holds admin in the store (admins are configured, never stored)`);
     if (u.roles.includes('applicant') && (!u.orgId || !orgIds.has(u.orgId))) problems.push(`applicant ${u._id} has no existing organisation`);
+    if (u.roles.includes('assessor') && (!u.orgId || !orgIds.has(u.orgId))) problems.push(`assessor ${u._id} has no existing organisation`);
     if (!u.tokenHash && !u.openid) problems.push(`user ${u._id} can never sign in (no token, no openid)`);
   }
 
@@ -79,6 +81,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
       if (p[k] !== expected[k]) problems.push(`product ${p._id}: ${k} does not match its specification`);
     if (JSON.stringify(p.audienceGroups) !== JSON.stringify(expected.audienceGroups)) problems.push(`product ${p._id}: audienceGroups do not match its specification`);
     if (p.ratingKey !== ratingKeyOf(p.rating, p.sortKey)) problems.push(`product ${p._id}: ratingKey does not match its rating`);
+    if (p.gradeKey !== undefined && p.gradeKey !== gradeKeyOf(p.grade, p.sortKey)) problems.push(`product ${p._id}: gradeKey does not match its grade`);
   }
 
   for (const f of await all<FeaturedDoc>(store, COLLECTIONS.featured)) {
@@ -217,6 +220,8 @@ export async function checkInvariants(store: Store): Promise<string[]> {
       if (p && p.rating.count !== s.count) problems.push(`product ${p._id} shows ${p.rating.count} ratings, the summary ${s.count}`);
     }
   }
+
+  problems.push(...(await checkAssessments(store, all)));
 
   for (const a of await all<Doc & { at?: string; fn?: string; recordId?: string }>(store, COLLECTIONS.audit)) {
     if (!a.at || !a.fn || !a.recordId) problems.push(`audit entry ${a._id} is incomplete`);

@@ -4,9 +4,11 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/account', pages: ['pages/me/index', 'pages/cases/index'] },
     { root: 'packages/promotion', pages: ['pages/poster/index'] },
-    { root: 'packages/applicant', pages: ['pages/declarations/index', 'pages/form/index', 'pages/ratings/index'] },
-    { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index', 'pages/flagged/index'] },
+    { root: 'packages/applicant', pages: ['pages/declarations/index', 'pages/form/index', 'pages/ratings/index', 'pages/assessment/index'] },
+    { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index', 'pages/assessment/index', 'pages/flagged/index'] },
     { root: 'packages/expert', pages: ['pages/assignments/index', 'pages/score/index'] },
+    { root: 'packages/assessment', pages: ['pages/results/index'] },
+    { root: 'packages/assessor', pages: ['pages/products/index', 'pages/record/index'] },
   ],
   // H5 only (an unknown key in WeChat's app.json): no sliding page transition, which leaves the document
   // scrollable sideways on phones.

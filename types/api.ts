@@ -1,5 +1,6 @@
 /** The whole API as types, for the typed client: function → action → [input, output]. */
 import type { AdminApi } from './actions/admin';
+import type { AssessmentsApi } from './actions/assessments';
 import type { AuthApi } from './actions/auth';
 import type { CatalogueApi } from './actions/catalogue';
 import type { DeclarationsApi } from './actions/declarations';
@@ -15,6 +16,7 @@ export interface Api {
   reviews: ReviewsApi;
   publicity: PublicityApi;
   ratings: RatingsApi;
+  assessments: AssessmentsApi;
 }
 export type ApiInput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [infer I, unknown] ? I : never;
 export type ApiOutput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [unknown, infer O] ? O : never;

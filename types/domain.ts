@@ -39,17 +39,28 @@ export const DISTRICTS = [
 ] as const;
 export type District = (typeof DISTRICTS)[number];
 
-export const ROLES = ['citizen', 'applicant', 'expert', 'admin'] as const;
+export const ROLES = [
+  'citizen',
+  'applicant',
+  'expert',
+  'admin',
+  'assessor',
+] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   citizen: '市民',
   applicant: '申报单位',
   expert: '评审专家',
   admin: '市司法局',
+  assessor: '测评机构',
 };
 
 /** Roles an invite code can bind. Admins are configured, never invited. */
-export const INVITABLE_ROLES = ['applicant', 'expert'] as const;
+export const INVITABLE_ROLES = [
+  'applicant',
+  'expert',
+  'assessor',
+] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 /** A product's place in the catalogue. */
@@ -77,5 +88,10 @@ export const AUDIENCE_GROUP_WORDS: Record<AudienceGroup, string[]> = {
   veterans: ['退役军人', '军人'],
 };
 
-export const SEARCH_SORTS = ['relevance', 'newest', 'rating'] as const;
+export const SEARCH_SORTS = [
+  'relevance',
+  'newest',
+  'rating',
+  'grade',
+] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];

@@ -17,6 +17,7 @@ export interface PrivacyUse {
 export const PRIVACY_APIS = {
   setClipboardData: { item: '剪切板', purpose: '复制服务地址和服务链接，方便转发给家人', refusedHint: '未同意使用剪切板，无法复制' },
   chooseMessageFile: { item: '选中的文件', purpose: '申报单位从聊天中选择申报材料附件上传', refusedHint: '未同意选择文件，无法添加附件' },
+  chooseMedia: { item: '选中的照片或视频', purpose: '测评人员拍摄或选择现场照片，作为年度测评的证据', refusedHint: '未同意使用照片，无法添加现场照片' },
 } satisfies Record<string, PrivacyUse>;
 export type PrivacyApi = keyof typeof PRIVACY_APIS;
 

@@ -1,6 +1,7 @@
 /** A product in the catalogue (目录库): what the store keeps and what citizens are shown. */
 import type { AudienceGroup, Category, ProductStatus, PurchaseMethod } from './domain';
 import type { Spec } from './spec';
+import type { Grade } from './assessment';
 
 export interface RatingSummaryLite {
   count: number;
@@ -31,6 +32,15 @@ export interface ProductDoc {
   /** Orders by rating, best first when sorted descending; ends with sortKey so it is a total order. */
   ratingKey: string;
   rating: RatingSummaryLite;
+  /** The latest published assessment grade (issue 11), and its sort key (graded first, best first). */
+  grade?: ProductGrade;
+  gradeKey?: string;
+}
+
+export interface ProductGrade {
+  year: number;
+  grade: Grade;
+  score: number;
 }
 
 /** One row of the catalogue list. */
@@ -45,6 +55,7 @@ export interface ProductListItem {
   publishedOn: string;
   audienceGroups: AudienceGroup[];
   rating: RatingSummaryLite;
+  grade?: ProductGrade;
 }
 
 /** The citizen-facing product page: public fields only, never the applicant's internal ones. */

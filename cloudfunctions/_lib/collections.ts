@@ -26,11 +26,18 @@ export const COLLECTIONS = {
   ratingSummaries: 'ratingSummaries',
   commentGroups: 'commentGroups',
   meta: 'meta',
+  assessmentSchemes: 'assessmentSchemes',
+  assessmentCampaigns: 'assessmentCampaigns',
+  assessmentAssignments: 'assessmentAssignments',
+  assessmentFindings: 'assessmentFindings',
+  assessmentSelfReports: 'assessmentSelfReports',
+  assessmentResults: 'assessmentResults',
+  assessmentAppeals: 'assessmentAppeals',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
   users: [['tokenHash'], ['openid']],
-  products: [['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey']],
+  products: [['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey'], ['status', 'gradeKey'], ['status', 'grade.grade', 'sortKey']],
   featured: [['until']],
   declarations: [['orgId', 'updatedAt'], ['callId', 'status', '_id'], ['status', '_id']],
   experts: [['active', '_id']],
@@ -40,7 +47,14 @@ export const INDEXES: Record<string, string[][]> = {
   ratings: [['productId', '_id'], ['issuedBy', 'createdAt'], ['flagStatus', '_id']],
   ratingCases: [['orgId', 'openedOn'], ['status', 'dueOn'], ['raterId', 'openedOn']],
   audit: [['recordId', '_id']],
+  assessmentFindings: [['year', 'productId', 'recordedAt']],
+  assessmentSelfReports: [['year', '_id']],
+  assessmentResults: [['year', 'orgId'], ['year', 'status', '_id'], ['productId', 'year']],
+  assessmentAppeals: [['year', 'status']],
 };
 
 /** Collections nobody may update or delete from. */
-export const APPEND_ONLY = ['audit'];
+export const APPEND_ONLY = [
+  'audit',
+  'assessmentFindings',
+];

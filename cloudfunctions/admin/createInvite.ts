@@ -34,7 +34,7 @@ export function orgIdForName(name: string): string {
 }
 
 /** The bureau invites a member of an applicant organisation; the code binds one account once. */
-export async function createInvite(input: { role: 'applicant'; orgName?: string; orgId?: string }, ctx: Ctx): Promise<CreateInviteResult> {
+export async function createInvite(input: { role: InvitableRole; orgName?: string; orgId?: string }, ctx: Ctx): Promise<CreateInviteResult> {
   const now = ctx.clock.now().toISOString();
   for (let attempt = 0; ; attempt++) {
     try {

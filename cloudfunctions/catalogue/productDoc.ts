@@ -2,6 +2,7 @@
 import { AUDIENCE_GROUPS, AUDIENCE_GROUP_WORDS, type AudienceGroup } from '../../types/domain';
 import type { ProductDoc, RatingSummaryLite } from '../../types/product';
 import type { Spec } from '../../types/spec';
+import { GRADE_RANK, type Grade } from '../../types/assessment';
 
 export interface Publication {
   productId: string;
@@ -21,6 +22,11 @@ export function ratingKeyOf(rating: RatingSummaryLite, sortKey: string): string 
   const rated = rating.count > 0 && rating.satisfactionRate !== null;
   const rate = rated ? Math.round(rating.satisfactionRate! * 10000) : 0;
   return `${rated ? 1 : 0}|${String(rate).padStart(5, '0')}|${String(rating.count).padStart(9, '0')}|${sortKey}`;
+}
+
+/** `4|09123|<sortKey>`: graded before ungraded, then by grade, then by score; ends with sortKey (a total order). */
+export function gradeKeyOf(grade: { grade: Grade; score: number } | null | undefined, sortKey: string): string {
+  return grade ? `${GRADE_RANK[grade.grade]}|${String(Math.round(grade.score * 100)).padStart(5, '0')}|${sortKey}` : `0|00000|${sortKey}`;
 }
 
 export function buildProductDoc(spec: Spec, pub: Publication): ProductDoc {
@@ -43,6 +49,7 @@ export function buildProductDoc(spec: Spec, pub: Publication): ProductDoc {
     sortKey,
     audienceGroups: audienceGroupsOf(spec),
     ratingKey: ratingKeyOf(rating, sortKey),
+    gradeKey: gradeKeyOf(null, sortKey),
     rating,
   };
 }

@@ -14,6 +14,7 @@ export function toListItem(p: ProductDoc): ProductListItem {
     publishedOn: p.publishedOn,
     audienceGroups: p.audienceGroups,
     rating: p.rating,
+    ...(p.grade ? { grade: p.grade } : {}),
   };
 }
 

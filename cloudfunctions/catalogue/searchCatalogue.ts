@@ -1,6 +1,7 @@
 import type { SearchCatalogueResult } from '../../types/actions/catalogue';
 import type { AudienceGroup, Category, District, PurchaseMethod, SearchSort } from '../../types/domain';
 import type { ProductDoc } from '../../types/product';
+import type { Grade } from '../../types/assessment';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import type { Where } from '../_lib/store/port';
@@ -13,6 +14,7 @@ interface Input {
   purchaseMethod?: PurchaseMethod;
   audience?: AudienceGroup;
   district?: District;
+  grade?: Grade;
   sort?: SearchSort;
   cursor?: string;
   limit?: number;
@@ -34,9 +36,10 @@ export async function searchCatalogue(input: Input, ctx: Ctx): Promise<SearchCat
   if (input.purchaseMethod) base.purchaseMethod = input.purchaseMethod;
   if (input.district) base.district = input.district;
   if (input.audience) base.audienceGroups = { $has: input.audience };
+  if (input.grade) base['grade.grade'] = input.grade;
   if (words.length) base.searchText = { $contains: words };
 
-  const page = async (where: Where, key: 'sortKey' | 'ratingKey', after: string | null, n: number) =>
+  const page = async (where: Where, key: 'sortKey' | 'ratingKey' | 'gradeKey', after: string | null, n: number) =>
     ctx.store.find<ProductDoc>(COLLECTIONS.products, {
       where: after ? { ...where, [key]: { $lt: after } } : where,
       orderBy: [[key, 'desc']],
@@ -56,13 +59,13 @@ export async function searchCatalogue(input: Input, ctx: Ctx): Promise<SearchCat
       if (rows.length > limit) break;
     }
   } else {
-    const key = sort === 'rating' ? 'ratingKey' : 'sortKey';
+    const key = sort === 'rating' ? 'ratingKey' : sort === 'grade' ? 'gradeKey' : 'sortKey';
     rows = (await page(base, key, cursor?.k ?? null, limit + 1)).map((doc) => ({ doc, tier: 0 as const }));
   }
 
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
   const next: Cursor | null =
-    rows.length > limit && last ? { s: sort, t: last.tier, k: sort === 'rating' ? last.doc.ratingKey : last.doc.sortKey } : null;
+    rows.length > limit && last ? { s: sort, t: last.tier, k: sort === 'rating' ? last.doc.ratingKey : sort === 'grade' ? last.doc.gradeKey! : last.doc.sortKey } : null;
   return { items: shown.map((r) => toListItem(r.doc)), nextCursor: next ? encodeCursor(next) : null };
 }

@@ -3,7 +3,7 @@
  * yearly call, sees every declaration and asks for more material on the panel's behalf. Citizens see none.
  */
 import type { Caller } from '../_lib/context';
-import { anyone, isAdmin, isApplicant } from '../_lib/rules';
+import { anyone, isAdmin, isApplicant, isAssessor } from '../_lib/rules';
 import type { DeclarationDoc } from '../../types/declaration';
 
 export const declarationPermissions = {
@@ -18,8 +18,8 @@ export const declarationPermissions = {
   /** Reading one: its organisation or the bureau (checked per record below). */
   read: (c: Caller) => isApplicant(c) || isAdmin(c),
   listAll: isAdmin,
-  /** Attachments come from the declaring organisation, or from the bureau. */
-  uploadFile: (c: Caller) => isApplicant(c) || isAdmin(c),
+  /** Attachments come from the declaring organisation, or from the bureau; assessors register their evidence photos. */
+  uploadFile: (c: Caller) => isApplicant(c) || isAdmin(c) || isAssessor(c),
   /** 评审组 may ask for more material; the bureau files the request on the panel's behalf. */
   requestMaterials: isAdmin,
 };

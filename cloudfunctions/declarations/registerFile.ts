@@ -95,12 +95,13 @@ export async function registerFile(input: { fileId: string; name: string }, ctx:
   return { fileId: doc.fileId, name: doc.name, size: doc.size };
 }
 
-/** Every attachment must be a registered file of the caller's organisation (the bureau: its own). */
+/** Every attachment must be a registered file of the caller's organisation (a caller without one, e.g. the bureau or an assessor: their own). */
 export async function checkAttachments(tx: Tx, ctx: Ctx, attachments: { name: string; fileId: string }[] | undefined, pathPrefix: string): Promise<void> {
   const issues = [];
   for (const [i, a] of (attachments ?? []).entries()) {
     const f = await tx.get<FileDoc>(COLLECTIONS.files, fileDocId(a.fileId));
-    if (!f || f.orgId !== ctx.caller.orgId) issues.push({ path: `${pathPrefix}.${i}.fileId`, message: `附件“${a.name}”没有上传成功，请重新上传` });
+    const mine = f && f.orgId === ctx.caller.orgId && (f.orgId !== null || f.uploadedBy === ctx.caller.userId);
+    if (!mine) issues.push({ path: `${pathPrefix}.${i}.fileId`, message: `附件“${a.name}”没有上传成功，请重新上传` });
   }
   if (issues.length) throw new AppError('INVALID_INPUT', issues[0].message, issues);
 }

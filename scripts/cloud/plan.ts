@@ -16,8 +16,8 @@ export interface CollectionPlan {
   permission: 'ADMINONLY';
 }
 
-/** CloudBase index names: letters, digits and underscores; one name per field list. */
-export const indexName = (fields: string[]) => `idx_${fields.join('_')}`;
+/** CloudBase index names: letters, digits and underscores; one name per field list (a dotted path's dots become underscores). */
+export const indexName = (fields: string[]) => `idx_${fields.join('_').replace(/\./g, '_')}`;
 
 export function provisioningPlan(): CollectionPlan[] {
   return Object.values(COLLECTIONS).map((name) => ({

@@ -11,10 +11,11 @@ const CALLERS: Record<string, Caller> = {
   applicant: { userId: 'u2', roles: ['citizen', 'applicant'], orgId: 'o1' },
   expert: { userId: 'u3', roles: ['citizen', 'expert'], orgId: null, expertId: 'e1' },
   admin: { userId: 'admin-local', roles: ['citizen', 'admin'], orgId: null },
+  assessor: { userId: 'u5', roles: ['citizen', 'assessor'], orgId: 'o5' },
 };
 
-const EVERYONE = ['anonymous', 'citizen', 'applicant', 'expert', 'admin'];
-const SIGNED_IN = ['citizen', 'applicant', 'expert', 'admin'];
+const EVERYONE = ['anonymous', 'citizen', 'applicant', 'expert', 'admin', 'assessor'];
+const SIGNED_IN = ['citizen', 'applicant', 'expert', 'admin', 'assessor'];
 const BUREAU = ['admin'];
 const APPLICANTS = ['applicant'];
 
@@ -66,7 +67,7 @@ const MATRIX: Record<string, string[]> = {
   'declarations.supplyMaterials': APPLICANTS,
   'declarations.get': ['applicant', 'admin'],
   'declarations.printable': ['applicant', 'admin'],
-  'declarations.registerFile': ['applicant', 'admin'],
+  'declarations.registerFile': ['applicant', 'admin', 'assessor'],
   'declarations.listAll': BUREAU,
   'declarations.requestMaterials': BUREAU,
   'reviews.addExpert': BUREAU,
@@ -83,6 +84,25 @@ const MATRIX: Record<string, string[]> = {
   'reviews.reopenScoresheet': BUREAU,
   'reviews.result': ['expert', 'admin'],
   'reviews.confirm': BUREAU,
+  'assessments.scheme': EVERYONE,
+  'assessments.setScheme': BUREAU,
+  'assessments.open': BUREAU,
+  'assessments.assign': BUREAU,
+  'assessments.progress': BUREAU,
+  'assessments.myProducts': ['assessor', 'admin'],
+  'assessments.findings': ['assessor', 'admin'],
+  'assessments.recordFinding': ['assessor', 'admin'],
+  'assessments.selfReport': APPLICANTS,
+  'assessments.compute': BUREAU,
+  'assessments.drafts': BUREAU,
+  'assessments.mine': APPLICANTS,
+  'assessments.appeal': APPLICANTS,
+  'assessments.appeals': BUREAU,
+  'assessments.decideAppeal': BUREAU,
+  'assessments.confirm': BUREAU,
+  'assessments.publish': BUREAU,
+  'assessments.results': EVERYONE,
+  'assessments.productHistory': EVERYONE,
 };
 
 const actions = Object.values(FUNCTIONS).flatMap((fn) => Object.entries(fn.actions).map(([name, def]) => [`${fn.name}.${name}`, def] as const));
@@ -111,6 +131,16 @@ test('record level: an applicant reads and edits only its own organisation’s d
   expect([canReadDeclaration(CALLERS.applicant, other), canEditDeclaration(CALLERS.applicant, other)]).toEqual([false, false]);
   expect([canReadDeclaration(CALLERS.admin, other), canEditDeclaration(CALLERS.admin, other)]).toEqual([true, false]);
   for (const who of ['anonymous', 'citizen', 'expert']) expect(canReadDeclaration(CALLERS[who], own)).toBe(false);
+});
+
+test('record level: an assessor inspects only its assigned products; a provider acts only for its own', async () => {
+  const { canInspect, actsForProduct } = await import('../../cloudfunctions/assessments/permissions');
+  const assignment = { productIds: ['p1'] };
+  expect([canInspect(CALLERS.assessor, assignment, 'p1'), canInspect(CALLERS.assessor, assignment, 'p2'), canInspect(CALLERS.assessor, null, 'p1')]).toEqual([true, false, false]);
+  expect([canInspect(CALLERS.admin, null, 'p2'), canInspect(CALLERS.applicant, assignment, 'p1')]).toEqual([true, false]);
+  expect([actsForProduct(CALLERS.applicant, 'o1'), actsForProduct(CALLERS.applicant, 'o2'), actsForProduct(CALLERS.admin, 'o1'), actsForProduct(CALLERS.applicant, null)]).toEqual([true, false, false, false]);
+  const { isAssessor } = await import('../../cloudfunctions/_lib/rules');
+  expect(isAssessor({ userId: 'u', roles: ['citizen', 'assessor'], orgId: null })).toBe(false);
 });
 
 test('an expert role without an expert record scores nothing', async () => {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { AUDIENCE_GROUPS, CATEGORIES, DISTRICTS, PURCHASE_METHODS, SEARCH_SORTS, type AudienceGroup } from '../domain';
 import type { ProductListItem, PublicProduct } from '../product';
+import { GRADES } from '../assessment';
 
 const productId = z.string({ error: '缺少产品编号' }).min(1, '缺少产品编号').max(64, '产品编号不正确');
 const audience = z.enum(AUDIENCE_GROUPS, { error: '没有这个服务人群' });
@@ -13,6 +14,8 @@ export const searchCatalogueInput = z.strictObject({
   purchaseMethod: z.enum(PURCHASE_METHODS, { error: '没有这种购买方式' }).optional(),
   audience: audience.optional(),
   district: z.enum(DISTRICTS, { error: '没有这个区县' }).optional(),
+  /** The latest published assessment grade (issue 11). */
+  grade: z.enum(GRADES, { error: '等次应为优秀、良好、合格或不合格' }).optional(),
   /** Default: relevance when there is a keyword, else newest. */
   sort: z.enum(SEARCH_SORTS, { error: '没有这种排序方式' }).optional(),
   cursor: z.string().max(400).optional(),

@@ -10,7 +10,7 @@ import { Featured } from './Featured';
 import { useCatalogue, type Filters } from './useCatalogue';
 import './index.scss';
 
-const SORT_LABELS: Record<SearchSort, string> = { relevance: '最相关', newest: '最新', rating: '好评优先' };
+const SORT_LABELS: Record<SearchSort, string> = { relevance: '最相关', newest: '最新', rating: '好评优先', grade: '测评等次' };
 const DISTRICT_OPTIONS = ['全部区县', ...DISTRICTS];
 
 export default function CataloguePage() {

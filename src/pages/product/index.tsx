@@ -9,6 +9,7 @@ import { api, ApiError, errorMessage } from '../../api/client';
 import type { RatingSummary } from '@shared/rating';
 import { Badges } from '../../components/Badges';
 import { RatingChart } from '../../components/RatingChart';
+import { ProductGrade } from '../../components/ProductGrade';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
@@ -123,6 +124,8 @@ export default function ProductPage() {
           {summary ? <RatingChart summary={summary} /> : <Text className='field__value'>{p.rating.count === 0 ? '暂无评价' : `${p.rating.count} 条评价`}</Text>}
         </View>
       </View>
+
+      <ProductGrade productId={p.productId} />
 
       <View className='share'>
         {process.env.TARO_ENV === 'weapp' ? (

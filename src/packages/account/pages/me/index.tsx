@@ -96,6 +96,7 @@ export default function MePage() {
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calls/index' })}>申报公告</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/experts/index' })}>评审专家库</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calendar/index' })}>节假日设置</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/assessment/index' })}>年度测评</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>评价码与整改</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/flagged/index' })}>待复核的评价</AtButton>
         </View>
@@ -117,6 +118,16 @@ export default function MePage() {
             我的申报
           </AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>服务评价与整改</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/assessment/index' })}>年度测评</AtButton>
+        </View>
+      )}
+
+      {me.roles.includes('assessor') && (
+        <View className='me__card'>
+          <Text className='me__title'>测评机构</Text>
+          <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/assessor/pages/products/index' })}>
+            我的测评任务
+          </AtButton>
         </View>
       )}
 

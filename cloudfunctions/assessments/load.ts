@@ -1,0 +1,87 @@
+/** Reading a year's campaign and its records; the views callers get. */
+import type { AppealView, CampaignView, FindingView } from '../../types/actions/assessments';
+import { METHODS, type AppealDoc, type AssessmentResultDoc, type AssignmentDoc, type CampaignDoc, type FindingDoc, type Method, type ScopeEntry, type SelfReportDoc } from '../../types/assessment';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { conflict, invalid, notFound } from '../_lib/errors';
+import { MAX_PAGE, type HasId, type Query, type Store } from '../_lib/store/port';
+
+export const campaignId = (year: number) => String(year);
+export const assignmentId = (year: number, orgId: string) => `${year}:${orgId}`;
+
+/** Every page of a query (each page at most 1000, as CloudBase allows). */
+export async function findAll<T extends HasId>(store: Store, collection: string, query: Omit<Query, 'skip' | 'limit'>): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += MAX_PAGE) {
+    const page = await store.find<T>(collection, { ...query, skip, limit: MAX_PAGE });
+    out.push(...page);
+    if (page.length < MAX_PAGE) return out;
+  }
+}
+
+export async function loadCampaign(ctx: Ctx, year: number): Promise<CampaignDoc> {
+  const c = await ctx.store.get<CampaignDoc>(COLLECTIONS.assessmentCampaigns, campaignId(year));
+  if (!c) throw notFound(`${year} 年度的测评还没有开始`);
+  return c;
+}
+
+export function campaignView(c: CampaignDoc): CampaignView {
+  return { year: c.year, title: c.title, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status, appealBy: c.appealBy, documentNumber: c.documentNumber, products: c.scope.length };
+}
+
+/** The product's place in the campaign, or a field error on `productId`. */
+export function scopeEntry(c: CampaignDoc, productId: string): ScopeEntry {
+  const e = c.scope.find((s) => s.productId === productId);
+  if (!e) throw invalid('这个产品不在本年度测评范围内', [{ path: 'productId', message: '这个产品不在本年度测评范围内' }]);
+  return e;
+}
+
+export async function loadAssignment(ctx: Ctx, year: number): Promise<AssignmentDoc | null> {
+  return ctx.caller.orgId ? ctx.store.get<AssignmentDoc>(COLLECTIONS.assessmentAssignments, assignmentId(year, ctx.caller.orgId)) : null;
+}
+
+export function findingsOfYear(store: Store, year: number, productId?: string): Promise<FindingDoc[]> {
+  return findAll<FindingDoc>(store, COLLECTIONS.assessmentFindings, { where: productId ? { year, productId } : { year }, orderBy: [['recordedAt', 'asc'], ['_id', 'asc']] });
+}
+
+export function findingView(f: FindingDoc, all: FindingDoc[]): FindingView {
+  const by = all.find((x) => x.supersedes === f._id);
+  return { findingId: f._id, productId: f.productId, method: f.method, on: f.on, score: f.score, notes: f.notes, checked: f.checked, evidence: f.evidence, supersedes: f.supersedes, reason: f.reason, supersededBy: by?._id ?? null, recordedAt: f.recordedAt };
+}
+
+export function selfReportsOfYear(store: Store, year: number): Promise<SelfReportDoc[]> {
+  return findAll<SelfReportDoc>(store, COLLECTIONS.assessmentSelfReports, { where: { year }, orderBy: [['_id', 'asc']] });
+}
+
+export function resultsOfYear(store: Store, year: number, where: Record<string, string> = {}): Promise<AssessmentResultDoc[]> {
+  return findAll<AssessmentResultDoc>(store, COLLECTIONS.assessmentResults, { where: { year, ...where }, orderBy: [['_id', 'asc']] });
+}
+
+export function appealView(a: AppealDoc, c: CampaignDoc | null): AppealView {
+  const { _id, ...rest } = a;
+  return { appealId: _id, ...rest, productName: c?.scope.find((s) => s.productId === a.productId)?.name ?? '' };
+}
+
+export function resultView(r: AssessmentResultDoc) {
+  const { _id, ...rest } = r;
+  return rest;
+}
+
+/** Splits writes into transactions of at most `n` products (CloudBase caps the operations in one transaction). */
+export function chunks<T>(xs: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+/** A correction must name a finding of the same product and method that no other finding has corrected yet. */
+export function checkSupersedes(existing: FindingDoc[], id: string, method: Method, path: string): void {
+  const old = existing.find((f) => f._id === id);
+  if (!old || old.method !== method) throw invalid('要更正的记录不存在或不是同一测评方式', [{ path, message: '要更正的记录不存在或不是同一测评方式' }]);
+  if (existing.some((f) => f.supersedes === old._id)) throw conflict('这条记录已经被更正过，请更正最新的一条');
+}
+
+/** How many findings in force each method has for a product. */
+export function methodCounts(current: FindingDoc[], productId: string): Record<Method, number> {
+  return Object.fromEntries(METHODS.map((m) => [m, current.filter((f) => f.productId === productId && f.method === m).length])) as Record<Method, number>;
+}

@@ -1,0 +1,82 @@
+import type { ProgressRow, PublicResult } from '../../types/actions/assessments';
+import type { AppealDoc, AssessmentResultDoc, AssignmentDoc, CampaignDoc, Grade } from '../../types/assessment';
+import type { Category } from '../../types/domain';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { currentFindings } from './computeResult';
+import { appealView, campaignId, campaignView, findAll, findingsOfYear, loadCampaign, methodCounts, resultView, resultsOfYear, selfReportsOfYear } from './load';
+
+/** The bureau's progress matrix: products × methods, self-reports, assessors, drafts and appeals. */
+export async function progress(input: { year: number }, ctx: Ctx) {
+  const c = await loadCampaign(ctx, input.year);
+  const findings = currentFindings(await findingsOfYear(ctx.store, input.year));
+  const reports = new Set((await selfReportsOfYear(ctx.store, input.year)).map((r) => r.productId));
+  const assignments = await findAll<AssignmentDoc & { year: number }>(ctx.store, COLLECTIONS.assessmentAssignments, { where: { year: input.year }, orderBy: [['_id', 'asc']] });
+  const results = new Map((await resultsOfYear(ctx.store, input.year)).map((r) => [r.productId, r]));
+  const appeals = new Map((await findAll<AppealDoc>(ctx.store, COLLECTIONS.assessmentAppeals, { where: { year: input.year }, orderBy: [['_id', 'asc']] })).map((a) => [a.productId, a]));
+  const rows: ProgressRow[] = c.scope.map((s) => {
+    const r = results.get(s.productId);
+    return {
+      ...s,
+      findings: methodCounts(findings, s.productId),
+      selfReported: reports.has(s.productId),
+      assessorOrgIds: assignments.filter((a) => a.productIds.includes(s.productId)).map((a) => a.assessorOrgId),
+      result: r ? { score: r.score, grade: r.grade, status: r.status } : null,
+      appeal: appeals.get(s.productId)?.status ?? null,
+    };
+  });
+  return { campaign: campaignView(c), scheme: c.scheme, rows };
+}
+
+/** Every draft (or confirmed) result with its components: the bureau's desk. */
+export async function drafts(input: { year: number }, ctx: Ctx) {
+  const c = await loadCampaign(ctx, input.year);
+  return { campaign: campaignView(c), results: (await resultsOfYear(ctx.store, input.year)).map(resultView) };
+}
+
+/** The providing organisation's own products in the campaign, their drafts and its appeals. */
+export async function mine(input: { year: number }, ctx: Ctx) {
+  const c = await ctx.store.get<CampaignDoc>(COLLECTIONS.assessmentCampaigns, campaignId(input.year));
+  if (!c) return { campaign: null, products: [], results: [], appeals: [] };
+  const orgId = ctx.caller.orgId!;
+  const reports = new Set((await selfReportsOfYear(ctx.store, input.year)).filter((r) => r.orgId === orgId).map((r) => r.productId));
+  const results = await resultsOfYear(ctx.store, input.year, { orgId });
+  const appeals = await findAll<AppealDoc>(ctx.store, COLLECTIONS.assessmentAppeals, { where: { year: input.year }, orderBy: [['_id', 'asc']] });
+  return {
+    campaign: campaignView(c),
+    products: c.scope.filter((s) => s.orgId === orgId).map((s) => ({ ...s, selfReported: reports.has(s.productId) })),
+    results: results.map(resultView),
+    appeals: appeals.filter((a) => a.orgId === orgId).map((a) => appealView(a, c)),
+  };
+}
+
+function publicResult(r: AssessmentResultDoc): PublicResult {
+  return {
+    productId: r.productId,
+    productName: r.productName,
+    category: r.category,
+    grade: r.grade,
+    score: r.score,
+    ratings: r.satisfaction.n,
+    satisfaction: { rate: r.satisfaction.rate, low: r.satisfaction.low, high: r.satisfaction.high },
+    methodsUsed: r.methodsUsed,
+    documentNumber: r.documentNumber ?? '',
+  };
+}
+
+/** 公布测评结果: anyone, once published — grade, score, number of ratings, methods used; nothing personal. */
+export async function publicResults(input: { year: number; grade?: Grade; category?: Category }, ctx: Ctx) {
+  const c = await ctx.store.get<CampaignDoc>(COLLECTIONS.assessmentCampaigns, campaignId(input.year));
+  if (!c || c.status !== 'published') return { published: false, year: input.year, documentNumber: null, items: [] };
+  const where: Record<string, string> = { status: 'published' };
+  if (input.grade) where.grade = input.grade;
+  if (input.category) where.category = input.category;
+  const items = (await resultsOfYear(ctx.store, input.year, where)).map(publicResult).sort((a, b) => b.score - a.score || a.productId.localeCompare(b.productId));
+  return { published: true, year: input.year, documentNumber: c.documentNumber, items };
+}
+
+/** A product's published grades, newest year first. */
+export async function productHistory(input: { productId: string }, ctx: Ctx) {
+  const docs = await ctx.store.find<AssessmentResultDoc>(COLLECTIONS.assessmentResults, { where: { productId: input.productId, status: 'published' }, orderBy: [['year', 'desc']], limit: 100 });
+  return { history: docs.map((r) => ({ year: r.year, grade: r.grade, score: r.score, ratings: r.satisfaction.n, documentNumber: r.documentNumber ?? '' })) };
+}

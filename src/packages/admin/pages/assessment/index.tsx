@@ -1,0 +1,326 @@
+/**
+ * The bureau's desk for the yearly assessment: the scheme and the campaign's set-up; assessors and their products;
+ * progress products × methods; the draft results with how each was computed; appeals; confirm and publish.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { AtButton } from 'taro-ui';
+import { APPEAL_STATUS_LABELS, CAMPAIGN_STATUS_LABELS, GRADE_LABELS, INDICATOR_LABELS, METHODS, METHOD_LABELS, type Method, type Scheme } from '@shared/assessment';
+import type { AppealView, AssessmentsApi, ResultView } from '@shared/actions/assessments';
+import { api, ApiError, errorMessage } from '../../../../api/client';
+import { Failure, Loading } from '../../../../components/StateView';
+import '../admin.scss';
+import './index.scss';
+
+type Progress = AssessmentsApi['progress'][1];
+const firstIssue = (e: unknown) => (e instanceof ApiError && e.issues.length ? `${e.issues[0].message}` : errorMessage(e));
+const asked = async (title: string, content: string) => (await Taro.showModal({ title, content })).confirm;
+
+function SchemeSetup({ year, onOpened }: { year: number; onOpened: () => void }) {
+  const [scheme, setScheme] = useState<Scheme | null>(null);
+  const [reason, setReason] = useState('');
+  const [title, setTitle] = useState(`${year} 年度公共法律服务产品测评`);
+  const [startsOn, setStartsOn] = useState(`${year}-01-01`);
+  const [endsOn, setEndsOn] = useState(`${year}-11-30`);
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+  const load = useCallback(async () => {
+    setError('');
+    try {
+      setScheme((await api('assessments', 'scheme', { year })).scheme);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [year]);
+  useEffect(() => {
+    load();
+  }, [load]);
+  if (error) return <Failure message={error} onRetry={load} />;
+  if (!scheme) return <Loading />;
+  const setWeight = (i: number, v: string) => setScheme({ ...scheme, indicators: scheme.indicators.map((x, k) => (k === i ? { ...x, weight: Number(v) || 0 } : x)) });
+  const setThreshold = (k: keyof Scheme['thresholds'], v: string) => setScheme({ ...scheme, thresholds: { ...scheme.thresholds, [k]: Number(v) || 0 } });
+  const save = async () => {
+    const { year: _y, ...body } = scheme;
+    try {
+      setScheme((await api('assessments', 'setScheme', { year, scheme: body, reason })).scheme);
+      setNotice('方案已保存（已记入操作记录）');
+    } catch (e) {
+      setNotice(firstIssue(e));
+    }
+  };
+  const open = async () => {
+    if (!(await asked('开始测评', `开始后测评方案不能再修改；${startsOn} 在目录中的产品都将参加测评。确定开始吗？`))) return;
+    try {
+      await api('assessments', 'open', { year, title, startsOn, endsOn });
+      onOpened();
+    } catch (e) {
+      setNotice(firstIssue(e));
+    }
+  };
+  return (
+    <View>
+      <View className='admin__card'>
+        <Text className='admin__title'>{year} 年度测评方案</Text>
+        <Text className='admin__meta'>测评开始前可以调整；每次调整都要写明理由。</Text>
+        {scheme.indicators.map((ind, i) => (
+          <View key={ind.key} className='aa__row'>
+            <Text className='aa__label'>{INDICATOR_LABELS[ind.key]} 权重</Text>
+            <Input className='aa__num' type='digit' value={String(ind.weight)} onInput={(e) => setWeight(i, e.detail.value)} />
+          </View>
+        ))}
+        {(['excellent', 'good', 'pass'] as const).map((k) => (
+          <View key={k} className='aa__row'>
+            <Text className='aa__label'>{GRADE_LABELS[k]} 不低于</Text>
+            <Input className='aa__num' type='digit' value={String(scheme.thresholds[k])} onInput={(e) => setThreshold(k, e.detail.value)} />
+          </View>
+        ))}
+        <Text className='admin__meta'>
+          满意度按“满意”及以上计，向全市平均水平收缩（相当于 {scheme.priorStrength} 条评价的先验）；申诉期 {scheme.appealWorkingDays} 个工作日。
+        </Text>
+        <Text className='admin__label'>调整理由</Text>
+        <Textarea className='admin__textarea' value={reason} onInput={(e) => setReason(e.detail.value)} />
+        <AtButton onClick={save}>保存方案</AtButton>
+      </View>
+      <View className='admin__card'>
+        <Text className='admin__title'>开始测评</Text>
+        <Text className='admin__label'>测评名称</Text>
+        <Input className='admin__input' value={title} onInput={(e) => setTitle(e.detail.value)} />
+        <Text className='admin__label'>开始日期（这一天在目录中的产品参加测评）</Text>
+        <Input className='admin__input' value={startsOn} onInput={(e) => setStartsOn(e.detail.value)} />
+        <Text className='admin__label'>结束日期（自评报告截止）</Text>
+        <Input className='admin__input' value={endsOn} onInput={(e) => setEndsOn(e.detail.value)} />
+        {notice && <Text className='admin__notice'>{notice}</Text>}
+        <AtButton type='primary' onClick={open}>
+          开始 {year} 年度测评
+        </AtButton>
+      </View>
+    </View>
+  );
+}
+
+function DecideAppeal({ appeal, onDone }: { appeal: AppealView; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const [method, setMethod] = useState<Method>('ledger');
+  const [score, setScore] = useState('');
+  const [notes, setNotes] = useState('');
+  const [notice, setNotice] = useState('');
+  const decide = async (accepted: boolean) => {
+    if (!(await asked(accepted ? '采纳申诉' : '不采纳申诉', accepted ? '将录入复核记录并重新计算该产品的结果。确定吗？' : '维持原结果。确定吗？'))) return;
+    try {
+      await api('assessments', 'decideAppeal', { appealId: appeal.appealId, accepted, reason, ...(accepted ? { finding: { method, score: Number(score), notes } } : {}) });
+      onDone();
+    } catch (e) {
+      setNotice(firstIssue(e));
+    }
+  };
+  return (
+    <View className='admin__card'>
+      <Text className='admin__name'>{appeal.productName}</Text>
+      <Text className='admin__meta'>
+        {appeal.filedOn} 申诉：{appeal.reason}
+      </Text>
+      <Text className='admin__label'>处理理由</Text>
+      <Textarea className='admin__textarea' value={reason} onInput={(e) => setReason(e.detail.value)} />
+      <Text className='admin__label'>采纳时的复核记录：方式、得分、情况</Text>
+      <View className='admin__filters'>
+        {METHODS.map((m) => (
+          <Text key={m} className={`admin__chip ${m === method ? 'admin__chip--on' : ''}`} onClick={() => setMethod(m)}>
+            {METHOD_LABELS[m]}
+          </Text>
+        ))}
+      </View>
+      <Input className='admin__input' type='digit' placeholder='得分 0–100' value={score} onInput={(e) => setScore(e.detail.value)} />
+      <Textarea className='admin__textarea' value={notes} placeholder='复核情况' onInput={(e) => setNotes(e.detail.value)} />
+      {notice && <Text className='admin__error'>{notice}</Text>}
+      <AtButton type='primary' onClick={() => decide(true)}>
+        采纳
+      </AtButton>
+      <AtButton onClick={() => decide(false)}>不采纳</AtButton>
+    </View>
+  );
+}
+
+export default function AdminAssessmentPage() {
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState('');
+  const [drafts, setDrafts] = useState<ResultView[]>([]);
+  const [appeals, setAppeals] = useState<AppealView[]>([]);
+  const [open, setOpen] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [assessorOrgId, setAssessorOrgId] = useState('');
+  const [orgName, setOrgName] = useState('');
+  const [reason, setReason] = useState('');
+  const [documentNumber, setDocumentNumber] = useState('');
+  const [notice, setNotice] = useState('');
+
+  const load = useCallback(async () => {
+    setError('');
+    setMissing(false);
+    setProgress(null);
+    try {
+      const p = await api('assessments', 'progress', { year });
+      setProgress(p);
+      setDrafts(p.campaign.status === 'open' ? [] : (await api('assessments', 'drafts', { year })).results);
+      setAppeals((await api('assessments', 'appeals', { year })).appeals);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'NOT_FOUND') setMissing(true);
+      else setError(errorMessage(e));
+    }
+  }, [year]);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const run = async (what: () => Promise<unknown>, done: string) => {
+    setNotice('');
+    try {
+      await what();
+      setNotice(done);
+      load();
+    } catch (e) {
+      setNotice(firstIssue(e));
+    }
+  };
+  const invite = () =>
+    run(async () => {
+      const r = await api('admin', 'createInvite', { role: 'assessor', orgName });
+      setAssessorOrgId(r.orgId);
+      Taro.showModal({ title: '测评机构邀请码', content: `请把邀请码 ${r.inviteCode} 交给 ${orgName}，在“我的”页面绑定。`, showCancel: false });
+    }, '已生成邀请码');
+  const assign = () => run(() => api('assessments', 'assign', { year, assessorOrgId, productIds: selected }).then(() => setSelected([])), '已分配');
+  const compute = async () => (await asked('计算测评结果', '将按当前的测评记录、自评报告和群众评价计算征求意见稿，并开始申诉期。确定吗？')) && run(() => api('assessments', 'compute', { year }), '已计算，申诉期开始');
+  const confirm = async () => (await asked('确认测评结果', '确认后不能再重新计算或处理申诉。确定吗？')) && run(() => api('assessments', 'confirm', { year, reason }), '已确认');
+  const publish = async () => (await asked('向社会公布', `以 ${documentNumber} 公布后结果不能更改。确定吗？`)) && run(() => api('assessments', 'publish', { year, documentNumber, reason }), '已公布');
+
+  const years = [year - 1, year, year + 1];
+  const chips = (
+    <View className='admin__filters'>
+      {years.map((y) => (
+        <Text key={y} className={`admin__chip ${y === year ? 'admin__chip--on' : ''}`} onClick={() => setYear(y)}>
+          {y} 年
+        </Text>
+      ))}
+    </View>
+  );
+  if (error) return <Failure message={error} onRetry={load} />;
+  if (missing)
+    return (
+      <View className='admin'>
+        {chips}
+        <SchemeSetup year={year} onOpened={load} />
+      </View>
+    );
+  if (!progress) return <Loading />;
+  const c = progress.campaign;
+  const pending = appeals.filter((a) => a.status === 'pending');
+
+  return (
+    <View className='admin'>
+      {chips}
+      <View className='admin__card'>
+        <Text className='admin__title'>{c.title}</Text>
+        <Text className='admin__meta'>
+          {CAMPAIGN_STATUS_LABELS[c.status]} · {c.startsOn} 至 {c.endsOn} · {c.products} 个产品{c.appealBy ? ` · 申诉截止 ${c.appealBy}` : ''}
+          {c.documentNumber ? ` · ${c.documentNumber}` : ''}
+        </Text>
+        <Text className='admin__meta'>
+          权重：{progress.scheme.indicators.map((i) => `${INDICATOR_LABELS[i.key]} ${i.weight}`).join('，')}；优秀 ≥ {progress.scheme.thresholds.excellent}，良好 ≥ {progress.scheme.thresholds.good}，合格 ≥ {progress.scheme.thresholds.pass}
+        </Text>
+      </View>
+      {notice && <Text className='admin__notice'>{notice}</Text>}
+
+      {c.status === 'open' && (
+        <View className='admin__card'>
+          <Text className='admin__title'>测评机构</Text>
+          <Text className='admin__label'>邀请测评机构（单位名称）</Text>
+          <Input className='admin__input' value={orgName} onInput={(e) => setOrgName(e.detail.value)} />
+          <AtButton onClick={invite}>生成邀请码</AtButton>
+          <Text className='admin__label'>把下表勾选的 {selected.length} 个产品分配给机构（编号）</Text>
+          <Input className='admin__input' value={assessorOrgId} onInput={(e) => setAssessorOrgId(e.detail.value)} />
+          <AtButton onClick={assign}>分配</AtButton>
+        </View>
+      )}
+
+      <View className='admin__card aa__matrix'>
+        <Text className='admin__title'>进度</Text>
+        <View className='aa__mrow aa__mhead'>
+          <Text className='aa__mname'>产品</Text>
+          {METHODS.map((m) => (
+            <Text key={m} className='aa__mcell'>
+              {METHOD_LABELS[m].slice(0, 2)}
+            </Text>
+          ))}
+          <Text className='aa__mcell'>自评</Text>
+          <Text className='aa__mresult'>结果</Text>
+        </View>
+        {progress.rows.map((r) => (
+          <View key={r.productId}>
+            <View className='aa__mrow' onClick={() => (c.status === 'open' ? setSelected((s) => (s.includes(r.productId) ? s.filter((x) => x !== r.productId) : [...s, r.productId])) : setOpen(open === r.productId ? null : r.productId))}>
+              <Text className='aa__mname'>
+                {c.status === 'open' ? (selected.includes(r.productId) ? '☑ ' : '☐ ') : ''}
+                {r.name}
+              </Text>
+              {METHODS.map((m) => (
+                <Text key={m} className='aa__mcell'>
+                  {r.findings[m] ? '✓' : '–'}
+                </Text>
+              ))}
+              <Text className='aa__mcell'>{r.selfReported ? '✓' : '–'}</Text>
+              <Text className='aa__mresult'>{r.result ? `${GRADE_LABELS[r.result.grade]} ${r.result.score}` : '—'}{r.appeal ? ` · ${APPEAL_STATUS_LABELS[r.appeal]}` : ''}</Text>
+            </View>
+            {open === r.productId &&
+              drafts
+                .filter((d) => d.productId === r.productId)
+                .map((d) => (
+                  <View key={d.productId} className='aa__breakdown'>
+                    {d.components.map((x) => (
+                      <Text key={x.key} className='admin__meta'>
+                        {x.label}：{x.missing ? '无数据' : `${x.score} 分 × ${x.effectiveWeight}%`}
+                        {x.inputs.ratings !== undefined ? `（${x.inputs.ratings} 条评价）` : ''}
+                        {x.inputs.findingIds?.length ? `（${x.inputs.findingIds.length} 条记录）` : ''}
+                        {x.note ? ` · ${x.note}` : ''}
+                      </Text>
+                    ))}
+                  </View>
+                ))}
+          </View>
+        ))}
+      </View>
+
+      {(c.status === 'open' || c.status === 'computed') && (
+        <AtButton type='primary' onClick={compute}>
+          {c.status === 'open' ? '计算测评结果（征求意见稿）' : '重新计算'}
+        </AtButton>
+      )}
+      {pending.map((a) => (
+        <DecideAppeal key={a.appealId} appeal={a} onDone={load} />
+      ))}
+      {(c.status === 'computed' || c.status === 'confirmed') && (
+        <View className='admin__card'>
+          <Text className='admin__title'>{c.status === 'computed' ? '确认结果' : '向社会公布'}</Text>
+          {c.status === 'confirmed' && (
+            <View>
+              <Text className='admin__label'>文号</Text>
+              <Input className='admin__input' placeholder={`杭司〔${year}〕号`} value={documentNumber} onInput={(e) => setDocumentNumber(e.detail.value)} />
+            </View>
+          )}
+          <Text className='admin__label'>说明（记入操作记录）</Text>
+          <Textarea className='admin__textarea' value={reason} onInput={(e) => setReason(e.detail.value)} />
+          {c.status === 'computed' ? (
+            <AtButton type='primary' disabled={pending.length > 0} onClick={confirm}>
+              {pending.length ? `还有 ${pending.length} 条申诉待处理` : '确认测评结果'}
+            </AtButton>
+          ) : (
+            <AtButton type='primary' onClick={publish}>
+              公布测评结果
+            </AtButton>
+          )}
+        </View>
+      )}
+      {c.status === 'published' && <AtButton onClick={() => Taro.navigateTo({ url: `/packages/assessment/pages/results/index?year=${year}` })}>查看公布的结果</AtButton>}
+    </View>
+  );
+}
