@@ -9,6 +9,7 @@ import { declarationsFunction } from './declarations/actions';
 import { publicityFunction } from './publicity/actions';
 import { ratingsFunction } from './ratings/actions';
 import { reviewsFunction } from './reviews/actions';
+import { supervisionFunction } from './supervision/actions';
 
 export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   auth: authFunction,
@@ -18,5 +19,6 @@ export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   publicity: publicityFunction,
   catalogue: catalogueFunction,
   ratings: ratingsFunction,
+  supervision: supervisionFunction,
   assessments: assessmentsFunction,
 };

@@ -2,11 +2,14 @@
  * Invariants over the whole store (HotCRP's confinvariants): queries whose answer must be empty.
  * Tests run this after every integration scenario; each string returned names one violation.
  */
-import { INVITABLE_ROLES, ROLES } from '../types/domain';
+import { INVITABLE_ROLES, PRODUCT_STATUSES, ROLES, type ProductStatus } from '../types/domain';
+import { DEFAULT_CREDIT_KINDS, publicUntil, type CatalogueChangeDoc, type CreditEventDoc, type RectificationDoc } from '../types/credit';
+import { shanghaiDate } from '../types/time';
+import { CATALOGUE_VERSION_COUNTER } from '../cloudfunctions/catalogue/catalogueChanges';
 import { specSchema } from '../types/spec';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
 import type { UserDoc } from '../cloudfunctions/_lib/identity';
-import type { InviteDoc } from '../cloudfunctions/admin/createInvite';
+import type { InviteDoc, OrgDoc } from '../cloudfunctions/admin/createInvite';
 import { featuredId, type FeaturedDoc } from '../cloudfunctions/catalogue/featureProduct';
 import { buildProductDoc, gradeKeyOf, ratingKeyOf } from '../cloudfunctions/catalogue/productDoc';
 import { checkAssessments } from './assessmentInvariants';
@@ -33,6 +36,63 @@ async function all<T extends HasId>(store: Store, collection: string): Promise<T
 }
 
 const DOCUMENT_NUMBER = /^杭司〔\d{4}〕\d+号$/;
+
+/** Issue 12: the catalogue's states, credit events, rectifications and exits. */
+async function supervisionProblems(store: Store, users: UserDoc[]): Promise<string[]> {
+  const problems: string[] = [];
+  const orgs = new Map((await all<OrgDoc>(store, COLLECTIONS.orgs)).map((o) => [o._id, o]));
+  for (const u of users)
+    if (u.roles.includes('association') && (!u.orgId || orgs.get(u.orgId)?.kind !== 'association')) problems.push(`association user ${u._id} does not act for an association`);
+  for (const o of orgs.values())
+    for (const a of o.associationIds ?? []) if (orgs.get(a)?.kind !== 'association') problems.push(`org ${o._id} is a member of ${a}, which is not an association`);
+
+  const products = new Map((await all<ProductDoc>(store, COLLECTIONS.products)).map((p) => [p._id, p]));
+  const changes = await all<CatalogueChangeDoc>(store, COLLECTIONS.catalogueChanges);
+  const counter = await store.get<{ _id: string; value: number }>(COLLECTIONS.counters, CATALOGUE_VERSION_COUNTER);
+  const lastChange = new Map<string, CatalogueChangeDoc>();
+  for (const c of changes) {
+    if (c._id !== `${c.version}:${c.productId}`) problems.push(`catalogue change ${c._id} is filed under the wrong id`);
+    if (!counter || c.version > counter.value) problems.push(`catalogue change ${c._id} is newer than the catalogue's version`);
+    if (!products.has(c.productId)) problems.push(`catalogue change ${c._id} names a missing product`);
+    if (c.change === 'left' && !DOCUMENT_NUMBER.test(c.documentNumber ?? '')) problems.push(`catalogue change ${c._id}: an exit without a document number`);
+    const before = lastChange.get(c.productId);
+    if (!before || before.version <= c.version) lastChange.set(c.productId, c);
+  }
+  const STATUS_AFTER: Record<string, ProductStatus> = { added: 'listed', reinstated: 'listed', changed: 'listed', suspended: 'suspended', left: 'exited' };
+  for (const p of products.values()) {
+    if (!(PRODUCT_STATUSES as readonly string[]).includes(p.status)) problems.push(`product ${p._id} has unknown status ${p.status}`);
+    if (p.status === 'listed' && (p.exit || p.suspension)) problems.push(`product ${p._id} is listed while exited or suspended`);
+    if (p.status === 'suspended' && !p.suspension?.reason) problems.push(`product ${p._id} is suspended without a reason`);
+    if (p.status === 'exited' && p.exit && !DOCUMENT_NUMBER.test(p.exit.documentNumber)) problems.push(`product ${p._id} exited without a document number`);
+    if (p.exit && p.status !== 'exited') problems.push(`product ${p._id} has an exit but is ${p.status}`);
+    const c = lastChange.get(p._id);
+    if (c && STATUS_AFTER[c.change] !== p.status) problems.push(`product ${p._id} is ${p.status}, its last catalogue change says ${c.change}`);
+  }
+  for (const r of await all<RatingDoc>(store, COLLECTIONS.ratings)) {
+    const p = products.get(r.productId);
+    if (p?.exit && r.createdAt > p.exit.recordedAt) problems.push(`rating ${r._id} was accepted after product ${p._id} left the catalogue`);
+  }
+
+  for (const e of await all<CreditEventDoc>(store, COLLECTIONS.creditEvents)) {
+    const kind = DEFAULT_CREDIT_KINDS[e.kind];
+    if (!kind) {
+      problems.push(`credit event ${e._id} has unknown kind ${e.kind}`);
+      continue;
+    }
+    if (e.polarity !== kind.polarity) problems.push(`credit event ${e._id}: polarity does not match its kind`);
+    if (e.publicUntil !== publicUntil(e.occurredOn, e.publicityMonths)) problems.push(`credit event ${e._id} is public outside its period`);
+    if (e.occurredOn > shanghaiDate(e.recordedAt)) problems.push(`credit event ${e._id} occurred after it was recorded`);
+    if (!orgs.has(e.orgId)) problems.push(`credit event ${e._id} names a missing organisation`);
+    if (e.recordedByOrgId && !(orgs.get(e.orgId)?.associationIds ?? []).includes(e.recordedByOrgId)) problems.push(`credit event ${e._id} was recorded by an association the organisation is not a member of`);
+    if (e.revoked && !e.revoked.reason) problems.push(`credit event ${e._id} is revoked without a reason`);
+  }
+  for (const r of await all<RectificationDoc>(store, COLLECTIONS.rectifications)) {
+    if ((r.status === 'answered') !== (r.answer !== null)) problems.push(`rectification ${r._id} is ${r.status} with${r.answer ? '' : 'out'} an answer`);
+    if (r.answer && r.answer.onTime !== r.answer.answeredOn <= r.dueOn) problems.push(`rectification ${r._id}: onTime does not match its dates`);
+    if (r.dueOn <= r.openedOn) problems.push(`rectification ${r._id} is due before it opened`);
+  }
+  return problems;
+}
 
 export async function checkInvariants(store: Store): Promise<string[]> {
   const problems: string[] = [];
@@ -221,6 +281,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     }
   }
 
+  problems.push(...(await supervisionProblems(store, users)));
   problems.push(...(await checkAssessments(store, all)));
 
   for (const a of await all<Doc & { at?: string; fn?: string; recordId?: string }>(store, COLLECTIONS.audit)) {

@@ -1,6 +1,6 @@
 export default defineAppConfig({
   // Main package: what every citizen uses. Role-specific pages live in subpackages.
-  pages: ['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index', 'pages/rate/index'],
+  pages: ['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index', 'pages/rate/index', 'pages/provider/index', 'pages/adjustment/index'],
   subPackages: [
     { root: 'packages/account', pages: ['pages/me/index', 'pages/cases/index'] },
     { root: 'packages/promotion', pages: ['pages/poster/index'] },
@@ -9,6 +9,7 @@ export default defineAppConfig({
     { root: 'packages/expert', pages: ['pages/assignments/index', 'pages/score/index'] },
     { root: 'packages/assessment', pages: ['pages/results/index'] },
     { root: 'packages/assessor', pages: ['pages/products/index', 'pages/record/index'] },
+    { root: 'packages/supervision', pages: ['pages/events/index', 'pages/proposal/index', 'pages/rectifications/index', 'pages/exit/index', 'pages/members/index', 'pages/mine/index', 'pages/rules/index'] },
   ],
   // H5 only (an unknown key in WeChat's app.json): no sliding page transition, which leaves the document
   // scrollable sideways on phones.

@@ -7,6 +7,7 @@ import type { DeclarationsApi } from './actions/declarations';
 import type { PublicityApi } from './actions/publicity';
 import type { RatingsApi } from './actions/ratings';
 import type { ReviewsApi } from './actions/reviews';
+import type { SupervisionApi } from './actions/supervision';
 
 export interface Api {
   auth: AuthApi;
@@ -16,6 +17,7 @@ export interface Api {
   reviews: ReviewsApi;
   publicity: PublicityApi;
   ratings: RatingsApi;
+  supervision: SupervisionApi;
   assessments: AssessmentsApi;
 }
 export type ApiInput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [infer I, unknown] ? I : never;

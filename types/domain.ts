@@ -44,6 +44,7 @@ export const ROLES = [
   'applicant',
   'expert',
   'admin',
+  'association',
   'assessor',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -52,6 +53,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   applicant: '申报单位',
   expert: '评审专家',
   admin: '市司法局',
+  association: '行业协会',
   assessor: '测评机构',
 };
 
@@ -59,12 +61,17 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const INVITABLE_ROLES = [
   'applicant',
   'expert',
+  'association',
   'assessor',
 ] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 /** A product's place in the catalogue. */
-export const PRODUCT_STATUSES = ['listed', 'exited'] as const;
+export const PRODUCT_STATUSES = [
+  'listed',
+  'suspended',
+  'exited',
+] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 /** The groups the bureau promotes products to (推介 to 服务指向群体). */

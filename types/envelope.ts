@@ -46,6 +46,7 @@ export const FUNCTION_NAMES = [
   'publicity',
   'catalogue',
   'ratings',
+  'supervision',
   'assessments',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];

@@ -32,6 +32,10 @@ export interface ProductDoc {
   /** Orders by rating, best first when sorted descending; ends with sortKey so it is a total order. */
   ratingKey: string;
   rating: RatingSummaryLite;
+  /** Issue 12: while suspended (暂停), why and since when; null or absent otherwise. */
+  suspension?: { since: string; reason: string } | null;
+  /** Issue 12: the exit (退出目录) by an official document. */
+  exit?: { documentNumber: string; on: string; reason: string; recordedAt: string } | null;
   /** The latest published assessment grade (issue 11), and its sort key (graded first, best first). */
   grade?: ProductGrade;
   gradeKey?: string;
@@ -59,9 +63,16 @@ export interface ProductListItem {
 }
 
 /** The citizen-facing product page: public fields only, never the applicant's internal ones. */
-export interface PublicProduct extends ProductListItem {
+export interface PublicProduct extends ProductListItem, CatalogueStanding {
   provider: { name: string; district: string; address: string; phone: string; hours: string };
   documentNumber: string;
   /** Public specification fields by dotted key (see PUBLIC_SPEC_FIELDS). */
   details: Record<string, string>;
+}
+
+/** Issue 12: a product's place in the catalogue as the public sees it: listed, suspended (暂停) or exited (已退出目录). */
+export interface CatalogueStanding {
+  status: ProductStatus;
+  exit: { documentNumber: string; on: string; reason: string } | null;
+  suspension: { since: string; reason: string } | null;
 }

@@ -33,11 +33,15 @@ export const COLLECTIONS = {
   assessmentSelfReports: 'assessmentSelfReports',
   assessmentResults: 'assessmentResults',
   assessmentAppeals: 'assessmentAppeals',
+  creditEvents: 'creditEvents',
+  rectifications: 'rectifications',
+  adjustmentProposals: 'adjustmentProposals',
+  catalogueChanges: 'catalogueChanges',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
   users: [['tokenHash'], ['openid']],
-  products: [['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey'], ['status', 'gradeKey'], ['status', 'grade.grade', 'sortKey']],
+  products: [['orgId', 'sortKey'], ['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey'], ['status', 'gradeKey'], ['status', 'grade.grade', 'sortKey']],
   featured: [['until']],
   declarations: [['orgId', 'updatedAt'], ['callId', 'status', '_id'], ['status', '_id']],
   experts: [['active', '_id']],
@@ -47,6 +51,9 @@ export const INDEXES: Record<string, string[][]> = {
   ratings: [['productId', '_id'], ['issuedBy', 'createdAt'], ['flagStatus', '_id']],
   ratingCases: [['orgId', 'openedOn'], ['status', 'dueOn'], ['raterId', 'openedOn']],
   audit: [['recordId', '_id']],
+  creditEvents: [['orgId', 'occurredOn'], ['recordedAt']],
+  rectifications: [['orgId', 'openedOn'], ['openedOn']],
+  catalogueChanges: [['version'], ['productId', 'version'], ['change', 'on']],
   assessmentFindings: [['year', 'productId', 'recordedAt']],
   assessmentSelfReports: [['year', '_id']],
   assessmentResults: [['year', 'orgId'], ['year', 'status', '_id'], ['productId', 'year']],

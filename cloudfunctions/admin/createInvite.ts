@@ -5,12 +5,21 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { notFound } from '../_lib/errors';
 import { newInviteCode, sha256 } from '../_lib/ids';
-import { DuplicateKeyError } from '../_lib/store/port';
+import { DuplicateKeyError, type Tx } from '../_lib/store/port';
+
+async function markAssociation(tx: Tx, ctx: Ctx, orgId: string) {
+  await tx.update(COLLECTIONS.orgs, orgId, { kind: 'association' });
+  await appendAudit(tx, ctx, { collection: COLLECTIONS.orgs, recordId: orgId, change: { kind: 'association' } });
+}
 
 export interface OrgDoc {
   _id: string;
   name: string;
   createdAt: string;
+  /** Issue 12/13: a trade association (法律服务行业协会) is an organisation of this kind. */
+  kind?: 'provider' | 'association';
+  /** Issue 12/13: the associations this organisation is a member of. */
+  associationIds?: string[];
   [key: string]: unknown;
 }
 
@@ -33,23 +42,30 @@ export function orgIdForName(name: string): string {
   return `o${sha256(`org:${name.trim()}`).slice(0, 15)}`;
 }
 
-/** The bureau invites a member of an applicant organisation; the code binds one account once. */
+/**
+ * The bureau invites a member of an applicant organisation, or of a trade association (`role: 'association'`, which
+ * creates or marks the organisation as an association); the code binds one account once.
+ */
 export async function createInvite(input: { role: InvitableRole; orgName?: string; orgId?: string }, ctx: Ctx): Promise<CreateInviteResult> {
   const now = ctx.clock.now().toISOString();
   for (let attempt = 0; ; attempt++) {
     try {
       return await ctx.store.transaction(async (tx) => {
         let orgId: string;
+        const association = input.role === 'association';
         if (input.orgId) {
-          if (!(await tx.get(COLLECTIONS.orgs, input.orgId))) throw notFound('没有找到这个单位');
+          const org = await tx.get<OrgDoc>(COLLECTIONS.orgs, input.orgId);
+          if (!org) throw notFound('没有找到这个单位');
           orgId = input.orgId;
+          if (association && org.kind !== 'association') await markAssociation(tx, ctx, orgId);
         } else {
           const name = input.orgName!.trim();
           orgId = orgIdForName(name);
-          if (!(await tx.get(COLLECTIONS.orgs, orgId))) {
-            await tx.insert(COLLECTIONS.orgs, { _id: orgId, name, createdAt: now } satisfies OrgDoc);
-            await appendAudit(tx, ctx, { collection: COLLECTIONS.orgs, recordId: orgId, change: { created: true, name } });
-          }
+          const org = await tx.get<OrgDoc>(COLLECTIONS.orgs, orgId);
+          if (!org) {
+            await tx.insert(COLLECTIONS.orgs, { _id: orgId, name, createdAt: now, ...(association ? { kind: 'association' as const } : {}) } satisfies OrgDoc);
+            await appendAudit(tx, ctx, { collection: COLLECTIONS.orgs, recordId: orgId, change: { created: true, name, ...(association ? { kind: 'association' } : {}) } });
+          } else if (association && org.kind !== 'association') await markAssociation(tx, ctx, orgId);
         }
         const invite: InviteDoc = { _id: newInviteCode(), role: input.role, orgId, createdBy: ctx.caller.userId, createdAt: now, usedBy: null, usedAt: null };
         await tx.insert(COLLECTIONS.invites, invite);

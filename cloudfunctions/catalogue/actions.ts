@@ -1,5 +1,6 @@
 import { catalogueSchemas } from '../../types/actions/catalogue';
 import { action, defineFunction } from '../_lib/router';
+import { listVersions, readVersion } from './catalogueChanges';
 import { exportCatalogue } from './exportCatalogue';
 import { featureProduct, unfeatureProduct } from './featureProduct';
 import { getProduct } from './getProduct';
@@ -18,4 +19,6 @@ export const catalogueFunction = defineFunction('catalogue', {
   feature: action({ input: catalogueSchemas.feature, allow: can.featureProduct, run: featureProduct }),
   unfeature: action({ input: catalogueSchemas.unfeature, allow: can.featureProduct, run: unfeatureProduct }),
   publish: action({ input: catalogueSchemas.publish, allow: can.publishProducts, run: publishProducts }),
+  versions: action({ input: catalogueSchemas.versions, allow: can.readVersions, run: listVersions }),
+  version: action({ input: catalogueSchemas.version, allow: can.readVersions, run: readVersion }),
 });

@@ -10,6 +10,8 @@ export const cataloguePermissions = {
   readFeatured: anyone,
   exportCatalogue: anyone,
   makePoster: anyone,
+  /** 目录动态调整, in public: every version and its difference, and the catalogue on any past date. */
+  readVersions: anyone,
   featureProduct: isAdmin,
   /** 由市司法局正式发文公布. */
   publishProducts: isAdmin,

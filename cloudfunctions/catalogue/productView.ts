@@ -1,5 +1,5 @@
 /** What citizens may see of a product. Built by listing public fields, never by removing private ones. */
-import type { ProductDoc, ProductListItem, PublicProduct } from '../../types/product';
+import type { CatalogueStanding, ProductDoc, ProductListItem, PublicProduct } from '../../types/product';
 import { PUBLIC_SPEC_FIELDS, readField } from '../../types/spec';
 
 export function toListItem(p: ProductDoc): ProductListItem {
@@ -30,5 +30,15 @@ export function toPublicProduct(p: ProductDoc): PublicProduct {
     provider: { name: p.providerName, district: info.district, address: info.address, phone: info.servicePhone, hours: info.hours },
     documentNumber: p.documentNumber,
     details,
+    ...standingOf(p),
+  };
+}
+
+/** Issue 12: listed, suspended or exited, with the public facts of the suspension or exit. */
+export function standingOf(p: ProductDoc): CatalogueStanding {
+  return {
+    status: p.status,
+    exit: p.status === 'exited' && p.exit ? { documentNumber: p.exit.documentNumber, on: p.exit.on, reason: p.exit.reason } : null,
+    suspension: p.status === 'suspended' && p.suspension ? { since: p.suspension.since, reason: p.suspension.reason } : null,
   };
 }

@@ -4,6 +4,7 @@ import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, notFound } from '../_lib/errors';
+import { recordCatalogueChanges } from './catalogueChanges';
 import { buildProductDoc } from './productDoc';
 
 export const productIdFor = (declarationId: string) => `p${declarationId}`;
@@ -15,7 +16,7 @@ export const productIdFor = (declarationId: string) => `p${declarationId}`;
 export async function publishProducts(input: { declarationIds: string[]; documentNumber: string; publishedOn: string }, ctx: Ctx) {
   const ids = [...new Set(input.declarationIds)];
   return ctx.store.transaction(async (tx) => {
-    const published: { declarationId: string; productId: string }[] = [];
+    const published: { declarationId: string; productId: string; name: string }[] = [];
     for (const id of ids) {
       const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, id);
       if (!d) throw notFound(`没有找到申报 ${id}`);
@@ -26,8 +27,9 @@ export async function publishProducts(input: { declarationIds: string[]; documen
       await tx.insert(COLLECTIONS.products, doc);
       await tx.update(COLLECTIONS.declarations, id, { status: 'published', updatedAt: ctx.clock.now().toISOString() });
       await appendAudit(tx, ctx, { collection: COLLECTIONS.products, recordId: productId, change: { published: true, declarationId: id, documentNumber: input.documentNumber, publishedOn: input.publishedOn } });
-      published.push({ declarationId: id, productId });
+      published.push({ declarationId: id, productId, name: doc.name });
     }
-    return { published };
+    await recordCatalogueChanges(tx, published.map((p) => ({ on: input.publishedOn, productId: p.productId, productName: p.name, change: 'added' as const, documentNumber: input.documentNumber })));
+    return { published: published.map(({ declarationId, productId }) => ({ declarationId, productId })) };
   });
 }

@@ -7,6 +7,7 @@ import { conflict } from '../_lib/errors';
 import { newId } from '../_lib/ids';
 import { findOpenCall } from './calls';
 import { loadEditable } from './loadDeclaration';
+import { refuseReentry } from './reentryBan';
 import { checkAttachments } from './registerFile';
 
 interface Input {
@@ -22,6 +23,7 @@ const changedKeys = (a: unknown, b: unknown) => SPEC_FIELDS.map((f) => f.key).fi
 /** Autosave: a draft may be partial. A new draft joins the call open today. */
 export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId: string; version: number }> {
   const now = ctx.clock.now().toISOString();
+  await refuseReentry(ctx, input.spec.name, 'spec.name');
   if (!input.declarationId) {
     const call = await findOpenCall(ctx);
     if (!call) throw conflict('当前不在申报期内，暂不能新建申报。请留意市司法局的申报公告');

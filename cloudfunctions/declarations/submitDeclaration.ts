@@ -8,11 +8,13 @@ import type { Ctx } from '../_lib/context';
 import { AppError, conflict } from '../_lib/errors';
 import { callState } from './calls';
 import { loadEditable } from './loadDeclaration';
+import { refuseReentryOf } from './reentryBan';
 import { toDeclarationView } from './view';
 
 /** Submission: only while the call is open, only once, and only complete — every missing field reported at once. */
 export async function submitDeclaration(input: { declarationId: string }, ctx: Ctx): Promise<DeclarationView> {
   const now = ctx.clock.now().toISOString();
+  await refuseReentryOf(ctx, input.declarationId, 'name');
   return ctx.store.transaction(async (tx) => {
     const d = await loadEditable(ctx, tx, input.declarationId);
     if (d.status === 'submitted') throw conflict('这份申报已经提交过了');

@@ -9,6 +9,7 @@ import { isApplicant } from '../_lib/rules';
 import type { ProductDoc } from '../../types/product';
 import { loadCalendar } from '../publicity/calendar';
 import { applyToSummaries, bumpSummary, emptySummary, summaryId, toSummary } from './summary';
+import { exitedReason } from './tokens';
 
 /**
  * Whether a new rating is held out of the summary, and which earlier ratings of the same burst join it. Read before
@@ -47,8 +48,11 @@ export async function rate(input: { token: string; level: number; dimensions?: P
     if (!t) throw notFound('评价码无效，请向服务人员重新索取');
     if (t.usedAt) throw conflict('这个评价码已经用过了，每次服务只能评价一次');
     if (today > t.expiresOn) throw conflict('评价码已过期（有效期 30 天）');
-    const sortKey = t.productSortKey ?? (await tx.get<ProductDoc>(COLLECTIONS.products, t.productId))?.sortKey;
-    if (!sortKey) throw notFound('这个产品已不在目录中');
+    const product = await tx.get<ProductDoc>(COLLECTIONS.products, t.productId);
+    if (!product) throw notFound('这个产品已不在目录中');
+    // Issue 12: an exited product cannot be rated; its outstanding codes are void.
+    if (product.status === 'exited') throw conflict(exitedReason(product));
+    const sortKey = t.productSortKey ?? product.sortKey;
 
     const flag = held.reason ? { reason: held.reason, at: now } : null;
     const rating: RatingDoc = {

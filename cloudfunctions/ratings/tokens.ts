@@ -12,6 +12,11 @@ import { isAdmin } from '../_lib/rules';
 import type { Where } from '../_lib/store/port';
 import { actsForProvider } from './permissions';
 
+/** Issue 12: why a code of an exited product is void. */
+export function exitedReason(p: ProductDoc): string {
+  return p.exit ? `这个产品已于 ${p.exit.on} 退出目录（${p.exit.documentNumber}），评价码已作废` : '这个产品已退出目录，评价码已作废';
+}
+
 export const ratePath = (token: string) => `/pages/rate/index?t=${token}`;
 
 /** One service delivered, one rating: a one-time code (link and QR) valid for 30 days. */
@@ -55,7 +60,8 @@ export async function tokenInfo(input: { token: string }, ctx: Ctx) {
   const t = await ctx.store.get<RatingTokenDoc>(COLLECTIONS.ratingTokens, input.token);
   if (!t) throw notFound('评价码无效，请向服务人员重新索取');
   const p = await ctx.store.get<ProductDoc>(COLLECTIONS.products, t.productId);
-  const reason = t.usedAt ? '这个评价码已经用过了，每次服务只能评价一次' : ctx.clock.today() > t.expiresOn ? '评价码已过期（有效期 30 天）' : null;
+  const reason =
+    p?.status === 'exited' ? exitedReason(p) : t.usedAt ? '这个评价码已经用过了，每次服务只能评价一次' : ctx.clock.today() > t.expiresOn ? '评价码已过期（有效期 30 天）' : null;
   return { productId: t.productId, productName: p?.name ?? '', providerName: p?.providerName ?? '', servedOn: t.servedOn, usable: reason === null, reason };
 }
 

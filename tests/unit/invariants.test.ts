@@ -46,3 +46,29 @@ test('catches impossible accounts and invites', async () => {
   const p = (await store.get<ProductDoc>('products', 'p0001demo'))!;
   expect(p.status).toBe('listed');
 });
+
+test('issue 12: catches a listed product that left, an exit without a document, a rating after the exit, an event outside its period', async () => {
+  await store.update('products', 'p0001demo', { exit: { documentNumber: '杭司〔2026〕88号', on: '2026-10-08', reason: '不合格', recordedAt: '2026-10-08T02:00:00.000Z' } });
+  await store.update('products', 'p0002demo', { status: 'exited', exit: { documentNumber: '', on: '2026-10-08', reason: '不合格', recordedAt: '2026-10-08T02:00:00.000Z' } });
+  await store.update('products', 'p0003demo', { status: 'suspended' });
+  await store.insert('counters', { _id: 'catalogueVersion', value: 1 });
+  await store.insert('catalogueChanges', { _id: '1:p0004demo', version: 1, on: '2026-10-08', productId: 'p0004demo', productName: 'x', change: 'left' });
+  await store.insert('ratingTokens', { _id: 'tok0000001', productId: 'p0002demo', orgId: null, servedOn: '2026-10-01', channel: 'counter', issuedBy: 'u', issuedAt: '', expiresOn: '2026-10-31', usedAt: '2026-10-09T01:00:00.000Z' });
+  await store.insert('ratings', { _id: 'r1', productId: 'p0002demo', token: 'tok0000001', level: 5, dimensions: {}, text: null, textStatus: null, raterId: 'u', ratedOn: '2026-10-09', year: 2026, createdAt: '2026-10-09T01:00:00.000Z' });
+  await store.insert('orgs', { _id: 'o1', name: '某律师事务所', createdAt: '' });
+  await store.insert('creditEvents', { _id: 'ce1', orgId: 'o1', orgName: '某律师事务所', practitionerName: null, kind: 'warning', polarity: 'negative', severity: 2, rulesVersion: 1, publicityMonths: 12, occurredOn: '2026-03-01', publicUntil: '2027-06-30', title: '警告', documentNumber: null, evidence: '决定书', recordedBy: null, recordedByOrgId: null, recordedByName: '杭州市司法局', recordedAt: '2026-03-02T01:00:00.000Z', statement: null, revoked: null });
+  const problems = (await checkInvariants(store)).filter((p) => !p.startsWith('rating summary') && !p.startsWith('product p0002demo shows'));
+  expect(problems).toEqual(
+    expect.arrayContaining([
+      'product p0001demo is listed while exited or suspended',
+      'product p0001demo has an exit but is listed',
+      'product p0002demo exited without a document number',
+      'product p0003demo is suspended without a reason',
+      'catalogue change 1:p0004demo: an exit without a document number',
+      'product p0004demo is listed, its last catalogue change says left',
+      'rating r1 was accepted after product p0002demo left the catalogue',
+      'credit event ce1 is public outside its period',
+    ]),
+  );
+  expect(problems).toHaveLength(8);
+});

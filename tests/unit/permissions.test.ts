@@ -11,11 +11,12 @@ const CALLERS: Record<string, Caller> = {
   applicant: { userId: 'u2', roles: ['citizen', 'applicant'], orgId: 'o1' },
   expert: { userId: 'u3', roles: ['citizen', 'expert'], orgId: null, expertId: 'e1' },
   admin: { userId: 'admin-local', roles: ['citizen', 'admin'], orgId: null },
+  association: { userId: 'u4', roles: ['citizen', 'association'], orgId: 'oa' },
   assessor: { userId: 'u5', roles: ['citizen', 'assessor'], orgId: 'o5' },
 };
 
-const EVERYONE = ['anonymous', 'citizen', 'applicant', 'expert', 'admin', 'assessor'];
-const SIGNED_IN = ['citizen', 'applicant', 'expert', 'admin', 'assessor'];
+const EVERYONE = ['anonymous', 'citizen', 'applicant', 'expert', 'admin', 'association', 'assessor'];
+const SIGNED_IN = ['citizen', 'applicant', 'expert', 'admin', 'association', 'assessor'];
 const BUREAU = ['admin'];
 const APPLICANTS = ['applicant'];
 
@@ -35,6 +36,8 @@ const MATRIX: Record<string, string[]> = {
   'catalogue.feature': BUREAU,
   'catalogue.unfeature': BUREAU,
   'catalogue.publish': BUREAU,
+  'catalogue.versions': EVERYONE,
+  'catalogue.version': EVERYONE,
   'publicity.start': BUREAU,
   'publicity.list': EVERYONE,
   'publicity.get': EVERYONE,
@@ -84,6 +87,28 @@ const MATRIX: Record<string, string[]> = {
   'reviews.reopenScoresheet': BUREAU,
   'reviews.result': ['expert', 'admin'],
   'reviews.confirm': BUREAU,
+  'supervision.rules': EVERYONE,
+  'supervision.setRules': BUREAU,
+  'supervision.orgs': BUREAU,
+  'supervision.linkMember': BUREAU,
+  // An applicant passes the role check for the association actions only as an association's staff (issue 13), checked on the record.
+  'supervision.members': ['applicant', 'admin', 'association'],
+  'supervision.recordEvent': ['applicant', 'admin', 'association'],
+  'supervision.respond': APPLICANTS,
+  'supervision.revokeEvent': BUREAU,
+  'supervision.myEvents': ['applicant', 'admin', 'association'],
+  'supervision.provider': EVERYONE,
+  'supervision.productNotice': EVERYONE,
+  'supervision.propose': BUREAU,
+  'supervision.proposal': BUREAU,
+  'supervision.decideLine': BUREAU,
+  'supervision.rectify': BUREAU,
+  'supervision.answerRectification': APPLICANTS,
+  'supervision.rectifications': ['applicant', 'admin'],
+  'supervision.suspend': BUREAU,
+  'supervision.reinstate': BUREAU,
+  'supervision.exit': BUREAU,
+  'supervision.publicList': EVERYONE,
   'assessments.scheme': EVERYONE,
   'assessments.setScheme': BUREAU,
   'assessments.open': BUREAU,

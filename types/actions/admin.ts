@@ -4,8 +4,8 @@ import { INVITABLE_ROLES } from '../domain';
 export const createInviteInput = z
   .strictObject({
     role: z
-      .enum(INVITABLE_ROLES, { error: '请选择邀请的身份：申报单位或测评机构' })
-      .refine((r) => r !== 'expert', '这里只能邀请申报单位或测评机构；评审专家请在专家库中添加'),
+      .enum(INVITABLE_ROLES, { error: '请选择邀请的身份：申报单位、测评机构或行业协会' })
+      .refine((r) => r !== 'expert', '这里只能邀请申报单位、测评机构或行业协会；评审专家请在专家库中添加'),
     orgName: z.string().trim().min(2, '单位名称至少 2 个字').max(60, '单位名称不能超过 60 字').optional(),
     orgId: z.string().max(64).optional(),
   })

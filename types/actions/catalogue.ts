@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AUDIENCE_GROUPS, CATEGORIES, DISTRICTS, PURCHASE_METHODS, SEARCH_SORTS, type AudienceGroup } from '../domain';
+import type { CatalogueChangeKind } from '../credit';
 import type { ProductListItem, PublicProduct } from '../product';
 import { GRADES } from '../assessment';
 
@@ -50,6 +51,8 @@ export interface FeaturedResult {
 export const exportCatalogueInput = z.strictObject({
   format: z.enum(['json', 'csv'], { error: '导出格式应为 json 或 csv' }),
   cursor: z.string().max(200).optional(),
+  /** The catalogue as it stood at the end of this date (issue 12). */
+  on: z.string().regex(DATE, '日期应为日期，如 2026-11-20').optional(),
 });
 export type ExportCatalogueInput = z.input<typeof exportCatalogueInput>;
 export interface ExportCatalogueResult {
@@ -78,6 +81,28 @@ export const publishInput = z.strictObject({
   publishedOn: z.string({ error: '请填写公布日期' }).regex(DATE, '公布日期应为日期，如 2026-11-20'),
 });
 
+export const versionsInput = z.strictObject({});
+export const versionInput = z.strictObject({
+  on: z.string({ error: '请选择日期' }).regex(DATE, '日期应为日期，如 2026-11-20'),
+  cursor: z.string().max(64).optional(),
+});
+export interface CatalogueVersionView {
+  version: number;
+  on: string;
+  documentNumbers: string[];
+  added: { productId: string; name: string }[];
+  left: { productId: string; name: string; documentNumber: string | null; reason: string | null }[];
+  changed: { productId: string; name: string; change: CatalogueChangeKind; reason: string | null }[];
+}
+export interface CatalogueVersionResult {
+  on: string;
+  /** The latest version in force at the end of that date (0: before any recorded change). */
+  version: number;
+  count: number;
+  items: ProductListItem[];
+  nextCursor: string | null;
+}
+
 export const catalogueSchemas = {
   search: searchCatalogueInput,
   get: getProductInput,
@@ -87,6 +112,8 @@ export const catalogueSchemas = {
   export: exportCatalogueInput,
   poster: posterInput,
   publish: publishInput,
+  versions: versionsInput,
+  version: versionInput,
 };
 
 export interface CatalogueApi {
@@ -98,4 +125,6 @@ export interface CatalogueApi {
   export: [ExportCatalogueInput, ExportCatalogueResult];
   poster: [PosterInput, PosterResult];
   publish: [z.input<typeof publishInput>, { published: { declarationId: string; productId: string }[] }];
+  versions: [Record<string, never>, { current: number; versions: CatalogueVersionView[] }];
+  version: [z.input<typeof versionInput>, CatalogueVersionResult];
 }

@@ -8,6 +8,7 @@ import { chineseDate } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../api/client';
 import type { RatingSummary } from '@shared/rating';
 import { Badges } from '../../components/Badges';
+import { ProductNotice } from '../../components/ProductNotice';
 import { RatingChart } from '../../components/RatingChart';
 import { ProductGrade } from '../../components/ProductGrade';
 import { Empty, Failure, Loading } from '../../components/StateView';
@@ -69,6 +70,7 @@ export default function ProductPage() {
         <Badges category={p.category} purchaseMethod={p.purchaseMethod} />
         <Text className='product__summary'>{p.summary}</Text>
       </View>
+      <ProductNotice productId={p.productId} />
 
       <View className='block contact'>
         <Text className='block__title'>提供单位</Text>

@@ -99,6 +99,22 @@ export default function MePage() {
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/assessment/index' })}>年度测评</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>评价码与整改</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/flagged/index' })}>待复核的评价</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/events/index' })}>信用信息</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/proposal/index' })}>目录调整建议</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/rectifications/index' })}>限期整改</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/exit/index' })}>暂停与退出目录</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/members/index' })}>行业协会会员</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/rules/index' })}>信用与调整规则</AtButton>
+        </View>
+      )}
+
+      {me.roles.includes('association') && (
+        <View className='me__card'>
+          <Text className='me__title'>行业协会</Text>
+          <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/members/index' })}>
+            会员单位与信用信息
+          </AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/events/index' })}>记录信用信息</AtButton>
         </View>
       )}
 
@@ -118,6 +134,7 @@ export default function MePage() {
             我的申报
           </AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>服务评价与整改</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/mine/index' })}>信用信息与限期整改</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/assessment/index' })}>年度测评</AtButton>
         </View>
       )}

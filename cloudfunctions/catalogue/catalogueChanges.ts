@@ -1,0 +1,103 @@
+/**
+ * The catalogue's versions (目录版本): every publication, exit, suspension and reinstatement bumps one counter and
+ * records what changed, product by product, in `catalogueChanges` — in the same transaction as the change itself.
+ * The catalogue as it stood on a date is replayed from these records.
+ */
+import type { CatalogueVersionResult, CatalogueVersionView } from '../../types/actions/catalogue';
+import type { CatalogueChangeDoc, CatalogueChangeKind } from '../../types/credit';
+import type { ProductDoc } from '../../types/product';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { toListItem } from './productView';
+import { MAX_PAGE, type Store, type Tx } from '../_lib/store/port';
+
+export const CATALOGUE_VERSION_COUNTER = 'catalogueVersion';
+
+export type ChangeInput = Omit<CatalogueChangeDoc, '_id' | 'version'>;
+
+/** Bumps the version counter and records the changes under the new version. Call inside the changing transaction. */
+export async function recordCatalogueChanges(tx: Tx, changes: ChangeInput[]): Promise<number> {
+  const counter = await tx.get<{ _id: string; value: number }>(COLLECTIONS.counters, CATALOGUE_VERSION_COUNTER);
+  const version = (counter?.value ?? 0) + 1;
+  await tx.set(COLLECTIONS.counters, CATALOGUE_VERSION_COUNTER, { value: version });
+  for (const c of changes) {
+    const doc: CatalogueChangeDoc = { _id: `${version}:${c.productId}`, version, ...c };
+    for (const k of ['documentNumber', 'reason'] as const) if (doc[k] === undefined) delete doc[k];
+    await tx.insert(COLLECTIONS.catalogueChanges, doc);
+  }
+  return version;
+}
+
+export async function allChanges(store: Store): Promise<CatalogueChangeDoc[]> {
+  const out: CatalogueChangeDoc[] = [];
+  for (let skip = 0; ; skip += MAX_PAGE) {
+    const page = await store.find<CatalogueChangeDoc>(COLLECTIONS.catalogueChanges, { orderBy: [['version', 'asc']], skip, limit: MAX_PAGE });
+    out.push(...page);
+    if (page.length < MAX_PAGE) return out;
+  }
+}
+
+async function allProducts(store: Store): Promise<ProductDoc[]> {
+  const out: ProductDoc[] = [];
+  for (let skip = 0; ; skip += MAX_PAGE) {
+    const page = await store.find<ProductDoc>(COLLECTIONS.products, { orderBy: [['_id', 'asc']], skip, limit: MAX_PAGE });
+    out.push(...page);
+    if (page.length < MAX_PAGE) return out;
+  }
+}
+
+const SHOWN_AFTER: Record<CatalogueChangeKind, boolean> = { added: true, reinstated: true, changed: true, suspended: false, left: false };
+
+/**
+ * The products in the catalogue at the end of a date, sorted by id. A product's state is its last change on or before
+ * that date; a product with no recorded change (published before versions were kept) counts from its publication date.
+ */
+export async function catalogueAsOf(ctx: Ctx, on: string): Promise<ProductDoc[]> {
+  const changes = await allChanges(ctx.store);
+  const last = new Map<string, CatalogueChangeDoc>();
+  const hasAny = new Set<string>();
+  for (const c of changes) {
+    hasAny.add(c.productId);
+    if (c.on <= on) last.set(c.productId, c);
+  }
+  return (await allProducts(ctx.store)).filter((p) => {
+    const c = last.get(p._id);
+    if (c) return SHOWN_AFTER[c.change];
+    return !hasAny.has(p._id) && p.publishedOn <= on && p.status === 'listed';
+  });
+}
+
+
+/** The versions, newest first, each with its difference from the previous one. */
+export async function listVersions(_input: unknown, ctx: Ctx): Promise<{ current: number; versions: CatalogueVersionView[] }> {
+  const changes = await allChanges(ctx.store);
+  const byVersion = new Map<number, CatalogueVersionView>();
+  for (const c of changes) {
+    let v = byVersion.get(c.version);
+    if (!v) byVersion.set(c.version, (v = { version: c.version, on: c.on, documentNumbers: [], added: [], left: [], changed: [] }));
+    if (c.documentNumber && !v.documentNumbers.includes(c.documentNumber)) v.documentNumbers.push(c.documentNumber);
+    const item = { productId: c.productId, name: c.productName };
+    if (c.change === 'added') v.added.push(item);
+    else if (c.change === 'left') v.left.push({ ...item, documentNumber: c.documentNumber ?? null, reason: c.reason ?? null });
+    else v.changed.push({ ...item, change: c.change, reason: c.reason ?? null });
+  }
+  const versions = [...byVersion.values()].sort((a, b) => b.version - a.version);
+  return { current: versions[0]?.version ?? 0, versions };
+}
+
+const VERSION_PAGE = 200;
+
+/** The catalogue as it stood at the end of a date: which version was in force, and its products (pages of 200 by id). */
+export async function readVersion(input: { on: string; cursor?: string }, ctx: Ctx): Promise<CatalogueVersionResult> {
+  const products = await catalogueAsOf(ctx, input.on);
+  const changes = await ctx.store.find<CatalogueChangeDoc>(COLLECTIONS.catalogueChanges, { where: { on: { $lte: input.on } }, orderBy: [['version', 'desc']], limit: 1 });
+  const rest = input.cursor ? products.filter((p) => p._id > input.cursor!) : products;
+  const page = rest.slice(0, VERSION_PAGE);
+  return {
+    on: input.on,
+    version: changes[0]?.version ?? 0,
+    count: products.length,
+    items: page.map(toListItem),
+    nextCursor: rest.length > VERSION_PAGE ? page[page.length - 1]._id : null,
+  };
+}

@@ -1,0 +1,149 @@
+import type { ProposalView } from '../../types/actions/supervision';
+import {
+  ACTION_STRENGTH,
+  ADJUSTMENT_ACTION_LABELS,
+  DEFAULT_CREDIT_KINDS,
+  isPublicOn,
+  type AdjustmentAction,
+  type AdjustmentRules,
+  type AssessmentResultContract,
+  type CreditEventDoc,
+  type ProposalDoc,
+  type ProposalLine,
+} from '../../types/credit';
+import type { ProductDoc } from '../../types/product';
+import { appendAudit } from '../_lib/audit';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { conflict, notFound } from '../_lib/errors';
+import type { Store } from '../_lib/store/port';
+import { publishedResults } from './readProvider';
+import { loadRules } from './rules';
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
+export interface LowSatisfaction {
+  orgId: string;
+  satisfactionRate: number;
+  ratings: number;
+  reason: string;
+}
+
+/**
+ * 测评满意度较低的法律服务机构: each institution's satisfaction is its products' published satisfaction weighted by
+ * their number of ratings. Judged only with enough ratings; low when below the line, or in the bottom share (rounded
+ * down, so a handful of institutions has no "bottom decile").
+ */
+export function lowSatisfactionOrgs(results: AssessmentResultContract[], rules: AdjustmentRules): LowSatisfaction[] {
+  const byOrg = new Map<string, { n: number; satisfied: number }>();
+  for (const r of results) {
+    if (!r.orgId || r.satisfaction.rate === null || r.satisfaction.n <= 0) continue;
+    const o = byOrg.get(r.orgId) ?? { n: 0, satisfied: 0 };
+    o.n += r.satisfaction.n;
+    o.satisfied += r.satisfaction.rate * r.satisfaction.n;
+    byOrg.set(r.orgId, o);
+  }
+  const judged = [...byOrg.entries()]
+    .filter(([, o]) => o.n >= rules.satisfactionMinRatings)
+    .map(([orgId, o]) => ({ orgId, rate: Math.round((o.satisfied / o.n) * 10000) / 10000, n: o.n }))
+    .sort((a, b) => a.rate - b.rate || (a.orgId < b.orgId ? -1 : 1));
+  const bottom = Math.floor(judged.length * rules.satisfactionBottomShare);
+  const out: LowSatisfaction[] = [];
+  judged.forEach((o, i) => {
+    const reasons: string[] = [];
+    if (o.rate < rules.satisfactionBelow) reasons.push(`机构满意率 ${pct(o.rate)}，低于 ${pct(rules.satisfactionBelow)}`);
+    else if (i < bottom) reasons.push(`机构满意率 ${pct(o.rate)}，位于全部 ${judged.length} 家机构的末位 ${pct(rules.satisfactionBottomShare)}`);
+    if (reasons.length) out.push({ orgId: o.orgId, satisfactionRate: o.rate, ratings: o.n, reason: reasons.join('；') });
+  });
+  return out;
+}
+
+async function inCatalogueOf(store: Store, orgIds: string[]): Promise<ProductDoc[]> {
+  const out: ProductDoc[] = [];
+  for (let i = 0; i < orgIds.length; i += 100)
+    out.push(...(await store.find<ProductDoc>(COLLECTIONS.products, { where: { orgId: { $in: orgIds.slice(i, i + 100) }, status: { $in: ['listed', 'suspended'] } }, limit: 1000 })));
+  return out;
+}
+
+export function toProposalView(p: ProposalDoc): ProposalView {
+  const { _id, ...rest } = p;
+  return { proposalId: _id, ...rest, lines: p.lines.map((l) => ({ ...l, actionLabel: ADJUSTMENT_ACTION_LABELS[l.action] })) };
+}
+
+/**
+ * 调整建议: the year's proposal, computed by the rules as data from the published grades (不合格 → exit), the public
+ * serious negative events that occurred that year (→ suspension pending review) and institutions' satisfaction
+ * (→ rectification). One line per product, with the strongest action and every reason. Recomputed until the bureau
+ * decides a line.
+ */
+export async function proposeAdjustment(input: { year: number }, ctx: Ctx): Promise<ProposalView> {
+  const today = ctx.clock.today();
+  const rules = await loadRules(ctx.store);
+  const results = await publishedResults(ctx, { year: input.year });
+  const wanted = new Map<string, { action: AdjustmentAction; reasons: string[] }>();
+  const want = (productId: string, action: AdjustmentAction, reason: string) => {
+    const w = wanted.get(productId) ?? { action, reasons: [] };
+    if (ACTION_STRENGTH[action] > ACTION_STRENGTH[w.action]) w.action = action;
+    w.reasons.push(reason);
+    wanted.set(productId, w);
+  };
+
+  for (const r of results)
+    if (r.grade === 'fail') want(r.productId, rules.adjustment.failGrade, `${input.year} 年度测评等次为不合格（${r.score} 分${r.documentNumber ? `，${r.documentNumber}` : ''}）`);
+
+  const events = (
+    await ctx.store.find<CreditEventDoc>(COLLECTIONS.creditEvents, { where: { occurredOn: { $gte: `${input.year}-01-01`, $lte: `${input.year}-12-31` } }, limit: 1000 })
+  ).filter((e) => e.polarity === 'negative' && e.severity >= rules.adjustment.seriousSeverity && isPublicOn(e, today));
+  const low = lowSatisfactionOrgs(results, rules.adjustment);
+  const products = await inCatalogueOf(ctx.store, [...new Set([...events.map((e) => e.orgId), ...low.map((l) => l.orgId)])]);
+  for (const e of events)
+    for (const p of products.filter((x) => x.orgId === e.orgId))
+      want(p._id, rules.adjustment.seriousEvent, `提供单位受到${DEFAULT_CREDIT_KINDS[e.kind].label}：${e.title}（${e.occurredOn}${e.documentNumber ? `，${e.documentNumber}` : ''}）`);
+  for (const l of low) for (const p of products.filter((x) => x.orgId === l.orgId)) want(p._id, rules.adjustment.lowSatisfaction, l.reason);
+
+  const ids = [...wanted.keys()];
+  const docs = new Map<string, ProductDoc>();
+  for (let i = 0; i < ids.length; i += 100)
+    for (const p of await ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { _id: { $in: ids.slice(i, i + 100) } }, limit: 100 })) docs.set(p._id, p);
+  const lines: ProposalLine[] = ids
+    .filter((id) => docs.get(id) && docs.get(id)!.status !== 'exited')
+    .map((id) => {
+      const p = docs.get(id)!;
+      const w = wanted.get(id)!;
+      return { lineId: id, productId: id, productName: p.name, orgId: p.orgId, providerName: p.providerName, action: w.action, reasons: w.reasons, decision: null };
+    })
+    .sort((a, b) => ACTION_STRENGTH[b.action] - ACTION_STRENGTH[a.action] || (a.productName < b.productName ? -1 : 1));
+
+  const doc: ProposalDoc = { _id: String(input.year), year: input.year, rulesVersion: rules.version, computedAt: ctx.clock.now().toISOString(), lines };
+  await ctx.store.transaction(async (tx) => {
+    const before = await tx.get<ProposalDoc>(COLLECTIONS.adjustmentProposals, doc._id);
+    if (before?.lines.some((l) => l.decision)) throw conflict(`${input.year} 年度的调整建议已有决定，不能重新生成`);
+    await tx.set(COLLECTIONS.adjustmentProposals, doc._id, doc);
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.adjustmentProposals, recordId: doc._id, change: { computed: true, lines: lines.map((l) => `${l.productId}:${l.action}`) } });
+  });
+  return toProposalView(doc);
+}
+
+export async function readProposal(input: { year: number }, ctx: Ctx): Promise<ProposalView | null> {
+  const doc = await ctx.store.get<ProposalDoc>(COLLECTIONS.adjustmentProposals, String(input.year));
+  return doc ? toProposalView(doc) : null;
+}
+
+/** The bureau accepts, changes (to another action) or rejects one line, always with its reason. */
+export async function decideLine(input: { proposalId: string; lineId: string; decision: 'accept' | 'change' | 'reject'; changeTo?: AdjustmentAction; reason: string }, ctx: Ctx): Promise<ProposalView> {
+  const at = ctx.clock.now().toISOString();
+  const doc = await ctx.store.transaction(async (tx) => {
+    const p = await tx.get<ProposalDoc>(COLLECTIONS.adjustmentProposals, input.proposalId);
+    if (!p) throw notFound('没有找到这份调整建议');
+    const line = p.lines.find((l) => l.lineId === input.lineId);
+    if (!line) throw notFound('没有找到这一条建议');
+    if (line.decision) throw conflict('这一条已经决定过了');
+    if (input.decision === 'change' && input.changeTo === line.action) throw conflict('新的处理方式与建议相同，请选择“同意”');
+    const action = input.decision === 'reject' ? null : input.decision === 'change' ? input.changeTo! : line.action;
+    line.decision = { decision: input.decision, action, reason: input.reason, at, by: ctx.caller.userId };
+    await tx.update(COLLECTIONS.adjustmentProposals, p._id, { lines: p.lines });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.adjustmentProposals, recordId: p._id, change: { lineId: line.lineId, decision: input.decision, action, reason: input.reason } });
+    return p;
+  });
+  return toProposalView(doc);
+}

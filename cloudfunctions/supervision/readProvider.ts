@@ -1,0 +1,72 @@
+import type { ProviderResult } from '../../types/actions/supervision';
+import { GRADE_LABELS, isPublicOn, type AssessmentResultContract, type ProductNoticeView } from '../../types/credit';
+import type { ProductDoc } from '../../types/product';
+import { COLLECTIONS } from '../_lib/collections';
+import type { Ctx } from '../_lib/context';
+import { notFound } from '../_lib/errors';
+import type { OrgDoc } from '../admin/createInvite';
+import { standingOf } from '../catalogue/productView';
+import { toPublicEvent } from './eventView';
+import { eventsOf } from './readEvents';
+
+/** Published grades only (the assessment contract): drafts and confirmed-but-unpublished results are never read here. */
+export async function publishedResults(ctx: Ctx, where: Record<string, string | number>): Promise<AssessmentResultContract[]> {
+  return ctx.store.find<AssessmentResultContract>(COLLECTIONS.assessmentResults, { where: { ...where, status: 'published' }, limit: 1000 });
+}
+
+/**
+ * The provider's public page (12348-style, tied to the products a citizen chooses from): the organisation, its
+ * products in, suspended from or exited from the catalogue, their published grades by year, their satisfaction, and
+ * the credit events inside their publicity period — and only those.
+ */
+export async function readProvider(input: { orgId: string }, ctx: Ctx): Promise<ProviderResult> {
+  const org = await ctx.store.get<OrgDoc>(COLLECTIONS.orgs, input.orgId);
+  if (!org) throw notFound('没有找到这个服务机构');
+  const today = ctx.clock.today();
+  const products = (await ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { orgId: org._id }, orderBy: [['sortKey', 'desc']], limit: 1000 })).filter(
+    (p) => p.status === 'listed' || (p.status === 'suspended' && p.suspension) || (p.status === 'exited' && p.exit),
+  );
+  const results = await publishedResults(ctx, { orgId: org._id });
+  let count = 0;
+  let satisfied = 0;
+  for (const p of products) {
+    count += p.rating.count;
+    satisfied += (p.rating.satisfactionRate ?? 0) * p.rating.count;
+  }
+  const events = (await eventsOf(ctx.store, [org._id])).filter((e) => isPublicOn(e, today));
+  return {
+    orgId: org._id,
+    name: org.name,
+    kind: org.kind === 'association' ? 'association' : 'provider',
+    products: products.map((p) => ({
+      productId: p._id,
+      name: p.name,
+      category: p.category,
+      ...standingOf(p),
+      grades: results
+        .filter((r) => r.productId === p._id)
+        .sort((a, b) => b.year - a.year)
+        .map((r) => ({ year: r.year, grade: r.grade, gradeLabel: GRADE_LABELS[r.grade], score: r.score, documentNumber: r.documentNumber ?? null })),
+      rating: p.rating,
+    })),
+    satisfaction: { count, satisfactionRate: count ? Math.round((satisfied / count) * 100) / 100 : null },
+    events: events.map(toPublicEvent),
+  };
+}
+
+/** What the product page says: exited or suspended, and the provider's public negative events. */
+export async function readProductNotice(input: { productId: string }, ctx: Ctx): Promise<ProductNoticeView & { orgId: string | null; providerName: string }> {
+  const p = await ctx.store.get<ProductDoc>(COLLECTIONS.products, input.productId);
+  if (!p) throw notFound('没有找到这个产品');
+  const today = ctx.clock.today();
+  const events = p.orgId ? (await eventsOf(ctx.store, [p.orgId])).filter((e) => e.polarity === 'negative' && isPublicOn(e, today)) : [];
+  return {
+    ...standingOf(p),
+    negativeEvents: events.map((e) => {
+      const v = toPublicEvent(e);
+      return { kindLabel: v.kindLabel, title: v.title, occurredOn: v.occurredOn, publicUntil: v.publicUntil };
+    }),
+    orgId: p.orgId,
+    providerName: p.providerName,
+  };
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '暂停与退出目录' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '限期整改' });

@@ -1,0 +1,90 @@
+/** 限期整改 (the bureau): ask a provider to fix a product within working days; every rectification with its due day, overdue ones flagged. */
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { AtButton } from 'taro-ui';
+import type { RectificationView } from '@shared/actions/supervision';
+import { DEFAULT_ADJUSTMENT_RULES } from '@shared/credit';
+import { api } from '../../../../api/client';
+import { Failure, Loading } from '../../../../components/StateView';
+import { confirmStep, Field, useFormErrors, useLoader } from '../../shared';
+
+export default function RectificationsPage() {
+  const preset = useRouter().params.productId ?? '';
+  const [products, setProducts] = useState<{ productId: string; name: string }[] | null>(null);
+  const [list, setList] = useState<RectificationView[] | null>(null);
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [productId, setProductId] = useState(preset);
+  const [reason, setReason] = useState('');
+  const [days, setDays] = useState(String(DEFAULT_ADJUSTMENT_RULES.rectifyWorkingDays));
+  const { issues, notice, setNotice, setIssues, reset, fail } = useFormErrors();
+
+  const { error, load } = useLoader(async () => {
+    setProducts((await api('ratings', 'myProducts', {})).products);
+    setList((await api('supervision', 'rectifications', { overdueOnly })).rectifications);
+  }, [overdueOnly]);
+  if (error) return <Failure message={error} onRetry={load} />;
+  if (!products || !list) return <Loading />;
+  const product = products.find((p) => p.productId === productId);
+
+  const open = async () => {
+    reset();
+    if (!product) return setIssues({ productId: '请选择产品' });
+    if (!(await confirmStep('要求限期整改', `要求“${product.name}”在 ${days} 个工作日内整改？`))) return;
+    try {
+      const r = await api('supervision', 'rectify', { productId, reason, dueWorkingDays: Number(days) });
+      setNotice(`已发出，整改期限至 ${r.dueOn}`);
+      setReason('');
+      load();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  return (
+    <View className='admin'>
+      <View className='admin__card'>
+        <Text className='admin__title'>要求限期整改</Text>
+        <Field label='产品' error={issues.productId}>
+          <Picker mode='selector' range={products.map((p) => p.name)} onChange={(e) => setProductId(products[Number(e.detail.value)].productId)}>
+            <View className='svp__picker'>{product ? product.name : '请选择产品'}</View>
+          </Picker>
+        </Field>
+        <Field label='整改理由' error={issues.reason}>
+          <Textarea className='admin__textarea' value={reason} maxlength={500} onInput={(e) => setReason(e.detail.value)} />
+        </Field>
+        <Field label='整改期限（工作日，节假日不计）' error={issues.dueWorkingDays}>
+          <Input className='admin__input' type='number' value={days} onInput={(e) => setDays(e.detail.value)} />
+        </Field>
+        {notice && <Text className='admin__notice'>{notice}</Text>}
+        <AtButton type='primary' onClick={open}>
+          发出整改要求
+        </AtButton>
+      </View>
+      <View className='admin__filters'>
+        <Text className={`admin__chip ${!overdueOnly ? 'admin__chip--on' : ''}`} onClick={() => setOverdueOnly(false)}>
+          全部
+        </Text>
+        <Text className={`admin__chip ${overdueOnly ? 'admin__chip--on' : ''}`} onClick={() => setOverdueOnly(true)}>
+          已逾期
+        </Text>
+      </View>
+      <View className='admin__card'>
+        {list.length === 0 && <Text className='admin__meta'>{overdueOnly ? '没有逾期的整改' : '还没有整改事项'}</Text>}
+        {list.map((r) => (
+          <View className='svp__row' key={r.rectificationId}>
+            {r.overdue && <Text className='svp__flag'>已逾期</Text>}
+            {r.answer && <Text className={`svp__flag ${r.answer.onTime ? 'svp__flag--ok' : ''}`}>{r.answer.onTime ? '按期答复' : '逾期答复'}</Text>}
+            <Text className='admin__name'>{r.productName}</Text>
+            <Text className='admin__meta'>
+              {r.openedOn} 发出 · 期限 {r.dueWorkingDays} 个工作日，至 {r.dueOn}
+            </Text>
+            <Text className='svp__text'>理由：{r.reason}</Text>
+            {r.answer && <Text className='svp__text'>整改措施：{r.answer.measures}</Text>}
+            {r.answer && <Text className='svp__text'>佐证材料：{r.answer.evidence}</Text>}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
