@@ -7,6 +7,7 @@ import { authFunction } from './auth/actions';
 import { catalogueFunction } from './catalogue/actions';
 import { declarationsFunction } from './declarations/actions';
 import { publicityFunction } from './publicity/actions';
+import { orgsFunction } from './orgs/actions';
 import { ratingsFunction } from './ratings/actions';
 import { reviewsFunction } from './reviews/actions';
 import { supervisionFunction } from './supervision/actions';
@@ -19,6 +20,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   publicity: publicityFunction,
   catalogue: catalogueFunction,
   ratings: ratingsFunction,
+  orgs: orgsFunction,
   supervision: supervisionFunction,
   assessments: assessmentsFunction,
 };

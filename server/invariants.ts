@@ -7,6 +7,8 @@ import { DEFAULT_CREDIT_KINDS, publicUntil, type CatalogueChangeDoc, type Credit
 import { shanghaiDate } from '../types/time';
 import { CATALOGUE_VERSION_COUNTER } from '../cloudfunctions/catalogue/catalogueChanges';
 import { specSchema } from '../types/spec';
+import { creditCodeProblem } from '../types/creditCode';
+import { ORG_STATUSES, type OrgDoc as RegisteredOrg } from '../types/org';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
 import type { UserDoc } from '../cloudfunctions/_lib/identity';
 import type { InviteDoc, OrgDoc } from '../cloudfunctions/admin/createInvite';
@@ -21,7 +23,7 @@ import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/register
 import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '../types/publicity';
 import { BAD_LEVEL, countsInSummary, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
 import { addRating, emptySummary, summaryId } from '../cloudfunctions/ratings/summary';
-import type { ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
+import type { AskDoc, ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
 import { exclusionOf } from '../cloudfunctions/reviews/draw';
 import { conflictParties, sheetId } from '../cloudfunctions/reviews/panels';
 import { computeResult, sheetTotal } from '../cloudfunctions/reviews/computeResult';
@@ -97,7 +99,18 @@ async function supervisionProblems(store: Store, users: UserDoc[]): Promise<stri
 export async function checkInvariants(store: Store): Promise<string[]> {
   const problems: string[] = [];
   const users = await all<UserDoc>(store, COLLECTIONS.users);
-  const orgIds = new Set((await all(store, COLLECTIONS.orgs)).map((o) => o._id));
+  const orgs = await all<RegisteredOrg>(store, COLLECTIONS.orgs);
+  const orgIds = new Set(orgs.map((o) => o._id));
+  const creditCodes = new Set<string>();
+  for (const o of orgs) {
+    if (o.status && !(ORG_STATUSES as readonly string[]).includes(o.status)) problems.push(`organisation ${o._id} has unknown status ${o.status}`);
+    if (o.creditCode !== undefined) {
+      if (creditCodeProblem(o.creditCode)) problems.push(`organisation ${o._id} has an invalid credit code`);
+      if (creditCodes.has(o.creditCode)) problems.push(`credit code ${o.creditCode} names two organisations`);
+      creditCodes.add(o.creditCode);
+    }
+    if (o.status === 'rejected' && !o.verification?.reason) problems.push(`organisation ${o._id} was refused without a reason`);
+  }
   const userById = new Map(users.map((u) => [u._id, u]));
 
   for (const u of users) {
@@ -175,6 +188,9 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     }
     if (d.status === 'withdrawn' && !d.withdrawnAt) problems.push(`declaration ${d._id} is withdrawn without a time`);
     if (d.declarationMode === 'recommended' && SUBMITTED_STATUSES.includes(d.status) && !d.recommender) problems.push(`declaration ${d._id} is recommended by nobody`);
+    if (d.recommenderOrgId && SUBMITTED_STATUSES.includes(d.status) && d.endorsement?.orgId !== d.recommenderOrgId) problems.push(`declaration ${d._id} was submitted without its association's endorsement`);
+    if (SUBMITTED_STATUSES.includes(d.status) && orgs.find((o) => o._id === d.orgId)?.status === 'pending') problems.push(`declaration ${d._id} was submitted by an organisation not yet verified`);
+    if (d.recommenderOrgId && !orgIds.has(d.recommenderOrgId)) problems.push(`declaration ${d._id} names a missing recommending association`);
     for (const r of d.materialRequests) if (r.response && r.response.suppliedAt < r.requestedAt) problems.push(`declaration ${d._id}: material supplied before it was requested`);
     const attached = [...(d.spec.attachments ?? []), ...d.materialRequests.flatMap((r) => r.response?.attachments ?? [])];
     for (const a of attached) {
@@ -220,8 +236,22 @@ export async function checkInvariants(store: Store): Promise<string[]> {
       problems.push(`result ${r._id} exists before every member submitted`);
       continue;
     }
+    // 经评审组最终确认: a confirmed result has a majority of the panel agreeing, and every dissent gives its reason.
+    if (r.confirmedAt) {
+      const agreed = (r.confirmations ?? []).filter((c) => c.agree && p.members.includes(c.expertId)).length;
+      if (agreed * 2 <= p.members.length) problems.push(`result ${r._id} was confirmed without a majority of the panel agreeing`);
+      if ((r.dissent ?? []).some((x) => !x.note.trim())) problems.push(`result ${r._id} records a dissent without its reason`);
+    }
     const again = computeResult(r._id, mine as ScoresheetDoc[], r.computedAt);
     if (again.average !== r.average || again.passed !== r.passed) problems.push(`result ${r._id}: the average is not the mean of the submitted totals`);
+  }
+  for (const a of await all<AskDoc>(store, COLLECTIONS.reviewAsks)) {
+    const d = declarations.get(a.declarationId);
+    const p = panels.get(a.declarationId);
+    const seated = p ? [...p.members, ...p.recusals.map((x) => x.expertId)] : [];
+    if (!d || !seated.includes(a.expertId)) problems.push(`ask ${a._id} comes from outside the declaration's panel`);
+    if (a.status === 'forwarded' && !d?.materialRequests.some((m) => m.requestId === a.requestId && m.askId === a._id)) problems.push(`ask ${a._id} was forwarded but no material request carries it`);
+    if (a.status === 'declined' && !a.reason.trim()) problems.push(`ask ${a._id} was declined without a reason`);
   }
   for (const d of declarations.values()) {
     if (['in-review', 'proposed', 'not-passed', 'in-publicity', 'recognised', 'rejected', 'published'].includes(d.status) && !panels.has(d._id)) problems.push(`declaration ${d._id} is ${d.status} without a panel`);

@@ -1,11 +1,11 @@
 export default defineAppConfig({
   // Main package: what every citizen uses. Role-specific pages live in subpackages.
-  pages: ['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index', 'pages/rate/index', 'pages/provider/index', 'pages/adjustment/index'],
+  pages: ['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index', 'pages/rate/index', 'pages/provider/index', 'pages/adjustment/index', 'pages/call/index'],
   subPackages: [
-    { root: 'packages/account', pages: ['pages/me/index', 'pages/cases/index'] },
+    { root: 'packages/account', pages: ['pages/me/index', 'pages/cases/index', 'pages/register/index'] },
     { root: 'packages/promotion', pages: ['pages/poster/index'] },
     { root: 'packages/applicant', pages: ['pages/declarations/index', 'pages/form/index', 'pages/ratings/index', 'pages/assessment/index'] },
-    { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index', 'pages/assessment/index', 'pages/flagged/index'] },
+    { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index', 'pages/assessment/index', 'pages/orgs/index', 'pages/flagged/index'] },
     { root: 'packages/expert', pages: ['pages/assignments/index', 'pages/score/index'] },
     { root: 'packages/assessment', pages: ['pages/results/index'] },
     { root: 'packages/assessor', pages: ['pages/products/index', 'pages/record/index'] },

@@ -4,6 +4,7 @@ import type { AssessmentsApi } from './actions/assessments';
 import type { AuthApi } from './actions/auth';
 import type { CatalogueApi } from './actions/catalogue';
 import type { DeclarationsApi } from './actions/declarations';
+import type { OrgsApi } from './actions/orgs';
 import type { PublicityApi } from './actions/publicity';
 import type { RatingsApi } from './actions/ratings';
 import type { ReviewsApi } from './actions/reviews';
@@ -17,6 +18,7 @@ export interface Api {
   reviews: ReviewsApi;
   publicity: PublicityApi;
   ratings: RatingsApi;
+  orgs: OrgsApi;
   supervision: SupervisionApi;
   assessments: AssessmentsApi;
 }

@@ -32,6 +32,8 @@ export interface CallDoc {
   title: string;
   opensOn: string;
   closesOn: string;
+  /** The public notice (公告): who may declare and how; shown on the public call page. */
+  notice?: string;
   createdAt: string;
 }
 
@@ -46,7 +48,17 @@ export interface MaterialRequest {
   note: string;
   dueOn: string;
   requestedAt: string;
+  /** Issue 13: forwarded from a panel member's ask (reviews.askMaterials). */
+  askId?: string;
   response: { text: string; attachments: { name: string; fileId: string }[]; suppliedAt: string } | null;
+}
+
+export interface Endorsement {
+  orgId: string;
+  /** The version endorsed (a later change of content clears the endorsement). */
+  version: number;
+  at: string;
+  by: string | null;
 }
 
 export interface DeclarationDoc {
@@ -56,7 +68,12 @@ export interface DeclarationDoc {
   createdBy: string;
   status: DeclarationStatus;
   declarationMode: DeclarationMode;
+  /** The recommending association's name (组织推荐): derived from `recommenderOrgId` when one is named. */
   recommender: string | null;
+  /** Issue 13: the verified association (an `orgs` doc of kind association) that recommends it. */
+  recommenderOrgId?: string | null;
+  /** The association's endorsement, required before a recommended declaration is submitted; cleared by any later edit. */
+  endorsement?: Endorsement | null;
   spec: SpecDraft;
   /** Bumped by every save; a save naming an older version is refused, so two devices never overwrite each other. */
   version: number;
@@ -83,4 +100,6 @@ export interface DeclarationListItem {
   /** Share of the specification's fields filled in, 0..1. */
   completeness: number;
   openMaterialRequests: number;
+  recommender?: string | null;
+  endorsed?: boolean;
 }

@@ -46,6 +46,7 @@ export const FUNCTION_NAMES = [
   'publicity',
   'catalogue',
   'ratings',
+  'orgs',
   'supervision',
   'assessments',
 ] as const;

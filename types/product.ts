@@ -32,6 +32,8 @@ export interface ProductDoc {
   /** Orders by rating, best first when sorted descending; ends with sortKey so it is a total order. */
   ratingKey: string;
   rating: RatingSummaryLite;
+  /** Issue 13: the association that recommended it (组织推荐), by name. */
+  recommendedBy?: string | null;
   /** Issue 12: while suspended (暂停), why and since when; null or absent otherwise. */
   suspension?: { since: string; reason: string } | null;
   /** Issue 12: the exit (退出目录) by an official document. */
@@ -68,6 +70,8 @@ export interface PublicProduct extends ProductListItem, CatalogueStanding {
   documentNumber: string;
   /** Public specification fields by dotted key (see PUBLIC_SPEC_FIELDS). */
   details: Record<string, string>;
+  /** The recommending association's name, for a product declared by 组织推荐. */
+  recommendedBy: string | null;
 }
 
 /** Issue 12: a product's place in the catalogue as the public sees it: listed, suspended (暂停) or exited (已退出目录). */

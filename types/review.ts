@@ -59,6 +59,68 @@ export interface PanelDoc {
   recusals: Recusal[];
   /** Members whose sheets are submitted; when it equals `members`, the result is computed once. */
   submitted: string[];
+  /** Issue 13: each member's confirmation of the result (经评审组最终确认); cleared when a sheet is reopened. */
+  confirmations?: PanelConfirmation[];
+}
+
+export interface PanelConfirmation {
+  expertId: string;
+  agree: boolean;
+  note: string;
+  at: string;
+}
+
+/** A panel member asks for more material (评审组可要求进一步提供材料); the bureau forwards or declines it. */
+export interface AskDoc {
+  _id: string;
+  declarationId: string;
+  expertId: string;
+  /** The rubric item it concerns, to show it beside that item; null for the declaration as a whole. */
+  itemKey: string | null;
+  note: string;
+  askedAt: string;
+  status: 'asked' | 'forwarded' | 'declined';
+  decidedAt: string | null;
+  decidedBy: string | null;
+  reason: string;
+  /** The material request it became, once forwarded. */
+  requestId: string | null;
+}
+
+/** What a panel member (or the bureau) sees of an ask, with the applicant's answer once it comes. */
+export interface AskView {
+  askId: string;
+  itemKey: string | null;
+  note: string;
+  askedAt: string;
+  status: AskDoc['status'];
+  reason: string;
+  /** The caller asked it (experts never see which colleague asked the others). */
+  mine: boolean;
+  dueOn: string | null;
+  answer: { text: string; attachments: { name: string; fileId: string }[]; suppliedAt: string } | null;
+}
+
+/** 评审会: the slot where the applicant presents and answers the experts' questions, and the notes taken. */
+export interface MeetingDoc {
+  /** The declaration's id: one slot per declaration. */
+  _id: string;
+  at: string;
+  place: string;
+  onlineLink: string | null;
+  presentMinutes: number;
+  notes: string | null;
+  notesAt: string | null;
+  scheduledAt: string;
+}
+export interface MeetingView {
+  declarationId: string;
+  at: string;
+  place: string;
+  onlineLink: string | null;
+  presentMinutes: number;
+  /** The bureau and the panel only. */
+  notes?: string | null;
 }
 
 export type AttributeJudgements = { [A in Attribute]: Judgement } & { note?: string };
@@ -96,6 +158,38 @@ export interface ReviewResult {
   passed: boolean;
   computedAt: string;
   confirmedAt: string | null;
+  /** Issue 13, set on confirmation: the members' confirmations, and the dissent with its reasons. */
+  confirmations?: PanelConfirmation[];
+  dissent?: { expertId: string; note: string }[];
+}
+
+/** 主动公开评审结果: one confirmed declaration of the year, as anyone may read it. */
+export interface PublicResultItem {
+  declarationId: string;
+  name: string;
+  applicant: string;
+  recommender: string | null;
+  average: number;
+  attributes: Record<Attribute, { meets: number; doubtful: number; fails: number }>;
+  /** The panel, named once the result is confirmed (never before). */
+  experts: string[];
+  confirmedAt: string;
+}
+export interface PublicResults {
+  year: number;
+  proposed: PublicResultItem[];
+  notPassed: number;
+}
+
+/** The declaring organisation's own result, after confirmation: no names, no single sheet. */
+export interface MyResult {
+  declarationId: string;
+  passed: boolean;
+  average: number;
+  itemAverages: { key: string; label: string; max: number; average: number }[];
+  attributes: Record<Attribute, { meets: number; doubtful: number; fails: number }>;
+  comments: string[];
+  confirmedAt: string;
 }
 
 export interface AssignmentItem {

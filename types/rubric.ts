@@ -62,10 +62,15 @@ export const PASS_MARK = 80;
 /** A sheet this far from the panel's median total is flagged for discussion before confirming. */
 export const OUTLIER_DISTANCE = 15;
 
-/** The range an item may take for a declaration: the purchase method's band, or 0 to the item's maximum. */
+/** An item's floor: its lowest band's lower bound (附件2 gives 单次服务 1 分, never 0, for 周期频次, and so on). */
+export function itemMin(item: RubricItem): number {
+  return Math.min(...item.bands.map((band) => band.min));
+}
+
+/** The range an item may take for a declaration: the purchase method's band, or the item's floor to its maximum. */
 export function allowedRange(item: RubricItem, purchaseMethod: PurchaseMethod | undefined): { min: number; max: number } {
   if (item.byPurchaseMethod && purchaseMethod) return item.byPurchaseMethod[purchaseMethod];
-  return { min: 0, max: item.max };
+  return { min: itemMin(item), max: item.max };
 }
 
 /** The seed's three attributes every panel member judges (四、评审标准). */

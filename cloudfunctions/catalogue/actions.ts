@@ -9,6 +9,7 @@ import { makePoster } from './makePoster';
 import { cataloguePermissions as can } from './permissions';
 import { publishProducts } from './publishProducts';
 import { searchCatalogue } from './searchCatalogue';
+import { productTimeline } from './timeline';
 
 export const catalogueFunction = defineFunction('catalogue', {
   search: action({ input: catalogueSchemas.search, allow: can.searchCatalogue, run: searchCatalogue }),
@@ -19,6 +20,7 @@ export const catalogueFunction = defineFunction('catalogue', {
   feature: action({ input: catalogueSchemas.feature, allow: can.featureProduct, run: featureProduct }),
   unfeature: action({ input: catalogueSchemas.unfeature, allow: can.featureProduct, run: unfeatureProduct }),
   publish: action({ input: catalogueSchemas.publish, allow: can.publishProducts, run: publishProducts }),
+  timeline: action({ input: catalogueSchemas.timeline, allow: can.readProduct, run: productTimeline }),
   versions: action({ input: catalogueSchemas.versions, allow: can.readVersions, run: listVersions }),
   version: action({ input: catalogueSchemas.version, allow: can.readVersions, run: readVersion }),
 });

@@ -30,6 +30,7 @@ export function toPublicProduct(p: ProductDoc): PublicProduct {
     provider: { name: p.providerName, district: info.district, address: info.address, phone: info.servicePhone, hours: info.hours },
     documentNumber: p.documentNumber,
     details,
+    recommendedBy: p.recommendedBy ?? null,
     ...standingOf(p),
   };
 }

@@ -24,7 +24,7 @@ export async function publishProducts(input: { declarationIds: string[]; documen
       if (d.status !== 'recognised') throw conflict(`“${d.name}”尚未通过公示，不能公布`);
       const productId = productIdFor(id);
       const doc = buildProductDoc(d.spec as Spec, { productId, declarationId: id, orgId: d.orgId, documentNumber: input.documentNumber, publishedOn: input.publishedOn });
-      await tx.insert(COLLECTIONS.products, doc);
+      await tx.insert(COLLECTIONS.products, { ...doc, recommendedBy: d.recommenderOrgId && d.endorsement ? d.recommender : null });
       await tx.update(COLLECTIONS.declarations, id, { status: 'published', updatedAt: ctx.clock.now().toISOString() });
       await appendAudit(tx, ctx, { collection: COLLECTIONS.products, recordId: productId, change: { published: true, declarationId: id, documentNumber: input.documentNumber, publishedOn: input.publishedOn } });
       published.push({ declarationId: id, productId, name: doc.name });

@@ -4,6 +4,7 @@ import { requestMaterials, supplyMaterials } from './materials';
 import { listCalls, openCall } from './openCall';
 import { declarationPermissions as can } from './permissions';
 import { printDeclaration } from './printDeclaration';
+import { endorseDeclaration, recommendedToMe } from './recommendation';
 import { registerFile } from './registerFile';
 import { getDeclaration, listAllDeclarations, listMyDeclarations } from './readDeclarations';
 import { saveDraft } from './saveDraft';
@@ -23,4 +24,6 @@ export const declarationsFunction = defineFunction('declarations', {
   supplyMaterials: action({ input: s.supplyMaterials, allow: can.supplyMaterials, run: supplyMaterials }),
   printable: action({ input: s.printable, allow: can.read, run: printDeclaration }),
   registerFile: action({ input: s.registerFile, allow: can.uploadFile, run: registerFile }),
+  endorse: action({ input: s.endorse, allow: can.endorse, run: endorseDeclaration }),
+  recommendedToMe: action({ input: s.recommendedToMe, allow: can.endorse, run: recommendedToMe }),
 });

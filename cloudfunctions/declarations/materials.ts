@@ -13,7 +13,8 @@ export async function requestMaterials(input: { declarationId: string; note: str
   if (input.dueOn < ctx.clock.today()) throw invalid('补充期限不能早于今天', [{ path: 'dueOn', message: '补充期限不能早于今天' }]);
   return ctx.store.transaction(async (tx) => {
     const d = await loadReadable(ctx, input.declarationId, tx);
-    if (d.status !== 'submitted') throw conflict('只能对已提交的申报要求补充材料');
+    // 根据评审组的要求: before the panel sits and while it reviews.
+    if (d.status !== 'submitted' && d.status !== 'in-review') throw conflict('只能对已提交或评审中的申报要求补充材料');
     const request: MaterialRequest = { requestId: newId('m'), note: input.note, dueOn: input.dueOn, requestedAt: ctx.clock.now().toISOString(), response: null };
     const materialRequests = [...d.materialRequests, request];
     await tx.update(COLLECTIONS.declarations, d._id, { materialRequests });

@@ -7,7 +7,7 @@ import { DuplicateKeyError } from '../_lib/store/port';
 import { callIdForYear, toCallView } from './calls';
 
 /** The bureau's yearly public call for declarations (一年一次，发布公告向社会公开征集). */
-export async function openCall(input: { year: number; title: string; opensOn: string; closesOn: string }, ctx: Ctx): Promise<CallView> {
+export async function openCall(input: { year: number; title: string; opensOn: string; closesOn: string; notice?: string }, ctx: Ctx): Promise<CallView> {
   if (!input.opensOn.startsWith(String(input.year)) && !input.closesOn.startsWith(String(input.year)))
     throw conflict(`申报期应在 ${input.year} 年内`);
   const call: CallDoc = { _id: callIdForYear(input.year), ...input, createdAt: ctx.clock.now().toISOString() };

@@ -7,6 +7,7 @@ import { conflict } from '../_lib/errors';
 import { newId } from '../_lib/ids';
 import { findOpenCall } from './calls';
 import { loadEditable } from './loadDeclaration';
+import { recommendingAssociation } from './recommendation';
 import { refuseReentry } from './reentryBan';
 import { checkAttachments } from './registerFile';
 
@@ -16,6 +17,7 @@ interface Input {
   spec: SpecDraft;
   declarationMode?: DeclarationMode;
   recommender?: string;
+  recommenderOrgId?: string;
 }
 
 const changedKeys = (a: unknown, b: unknown) => SPEC_FIELDS.map((f) => f.key).filter((k) => readField(a, k) !== readField(b, k));
@@ -35,6 +37,8 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId
       status: 'draft',
       declarationMode: input.declarationMode ?? 'self',
       recommender: input.declarationMode === 'recommended' ? input.recommender ?? null : null,
+      recommenderOrgId: null,
+      endorsement: null,
       spec: input.spec,
       version: 1,
       name: input.spec.name ?? '',
@@ -46,6 +50,10 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId
     };
     await ctx.store.transaction(async (tx) => {
       await checkAttachments(tx, ctx, input.spec.attachments, 'spec.attachments');
+      if (d.declarationMode === 'recommended' && input.recommenderOrgId) {
+        const association = await recommendingAssociation(tx, input.recommenderOrgId, d.orgId);
+        Object.assign(d, { recommenderOrgId: association._id, recommender: association.name });
+      }
       await tx.insert(COLLECTIONS.declarations, { ...d });
       await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { created: true, callId: d.callId, fields: changedKeys({}, d.spec) } });
     });
@@ -60,10 +68,21 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId
     await checkAttachments(tx, ctx, input.spec.attachments, 'spec.attachments');
     const mode = input.declarationMode ?? d.declarationMode;
     const version = d.version + 1;
+    let recommenderOrgId = mode === 'recommended' ? d.recommenderOrgId ?? null : null;
+    let recommender = mode === 'recommended' ? input.recommender ?? d.recommender : null;
+    if (mode === 'recommended' && input.recommenderOrgId) {
+      const association = await recommendingAssociation(tx, input.recommenderOrgId, d.orgId);
+      recommenderOrgId = association._id;
+      recommender = association.name;
+    } else if (recommenderOrgId) recommender = d.recommender;
+    // An endorsement is of what the association read: a change of content or recommender asks it to look again.
+    const changed = JSON.stringify(d.spec) !== JSON.stringify(input.spec) || mode !== d.declarationMode || recommenderOrgId !== (d.recommenderOrgId ?? null);
     await tx.update(COLLECTIONS.declarations, d._id, {
       spec: input.spec,
       declarationMode: mode,
-      recommender: mode === 'recommended' ? input.recommender ?? d.recommender : null,
+      recommender,
+      recommenderOrgId,
+      endorsement: changed ? null : d.endorsement ?? null,
       name: input.spec.name ?? '',
       version,
       updatedAt: now,

@@ -27,5 +27,7 @@ export function toDeclarationListItem(d: DeclarationDoc): DeclarationListItem {
     submittedAt: d.submittedAt,
     completeness: completeness(d.spec),
     openMaterialRequests: d.materialRequests.filter((r) => !r.response).length,
+    recommender: d.recommender,
+    endorsed: !!d.endorsement,
   };
 }

@@ -4,6 +4,11 @@ import { addExpert, declareConflict, listExperts, setExpertActive } from './expe
 import { drawPanel, readPanel, recuse } from './panels';
 import { reviewPermissions as can } from './permissions';
 import { confirmResult, readResult } from './results';
+import { askMaterials, decideAsk, listAsks } from './asks';
+import { meetingNotes, readMeeting, scheduleMeeting } from './meetings';
+import { panelConfirm } from './panelConfirm';
+import { myResult, publicResults } from './publication';
+import { reviewReport } from './report';
 import { myAssignments, readAssignment, reopenScoresheet, saveScoresheet, submitScoresheet } from './scoresheets';
 
 export const reviewsFunction = defineFunction('reviews', {
@@ -21,4 +26,14 @@ export const reviewsFunction = defineFunction('reviews', {
   reopenScoresheet: action({ input: s.reopenScoresheet, allow: can.reopen, run: reopenScoresheet }),
   result: action({ input: s.result, allow: can.readResult, run: readResult }),
   confirm: action({ input: s.confirm, allow: can.confirm, run: confirmResult }),
+  askMaterials: action({ input: s.askMaterials, allow: can.score, run: askMaterials }),
+  decideAsk: action({ input: s.decideAsk, allow: can.decideAsk, run: decideAsk }),
+  asks: action({ input: s.asks, allow: can.readAsks, run: listAsks }),
+  scheduleMeeting: action({ input: s.scheduleMeeting, allow: can.manageMeeting, run: scheduleMeeting }),
+  meetingNotes: action({ input: s.meetingNotes, allow: can.manageMeeting, run: meetingNotes }),
+  meeting: action({ input: s.meeting, allow: can.readMeeting, run: readMeeting }),
+  panelConfirm: action({ input: s.panelConfirm, allow: can.score, run: panelConfirm }),
+  report: action({ input: s.report, allow: can.readReport, run: reviewReport }),
+  publicResults: action({ input: s.publicResults, allow: can.publicResults, run: publicResults }),
+  myResult: action({ input: s.myResult, allow: can.myResult, run: myResult }),
 });

@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, notFound } from '../_lib/errors';
 import { isAdmin } from '../_lib/rules';
+import { currentConfirmations, hasMajority } from './panelConfirm';
 import { isPanelMember } from './permissions';
 
 /** The panel's result: only once every member has submitted, and only to the bureau and the panel itself. */
@@ -18,7 +19,8 @@ export async function readResult(input: { declarationId: string }, ctx: Ctx): Pr
 }
 
 /**
- * 经评审组最终确认: the bureau records the panel's confirmation. At or above the pass mark, with no attribute failed by
+ * 经评审组最终确认: the bureau records the panel's confirmation, once a majority of its members has agreed (the
+ * dissent is kept with its reasons). At or above the pass mark, with no attribute failed by
  * a majority, the declaration is proposed (拟定); otherwise it has not passed.
  */
 export async function confirmResult(input: { declarationId: string }, ctx: Ctx): Promise<ReviewResult> {
@@ -29,11 +31,16 @@ export async function confirmResult(input: { declarationId: string }, ctx: Ctx):
     if (d.status !== 'in-review') throw conflict('这份申报的评审已经确认过了');
     const result = await tx.get<ReviewResult & { _id: string }>(COLLECTIONS.results, d._id);
     if (!result) throw conflict('评分尚未全部提交，不能确认');
+    const panel = (await tx.get<PanelDoc>(COLLECTIONS.panels, d._id))!;
+    const confirmations = currentConfirmations(panel);
+    if (!hasMajority(panel))
+      throw conflict(`评审组过半数同意后才能确认（目前 ${confirmations.filter((c) => c.agree).length}/${panel.members.length} 位同意），请等待评审组成员确认`);
+    const dissent = confirmations.filter((c) => !c.agree).map((c) => ({ expertId: c.expertId, note: c.note }));
     const status = result.passed ? 'proposed' : 'not-passed';
-    await tx.update(COLLECTIONS.results, d._id, { confirmedAt: now });
+    await tx.update(COLLECTIONS.results, d._id, { confirmedAt: now, confirmations, dissent });
     await tx.update(COLLECTIONS.declarations, d._id, { status, updatedAt: now });
-    await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { status, average: result.average, failedAttributes: result.failedAttributes } });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { status, average: result.average, failedAttributes: result.failedAttributes, dissent } });
     const { _id, ...rest } = result;
-    return { ...rest, confirmedAt: now };
+    return { ...rest, confirmedAt: now, confirmations, dissent };
   });
 }

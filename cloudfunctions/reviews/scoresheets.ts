@@ -1,17 +1,18 @@
 import type { SheetView } from '../../types/actions/reviews';
 import type { DeclarationDoc, DeclarationView } from '../../types/declaration';
 import type { FieldIssue } from '../../types/envelope';
-import type { AssignmentItem, AttributeJudgements, PanelDoc, ScoresheetDoc } from '../../types/review';
+import type { AskView, AssignmentItem, AttributeJudgements, MeetingDoc, MeetingView, PanelDoc, ScoresheetDoc } from '../../types/review';
+import { asksOf, toAskView } from './asks';
+import { toMeetingView } from './meetings';
 import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, RUBRIC } from '../../types/rubric';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { AppError, conflict, forbidden, notFound } from '../_lib/errors';
-import type { Tx } from '../_lib/store/port';
+import { AppError, conflict, notFound } from '../_lib/errors';
 import { toDeclarationView } from '../declarations/view';
 import { computeResult, sheetTotal } from './computeResult';
 import { sheetId } from './panels';
-import { isPanelMember } from './permissions';
+import { memberPanel, memberReview } from './memberPanel';
 
 interface SheetInput {
   declarationId: string;
@@ -35,20 +36,18 @@ export async function myAssignments(_input: unknown, ctx: Ctx): Promise<{ items:
   return { items };
 }
 
-async function memberPanel(ctx: Ctx, declarationId: string, tx?: Tx): Promise<PanelDoc> {
-  const p = tx ? await tx.get<PanelDoc>(COLLECTIONS.panels, declarationId) : await ctx.store.get<PanelDoc>(COLLECTIONS.panels, declarationId);
-  if (!p) throw notFound('这份申报还没有评审组');
-  if (!isPanelMember(ctx.caller, p)) throw forbidden('您不是这份申报的评审组成员');
-  return p;
-}
-
-/** What a member scores: the specification and their own sheet, nothing of the others'. */
-export async function readAssignment(input: { declarationId: string }, ctx: Ctx): Promise<{ declaration: DeclarationView; sheet: SheetView | null }> {
+/**
+ * What a member scores: the specification and their own sheet, nothing of the others' — with the panel's asks for
+ * material and their answers, and the review meeting's notes (shared by the whole panel).
+ */
+export async function readAssignment(input: { declarationId: string }, ctx: Ctx): Promise<{ declaration: DeclarationView; sheet: SheetView | null; asks: AskView[]; meeting: MeetingView | null }> {
   await memberPanel(ctx, input.declarationId);
   const d = await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
   if (!d) throw notFound('没有找到这份申报');
   const sheet = await ctx.store.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(d._id, ctx.caller.expertId!));
-  return { declaration: toDeclarationView(d), sheet: sheet ? toSheetView(sheet) : null };
+  const asks = (await asksOf(ctx, d._id)).map((a) => toAskView(a, d, ctx.caller.expertId));
+  const meeting = await ctx.store.get<MeetingDoc>(COLLECTIONS.meetings, d._id);
+  return { declaration: toDeclarationView(d), sheet: sheet ? toSheetView(sheet) : null, asks, meeting: meeting ? toMeetingView(meeting, true) : null };
 }
 
 /** Every item present and within its range (the declared purchase method's band for 购买方式); attributes judged. */
@@ -75,9 +74,7 @@ async function writeSheet(input: SheetInput, ctx: Ctx, submit: boolean): Promise
   const now = ctx.clock.now().toISOString();
   const me = ctx.caller.expertId!;
   return ctx.store.transaction(async (tx) => {
-    const panel = await memberPanel(ctx, input.declarationId, tx);
-    const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
-    if (!d || d.status !== 'in-review') throw conflict('这份申报不在评审中');
+    const { panel, d } = await memberReview(ctx, tx, input.declarationId, '这份申报不在评审中');
     const id = sheetId(d._id, me);
     const existing = await tx.get<ScoresheetDoc>(COLLECTIONS.scoresheets, id);
     if (existing?.status === 'submitted') throw conflict('评分表已提交，不能再修改；如需修改，请联系市司法局退回');
@@ -127,7 +124,8 @@ export async function reopenScoresheet(input: { declarationId: string; expertId:
     const panel = (await tx.get<PanelDoc>(COLLECTIONS.panels, input.declarationId))!;
     const reopened: ScoresheetDoc = { ...sheet, status: 'draft', total: null, submittedAt: null, reopenings: [...sheet.reopenings, { at: ctx.clock.now().toISOString(), by: ctx.caller.userId, reason: input.reason }] };
     await tx.set(COLLECTIONS.scoresheets, id, reopened);
-    await tx.update(COLLECTIONS.panels, panel._id, { submitted: panel.submitted.filter((m) => m !== input.expertId) });
+    // A reopened sheet changes the result: the members confirm it afresh.
+    await tx.update(COLLECTIONS.panels, panel._id, { submitted: panel.submitted.filter((m) => m !== input.expertId), confirmations: [] });
     if (await tx.get(COLLECTIONS.results, input.declarationId)) await tx.remove(COLLECTIONS.results, input.declarationId);
     await appendAudit(tx, ctx, { collection: COLLECTIONS.scoresheets, recordId: id, change: { reopened: true, reason: input.reason } });
     return toSheetView(reopened);

@@ -19,7 +19,7 @@ const ADMIN = 'oAdmin000000000000000000000';
 const APPLICANT = 'oZhang00000000000000000000';
 const CITIZEN = 'oWang000000000000000000000';
 const EXPERTS = [1, 2, 3, 4, 5].map((i) => `oExpert${i}0000000000000000000`);
-const FUNCTIONS = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings'];
+const FUNCTIONS = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings', 'orgs'];
 
 let gw: FakeGateway;
 let host: BundleHost;
@@ -98,7 +98,7 @@ test('every function’s happy path runs through its bundle against the gateway'
   await ok('declarations', 'saveDraft', { declarationId, spec }, APPLICANT);
   expect((await ok('declarations', 'submit', { declarationId }, APPLICANT)).status).toBe('submitted');
 
-  // reviews: five experts join, a panel is drawn, every expert scores, the bureau confirms.
+  // reviews: five experts join, a panel is drawn, every expert scores, the panel and then the bureau confirm.
   for (const [i, openid] of EXPERTS.entries()) {
     const { inviteCode } = await ok('reviews', 'addExpert', { name: `专家${i + 1}`, organisation: `浙江某大学法学院${i + 1}`, kind: 'academic', phone: '13900000000' }, ADMIN);
     await ok('auth', 'redeemInvite', { code: inviteCode }, openid);
@@ -106,6 +106,8 @@ test('every function’s happy path runs through its bundle against the gateway'
   await ok('reviews', 'drawPanel', { declarationId, size: 5 }, ADMIN);
   const items = Object.fromEntries(RUBRIC.map((r) => [r.key, allowedRange(r, DEMO_PRODUCTS[0].purchaseMethod).max]));
   for (const openid of EXPERTS) await ok('reviews', 'submitScoresheet', { declarationId, items, attributes: { public: 'meets', legal: 'meets', service: 'meets' } }, openid);
+  // 经评审组最终确认: a majority of the panel agrees before the bureau confirms.
+  for (const openid of EXPERTS) await ok('reviews', 'panelConfirm', { declarationId, agree: true }, openid);
   await ok('reviews', 'confirm', { declarationId }, ADMIN);
 
   // publicity: open today; a citizen's comment passes WeChat's check (wx-server-sdk → wx.openApi) and shows; one WeChat
@@ -141,6 +143,11 @@ test('every function’s happy path runs through its bundle against the gateway'
   expect(ratingCheck).toHaveLength(checksBefore + 1);
   expect(ratingCheck.pop()!.body.requestText).toContain('窗口服务很耐心');
   expect((await ok('ratings', 'summary', { productId })).count).toBe(1);
+
+  // orgs: a citizen registers an organisation with a checked credit code; the bureau verifies it.
+  const org = await ok('orgs', 'register', { name: '杭州西溪律师事务所', creditCode: '91330000142916567N', kind: 'law-firm', district: '西湖区', contactName: '林晓', contactPhone: '13905710001' }, CITIZEN);
+  expect(org.status).toBe('pending');
+  expect((await ok('orgs', 'verify', { orgId: org.orgId, approve: true }, ADMIN)).status).toBe('verified');
 
   // Every bundle was loaded and dispatched at least once.
   expect(Object.keys(coldMs).sort()).toEqual([...FUNCTIONS].sort());

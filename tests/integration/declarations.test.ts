@@ -87,12 +87,13 @@ test('bad input is refused whole: an over-long field or a wrong phone writes not
   expect(await h.app.store.count('audit')).toBe(auditBefore);
 });
 
-test('a recommended declaration names its recommender', async () => {
-  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: full(), declarationMode: 'recommended' }, zhang.token);
+test('a recommended declaration names its recommending association (issue 13: a verified organisation, not free text)', async () => {
+  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: full(), declarationMode: 'recommended', recommender: '杭州市律师协会' }, zhang.token);
   const res = await h.call('declarations', 'submit', { declarationId }, zhang.token);
-  expect((res.body as any).error.issues).toEqual([{ path: 'recommender', message: '组织推荐的申报请填写推荐单位' }]);
-  await h.ok('declarations', 'saveDraft', { declarationId, spec: full(), declarationMode: 'recommended', recommender: '杭州市律师协会' }, zhang.token);
-  expect(await h.ok('declarations', 'submit', { declarationId }, zhang.token)).toMatchObject({ status: 'submitted', recommender: '杭州市律师协会' });
+  expect((res.body as any).error.issues).toEqual([{ path: 'recommenderOrgId', message: '组织推荐的申报请选择推荐的行业协会' }]);
+  // A law firm is not an association: naming it is refused at the field.
+  const notAssociation = await h.call('declarations', 'saveDraft', { declarationId, spec: full(), declarationMode: 'recommended', recommenderOrgId: rival.orgId }, zhang.token);
+  expect((notAssociation.body as any).error.issues).toEqual([{ path: 'recommenderOrgId', message: '请从列表中选择推荐的行业协会' }]);
 });
 
 test('who sees what: own organisation and the bureau; others are told it does not exist', async () => {

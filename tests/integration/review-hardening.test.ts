@@ -56,7 +56,11 @@ test('finding 6: an expert whose account is bound to the applicant is never draw
   // The recommender's organisation (issue 13's recommenderOrgId) excludes the same way.
   const other = await (await h.applicant('杭州另一家律师事务所')).token;
   const recommended = await declare(other, 4);
-  await h.app.store.transaction(async (tx) => tx.update('declarations', recommended, { recommenderOrgId: orgId }));
+  // Issue 13's recommendation, as stored (the association's endorsement included), written directly: this test is about the draw.
+  await h.app.store.transaction(async (tx) => {
+    const d = await tx.get<{ _id: string; version: number }>('declarations', recommended);
+    await tx.update('declarations', recommended, { recommenderOrgId: orgId, endorsement: { orgId, version: d!.version, at: '2026-03-10T01:00:00.000Z', by: null } });
+  });
   const p2 = await h.ok('reviews', 'drawPanel', { declarationId: recommended, size: 5, seed: 'recommender' }, ADMIN_TOKEN);
   expect(p2.excluded).toEqual([{ expertId: insider.expertId, code: 'account-recommender', reason: CONFLICT_REASONS['account-recommender'] }]);
   expect(p2.members.map((m: any) => m.expertId)).not.toContain(insider.expertId);
@@ -139,6 +143,8 @@ test('finding 8: before the result no reader but the sheet’s own expert sees i
       await read(who, token, 'reviews', 'result', { declarationId: d });
       await read(who, token, 'reviews', 'assignment', { declarationId: d });
       await read(who, token, 'reviews', 'myAssignments', {});
+      for (const action of ['report', 'myResult', 'asks', 'meeting']) await read(who, token, 'reviews', action, { declarationId: d });
+      await read(who, token, 'reviews', 'publicResults', { year: 2026 });
       await read(who, token, 'admin', 'auditTrail', { recordId: `${d}:${first}` });
       await read(who, token, 'admin', 'auditTrail', { recordId: d });
       await read(who, token, 'declarations', 'get', { declarationId: d });

@@ -137,6 +137,7 @@ test('blind scoring: before the last sheet nobody reads any score; then an avera
   expect(result).toMatchObject({ sheets: 5, average: 80, median: 80, passed: true, failedAttributes: [], outliers: [] });
   expect(result.stddev).toBe(6.33); // √(200.5 / 5)
   expect((await h.call('reviews', 'result', { declarationId: d }, zhang.token)).status).toBe(403);
+  for (const m of members) await h.ok('reviews', 'panelConfirm', { declarationId: d, agree: true }, tokenOf(m));
   expect((await h.ok('reviews', 'confirm', { declarationId: d }, ADMIN_TOKEN)).confirmedAt).not.toBeNull();
   expect((await h.ok('declarations', 'get', { declarationId: d }, zhang.token)).status).toBe('proposed');
   expect((await h.call('reviews', 'confirm', { declarationId: d }, ADMIN_TOKEN)).status).toBe(409);
@@ -150,6 +151,7 @@ test('79.9 does not pass; a sheet far from the median is flagged', async () => {
     await h.ok('reviews', 'submitScoresheet', { declarationId: d, items: itemsFor(totals[i], pmOf(7)), attributes: meets }, tokenOf(m));
   const result = await h.ok('reviews', 'result', { declarationId: d }, ADMIN_TOKEN);
   expect(result).toMatchObject({ average: 79.9, passed: false, outliers: [{ sheet: 5, total: 63.5 }] });
+  for (const m of panel.members.map((x: any) => x.expertId)) await h.ok('reviews', 'panelConfirm', { declarationId: d, agree: true }, tokenOf(m));
   await h.ok('reviews', 'confirm', { declarationId: d }, ADMIN_TOKEN);
   expect((await h.ok('declarations', 'get', { declarationId: d }, zhang.token)).status).toBe('not-passed');
 });

@@ -29,6 +29,7 @@ export async function startPipeline(h: Harness, year = 2026): Promise<Pipeline> 
       await h.ok('reviews', 'drawPanel', { declarationId, size: 5 }, ADMIN_TOKEN);
       const items = Object.fromEntries(RUBRIC.map((r) => [r.key, allowedRange(r, DEMO_PRODUCTS[i].purchaseMethod).max]));
       for (const t of experts) await h.ok('reviews', 'submitScoresheet', { declarationId, items, attributes: { public: 'meets', legal: 'meets', service: 'meets' } }, t);
+      for (const t of experts) await h.ok('reviews', 'panelConfirm', { declarationId, agree: true }, t);
       await h.ok('reviews', 'confirm', { declarationId }, ADMIN_TOKEN);
       return declarationId;
     },

@@ -19,6 +19,8 @@ const EVERYONE = ['anonymous', 'citizen', 'applicant', 'expert', 'admin', 'assoc
 const SIGNED_IN = ['citizen', 'applicant', 'expert', 'admin', 'association', 'assessor'];
 const BUREAU = ['admin'];
 const APPLICANTS = ['applicant'];
+/** Issue 13: whoever acts for an organisation — its applicant, or an association's own role (issue 12); the record decides which organisation. */
+const ORG_ACTORS = ['applicant', 'association'];
 
 /** The expected matrix. A new action without a row here fails the test. */
 const MATRIX: Record<string, string[]> = {
@@ -36,6 +38,7 @@ const MATRIX: Record<string, string[]> = {
   'catalogue.feature': BUREAU,
   'catalogue.unfeature': BUREAU,
   'catalogue.publish': BUREAU,
+  'catalogue.timeline': EVERYONE,
   'catalogue.versions': EVERYONE,
   'catalogue.version': EVERYONE,
   'publicity.start': BUREAU,
@@ -68,8 +71,8 @@ const MATRIX: Record<string, string[]> = {
   'declarations.withdraw': APPLICANTS,
   'declarations.listMine': APPLICANTS,
   'declarations.supplyMaterials': APPLICANTS,
-  'declarations.get': ['applicant', 'admin'],
-  'declarations.printable': ['applicant', 'admin'],
+  'declarations.get': ['applicant', 'admin', 'association'],
+  'declarations.printable': ['applicant', 'admin', 'association'],
   'declarations.registerFile': ['applicant', 'admin', 'assessor'],
   'declarations.listAll': BUREAU,
   'declarations.requestMaterials': BUREAU,
@@ -87,6 +90,24 @@ const MATRIX: Record<string, string[]> = {
   'reviews.reopenScoresheet': BUREAU,
   'reviews.result': ['expert', 'admin'],
   'reviews.confirm': BUREAU,
+  'reviews.askMaterials': ['expert'],
+  'reviews.decideAsk': BUREAU,
+  'reviews.asks': ['expert', 'admin'],
+  'reviews.scheduleMeeting': BUREAU,
+  'reviews.meetingNotes': BUREAU,
+  'reviews.meeting': ['applicant', 'expert', 'admin', 'association'],
+  'reviews.panelConfirm': ['expert'],
+  'reviews.report': ['expert', 'admin'],
+  'reviews.publicResults': EVERYONE,
+  'reviews.myResult': ORG_ACTORS,
+  'orgs.register': SIGNED_IN,
+  'orgs.verify': BUREAU,
+  'orgs.mine': SIGNED_IN,
+  'orgs.addMember': ORG_ACTORS,
+  'orgs.list': BUREAU,
+  'orgs.associations': SIGNED_IN,
+  'declarations.endorse': ORG_ACTORS,
+  'declarations.recommendedToMe': ORG_ACTORS,
   'supervision.rules': EVERYONE,
   'supervision.setRules': BUREAU,
   'supervision.orgs': BUREAU,

@@ -1,41 +1,63 @@
 /** The specification as data, checked against the seed's attachment 1 and exercised through its schemas. */
-import fs from 'fs';
-import path from 'path';
 import { CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../../types/domain';
 import { PUBLIC_SPEC_FIELDS, SPEC_FIELDS, SPEC_SECTIONS, specDraftSchema, specSchema } from '../../types/spec';
 import { issuesOf } from '../../types/validation';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
+import { SEED } from '../support/seed';
 
-const seedDir = path.resolve(__dirname, '../../../shared/seed');
-const seed = fs.existsSync(seedDir) ? fs.readdirSync(seedDir).map((f) => fs.readFileSync(path.join(seedDir, f), 'utf8')).join('\n') : null;
-const attachment1 = seed ? seed.slice(seed.indexOf('附件 1'), seed.indexOf('附件 2')) : '';
+const attachment1 = SEED ? SEED.slice(SEED.indexOf('附件 1'), SEED.indexOf('附件 2')) : '';
 
-(seed ? describe : describe.skip)('against the seed (attachment 1)', () => {
-  test('every field of attachment 1 is in the definition, under the seed’s own words', () => {
-    const labels = SPEC_FIELDS.map((f) => f.label);
-    const seedRows = [
-      '产品名称', '产品类别', '购买方式', '产品简介',
-      '业务掌握程度', '服务要求', '产品服务的对象', '产品设计的依据', '产品设计重点解决的问题', '产品获得的渠道', '产品服务的周期频次',
-      '管理制度', '服务流程', '相关政策、服务指南面向公众的公布情况', '服务记录保存的及时性、完整性、准确性', '服务质量监管机制',
-      '针对产品服务标准制定个性评价指标', '服务过程及结束后服务对象满意度', '产品投入产出效益分析',
-    ];
-    for (const row of seedRows) {
-      expect(attachment1.replace(/\s/g, '')).toContain(row);
-      expect(labels).toContain(row);
-    }
-    for (const cover of ['申报单位', '主要负责人', '联系人', '申报时间']) expect(attachment1).toContain(cover);
+/** Attachment 1's table: `row` or `section ⇥ n、label（提示：hint）`, from 产品名称 to the notes (备注). */
+function parseAttachment1(text: string) {
+  const table = text.slice(text.indexOf('产品名称\t'), text.indexOf('备注'));
+  const rows: { section: string | null; label: string; hint?: string }[] = [];
+  let section: string | null = null;
+  for (const line of table.split('\n')) {
+    const cells = line.split('\t').map((c) => c.trim()).filter(Boolean);
+    if (!cells.length) continue;
+    if (cells.length === 2) section = cells[0];
+    const m = /^(?:\d、)?(.+?)(?:（提示：(.+)）)?$/.exec(cells[cells.length - 1])!;
+    rows.push({ section: cells.length === 1 && !line.startsWith('\t') ? null : section, label: m[1], ...(m[2] ? { hint: m[2] } : {}) });
+  }
+  const cover = [...text.slice(0, text.indexOf('产品名称\t')).matchAll(/^(.+?)：\s*_+/gm)].map((m) => m[1].replace(/\s/g, ''));
+  const listed = (before: string) => new RegExp(`${before}“([^”]+)”`).exec(text)![1].split('、');
+  return { rows, cover, categories: listed('选择'), purchaseMethods: listed('从') };
+}
+const parsed1 = SEED ? parseAttachment1(attachment1) : null;
+
+(parsed1 ? describe : describe.skip)('against the seed (attachment 1)', () => {
+  test('the parser read the whole table: 4 head rows and 5 sections of 17 items', () => {
+    expect(parsed1!.rows).toHaveLength(21);
+    expect([...new Set(parsed1!.rows.map((r) => r.section).filter(Boolean))]).toHaveLength(5);
   });
 
-  test('the seed’s hints (提示) are the help texts', () => {
-    const hints = [...attachment1.matchAll(/提示：([^）]+)）/g)].map((m) => m[1].trim());
-    expect(hints.length).toBeGreaterThanOrEqual(8);
-    const ours = SPEC_FIELDS.map((f) => f.hint ?? '');
-    for (const hint of hints) expect(ours).toContain(hint);
+  test('every row of attachment 1 is a field under the seed’s own words and hint, in order, and every field of its sections is a row', () => {
+    const fromAttachment = SPEC_SECTIONS.filter((s) => s.source.startsWith('附件1') && s.key !== 'cover');
+    const basicSeed = parsed1!.rows.filter((r) => !r.section).map((r) => r.label);
+    const basic = fromAttachment.find((s) => s.key === 'basic')!.fields;
+    // The table's head rows, in order; the other basic fields are the 申报 paragraph's own words (资金来源, 服务价格…).
+    expect(basic.filter((f) => basicSeed.includes(f.label)).map((f) => f.label)).toEqual(basicSeed);
+    const declarationParagraph = SEED!.slice(SEED!.indexOf('申报:'), SEED!.indexOf('评估:'));
+    for (const f of basic.filter((x) => !basicSeed.includes(x.label))) expect({ field: f.label, named: declarationParagraph.includes(f.label) }).toEqual({ field: f.label, named: true });
+
+    const ours = fromAttachment.filter((s) => s.key !== 'basic').flatMap((s) => s.fields.map((f) => ({ section: s.title, label: f.label, ...(f.hint ? { hint: f.hint } : {}) })));
+    const seedRows = parsed1!.rows.filter((r) => r.section);
+    // Our hints for rows without a seed hint are our own help: compare hints only where the seed gives one, and no seed hint may be missing.
+    expect(ours.map(({ section, label }) => ({ section, label }))).toEqual(seedRows.map(({ section, label }) => ({ section, label })));
+    for (const [i, row] of seedRows.entries()) if (row.hint) expect(ours[i].hint).toBe(row.hint);
   });
 
-  test('categories and purchase methods are the seed’s five each', () => {
-    for (const label of Object.values(CATEGORY_LABELS)) expect(attachment1).toContain(label);
-    for (const label of Object.values(PURCHASE_METHOD_LABELS)) expect(attachment1).toContain(label);
+  test('the cover asks for what the seed’s cover asks', () => {
+    const cover = SPEC_SECTIONS.find((s) => s.key === 'cover')!.fields.map((f) => f.label);
+    expect(parsed1!.cover).toEqual(['申报产品名称', '申报单位（盖章）', '主要负责人签名', '联系人姓名', '联系人电话', '申报时间']);
+    expect(cover).toEqual(['申报单位', '主要负责人', '联系人姓名', '联系人电话', '申报时间']);
+  });
+
+  test('categories and purchase methods are the seed’s five each, nothing missing, nothing extra', () => {
+    expect(Object.values(CATEGORY_LABELS)).toEqual(parsed1!.categories);
+    expect(Object.values(PURCHASE_METHOD_LABELS).sort()).toEqual([...parsed1!.purchaseMethods].sort());
+    expect(parsed1!.categories).toHaveLength(5);
+    expect(parsed1!.purchaseMethods).toHaveLength(5);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { ProductTimeline } from '../timeline';
 import * as z from 'zod';
 import { AUDIENCE_GROUPS, CATEGORIES, DISTRICTS, PURCHASE_METHODS, SEARCH_SORTS, type AudienceGroup } from '../domain';
 import type { CatalogueChangeKind } from '../credit';
@@ -112,6 +113,7 @@ export const catalogueSchemas = {
   export: exportCatalogueInput,
   poster: posterInput,
   publish: publishInput,
+  timeline: getProductInput,
   versions: versionsInput,
   version: versionInput,
 };
@@ -125,6 +127,7 @@ export interface CatalogueApi {
   export: [ExportCatalogueInput, ExportCatalogueResult];
   poster: [PosterInput, PosterResult];
   publish: [z.input<typeof publishInput>, { published: { declarationId: string; productId: string }[] }];
+  timeline: [GetProductInput, ProductTimeline];
   versions: [Record<string, never>, { current: number; versions: CatalogueVersionView[] }];
   version: [z.input<typeof versionInput>, CatalogueVersionResult];
 }

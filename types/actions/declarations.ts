@@ -13,6 +13,7 @@ export const openCallInput = z
     title: z.string({ error: '请填写公告标题' }).trim().min(4, '公告标题至少 4 个字').max(80, '公告标题不能超过 80 字'),
     opensOn: date('开始日期'),
     closesOn: date('截止日期'),
+    notice: z.string().trim().max(3000, '公告正文不能超过 3000 字').optional(),
   })
   .refine((v) => v.closesOn >= v.opensOn, { message: '截止日期不能早于开始日期', path: ['closesOn'] });
 export type OpenCallInput = z.input<typeof openCallInput>;
@@ -25,6 +26,8 @@ export const saveDraftInput = z
     spec: specDraftSchema,
     declarationMode: z.enum(DECLARATION_MODES, { error: '申报方式应为自行申报或组织推荐' }).optional(),
     recommender: z.string().trim().max(60, '推荐单位名称不能超过 60 字').optional(),
+    /** The recommending association (a verified organisation of kind association). */
+    recommenderOrgId: z.string().min(1, '请选择推荐的行业协会').max(64, '推荐单位编号不正确').optional(),
   });
 export type SaveDraftInput = z.input<typeof saveDraftInput>;
 
@@ -77,6 +80,8 @@ export const declarationsSchemas = {
   supplyMaterials: supplyMaterialsInput,
   printable: byDeclarationInput,
   registerFile: registerFileInput,
+  endorse: byDeclarationInput,
+  recommendedToMe: z.strictObject({}),
 };
 
 export interface DeclarationsApi {
@@ -92,4 +97,6 @@ export interface DeclarationsApi {
   supplyMaterials: [SupplyMaterialsInput, DeclarationView];
   printable: [ByDeclarationInput, { html: string }];
   registerFile: [RegisterFileInput, { fileId: string; name: string; size: number }];
+  endorse: [ByDeclarationInput, DeclarationView];
+  recommendedToMe: [Record<string, never>, { items: DeclarationListItem[] }];
 }

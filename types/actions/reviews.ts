@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { EXPERT_KINDS, JUDGEMENTS, RUBRIC_KEYS } from '../rubric';
 import { PHONE_PATTERN } from '../spec';
-import type { AssignmentItem, ExpertDoc, Exclusion, ReviewResult, ScoresheetDoc } from '../review';
+import type { AskView, AssignmentItem, ExpertDoc, Exclusion, MeetingView, MyResult, PublicResults, ReviewResult, ScoresheetDoc } from '../review';
 import type { DeclarationView } from '../declaration';
 
 const declarationId = z.string({ error: '缺少申报编号' }).min(1, '缺少申报编号').max(64, '申报编号不正确');
@@ -54,6 +54,48 @@ export const declareConflictInput = z.strictObject({
 });
 export const byDeclaration = z.strictObject({ declarationId });
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const askMaterialsInput = z.strictObject({
+  declarationId,
+  note: z.string({ error: '请写明需要申报单位补充的材料' }).trim().min(5, '请写明需要补充的材料（至少 5 个字）').max(1000, '不能超过 1000 字'),
+  itemKey: z.enum(RUBRIC_KEYS as [string, ...string[]], { error: '评分表中没有这一项' }).optional(),
+});
+
+export const decideAskInput = z
+  .strictObject({
+    askId: z.string({ error: '缺少补充材料请求编号' }).min(1, '缺少补充材料请求编号').max(64),
+    forward: z.boolean({ error: '请选择转交申报单位或不予转交' }),
+    dueOn: z.string().regex(DATE, '补充期限应为日期，如 2026-03-15').optional(),
+    reason: z.string().trim().max(200, '理由不能超过 200 字').default(''),
+  })
+  .refine((v) => !v.forward || !!v.dueOn, { message: '转交时请给出补充期限', path: ['dueOn'] })
+  .refine((v) => v.forward || v.reason.length >= 2, { message: '不予转交时请写明理由，评审组会看到它', path: ['reason'] });
+
+export const scheduleMeetingInput = z.strictObject({
+  declarationIds: z.array(declarationId, { error: '请选择要上会的申报' }).min(1, '请至少选择一份申报').max(50, '一次最多安排 50 份申报'),
+  at: z.iso.datetime({ offset: true, error: '评审会时间格式应为 ISO 8601，如 2026-04-08T09:00:00+08:00' }),
+  place: z.string({ error: '请填写评审会地点' }).trim().min(2, '请填写评审会地点').max(100, '地点不能超过 100 字'),
+  onlineLink: z.url({ protocol: /^https$/, error: '线上会议链接应为 https:// 开头的网址' }).max(300, '链接不能超过 300 字').optional(),
+  presentMinutes: z.number().int('陈述时间应为整数分钟').min(5, '陈述时间至少 5 分钟').max(60, '陈述时间不超过 60 分钟').default(10),
+});
+
+export const meetingNotesInput = z.strictObject({
+  declarationId,
+  notes: z.string({ error: '请填写会议记录' }).trim().min(5, '会议记录至少 5 个字').max(5000, '会议记录不能超过 5000 字'),
+});
+
+export const panelConfirmInput = z
+  .strictObject({
+    declarationId,
+    agree: z.boolean({ error: '请选择同意或不同意评审结果' }),
+    note: z.string().trim().max(500, '意见不能超过 500 字').default(''),
+  })
+  .refine((v) => v.agree || v.note.length >= 2, { message: '不同意时请写明理由，它会记入评审报告', path: ['note'] });
+
+export const publicResultsInput = z.strictObject({
+  year: z.number({ error: '请选择年度' }).int('年度应为整数').min(2018, '年度不能早于 2018').max(2100, '年度不正确'),
+});
+
 export const reviewsSchemas = {
   addExpert: addExpertInput,
   listExperts: z.strictObject({}),
@@ -69,6 +111,16 @@ export const reviewsSchemas = {
   reopenScoresheet: reopenScoresheetInput,
   result: byDeclaration,
   confirm: byDeclaration,
+  askMaterials: askMaterialsInput,
+  decideAsk: decideAskInput,
+  asks: byDeclaration,
+  scheduleMeeting: scheduleMeetingInput,
+  meetingNotes: meetingNotesInput,
+  meeting: byDeclaration,
+  panelConfirm: panelConfirmInput,
+  report: byDeclaration,
+  publicResults: publicResultsInput,
+  myResult: byDeclaration,
 };
 
 export type ExpertView = Omit<ExpertDoc, '_id'> & { expertId: string };
@@ -92,10 +144,20 @@ export interface ReviewsApi {
   recuse: [z.input<typeof recuseInput>, PanelView];
   declareConflict: [z.input<typeof declareConflictInput>, ExpertView];
   myAssignments: [Record<string, never>, { items: AssignmentItem[] }];
-  assignment: [z.input<typeof byDeclaration>, { declaration: DeclarationView; sheet: SheetView | null }];
+  assignment: [z.input<typeof byDeclaration>, { declaration: DeclarationView; sheet: SheetView | null; asks: AskView[]; meeting: MeetingView | null }];
   saveScoresheet: [z.input<typeof saveScoresheetInput>, SheetView];
   submitScoresheet: [z.input<typeof submitScoresheetInput>, SheetView];
   reopenScoresheet: [z.input<typeof reopenScoresheetInput>, SheetView];
   result: [z.input<typeof byDeclaration>, ReviewResult];
   confirm: [z.input<typeof byDeclaration>, ReviewResult];
+  askMaterials: [z.input<typeof askMaterialsInput>, AskView];
+  decideAsk: [z.input<typeof decideAskInput>, AskView];
+  asks: [z.input<typeof byDeclaration>, { asks: (AskView & { expertId?: string })[] }];
+  scheduleMeeting: [z.input<typeof scheduleMeetingInput>, { meetings: MeetingView[] }];
+  meetingNotes: [z.input<typeof meetingNotesInput>, MeetingView];
+  meeting: [z.input<typeof byDeclaration>, { meeting: MeetingView | null }];
+  panelConfirm: [z.input<typeof panelConfirmInput>, { agreed: number; disagreed: number; members: number }];
+  report: [z.input<typeof byDeclaration>, { html: string }];
+  publicResults: [z.input<typeof publicResultsInput>, PublicResults];
+  myResult: [z.input<typeof byDeclaration>, MyResult];
 }

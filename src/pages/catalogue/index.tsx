@@ -139,6 +139,9 @@ export default function CataloguePage() {
         <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/pages/publicity/index' })}>
           产品公示
         </Text>
+        <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/pages/call/index' })}>
+          产品申报
+        </Text>
         <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/pages/adjustment/index' })}>
           目录调整公示
         </Text>

@@ -10,6 +10,7 @@ import type { RatingSummary } from '@shared/rating';
 import { Badges } from '../../components/Badges';
 import { ProductNotice } from '../../components/ProductNotice';
 import { RatingChart } from '../../components/RatingChart';
+import { ProductTimeline } from '../../components/ProductTimeline';
 import { ProductGrade } from '../../components/ProductGrade';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { useLargeFont } from '../../utils/largeFont';
@@ -128,6 +129,7 @@ export default function ProductPage() {
       </View>
 
       <ProductGrade productId={p.productId} />
+      <ProductTimeline productId={p.productId} />
 
       <View className='share'>
         {process.env.TARO_ENV === 'weapp' ? (

@@ -95,6 +95,7 @@ export default function MePage() {
           </AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calls/index' })}>申报公告</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/experts/index' })}>评审专家库</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/orgs/index' })}>单位核验</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/calendar/index' })}>节假日设置</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/assessment/index' })}>年度测评</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>评价码与整改</AtButton>
@@ -145,6 +146,14 @@ export default function MePage() {
           <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/assessor/pages/products/index' })}>
             我的测评任务
           </AtButton>
+        </View>
+      )}
+
+      {me.userId && (
+        <View className='me__card'>
+          <Text className='me__title'>单位申报</Text>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/account/pages/register/index' })}>{me.org ? '本单位登记信息' : '登记申报单位'}</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/pages/call/index' })}>申报公告与评审标准</AtButton>
         </View>
       )}
 

@@ -1,6 +1,6 @@
 /** 刘科长 opens the yearly call (one per year) and sees every call with its state. */
 import { useCallback, useEffect, useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { CallView } from '@shared/declaration';
 import { api, ApiError, errorMessage } from '../../../../api/client';
@@ -13,7 +13,7 @@ export default function CallsPage() {
   const [calls, setCalls] = useState<CallView[] | null>(null);
   const [loadError, setLoadError] = useState('');
   const year = new Date().getFullYear() + 1;
-  const [form, setForm] = useState({ year: String(year), title: `${year} 年度杭州市公共法律服务产品申报公告`, opensOn: '', closesOn: '' });
+  const [form, setForm] = useState({ year: String(year), title: `${year} 年度杭州市公共法律服务产品申报公告`, opensOn: '', closesOn: '', notice: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState('');
 
@@ -33,7 +33,7 @@ export default function CallsPage() {
     setErrors({});
     setNotice('');
     try {
-      await api('declarations', 'openCall', { year: Number(form.year), title: form.title, opensOn: form.opensOn, closesOn: form.closesOn });
+      await api('declarations', 'openCall', { year: Number(form.year), title: form.title, opensOn: form.opensOn, closesOn: form.closesOn, ...(form.notice.trim() ? { notice: form.notice } : {}) });
       setNotice('公告已发布');
       load();
     } catch (e) {
@@ -58,6 +58,11 @@ export default function CallsPage() {
         {input('title', '公告标题', '')}
         {input('opensOn', '开始日期', '如 2027-03-01')}
         {input('closesOn', '截止日期', '如 2027-03-31')}
+        <View className='admin__field'>
+          <Text className='admin__label'>公告正文（公开在申报公告页）</Text>
+          <Textarea className='admin__input' value={form.notice} maxlength={3000} placeholder='谁可以申报、如何申报、报送要求等' onInput={(e) => setForm({ ...form, notice: e.detail.value })} />
+          {errors.notice && <Text className='admin__error'>{errors.notice}</Text>}
+        </View>
         {notice && <Text className='admin__notice'>{notice}</Text>}
         <AtButton type='primary' onClick={open}>
           发布公告

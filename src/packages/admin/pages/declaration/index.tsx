@@ -11,6 +11,7 @@ import { canPrint, openPrintable } from '../../../../utils/print';
 import { shanghaiDate } from '@shared/time';
 import { PublicityPanel } from './PublicityPanel';
 import { ReviewPanel } from './ReviewPanel';
+import { ReviewTransparency } from './ReviewTransparency';
 import '../admin.scss';
 
 export default function DeclarationDetailPage() {
@@ -70,6 +71,7 @@ export default function DeclarationDetailPage() {
       </View>
       <PublicityPanel d={d} today={shanghaiDate(Date.now())} onChanged={load} />
       <ReviewPanel d={d} onChanged={load} />
+      <ReviewTransparency d={d} />
       <SpecView spec={d.spec} />
       <View className='admin__card'>
         <Text className='admin__title'>补充材料</Text>

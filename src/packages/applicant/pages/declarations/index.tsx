@@ -6,6 +6,7 @@ import { AtButton } from 'taro-ui';
 import { DECLARATION_STATUS_LABELS, type CallView, type DeclarationListItem } from '@shared/declaration';
 import { api, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
+import { Recommended } from './Recommended';
 import './index.scss';
 
 type State = { status: 'loading' } | { status: 'ready'; items: DeclarationListItem[]; call: CallView | null } | { status: 'error'; message: string };
@@ -53,6 +54,7 @@ export default function MyDeclarationsPage() {
           <Text className='mine__call-dates'>目前没有开放的申报。市司法局每年发布一次申报公告。</Text>
         )}
       </View>
+      <Recommended />
       {items.length === 0 ? (
         <Empty title='还没有申报' hint={call?.state === 'open' ? '点击“新建申报”开始填写产品说明书' : undefined} />
       ) : (

@@ -1,7 +1,7 @@
 /** 张律师 fills in the specification: section by section, autosaved, every problem shown under its field. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import { DECLARATION_MODE_LABELS, DECLARATION_STATUS_LABELS } from '@shared/declaration';
 import { SPEC_SECTIONS, readField } from '@shared/specFields';
@@ -10,6 +10,7 @@ import { Failure, Loading } from '../../../../components/StateView';
 import { canPrint, openPrintable } from '../../../../utils/print';
 import { Attachments } from './Attachments';
 import { Field } from './Field';
+import { ReviewInfo } from './ReviewInfo';
 import { Materials } from './Materials';
 import { useDeclarationForm } from './useDeclarationForm';
 import './index.scss';
@@ -21,6 +22,12 @@ export default function DeclarationFormPage() {
   const form = useDeclarationForm(initialId);
   const [step, setStep] = useState(0);
   const [checking, setChecking] = useState(false);
+  const [associations, setAssociations] = useState<{ orgId: string; name: string }[]>([]);
+  useEffect(() => {
+    api('orgs', 'associations', {})
+      .then((r) => setAssociations(r.associations))
+      .catch(() => setAssociations([]));
+  }, []);
 
   if (form.loaded.status === 'loading') return <Loading />;
   if (form.loaded.status === 'error') return <Failure message={form.loaded.message} onRetry={form.reload} />;
@@ -29,7 +36,7 @@ export default function DeclarationFormPage() {
   const locked = view !== null && view.status !== 'draft';
   const section = SPEC_SECTIONS[step];
   const sectionErrors = (i: number, errs: Record<string, string> = errors) =>
-    SPEC_SECTIONS[i].fields.filter((f) => errs[f.key]).length + (SPEC_SECTIONS[i].key === 'basic' && errs.recommender ? 1 : 0);
+    SPEC_SECTIONS[i].fields.filter((f) => errs[f.key]).length + (SPEC_SECTIONS[i].key === 'basic' && errs.recommenderOrgId ? 1 : 0);
   const last = step === SPEC_SECTIONS.length - 1;
 
   const submit = async () => {
@@ -102,9 +109,19 @@ export default function DeclarationFormPage() {
               ))}
             </View>
             {draft.declarationMode === 'recommended' && (
-              <Input className='field__input' value={draft.recommender} placeholder='推荐单位（行业协会或其他社会组织）' disabled={locked} onInput={(e) => form.change({ recommender: e.detail.value })} />
+              <View className='modes'>
+                {associations.length === 0 && <Text className='field__hint'>暂无已核验的行业协会可选。协会须先在本小程序登记并通过市司法局核验。</Text>}
+                {associations.map((a) => (
+                  <Text key={a.orgId} className={`modes__item ${draft.recommenderOrgId === a.orgId ? 'modes__item--on' : ''}`} onClick={() => !locked && form.change({ recommenderOrgId: a.orgId, recommender: a.name })}>
+                    {a.name}
+                  </Text>
+                ))}
+              </View>
             )}
-            {errors.recommender && <Text className='field__error'>{errors.recommender}</Text>}
+            {draft.declarationMode === 'recommended' && view?.recommenderOrgId && (
+              <Text className='field__hint'>{view.endorsement ? `${view.recommender}已确认推荐` : `提交前需由${view.recommender}确认推荐（内容修改后需重新确认）`}</Text>
+            )}
+            {errors.recommenderOrgId && <Text className='field__error'>{errors.recommenderOrgId}</Text>}
           </View>
         )}
         {section.fields.map((f) => (
@@ -160,6 +177,7 @@ export default function DeclarationFormPage() {
       )}
 
       {view && view.status !== 'draft' && <Materials view={view} onChanged={form.reload} />}
+      {view && view.status !== 'draft' && <ReviewInfo view={view} />}
     </View>
   );
 }

@@ -13,6 +13,8 @@ interface Draft {
   spec: SpecDraft;
   declarationMode: DeclarationMode;
   recommender: string;
+  /** The recommending association (a verified organisation), picked from orgs.associations. */
+  recommenderOrgId?: string;
 }
 
 const AUTOSAVE_MS = 1200;
@@ -61,9 +63,9 @@ export function useDeclarationForm(initialId: string | null) {
       const local = Taro.getStorageSync(localKey(initialId)) as (Draft & { baseVersion: number }) | '';
       // Unsaved edits from this device on top of the same version: keep them.
       if (local && local.baseVersion === d.version && d.status === 'draft') {
-        setDraft({ spec: local.spec, declarationMode: local.declarationMode, recommender: local.recommender });
+        setDraft({ spec: local.spec, declarationMode: local.declarationMode, recommender: local.recommender, recommenderOrgId: local.recommenderOrgId });
         dirty.current = true;
-      } else setDraft({ spec: d.spec, declarationMode: d.declarationMode, recommender: d.recommender ?? '' });
+      } else setDraft({ spec: d.spec, declarationMode: d.declarationMode, recommender: d.recommender ?? '', recommenderOrgId: d.recommenderOrgId ?? undefined });
       setLoaded({ status: 'ready' });
     } catch (e) {
       setLoaded({ status: 'error', message: errorMessage(e) });
@@ -83,7 +85,7 @@ export function useDeclarationForm(initialId: string | null) {
         ...(id ? { declarationId: id, baseVersion: version.current } : {}),
         spec: d.spec,
         declarationMode: d.declarationMode,
-        ...(d.declarationMode === 'recommended' && d.recommender ? { recommender: d.recommender } : {}),
+        ...(d.declarationMode === 'recommended' && d.recommenderOrgId ? { recommenderOrgId: d.recommenderOrgId } : {}),
       });
       version.current = res.version;
       if (!id) {
@@ -92,7 +94,7 @@ export function useDeclarationForm(initialId: string | null) {
       }
       Taro.removeStorageSync(localKey(res.declarationId));
       dirty.current = false;
-      setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => k === 'recommender')));
+      setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => k === 'recommenderOrgId')));
       const now = new Date();
       setSave({ kind: 'saved', at: `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}` });
       return res.declarationId;

@@ -9,9 +9,10 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import { PURCHASE_METHOD_LABELS, type PurchaseMethod } from '@shared/domain';
 import type { DeclarationView } from '@shared/declaration';
-import type { AttributeJudgements } from '@shared/review';
+import type { AskView, AttributeJudgements, MeetingView } from '@shared/review';
 import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, JUDGEMENTS, JUDGEMENT_LABELS, RUBRIC, RUBRIC_TOTAL } from '@shared/rubric';
 import { readField } from '@shared/specFields';
+import { shanghaiDateTime } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
 import '../expert.scss';
@@ -28,6 +29,14 @@ export default function ScorePage() {
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
   const [recusal, setRecusal] = useState('');
+  const [asks, setAsks] = useState<AskView[]>([]);
+  const [meeting, setMeeting] = useState<MeetingView | null>(null);
+  /** The item whose ask form is open ('' for the declaration as a whole). */
+  const [asking, setAsking] = useState<string | null>(null);
+  const [askNote, setAskNote] = useState('');
+  const [askMsg, setAskMsg] = useState('');
+  const [verdictNote, setVerdictNote] = useState('');
+  const [verdictMsg, setVerdictMsg] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(async () => {
@@ -35,6 +44,8 @@ export default function ScorePage() {
     try {
       const a = await api('reviews', 'assignment', { declarationId: id });
       setD(a.declaration);
+      setAsks(a.asks);
+      setMeeting(a.meeting);
       const local = Taro.getStorageSync(localKey(id)) as Sheet | '';
       if (a.sheet?.status === 'submitted') {
         setLocked(true);
@@ -101,6 +112,76 @@ export default function ScorePage() {
       setSaved(errorMessage(e));
     }
   };
+  const sendAsk = async () => {
+    setAskMsg('');
+    try {
+      const ask = await api('reviews', 'askMaterials', { declarationId: id, note: askNote, ...(asking ? { itemKey: asking } : {}) });
+      setAsks([...asks, ask]);
+      setAsking(null);
+      setAskNote('');
+    } catch (e) {
+      setAskMsg(e instanceof ApiError && e.issues.length ? e.issues[0].message : errorMessage(e));
+    }
+  };
+  const verdict = async (agree: boolean) => {
+    setVerdictMsg('');
+    try {
+      const r = await api('reviews', 'panelConfirm', { declarationId: id, agree, note: verdictNote });
+      setVerdictMsg(`已记录您的意见（评审组 ${r.members} 人中 ${r.agreed} 人同意，${r.disagreed} 人不同意）`);
+    } catch (e) {
+      setVerdictMsg(e instanceof ApiError && e.issues.length ? e.issues[0].message : errorMessage(e));
+    }
+  };
+  const ASK_STATUS = { asked: '等待市司法局处理', forwarded: '已转交申报单位', declined: '市司法局不予转交' } as const;
+  const askList = (key: string | null) =>
+    asks
+      .filter((a) => a.itemKey === key)
+      .map((a) => (
+        <View key={a.askId} className='ask'>
+          <Text className='ask__note'>
+            {a.mine ? '我' : '评审组'}要求补充：{a.note}
+          </Text>
+          <Text className={`ask__status ask__status--${a.status}`}>
+            {ASK_STATUS[a.status]}
+            {a.status === 'declined' && a.reason ? `：${a.reason}` : ''}
+            {a.status === 'forwarded' && !a.answer && a.dueOn ? `，${a.dueOn} 前补充` : ''}
+          </Text>
+          {a.answer && (
+            <Text className='ask__answer'>
+              申报单位答复：{a.answer.text}
+              {a.answer.attachments.length ? `（附件：${a.answer.attachments.map((x) => x.name).join('、')}）` : ''}
+            </Text>
+          )}
+        </View>
+      ));
+  const askForm = (key: string) =>
+    asking === key ? (
+      <View className='ask ask--form'>
+        <Textarea className='score__note' value={askNote} placeholder='写明需要申报单位补充什么材料（由市司法局转交）' onInput={(e) => setAskNote(e.detail.value)} />
+        {askMsg && <Text className='item__error'>{askMsg}</Text>}
+        <View className='ask__actions'>
+          <AtButton size='small' type='primary' onClick={sendAsk}>
+            发送给市司法局
+          </AtButton>
+          <AtButton size='small' onClick={() => setAsking(null)}>
+            取消
+          </AtButton>
+        </View>
+      </View>
+    ) : (
+      !locked && (
+        <Text
+          className='ask__open'
+          onClick={() => {
+            setAsking(key);
+            setAskNote('');
+            setAskMsg('');
+          }}
+        >
+          要求补充材料
+        </Text>
+      )
+    );
 
   if (error) return <Failure message={error} onRetry={load} />;
   if (!d) return <Loading />;
@@ -113,6 +194,21 @@ export default function ScorePage() {
       <View className='score__head'>
         <Text className='expert__name'>{d.name}</Text>
         <Text className='expert__meta'>{locked ? '评分已提交' : saved || '逐项打分，草稿自动保存'}</Text>
+        {d.recommender && <Text className='expert__meta'>推荐单位：{d.recommender}</Text>}
+      </View>
+      {meeting && (
+        <View className='item'>
+          <Text className='item__label'>评审会</Text>
+          <Text className='item__band'>
+            {shanghaiDateTime(meeting.at)} · {meeting.place} · 陈述 {meeting.presentMinutes} 分钟
+          </Text>
+          <Text className='item__spec'>{meeting.notes ? `会议记录：${meeting.notes}` : '会议记录尚未录入'}</Text>
+        </View>
+      )}
+      <View className='item' id='i-asks'>
+        <Text className='item__label'>补充材料</Text>
+        {askList(null)}
+        {askForm('')}
       </View>
       {RUBRIC.map((item) => {
         const { min, max } = allowedRange(item, pm);
@@ -148,6 +244,8 @@ export default function ScorePage() {
               </Text>
             </View>
             {issues[`items.${item.key}`] && <Text className='item__error'>{issues[`items.${item.key}`]}</Text>}
+            {askList(item.key)}
+            {askForm(item.key)}
           </View>
         );
       })}
@@ -181,6 +279,22 @@ export default function ScorePage() {
           <AtButton size='small' onClick={recuse}>
             申请回避
           </AtButton>
+        </View>
+      )}
+      {locked && (
+        <View className='item' id='i-verdict'>
+          <Text className='item__label'>对评审结果的意见（评审组最终确认）</Text>
+          <Text className='item__band'>全部评分提交后，请表明是否同意评审结果；不同意的请写明理由，会记入评审报告。</Text>
+          <Textarea className='score__note' value={verdictNote} placeholder='意见或不同意的理由' onInput={(e) => setVerdictNote(e.detail.value)} />
+          {verdictMsg && <Text className='item__spec'>{verdictMsg}</Text>}
+          <View className='ask__actions'>
+            <AtButton size='small' type='primary' onClick={() => verdict(true)}>
+              同意评审结果
+            </AtButton>
+            <AtButton size='small' onClick={() => verdict(false)}>
+              不同意
+            </AtButton>
+          </View>
         </View>
       )}
 
