@@ -6,18 +6,11 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { buildFunctions } from './build-functions.mjs';
-import { isStale, run } from './lib.mjs';
+import { isStale, run, table } from './lib.mjs';
+import { printFuzz, runHardening } from './hardening.mjs';
 import { WECHAT_PACKAGE_LIMIT, weappSizes } from './sizes.mjs';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const table = (title, rows, headers) => {
-  console.log(`\n${title}`);
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
-  console.log(line(headers));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  rows.forEach((r) => console.log(line(r)));
-};
 
 if (isStale('dist/weapp/app.json', ['src', 'types', 'config', 'babel.config.js', 'package.json'])) {
   console.log('› building weapp…');
@@ -67,6 +60,19 @@ table(
   [['1,000 ratings', r.at1k.median, r.at1k.p99], [`${r.big.toLocaleString()} ratings`, r.atBig.median, r.atBig.p99], ['ratio (median)', `${r.ratio}x`, '']],
   ['ratings in store', 'median', 'p99'],
 );
+
+console.log('\n› hardening: fuzz (server in its own process), throttling (strict limits), kill -9 rounds…');
+const hard = await runHardening('all', { FUZZ_RUNS: process.env.FUZZ_RUNS ?? '60' });
+printFuzz(hard.fuzz, table);
+const t = hard.throttling;
+table(
+  'Throttling, strict limits: free sessions from one address, 20 clients at full speed for 2 s (limit 30 an hour)',
+  [[t.sessions.accepted, t.sessions.refused, t.sessions.other, t.sessions.acceptedPerSecond, t.sessions.refusedPerSecond, t.sessions.stored]],
+  ['sessions accepted', 'refused (429)', 'other', 'accepted/s', 'refused/s', 'users stored'],
+);
+table('Throttling: 100 invite-code guesses from one address (5 wrong guesses, then locked out 30 minutes)', [[t.invites.guesses, t.invites.answeredWrong, t.invites.refusedLocked]], ['guesses', 'answered (404)', 'refused (429)']);
+const d = hard.durability;
+table(`Durability: concurrent acknowledged writes, then kill -9 of the server (${d.rounds} rounds; target 0 lost)`, [[d.rounds, d.acknowledged, d.lost]], ['rounds', 'acknowledged writes', 'lost after restart']);
 
 const assessOut = path.join(os.tmpdir(), `bench-assessments-${process.pid}.js`);
 await build({ entryPoints: ['scripts/bench/assessments.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: assessOut, external: ['better-sqlite3', '@cloudbase/node-sdk'], logLevel: 'warning' });

@@ -50,3 +50,13 @@ export async function buildServerIfStale() {
     await buildServer();
   }
 }
+
+/** Prints a Markdown table under a title (the benches' output). */
+export function table(title, rows, headers) {
+  console.log(`\n${title}`);
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
+  console.log(line(headers));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  rows.forEach((r) => console.log(line(r)));
+}

@@ -1,9 +1,9 @@
-// npm start: build what is missing or stale, then run the local server (H5 app + /api over SQLite).
+// npm start: build what is missing or stale, then run the local server (H5 app + /api over SQLite) under a
+// supervisor: if the server process ever exits unexpectedly it is restarted and the log says why (scripts/supervise.mjs).
 import { buildH5IfStale, buildServerIfStale } from './lib.mjs';
-import { spawn } from 'child_process';
+import { supervise } from './supervise.mjs';
 
 await buildServerIfStale();
 await buildH5IfStale();
-const child = spawn(process.execPath, ['dist/server/main.js'], { stdio: 'inherit' });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+const supervisor = supervise({ command: process.execPath, args: ['dist/server/main.js'] });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => supervisor.stop(sig).then((code) => process.exit(code)));

@@ -15,7 +15,10 @@ import { FUNCTIONS } from '../cloudfunctions/registry';
 import { WordListChecker } from '../cloudfunctions/_lib/contentCheck';
 import { LocalFileStore } from './localFiles';
 import { SqliteStore } from './sqliteStore';
-import { serveStatic } from './static';
+import { API_HEADERS, serveStatic } from './static';
+import { Throttle } from '../cloudfunctions/_lib/throttle';
+import { IDLE_SWEEP_MINUTES, type RateLimitMode } from '../types/limits';
+import { sweepIdleSessions } from './sweepSessions';
 
 export interface LocalAppOptions {
   dataDir: string;
@@ -24,41 +27,69 @@ export interface LocalAppOptions {
   /** The Taro H5 build to serve; null serves the API only. */
   h5Dir: string | null;
   log?: ErrorLogger;
+  /** `relaxed` (RATE_LIMITS=relaxed) raises every limit a hundredfold; default strict. */
+  rateLimits?: RateLimitMode;
+  /** Take the client address from X-Forwarded-For (TRUST_PROXY=1, behind a reverse proxy you run). Default: the socket. */
+  trustProxy?: boolean;
 }
 
 export interface LocalApp {
   server: http.Server;
+  throttle: Throttle;
+  /** Removes idle anonymous sessions now (also run at start and every IDLE_SWEEP_MINUTES); returns how many. */
+  sweepIdleSessions(): Promise<number>;
   store: SqliteStore;
   files: LocalFileStore;
   clock: SettableClock;
   close(): Promise<void>;
 }
 
-const SECURITY_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
-
 export function createLocalApp(options: LocalAppOptions): LocalApp {
   const store = new SqliteStore({ filename: path.join(options.dataDir, 'store.sqlite'), indexes: INDEXES, appendOnly: APPEND_ONLY });
   const clock = new SettableClock();
   const files = new LocalFileStore(options.dataDir);
   const content = new WordListChecker();
-  const runtime = { mode: 'local' as const, allowTestClock: options.allowTestClock };
 
+  const throttle = new Throttle(options.rateLimits ?? 'strict');
+  const runtime = { mode: 'local' as const, allowTestClock: options.allowTestClock };
+  const log = options.log ?? ((fn: string, action: string, error: unknown) => console.error(`[${fn}.${action}]`, error));
+
+  // Every parse of the request (target, path, headers, body, stream) happens inside `handle`, whose failures end in
+  // an envelope; nothing a client sends may throw past it (issue 10, finding 1).
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local');
-    const api = /^\/api\/([^/]+)\/?$/.exec(url.pathname);
-    const handled =
-      url.pathname === '/api/upload' ? handleUpload(req, res) : api ? handleApi(req, res, decodeURIComponent(api[1])) : serveStatic(req, res, options.h5Dir, url.pathname);
-    handled.catch((error) => {
-      (options.log ?? console.error)('server', req.url ?? '', error);
-      if (!res.headersSent) send(res, 500, fail('INTERNAL', '系统暂时出了点问题，请稍后再试'));
+    res.on('error', () => res.destroy());
+    req.on('error', () => req.destroy());
+    handle(req, res).catch((error) => {
+      // The client went away mid-request: nothing to answer, nothing to log.
+      if ((error as NodeJS.ErrnoException)?.code === 'ECONNRESET' || req.socket.destroyed) return void res.destroy();
+      log('server', safeTarget(req.url), error);
+      if (!res.headersSent) send(res, 500, fail('INTERNAL', '系统暂时出了点问题，请稍后再试'), true);
       else res.destroy();
     });
   });
   server.keepAliveTimeout = 5000;
+  // What the HTTP parser itself refuses (a malformed request line, bad headers, oversized headers) is answered
+  // 400 (431) in the envelope and the connection closed; the process lives on.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const text = JSON.stringify(fail('INVALID_INPUT', status === 431 ? '请求头过大' : '请求格式不正确'));
+    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n${headerLines(API_HEADERS)}Connection: close\r\n\r\n${text}`);
+  });
+  server.on('connection', (socket) => socket.on('error', () => socket.destroy()));
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const target = parseTarget(req.url);
+    if (!target) return drainThenSend(req, res, 400, fail('INVALID_INPUT', '请求地址不正确'));
+    if (target.pathname === '/api/upload') return handleUpload(req, res);
+    if (target.pathname.startsWith('/api/')) {
+      const api = /^\/api\/([^/]+)\/?$/.exec(target.pathname);
+      const name = api ? decodeOrNull(api[1]) : null;
+      if (name === null) return drainThenSend(req, res, api ? 400 : 404, fail(api ? 'INVALID_INPUT' : 'NOT_FOUND', api ? '请求地址不正确' : '没有这个服务'));
+      return handleApi(req, res, name);
+    }
+    return serveStatic(req, res, options.h5Dir, target.pathname);
+  }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') {
@@ -78,8 +109,10 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
 
     const caller = await resolveCaller(req.headers.authorization);
     if (!caller) return send(res, 401, fail('UNAUTHENTICATED', '登录已失效，请重新进入'));
-    const envelope = await dispatch(FUNCTIONS[name as FunctionName], event, { caller, store, files, content, clock, runtime, setClock: (at) => clock.set(at) }, options.log);
-    send(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
+    const clientAddress = clientAddressOf(req, options.trustProxy ?? false);
+    const envelope = await dispatch(FUNCTIONS[name as FunctionName], event, { caller, store, files, content, clock, runtime, throttle, clientAddress, setClock: (at) => clock.set(at) }, log);
+    const retryAfter = !envelope.ok && envelope.error.retryAfterSeconds ? { 'Retry-After': String(envelope.error.retryAfterSeconds) } : undefined;
+    send(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope, false, retryAfter);
   }
 
   /**
@@ -103,16 +136,32 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     return callerForToken(store, m[1], options.adminToken);
   }
 
+  // Idle anonymous sessions: swept at start and every IDLE_SWEEP_MINUTES; close() waits for a sweep in flight.
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    const run = sweepIdleSessions(store, clock);
+    sweeping = run.catch((error) => log('server', 'sweepIdleSessions', error));
+    return run;
+  };
+  void sweep().catch(() => {});
+  const sweeper = setInterval(() => void sweep().catch(() => {}), IDLE_SWEEP_MINUTES * 60_000);
+  sweeper.unref();
+
   return {
     server,
+    throttle,
+    sweepIdleSessions: sweep,
     store,
     files,
     clock,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweeper);
         server.close(() => {
-          store.close();
-          resolve();
+          void sweeping.then(() => {
+            store.close();
+            resolve();
+          });
         });
         server.closeAllConnections?.();
       }),
@@ -123,10 +172,12 @@ function fail(code: ErrorCode, message: string): Envelope<never> {
   return { ok: false, error: { code, message } };
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown, close = false): void {
+function send(res: http.ServerResponse, status: number, body: unknown, close = false, extra?: Record<string, string>): void {
+  if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
   res.writeHead(status, {
-    ...SECURITY_HEADERS,
+    ...API_HEADERS,
+    ...extra,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
@@ -154,4 +205,43 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
 async function drainThenSend(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown) {
   await readBody(req, 0).catch(() => null);
   send(res, status, body);
+}
+
+/** The request target as a URL, or null when it cannot be parsed (`//[`, an absolute form naming another host, …). */
+function parseTarget(raw: string | undefined): URL | null {
+  if (!raw || raw[0] !== '/' || raw.length > 8192) return null;
+  try {
+    return new URL(raw, 'http://local');
+  } catch {
+    return null;
+  }
+}
+
+function decodeOrNull(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** For logs only: the target with anything odd escaped. */
+function safeTarget(raw: string | undefined): string {
+  return JSON.stringify(String(raw ?? '').slice(0, 200));
+}
+
+function headerLines(headers: Record<string, string>): string {
+  return Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+}
+
+/** The client's address: the socket's, or the first X-Forwarded-For hop when the proxy in front is trusted. */
+export function clientAddressOf(req: http.IncomingMessage, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first && /^[0-9a-fA-F:.]{2,45}$/.test(first)) return first;
+  }
+  return req.socket.remoteAddress ?? null;
 }

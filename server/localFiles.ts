@@ -9,6 +9,8 @@ import { randomBytes } from 'crypto';
 import { headAndTail, MAX_FILE_BYTES, UPLOAD_TTL_HOURS, UPLOAD_WINDOW_BYTES } from '../types/files';
 import type { FileInspection, FileStore, UploadOwner } from '../cloudfunctions/_lib/files';
 
+const clientGone = () => Object.assign(new Error('upload aborted by the client'), { code: 'ECONNRESET' });
+
 const LOCAL_ID = /^local\/([a-f0-9]{32})$/;
 
 interface UploadRecord {
@@ -91,41 +93,62 @@ export class LocalFileStore implements FileStore {
     const target = path.join(this.dir, id);
     const tmp = `${target}.part`;
     const room = UPLOAD_WINDOW_BYTES - this.recentBytes(owner, now);
-    const tooLarge = { refused: '文件超过 20 MB，请压缩后再上传' };
-    const overQuota = { refused: `本单位 ${UPLOAD_TTL_HOURS} 小时内上传的文件已超过 ${UPLOAD_WINDOW_BYTES / 1024 / 1024} MB，请先删除不需要的文件或明天再传` };
+    const tooLarge: Received = { refused: '文件超过 20 MB，请压缩后再上传' };
+    const overQuota: Received = { refused: `本单位 ${UPLOAD_TTL_HOURS} 小时内上传的文件已超过 ${UPLOAD_WINDOW_BYTES / 1024 / 1024} MB，请先删除不需要的文件或明天再传` };
     return new Promise((resolve, reject) => {
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > MAX_FILE_BYTES || declared > room) {
         req.resume();
         req.on('end', () => resolve(declared > MAX_FILE_BYTES ? tooLarge : overQuota));
+        req.on('error', reject);
         return;
       }
       const out = fs.createWriteStream(tmp);
-      out.on('error', () => undefined);
       let size = 0;
       let over: Received | null = null;
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (!over && (size > MAX_FILE_BYTES || size > room)) {
-          over = size > MAX_FILE_BYTES ? tooLarge : overQuota;
-          out.destroy();
-        }
-        if (!over) out.write(chunk);
+      let settled = false;
+      const settle = (value: Received | null, error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        if (error || !value) reject(error ?? clientGone());
+        else resolve(value);
+      };
+      // Every way this ends removes the partial file: too large, over the quota, client gone, disk error.
+      const discard = (value: Received | null, error?: unknown) => {
+        out.destroy();
+        out.once('close', () => fs.rm(tmp, { force: true }, () => settle(value, error)));
+        if (out.closed) fs.rm(tmp, { force: true }, () => settle(value, error));
+      };
+      out.on('error', (e) => {
+        req.resume();
+        if (!over) discard(null, e);
       });
-      req.on('end', () => {
-        if (over) {
-          const refusal = over;
-          fs.rm(tmp, { force: true }, () => resolve(refusal));
+      out.on('drain', () => req.resume());
+      req.on('data', (chunk: Buffer) => {
+        if (over || settled) return;
+        size += chunk.length;
+        if (size > MAX_FILE_BYTES || size > room) {
+          over = size > MAX_FILE_BYTES ? tooLarge : overQuota;
+          req.resume();
+          out.destroy();
           return;
         }
+        if (!out.write(chunk)) req.pause();
+      });
+      req.on('end', () => {
+        if (settled) return;
+        if (over) return discard(over);
+        // The uploader's record beside the file: who, for which organisation, when, how large.
         const rec: UploadRecord = { userId: owner.userId, orgId: owner.orgId, uploadedAt: now.toISOString(), size };
         out.end(() =>
-          fs.writeFile(`${target}.json`, JSON.stringify(rec), (e1) => (e1 ? reject(e1) : fs.rename(tmp, target, (e) => (e ? reject(e) : resolve({ fileId: `local/${id}` }))))),
+          fs.writeFile(`${target}.json`, JSON.stringify(rec), (e1) =>
+            e1 ? discard(null, e1) : fs.rename(tmp, target, (e) => (e ? discard(null, e) : settle({ fileId: `local/${id}` }))),
+          ),
         );
       });
-      req.on('error', (e) => {
-        out.destroy();
-        fs.rm(tmp, { force: true }, () => reject(e));
+      req.on('error', () => discard(null, clientGone()));
+      req.on('close', () => {
+        if (!req.complete && !settled) discard(null, clientGone());
       });
     });
   }

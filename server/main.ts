@@ -26,7 +26,8 @@ function adminToken(): string {
 
 async function main() {
   const token = adminToken();
-  const app = createLocalApp({ dataDir, adminToken: token, allowTestClock: process.env.ALLOW_TEST_CLOCK === '1', h5Dir });
+  const rateLimits = process.env.RATE_LIMITS === 'relaxed' ? 'relaxed' : 'strict';
+  const app = createLocalApp({ dataDir, adminToken: token, allowTestClock: process.env.ALLOW_TEST_CLOCK === '1', h5Dir, rateLimits, trustProxy: process.env.TRUST_PROXY === '1' });
   if (process.env.SEED_DEMO !== '0') {
     const added = await seedDemo(app.store);
     if (added) console.log(`已写入演示数据：${added} 个目录产品`);
@@ -39,6 +40,7 @@ async function main() {
     console.log(`  管理员口令 (Authorization: Bearer …): ${token}`);
     console.log(`  管理员登录: ${url}#/packages/account/pages/me/index  → 输入上面的口令`);
     console.log(`  数据目录: ${dataDir}`);
+    if (rateLimits === 'relaxed') console.log('  频率限制: 已放宽 100 倍 (RATE_LIMITS=relaxed，仅供测试和演示)');
   });
   const stop = () => {
     app.close().then(() => process.exit(0));

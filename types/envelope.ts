@@ -33,6 +33,8 @@ export interface ErrorBody {
   /** Chinese, written for the person using the page. */
   message: string;
   issues?: FieldIssue[];
+  /** RATE_LIMITED: seconds until a retry can succeed (locally also the `Retry-After` header). */
+  retryAfterSeconds?: number;
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };

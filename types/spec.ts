@@ -2,6 +2,7 @@
  * Validation of the product specification, built from its field definitions (./specFields.ts).
  */
 import * as z from 'zod';
+import { dateField } from './dates';
 import { CATEGORIES, PURCHASE_METHODS } from './domain';
 import { SPEC_FIELDS, type SpecField } from './specFields';
 
@@ -11,7 +12,6 @@ const LONG = 2000;
 
 /** A mainland mobile number, or a landline with optional area code and extension. */
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?|400-?\d{3}-?\d{4}|12348)$/;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 function fieldSchema(f: SpecField): z.ZodType<string> {
   switch (f.kind) {
@@ -25,7 +25,7 @@ function fieldSchema(f: SpecField): z.ZodType<string> {
         .trim()
         .regex(PHONE_PATTERN, `${f.label}格式不正确，应为手机号或带区号的固定电话`);
     case 'date':
-      return z.string({ error: `请填写${f.label}` }).regex(DATE_PATTERN, `${f.label}应为日期，如 2026-03-15`);
+      return dateField(f.label);
     default:
       return z
         .string({ error: `请填写${f.label}` })

@@ -11,6 +11,10 @@ import { CloudFileStore } from './files';
 import { callerForOpenid } from './identity';
 import { dispatch, type FunctionDef } from './router';
 import { CloudbaseStore } from './store/cloudbase';
+import { Throttle } from './throttle';
+
+/** This instance's rate-limit windows (per instance; see throttle.ts for what holds across instances). */
+const throttle = new Throttle('strict');
 
 let app: ReturnType<typeof tcb.init> | null = null;
 let store: CloudbaseStore | null = null;
@@ -52,6 +56,6 @@ export function cloudMain(fn: FunctionDef, options: { content?: () => ContentChe
     const openId = openidOf(context);
     const adminOpenids = (process.env.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const caller = await callerForOpenid(store, openId, adminOpenids);
-    return dispatch(fn, event, { caller, store, files, content, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
+    return dispatch(fn, event, { caller, store, files, content, throttle, clientAddress: null, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
   };
 }

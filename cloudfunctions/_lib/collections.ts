@@ -26,6 +26,7 @@ export const COLLECTIONS = {
   ratingSummaries: 'ratingSummaries',
   commentGroups: 'commentGroups',
   meta: 'meta',
+  throttles: 'throttles',
   reviewAsks: 'reviewAsks',
   meetings: 'meetings',
   assessmentSchemes: 'assessmentSchemes',

@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import type { ContentChecker } from './contentCheck';
 import type { FileStore } from './files';
 import type { Store } from './store/port';
+import type { Throttle } from './throttle';
 
 /** Who is calling. `userId` is null for an anonymous local caller (no bearer token). */
 export interface Caller {
@@ -36,6 +37,10 @@ export interface Ctx {
   /** The content check citizens' text passes before it is shown. */
   content: ContentChecker;
   runtime: Runtime;
+  /** The rate limits' windows (`_lib/throttle.ts`); absent: nothing is throttled. */
+  throttle?: Throttle;
+  /** Local mode: the client's address (socket, or X-Forwarded-For with TRUST_PROXY=1). Cloud: none (the openid identifies). */
+  clientAddress?: string | null;
   /** Local mode: the settable clock behind `clock`. */
   setClock?: (at: Date | null) => void;
 }

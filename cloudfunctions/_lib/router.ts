@@ -8,6 +8,7 @@ import type { Envelope, FunctionName } from '../../types/envelope';
 import { issuesOf, summaryOf } from '../../types/validation';
 import type { Caller, Ctx } from './context';
 import { AppError } from './errors';
+import { throttleAction } from './throttle';
 
 export type Rule = (caller: Caller) => boolean;
 
@@ -57,6 +58,7 @@ export async function dispatch(fn: FunctionDef, event: unknown, base: BaseCtx, l
     return fail(new AppError('INVALID_INPUT', summaryOf(issues), issues));
   }
   try {
+    throttleAction(ctx);
     return { ok: true, data: await def.run(parsed.data, ctx) };
   } catch (error) {
     if (error instanceof AppError) return fail(error);
@@ -66,5 +68,5 @@ export async function dispatch(fn: FunctionDef, event: unknown, base: BaseCtx, l
 }
 
 function fail(error: AppError): Envelope<never> {
-  return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+  return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}), ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}) } };
 }

@@ -6,6 +6,7 @@ import type { Ctx } from '../_lib/context';
 import { notFound } from '../_lib/errors';
 import { newInviteCode, sha256 } from '../_lib/ids';
 import { DuplicateKeyError, type Tx } from '../_lib/store/port';
+import { INVITE_TTL_DAYS } from '../../types/limits';
 
 async function markAssociation(tx: Tx, ctx: Ctx, orgId: string) {
   await tx.update(COLLECTIONS.orgs, orgId, { kind: 'association' });
@@ -34,6 +35,8 @@ export interface InviteDoc {
   createdAt: string;
   usedBy: string | null;
   usedAt: string | null;
+  /** The code works until then (INVITE_TTL_DAYS after issue); older codes without it expire the same way. */
+  expiresAt?: string;
   [key: string]: unknown;
 }
 
@@ -68,6 +71,7 @@ export async function createInvite(input: { role: InvitableRole; orgName?: strin
           } else if (association && org.kind !== 'association') await markAssociation(tx, ctx, orgId);
         }
         const invite: InviteDoc = { _id: newInviteCode(), role: input.role, orgId, createdBy: ctx.caller.userId, createdAt: now, usedBy: null, usedAt: null };
+        invite.expiresAt = new Date(Date.parse(now) + INVITE_TTL_DAYS * 86_400_000).toISOString();
         await tx.insert(COLLECTIONS.invites, invite);
         await appendAudit(tx, ctx, { collection: COLLECTIONS.invites, recordId: invite._id, change: { role: invite.role, orgId } });
         return { inviteCode: invite._id, orgId };

@@ -3,18 +3,42 @@ import type { Role } from '../../types/domain';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { conflict, notFound } from '../_lib/errors';
+import { AppError, conflict, notFound } from '../_lib/errors';
+import { throttleCheck, throttleFailure } from '../_lib/throttle';
+import { INVITE_TTL_DAYS } from '../../types/limits';
 import type { UserDoc } from '../_lib/identity';
 import type { InviteDoc, OrgDoc } from '../admin/createInvite';
 
-/** Binds the caller's account to the role (and organisation) of a one-time invite code. */
+/** One answer for a code that is unknown, used or expired, so guessing learns nothing (issue 10). */
+export const INVALID_INVITE_MESSAGE = '邀请码无效或已失效，请核对后重新输入；如需新的邀请码，请联系市司法局';
+const invalidInvite = () => notFound(INVALID_INVITE_MESSAGE);
+
+/** When an invite stops working: its own `expiresAt`, or (older codes) INVITE_TTL_DAYS after it was issued. */
+export function inviteExpiresAt(invite: InviteDoc): string {
+  return invite.expiresAt ?? new Date(Date.parse(invite.createdAt) + INVITE_TTL_DAYS * 86_400_000).toISOString();
+}
+
+/**
+ * Binds the caller's account to the role (and organisation) of a one-time invite code. Wrong guesses are counted per
+ * client address (the openid in the cloud); after RATE_LIMITS.inviteGuess.max of them every attempt is refused until
+ * the lockout ends, right code or not.
+ */
 export async function redeemInvite(input: { code: string }, ctx: Ctx): Promise<MeResult> {
+  await throttleCheck(ctx, 'inviteGuess');
+  try {
+    return await bind(input, ctx);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_FOUND' && e.message === INVALID_INVITE_MESSAGE) await throttleFailure(ctx, 'inviteGuess');
+    throw e;
+  }
+}
+
+async function bind(input: { code: string }, ctx: Ctx): Promise<MeResult> {
   const userId = ctx.caller.userId!;
   const now = ctx.clock.now().toISOString();
   return ctx.store.transaction(async (tx) => {
     const invite = await tx.get<InviteDoc>(COLLECTIONS.invites, input.code);
-    if (!invite) throw notFound('邀请码不存在，请核对后重新输入');
-    if (invite.usedBy) throw conflict('该邀请码已被使用。如需再次绑定，请联系市司法局重新发放');
+    if (!invite || invite.usedBy || inviteExpiresAt(invite) <= now) throw invalidInvite();
     const user =
       (await tx.get<UserDoc>(COLLECTIONS.users, userId)) ??
       ({ _id: userId, openid: ctx.caller.openid ?? null, tokenHash: null, roles: ['citizen'], orgId: null, createdAt: now } satisfies UserDoc);

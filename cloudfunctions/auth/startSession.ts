@@ -3,6 +3,7 @@ import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { unauthenticated } from '../_lib/errors';
+import { throttle } from '../_lib/throttle';
 import { newId, newSecretToken, sha256 } from '../_lib/ids';
 import type { UserDoc } from '../_lib/identity';
 
@@ -24,6 +25,8 @@ export async function startSession(_input: unknown, ctx: Ctx): Promise<StartSess
     return { token: null, userId };
   }
   if (ctx.caller.userId) return { token: null, userId: ctx.caller.userId };
+  // Free sessions exist only locally: at most RATE_LIMITS.session per client address.
+  throttle(ctx, 'session');
   const token = newSecretToken();
   const user: UserDoc = { _id: newId('u'), openid: null, tokenHash: sha256(token), roles: ['citizen'], orgId: null, createdAt: ctx.clock.now().toISOString() };
   await ctx.store.transaction(async (tx) => {

@@ -22,7 +22,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const app = createLocalApp({ dataDir, adminToken: 'bench-admin-token', allowTestClock: false, h5Dir: null });
+  const app = createLocalApp({ dataDir, adminToken: 'bench-admin-token', allowTestClock: false, h5Dir: null, rateLimits: 'relaxed' });
   await seedDemo(app.store);
   const templates = await app.store.find<ProductDoc>('products', { limit: 100 });
   await app.store.transaction(async (tx) => {

@@ -24,7 +24,7 @@ const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 // ---- the server process ----
 async function server() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ratings-'));
-  const app: LocalApp = createLocalApp({ dataDir, adminToken: 'bench-admin', allowTestClock: false, h5Dir: null });
+  const app: LocalApp = createLocalApp({ dataDir, adminToken: 'bench-admin', allowTestClock: false, h5Dir: null, rateLimits: 'relaxed' });
   await seedDemo(app.store);
   const sortKey = (await app.store.get<{ _id: string; sortKey: string }>('products', 'p0001demo'))!.sortKey;
   // One issuer per code: the bench measures intake, not the burst guard (issue 10), which holds one issuer's burst for review.

@@ -30,8 +30,9 @@ test('an invite binds an applicant to its organisation, once', async () => {
 
   const other = await h.citizen();
   const again = await h.call('auth', 'redeemInvite', { code: invite.inviteCode }, other);
-  expect(again.status).toBe(409);
-  expect(again.body.ok || again.body.error.code).toBe('CONFLICT');
+  // A used code answers exactly like an unknown one (issue 10): guessing learns nothing.
+  expect(again.status).toBe(404);
+  expect(again.body.ok || again.body.error.code).toBe('NOT_FOUND');
   expect(await h.ok('auth', 'me', {}, other)).toMatchObject({ roles: ['citizen'], org: null });
 });
 

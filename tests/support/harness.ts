@@ -4,6 +4,7 @@ import os from 'os';
 import path from 'path';
 import type { AddressInfo } from 'net';
 import type { Envelope } from '../../types/envelope';
+import type { RateLimitMode } from '../../types/limits';
 import type { ProductListItem } from '../../types/product';
 import { createLocalApp, type LocalApp } from '../../server/app';
 import { checkInvariants } from '../../server/invariants';
@@ -33,7 +34,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { seed?: boolean; allowTestClock?: boolean; h5Dir?: string | null } = {}): Promise<Harness> {
+/**
+ * `rateLimits` defaults to relaxed (every limit ×100): tests drive many identities from one address. The throttling
+ * tests pass `strict`.
+ */
+export async function startHarness(options: { seed?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hzlp-'));
   const errors: unknown[] = [];
   const app = createLocalApp({
@@ -41,6 +46,7 @@ export async function startHarness(options: { seed?: boolean; allowTestClock?: b
     adminToken: ADMIN_TOKEN,
     allowTestClock: options.allowTestClock ?? true,
     h5Dir: options.h5Dir ?? null,
+    rateLimits: options.rateLimits ?? 'relaxed',
     log: (_fn, _action, e) => errors.push(e),
   });
   if (options.seed) await seedDemo(app.store);

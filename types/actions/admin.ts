@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_YEAR, MIN_YEAR } from '../dates';
 import { INVITABLE_ROLES } from '../domain';
 
 export const createInviteInput = z
@@ -18,7 +19,12 @@ export interface CreateInviteResult {
 
 export const setClockInput = z.strictObject({
   /** An ISO instant, or null to follow the real clock again. */
-  now: z.union([z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601，如 2026-10-08T09:00:00+08:00' }), z.null()]),
+  now: z.union([
+    z.iso
+      .datetime({ offset: true, error: '时间格式应为 ISO 8601，如 2026-10-08T09:00:00+08:00' })
+      .refine((t) => Number(t.slice(0, 4)) >= MIN_YEAR && Number(t.slice(0, 4)) <= MAX_YEAR, `时间的年份应在 ${MIN_YEAR} 至 ${MAX_YEAR} 年之间`),
+    z.null(),
+  ]),
 });
 export type SetClockInput = z.input<typeof setClockInput>;
 export interface ClockResult {

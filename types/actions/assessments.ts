@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { dateField, yearField } from '../dates';
 import { CATEGORIES } from '../domain';
 import {
   CHECKLISTS,
@@ -17,10 +18,9 @@ import {
 } from '../assessment';
 import type { Category } from '../domain';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const year = z.number({ error: '请填写测评年度' }).int('年度应为整数，如 2026').min(2018, '年度应在 2018 到 2100 之间').max(2100, '年度应在 2018 到 2100 之间');
+const year = yearField('测评年度', 2018);
 const productId = z.string({ error: '缺少产品编号' }).min(1, '缺少产品编号').max(64, '产品编号不正确');
-const date = (what: string) => z.string({ error: `请填写${what}` }).regex(DATE, `${what}应为日期，如 2026-11-20`);
+const date = (what: string) => dateField(what, '2026-11-20');
 const method = z.enum(METHODS, { error: '测评方式应为查看工作台帐、抽查办案卷宗、电话回访、第三方调查、明查暗访或听取采购单位意见' });
 const score = z.number({ error: '请给出 0 到 100 的得分' }).min(0, '得分应在 0 到 100 之间').max(100, '得分应在 0 到 100 之间').multipleOf(0.01, '得分最多保留两位小数');
 const evidence = z

@@ -1,5 +1,6 @@
 import type { ProductTimeline } from '../timeline';
 import * as z from 'zod';
+import { dateField } from '../dates';
 import { AUDIENCE_GROUPS, CATEGORIES, DISTRICTS, PURCHASE_METHODS, SEARCH_SORTS, type AudienceGroup } from '../domain';
 import type { CatalogueChangeKind } from '../credit';
 import type { ProductListItem, PublicProduct } from '../product';
@@ -7,7 +8,6 @@ import { GRADES } from '../assessment';
 
 const productId = z.string({ error: '缺少产品编号' }).min(1, '缺少产品编号').max(64, '产品编号不正确');
 const audience = z.enum(AUDIENCE_GROUPS, { error: '没有这个服务人群' });
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const searchCatalogueInput = z.strictObject({
   /** Words separated by spaces; every word must appear (substring, no segmentation). */
@@ -37,7 +37,7 @@ export type GetProductResult = PublicProduct;
 export const featureProductInput = z.strictObject({
   productId,
   audience,
-  until: z.string({ error: '请填写推荐截止日期' }).regex(DATE, '推荐截止日期应为日期，如 2026-12-31'),
+  until: dateField('推荐截止日期', '2026-12-31'),
 });
 export type FeatureProductInput = z.input<typeof featureProductInput>;
 
@@ -53,7 +53,7 @@ export const exportCatalogueInput = z.strictObject({
   format: z.enum(['json', 'csv'], { error: '导出格式应为 json 或 csv' }),
   cursor: z.string().max(200).optional(),
   /** The catalogue as it stood at the end of this date (issue 12). */
-  on: z.string().regex(DATE, '日期应为日期，如 2026-11-20').optional(),
+  on: dateField('日期', '2026-11-20').optional(),
 });
 export type ExportCatalogueInput = z.input<typeof exportCatalogueInput>;
 export interface ExportCatalogueResult {
@@ -79,12 +79,12 @@ export interface PosterResult {
 export const publishInput = z.strictObject({
   declarationIds: z.array(z.string().min(1).max(64)).min(1, '请选择要公布的产品').max(100, '一次最多公布 100 个产品'),
   documentNumber: z.string({ error: '请填写文号' }).trim().regex(/^杭司〔\d{4}〕\d+号$/, '文号格式应为 杭司〔2026〕125号'),
-  publishedOn: z.string({ error: '请填写公布日期' }).regex(DATE, '公布日期应为日期，如 2026-11-20'),
+  publishedOn: dateField('公布日期', '2026-11-20'),
 });
 
 export const versionsInput = z.strictObject({});
 export const versionInput = z.strictObject({
-  on: z.string({ error: '请选择日期' }).regex(DATE, '日期应为日期，如 2026-11-20'),
+  on: dateField('日期', '2026-11-20'),
   cursor: z.string().max(64).optional(),
 });
 export interface CatalogueVersionView {

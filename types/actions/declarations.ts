@@ -1,15 +1,15 @@
 import * as z from 'zod';
+import { dateField, yearField } from '../dates';
 import { CATEGORIES } from '../domain';
 import { attachmentSchema, specDraftSchema } from '../spec';
 import { DECLARATION_MODES, DECLARATION_STATUSES, type CallView, type DeclarationListItem, type DeclarationView } from '../declaration';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (label: string) => z.string({ error: `请填写${label}` }).regex(DATE, `${label}应为日期，如 2026-03-15`);
+const date = (label: string) => dateField(label, '2026-03-15');
 const declarationId = z.string({ error: '缺少申报编号' }).min(1, '缺少申报编号').max(64, '申报编号不正确');
 
 export const openCallInput = z
   .strictObject({
-    year: z.number({ error: '请填写年度' }).int('年度应为整数').min(2018, '年度不能早于 2018').max(2100, '年度不正确'),
+    year: yearField('年度', 2018),
     title: z.string({ error: '请填写公告标题' }).trim().min(4, '公告标题至少 4 个字').max(80, '公告标题不能超过 80 字'),
     opensOn: date('开始日期'),
     closesOn: date('截止日期'),

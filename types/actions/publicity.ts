@@ -1,9 +1,9 @@
 import * as z from 'zod';
+import { dateField, yearField } from '../dates';
 import { COMMENT_PAGE, DISPOSITIONS, MIN_PUBLICITY_WORKING_DAYS, type CalendarView, type ModerationComment, type MyComment, type PublicComment, type PublicityListItem } from '../publicity';
 import { SPEC_SECTIONS } from '../specFields';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (label: string) => z.string({ error: `请填写${label}` }).regex(DATE, `${label}应为日期，如 2026-10-08`);
+const date = (label: string) => dateField(label, '2026-10-08');
 const declarationId = z.string({ error: '缺少申报编号' }).min(1, '缺少申报编号').max(64, '申报编号不正确');
 const commentId = z.string({ error: '缺少意见编号' }).min(1, '缺少意见编号').max(64, '意见编号不正确');
 const workingDays = z.number({ error: '请填写公示天数' }).int('公示天数应为整数').min(MIN_PUBLICITY_WORKING_DAYS, `公示时间不少于 ${MIN_PUBLICITY_WORKING_DAYS} 个工作日`).max(60, '公示天数过长');
@@ -57,7 +57,7 @@ export const closePublicityInput = z.strictObject({
 });
 
 export const setCalendarInput = z.strictObject({
-  year: z.number().int().min(2004).max(2100),
+  year: yearField('年份', 2004),
   holidays: z.array(date('放假日期')).max(60),
   workdays: z.array(date('调休上班日期')).max(20),
 });
@@ -74,7 +74,7 @@ export const publicitySchemas = {
   disposeGroup: disposeGroupInput,
   close: closePublicityInput,
   setCalendar: setCalendarInput,
-  calendar: z.strictObject({ year: z.number().int().min(2004).max(2100) }),
+  calendar: z.strictObject({ year: yearField('年份', 2004) }),
 };
 
 export interface PublicityDetail extends PublicityListItem {

@@ -1,13 +1,13 @@
 import * as z from 'zod';
+import { dateField, yearField } from '../dates';
 import { CHANNELS, DIMENSIONS, type CaseDoc, type FlagReason, type FlagStatus, type Level, type RatingSummary } from '../rating';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const productId = z.string({ error: '缺少产品编号' }).min(1, '缺少产品编号').max(64, '产品编号不正确');
 const level = z.number({ error: '请选择满意程度' }).int('满意程度应为 1 到 5').min(1, '满意程度应为 1 到 5').max(5, '满意程度应为 1 到 5');
 
 export const issueTokenInput = z.strictObject({
   productId,
-  servedOn: z.string({ error: '请填写服务日期' }).regex(DATE, '服务日期应为日期，如 2026-11-20'),
+  servedOn: dateField('服务日期', '2026-11-20'),
   channel: z.enum(CHANNELS, { error: '服务渠道应为窗口、电话、上门或线上' }),
 });
 
@@ -18,11 +18,11 @@ export const rateInput = z.strictObject({
   text: z.string().trim().max(500, '评价内容不能超过 500 字').optional(),
 });
 
-export const summaryInput = z.strictObject({ productId, year: z.number().int().min(2018).max(2100).optional() });
+export const summaryInput = z.strictObject({ productId, year: yearField('年度', 2018).optional() });
 export const casesInput = z.strictObject({ overdueOnly: z.boolean().optional() });
 export const respondCaseInput = z.strictObject({
   caseId: z.string().min(1).max(64),
-  callbackOn: z.string({ error: '请填写回访日期' }).regex(DATE, '回访日期应为日期'),
+  callbackOn: dateField('回访日期', '2026-11-20'),
   callbackNote: z.string({ error: '请记录回访情况' }).trim().min(5, '请记录回访情况（至少 5 个字）').max(1000),
   fix: z.string({ error: '请写明整改措施' }).trim().min(5, '请写明整改措施（至少 5 个字）').max(1000),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { dateField } from '../dates';
 import { EXPERT_KINDS, JUDGEMENTS, RUBRIC_KEYS } from '../rubric';
 import { PHONE_PATTERN } from '../spec';
 import type { AskView, AssignmentItem, ExpertDoc, Exclusion, MeetingView, MyResult, PublicResults, ReviewResult, ScoresheetDoc } from '../review';
@@ -54,7 +55,6 @@ export const declareConflictInput = z.strictObject({
 });
 export const byDeclaration = z.strictObject({ declarationId });
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const askMaterialsInput = z.strictObject({
   declarationId,
   note: z.string({ error: '请写明需要申报单位补充的材料' }).trim().min(5, '请写明需要补充的材料（至少 5 个字）').max(1000, '不能超过 1000 字'),
@@ -65,7 +65,7 @@ export const decideAskInput = z
   .strictObject({
     askId: z.string({ error: '缺少补充材料请求编号' }).min(1, '缺少补充材料请求编号').max(64),
     forward: z.boolean({ error: '请选择转交申报单位或不予转交' }),
-    dueOn: z.string().regex(DATE, '补充期限应为日期，如 2026-03-15').optional(),
+    dueOn: dateField('补充期限', '2026-03-15').optional(),
     reason: z.string().trim().max(200, '理由不能超过 200 字').default(''),
   })
   .refine((v) => !v.forward || !!v.dueOn, { message: '转交时请给出补充期限', path: ['dueOn'] })

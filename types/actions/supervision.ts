@@ -1,24 +1,16 @@
 import * as z from 'zod';
+import { dateField, yearField } from '../dates';
 import { ADJUSTMENT_ACTIONS, CREDIT_EVENT_KINDS, type AdjustmentAction, type CreditEventKind, type LineDecision, type Polarity, type ProposalLine, type RectificationDoc, type SupervisionRules } from '../credit';
 import type { ProductStatus } from '../domain';
 import type { CatalogueStanding } from '../product';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const realDate = (v: string) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-};
-const date = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .regex(DATE, `${label}应为日期，如 2026-10-08`)
-    .refine(realDate, `${label}不是有效的日期`);
+const date = (label: string) => dateField(label, '2026-10-08');
 const id = (label: string) => z.string({ error: `缺少${label}` }).min(1, `缺少${label}`).max(64, `${label}不正确`);
 const reason = (label = '理由') => z.string({ error: `请写明${label}` }).trim().min(4, `请写明${label}（至少 4 个字）`).max(500, `${label}不能超过 500 字`);
 /** The bureau's document number, as for publication: 杭司〔2026〕125号. */
 export const DOCUMENT_NUMBER = /^杭司〔\d{4}〕\d+号$/;
 const documentNumber = z.string({ error: '请填写文号' }).trim().regex(DOCUMENT_NUMBER, '文号格式应为 杭司〔2026〕125号');
-const year = z.number({ error: '请选择年度' }).int('年度应为整数').min(2018, '年度不早于 2018 年').max(2100, '年度不正确');
+const year = yearField('年度', 2018);
 const orgId = id('单位编号');
 const productId = id('产品编号');
 

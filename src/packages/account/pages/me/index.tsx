@@ -4,6 +4,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { MeResult } from '@shared/actions/auth';
 import { ROLE_LABELS } from '@shared/domain';
+import { INVITE_TTL_DAYS } from '@shared/limits';
 import { api, ApiError, ensureSession, errorMessage, signOut, signInWithAdminToken } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
 import './index.scss';
@@ -159,7 +160,7 @@ export default function MePage() {
 
       <View className='me__card'>
         <Text className='me__title'>绑定邀请码</Text>
-        <Text className='me__hint'>申报单位和评审专家请输入市司法局发放的邀请码，如 ABCD-2345。</Text>
+        <Text className='me__hint'>申报单位和评审专家请输入市司法局发放的邀请码，如 ABCD-2345。邀请码发放后 {INVITE_TTL_DAYS} 天内有效，过期请联系市司法局重新发放。</Text>
         <Input className='me__input' value={code} maxlength={9} placeholder='邀请码' onInput={(e) => setCode(e.detail.value.toUpperCase())} />
         <AtButton type='primary' disabled={busy || code.trim().length < 8} onClick={redeem}>
           绑定

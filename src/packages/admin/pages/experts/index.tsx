@@ -4,6 +4,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { ExpertView } from '@shared/actions/reviews';
 import { EXPERT_KINDS, EXPERT_KIND_LABELS, type ExpertKind } from '@shared/rubric';
+import { INVITE_TTL_DAYS } from '@shared/limits';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import '../admin.scss';
@@ -31,7 +32,7 @@ export default function ExpertsPage() {
     setNotice('');
     try {
       const { inviteCode } = await api('reviews', 'addExpert', { ...form, specialties: [] });
-      setNotice(`已加入专家库。请把邀请码 ${inviteCode} 交给 ${form.name}，在小程序“我的账号”中绑定。`);
+      setNotice(`已加入专家库。请把邀请码 ${inviteCode} 交给 ${form.name}，在小程序“我的账号”中绑定（${INVITE_TTL_DAYS} 天内有效）。`);
       setForm({ ...form, name: '', organisation: '', title: '', phone: '' });
       load();
     } catch (e) {
