@@ -10,6 +10,8 @@ import { publicityFunction } from './publicity/actions';
 import { orgsFunction } from './orgs/actions';
 import { ratingsFunction } from './ratings/actions';
 import { reviewsFunction } from './reviews/actions';
+import { procurementFunction } from './procurement/actions';
+import { needsFunction } from './needs/actions';
 import { supervisionFunction } from './supervision/actions';
 
 export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
@@ -23,4 +25,6 @@ export const FUNCTIONS: Record<FunctionName, FunctionDef> = {
   orgs: orgsFunction,
   supervision: supervisionFunction,
   assessments: assessmentsFunction,
+  procurement: procurementFunction,
+  needs: needsFunction,
 };

@@ -15,6 +15,7 @@ import type { InviteDoc, OrgDoc } from '../cloudfunctions/admin/createInvite';
 import { featuredId, type FeaturedDoc } from '../cloudfunctions/catalogue/featureProduct';
 import { buildProductDoc, gradeKeyOf, ratingKeyOf } from '../cloudfunctions/catalogue/productDoc';
 import { checkAssessments } from './assessmentInvariants';
+import { checkProcurement } from './procurementInvariants';
 import { MAX_PAGE, type Doc, type HasId, type Store } from '../cloudfunctions/_lib/store/port';
 import type { ProductDoc } from '../types/product';
 import { DECLARATION_STATUSES, SUBMITTED_STATUSES, type DeclarationDoc } from '../types/declaration';
@@ -119,6 +120,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (u.roles.includes('admin')) problems.push(`user ${u._id} holds admin in the store (admins are configured, never stored)`);
     if (u.roles.includes('applicant') && (!u.orgId || !orgIds.has(u.orgId))) problems.push(`applicant ${u._id} has no existing organisation`);
     if (u.roles.includes('assessor') && (!u.orgId || !orgIds.has(u.orgId))) problems.push(`assessor ${u._id} has no existing organisation`);
+    if (u.roles.includes('purchaser') && (!u.orgId || !orgIds.has(u.orgId))) problems.push(`purchaser ${u._id} has no existing organisation`);
     if (!u.tokenHash && !u.openid) problems.push(`user ${u._id} can never sign in (no token, no openid)`);
   }
 
@@ -313,6 +315,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
 
   problems.push(...(await supervisionProblems(store, users)));
   problems.push(...(await checkAssessments(store, all)));
+  problems.push(...(await checkProcurement(store, all)));
 
   for (const a of await all<Doc & { at?: string; fn?: string; recordId?: string }>(store, COLLECTIONS.audit)) {
     if (!a.at || !a.fn || !a.recordId) problems.push(`audit entry ${a._id} is incomplete`);

@@ -1,15 +1,16 @@
 export default defineAppConfig({
   // Main package: what every citizen uses. Role-specific pages live in subpackages.
-  pages: ['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index', 'pages/rate/index', 'pages/provider/index', 'pages/adjustment/index', 'pages/call/index'],
+  pages: ['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index', 'pages/rate/index', 'pages/provider/index', 'pages/adjustment/index', 'pages/call/index', 'pages/needs/index'],
   subPackages: [
     { root: 'packages/account', pages: ['pages/me/index', 'pages/cases/index', 'pages/register/index'] },
     { root: 'packages/promotion', pages: ['pages/poster/index'] },
-    { root: 'packages/applicant', pages: ['pages/declarations/index', 'pages/form/index', 'pages/ratings/index', 'pages/assessment/index'] },
-    { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index', 'pages/assessment/index', 'pages/orgs/index', 'pages/flagged/index'] },
+    { root: 'packages/applicant', pages: ['pages/declarations/index', 'pages/form/index', 'pages/ratings/index', 'pages/assessment/index', 'pages/procurement/index'] },
+    { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index', 'pages/assessment/index', 'pages/orgs/index', 'pages/procurement/index', 'pages/flagged/index'] },
     { root: 'packages/expert', pages: ['pages/assignments/index', 'pages/score/index'] },
     { root: 'packages/assessment', pages: ['pages/results/index'] },
     { root: 'packages/assessor', pages: ['pages/products/index', 'pages/record/index'] },
     { root: 'packages/supervision', pages: ['pages/events/index', 'pages/proposal/index', 'pages/rectifications/index', 'pages/exit/index', 'pages/members/index', 'pages/mine/index', 'pages/rules/index'] },
+    { root: 'packages/purchaser', pages: ['pages/desk/index'] },
   ],
   // H5 only (an unknown key in WeChat's app.json): no sliding page transition, which leaves the document
   // scrollable sideways on phones.

@@ -8,6 +8,8 @@ import type { OrgsApi } from './actions/orgs';
 import type { PublicityApi } from './actions/publicity';
 import type { RatingsApi } from './actions/ratings';
 import type { ReviewsApi } from './actions/reviews';
+import type { ProcurementApi } from './actions/procurement';
+import type { NeedsApi } from './actions/needs';
 import type { SupervisionApi } from './actions/supervision';
 
 export interface Api {
@@ -21,6 +23,8 @@ export interface Api {
   orgs: OrgsApi;
   supervision: SupervisionApi;
   assessments: AssessmentsApi;
+  procurement: ProcurementApi;
+  needs: NeedsApi;
 }
 export type ApiInput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [infer I, unknown] ? I : never;
 export type ApiOutput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [unknown, infer O] ? O : never;

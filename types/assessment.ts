@@ -277,6 +277,8 @@ export interface FindingDoc {
   recordedBy: string;
   recordedByOrgId: string | null;
   recordedAt: string;
+  /** Where a finding came from when not typed in by an assessor (issue 16: a purchasing unit's opinion). */
+  source?: { kind: 'procurement'; id: string } | null;
 }
 
 export interface AssignmentDoc {

@@ -84,6 +84,8 @@ export interface DeclarationDoc {
   submittedAt: string | null;
   withdrawnAt: string | null;
   materialRequests: MaterialRequest[];
+  /** Issue 16: the needs (needs board) this declaration says it answers. */
+  answersNeeds?: string[];
 }
 
 /** What callers see: the stored declaration under its public id, without who typed it. */

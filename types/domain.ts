@@ -46,6 +46,7 @@ export const ROLES = [
   'admin',
   'association',
   'assessor',
+  'purchaser',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
@@ -55,6 +56,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '市司法局',
   association: '行业协会',
   assessor: '测评机构',
+  purchaser: '采购单位',
 };
 
 /** Roles an invite code can bind. Admins are configured, never invited. */
@@ -63,6 +65,7 @@ export const INVITABLE_ROLES = [
   'expert',
   'association',
   'assessor',
+  'purchaser',
 ] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 

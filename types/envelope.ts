@@ -51,6 +51,8 @@ export const FUNCTION_NAMES = [
   'orgs',
   'supervision',
   'assessments',
+  'procurement',
+  'needs',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 

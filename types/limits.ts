@@ -21,6 +21,9 @@ export const RATE_LIMITS = {
   /** publicity.comment, on top of the per-person-per-product daily limit (DAILY_COMMENT_LIMIT). */
   commentPerIdentity: { max: 10, windowSeconds: 3600, what: '公示意见', per: 'identity' },
   commentPerAddress: { max: 20, windowSeconds: 3600, what: '公示意见', per: 'address' },
+  /** needs.submit and needs.support (issue 16), on top of the per-person daily limits in the store (NEED_LIMITS). */
+  needPerIdentity: { max: 10, windowSeconds: 3600, what: '群众需求', per: 'identity' },
+  needPerAddress: { max: 60, windowSeconds: 3600, what: '群众需求', per: 'address' },
   search: { max: 120, windowSeconds: 60, what: '目录检索', per: 'address' },
   export: { max: 10, windowSeconds: 600, what: '目录导出', per: 'address' },
   poster: { max: 20, windowSeconds: 600, what: '生成海报', per: 'address' },

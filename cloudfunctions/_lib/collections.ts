@@ -36,6 +36,12 @@ export const COLLECTIONS = {
   assessmentSelfReports: 'assessmentSelfReports',
   assessmentResults: 'assessmentResults',
   assessmentAppeals: 'assessmentAppeals',
+  procurements: 'procurements',
+  procurementCounters: 'procurementCounters',
+  procurementOpinions: 'procurementOpinions',
+  customRequests: 'customRequests',
+  needs: 'needs',
+  needSupports: 'needSupports',
   creditEvents: 'creditEvents',
   rectifications: 'rectifications',
   adjustmentProposals: 'adjustmentProposals',
@@ -63,6 +69,12 @@ export const INDEXES: Record<string, string[][]> = {
   assessmentSelfReports: [['year', '_id']],
   assessmentResults: [['year', 'orgId'], ['year', 'status', '_id'], ['productId', 'year']],
   assessmentAppeals: [['year', 'status']],
+  procurements: [['purchaserOrgId', 'recordedAt'], ['providerOrgId', 'recordedAt'], ['year', 'recordedAt'], ['productId', 'recordedAt']],
+  procurementCounters: [['year', '_id']],
+  customRequests: [['purchaserOrgId', 'createdAt'], ['providerOrgId', 'createdAt']],
+  needs: [['visibility', 'mergedInto', 'supportKey'], ['visibility', 'mergedInto', 'newKey'], ['visibility', 'mergedInto', 'category', 'supportKey'], ['visibility', 'mergedInto', 'district', 'supportKey'], ['mergedInto', '_id']],
+  needSupports: [['userId', '_id']],
+  ratingTokens: [['productId', 'servedOn']],
 };
 
 /** Collections nobody may update or delete from. */

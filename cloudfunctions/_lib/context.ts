@@ -51,6 +51,6 @@ export function hasRole(caller: Caller, role: Role): boolean {
 
 /** The role an audit entry records: the most privileged one the caller holds. */
 export function actingRole(caller: Caller): Role | 'anonymous' {
-  for (const r of ['admin', 'association', 'expert', 'assessor', 'applicant', 'citizen'] as const) if (caller.roles.includes(r)) return r;
+  for (const r of ['admin', 'association', 'expert', 'assessor', 'purchaser', 'applicant', 'citizen'] as const) if (caller.roles.includes(r)) return r;
   return 'anonymous';
 }

@@ -8,3 +8,5 @@ export const isApplicant = (c: Caller) => c.roles.includes('applicant') && c.org
 /** 测评机构: a third-party evaluator (or the bureau's own inspectors) bound to an organisation. */
 export const isAssessor = (c: Caller) => c.roles.includes('assessor') && c.orgId !== null;
 export const isExpert = (c: Caller) => c.roles.includes('expert') && !!c.expertId;
+/** 采购单位: a government department, sub-district office, enterprise or social organisation that buys products. */
+export const isPurchaser = (c: Caller) => c.roles.includes('purchaser') && c.orgId !== null;

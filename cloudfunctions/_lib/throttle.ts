@@ -96,6 +96,8 @@ export class Throttle {
  */
 export const THROTTLED_ACTIONS: Record<string, readonly RateLimitName[]> = {
   'publicity.comment': ['commentPerIdentity', 'commentPerAddress'],
+  'needs.submit': ['needPerIdentity', 'needPerAddress'],
+  'needs.support': ['needPerIdentity', 'needPerAddress'],
   'catalogue.search': ['search'],
   'catalogue.export': ['export'],
   'catalogue.poster': ['poster'],

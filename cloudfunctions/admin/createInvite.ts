@@ -1,5 +1,6 @@
 import type { CreateInviteResult } from '../../types/actions/admin';
 import type { InvitableRole } from '../../types/domain';
+import type { UnitKind } from '../../types/procurement';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -47,9 +48,10 @@ export function orgIdForName(name: string): string {
 
 /**
  * The bureau invites a member of an applicant organisation, or of a trade association (`role: 'association'`, which
- * creates or marks the organisation as an association); the code binds one account once.
+ * creates or marks the organisation as an association), or of a purchasing unit (`role: 'purchaser'` with its `unitKind`);
+ * the code binds one account once.
  */
-export async function createInvite(input: { role: InvitableRole; orgName?: string; orgId?: string }, ctx: Ctx): Promise<CreateInviteResult> {
+export async function createInvite(input: { role: InvitableRole; orgName?: string; orgId?: string; unitKind?: UnitKind }, ctx: Ctx): Promise<CreateInviteResult> {
   const now = ctx.clock.now().toISOString();
   for (let attempt = 0; ; attempt++) {
     try {
@@ -66,7 +68,7 @@ export async function createInvite(input: { role: InvitableRole; orgName?: strin
           orgId = orgIdForName(name);
           const org = await tx.get<OrgDoc>(COLLECTIONS.orgs, orgId);
           if (!org) {
-            await tx.insert(COLLECTIONS.orgs, { _id: orgId, name, createdAt: now, ...(association ? { kind: 'association' as const } : {}) } satisfies OrgDoc);
+            await tx.insert(COLLECTIONS.orgs, { _id: orgId, name, createdAt: now, ...(association ? { kind: 'association' as const } : {}), ...(input.unitKind ? { unitKind: input.unitKind } : {}) } satisfies OrgDoc);
             await appendAudit(tx, ctx, { collection: COLLECTIONS.orgs, recordId: orgId, change: { created: true, name, ...(association ? { kind: 'association' } : {}) } });
           } else if (association && org.kind !== 'association') await markAssociation(tx, ctx, orgId);
         }

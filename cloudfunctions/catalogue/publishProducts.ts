@@ -4,6 +4,7 @@ import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, notFound } from '../_lib/errors';
+import { linkNeedsToProduct } from '../needs/linkNeeds';
 import { recordCatalogueChanges } from './catalogueChanges';
 import { buildProductDoc } from './productDoc';
 
@@ -27,6 +28,7 @@ export async function publishProducts(input: { declarationIds: string[]; documen
       await tx.insert(COLLECTIONS.products, { ...doc, recommendedBy: d.recommenderOrgId && d.endorsement ? d.recommender : null });
       await tx.update(COLLECTIONS.declarations, id, { status: 'published', updatedAt: ctx.clock.now().toISOString() });
       await appendAudit(tx, ctx, { collection: COLLECTIONS.products, recordId: productId, change: { published: true, declarationId: id, documentNumber: input.documentNumber, publishedOn: input.publishedOn } });
+      await linkNeedsToProduct(tx, ctx, d, productId);
       published.push({ declarationId: id, productId, name: doc.name });
     }
     await recordCatalogueChanges(tx, published.map((p) => ({ on: input.publishedOn, productId: p.productId, productName: p.name, change: 'added' as const, documentNumber: input.documentNumber })));

@@ -3,7 +3,7 @@
  * yearly call, sees every declaration and asks for more material on the panel's behalf. Citizens see none.
  */
 import type { Caller } from '../_lib/context';
-import { anyone, isAdmin, isApplicant, isAssessor } from '../_lib/rules';
+import { anyone, isAdmin, isApplicant, isAssessor, isPurchaser } from '../_lib/rules';
 import type { DeclarationDoc } from '../../types/declaration';
 import { actsForOrg } from '../orgs/permissions';
 
@@ -19,8 +19,8 @@ export const declarationPermissions = {
   /** Reading one: its organisation or the bureau (checked per record below). */
   read: (c: Caller) => actsForOrg(c) || isAdmin(c),
   listAll: isAdmin,
-  /** Attachments come from the declaring organisation, or from the bureau; assessors register their evidence photos. */
-  uploadFile: (c: Caller) => isApplicant(c) || isAdmin(c) || isAssessor(c),
+  /** Attachments come from the declaring organisation, or from the bureau; assessors register their evidence photos; purchasing units their contracts and invoices. */
+  uploadFile: (c: Caller) => isApplicant(c) || isAdmin(c) || isAssessor(c) || isPurchaser(c),
   /** 评审组 may ask for more material; the bureau files the request on the panel's behalf. */
   requestMaterials: isAdmin,
   /** 组织推荐: a person acting for the recommending association (checked per record: the declaration names its org). */

@@ -18,6 +18,7 @@ interface Input {
   declarationMode?: DeclarationMode;
   recommender?: string;
   recommenderOrgId?: string;
+  answersNeeds?: string[];
 }
 
 const changedKeys = (a: unknown, b: unknown) => SPEC_FIELDS.map((f) => f.key).filter((k) => readField(a, k) !== readField(b, k));
@@ -47,6 +48,7 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId
       submittedAt: null,
       withdrawnAt: null,
       materialRequests: [],
+      ...(input.answersNeeds ? { answersNeeds: [...new Set(input.answersNeeds)] } : {}),
     };
     await ctx.store.transaction(async (tx) => {
       await checkAttachments(tx, ctx, input.spec.attachments, 'spec.attachments');
@@ -84,6 +86,7 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId
       recommenderOrgId,
       endorsement: changed ? null : d.endorsement ?? null,
       name: input.spec.name ?? '',
+      ...(input.answersNeeds ? { answersNeeds: [...new Set(input.answersNeeds)] } : {}),
       version,
       updatedAt: now,
     });

@@ -157,7 +157,7 @@ test('every function’s happy path runs through its bundle against the gateway'
 test('the functions that check citizens’ text ship the openapi permission, the others none', () => {
   for (const n of FUNCTIONS) {
     const config = path.join(DIST, n, 'config.json');
-    if (['publicity', 'ratings'].includes(n)) expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['security.msgSecCheck'] } });
+    if (['publicity', 'ratings', 'needs'].includes(n)) expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['security.msgSecCheck'] } });
     else expect(fs.existsSync(config)).toBe(false);
   }
 });

@@ -60,7 +60,7 @@ afterEach(async () => expect(await h.invariants()).toEqual([]));
 test('an association is invited as one; the bureau links its members; it records events for its members only', async () => {
   expect((await h.ok('supervision', 'orgs', {}, ADMIN_TOKEN)).orgs.find((o: any) => o.orgId === assoc.orgId)).toMatchObject({ name: '杭州市律师协会', kind: 'association' });
   const expert = await h.call('admin', 'createInvite', { role: 'expert', orgName: '浙江大学' }, ADMIN_TOKEN);
-  expect(err(expert)).toEqual([400, expect.any(String), [{ path: 'role', message: '这里只能邀请申报单位、测评机构或行业协会；评审专家请在专家库中添加' }]]);
+  expect(err(expert)).toEqual([400, expect.any(String), [{ path: 'role', message: '这里只能邀请申报单位、测评机构、行业协会或采购单位；评审专家请在专家库中添加' }]]);
 
   expect((await h.call('supervision', 'linkMember', { associationOrgId: assoc.orgId, orgId: A.orgId }, assoc.token)).status).toBe(403);
   expect((await h.call('supervision', 'linkMember', { associationOrgId: B.orgId, orgId: A.orgId }, ADMIN_TOKEN)).status).toBe(404);

@@ -57,6 +57,8 @@ test('the limits as data: these exact numbers (a changed number fails here)', ()
     session: [30, 3600, 0, 'address'],
     commentPerIdentity: [10, 3600, 0, 'identity'],
     commentPerAddress: [20, 3600, 0, 'address'],
+    needPerIdentity: [10, 3600, 0, 'identity'],
+    needPerAddress: [60, 3600, 0, 'address'],
     search: [120, 60, 0, 'address'],
     export: [10, 600, 0, 'address'],
     poster: [20, 600, 0, 'address'],

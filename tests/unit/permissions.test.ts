@@ -13,10 +13,11 @@ const CALLERS: Record<string, Caller> = {
   admin: { userId: 'admin-local', roles: ['citizen', 'admin'], orgId: null },
   association: { userId: 'u4', roles: ['citizen', 'association'], orgId: 'oa' },
   assessor: { userId: 'u5', roles: ['citizen', 'assessor'], orgId: 'o5' },
+  purchaser: { userId: 'u6', roles: ['citizen', 'purchaser'], orgId: 'o6' },
 };
 
-const EVERYONE = ['anonymous', 'citizen', 'applicant', 'expert', 'admin', 'association', 'assessor'];
-const SIGNED_IN = ['citizen', 'applicant', 'expert', 'admin', 'association', 'assessor'];
+const EVERYONE = ['anonymous', 'citizen', 'applicant', 'expert', 'admin', 'association', 'assessor', 'purchaser'];
+const SIGNED_IN = ['citizen', 'applicant', 'expert', 'admin', 'association', 'assessor', 'purchaser'];
 const BUREAU = ['admin'];
 const APPLICANTS = ['applicant'];
 /** Issue 13: whoever acts for an organisation — its applicant, or an association's own role (issue 12); the record decides which organisation. */
@@ -73,7 +74,7 @@ const MATRIX: Record<string, string[]> = {
   'declarations.supplyMaterials': APPLICANTS,
   'declarations.get': ['applicant', 'admin', 'association'],
   'declarations.printable': ['applicant', 'admin', 'association'],
-  'declarations.registerFile': ['applicant', 'admin', 'assessor'],
+  'declarations.registerFile': ['applicant', 'admin', 'assessor', 'purchaser'],
   'declarations.listAll': BUREAU,
   'declarations.requestMaterials': BUREAU,
   'reviews.addExpert': BUREAU,
@@ -149,6 +150,26 @@ const MATRIX: Record<string, string[]> = {
   'assessments.publish': BUREAU,
   'assessments.results': EVERYONE,
   'assessments.productHistory': EVERYONE,
+  'procurement.record': ['purchaser'],
+  'procurement.confirm': APPLICANTS,
+  'procurement.mine': ['applicant', 'purchaser'],
+  'procurement.list': BUREAU,
+  'procurement.productSummary': EVERYONE,
+  'procurement.opinion': ['purchaser'],
+  'procurement.valueForMoney': BUREAU,
+  'procurement.requestCustom': ['purchaser'],
+  'procurement.answerCustom': APPLICANTS,
+  'procurement.acceptCustom': ['purchaser'],
+  'procurement.customRequests': ['applicant', 'purchaser'],
+  'needs.submit': SIGNED_IN,
+  'needs.support': SIGNED_IN,
+  'needs.list': EVERYONE,
+  'needs.forCall': EVERYONE,
+  'needs.answer': BUREAU,
+  'needs.merge': BUREAU,
+  'needs.tag': BUREAU,
+  'needs.review': BUREAU,
+  'needs.moderate': BUREAU,
 };
 
 const actions = Object.values(FUNCTIONS).flatMap((fn) => Object.entries(fn.actions).map(([name, def]) => [`${fn.name}.${name}`, def] as const));
@@ -187,6 +208,14 @@ test('record level: an assessor inspects only its assigned products; a provider 
   expect([actsForProduct(CALLERS.applicant, 'o1'), actsForProduct(CALLERS.applicant, 'o2'), actsForProduct(CALLERS.admin, 'o1'), actsForProduct(CALLERS.applicant, null)]).toEqual([true, false, false, false]);
   const { isAssessor } = await import('../../cloudfunctions/_lib/rules');
   expect(isAssessor({ userId: 'u', roles: ['citizen', 'assessor'], orgId: null })).toBe(false);
+});
+
+test('record level: a purchase belongs to its unit; only the product’s organisation answers for it (issue 16)', async () => {
+  const { ownsPurchase, providesProduct } = await import('../../cloudfunctions/procurement/permissions');
+  expect([ownsPurchase(CALLERS.purchaser, { purchaserOrgId: 'o6' }), ownsPurchase(CALLERS.purchaser, { purchaserOrgId: 'o7' }), ownsPurchase(CALLERS.applicant, { purchaserOrgId: 'o1' })]).toEqual([true, false, false]);
+  expect([providesProduct(CALLERS.applicant, { providerOrgId: 'o1' }), providesProduct(CALLERS.applicant, { providerOrgId: 'o2' }), providesProduct(CALLERS.purchaser, { providerOrgId: 'o6' }), providesProduct(CALLERS.applicant, { providerOrgId: null })]).toEqual([true, false, false, false]);
+  const { isPurchaser } = await import('../../cloudfunctions/_lib/rules');
+  expect(isPurchaser({ userId: 'u', roles: ['citizen', 'purchaser'], orgId: null })).toBe(false);
 });
 
 test('an expert role without an expert record scores nothing', async () => {

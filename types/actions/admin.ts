@@ -1,16 +1,20 @@
 import * as z from 'zod';
 import { MAX_YEAR, MIN_YEAR } from '../dates';
 import { INVITABLE_ROLES } from '../domain';
+import { UNIT_KINDS } from '../procurement';
 
 export const createInviteInput = z
   .strictObject({
     role: z
-      .enum(INVITABLE_ROLES, { error: '请选择邀请的身份：申报单位、测评机构或行业协会' })
-      .refine((r) => r !== 'expert', '这里只能邀请申报单位、测评机构或行业协会；评审专家请在专家库中添加'),
+      .enum(INVITABLE_ROLES, { error: '请选择邀请的身份：申报单位、测评机构、行业协会或采购单位' })
+      .refine((r) => r !== 'expert', '这里只能邀请申报单位、测评机构、行业协会或采购单位；评审专家请在专家库中添加'),
     orgName: z.string().trim().min(2, '单位名称至少 2 个字').max(60, '单位名称不能超过 60 字').optional(),
     orgId: z.string().max(64).optional(),
+    /** Issue 16: a purchasing unit's kind (政府部门, 街道, 企业, 社会组织). */
+    unitKind: z.enum(UNIT_KINDS, { error: '采购单位类型应为政府部门、街道（乡镇）、企业或社会组织' }).optional(),
   })
-  .refine((v) => v.orgName || v.orgId, { message: '请填写单位名称', path: ['orgName'] });
+  .refine((v) => v.orgName || v.orgId, { message: '请填写单位名称', path: ['orgName'] })
+  .refine((v) => v.role !== 'purchaser' || v.orgId || v.unitKind, { message: '请选择采购单位类型：政府部门、街道（乡镇）、企业或社会组织', path: ['unitKind'] });
 export type CreateInviteInput = z.input<typeof createInviteInput>;
 export interface CreateInviteResult {
   inviteCode: string;

@@ -28,6 +28,8 @@ export const saveDraftInput = z
     recommender: z.string().trim().max(60, '推荐单位名称不能超过 60 字').optional(),
     /** The recommending association (a verified organisation of kind association). */
     recommenderOrgId: z.string().min(1, '请选择推荐的行业协会').max(64, '推荐单位编号不正确').optional(),
+    /** Issue 16: the needs on the board this product answers. */
+    answersNeeds: z.array(z.string().min(1, '缺少需求编号').max(80, '需求编号不正确'), { error: '回应的需求应为列表' }).max(10, '最多选择 10 条需求').optional(),
   });
 export type SaveDraftInput = z.input<typeof saveDraftInput>;
 

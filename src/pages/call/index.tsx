@@ -15,6 +15,7 @@ import { chineseDate } from '@shared/time';
 import { api, errorMessage } from '../../api/client';
 import { Failure, Loading } from '../../components/StateView';
 import { useLargeFont } from '../../utils/largeFont';
+import { CallNeeds } from '../../components/CallNeeds';
 import './index.scss';
 
 /** The seed's enquiry numbers (附件1 备注 4). */
@@ -158,6 +159,8 @@ export default function CallPage() {
           </Text>
         </View>
       )}
+
+      {call && <CallNeeds callId={call.callId} />}
 
       <View className='call__actions'>
         <AtButton type='primary' onClick={start}>

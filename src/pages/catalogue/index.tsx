@@ -113,6 +113,11 @@ export default function CataloguePage() {
           action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
         />
       )}
+      {(status === 'ready' || status === 'more') && items.length === 0 && filtered && (
+        <Text className='catalogue__link catalogue__need' onClick={() => Taro.navigateTo({ url: `/pages/needs/index?q=${encodeURIComponent(query)}` })}>
+          没有合适的服务？说说您的需求 ›
+        </Text>
+      )}
       {(status === 'ready' || status === 'more') && items.length > 0 && (
         <View className='list'>
           {!filtered && <Text className='list__title'>全部服务</Text>}
@@ -144,6 +149,9 @@ export default function CataloguePage() {
         </Text>
         <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/pages/adjustment/index' })}>
           目录调整公示
+        </Text>
+        <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/pages/needs/index' })}>
+          群众需求
         </Text>
         <Text className='catalogue__link' onClick={() => Taro.navigateTo({ url: '/packages/account/pages/me/index' })}>
           我的账号

@@ -12,6 +12,7 @@ import { ProductNotice } from '../../components/ProductNotice';
 import { RatingChart } from '../../components/RatingChart';
 import { ProductTimeline } from '../../components/ProductTimeline';
 import { ProductGrade } from '../../components/ProductGrade';
+import { ProductProcurement } from '../../components/ProductProcurement';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
@@ -130,6 +131,7 @@ export default function ProductPage() {
 
       <ProductGrade productId={p.productId} />
       <ProductTimeline productId={p.productId} />
+      <ProductProcurement productId={p.productId} />
 
       <View className='share'>
         {process.env.TARO_ENV === 'weapp' ? (

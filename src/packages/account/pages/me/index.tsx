@@ -101,6 +101,7 @@ export default function MePage() {
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/assessment/index' })}>年度测评</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>评价码与整改</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/flagged/index' })}>待复核的评价</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/procurement/index' })}>采购与群众需求</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/events/index' })}>信用信息</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/proposal/index' })}>目录调整建议</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/rectifications/index' })}>限期整改</AtButton>
@@ -138,6 +139,7 @@ export default function MePage() {
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/ratings/index' })}>服务评价与整改</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/supervision/pages/mine/index' })}>信用信息与限期整改</AtButton>
           <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/assessment/index' })}>年度测评</AtButton>
+          <AtButton onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/procurement/index' })}>采购确认与定制</AtButton>
         </View>
       )}
 
@@ -146,6 +148,15 @@ export default function MePage() {
           <Text className='me__title'>测评机构</Text>
           <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/assessor/pages/products/index' })}>
             我的测评任务
+          </AtButton>
+        </View>
+      )}
+
+      {me.roles.includes('purchaser') && (
+        <View className='me__card'>
+          <Text className='me__title'>采购单位</Text>
+          <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/purchaser/pages/desk/index' })}>
+            我的采购
           </AtButton>
         </View>
       )}

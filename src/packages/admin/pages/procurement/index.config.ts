@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '采购与群众需求' });

@@ -1,0 +1,220 @@
+/**
+ * The bureau's desk for issue 16: the year's procurement records, value for money (cost per service), and the needs
+ * board to tag, merge and answer.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { AtButton } from 'taro-ui';
+import type { ProcurementView, ValueRow } from '@shared/actions/procurement';
+import type { NeedsApi } from '@shared/actions/needs';
+import { NEED_ANSWERS, NEED_STATUS_LABELS, type NeedAnswer } from '@shared/needs';
+import { PROCUREMENT_STATUS_LABELS } from '@shared/procurement';
+import { PURCHASE_METHOD_LABELS } from '@shared/domain';
+import { api, ApiError, errorMessage } from '../../../../api/client';
+import { Empty, Failure, Loading } from '../../../../components/StateView';
+import { useLargeFont } from '../../../../utils/largeFont';
+import '../../../../styles/desk.scss';
+
+type Tab = 'table' | 'value' | 'needs';
+const VISIBILITY_LABELS = { shown: '已公开', pending: '待审核（未公开）', hidden: '不予显示' } as const;
+type Need = NeedsApi['review'][1]['items'][number];
+
+export default function BureauProcurementPage() {
+  const [tab, setTab] = useState<Tab>('table');
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [large] = useLargeFont();
+  return (
+    <View className={`desk ${large ? 'lf' : ''}`}>
+      <View className='desk__tabs'>
+        {(
+          [
+            ['table', '采购记录'],
+            ['value', '投入产出'],
+            ['needs', '群众需求'],
+          ] as [Tab, string][]
+        ).map(([t, label]) => (
+          <Text key={t} className={`desk__tab ${tab === t ? 'desk__tab--on' : ''}`} onClick={() => setTab(t)}>
+            {label}
+          </Text>
+        ))}
+      </View>
+      {tab !== 'needs' && (
+        <View className='desk__tabs'>
+          {[year - 1, year, year + 1].map((y) => (
+            <Text key={y} className='desk__tab' onClick={() => setYear(y)}>
+              {y === year ? `${y} 年度` : y < year ? `‹ ${y}` : `${y} ›`}
+            </Text>
+          ))}
+        </View>
+      )}
+      {tab === 'table' && <Table year={year} />}
+      {tab === 'value' && <Value year={year} />}
+      {tab === 'needs' && <Needs />}
+    </View>
+  );
+}
+
+function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState('');
+  const run = useCallback(async () => {
+    setError('');
+    setData(null);
+    try {
+      setData(await load());
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, deps); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    run();
+  }, [run]);
+  return { data, error, run };
+}
+
+function Table({ year }: { year: number }) {
+  const { data, error, run } = useLoad<ProcurementView[]>(async () => (await api('procurement', 'list', { year })).items, [year]);
+  if (error) return <Failure message={error} onRetry={run} />;
+  if (!data) return <Loading />;
+  if (data.length === 0) return <Empty title={`${year} 年度还没有采购记录`} hint='采购单位登记后会出现在这里' action={{ text: '返回我的', onClick: () => Taro.navigateTo({ url: '/packages/account/pages/me/index' }) }} />;
+  const total = data.filter((r) => r.status === 'confirmed').reduce((s, r) => s + Math.round(r.amount * 100), 0) / 100;
+  return (
+    <View>
+      <Text className='desk__meta'>
+        共 {data.length} 条，已确认金额 {total} 元
+      </Text>
+      {data.map((r) => (
+        <View key={r.procurementId} className='desk__card procurement__row'>
+          <Text className='desk__title'>{r.productName}</Text>
+          <Text className='desk__meta'>
+            {r.purchaserName} · {r.from} 至 {r.to} · {r.quantity} 次 · {r.amount} 元 · {PURCHASE_METHOD_LABELS[r.purchaseMethod]}
+          </Text>
+          <Text className={`desk__badge desk__badge--${r.status}`}>{PROCUREMENT_STATUS_LABELS[r.status]}</Text>
+          {r.note && <Text className='desk__text'>说明：{r.note}</Text>}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Value({ year }: { year: number }) {
+  const { data, error, run } = useLoad<ValueRow[]>(async () => (await api('procurement', 'valueForMoney', { year })).rows, [year]);
+  if (error) return <Failure message={error} onRetry={run} />;
+  if (!data) return <Loading />;
+  if (data.length === 0) return <Empty title={`${year} 年度还没有经确认的采购`} />;
+  return (
+    <View>
+      <Text className='desk__meta'>每次服务成本 = 经确认的采购金额 ÷ 当年服务人次（服务单位自评报告；没有自评时按发放的评价码计）。</Text>
+      {data.map((r) => (
+        <View key={r.productId} className='desk__card value__row'>
+          <Text className='desk__title'>{r.productName}</Text>
+          <Text className='desk__text'>
+            {r.units} 家单位采购 · {r.amount} 元 · {r.services === null ? '服务人次未知' : `${r.services} 人次（${r.servicesFrom === 'self-report' ? '自评报告' : '评价码'}）`}
+          </Text>
+          <Text className='desk__title'>{r.costPerService === null ? '每次服务成本：无法计算' : `每次服务成本：${r.costPerService} 元`}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Needs() {
+  const { data, error, run } = useLoad<Need[]>(async () => (await api('needs', 'review', {})).items, []);
+  if (error) return <Failure message={error} onRetry={run} />;
+  if (!data) return <Loading />;
+  if (data.length === 0) return <Empty title='还没有群众提出需求' action={{ text: '查看需求公开页', onClick: () => Taro.navigateTo({ url: '/pages/needs/index' }) }} />;
+  return (
+    <View>
+      {data.map((n) => (
+        <NeedCard key={n.needId} n={n} onDone={run} />
+      ))}
+    </View>
+  );
+}
+
+function NeedCard({ n, onDone }: { n: Need; onDone: () => void }) {
+  const [status, setStatus] = useState<NeedAnswer>('noted');
+  const [reply, setReply] = useState(n.reply ?? '');
+  const [productId, setProductId] = useState(n.productId ?? '');
+  const [intoId, setIntoId] = useState('');
+  const [reason, setReason] = useState('');
+  const [tags, setTags] = useState(n.tags.join('，'));
+  const [hideReason, setHideReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState('');
+  const run = async (f: () => Promise<unknown>) => {
+    setErrors({});
+    setNotice('');
+    try {
+      await f();
+      onDone();
+    } catch (e) {
+      if (e instanceof ApiError) setErrors(Object.fromEntries(e.issues.map((i) => [i.path, i.message])));
+      setNotice(errorMessage(e));
+    }
+  };
+  const hide = async () => {
+    const { confirm } = await Taro.showModal({ title: '不予显示这条需求？', content: hideReason.trim() || '请先填写理由' });
+    if (confirm) run(() => api('needs', 'moderate', { needId: n.needId, decision: 'hide', reason: hideReason.trim() }));
+  };
+  const merge = async () => {
+    const { confirm } = await Taro.showModal({ title: '合并到另一条需求？', content: '合并后这条需求不再单独显示。' });
+    if (confirm) run(() => api('needs', 'merge', { needId: n.needId, intoId: intoId.trim(), reason: reason.trim() }));
+  };
+  return (
+    <View className='desk__card'>
+      <Text className='desk__text'>{n.text}</Text>
+      <Text className='desk__meta'>
+        编号 {n.needId} · {n.pseudonym} · {n.supports} 人支持 · {VISIBILITY_LABELS[n.visibility]}
+      </Text>
+      <Text className={`desk__badge desk__badge--${n.status}`}>{NEED_STATUS_LABELS[n.status]}</Text>
+      {n.visibility === 'pending' && (
+        <View>
+          <Input className='desk__input' value={hideReason} placeholder='不予显示的理由，如：含个人联系方式' onInput={(e) => setHideReason(e.detail.value)} />
+          {errors.reason && <Text className='desk__error'>{errors.reason}</Text>}
+          <AtButton size='small' onClick={() => run(() => api('needs', 'moderate', { needId: n.needId, decision: 'show' }))}>
+            公开显示
+          </AtButton>
+          <AtButton size='small' onClick={hide}>
+            不予显示
+          </AtButton>
+        </View>
+      )}
+      {n.mergedInto ? (
+        <Text className='desk__text'>已合并到 {n.mergedInto}</Text>
+      ) : (
+        <>
+          <Text className='desk__label'>答复</Text>
+          <View className='desk__tabs'>
+            {NEED_ANSWERS.map((s) => (
+              <Text key={s} className={`desk__tab ${status === s ? 'desk__tab--on' : ''}`} onClick={() => setStatus(s)}>
+                {NEED_STATUS_LABELS[s]}
+              </Text>
+            ))}
+          </View>
+          <Textarea className='desk__textarea' value={reply} maxlength={1000} onInput={(e) => setReply(e.detail.value)} />
+          {errors.reply && <Text className='desk__error'>{errors.reply}</Text>}
+          {status === 'existing-product' && <Input className='desk__input' value={productId} placeholder='可以满足这个需求的产品编号' onInput={(e) => setProductId(e.detail.value)} />}
+          {errors.productId && <Text className='desk__error'>{errors.productId}</Text>}
+          <AtButton type='primary' onClick={() => run(() => api('needs', 'answer', { needId: n.needId, status, reply: reply.trim(), ...(productId.trim() ? { productId: productId.trim() } : {}) }))}>
+            发布答复
+          </AtButton>
+          <Text className='desk__label'>标签（用逗号分开）</Text>
+          <Input className='desk__input' value={tags} onInput={(e) => setTags(e.detail.value)} />
+          <AtButton size='small' onClick={() => run(() => api('needs', 'tag', { needId: n.needId, tags: tags.split(/[,，]/).map((t) => t.trim()).filter(Boolean) }))}>
+            保存标签
+          </AtButton>
+          <Text className='desk__label'>重复需求：合并到</Text>
+          <Input className='desk__input' value={intoId} placeholder='另一条需求的编号' onInput={(e) => setIntoId(e.detail.value)} />
+          <Input className='desk__input' value={reason} placeholder='合并理由' onInput={(e) => setReason(e.detail.value)} />
+          {(errors.intoId || errors.reason) && <Text className='desk__error'>{errors.intoId || errors.reason}</Text>}
+          <AtButton size='small' onClick={merge}>
+            合并
+          </AtButton>
+        </>
+      )}
+      {notice && <Text className='desk__notice desk__notice--error'>{notice}</Text>}
+    </View>
+  );
+}

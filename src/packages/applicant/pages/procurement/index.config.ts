@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '采购确认与定制' });

@@ -1,0 +1,107 @@
+/**
+ * Purchasing units (采购单位) and what they buy (regulation 一: 采购; 二: 增强政府采购资金的使用效益; 三: 听取采购单位意见),
+ * tailored products (探索产品个性定制), as data.
+ */
+import type { PurchaseMethod } from './domain';
+import type { Evidence } from './assessment';
+
+/** The kinds of purchasing unit the bureau invites. */
+export const UNIT_KINDS = ['government-department', 'sub-district-office', 'enterprise', 'social-organisation'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  'government-department': '政府部门',
+  'sub-district-office': '街道（乡镇）',
+  enterprise: '企业',
+  'social-organisation': '社会组织',
+};
+
+/** Purchase methods paid from public money: only their amounts are ever shown publicly. */
+export const PUBLIC_MONEY_METHODS: readonly PurchaseMethod[] = ['government-purchase', 'subsidy'];
+export const isPublicMoney = (m: PurchaseMethod) => PUBLIC_MONEY_METHODS.includes(m);
+
+export const PROCUREMENT_STATUSES = ['pending', 'confirmed', 'disputed'] as const;
+export type ProcurementStatus = (typeof PROCUREMENT_STATUSES)[number];
+export const PROCUREMENT_STATUS_LABELS: Record<ProcurementStatus, string> = { pending: '待服务单位确认', confirmed: '已确认', disputed: '服务单位有异议' };
+
+export interface ProcurementDoc {
+  _id: string;
+  /** The year of `from`: the counters' year. */
+  year: number;
+  productId: string;
+  productName: string;
+  /** The providing organisation (the product's org). */
+  providerOrgId: string | null;
+  purchaserOrgId: string;
+  purchaserName: string;
+  purchaseMethod: PurchaseMethod;
+  from: string;
+  to: string;
+  quantity: number;
+  /** In fen (分): integers add up exactly. */
+  amountFen: number;
+  contractNumber: string | null;
+  evidence: Evidence[];
+  status: ProcurementStatus;
+  note: string | null;
+  /** Set when the record came from an accepted tailoring request. */
+  customRequestId: string | null;
+  customTerms: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  answeredAt: string | null;
+}
+
+/** Per product per year, kept in the record's and the confirmation's transaction (never computed on read). */
+export interface ProcurementCounterDoc {
+  /** `<year>:<productId>` */
+  _id: string;
+  year: number;
+  productId: string;
+  recorded: number;
+  confirmed: number;
+  /** The purchasing units with a confirmed record (distinct). */
+  unitOrgIds: string[];
+  confirmedAmountFen: number;
+}
+export const counterId = (year: number, productId: string) => `${year}:${productId}`;
+
+/** One opinion per purchasing unit per product per year; it becomes the product's `purchaser` finding. */
+export interface OpinionDoc {
+  /** `<year>:<productId>:<purchaserOrgId>` */
+  _id: string;
+  year: number;
+  productId: string;
+  purchaserOrgId: string;
+  score: number;
+  notes: string;
+  findingId: string;
+  createdAt: string;
+}
+export const opinionId = (year: number, productId: string, orgId: string) => `${year}:${productId}:${orgId}`;
+
+export const CUSTOM_STATUSES = ['asked', 'answered', 'accepted'] as const;
+export type CustomStatus = (typeof CUSTOM_STATUSES)[number];
+export const CUSTOM_STATUS_LABELS: Record<CustomStatus, string> = { asked: '待服务单位答复', answered: '已答复，待采购单位接受', accepted: '已接受，转为采购记录' };
+
+export interface CustomRequestDoc {
+  _id: string;
+  productId: string;
+  productName: string;
+  providerOrgId: string | null;
+  purchaserOrgId: string;
+  purchaserName: string;
+  need: string;
+  audience: string;
+  schedule: string;
+  budgetFen: number | null;
+  status: CustomStatus;
+  terms: string | null;
+  priceFen: number | null;
+  procurementId: string | null;
+  createdAt: string;
+  answeredAt: string | null;
+  acceptedAt: string | null;
+}
+
+export const yuan = (fen: number) => fen / 100;
+export const fen = (yuanAmount: number) => Math.round(yuanAmount * 100);
