@@ -129,9 +129,9 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     const caller = await resolveCaller(req.headers.authorization);
     if (!caller || !caller.userId) return drainThenSend(req, res, 401, fail('UNAUTHENTICATED', '请先登录后再上传'));
     if (!caller.roles.includes('applicant') && !caller.roles.includes('admin') && !caller.roles.includes('assessor') && !caller.roles.includes('purchaser')) return drainThenSend(req, res, 403, fail('FORBIDDEN', '您没有权限上传文件'));
-    const fileId = await files.receive(req);
-    if (!fileId) return send(res, 413, fail('INVALID_INPUT', '文件超过 20 MB，请压缩后再上传'), true);
-    send(res, 200, { ok: true, data: { fileId } });
+    const got = await files.receive(req, { userId: caller.userId, orgId: caller.orgId }, clock.now());
+    if ('refused' in got) return send(res, 413, fail('INVALID_INPUT', got.refused), true);
+    send(res, 200, { ok: true, data: { fileId: got.fileId } });
   }
 
   async function resolveCaller(header: string | undefined): Promise<Caller | null> {

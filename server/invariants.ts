@@ -19,15 +19,15 @@ import { checkProcurement } from './procurementInvariants';
 import { MAX_PAGE, type Doc, type HasId, type Store } from '../cloudfunctions/_lib/store/port';
 import type { ProductDoc } from '../types/product';
 import { DECLARATION_STATUSES, SUBMITTED_STATUSES, type DeclarationDoc } from '../types/declaration';
-import { extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES } from '../types/files';
+import { cleanFileName, extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES, STORAGE_QUOTA_BYTES } from '../types/files';
 import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/registerFile';
 import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '../types/publicity';
 import type { CallbackContactDoc } from '../types/callback';
 import { NOTIFY_KINDS, type MessageDoc } from '../types/notify';
-import { BAD_LEVEL, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
+import { BAD_LEVEL, countsInSummary, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
 import { addRating, emptySummary, summaryId } from '../cloudfunctions/ratings/summary';
 import type { AskDoc, ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
-import { conflictOf } from '../cloudfunctions/reviews/draw';
+import { exclusionOf } from '../cloudfunctions/reviews/draw';
 import { conflictParties, sheetId } from '../cloudfunctions/reviews/panels';
 import { computeResult, sheetTotal } from '../cloudfunctions/reviews/computeResult';
 
@@ -172,6 +172,13 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (f._id !== fileDocId(f.fileId)) problems.push(`file ${f._id} is filed under the wrong id`);
     if (f.size <= 0 || f.size > MAX_FILE_BYTES) problems.push(`file ${f._id} has size ${f.size}`);
     if (fileProblem(f.name, f.size, FILE_TYPES[extensionOf(f.name)]?.magic[0] ?? []) !== null) problems.push(`file ${f._id} has a type that is not allowed`);
+    if (cleanFileName(f.name) !== f.name) problems.push(`file ${f._id} keeps an unclean name`);
+  }
+  // Each organisation's storage: the running total equals its files, within the quota.
+  for (const o of await all<{ _id: string; storageBytes?: number }>(store, COLLECTIONS.orgs)) {
+    const sum = [...files.values()].filter((f) => f.orgId === o._id).reduce((a, f) => a + f.size, 0);
+    if ((o.storageBytes ?? 0) !== sum) problems.push(`org ${o._id} counts ${o.storageBytes ?? 0} bytes stored, its files hold ${sum}`);
+    if (sum > STORAGE_QUOTA_BYTES) problems.push(`org ${o._id} stores more than its quota`);
   }
   for (const d of await all<DeclarationDoc>(store, COLLECTIONS.declarations)) {
     if (!(DECLARATION_STATUSES as readonly string[]).includes(d.status)) problems.push(`declaration ${d._id} has unknown status ${d.status}`);
@@ -212,7 +219,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     for (const m of p.members) {
       const e = experts.get(m);
       if (!e) problems.push(`panel ${p._id} has a missing expert ${m}`);
-      else if (d && conflictOf(e.organisation, conflictParties(d, orgNames.get(d.orgId)))) problems.push(`panel ${p._id} member ${m} is conflicted`);
+      else if (d && exclusionOf({ ...e, declaredConflicts: (e.declaredConflicts ?? []).filter((c) => c.at < p.drawnAt) }, e.userId ? userById.get(e.userId)?.orgId : null, conflictParties(d, orgNames.get(d.orgId)))) problems.push(`panel ${p._id} member ${m} is conflicted`);
     }
     for (const m of p.submitted) {
       const sheet = sheets.find((s) => s._id === sheetId(p._id, m));
@@ -260,7 +267,10 @@ export async function checkInvariants(store: Store): Promise<string[]> {
 
   // Publicity: one pseudonym per person per product, and only published declarations' comments answered in public.
   const aliases = new Map<string, string>();
+  const commentGroups = new Map((await all<{ _id: string; declarationId: string }>(store, COLLECTIONS.commentGroups)).map((g) => [g._id, g]));
   for (const c of await all<CommentDoc>(store, COLLECTIONS.comments)) {
+    if (c.key !== `${c.createdAt}|${c._id}`) problems.push(`comment ${c._id}: its paging key does not match`);
+    if (commentGroups.get(c.groupId)?.declarationId !== c.declarationId) problems.push(`comment ${c._id} is in a group of another product, or none`);
     const key = `${c.declarationId}:${c.userId}`;
     if (aliases.has(key) && aliases.get(key) !== c.pseudonym) problems.push(`comment ${c._id}: one person with two pseudonyms on a product`);
     aliases.set(key, c.pseudonym);
@@ -279,10 +289,14 @@ export async function checkInvariants(store: Store): Promise<string[]> {
   const cases = await all<CaseDoc>(store, COLLECTIONS.ratingCases);
   const recomputed = new Map<string, SummaryDoc>();
   for (const r of ratings) {
-    for (const year of [null, r.year]) {
-      const id = summaryId(r.productId, year);
-      recomputed.set(id, addRating(recomputed.get(id) ?? emptySummary(r.productId, year), r.level, r.dimensions));
-    }
+    if (countsInSummary(r))
+      for (const year of [null, r.year]) {
+        const id = summaryId(r.productId, year);
+        recomputed.set(id, addRating(recomputed.get(id) ?? emptySummary(r.productId, year), r.level, r.dimensions));
+      }
+    if (r.flag && !r.flagStatus) problems.push(`rating ${r._id} is flagged without a review status`);
+    if (r.flagStatus === 'pending' && countsInSummary(r)) problems.push(`rating ${r._id} counts while its flag awaits review`);
+    if (!r.flag && !countsInSummary(r)) problems.push(`rating ${r._id} is held out of the summary without a flag`);
     const token = await store.get<RatingTokenDoc>(COLLECTIONS.ratingTokens, r.token);
     if (!token?.usedAt) problems.push(`rating ${r._id} has no used code`);
     if (r.level <= BAD_LEVEL && !cases.some((c) => c.ratingId === r._id)) problems.push(`bad rating ${r._id} opened no case`);

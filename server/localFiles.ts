@@ -1,14 +1,26 @@
-/** Local mode's file storage: raw uploads under DATA_DIR/uploads, named by a random id. */
+/**
+ * Local mode's file storage: raw uploads under DATA_DIR/uploads, named by a random id, each with a small record
+ * beside it (`<id>.json`: who uploaded it, for which organisation, when, how large).
+ */
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import { randomBytes } from 'crypto';
-import { MAX_FILE_BYTES } from '../types/files';
-import type { FileInspection, FileStore } from '../cloudfunctions/_lib/files';
+import { headAndTail, MAX_FILE_BYTES, UPLOAD_TTL_HOURS, UPLOAD_WINDOW_BYTES } from '../types/files';
+import type { FileInspection, FileStore, UploadOwner } from '../cloudfunctions/_lib/files';
 
 const clientGone = () => Object.assign(new Error('upload aborted by the client'), { code: 'ECONNRESET' });
 
 const LOCAL_ID = /^local\/([a-f0-9]{32})$/;
+
+interface UploadRecord {
+  userId: string;
+  orgId: string | null;
+  uploadedAt: string;
+  size: number;
+}
+
+export type Received = { fileId: string } | { refused: string };
 
 export class LocalFileStore implements FileStore {
   readonly dir: string;
@@ -22,51 +34,87 @@ export class LocalFileStore implements FileStore {
     return m ? path.join(this.dir, m[1]) : null;
   }
 
+  private record(p: string): UploadRecord | null {
+    try {
+      return JSON.parse(fs.readFileSync(`${p}.json`, 'utf8')) as UploadRecord;
+    } catch {
+      return null;
+    }
+  }
+
+  private records(): { id: string; rec: UploadRecord }[] {
+    const out: { id: string; rec: UploadRecord }[] = [];
+    for (const f of fs.readdirSync(this.dir)) {
+      const m = /^([a-f0-9]{32})\.json$/.exec(f);
+      const rec = m && this.record(path.join(this.dir, m[1]));
+      if (m && rec) out.push({ id: m[1], rec });
+    }
+    return out;
+  }
+
   async inspect(fileId: string): Promise<FileInspection | null> {
     const p = this.pathOf(fileId);
     if (!p || !fs.existsSync(p)) return null;
-    const fd = await fs.promises.open(p, 'r');
-    try {
-      const head = Buffer.alloc(8);
-      await fd.read(head, 0, 8, 0);
-      return { size: (await fd.stat()).size, head: new Uint8Array(head) };
-    } finally {
-      await fd.close();
-    }
+    const bytes = await fs.promises.readFile(p);
+    const rec = this.record(p);
+    const owner: UploadOwner | null = rec ? { userId: rec.userId, orgId: rec.orgId } : null;
+    return { size: bytes.length, ...headAndTail(new Uint8Array(bytes)), owner, uploadedAt: rec?.uploadedAt ?? null };
   }
 
   async remove(fileId: string): Promise<void> {
     const p = this.pathOf(fileId);
-    if (p) await fs.promises.rm(p, { force: true });
+    if (p) {
+      await fs.promises.rm(p, { force: true });
+      await fs.promises.rm(`${p}.json`, { force: true });
+    }
+  }
+
+  async uploadedBefore(before: string): Promise<string[]> {
+    return this.records()
+      .filter(({ rec }) => rec.uploadedAt < before)
+      .map(({ id }) => `local/${id}`);
+  }
+
+  /** Bytes this organisation (or, without one, this account) uploaded within the last UPLOAD_TTL_HOURS. */
+  private recentBytes(owner: { userId: string; orgId: string | null }, now: Date): number {
+    const since = new Date(now.getTime() - UPLOAD_TTL_HOURS * 3600_000).toISOString();
+    return this.records()
+      .filter(({ rec }) => rec.uploadedAt >= since && (owner.orgId ? rec.orgId === owner.orgId : rec.userId === owner.userId))
+      .reduce((sum, { rec }) => sum + rec.size, 0);
   }
 
   /**
-   * Streams a request body to disk, stopping at 20 MB. Resolves to the new file id, or null when too large
-   * (nothing is kept). The type is checked when the file is registered (declarations.registerFile).
+   * Streams a request body to disk, stopping at 20 MB, or when the organisation's uploads of the last 24 hours
+   * would pass UPLOAD_WINDOW_BYTES. Records the uploader beside the file. The type is checked when the file is
+   * registered (declarations.registerFile).
    */
-  receive(req: http.IncomingMessage): Promise<string | null> {
+  receive(req: http.IncomingMessage, owner: { userId: string; orgId: string | null }, now: Date): Promise<Received> {
     const id = randomBytes(16).toString('hex');
     const target = path.join(this.dir, id);
     const tmp = `${target}.part`;
+    const room = UPLOAD_WINDOW_BYTES - this.recentBytes(owner, now);
+    const tooLarge: Received = { refused: '文件超过 20 MB，请压缩后再上传' };
+    const overQuota: Received = { refused: `本单位 ${UPLOAD_TTL_HOURS} 小时内上传的文件已超过 ${UPLOAD_WINDOW_BYTES / 1024 / 1024} MB，请先删除不需要的文件或明天再传` };
     return new Promise((resolve, reject) => {
-      if (Number(req.headers['content-length'] ?? 0) > MAX_FILE_BYTES) {
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > MAX_FILE_BYTES || declared > room) {
         req.resume();
-        req.on('end', () => resolve(null));
+        req.on('end', () => resolve(declared > MAX_FILE_BYTES ? tooLarge : overQuota));
         req.on('error', reject);
         return;
       }
       const out = fs.createWriteStream(tmp);
       let size = 0;
-      let over = false;
+      let over: Received | null = null;
       let settled = false;
-      const settle = (value: string | null, error?: unknown) => {
+      const settle = (value: Received | null, error?: unknown) => {
         if (settled) return;
         settled = true;
-        if (error) reject(error);
+        if (error || !value) reject(error ?? clientGone());
         else resolve(value);
       };
-      // Every way this ends removes the partial file: too large, client gone, disk error.
-      const discard = (value: null, error?: unknown) => {
+      // Every way this ends removes the partial file: too large, over the quota, client gone, disk error.
+      const discard = (value: Received | null, error?: unknown) => {
         out.destroy();
         out.once('close', () => fs.rm(tmp, { force: true }, () => settle(value, error)));
         if (out.closed) fs.rm(tmp, { force: true }, () => settle(value, error));
@@ -79,8 +127,8 @@ export class LocalFileStore implements FileStore {
       req.on('data', (chunk: Buffer) => {
         if (over || settled) return;
         size += chunk.length;
-        if (size > MAX_FILE_BYTES) {
-          over = true;
+        if (size > MAX_FILE_BYTES || size > room) {
+          over = size > MAX_FILE_BYTES ? tooLarge : overQuota;
           req.resume();
           out.destroy();
           return;
@@ -89,8 +137,14 @@ export class LocalFileStore implements FileStore {
       });
       req.on('end', () => {
         if (settled) return;
-        if (over) return discard(null);
-        out.end(() => fs.rename(tmp, target, (e) => (e ? discard(null, e) : settle(`local/${id}`))));
+        if (over) return discard(over);
+        // The uploader's record beside the file: who, for which organisation, when, how large.
+        const rec: UploadRecord = { userId: owner.userId, orgId: owner.orgId, uploadedAt: now.toISOString(), size };
+        out.end(() =>
+          fs.writeFile(`${target}.json`, JSON.stringify(rec), (e1) =>
+            e1 ? discard(null, e1) : fs.rename(tmp, target, (e) => (e ? discard(null, e) : settle({ fileId: `local/${id}` }))),
+          ),
+        );
       });
       req.on('error', () => discard(null, clientGone()));
       req.on('close', () => {

@@ -12,6 +12,16 @@ export const DISPOSITION_LABELS: Record<Disposition, string> = {
   'not-relevant': '与本产品无关',
 };
 
+/** Comments come in pages (keyset, oldest first): this many unless asked for fewer, never more than the maximum. */
+export const COMMENT_PAGE = { default: 50, max: 200 } as const;
+
+/**
+ * Mass comments (as regulations.gov groups them): after normalising width, case, whitespace and punctuation,
+ * identical texts share a group, and so do texts whose character shingles overlap this much (Jaccard), within one
+ * product. One answer can then dispose of a whole group, each comment still getting its own disposition.
+ */
+export const NEAR_DUPLICATE = { jaccard: 0.9, shingle: 3 } as const;
+
 export const COMMENT_STATUSES = ['shown', 'pending', 'hidden'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 export const COMMENT_STATUS_LABELS: Record<CommentStatus, string> = { shown: '已公开', pending: '审核中', hidden: '未公开' };
@@ -56,6 +66,18 @@ export interface CommentDoc {
   createdAt: string;
   /** The Shanghai date it was written, for the daily limit. */
   day: string;
+  /** Keyset paging order: `<createdAt>|<_id>`, unique even when many comments share a millisecond. */
+  key: string;
+  /** Its group of identical or near-identical comments on this product (commentGroups). */
+  groupId: string;
+}
+
+export interface CommentGroupDoc {
+  _id: string;
+  declarationId: string;
+  /** The first comment's text, normalised for comparison. */
+  text: string;
+  createdAt: string;
 }
 
 export interface PublicComment {
@@ -72,6 +94,14 @@ export interface PublicComment {
 
 export interface MyComment extends PublicComment {
   status: CommentStatus;
+}
+
+/** What the bureau sees when moderating: with the reason a comment is hidden and the group it belongs to. */
+export interface ModerationComment extends MyComment {
+  hiddenReason: string | null;
+  groupId: string;
+  /** How many comments on this product are in the same group (1: it stands alone). */
+  groupSize: number;
 }
 
 export interface PublicityListItem {

@@ -8,6 +8,21 @@ export const BAD_LEVEL = 2;
 export const CASE_WORKING_DAYS = 5;
 export const TOKEN_DAYS = 30;
 
+/**
+ * Guards against inflated ratings (data): how many codes one product may be issued a day (generous for a busy
+ * counter), and what counts as a burst — more than `ratings` ratings of codes from one issuer within `minutes`.
+ */
+export const RATING_GUARDS = { codesPerProductPerDay: 300, burst: { ratings: 20, minutes: 10 } } as const;
+
+/** Why a rating is held out of the published summary until the bureau reviews it. */
+export const FLAG_REASONS = {
+  'issuer-account': '评价人就是发放这个评价码的账号',
+  'provider-account': '评价人的账号属于提供该产品的单位',
+  burst: '同一人发放的评价码在短时间内被集中使用',
+} as const;
+export type FlagReason = keyof typeof FLAG_REASONS;
+export type FlagStatus = 'pending' | 'accepted' | 'rejected';
+
 export const DIMENSIONS = ['efficiency', 'competence', 'attitude'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 export const DIMENSION_LABELS: Record<Dimension, string> = { efficiency: '服务效率', competence: '服务水平', attitude: '服务态度' };
@@ -43,7 +58,18 @@ export interface RatingDoc {
   ratedOn: string;
   year: number;
   createdAt: string;
+  /** Who issued the code (for finding bursts of one batch). */
+  issuedBy?: string;
+  /** Whether it counts in the published summary: the one place this is decided (absent on old ratings: it counts). */
+  counted?: boolean;
+  /** Why it was held out, and where the bureau's review stands. */
+  flag?: { reason: FlagReason; at: string } | null;
+  flagStatus?: FlagStatus | null;
+  review?: { accept: boolean; reason: string; by: string | null; at: string } | null;
 }
+
+/** The rule every summary (and the invariant checker) follows. */
+export const countsInSummary = (r: Pick<RatingDoc, 'counted'>) => r.counted !== false;
 
 export interface CaseDoc {
   _id: string;

@@ -13,6 +13,28 @@ export interface ExpertDoc {
   /** The account bound through the invite, once redeemed. */
   userId: string | null;
   createdAt: string;
+  /** Organisations the expert declared a conflict of interest with (本人申报回避): never drawn for their declarations. */
+  declaredConflicts?: DeclaredConflict[];
+}
+
+export interface DeclaredConflict {
+  orgId: string;
+  reason: string;
+  at: string;
+}
+
+/** Why an expert was left out of a draw (回避), as codes with the label the panel record shows. */
+export const CONFLICT_REASONS = {
+  'account-applicant': '专家账号绑定的单位就是申报单位',
+  'account-recommender': '专家账号绑定的单位就是推荐单位',
+  declared: '专家本人申报与该单位存在利害关系',
+  name: '工作单位与申报单位或推荐单位同名',
+} as const;
+export type ConflictCode = keyof typeof CONFLICT_REASONS;
+export interface Exclusion {
+  expertId: string;
+  code: ConflictCode;
+  reason: string;
 }
 
 export interface Recusal {
@@ -31,7 +53,8 @@ export interface PanelDoc {
   /** The seed and the eligible pool (sorted) it was drawn from: enough to redo the draw and check it. */
   seed: string;
   pool: string[];
-  excluded: { expertId: string; reason: string }[];
+  /** Every active expert left out, and why. */
+  excluded: Exclusion[];
   drawnAt: string;
   recusals: Recusal[];
   /** Members whose sheets are submitted; when it equals `members`, the result is computed once. */

@@ -2,6 +2,8 @@
  * Text a citizen writes passes a content check before anyone else sees it. In the cloud: WeChat's
  * security.msgSecCheck (v2, scene 2 = comments). Locally: a small word list. Anything doubtful is held for a person.
  */
+import { containsWord, hasPersonalNumber } from './normalizeText';
+
 export type ContentVerdict = 'pass' | 'review';
 
 export interface ContentChecker {
@@ -9,15 +11,15 @@ export interface ContentChecker {
 }
 
 /** Local mode: words that hold a comment for the bureau to look at (abuse, ads, personal data prompts). */
-export const LOCAL_HELD_WORDS = ['傻逼', '垃圾', '去死', '诈骗', '赌博', '代开发票', '加微信', '色情', '身份证号'];
+export const LOCAL_HELD_WORDS = ['傻逼', '垃圾', '去死', '诈骗', '赌博', '代开发票', '加微信', '加威信', '加薇信', '加vx', '加qq', '色情', '身份证号'];
 
+/** Local mode: the word list and personal numbers, looked for after normalizeText undoes width, separator and invisible-character tricks. */
 export class WordListChecker implements ContentChecker {
   constructor(private readonly words: string[] = LOCAL_HELD_WORDS) {}
   async check(text: string): Promise<ContentVerdict> {
-    const plain = text.replace(/\s/g, '');
     // An 11-digit mobile or an 18-character ID number in a public comment is personal data.
-    if (/1[3-9]\d{9}|\d{17}[\dXx]/.test(plain)) return 'review';
-    return this.words.some((w) => plain.includes(w)) ? 'review' : 'pass';
+    if (hasPersonalNumber(text)) return 'review';
+    return containsWord(text, this.words) ? 'review' : 'pass';
   }
 }
 

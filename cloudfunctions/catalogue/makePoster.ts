@@ -4,8 +4,8 @@ import type { ProductDoc } from '../../types/product';
 import { COLLECTIONS } from '../_lib/collections';
 import { escapeHtml as esc } from '../_lib/html';
 import type { Ctx } from '../_lib/context';
-import { invalid, notFound } from '../_lib/errors';
-
+import { notFound } from '../_lib/errors';
+import { productLink } from '../_lib/links';
 
 /** Splits text into lines of at most `n` characters (CJK text has no spaces to break at). */
 function wrap(text: string, n: number, maxLines: number): string[] {
@@ -15,25 +15,24 @@ function wrap(text: string, n: number, maxLines: number): string[] {
   return lines;
 }
 
-/** The link must open this product's page: an https link (the H5 site) or the mini-program path. */
-export function posterLinkAllowed(link: string, productId: string): boolean {
-  const suffix = `pages/product/index?id=${productId}`;
-  if (link === `/${suffix}`) return true;
-  return /^https?:\/\/[^\s"'<>]+$/.test(link) && link.endsWith(suffix);
+/** The QR code of `link` as one SVG path of 8-pixel cells, and its size in cells. */
+export function qrPath(link: string, cell = 8): { path: string; size: number } {
+  const qr = QRCode.create(link, { errorCorrectionLevel: 'M' });
+  let path = '';
+  for (let y = 0; y < qr.modules.size; y++) for (let x = 0; x < qr.modules.size; x++) if (qr.modules.get(x, y)) path += `M${x * cell} ${y * cell}h${cell}v${cell}h-${cell}z`;
+  return { path, size: qr.modules.size };
 }
 
-/** A print-ready A6-proportioned SVG poster: name, category, how it is paid, provider, phone, and the QR code. */
-export async function makePoster(input: { productId: string; link: string }, ctx: Ctx): Promise<{ svg: string }> {
+/**
+ * A print-ready A6-proportioned SVG poster: name, category, how it is paid, provider, phone, and a QR code of the
+ * product's own page. The link is built here from configuration (_lib/links.ts): no caller can put another on it.
+ */
+export async function makePoster(input: { productId: string }, ctx: Ctx): Promise<{ svg: string; link: string }> {
   const p = await ctx.store.get<ProductDoc>(COLLECTIONS.products, input.productId);
   if (!p || p.status !== 'listed') throw notFound('没有找到这个产品，它可能已调整出目录');
-  if (!posterLinkAllowed(input.link, p._id)) throw invalid('二维码只能指向这个产品的页面', [{ path: 'link', message: '二维码只能指向这个产品的页面' }]);
-
-  const qr = QRCode.create(input.link, { errorCorrectionLevel: 'M' });
-  const size = qr.modules.size;
-  const cell = 8;
-  const qrPx = size * cell;
-  let path = '';
-  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if (qr.modules.get(x, y)) path += `M${x * cell} ${y * cell}h${cell}v${cell}h-${cell}z`;
+  const link = productLink(p._id);
+  const { path, size } = qrPath(link);
+  const qrPx = size * 8;
 
   const W = 600;
   const H = 860;
@@ -54,5 +53,5 @@ export async function makePoster(input: { productId: string; link: string }, ctx
     text(W / 2, H - 64, `服务电话 ${p.spec.publicInfo.servicePhone}`, 30, 'fill="#1f5fbf" text-anchor="middle" font-weight="700"'),
     `</svg>`,
   ].join('');
-  return { svg };
+  return { svg, link };
 }

@@ -1,12 +1,13 @@
 import type { DeclarationDoc } from '../../types/declaration';
-import type { CommentDoc, Disposition, MyComment, PublicComment, PublicityDoc } from '../../types/publicity';
+import { COMMENT_PAGE, type CommentDoc, type CommentGroupDoc, type Disposition, type ModerationComment, type MyComment, type PublicComment, type PublicityDoc } from '../../types/publicity';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, invalid, notFound, rateLimited } from '../_lib/errors';
 import { newId, sha256 } from '../_lib/ids';
 import { isApplicant } from '../_lib/rules';
-import { DuplicateKeyError } from '../_lib/store/port';
+import { DuplicateKeyError, type Where } from '../_lib/store/port';
+import { groupFor } from './groups';
 import { currentWindow, windowState } from './readPublicity';
 
 export const DAILY_COMMENT_LIMIT = 3;
@@ -41,6 +42,7 @@ export async function postComment(input: { declarationId: string; text: string; 
   if (state === 'ended') throw conflict('公示已经结束，不能再提意见');
   // Asked before the transaction: a network call must not hold the store.
   const verdict = await ctx.content.check(input.text, ctx.caller.openid);
+  const group = await groupFor(ctx, input.declarationId, input.text);
   const now = ctx.clock.now().toISOString();
 
   try {
@@ -61,8 +63,11 @@ export async function postComment(input: { declarationId: string; text: string; 
         await tx.insert(COLLECTIONS.counters, alias);
       }
       const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
+      if (group.found && !(await tx.get(COLLECTIONS.commentGroups, group.groupId)))
+        await tx.insert(COLLECTIONS.commentGroups, { _id: group.groupId, declarationId: input.declarationId, text: group.folded, createdAt: now } satisfies CommentGroupDoc);
+      const _id = newId('c');
       const comment: CommentDoc = {
-        _id: newId('c'),
+        _id,
         declarationId: input.declarationId,
         userId,
         pseudonym: alias.pseudonym,
@@ -76,6 +81,8 @@ export async function postComment(input: { declarationId: string; text: string; 
         repliedAt: null,
         createdAt: now,
         day: today,
+        key: `${now}|${_id}`,
+        groupId: group.groupId,
       };
       await tx.insert(COLLECTIONS.comments, comment);
       await appendAudit(tx, ctx, { collection: COLLECTIONS.comments, recordId: comment._id, change: { declarationId: input.declarationId, status: comment.status } });
@@ -87,25 +94,89 @@ export async function postComment(input: { declarationId: string; text: string; 
   }
 }
 
-/** The public comments; after the window closes, with how each was handled. A signed-in caller also gets their own. */
-export async function listComments(input: { declarationId: string }, ctx: Ctx) {
-  // One round trip: the notice and both lists together.
-  const [p, shown, mine] = await Promise.all([
+const encodeCursor = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
+function decodeCursor(cursor: string): string {
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[A-Za-z0-9_-]{1,64}$/.test(key)) throw invalid('翻页位置已失效，请重新打开', [{ path: 'cursor', message: '翻页位置已失效，请重新打开' }]);
+  return key;
+}
+
+/** One page of a product's comments, oldest first (keyset on `key`, stable while comments keep arriving). */
+async function commentPage(ctx: Ctx, where: Where, input: { cursor?: string; limit?: number }): Promise<{ page: CommentDoc[]; nextCursor: string | null }> {
+  const limit = input.limit ?? COMMENT_PAGE.default;
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const rows = await ctx.store.find<CommentDoc>(COLLECTIONS.comments, { where: after ? { ...where, key: { $gt: after } } : where, orderBy: [['key', 'asc']], limit: limit + 1 });
+  const page = rows.slice(0, limit);
+  return { page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].key) : null };
+}
+
+/**
+ * The public comments, a page at a time; after the window closes, with how each was handled. A signed-in caller
+ * also gets their own (on the first page: at most three a day each).
+ */
+export async function listComments(input: { declarationId: string; cursor?: string; limit?: number }, ctx: Ctx) {
+  // One round trip: the notice, the page and the caller's own comments together.
+  const [p, { page, nextCursor }, mine] = await Promise.all([
     ctx.store.get<PublicityDoc>(COLLECTIONS.publicity, input.declarationId),
-    ctx.store.find<CommentDoc>(COLLECTIONS.comments, { where: { declarationId: input.declarationId, status: 'shown' }, orderBy: [['createdAt', 'asc']], limit: 1000 }),
-    ctx.caller.userId
+    commentPage(ctx, { declarationId: input.declarationId, status: 'shown' }, input),
+    ctx.caller.userId && !input.cursor
       ? ctx.store.find<CommentDoc>(COLLECTIONS.comments, { where: { declarationId: input.declarationId, userId: ctx.caller.userId }, orderBy: [['createdAt', 'asc']], limit: 100 })
       : Promise.resolve([] as CommentDoc[]),
   ]);
   if (!p) throw notFound('没有找到这项公示');
   const closed = isClosed(p, ctx.clock.today());
-  return { comments: shown.map((c) => toPublic(c, closed)), mine: mine.map((c) => toMine(c, closed)), closed };
+  return { comments: page.map((c) => toPublic(c, closed)), mine: mine.map((c) => toMine(c, closed)), closed, nextCursor };
 }
 
-/** The bureau's view for moderation: every comment, held and hidden ones too. */
-export async function listForModeration(input: { declarationId: string }, ctx: Ctx) {
-  const all = await ctx.store.find<CommentDoc>(COLLECTIONS.comments, { where: { declarationId: input.declarationId }, orderBy: [['createdAt', 'asc']], limit: 1000 });
-  return { comments: all.map((c) => ({ ...toMine(c, true), hiddenReason: c.hiddenReason })) };
+/** The bureau's view for moderation, a page at a time: every comment, held and hidden ones too, with its group. */
+export async function listForModeration(input: { declarationId: string; cursor?: string; limit?: number }, ctx: Ctx) {
+  const { page, nextCursor } = await commentPage(ctx, { declarationId: input.declarationId }, input);
+  const sizes = new Map<string, number>();
+  for (const c of page) {
+    const g = c.groupId ?? c._id;
+    if (!sizes.has(g)) sizes.set(g, c.groupId ? await ctx.store.count(COLLECTIONS.comments, { declarationId: input.declarationId, groupId: g }) : 1);
+  }
+  const comments: ModerationComment[] = page.map((c) => ({ ...toMine(c, true), hiddenReason: c.hiddenReason, groupId: c.groupId ?? c._id, groupSize: sizes.get(c.groupId ?? c._id)! }));
+  const total = await ctx.store.count(COLLECTIONS.comments, { declarationId: input.declarationId });
+  const unanswered = await ctx.store.count(COLLECTIONS.comments, { declarationId: input.declarationId, status: 'shown', disposition: null });
+  return { comments, nextCursor, total, unanswered };
+}
+
+/** How many answers one transaction writes when a group is answered (each comment keeps its own record and audit entry). */
+const GROUP_BATCH = 100;
+
+/**
+ * One answer for a group of identical or near-identical comments: every comment of the group not yet answered gets
+ * it, as its own disposition. Written in batches; a batch that fails leaves the earlier ones answered and the call can
+ * simply be repeated.
+ */
+export async function disposeGroup(input: { declarationId: string; groupId: string; disposition: Disposition; reply: string }, ctx: Ctx) {
+  const members: CommentDoc[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const { page, nextCursor } = await commentPage(ctx, { declarationId: input.declarationId, groupId: input.groupId }, { cursor, limit: COMMENT_PAGE.max });
+    members.push(...page);
+    if (!nextCursor) break;
+    cursor = nextCursor;
+  }
+  if (!members.length) throw notFound('没有找到这组意见');
+  const open = members.filter((c) => !c.disposition).map((c) => c._id);
+  const repliedAt = ctx.clock.now().toISOString();
+  let answered = 0;
+  for (let i = 0; i < open.length; i += GROUP_BATCH) {
+    answered += await ctx.store.transaction(async (tx) => {
+      let n = 0;
+      for (const id of open.slice(i, i + GROUP_BATCH)) {
+        const c = await tx.get<CommentDoc>(COLLECTIONS.comments, id);
+        if (!c || c.disposition) continue;
+        await tx.update(COLLECTIONS.comments, id, { disposition: input.disposition, reply: input.reply, repliedAt });
+        await appendAudit(tx, ctx, { collection: COLLECTIONS.comments, recordId: id, change: { disposition: input.disposition, group: input.groupId } });
+        n++;
+      }
+      return n;
+    });
+  }
+  return { groupId: input.groupId, answered, groupSize: members.length };
 }
 
 /** 吸收采纳: the bureau answers a comment (adopted, partly, not, or not relevant). Shown publicly once the window closes. */

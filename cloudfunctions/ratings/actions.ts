@@ -1,6 +1,7 @@
 import { ratingsSchemas as s } from '../../types/actions/ratings';
 import { action, defineFunction } from '../_lib/router';
 import { confirmCase, listCases, myCases, respondCase } from './cases';
+import { listFlagged, reviewFlag } from './flags';
 import { ratingPermissions as can } from './permissions';
 import { rate, readSummary } from './rate';
 import { issueToken, myProducts, tokenInfo } from './tokens';
@@ -15,4 +16,6 @@ export const ratingsFunction = defineFunction('ratings', {
   confirmCase: action({ input: s.confirmCase, allow: can.confirmCase, run: confirmCase }),
   myCases: action({ input: s.myCases, allow: can.confirmCase, run: myCases }),
   myProducts: action({ input: s.myProducts, allow: can.issueToken, run: myProducts }),
+  flagged: action({ input: s.flagged, allow: can.reviewFlags, run: listFlagged }),
+  reviewFlag: action({ input: s.reviewFlag, allow: can.reviewFlags, run: reviewFlag }),
 });

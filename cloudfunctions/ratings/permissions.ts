@@ -15,6 +15,8 @@ export const ratingPermissions = {
   respondCase: isApplicant,
   /** The person who gave the bad rating says whether the fix satisfied them. */
   confirmCase: signedIn,
+  /** Ratings held out of the summary (tied to the provider, or a burst) are reviewed by the bureau alone. */
+  reviewFlags: isAdmin,
 };
 
 /** Record level: a provider's staff act for their own organisation's products. */

@@ -1,12 +1,13 @@
 import QRCode from 'qrcode';
 import type { ProductDoc } from '../../types/product';
-import { TOKEN_DAYS, type Channel, type RatingTokenDoc } from '../../types/rating';
+import { RATING_GUARDS, TOKEN_DAYS, type Channel, type RatingTokenDoc } from '../../types/rating';
 import { addDays } from '../../types/workdays';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { forbidden, invalid, notFound } from '../_lib/errors';
+import { forbidden, invalid, notFound, rateLimited } from '../_lib/errors';
 import { newSecretToken } from '../_lib/ids';
+import { h5Base } from '../_lib/links';
 import { isAdmin } from '../_lib/rules';
 import type { Where } from '../_lib/store/port';
 import { actsForProvider } from './permissions';
@@ -19,7 +20,7 @@ export function exitedReason(p: ProductDoc): string {
 export const ratePath = (token: string) => `/pages/rate/index?t=${token}`;
 
 /** One service delivered, one rating: a one-time code (link and QR) valid for 30 days. */
-export async function issueToken(input: { productId: string; servedOn: string; channel: Channel; linkBase?: string }, ctx: Ctx) {
+export async function issueToken(input: { productId: string; servedOn: string; channel: Channel }, ctx: Ctx) {
   const today = ctx.clock.today();
   if (input.servedOn > today) throw invalid('服务日期不能晚于今天', [{ path: 'servedOn', message: '服务日期不能晚于今天' }]);
   if (input.servedOn < addDays(today, -TOKEN_DAYS)) throw invalid(`只能为 ${TOKEN_DAYS} 天内的服务发放评价码`, [{ path: 'servedOn', message: `只能为 ${TOKEN_DAYS} 天内的服务发放评价码` }]);
@@ -39,10 +40,17 @@ export async function issueToken(input: { productId: string; servedOn: string; c
     usedAt: null,
   };
   await ctx.store.transaction(async (tx) => {
+    // A generous daily cap per product: a real counter never needs more; a code factory stops here.
+    const counterId = `codes:${product._id}:${today}`;
+    const issued = (await tx.get<{ _id: string; count: number }>(COLLECTIONS.counters, counterId))?.count ?? 0;
+    if (issued >= RATING_GUARDS.codesPerProductPerDay) throw rateLimited(`这个产品今天已发放 ${RATING_GUARDS.codesPerProductPerDay} 个评价码，达到每日上限，请明天再发放；如确有需要，请联系市司法局`);
+    await tx.set(COLLECTIONS.counters, counterId, { count: issued + 1 });
     await tx.insert(COLLECTIONS.ratingTokens, doc);
     await appendAudit(tx, ctx, { collection: COLLECTIONS.products, recordId: product._id, change: { ratingTokenIssued: true, servedOn: input.servedOn, channel: input.channel } });
   });
-  const url = input.linkBase ? `${input.linkBase.replace(/\/$/, '')}/#${ratePath(doc._id)}` : ratePath(doc._id);
+  // Built from configuration like the poster's link: no caller chooses where a rating code leads.
+  const base = h5Base();
+  const url = base ? `${base}/#${ratePath(doc._id)}` : ratePath(doc._id);
   const qrCode = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { token: doc._id, url, qrCode, expiresOn: doc.expiresOn };
 }

@@ -1,6 +1,6 @@
 import { reviewsSchemas as s } from '../../types/actions/reviews';
 import { action, defineFunction } from '../_lib/router';
-import { addExpert, listExperts, setExpertActive } from './experts';
+import { addExpert, declareConflict, listExperts, setExpertActive } from './experts';
 import { drawPanel, readPanel, recuse } from './panels';
 import { reviewPermissions as can } from './permissions';
 import { confirmResult, readResult } from './results';
@@ -18,6 +18,7 @@ export const reviewsFunction = defineFunction('reviews', {
   drawPanel: action({ input: s.drawPanel, allow: can.drawPanel, run: drawPanel }),
   panel: action({ input: s.panel, allow: can.readPanel, run: readPanel }),
   recuse: action({ input: s.recuse, allow: can.recuse, run: recuse }),
+  declareConflict: action({ input: s.declareConflict, allow: can.declareConflict, run: declareConflict }),
   myAssignments: action({ input: s.myAssignments, allow: can.score, run: myAssignments }),
   assignment: action({ input: s.assignment, allow: can.score, run: readAssignment }),
   saveScoresheet: action({ input: s.saveScoresheet, allow: can.score, run: saveScoresheet }),

@@ -23,6 +23,8 @@ export function shuffled<T>(items: readonly T[], seed: string): T[] {
   return out;
 }
 
+import { CONFLICT_REASONS, type ConflictCode, type ExpertDoc, type Exclusion } from '../../types/review';
+
 const norm = (s: string) => s.replace(/\s|（|）|\(|\)/g, '');
 
 /** 回避: an expert working for the applicant or the recommender (either name containing the other). */
@@ -34,4 +36,26 @@ export function conflictOf(expertOrganisation: string, parties: (string | null |
     if (theirs && (mine.includes(theirs) || theirs.includes(mine))) return `与“${p}”存在关联，应当回避`;
   }
   return null;
+}
+
+/** What the draw knows about a declaration's parties. */
+export interface DeclarationParties {
+  orgId: string;
+  recommenderOrgId?: string | null;
+  /** Names to compare with the expert's declared workplace: the applicant (declared and bound) and the recommender. */
+  names: (string | null | undefined)[];
+}
+
+/**
+ * 回避, decided in one place for the draw and the invariant checker: by the account first (the organisation the
+ * expert's account is bound to), then the expert's own declaration, then the workplace name as a last safety net.
+ */
+export function exclusionOf(e: Pick<ExpertDoc, '_id' | 'organisation' | 'declaredConflicts'>, accountOrgId: string | null | undefined, parties: DeclarationParties): Exclusion | null {
+  const out = (code: ConflictCode, reason: string = CONFLICT_REASONS[code]): Exclusion => ({ expertId: e._id, code, reason });
+  if (accountOrgId && accountOrgId === parties.orgId) return out('account-applicant');
+  if (accountOrgId && parties.recommenderOrgId && accountOrgId === parties.recommenderOrgId) return out('account-recommender');
+  const declared = (e.declaredConflicts ?? []).find((c) => c.orgId === parties.orgId || (!!parties.recommenderOrgId && c.orgId === parties.recommenderOrgId));
+  if (declared) return out('declared', `${CONFLICT_REASONS.declared}：${declared.reason}`);
+  const byName = conflictOf(e.organisation, parties.names);
+  return byName ? out('name', byName) : null;
 }

@@ -4,7 +4,8 @@ import type { ExpertView } from '../../types/actions/reviews';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { notFound } from '../_lib/errors';
+import { forbidden, notFound } from '../_lib/errors';
+import { isAdmin } from '../_lib/rules';
 import { newId, newInviteCode } from '../_lib/ids';
 import type { InviteDoc } from '../admin/createInvite';
 
@@ -35,5 +36,20 @@ export async function setExpertActive(input: { expertId: string; active: boolean
     await tx.update(COLLECTIONS.experts, e._id, { active: input.active });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.experts, recordId: e._id, change: { active: input.active } });
     return toExpertView({ ...e, active: input.active });
+  });
+}
+
+/** 本人申报回避: an expert (or the bureau for them) records a tie to an organisation; later draws leave them out for it. */
+export async function declareConflict(input: { expertId?: string; orgId: string; reason: string }, ctx: Ctx) {
+  const expertId = isAdmin(ctx.caller) && input.expertId ? input.expertId : ctx.caller.expertId;
+  if (!expertId) throw forbidden('请指明申报回避的专家');
+  return ctx.store.transaction(async (tx) => {
+    const e = await tx.get<ExpertDoc>(COLLECTIONS.experts, expertId);
+    if (!e) throw notFound('专家库中没有这位专家');
+    if (!(await tx.get(COLLECTIONS.orgs, input.orgId))) throw notFound('没有找到这个单位');
+    const declaredConflicts = [...(e.declaredConflicts ?? []).filter((c) => c.orgId !== input.orgId), { orgId: input.orgId, reason: input.reason, at: ctx.clock.now().toISOString() }];
+    await tx.update(COLLECTIONS.experts, e._id, { declaredConflicts });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.experts, recordId: e._id, change: { declaredConflict: input.orgId, reason: input.reason } });
+    return toExpertView({ ...e, declaredConflicts });
   });
 }

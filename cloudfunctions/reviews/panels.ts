@@ -11,15 +11,24 @@ import { isAdmin } from '../_lib/rules';
 import { SCORING_WORKING_DAYS } from '../../types/notify';
 import { addDays } from '../../types/workdays';
 import { loadCalendar } from '../publicity/calendar';
-import { conflictOf, shuffled } from './draw';
+import { exclusionOf, shuffled, type DeclarationParties } from './draw';
 import { isPanelMember } from './permissions';
 import type { OrgDoc } from '../admin/createInvite';
+import type { UserDoc } from '../_lib/identity';
 
 const RESERVES = 3;
 
-/** Whom a panel member must not be tied to: the applicant (as declared, and as the bound organisation) and the recommender. */
-export function conflictParties(d: Pick<DeclarationDoc, 'spec' | 'recommender'>, orgName: string | undefined): (string | null | undefined)[] {
-  return [d.spec.cover?.applicantName, orgName, d.recommender];
+/** Whom a panel member must not be tied to: the applicant (by account and by name) and the recommender. */
+export function conflictParties(d: Pick<DeclarationDoc, 'spec' | 'recommender' | 'orgId'>, orgName: string | undefined): DeclarationParties {
+  const recommenderOrgId = (d as { recommenderOrgId?: string | null }).recommenderOrgId ?? null;
+  return { orgId: d.orgId, recommenderOrgId, names: [d.spec.cover?.applicantName, orgName, d.recommender] };
+}
+
+/** The organisation each expert's account is bound to (experts.userId → users.orgId). */
+export async function accountOrgs(ctx: Pick<Ctx, 'store'>, experts: ExpertDoc[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (const e of experts) out.set(e._id, e.userId ? ((await ctx.store.get<UserDoc>(COLLECTIONS.users, e.userId))?.orgId ?? null) : null);
+  return out;
 }
 export const sheetId = (declarationId: string, expertId: string) => `${declarationId}:${expertId}`;
 
@@ -52,11 +61,12 @@ export async function drawPanel(input: { declarationId: string; size: number; se
   const experts = await ctx.store.find<ExpertDoc>(COLLECTIONS.experts, { where: { active: true }, orderBy: [['_id', 'asc']], limit: 1000 });
   const org = await ctx.store.get<OrgDoc>(COLLECTIONS.orgs, d.orgId);
   const parties = conflictParties(d, org?.name);
+  const bound = await accountOrgs(ctx, experts);
   const excluded: PanelDoc['excluded'] = [];
   const eligible: string[] = [];
   for (const e of experts) {
-    const why = conflictOf(e.organisation, parties);
-    if (why) excluded.push({ expertId: e._id, reason: why });
+    const why = exclusionOf(e, bound.get(e._id), parties);
+    if (why) excluded.push(why);
     else eligible.push(e._id);
   }
   if (eligible.length < input.size) throw conflict(`可参加评审的专家只有 ${eligible.length} 位，不足 ${input.size} 位，请先充实专家库`);
@@ -79,7 +89,7 @@ export async function drawPanel(input: { declarationId: string; size: number; se
     if (!current || current.status !== 'submitted') throw conflict('这份申报已经抽取过评审组');
     await tx.insert(COLLECTIONS.panels, { ...panel });
     await tx.update(COLLECTIONS.declarations, d._id, { status: 'in-review', updatedAt: panel.drawnAt });
-    await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { panel: panel.members, reserves: panel.reserves, seed, excluded: excluded.map((x) => x.expertId) } });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { panel: panel.members, reserves: panel.reserves, seed, excluded: excluded.map((x) => ({ expertId: x.expertId, code: x.code })) } });
     await notify(tx, ctx, { to: { expertIds: panel.members }, kind: 'panelAssigned', recordId: d._id, body: `请评审“${d.name}”${panel.dueOn ? `，${panel.dueOn} 前提交评分` : ''}`, link: `/packages/expert/pages/score/index?id=${d._id}` });
   });
   return panelView(ctx, panel);

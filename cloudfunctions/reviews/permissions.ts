@@ -14,6 +14,8 @@ export const reviewPermissions = {
   readPanel: isAdmin,
   /** An expert recuses themself; the bureau recuses an expert it learns is conflicted. */
   recuse: (c: Caller) => isExpert(c) || isAdmin(c),
+  /** 本人申报回避: an expert for themself, the bureau for any expert. */
+  declareConflict: (c: Caller) => isExpert(c) || isAdmin(c),
   score: isExpert,
   reopen: isAdmin,
   /** The result: the bureau, and the panel's own members once everyone has submitted (checked per record). */

@@ -27,9 +27,10 @@ async function server() {
   const app: LocalApp = createLocalApp({ dataDir, adminToken: 'bench-admin', allowTestClock: false, h5Dir: null, rateLimits: 'relaxed' });
   await seedDemo(app.store);
   const sortKey = (await app.store.get<{ _id: string; sortKey: string }>('products', 'p0001demo'))!.sortKey;
+  // One issuer per code: the bench measures intake, not the burst guard (issue 10), which holds one issuer's burst for review.
   await app.store.transaction(async (tx) => {
     for (let i = 0; i < RATINGS; i++)
-      await tx.insert('ratingTokens', { _id: `bench${String(i).padStart(8, '0')}x`, productId: 'p0001demo', productSortKey: sortKey, orgId: null, servedOn: today, channel: 'counter', issuedBy: 'bench', issuedAt: new Date().toISOString(), expiresOn: '2099-12-31', usedAt: null });
+      await tx.insert('ratingTokens', { _id: `bench${String(i).padStart(8, '0')}x`, productId: 'p0001demo', productSortKey: sortKey, orgId: null, servedOn: today, channel: 'counter', issuedBy: `bench-issuer-${i}`, issuedAt: new Date().toISOString(), expiresOn: '2099-12-31', usedAt: null });
     for (let c = 0; c < CLIENTS; c++) await tx.insert('users', { _id: `ubench${c}`, openid: null, tokenHash: sha256(`bench-user-${c}`), roles: ['citizen'], orgId: null, createdAt: new Date().toISOString() });
   });
   let s: SummaryDoc = emptySummary('p0003demo', null);

@@ -23,7 +23,9 @@ export async function pickAndUploadFile(): Promise<PickedFile | null> {
     return null;
   }
   const ext = extensionOf(chosen.name) || 'bin';
-  const cloudPath = `attachments/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
+  // The path names the uploading account: the server lets only that account's organisation register the file.
+  const me = await api('auth', 'me', {});
+  const cloudPath = `attachments/${me.userId}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
   const uploaded = await Taro.cloud.uploadFile({ cloudPath, filePath: chosen.path });
   return api('declarations', 'registerFile', { fileId: uploaded.fileID, name: chosen.name });
 }

@@ -6,7 +6,7 @@ import { atButton, overflowsSideways, signIn, startBrowserRig, type BrowserRig }
 let rig: BrowserRig;
 let page: Page;
 const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-const JPG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9)]);
+const JPG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9), Buffer.from([0xff, 0xd9])]); // a whole JPEG: start and end markers (issue 10)
 
 beforeAll(async () => {
   rig = await startBrowserRig();

@@ -134,7 +134,7 @@ test('an attachment is uploaded from the phone, a wrong file is refused with the
   await choose('病毒.pdf', Buffer.concat([Buffer.from([0x4d, 0x5a]), Buffer.alloc(100)]));
   await page.getByText('文件内容不是PDF，请确认文件没有损坏或改过扩展名').waitFor();
 
-  await choose('说明书盖章页.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 0x20)]));
+  await choose('说明书盖章页.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 0x20), Buffer.from('\n%%EOF\n')]));
   await page.locator('.attachments__name', { hasText: '说明书盖章页.pdf' }).waitFor();
   await page.getByText(/已自动保存/).waitFor();
   const d = await rig.h.ok('declarations', 'get', { declarationId }, zhang.token);

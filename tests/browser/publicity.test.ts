@@ -1,17 +1,18 @@
 /** As 小李 on a phone: find a product in publicity, read it, comment, and see the comment under a pseudonym. */
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
-import { startPipeline } from '../support/pipeline';
+import { startPipeline, type Pipeline } from '../support/pipeline';
 import { overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
 
 let rig: BrowserRig;
 let page: Page;
 let declarationId: string;
+let pipe: Pipeline;
 
 beforeAll(async () => {
   rig = await startBrowserRig();
   await rig.h.ok('admin', 'setClock', { now: '2026-09-25T09:00:00+08:00' }, ADMIN_TOKEN);
-  const pipe = await startPipeline(rig.h);
+  pipe = await startPipeline(rig.h);
   declarationId = await pipe.proposed(1);
   await rig.h.ok('publicity', 'start', { declarationIds: [declarationId], startsOn: '2026-10-08', workingDays: 7 }, ADMIN_TOKEN);
   await rig.h.ok('admin', 'setClock', { now: '2026-10-12T10:00:00+08:00' }, ADMIN_TOKEN);
@@ -57,7 +58,7 @@ test('the bureau answers every comment, closes the publicity after it ends, and 
   const admin = await rig.newPhonePage();
   await signIn(admin, ADMIN_TOKEN);
   await admin.goto(rig.h.url + `/#/packages/admin/pages/declaration/index?id=${declarationId}`);
-  await admin.getByText('公示意见（2）').waitFor();
+  await admin.getByText('公示意见（共 2 条，未答复 2 条）').waitFor();
   await admin.locator('.at-button', { hasText: '公示期满，予以认定' }).click();
   await admin.getByText('还有 2 条意见没有答复。每条意见都要答复后才能结束公示').waitFor();
   // Deliberate: 不予认定 asks for a reason of one's own in a sheet, and cancelling changes nothing.
@@ -88,4 +89,36 @@ test('the bureau answers every comment, closes the publicity after it ends, and 
   await page.locator('.comment__disposition', { hasText: '采纳' }).first().waitFor();
   const found = await rig.h.ok('catalogue', 'search', { q: '劳动争议法律援助快速通道' });
   expect(found.items.some((i: { documentNumber?: string; productId: string }) => i.productId === `p${declarationId}`)).toBe(true);
+});
+
+test('issue 10: the bureau loads every comment page by page and answers a mass comment as one group', async () => {
+  await rig.h.ok('admin', 'setClock', { now: '2026-09-25T09:00:00+08:00' }, ADMIN_TOKEN);
+  const d = await pipe.proposed(3);
+  await rig.h.ok('publicity', 'start', { declarationIds: [d], startsOn: '2026-10-08', workingDays: 7 }, ADMIN_TOKEN);
+  await rig.h.ok('admin', 'setClock', { now: '2026-10-12T10:00:00+08:00' }, ADMIN_TOKEN);
+  const campaign = '强烈要求降低这项服务的收费标准，并在每个社区服务点公开收费明细，方便群众监督';
+  for (let i = 0; i < 65; i++) {
+    const t = await rig.h.citizen();
+    await rig.h.ok('publicity', 'comment', { declarationId: d, text: campaign }, t);
+    await rig.h.ok('publicity', 'comment', { declarationId: d, text: `第${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[i % 12]}组居民另有意见${'一二三四五六七'[i % 7]}号` }, t);
+  }
+  const admin = await rig.newPhonePage();
+  await signIn(admin, ADMIN_TOKEN);
+  await admin.goto(rig.h.url + `/#/packages/admin/pages/declaration/index?id=${d}`);
+  await admin.getByText('公示意见（共 130 条，未答复 130 条）').waitFor();
+  await admin.locator('.at-button', { hasText: '加载更多（已显示 100 / 130 条）' }).waitFor();
+  await expect(admin.locator('.admin__meta', { hasText: campaign }).count()).resolves.toBe(50);
+  await admin.locator('.at-button', { hasText: '加载更多' }).click();
+  await admin.waitForFunction(() => !document.body.innerText.includes('加载更多'));
+  await expect(admin.locator('.admin__meta', { hasText: campaign }).count()).resolves.toBe(65);
+  await expect(admin.getByText('内容相同或相近的意见共 65 条，可以一并答复').count()).resolves.toBe(65);
+
+  const first = admin.locator('.admin__field').filter({ has: admin.locator('.at-button', { hasText: '以此答复这组全部 65 条' }) });
+  await first.locator('input[placeholder^="答复"]').fill('已要求公开收费明细');
+  await first.locator('.at-button', { hasText: '以此答复这组全部 65 条' }).click();
+  await admin.getByText('公示意见（共 130 条，未答复 65 条）').waitFor();
+  expect(await overflowsSideways(admin)).toBe(false);
+  await admin.context().close();
+  const mod = await rig.h.ok('publicity', 'moderation', { declarationId: d, limit: 200 }, ADMIN_TOKEN);
+  expect(mod.comments.filter((c: { reply: string | null }) => c.reply === '已要求公开收费明细')).toHaveLength(65);
 });

@@ -97,3 +97,25 @@ test('a bad rating may leave a number, only with consent; the thanks page says w
   const contacts = await rig.h.app.store.find<any>('ratingContacts', { limit: 100 });
   expect(contacts.map((c) => c.phone)).toContain('13905711234');
 });
+
+test('issue 10: the bureau sees a rating held out of the summary, with the reason, and accepts it after checking', async () => {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const issued = await rig.h.ok('ratings', 'issueToken', { productId: 'p0003demo', servedOn: today, channel: 'counter' }, ADMIN_TOKEN);
+  const before = await rig.h.ok('ratings', 'summary', { productId: 'p0003demo' });
+  await rig.h.ok('ratings', 'rate', { token: issued.token, level: 5 }, ADMIN_TOKEN); // rated by the account that issued it
+  expect((await rig.h.ok('ratings', 'summary', { productId: 'p0003demo' })).count).toBe(before.count);
+
+  await signIn(page, ADMIN_TOKEN);
+  await page.goto(rig.h.url + '/#/packages/admin/pages/flagged/index');
+  await page.getByText('待复核的评价（1 条）').waitFor();
+  await page.getByText('评价人就是发放这个评价码的账号', { exact: false }).waitFor();
+  await page.locator('.at-button', { hasText: '采信' }).first().click();
+  await page.getByText('请先写明复核理由（如回访核实的情况）').waitFor();
+  await page.locator('input[placeholder^="复核理由"]').fill('电话回访核实，确有此次服务');
+  await page.locator('.at-button', { hasText: /^\s*采信\s*$/ }).click();
+  await page.getByText('采信后这条评价计入公开的满意度。确认吗？').waitFor();
+  await page.getByText('确认', { exact: true }).last().click();
+  await page.getByText('没有待复核的评价').waitFor();
+  expect(await overflowsSideways(page)).toBe(false);
+  expect((await rig.h.ok('ratings', 'summary', { productId: 'p0003demo' })).count).toBe(before.count + 1);
+});

@@ -11,6 +11,7 @@ let page: Page;
 let declarationId: string;
 let chen: { expertId: string; token: string };
 let wu: { expertId: string; token: string };
+let zhangOrg: string;
 
 beforeAll(async () => {
   rig = await startBrowserRig();
@@ -30,6 +31,7 @@ beforeAll(async () => {
   const panel = await h.ok('reviews', 'drawPanel', { declarationId, size: 5, seed: 'browser' }, ADMIN_TOKEN);
   chen = { expertId: panel.members[0].expertId, token: tokens[panel.members[0].expertId] };
   wu = { expertId: panel.members[1].expertId, token: tokens[panel.members[1].expertId] };
+  zhangOrg = zhang.orgId;
   // Most items were scored on the metro yesterday; two are left.
   const items = Object.fromEntries(RUBRIC.filter((i) => !['provider.training', 'completeness'].includes(i.key)).map((i) => [i.key, allowedRange(i, 'free').max]));
   await h.ok('reviews', 'saveScoresheet', { declarationId, items }, chen.token);
@@ -136,4 +138,8 @@ test('an expert with a conflict steps aside from the score page, with a reason o
   const panel = await rig.h.ok('reviews', 'panel', { declarationId }, ADMIN_TOKEN);
   expect(panel.members.map((m: { expertId: string }) => m.expertId)).not.toContain(wu.expertId);
   expect(JSON.stringify(panel)).toContain('本人曾在该律师事务所兼职');
+  // The tie is recorded too, so later draws leave this expert out for the applicant (issue 10).
+  expect(panel.recusals).toEqual([expect.objectContaining({ expertId: wu.expertId, reason: '本人曾在该律师事务所兼职' })]);
+  const experts = (await rig.h.ok('reviews', 'listExperts', {}, ADMIN_TOKEN)).experts;
+  expect(experts.find((e: { expertId: string }) => e.expertId === wu.expertId).declaredConflicts).toEqual([expect.objectContaining({ orgId: zhangOrg, reason: '本人曾在该律师事务所兼职' })]);
 });

@@ -73,14 +73,21 @@ test('every function’s happy path runs through its bundle against the gateway'
   await ok('declarations', 'openCall', { year, title: `${year} 年度申报公告`, opensOn: `${year}-01-01`, closesOn: `${year}-12-31` }, ADMIN);
   expect((await fails('declarations', 'openCall', { year, title: '再发一次', opensOn: `${year}-01-01`, closesOn: `${year}-12-31` }, ADMIN)).code).toBe('CONFLICT');
 
-  // An uploaded PDF is registered (inspected with one Range request); an over-limit one is refused and deleted.
-  gw.files.set('uploads/seal.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20)]));
-  const file = await ok('declarations', 'registerFile', { fileId: 'cloud://test-env.7465/uploads/seal.pdf', name: '盖章页.pdf' }, APPLICANT);
-  expect(file).toEqual({ fileId: 'cloud://test-env.7465/uploads/seal.pdf', name: '盖章页.pdf', size: 2009 });
-  gw.files.set('uploads/big.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(21 * 1024 * 1024)]));
-  expect((await fails('declarations', 'registerFile', { fileId: 'cloud://test-env.7465/uploads/big.pdf', name: '大文件.pdf' }, APPLICANT)).code).toBe('INVALID_INPUT');
-  expect(gw.files.has('uploads/big.pdf')).toBe(false);
-  expect(gw.fileRequests.every((r) => r.range === 'bytes=0-15')).toBe(true);
+  // An uploaded PDF is registered (inspected with two Range requests: its first and its last bytes); it lies under the
+  // uploading account's path (issue 10: only that account's organisation may register it); an over-limit one is refused and deleted.
+  const { userId } = await ok('auth', 'me', {}, APPLICANT);
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('%%EOF\n')]);
+  gw.files.set(`attachments/${userId}/seal.pdf`, pdf);
+  expect((await fails('declarations', 'registerFile', { fileId: `cloud://test-env.7465/attachments/${userId}/seal.pdf`, name: '盖章页.pdf' }, CITIZEN)).code).toBe('FORBIDDEN');
+  const file = await ok('declarations', 'registerFile', { fileId: `cloud://test-env.7465/attachments/${userId}/seal.pdf`, name: '盖章页.pdf' }, APPLICANT);
+  expect(file).toEqual({ fileId: `cloud://test-env.7465/attachments/${userId}/seal.pdf`, name: '盖章页.pdf', size: pdf.length });
+  gw.files.set('uploads/someone-else.pdf', pdf);
+  expect((await fails('declarations', 'registerFile', { fileId: 'cloud://test-env.7465/uploads/someone-else.pdf', name: '别人的.pdf' }, APPLICANT)).code).toBe('NOT_FOUND');
+  gw.files.set(`attachments/${userId}/big.pdf`, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(21 * 1024 * 1024)]));
+  expect((await fails('declarations', 'registerFile', { fileId: `cloud://test-env.7465/attachments/${userId}/big.pdf`, name: '大文件.pdf' }, APPLICANT)).code).toBe('INVALID_INPUT');
+  expect(gw.files.has(`attachments/${userId}/big.pdf`)).toBe(false);
+  // Never a large file whole: the first 32 bytes, and the last bytes only of files within the limit.
+  expect(gw.fileRequests.filter((r) => r.path.endsWith('big.pdf')).map((r) => r.range)).toEqual(['bytes=0-31']);
 
   // A draft saved twice: a field cleared the second time stays cleared (object values replace, not merge).
   const spec = demoSpec(DEMO_PRODUCTS[0], 0);

@@ -1,6 +1,7 @@
 /** Issue 6: promotion to groups, open data export, and the printable QR poster. */
 import type { ProductDoc } from '../../types/product';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
+import { qrPath } from '../../cloudfunctions/catalogue/makePoster';
 
 let h: Harness;
 beforeAll(async () => {
@@ -80,20 +81,32 @@ test('CSV cells cannot smuggle formulas or break rows', async () => {
   expect(csvCell(0.95)).toBe('"0.95"');
 });
 
-test('the poster carries the product, its phone and a QR code of its own link only', async () => {
-  const link = 'https://fw.example.gov.cn/#/pages/product/index?id=p0001demo';
-  const { svg } = await h.ok('catalogue', 'poster', { productId: 'p0001demo', link });
-  expect(svg.startsWith('<svg')).toBe(true);
-  expect(svg).toContain('“老娘舅”人民调解上门服务');
-  expect(svg).toContain('服务电话 0571-88012345');
-  const qrPath = /<path d="([^"]+)"/.exec(svg)![1];
-  expect(qrPath.length).toBeGreaterThan(1000);
-  const other = await h.ok('catalogue', 'poster', { productId: 'p0001demo', link: '/pages/product/index?id=p0001demo' });
-  expect(/<path d="([^"]+)"/.exec(other.svg)![1]).not.toBe(qrPath);
-
-  for (const bad of ['https://evil.example.com/', 'javascript:alert(1)//pages/product/index?id=p0001demo', '/pages/product/index?id=p0002demo']) {
-    const res = await h.call('catalogue', 'poster', { productId: 'p0001demo', link: bad });
-    expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
+test('the poster carries the product, its phone and a QR code of its own page, built from configuration', async () => {
+  const saved = process.env.H5_BASE_URL;
+  try {
+    process.env.H5_BASE_URL = 'https://fw.example.gov.cn/';
+    const { svg, link } = await h.ok('catalogue', 'poster', { productId: 'p0001demo' });
+    expect(link).toBe('https://fw.example.gov.cn/#/pages/product/index?id=p0001demo');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('“老娘舅”人民调解上门服务');
+    expect(svg).toContain('服务电话 0571-88012345');
+    const drawn = /<path d="([^"]+)"/.exec(svg)![1];
+    expect(drawn).toBe(qrPath(link).path);
+    // Without a configured site (or with one that is not a plain http(s) address): the mini-program path.
+    for (const base of ['', 'javascript:alert(1)', 'https://fw.example.gov.cn/?next=https://evil.example.com']) {
+      process.env.H5_BASE_URL = base;
+      const other = await h.ok('catalogue', 'poster', { productId: 'p0001demo' });
+      expect(other.link).toBe('/pages/product/index?id=p0001demo');
+      expect(/<path d="([^"]+)"/.exec(other.svg)![1]).toBe(qrPath('/pages/product/index?id=p0001demo').path);
+    }
+  } finally {
+    if (saved === undefined) delete process.env.H5_BASE_URL;
+    else process.env.H5_BASE_URL = saved;
   }
-  expect((await h.call('catalogue', 'poster', { productId: 'nope', link })).status).toBe(404);
+  // Issue 10, finding 9: a caller cannot put a link of their own on a poster — the old input is refused outright.
+  for (const link of ['https://evil.example.com/#/pages/product/index?id=p0001demo', 'https://evil.example.com/']) {
+    const res = await h.call('catalogue', 'poster', { productId: 'p0001demo', link });
+    expect({ link, status: res.status, message: (res.body as any).error.issues[0].message }).toEqual({ link, status: 400, message: '不认识的字段：link' });
+  }
+  expect((await h.call('catalogue', 'poster', { productId: 'nope' })).status).toBe(404);
 });

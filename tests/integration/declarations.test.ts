@@ -3,6 +3,7 @@ import type { Spec } from '../../types/spec';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
+import { XLSX } from '../support/fileFixtures';
 
 let h: Harness;
 let zhang: { token: string; orgId: string };
@@ -135,7 +136,7 @@ test('material requests: the bureau asks, the applicant answers once, both stay 
   const mine = await h.ok('declarations', 'listMine', {}, zhang.token);
   expect(mine.items.find((i: any) => i.declarationId === declarationId).openMaterialRequests).toBe(1);
 
-  const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]);
+  const xlsx = XLSX;
   const up = await h.upload(xlsx, zhang.token);
   const file = await h.ok('declarations', 'registerFile', { fileId: up.body.data.fileId, name: '服务台账.xlsx' }, zhang.token);
   const supplied = await h.ok('declarations', 'supplyMaterials', { declarationId, requestId, text: '已上传 2025 年服务台账', attachments: [{ name: '服务台账.xlsx', fileId: file.fileId }] }, zhang.token);

@@ -30,7 +30,7 @@ test('my ratings and open cases are listed for me only', async () => {
 test('my comments show their status and whether they were answered; others’ never appear', async () => {
   const wang = await h.citizen();
   const wangId = (await h.ok('auth', 'me', {}, wang)).userId as string;
-  const base: Omit<CommentDoc, '_id' | 'userId'> = { declarationId: 'no-such-declaration', pseudonym: '市民A1', byApplicant: false, text: '建议写明周末是否开放', anchor: null, status: 'shown', hiddenReason: null, disposition: null, reply: null, repliedAt: null, createdAt: '2026-09-29T02:00:00.000Z', day: '2026-09-29' };
+  const base: Omit<CommentDoc, '_id' | 'userId'> = { declarationId: 'no-such-declaration', pseudonym: '市民A1', byApplicant: false, text: '建议写明周末是否开放', anchor: null, status: 'shown', hiddenReason: null, disposition: null, reply: null, repliedAt: null, createdAt: '2026-09-29T02:00:00.000Z', day: '2026-09-29', key: '2026-09-29T02:00:00.000Z|cmine1', groupId: 'cmine1' };
   await h.app.store.insert('comments', { ...base, _id: 'cmine1', userId: wangId });
   await h.app.store.insert('comments', { ...base, _id: 'cother1', userId: 'someone-else', text: '别人的意见' });
   const mine = await h.ok('auth', 'myActivity', {}, wang);

@@ -16,7 +16,7 @@ let p1: { token: string; orgId: string };
 let p2: { token: string; orgId: string };
 const Y = 2026;
 const at = (now: string) => h.ok('admin', 'setClock', { now }, ADMIN_TOKEN);
-const JPG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]);
+const JPG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7), Buffer.from([0xff, 0xd9])]); // a whole JPEG: start and end markers (issue 10)
 const err = (res: { body: any }) => res.body.error;
 let ids: Record<string, string> = {};
 

@@ -71,7 +71,7 @@ test('a drawn panel never holds a conflicted or inactive expert, and the same se
   expect(ids).toHaveLength(7);
   expect(ids).not.toContain(experts[7].expertId);
   expect(ids).not.toContain(experts[10].expertId);
-  expect(pa.excluded).toEqual([{ expertId: experts[7].expertId, reason: '与“杭州萧然律师事务所”存在关联，应当回避' }]);
+  expect(pa.excluded).toEqual([{ expertId: experts[7].expertId, code: 'name', reason: '与“杭州萧然律师事务所”存在关联，应当回避' }]);
   expect(pb.members.map((m: any) => m.expertId)).toEqual(ids);
   expect(pa.reserves.length).toBeGreaterThan(0);
   expect(pa.seed).toBe('hz-2026-a');

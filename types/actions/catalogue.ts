@@ -79,15 +79,14 @@ export interface ExportCatalogueResult {
   generatedAt: string;
 }
 
-export const posterInput = z.strictObject({
-  productId,
-  /** What the code opens: the product's page, as an https link or a mini-program path. */
-  link: z.string({ error: '缺少二维码链接' }).max(300, '二维码链接过长'),
-});
+/** Only the product: the QR code's link is built on the server from configuration, never taken from the caller. */
+export const posterInput = z.strictObject({ productId });
 export type PosterInput = z.input<typeof posterInput>;
 export interface PosterResult {
   /** A printable SVG: the product's name, provider, phone, and a QR code of `link`. */
   svg: string;
+  /** The product's own page: the H5 site (H5_BASE_URL) or the mini-program path. */
+  link: string;
 }
 
 export const publishInput = z.strictObject({

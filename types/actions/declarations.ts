@@ -64,7 +64,8 @@ export type SupplyMaterialsInput = z.input<typeof supplyMaterialsInput>;
 
 export const registerFileInput = z.strictObject({
   fileId: z.string({ error: '缺少文件编号' }).min(1, '缺少文件编号').max(300, '文件编号不正确'),
-  name: z.string({ error: '请填写文件名' }).trim().min(1, '请填写文件名').max(100, '文件名不能超过 100 字'),
+  /** Cleaned and cut to 100 characters on registration (types/files.ts cleanFileName). */
+  name: z.string({ error: '请填写文件名' }).trim().min(1, '请填写文件名').max(255, '文件名不能超过 255 字'),
 });
 export type RegisterFileInput = z.input<typeof registerFileInput>;
 

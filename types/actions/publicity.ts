@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { dateField, yearField } from '../dates';
-import { DISPOSITIONS, MIN_PUBLICITY_WORKING_DAYS, type CalendarView, type MyComment, type PublicComment, type PublicityListItem } from '../publicity';
+import { COMMENT_PAGE, DISPOSITIONS, MIN_PUBLICITY_WORKING_DAYS, type CalendarView, type ModerationComment, type MyComment, type PublicComment, type PublicityListItem } from '../publicity';
 import { SPEC_SECTIONS } from '../specFields';
 
 const date = (label: string) => dateField(label, '2026-10-08');
@@ -25,6 +25,20 @@ export const disposeInput = z.strictObject({
   commentId,
   disposition: z.enum(DISPOSITIONS, { error: '处理结果应为采纳、部分采纳、不予采纳或与本产品无关' }),
   reply: z.string({ error: '请填写答复' }).trim().min(2, '请填写答复').max(1000, '答复不能超过 1000 字'),
+});
+
+const page = {
+  cursor: z.string().max(300, '翻页位置已失效，请重新打开').optional(),
+  limit: z.number().int('每页条数应为整数').min(1, '每页至少 1 条').max(COMMENT_PAGE.max, `每页最多 ${COMMENT_PAGE.max} 条`).optional(),
+};
+export const commentsInput = z.strictObject({ declarationId, ...page });
+export const moderationInput = z.strictObject({ declarationId, ...page });
+
+export const disposeGroupInput = z.strictObject({
+  declarationId,
+  groupId: z.string({ error: '缺少意见组编号' }).min(1, '缺少意见组编号').max(64, '意见组编号不正确'),
+  disposition: disposeInput.shape.disposition,
+  reply: disposeInput.shape.reply,
 });
 
 export const moderateInput = z.strictObject({
@@ -53,10 +67,11 @@ export const publicitySchemas = {
   list: z.strictObject({}),
   get: z.strictObject({ declarationId }),
   comment: commentInput,
-  comments: z.strictObject({ declarationId }),
+  comments: commentsInput,
   dispose: disposeInput,
   moderate: moderateInput,
-  moderation: z.strictObject({ declarationId }),
+  moderation: moderationInput,
+  disposeGroup: disposeGroupInput,
   close: closePublicityInput,
   setCalendar: setCalendarInput,
   calendar: z.strictObject({ year: yearField('年份', 2004) }),
@@ -73,10 +88,11 @@ export interface PublicityApi {
   list: [Record<string, never>, { items: PublicityListItem[] }];
   get: [{ declarationId: string }, PublicityDetail];
   comment: [z.input<typeof commentInput>, { commentId: string; status: 'shown' | 'pending' | 'hidden'; pseudonym: string }];
-  comments: [{ declarationId: string }, { comments: PublicComment[]; mine: MyComment[]; closed: boolean }];
+  comments: [z.input<typeof commentsInput>, { comments: PublicComment[]; mine: MyComment[]; closed: boolean; nextCursor: string | null }];
   dispose: [z.input<typeof disposeInput>, MyComment];
   moderate: [z.input<typeof moderateInput>, MyComment];
-  moderation: [{ declarationId: string }, { comments: (MyComment & { hiddenReason: string | null })[] }];
+  moderation: [z.input<typeof moderationInput>, { comments: ModerationComment[]; nextCursor: string | null; total: number; unanswered: number }];
+  disposeGroup: [z.input<typeof disposeGroupInput>, { groupId: string; answered: number; groupSize: number }];
   close: [z.input<typeof closePublicityInput>, { status: string; endsOn: string | null }];
   setCalendar: [z.input<typeof setCalendarInput>, CalendarView];
   calendar: [{ year: number }, CalendarView];

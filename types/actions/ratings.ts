@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { dateField, yearField } from '../dates';
-import { BAD_LEVEL, CHANNELS, DIMENSIONS, type CaseDoc, type RatingSummary } from '../rating';
+import { BAD_LEVEL, CHANNELS, DIMENSIONS, type CaseDoc, type FlagReason, type FlagStatus, type Level, type RatingSummary } from '../rating';
 
 /** A mainland mobile or a landline with its area code: a number a provider can call back. */
 const CALLBACK_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?[2-9]\d{6,7})$/;
@@ -12,8 +12,6 @@ export const issueTokenInput = z.strictObject({
   productId,
   servedOn: dateField('服务日期', '2026-11-20'),
   channel: z.enum(CHANNELS, { error: '服务渠道应为窗口、电话、上门或线上' }),
-  /** The public H5 site to put in the QR code (optional; the mini-program path otherwise). */
-  linkBase: z.string().regex(/^https?:\/\/[^\s"'<>#]+$/, '链接应以 http(s):// 开头').max(200).optional(),
 });
 
 export const rateInput = z.strictObject({
@@ -42,6 +40,34 @@ export const respondCaseInput = z.strictObject({
 export const confirmCaseInput = z.strictObject({ caseId: z.string().min(1).max(64), satisfied: z.boolean({ error: '请说明是否满意' }) });
 export const tokenInfoInput = z.strictObject({ token: z.string({ error: '缺少评价凭证' }).min(8, '评价凭证不正确').max(64, '评价凭证不正确') });
 
+export const flaggedInput = z.strictObject({
+  status: z.enum(['pending', 'accepted', 'rejected'], { error: '复核状态应为待复核、已采信或不采信' }).optional(),
+  cursor: z.string().min(1).max(64, '翻页位置已失效，请重新打开').optional(),
+  limit: z.number().int('每页条数应为整数').min(1, '每页至少 1 条').max(200, '每页最多 200 条').optional(),
+});
+export const reviewFlagInput = z.strictObject({
+  ratingId: z.string({ error: '缺少评价编号' }).min(1, '缺少评价编号').max(64, '评价编号不正确'),
+  accept: z.boolean({ error: '请选择采信或不采信' }),
+  reason: z.string({ error: '请写明复核理由' }).trim().min(2, '请写明复核理由').max(500, '复核理由不能超过 500 字'),
+});
+
+export interface FlaggedRating {
+  ratingId: string;
+  productId: string;
+  productName: string;
+  level: Level;
+  levelLabel: string;
+  text: string | null;
+  ratedOn: string;
+  createdAt: string;
+  reason: FlagReason;
+  reasonLabel: string;
+  status: FlagStatus;
+  /** Whether it counts in the published summary now. */
+  counted: boolean;
+  review: { accept: boolean; reason: string; by: string | null; at: string } | null;
+}
+
 export const ratingsSchemas = {
   issueToken: issueTokenInput,
   tokenInfo: tokenInfoInput,
@@ -52,6 +78,8 @@ export const ratingsSchemas = {
   confirmCase: confirmCaseInput,
   myCases: z.strictObject({}),
   myProducts: z.strictObject({}),
+  flagged: flaggedInput,
+  reviewFlag: reviewFlagInput,
 };
 
 /** `contactPhone`: only for the providing organisation's own staff, while the case is open (types/callback.ts). */
@@ -67,4 +95,6 @@ export interface RatingsApi {
   confirmCase: [z.input<typeof confirmCaseInput>, CaseView];
   myCases: [Record<string, never>, { cases: CaseView[] }];
   myProducts: [Record<string, never>, { products: { productId: string; name: string }[] }];
+  flagged: [z.input<typeof flaggedInput>, { ratings: FlaggedRating[]; nextCursor: string | null; total: number }];
+  reviewFlag: [z.input<typeof reviewFlagInput>, FlaggedRating];
 }

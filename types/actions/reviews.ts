@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { dateField } from '../dates';
 import { EXPERT_KINDS, JUDGEMENTS, RUBRIC_KEYS } from '../rubric';
 import { PHONE_PATTERN } from '../spec';
-import type { AskView, AssignmentItem, ExpertDoc, MeetingView, MyResult, PublicResults, ReviewResult, ScoresheetDoc } from '../review';
+import type { AskView, AssignmentItem, ExpertDoc, Exclusion, MeetingView, MyResult, PublicResults, ReviewResult, ScoresheetDoc } from '../review';
 import type { DeclarationView } from '../declaration';
 
 const declarationId = z.string({ error: '缺少申报编号' }).min(1, '缺少申报编号').max(64, '申报编号不正确');
@@ -47,6 +47,12 @@ export const saveScoresheetInput = z.strictObject({
 export const submitScoresheetInput = saveScoresheetInput;
 
 export const reopenScoresheetInput = z.strictObject({ declarationId, expertId, reason: z.string({ error: '请写明退回理由' }).trim().min(2, '请写明退回理由').max(200) });
+export const declareConflictInput = z.strictObject({
+  /** The bureau records it for an expert by id; an expert declares for themself and leaves it out. */
+  expertId: expertId.optional(),
+  orgId: z.string({ error: '请指明存在利害关系的单位' }).min(1, '请指明存在利害关系的单位').max(64, '单位编号不正确'),
+  reason: z.string({ error: '请写明利害关系' }).trim().min(2, '请写明利害关系').max(200, '利害关系说明不能超过 200 字'),
+});
 export const byDeclaration = z.strictObject({ declarationId });
 /** The bureau's confirmation, with the reasons it gives in its own words (kept in the audit trail). */
 export const confirmInput = z.strictObject({ declarationId, reason: z.string().trim().min(2, '请写明确认意见').max(200, '确认意见不能超过 200 字').optional() });
@@ -99,6 +105,7 @@ export const reviewsSchemas = {
   drawPanel: drawPanelInput,
   panel: byDeclaration,
   recuse: recuseInput,
+  declareConflict: declareConflictInput,
   myAssignments: z.strictObject({}),
   assignment: byDeclaration,
   saveScoresheet: saveScoresheetInput,
@@ -125,7 +132,7 @@ export interface PanelView {
   reserves: string[];
   seed: string;
   pool: string[];
-  excluded: { expertId: string; reason: string }[];
+  excluded: Exclusion[];
   recusals: { expertId: string; reason: string; replacedBy: string; at: string }[];
 }
 export type SheetView = Omit<ScoresheetDoc, '_id'>;
@@ -137,6 +144,7 @@ export interface ReviewsApi {
   drawPanel: [z.input<typeof drawPanelInput>, PanelView];
   panel: [z.input<typeof byDeclaration>, PanelView];
   recuse: [z.input<typeof recuseInput>, PanelView];
+  declareConflict: [z.input<typeof declareConflictInput>, ExpertView];
   myAssignments: [Record<string, never>, { items: AssignmentItem[] }];
   assignment: [z.input<typeof byDeclaration>, { declaration: DeclarationView; sheet: SheetView | null; asks: AskView[]; meeting: MeetingView | null }];
   saveScoresheet: [z.input<typeof saveScoresheetInput>, SheetView];

@@ -137,6 +137,7 @@ export default function MePage() {
             <AtButton onClick={go('/packages/admin/pages/calendar/index')}>节假日设置</AtButton>
             <AtButton onClick={go('/packages/admin/pages/assessment/index')}>年度测评</AtButton>
             <AtButton onClick={go('/packages/applicant/pages/ratings/index')}>评价码与整改</AtButton>
+            <AtButton onClick={go('/packages/admin/pages/flagged/index')}>待复核的评价</AtButton>
             <AtButton onClick={go('/packages/admin/pages/procurement/index')}>采购与群众需求</AtButton>
             <AtButton onClick={go('/packages/supervision/pages/events/index')}>信用信息</AtButton>
             <AtButton onClick={go('/packages/supervision/pages/proposal/index')}>目录调整建议</AtButton>

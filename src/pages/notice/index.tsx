@@ -21,7 +21,8 @@ export default function NoticePage() {
   const id = useRouter().params.id ?? '';
   const [large] = useLargeFont();
   const [p, setP] = useState<PublicityDetail | null>(null);
-  const [comments, setComments] = useState<{ comments: PublicComment[]; mine: MyComment[]; closed: boolean } | null>(null);
+  const [comments, setComments] = useState<{ comments: PublicComment[]; mine: MyComment[]; closed: boolean; nextCursor: string | null } | null>(null);
+  const [more, setMore] = useState<'idle' | 'loading' | string>('idle');
   const [error, setError] = useState('');
   const [text, setText] = useState('');
   const [anchor, setAnchor] = useState<string | undefined>();
@@ -41,6 +42,19 @@ export default function NoticePage() {
   useEffect(() => {
     load();
   }, [load]);
+
+  /** The next page of public comments (keyset cursor), appended to those shown. */
+  const loadMore = async () => {
+    if (!comments?.nextCursor) return;
+    setMore('loading');
+    try {
+      const page = await api('publicity', 'comments', { declarationId: id, cursor: comments.nextCursor });
+      setComments({ ...comments, comments: [...comments.comments, ...page.comments], nextCursor: page.nextCursor, closed: page.closed });
+      setMore('idle');
+    } catch (e) {
+      setMore(errorMessage(e));
+    }
+  };
 
   const send = async () => {
     setBusy(true);
@@ -122,7 +136,7 @@ export default function NoticePage() {
 
       <View className='notice-card'>
         <Text className='notice__title'>
-          公开意见（{comments.comments.length}）{comments.closed ? ' · 含处理结果' : ''}
+          公开意见（{p.comments}）{comments.closed ? ' · 含处理结果' : ''}
         </Text>
         {comments.comments.length === 0 && <Text className='notice-card__meta'>还没有公开的意见</Text>}
         {comments.comments.map((c) => (
@@ -135,6 +149,14 @@ export default function NoticePage() {
             {answer(c)}
           </View>
         ))}
+        {comments.nextCursor && (
+          <View>
+            {more !== 'idle' && more !== 'loading' && <Text className='notice__msg notice__msg--error'>{more}</Text>}
+            <AtButton size='small' disabled={more === 'loading'} onClick={loadMore}>
+              {more === 'loading' ? '正在加载…' : more === 'idle' ? '加载更多意见' : '重试'}
+            </AtButton>
+          </View>
+        )}
         {!comments.closed && comments.comments.length > 0 && <Text className='notice-card__meta'>公示结束后，这里会公开每条意见的处理结果。</Text>}
       </View>
     </View>

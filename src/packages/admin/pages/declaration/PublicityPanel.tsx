@@ -1,14 +1,12 @@
 /** The bureau runs one product's publicity: start it (with the end day and any calendar warning), moderate and answer comments, close, publish. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { DeclarationView } from '@shared/declaration';
-import { COMMENT_STATUS_LABELS, DISPOSITIONS, DISPOSITION_LABELS, type Disposition, type MyComment } from '@shared/publicity';
+import { COMMENT_STATUS_LABELS, DISPOSITIONS, DISPOSITION_LABELS, type Disposition, type ModerationComment } from '@shared/publicity';
 import { WorkingDayCalendar, type CalendarOverride } from '@shared/workdays';
 import { api, errorMessage } from '../../../../api/client';
 import { ReasonSheet } from '../../../../components/ReasonSheet';
-
-type ModComment = MyComment & { hiddenReason: string | null };
 
 const SHEETS = {
   hide: { title: '不公开这条意见', text: '这条意见将不在公示页面显示；提出人仍能看到自己的意见和您写的理由。', placeholder: '不公开的理由（必填），如：含有他人手机号码', confirmText: '确认不公开' },
@@ -16,11 +14,15 @@ const SHEETS = {
   extended: { title: '延长公示', text: '从今天起再公示 7 个工作日，期间可以继续提出意见。', placeholder: '延长的理由（必填），如：需要进一步核实公示中反映的问题', confirmText: '确认延长' },
 };
 
+
 export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; today: string; onChanged: () => void }) {
   const [startsOn, setStartsOn] = useState('');
   const [days, setDays] = useState(7);
   const [preview, setPreview] = useState<{ endsOn: string; warnings: string[] } | null>(null);
-  const [comments, setComments] = useState<ModComment[]>([]);
+  const [comments, setComments] = useState<ModerationComment[]>([]);
+  /** How many comments are on screen, so a reload reads as many pages again. */
+  const shownCount = useRef(0);
+  const [page, setPage] = useState<{ nextCursor: string | null; total: number; unanswered: number; loading: boolean }>({ nextCursor: null, total: 0, unanswered: 0, loading: false });
   const [replies, setReplies] = useState<Record<string, { disposition: Disposition | null; reply: string }>>({});
   // Hiding a comment, 不予认定 and extending: each confirms in a sheet with a reason in the bureau's own words.
   const [sheet, setSheet] = useState<{ kind: 'hide'; commentId: string } | { kind: 'rejected' } | { kind: 'extended' } | null>(null);
@@ -40,14 +42,34 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
       .catch(() => setPreview(null));
   }, [startsOn, days]);
 
-  const loadComments = useCallback(async () => {
-    if (d.status !== 'in-publicity' && d.status !== 'recognised') return;
-    try {
-      setComments((await api('publicity', 'moderation', { declarationId: d.declarationId })).comments);
-    } catch (e) {
-      setNotice(errorMessage(e));
-    }
-  }, [d.declarationId, d.status]);
+  /**
+   * The bureau's list, a page at a time (keyset cursors): `more` appends the next page; otherwise the pages already
+   * shown are read again from the start, so answers and moderation show up where they are.
+   */
+  const loadComments = useCallback(
+    async (more?: { cursor: string; shown: ModerationComment[] }) => {
+      if (d.status !== 'in-publicity' && d.status !== 'recognised') return;
+      setPage((p) => ({ ...p, loading: true }));
+      try {
+        let list: ModerationComment[] = more ? more.shown : [];
+        let cursor: string | undefined = more?.cursor;
+        const want = more ? 0 : Math.max(shownCount.current, 1);
+        for (;;) {
+          const res = await api('publicity', 'moderation', { declarationId: d.declarationId, limit: 100, ...(cursor ? { cursor } : {}) });
+          list = [...list, ...res.comments];
+          cursor = res.nextCursor ?? undefined;
+          setPage({ nextCursor: res.nextCursor, total: res.total, unanswered: res.unanswered, loading: false });
+          if (!cursor || more || list.length >= want) break;
+        }
+        shownCount.current = list.length;
+        setComments(list);
+      } catch (e) {
+        setPage((p) => ({ ...p, loading: false }));
+        setNotice(errorMessage(e));
+      }
+    },
+    [d.declarationId, d.status],
+  );
   useEffect(() => {
     loadComments();
   }, [loadComments]);
@@ -92,10 +114,14 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
   if (d.status === 'in-publicity' || d.status === 'recognised')
     return (
       <View className='admin__card'>
-        <Text className='admin__title'>公示意见（{comments.length}）</Text>
-        {comments.map((c) => {
+        <Text className='admin__title'>
+          公示意见（共 {page.total} 条，未答复 {page.unanswered} 条）
+        </Text>
+        {comments.length === 0 && !page.loading && <Text className='admin__meta'>还没有意见</Text>}
+        {comments.map((c, i) => {
           // Nothing pre-selected: the bureau chooses a disposition for every comment itself.
           const r = replies[c.commentId] ?? { disposition: c.disposition, reply: c.reply ?? '' };
+          const firstOfGroup = c.groupSize > 1 && comments.findIndex((x) => x.groupId === c.groupId) === i;
           return (
             <View key={c.commentId} className='admin__field'>
               <Text className='admin__label'>
@@ -104,6 +130,7 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
                 {c.hiddenReason ? `（${c.hiddenReason}）` : ''}
               </Text>
               <Text className='admin__meta'>{c.text}</Text>
+              {c.groupSize > 1 && <Text className='admin__meta'>内容相同或相近的意见共 {c.groupSize} 条，可以一并答复</Text>}
               {c.status !== 'shown' && (
                 <Text className='admin__notice' onClick={() => act(() => api('publicity', 'moderate', { commentId: c.commentId, decision: 'show' }))}>
                   审核通过并公开
@@ -125,9 +152,23 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
               <AtButton size='small' disabled={!r.disposition} onClick={() => r.disposition && act(() => api('publicity', 'dispose', { commentId: c.commentId, disposition: r.disposition!, reply: r.reply }), '已答复')}>
                 {c.disposition ? '修改答复' : '答复'}
               </AtButton>
+              {firstOfGroup && (
+                <AtButton
+                  size='small'
+                  disabled={!r.disposition}
+                  onClick={() => r.disposition && act(() => api('publicity', 'disposeGroup', { declarationId: d.declarationId, groupId: c.groupId, disposition: r.disposition!, reply: r.reply }), `已答复这组中尚未答复的意见`)}
+                >
+                  {`以此答复这组全部 ${c.groupSize} 条`}
+                </AtButton>
+              )}
             </View>
           );
         })}
+        {page.nextCursor && (
+          <AtButton size='small' disabled={page.loading} onClick={() => loadComments({ cursor: page.nextCursor!, shown: comments })}>
+            {page.loading ? '正在加载…' : `加载更多（已显示 ${comments.length} / ${page.total} 条）`}
+          </AtButton>
+        )}
         {d.status === 'in-publicity' ? (
           <View>
             {notice && <Text className='admin__error'>{notice}</Text>}

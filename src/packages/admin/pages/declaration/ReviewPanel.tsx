@@ -66,6 +66,11 @@ export function ReviewPanel({ d, onChanged }: { d: DeclarationView; onChanged: (
     <View className='admin__card'>
       <Text className='admin__title'>评审组</Text>
       <Text className='admin__meta'>随机种子 {panel.seed}，从 {panel.pool.length} 位可参评专家中抽取；回避 {panel.excluded.length} 位</Text>
+      {panel.excluded.map((x) => (
+        <Text key={x.expertId} className='admin__meta'>
+          回避：专家 {x.expertId}，{x.reason}
+        </Text>
+      ))}
       {panel.members.map((m) => (
         <View key={m.expertId} className='admin__field'>
           <Text className='admin__label'>

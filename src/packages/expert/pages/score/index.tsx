@@ -317,6 +317,7 @@ export default function ScorePage() {
       {recusing && (
         <RecusalSheet
           declarationId={id}
+          orgId={d?.orgId}
           onCancel={() => setRecusing(false)}
           onDone={() => {
             Taro.removeStorageSync(localKey(id));

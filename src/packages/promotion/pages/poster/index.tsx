@@ -7,7 +7,6 @@ import { api, errorMessage } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
 import { utf8ToBase64 } from '../../../../utils/base64';
 import { canPrint, printPage } from '../../../../utils/print';
-import { productLink } from '../../../../utils/productLink';
 import './index.scss';
 
 type State = { status: 'loading' } | { status: 'ready'; src: string } | { status: 'error'; message: string };
@@ -18,7 +17,7 @@ export default function PosterPage() {
   const load = useCallback(async () => {
     setState({ status: 'loading' });
     try {
-      const { svg } = await api('catalogue', 'poster', { productId: id, link: productLink(id) });
+      const { svg } = await api('catalogue', 'poster', { productId: id });
       setState({ status: 'ready', src: `data:image/svg+xml;base64,${utf8ToBase64(svg)}` });
     } catch (e) {
       setState({ status: 'error', message: errorMessage(e) });
