@@ -29,13 +29,13 @@ test('from an empty search, a citizen posts a need and supports another’s, onc
   const other = await h.ok('needs', 'submit', { text: '希望有帮助老年人看懂养老机构合同的免费服务', category: 'legal-service' }, await h.citizen());
   await page.goto(h.url + '/');
   const input = page.locator('.at-search-bar input');
-  await input.fill('网约车夜间劳动咨询');
+  await input.fill('无人机航拍许可');
   await page.getByText('搜索', { exact: true }).click();
-  await page.getByText('没有找到相关服务').waitFor();
+  await page.getByText('没有找到完全符合的服务').waitFor();
   await page.getByText('没有合适的服务？说说您的需求 ›').click();
 
   const box = page.locator('.desk__textarea textarea').first();
-  await expect(box.inputValue()).resolves.toBe('网约车夜间劳动咨询');
+  await expect(box.inputValue()).resolves.toBe('无人机航拍许可');
   await box.fill('网约车司机晚上下班后想咨询劳动关系，希望有夜间电话咨询');
   await atButton(page, '提交需求').click();
   await page.getByText(/已发布（显示为“市民N\d+”），感谢您的建议/).waitFor();

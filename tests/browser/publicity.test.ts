@@ -114,7 +114,9 @@ test('issue 10: the bureau loads every comment page by page and answers a mass c
   await expect(admin.getByText('内容相同或相近的意见共 65 条，可以一并答复').count()).resolves.toBe(65);
 
   const first = admin.locator('.admin__field').filter({ has: admin.locator('.at-button', { hasText: '以此答复这组全部 65 条' }) });
-  await first.locator('input[placeholder^="答复"]').fill('已要求公开收费明细');
+  // Nothing is pre-selected: the bureau picks the disposition itself, then writes the (multi-line) reply.
+  await first.locator('.admin__chip', { hasText: /^采纳$/ }).click();
+  await first.locator('textarea[placeholder^="答复"]').fill('已要求公开收费明细');
   await first.locator('.at-button', { hasText: '以此答复这组全部 65 条' }).click();
   await admin.getByText('公示意见（共 130 条，未答复 65 条）').waitFor();
   expect(await overflowsSideways(admin)).toBe(false);

@@ -73,6 +73,8 @@ async function seed(store: SqliteStore, n: number): Promise<void> {
       await tx.insert(COLLECTIONS.comments, {
         _id: `cb${pad(i)}`, declarationId: 'db0000000', userId: i % 2 ? 'u-citizen' : `u-other${i}`, pseudonym: `网友${i}`, byApplicant: false, text: '希望增加周末服务时间', anchor: null,
         status: 'shown', hiddenReason: null, disposition: null, reply: null, repliedAt: null, createdAt: now, day: '2026-03-12',
+        // The paging key and group every stored comment carries (publicity at volume, issue 10).
+        key: `${now}|cb${pad(i)}`, groupId: `cb${pad(i)}`,
       });
       await tx.insert(COLLECTIONS.ratingCases, {
         _id: `kb${pad(i)}`, ratingId: `rb${pad(i)}`, productId: `pb${pad(i % 50)}`, orgId: ORG, raterId: 'u-citizen', level: 1, openedOn: '2026-03-12', dueOn: '2026-03-19',
