@@ -5,7 +5,7 @@
  */
 import { RUBRIC } from './rubric';
 
-export const EXPORT_DATASETS = ['declarations', 'scoresheets', 'results', 'comments', 'ratings', 'cases', 'assessments', 'events'] as const;
+export const EXPORT_DATASETS = ['declarations', 'scoresheets', 'results', 'comments', 'ratings', 'cases', 'assessments', 'events', 'valueForMoney'] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -133,6 +133,20 @@ export const EXPORT_REGISTRY: Record<ExportDataset, { title: string; columns: Ex
       col('satisfactionN', '评价数', 8, 'number'),
       col('documentNumber', '文号', 20),
       col('publishedAt', '公布时间', 18, 'datetime'),
+    ],
+  },
+  // Issue 16: what public purchasing bought per service (投入产出比), from confirmed procurement and served counts.
+  valueForMoney: {
+    title: '投入产出',
+    columns: [
+      col('year', '年度', 8, 'number'),
+      col('productId', '产品编号', 14),
+      col('product', '产品名称', 30),
+      col('units', '采购单位数', 10, 'number'),
+      col('amount', '确认采购金额（元）', 14, 'number'),
+      col('services', '服务人次', 10, 'number'),
+      col('servicesFrom', '人次来源', 14),
+      col('costPerService', '每次服务成本（元）', 14, 'number'),
     ],
   },
   // Credit events (issue 12's creditEvents), revoked ones included and marked: the bureau's full record.

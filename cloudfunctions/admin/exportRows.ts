@@ -17,6 +17,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { findAll, findByIds } from '../_lib/store/pages';
 import type { Where } from '../_lib/store/port';
+import { valueForMoney } from '../procurement/valueForMoney';
 
 const yes = (b: boolean | null | undefined) => (b === null || b === undefined ? '' : b ? '是' : '否');
 const CASE_STATUS_LABELS: Record<CaseDoc['status'], string> = { open: '待答复', responded: '已答复', closed: '已办结' };
@@ -186,6 +187,13 @@ const readers: Record<ExportDataset, Reader> = {
       statement: e.statement?.text ?? '',
       revoked: yes(e.revoked !== null),
     }));
+  },
+  /** Issue 16's figures per product for one year (this year when none is asked for). */
+  async valueForMoney(ctx, year) {
+    const y = year ?? Number(ctx.clock.today().slice(0, 4));
+    const { rows } = await valueForMoney({ year: y }, ctx);
+    const from = { 'self-report': '单位自报', 'rating-codes': '评价码发放数' } as const;
+    return rows.map((r) => ({ year: y, productId: r.productId, product: r.productName, units: r.units, amount: r.amount, services: r.services, servicesFrom: r.servicesFrom ? from[r.servicesFrom] : '', costPerService: r.costPerService }));
   },
 };
 

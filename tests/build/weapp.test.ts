@@ -61,13 +61,15 @@ test('every script WeChat loads is ES5 (dependencies that ship newer syntax are 
   expect(notEs5).toEqual([]);
 });
 
-test('components are injected lazily and WeChat may index only the catalogue and product pages', () => {
+test('components are injected lazily and WeChat may index only the public pages (catalogue, products, providers, the call, the adjustment list)', () => {
   const app = JSON.parse(read('app.json'));
   expect(app.lazyCodeLoading).toBe('requiredComponents');
   expect(app.sitemapLocation).toBe('sitemap.json');
   const sitemap = JSON.parse(read('sitemap.json'));
   const allowed = sitemap.rules.filter((r: { action: string }) => r.action === 'allow').map((r: { page: string }) => r.page);
-  expect(allowed.sort()).toEqual(['pages/catalogue/index', 'pages/product/index']);
+  expect(allowed.sort()).toEqual(['pages/adjustment/index', 'pages/call/index', 'pages/catalogue/index', 'pages/product/index', 'pages/provider/index']);
+  // 我的, the needs board (citizens' posts) and every other page stay out of WeChat's search.
+  for (const page of ['pages/me/index', 'pages/needs/index', 'pages/rate/index', 'pages/notice/index']) expect({ page, allowed: allowed.includes(page) }).toEqual({ page, allowed: false });
   // The last rule closes everything else, role pages included.
   expect(sitemap.rules[sitemap.rules.length - 1]).toEqual({ action: 'disallow', page: '*' });
   const rolePages = app.subPackages.flatMap((s: { root: string; pages: string[] }) => s.pages.map((p) => `${s.root}/${p}`));

@@ -170,4 +170,15 @@ test('value for money: amount ÷ services, from the self-report or else the rati
     ['pSub', 1, 4800, 16, 'self-report', 300],
   ]);
   expect((await h.call('procurement', 'valueForMoney', { year: Y }, p1.token)).status).toBe(403);
+
+  // The same figures reach the bureau's exports (csv here: BOM, then a quoted header row and a row per product).
+  const file = await h.ok('admin', 'export', { dataset: 'valueForMoney', format: 'csv', year: Y }, ADMIN_TOKEN);
+  const lines = (await (await h.raw(file.url)).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines[0]).toBe('"年度","产品编号","产品名称","采购单位数","确认采购金额（元）","服务人次","人次来源","每次服务成本（元）"');
+  const cells = lines.slice(1).map((l) => l.split('","').map((c) => c.replace(/^"|"$/g, '')));
+  expect(cells.map((c) => [c[1], c[3], c[4], c[5], c[6], c[7]])).toEqual([
+    ['pFee', '1', '800', '', '', ''],
+    ['pGov', '1', '36000.5', '3', '评价码发放数', '12000.17'],
+    ['pSub', '1', '4800', '16', '单位自报', '300'],
+  ]);
 });

@@ -12,7 +12,7 @@ import { SqliteStore } from '../../server/sqliteStore';
 import { EXPORT_DATASETS, EXPORT_REGISTRY, DOWNLOAD_SECONDS } from '../../types/exports';
 
 test('every dataset has columns with unique keys, Chinese headers, widths and a known type; links last ten minutes', () => {
-  expect(EXPORT_DATASETS).toEqual(['declarations', 'scoresheets', 'results', 'comments', 'ratings', 'cases', 'assessments', 'events']);
+  expect(EXPORT_DATASETS).toEqual(['declarations', 'scoresheets', 'results', 'comments', 'ratings', 'cases', 'assessments', 'events', 'valueForMoney']);
   for (const d of EXPORT_DATASETS) {
     const cols = EXPORT_REGISTRY[d].columns;
     expect(new Set(cols.map((c) => c.key)).size).toBe(cols.length);

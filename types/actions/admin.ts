@@ -68,7 +68,7 @@ export interface RunJobsResult {
 
 /** The bureau's exports: a dataset of types/exports.ts as .xlsx or .csv, optionally for one year. */
 export const exportInput = z.strictObject({
-  dataset: z.enum(EXPORT_DATASETS, { error: '请选择要导出的数据：申报、评分表、评审结果、公示意见、满意度评价、差评整改、年度测评或信用事件' }),
+  dataset: z.enum(EXPORT_DATASETS, { error: '请选择要导出的数据：申报、评分表、评审结果、公示意见、满意度评价、差评整改、年度测评、信用事件或投入产出' }),
   format: z.enum(EXPORT_FORMATS, { error: '导出格式应为 xlsx 或 csv' }),
   year: z.number({ error: '年度应为数字，如 2026' }).int('年度应为整数，如 2026').min(2018, '年度不能早于 2018').max(2100, '年度不正确').optional(),
 });
