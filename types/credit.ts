@@ -38,6 +38,14 @@ export const DEFAULT_CREDIT_KINDS: Record<CreditEventKind, CreditKindRule> = {
   complaint: { label: '查实的投诉', polarity: 'negative', severity: 1, publicityMonths: 6, namesPractitioner: false },
 };
 
+/**
+ * Who may record what. A trade association records its own members' commendations, criticisms, industry sanctions
+ * and upheld complaints; an administrative penalty (行政处罚) is the authorities' alone, so only the bureau records it.
+ */
+export const ASSOCIATION_KINDS: readonly CreditEventKind[] = ['commendation', 'criticism', 'sanction', 'complaint'];
+/** Kinds that name a practitioner in public must rest on a decision document (its number is required). */
+export const DOCUMENT_REQUIRED_KINDS: readonly CreditEventKind[] = ['penalty', 'sanction'];
+
 export const ADJUSTMENT_ACTIONS = ['exit', 'suspend', 'rectify'] as const;
 export type AdjustmentAction = (typeof ADJUSTMENT_ACTIONS)[number];
 export const ADJUSTMENT_ACTION_LABELS: Record<AdjustmentAction, string> = { exit: '退出目录', suspend: '暂停（待复核）', rectify: '限期整改' };

@@ -56,7 +56,7 @@ export function queryWords(q: string | undefined): string[] {
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 5)
-    .map((w) => (EVERYDAY_WORDS[w] ? w : (WORDS_BY_LENGTH.find((k) => w.includes(k)) ?? w)));
+    .map((w) => (Object.hasOwn(EVERYDAY_WORDS, w) ? w : (WORDS_BY_LENGTH.find((k) => w.includes(k)) ?? w)));
 }
 
 /** Everyday words that begin with or contain what has been typed so far, for suggestions. */
@@ -65,5 +65,5 @@ export function matchingEverydayWords(typed: string, n: number): string[] {
   if (!t) return [];
   const starts = Object.keys(EVERYDAY_WORDS).filter((w) => w.startsWith(t) && w !== t);
   const contains = Object.keys(EVERYDAY_WORDS).filter((w) => !w.startsWith(t) && w.includes(t));
-  return [...(EVERYDAY_WORDS[t] ? [t] : []), ...starts, ...contains].slice(0, n);
+  return [...(Object.hasOwn(EVERYDAY_WORDS, t) ? [t] : []), ...starts, ...contains].slice(0, n);
 }

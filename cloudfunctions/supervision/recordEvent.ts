@@ -1,5 +1,5 @@
 import type { EventView } from '../../types/actions/supervision';
-import { publicUntil, type CreditEventDoc, type CreditEventKind } from '../../types/credit';
+import { ASSOCIATION_KINDS, DEFAULT_CREDIT_KINDS, DOCUMENT_REQUIRED_KINDS, publicUntil, type CreditEventDoc, type CreditEventKind } from '../../types/credit';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -29,6 +29,10 @@ interface Input {
 export async function recordEvent(input: Input, ctx: Ctx): Promise<EventView> {
   const today = ctx.clock.today();
   if (input.occurredOn > today) throw invalid('发生日期不能晚于今天', [{ path: 'occurredOn', message: '发生日期不能晚于今天' }]);
+  if (DOCUMENT_REQUIRED_KINDS.includes(input.kind) && !input.documentNumber?.trim()) {
+    const message = `${DEFAULT_CREDIT_KINDS[input.kind].label}须依据处理决定，请填写决定书文号`;
+    throw invalid(message, [{ path: 'documentNumber', message }]);
+  }
   const org = await ctx.store.get<OrgDoc>(COLLECTIONS.orgs, input.orgId);
   if (!org) throw notFound('没有找到这个单位');
   let recordedByOrgId: string | null = null;
@@ -37,6 +41,8 @@ export async function recordEvent(input: Input, ctx: Ctx): Promise<EventView> {
     const association = await callerAssociation(ctx.store, ctx.caller);
     if (!association) throw forbidden('只有市司法局或行业协会可以记录信用信息');
     if (!isMemberOf(org, association._id)) throw forbidden(`“${org.name}”不是本协会的会员单位，协会只能为本会会员记录信用信息`);
+    if (!ASSOCIATION_KINDS.includes(input.kind))
+      throw forbidden(`${DEFAULT_CREDIT_KINDS[input.kind].label}由市司法局依法作出和记录，行业协会可以记录${ASSOCIATION_KINDS.map((k) => DEFAULT_CREDIT_KINDS[k].label).join('、')}`);
     recordedByOrgId = association._id;
     recordedByName = association.name;
   }

@@ -67,6 +67,8 @@ test('suggestions: everyday words and product names as one types', async () => {
   expect(p.products.map((x: { name: string }) => x.name)).toContain('“老娘舅”人民调解上门服务');
   expect((await h.ok('catalogue', 'suggest', { q: 'lnj' })).products[0].name).toBe('“老娘舅”人民调解上门服务');
   for (const bad of [{}, { q: '' }, { q: 'x'.repeat(21) }, { q: '欠', extra: 1 }]) expect((await h.call('catalogue', 'suggest', bad)).status).toBe(400);
+  // An object's inherited names are not everyday words (found by the hostile probe: they were echoed back).
+  for (const q of ['__proto__', 'constructor', 'toString']) expect((await h.ok('catalogue', 'suggest', { q })).words).toEqual([]);
 });
 
 test('the vocabulary has its shape: ≥150 everyday words, each to specific catalogue terms', () => {

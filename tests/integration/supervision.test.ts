@@ -92,6 +92,15 @@ test('an association is invited as one; the bureau links its members; it records
   await h.ok('supervision', 'linkMember', { associationOrgId: other.orgId, orgId: member.orgId }, ADMIN_TOKEN);
   expect((await h.ok('supervision', 'recordEvent', { ...event, kind: 'commendation', orgId: member.orgId }, other.token)).recordedByName).toBe('杭州市公证协会');
   expect((await h.call('supervision', 'recordEvent', { ...event, orgId: A.orgId }, other.token)).status).toBe(403);
+
+  // An administrative penalty is the authorities' alone: an association may not record one, even for a member.
+  const beforePenalty = await count('creditEvents');
+  const penalty = await h.call('supervision', 'recordEvent', { ...event, kind: 'penalty', practitionerName: '王小五', documentNumber: '杭律协〔2026〕1号', orgId: A.orgId }, assoc.token);
+  expect(err(penalty)).toEqual([403, '行政处罚由市司法局依法作出和记录，行业协会可以记录表彰、通报批评、行业处分、查实的投诉', undefined]);
+  // A sanction, which an association may impose, must name its decision document.
+  const noDocument = await h.call('supervision', 'recordEvent', { ...event, kind: 'sanction', practitionerName: '王小五', orgId: A.orgId }, assoc.token);
+  expect(err(noDocument)).toEqual([400, '行业处分须依据处理决定，请填写决定书文号', [{ path: 'documentNumber', message: '行业处分须依据处理决定，请填写决定书文号' }]]);
+  expect(await count('creditEvents')).toBe(beforePenalty);
 });
 
 test('events: bad input names the field; the organisation is told and answers; only it may; personal data stays private', async () => {
@@ -99,6 +108,8 @@ test('events: bad input names the field; the organisation is told and answers; o
   expect((bad.body as any).error.issues.map((i: any) => i.path).sort()).toEqual(['evidence', 'kind', 'occurredOn', 'title']);
   const future = await h.call('supervision', 'recordEvent', { orgId: A.orgId, kind: 'warning', occurredOn: '2026-03-10', title: '未来的事件', evidence: '无' + '依据材料' }, ADMIN_TOKEN);
   expect(err(future)).toEqual([400, '发生日期不能晚于今天', [{ path: 'occurredOn', message: '发生日期不能晚于今天' }]]);
+  const undocumented = await h.call('supervision', 'recordEvent', { orgId: A.orgId, practitionerName: '张三', kind: 'penalty', occurredOn: '2026-03-01', title: '律师违规收取当事人费用', evidence: '行政处罚决定书' }, ADMIN_TOKEN);
+  expect(err(undocumented)).toEqual([400, '行政处罚须依据处理决定，请填写决定书文号', [{ path: 'documentNumber', message: '行政处罚须依据处理决定，请填写决定书文号' }]]);
 
   const penalty = await h.ok('supervision', 'recordEvent', { orgId: A.orgId, practitionerName: '张三', kind: 'penalty', occurredOn: '2026-03-01', title: '律师违规收取当事人费用', documentNumber: '杭司罚决字〔2026〕5号', evidence: '行政处罚决定书' }, ADMIN_TOKEN);
   expect(penalty).toMatchObject({ kindLabel: '行政处罚', polarity: 'negative', publicUntil: '2029-02-28', practitionerName: '张三', recordedByName: '杭州市司法局' });
