@@ -108,14 +108,21 @@ test('with the font enlarged by half, nothing runs off the side of the phone', a
 });
 
 test('the bureau signs in with the admin token behind 工作人员登录 on 我的', async () => {
+  const signInEnabled = () => page.waitForFunction(() => {
+    const b = [...document.querySelectorAll('.me__staff .at-button')].find((x) => x.textContent?.trim() === '登录');
+    return !!b && !b.className.includes('disabled') && !b.hasAttribute('disabled');
+  });
   await page.goto(rig.h.url + '/#/pages/me/index');
   await page.getByText('游客（浏览目录无需登录）').waitFor();
   await page.getByText('工作人员登录').click();
   await page.locator('.me__input input').nth(1).fill('wrong-token-123');
+  // The button enables once the typed token has rendered: clicking before that does nothing (a race under load).
+  await signInEnabled();
   await button('登录').click();
   await page.getByText('口令不正确，请向系统管理员核对').waitFor();
   const { ADMIN_TOKEN } = await import('../support/harness');
   await page.locator('.me__input input').nth(1).fill(ADMIN_TOKEN);
+  await signInEnabled();
   await button('登录').click();
   await page.getByText('已以市司法局管理员身份登录').waitFor();
   await expect(page.locator('.me__roles').innerText()).resolves.toBe('市司法局');
