@@ -1,0 +1,119 @@
+/**
+ * First card on a phone network: the production H5 build served by the real local server over the demo catalogue,
+ * opened in Chromium with a simulated 4G link (150 ms latency, 1.6 Mbps down, 750 kbps up) and the CPU slowed 4×
+ * through the DevTools protocol. Cold = a fresh browser context (empty HTTP cache and storage); repeat = a second
+ * tab in the same context (what a returning visitor has). Prints one JSON line; asserts nothing.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { AddressInfo } from 'net';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { createLocalApp } from '../../server/app';
+import { seedDemo } from '../../server/seedDemo';
+
+const ROUNDS = Number(process.env.BENCH_FIRST_CARD_ROUNDS ?? 3);
+const H5_DIR = path.resolve(process.env.H5_DIR ?? 'dist/h5');
+/** The link and CPU of the new-user walk (issue 14): bytes per second for the DevTools protocol. */
+export const LINK = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+export const CPU_SLOWDOWN = 4;
+
+interface Load {
+  /** ms from navigation start to the first painted content (the skeleton when there is one). */
+  firstPaint: number | null;
+  /** ms from navigation start to the first product card in the page. */
+  firstCard: number;
+  /** Bytes over the wire (headers excluded) and requests, for the whole load up to the first card. */
+  bytes: number;
+  requests: number;
+  /** Requests answered from the HTTP cache. */
+  fromCache: number;
+}
+
+function chromePath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  const found = candidates.find((p) => p && fs.existsSync(p));
+  if (!found) throw new Error('No Chromium found (apt-get install -y chromium, or set CHROME_PATH)');
+  return found;
+}
+
+/** Opens `url` in a new tab of `context` on the slow link and waits for the first `.card`. */
+async function load(context: BrowserContext, url: string): Promise<Load> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...LINK });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  let bytes = 0;
+  let requests = 0;
+  let fromCache = 0;
+  cdp.on('Network.requestWillBeSent', () => void requests++);
+  cdp.on('Network.requestServedFromCache', () => void fromCache++);
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => void (bytes += e.encodedDataLength));
+  cdp.on('Network.responseReceived', (e: { response: { fromDiskCache?: boolean; fromPrefetchCache?: boolean } }) => {
+    if (e.response.fromDiskCache || e.response.fromPrefetchCache) fromCache++;
+  });
+  // Records when the first card enters the document, on the page's own clock (0 = navigation start).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstCard?: number };
+    const seen = () => {
+      if (w.__firstCard === undefined && document.querySelector('.card')) w.__firstCard = performance.now();
+      return w.__firstCard !== undefined;
+    };
+    const observer = new MutationObserver(() => seen() && observer.disconnect());
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => (window as unknown as { __firstCard?: number }).__firstCard !== undefined, undefined, { timeout: 60_000, polling: 100 });
+  const timing = await page.evaluate(() => ({
+    firstCard: (window as unknown as { __firstCard: number }).__firstCard,
+    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+  }));
+  // Let the refresh behind a cached first page finish before the tab closes (it would write the cache again).
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.close();
+  return { firstCard: Math.round(timing.firstCard), firstPaint: timing.firstPaint === null ? null : Math.round(timing.firstPaint), bytes, requests, fromCache };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+};
+
+async function main() {
+  if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error(`${H5_DIR} is missing: build the H5 first`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-first-card-'));
+  const app = createLocalApp({ dataDir, adminToken: 'bench-admin-token', allowTestClock: false, h5Dir: H5_DIR, rateLimits: 'relaxed', log: () => undefined });
+  await seedDemo(app.store);
+  await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({ executablePath: chromePath(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const cold: Load[] = [];
+  const repeat: Load[] = [];
+  try {
+    for (let i = 0; i < ROUNDS; i++) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+      cold.push(await load(context, url));
+      repeat.push(await load(context, url));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const summary = (xs: Load[]) => ({
+    firstCard: median(xs.map((x) => x.firstCard)),
+    firstCardRange: [Math.min(...xs.map((x) => x.firstCard)), Math.max(...xs.map((x) => x.firstCard))],
+    firstPaint: xs.every((x) => x.firstPaint !== null) ? median(xs.map((x) => x.firstPaint as number)) : null,
+    bytes: median(xs.map((x) => x.bytes)),
+    requests: median(xs.map((x) => x.requests)),
+    fromCache: median(xs.map((x) => x.fromCache)),
+  });
+  console.log(JSON.stringify({ rounds: ROUNDS, link: LINK, cpu: CPU_SLOWDOWN, cold: summary(cold), repeat: summary(repeat) }));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
