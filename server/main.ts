@@ -7,6 +7,7 @@ import { newSecretToken } from '../cloudfunctions/_lib/ids';
 import { createLocalApp } from './app';
 import { startScheduler } from './scheduler';
 import { seedDemo } from './seedDemo';
+import { precompressStatic } from './static';
 
 const root = path.resolve(__dirname, '..', '..');
 const port = Number(process.env.PORT ?? 8787);
@@ -44,6 +45,8 @@ async function main() {
     console.log(`  管理员登录: ${url}#/pages/me/index  → 点“工作人员登录”，输入上面的口令`);
     console.log(`  数据目录: ${dataDir}`);
     if (rateLimits === 'relaxed') console.log('  频率限制: 已放宽 100 倍 (RATE_LIMITS=relaxed，仅供测试和演示)');
+    // Compress the H5 build once now, in the background, so the first visitor on a phone gets small bytes at once.
+    void precompressStatic(h5Dir).catch((e) => console.error('[static] precompress', e));
   });
   const stop = () => {
     stopJobs();

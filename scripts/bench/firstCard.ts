@@ -11,6 +11,7 @@ import type { AddressInfo } from 'net';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { createLocalApp } from '../../server/app';
 import { seedDemo } from '../../server/seedDemo';
+import { precompressStatic } from '../../server/static';
 
 const ROUNDS = Number(process.env.BENCH_FIRST_CARD_ROUNDS ?? 3);
 const H5_DIR = path.resolve(process.env.H5_DIR ?? 'dist/h5');
@@ -85,6 +86,8 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-first-card-'));
   const app = createLocalApp({ dataDir, adminToken: 'bench-admin-token', allowTestClock: false, h5Dir: H5_DIR, rateLimits: 'relaxed', log: () => undefined });
   await seedDemo(app.store);
+  // As `npm start` does at start-up: the build compressed before the first visitor.
+  await precompressStatic(H5_DIR);
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({ executablePath: chromePath(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
