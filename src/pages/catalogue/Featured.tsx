@@ -5,15 +5,22 @@ import type { FeaturedResult } from '@shared/actions/catalogue';
 import type { AudienceGroup } from '@shared/domain';
 import { api } from '../../api/client';
 import { ProductCard } from '../../components/ProductCard';
+import { readCache, writeCache, type CachePolicy } from '../../utils/deviceCache';
+
+/** Last seen recommendations, shown at once on a repeat visit while the fresh ones load (issue 14). */
+const FEATURED_CACHE: CachePolicy = { version: 1, maxEntries: 1, maxAgeMs: 7 * 24 * 3600_000 };
 
 export function Featured({ onGroup }: { onGroup: (g: AudienceGroup) => void }) {
-  const [groups, setGroups] = useState<FeaturedResult['groups']>([]);
+  const [groups, setGroups] = useState<FeaturedResult['groups']>(() => readCache<FeaturedResult['groups']>('catalogue.featured', FEATURED_CACHE, {})?.data ?? []);
   const [open, setOpen] = useState(0);
   useEffect(() => {
-    // Recommendations are extra: if they fail, the list below still works, so say nothing.
+    // Recommendations are extra: if they fail, the list below still works (and says whether it is up to date).
     api('catalogue', 'featured', {})
-      .then((r) => setGroups(r.groups))
-      .catch(() => setGroups([]));
+      .then((r) => {
+        setGroups(r.groups);
+        writeCache('catalogue.featured', FEATURED_CACHE, {}, r.groups);
+      })
+      .catch(() => undefined);
   }, []);
   if (groups.length === 0) return null;
   const g = groups[Math.min(open, groups.length - 1)];

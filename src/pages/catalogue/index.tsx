@@ -5,6 +5,7 @@ import { AtButton, AtSearchBar } from 'taro-ui';
 import { AUDIENCE_GROUPS, AUDIENCE_GROUP_LABELS, CATEGORIES, CATEGORY_LABELS, DISTRICTS, type AudienceGroup, type Category, type District, type SearchSort } from '@shared/domain';
 import { ProductCard } from '../../components/ProductCard';
 import { ElderSwitch } from '../../components/ElderSwitch';
+import { FreshnessHint } from '../../components/FreshnessHint';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { TabBar } from '../../components/TabBar';
 import { useLargeFont } from '../../utils/largeFont';
@@ -26,7 +27,7 @@ export default function CataloguePage() {
   const [freeOnly, setFreeOnly] = useState(false);
   const [sort, setSort] = useState<SearchSort | undefined>();
   const [large, toggleLarge] = useLargeFont();
-  const { items, related, status, error, moreError, hasMore, load, loadMore, reload } = useCatalogue();
+  const { items, related, status, error, moreError, freshness, hasMore, load, loadMore, reload } = useCatalogue();
 
   const filters: Filters = { q: query || undefined, category, audience, district, purchaseMethod: freeOnly ? 'free' : undefined, sort };
   useEffect(() => {
@@ -113,6 +114,7 @@ export default function CataloguePage() {
         </View>
       </View>
 
+      <FreshnessHint freshness={freshness} onRetry={reload} />
       {!filtered && status !== 'error' && <Featured onGroup={(g) => setAudience(g)} />}
 
       {status === 'loading' && <Loading text='正在查找服务…' />}

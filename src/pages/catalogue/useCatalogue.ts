@@ -1,13 +1,20 @@
-/** The catalogue list's data: first page, next pages by cursor, refresh; stale answers are dropped. */
+/**
+ * The catalogue list's data: first page, next pages by cursor, refresh; stale answers are dropped. A first page seen
+ * before is shown at once from the device (issue 14) and marked as updating until the server's answer replaces it.
+ */
 import { useCallback, useRef, useState } from 'react';
-import type { SearchCatalogueInput } from '@shared/actions/catalogue';
+import type { SearchCatalogueInput, SearchCatalogueResult } from '@shared/actions/catalogue';
 import type { ProductListItem } from '@shared/product';
 import { api, errorMessage } from '../../api/client';
+import type { Freshness } from '../../components/FreshnessHint';
+import { readCache, writeCache, type CachePolicy } from '../../utils/deviceCache';
 
 export type Filters = Omit<SearchCatalogueInput, 'cursor' | 'limit'>;
 type Status = 'loading' | 'ready' | 'error' | 'more';
 
 const PAGE = 20;
+/** First pages of the last few queries, for a week at most; bump `version` when SearchCatalogueResult changes shape. */
+export const FIRST_PAGE_CACHE: CachePolicy = { version: 1, maxEntries: 8, maxAgeMs: 7 * 24 * 3600_000 };
 
 export function useCatalogue() {
   const [items, setItems] = useState<ProductListItem[]>([]);
@@ -16,6 +23,7 @@ export function useCatalogue() {
   const [error, setError] = useState('');
   const [moreError, setMoreError] = useState('');
   const [cursor, setCursor] = useState<string | null>(null);
+  const [freshness, setFreshness] = useState<Freshness>({ state: 'fresh' });
   const request = useRef(0);
   const filtersRef = useRef<Filters>({});
   // Read by loadMore through refs, so a reach-bottom handler registered on an earlier render still sees the latest page.
@@ -45,17 +53,36 @@ export function useCatalogue() {
     filtersRef.current = filters;
     busy.current = true;
     wanted.current = false;
-    setStatus('loading');
     setMoreError('');
+    const saved = readCache<SearchCatalogueResult>('catalogue.first', FIRST_PAGE_CACHE, filters);
+    if (saved) {
+      // Shown at once, marked as updating; next pages wait for the fresh first page (busy stays true).
+      setItems(saved.data.items);
+      setRelated(saved.data.related ?? []);
+      cursorRef.current = saved.data.nextCursor;
+      setCursor(saved.data.nextCursor);
+      setFreshness({ state: 'updating', savedAt: saved.at });
+      setStatus('ready');
+    } else {
+      setFreshness({ state: 'fresh' });
+      setStatus('loading');
+    }
     try {
       const page = await api('catalogue', 'search', { ...filters, limit: PAGE });
       if (id !== request.current) return;
+      writeCache('catalogue.first', FIRST_PAGE_CACHE, filters, { items: page.items, nextCursor: page.nextCursor, ...(page.related ? { related: page.related } : {}) });
       setItems(page.items);
       setRelated(page.related ?? []);
+      setFreshness({ state: 'fresh' });
       settle(id, page.nextCursor);
     } catch (e) {
       if (id !== request.current) return;
       busy.current = false;
+      if (saved) {
+        // Keep showing the saved page, saying plainly that it could not be updated.
+        setFreshness({ state: 'outdated', savedAt: saved.at });
+        return;
+      }
       setError(errorMessage(e));
       setStatus('error');
     }
@@ -85,5 +112,5 @@ export function useCatalogue() {
   }, []);
   moreRef.current = loadMore;
 
-  return { items, related, status, error, moreError, hasMore: cursor !== null, load, loadMore, reload: () => load(filtersRef.current) };
+  return { items, related, status, error, moreError, freshness, hasMore: cursor !== null, load, loadMore, reload: () => load(filtersRef.current) };
 }

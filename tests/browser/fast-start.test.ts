@@ -1,0 +1,140 @@
+/**
+ * Issue 14, fast on a phone network, in a real Chromium at 390×844 against the production H5 build:
+ * - the built index.html paints a skeleton before any script runs, and its inline scripts are allowed by the CSP;
+ * - the home page's first requests start from index.html and the app uses those answers (no second search);
+ * - a repeat visit shows the catalogue's saved first page at once while the server is slow, says 正在更新, then shows
+ *   the server's answer; when the server fails it keeps the saved page and says it could not update.
+ */
+import { createHash } from 'crypto';
+import fs from 'fs';
+import path from 'path';
+import type { Page, Route } from 'playwright-core';
+import { H5_DIR, startBrowserRig, type BrowserRig } from './browser';
+
+let rig: BrowserRig;
+beforeAll(async () => {
+  rig = await startBrowserRig();
+});
+afterAll(() => rig.close());
+
+const listCards = (page: Page) => page.locator('.list .card');
+const isSearch = (route: Route) => /"action":"search"/.test(route.request().postData() ?? '');
+
+test('the built index.html carries the skeleton and its inline scripts are allowed by hash', async () => {
+  const html = fs.readFileSync(path.join(H5_DIR, 'index.html'), 'utf8');
+  expect(html).toMatch(/<div id="app"><\/div>\s*<div id="sk"/);
+  expect(html).toContain('#app:not(:empty)+#sk{display:none}');
+  expect(html.match(/class="sk-card"/g)).toHaveLength(3);
+  const res = await fetch(rig.h.url + '/');
+  const csp = res.headers.get('content-security-policy') ?? '';
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  expect(inline.length).toBe(2); // Taro's rem sizing and the first-request preload
+  for (const body of inline) expect(csp).toContain(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+});
+
+test('the skeleton paints with no script at all, then the app replaces it', async () => {
+  const page = await rig.newPhonePage();
+  // No script can load: what shows is index.html alone.
+  await page.route('**/js/*.js', (route) => route.abort());
+  await page.goto(rig.h.url + '/');
+  const sk = page.locator('#sk');
+  await expect(sk.isVisible()).resolves.toBe(true);
+  await expect(page.locator('#sk .sk-card').count()).resolves.toBe(3);
+  const boxes = await page.locator('#sk .sk-card').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ w: Math.round(r.width), h: Math.round(r.height), top: Math.round(r.top) })));
+  for (const b of boxes) {
+    expect(b.w).toBeGreaterThan(300);
+    expect(b.w).toBeLessThanOrEqual(390);
+    expect(b.h).toBeGreaterThan(60);
+  }
+  expect(boxes[2].top).toBeLessThan(844);
+  await expect(page.locator('#sk .sk-bar').innerText()).resolves.toBe('杭州市公共法律服务产品');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.unroute('**/js/*.js');
+  // With scripts, the app's page takes its place.
+  await page.goto(rig.h.url + '/');
+  await listCards(page).first().waitFor();
+  await expect(sk.isVisible()).resolves.toBe(false);
+  await page.context().close();
+});
+
+test('the first search is started by index.html and used by the app: one search request, not two', async () => {
+  const page = await rig.newPhonePage();
+  const searches: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/catalogue') && /"action":"search"/.test(r.postData() ?? '')) searches.push(r.postData() ?? '');
+  });
+  await page.goto(rig.h.url + '/');
+  await listCards(page).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(searches).toEqual(['{"limit":20,"action":"search"}']);
+  await expect(listCards(page).count()).resolves.toBe(20);
+  // Another page's address starts nothing early.
+  const other = await page.context().newPage();
+  const early: string[] = [];
+  other.on('request', (r) => r.url().endsWith('/api/catalogue') && early.push(r.postData() ?? ''));
+  await other.goto(rig.h.url + '/#/pages/publicity/index');
+  await other.waitForLoadState('networkidle');
+  expect(early.filter((b) => /"limit":20,"action":"search"|^\{"action":"featured"\}$/.test(b))).toEqual([]);
+  await page.context().close();
+});
+
+test('a repeat visit shows the saved first page at once while the server is slow, then the server’s answer', async () => {
+  const page = await rig.newPhonePage();
+  await page.goto(rig.h.url + '/');
+  await listCards(page).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const firstVisit = await page.locator('.list .card__name').allInnerTexts();
+  expect(firstVisit).toHaveLength(20);
+  await page.close();
+
+  // Second visit in the same browser: the search answers only after 4 s, and with a renamed first product.
+  const again = await page.context().newPage();
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await again.route('**/api/catalogue', async (route) => {
+    if (!isSearch(route)) return route.continue();
+    const response = await route.fetch();
+    const body = await response.json();
+    body.data.items[0].name = '（已更新）' + body.data.items[0].name;
+    await Promise.race([held, new Promise((r) => setTimeout(r, 4000))]);
+    await route.fulfill({ response, json: body });
+  });
+  const started = Date.now();
+  await again.goto(rig.h.url + '/');
+  await listCards(again).first().waitFor();
+  // The saved page is on screen before the server answered, marked as updating.
+  expect(Date.now() - started).toBeLessThan(3500);
+  await expect(again.locator('.list .card__name').allInnerTexts()).resolves.toEqual(firstVisit);
+  await expect(again.locator('.fresh--updating').innerText()).resolves.toContain('正在更新');
+  release();
+  await again.locator('.list .card__name', { hasText: '（已更新）' }).waitFor();
+  await expect(again.locator('.list .card__name').first().innerText()).resolves.toBe('（已更新）' + firstVisit[0]);
+  await expect(again.locator('.fresh').count()).resolves.toBe(0);
+  await again.close();
+
+  // Third visit with the server failing: the saved page (now the updated one) stays, and says it is not current.
+  const failing = await page.context().newPage();
+  await failing.route('**/api/catalogue', (route) => (isSearch(route) ? route.abort('failed') : route.continue()));
+  await failing.goto(rig.h.url + '/');
+  await failing.locator('.fresh--outdated').waitFor();
+  await expect(failing.locator('.fresh--outdated').innerText()).resolves.toMatch(/暂时无法更新，下面是(刚刚|\d+ 分钟前)保存的内容/);
+  await expect(failing.locator('.list .card__name').first().innerText()).resolves.toBe('（已更新）' + firstVisit[0]);
+  await expect(listCards(failing).count()).resolves.toBe(20);
+  // 重试 once the server is back: the hint goes, the server's list is shown.
+  await failing.unroute('**/api/catalogue');
+  await failing.locator('.fresh__retry').click();
+  await failing.locator('.fresh').waitFor({ state: 'detached' });
+  await expect(failing.locator('.list .card__name').first().innerText()).resolves.toBe(firstVisit[0]);
+  await failing.context().close();
+});
+
+test('a first visit with the server failing shows the error state, not a stale or empty list', async () => {
+  const page = await rig.newPhonePage();
+  await page.route('**/api/catalogue', (route) => (isSearch(route) ? route.abort('failed') : route.continue()));
+  await page.goto(rig.h.url + '/');
+  await page.getByText('加载失败').waitFor();
+  await expect(listCards(page).count()).resolves.toBe(0);
+  await expect(page.locator('.fresh').count()).resolves.toBe(0);
+  await page.context().close();
+});
