@@ -3,18 +3,8 @@
  * the fresh answer is on its way; if it cannot come, how old the copy is and a way to try again.
  */
 import { Text, View } from '@tarojs/components';
+import { savedAgo, type Freshness } from '../utils/deviceCache';
 import './FreshnessHint.scss';
-
-export type Freshness = { state: 'fresh' } | { state: 'updating' | 'outdated'; savedAt: number };
-
-/** "刚刚", "5 分钟前", "3 小时前", "2 天前". */
-export function savedAgo(savedAt: number, now = Date.now()): string {
-  const minutes = Math.floor(Math.max(0, now - savedAt) / 60_000);
-  if (minutes < 1) return '刚刚';
-  if (minutes < 60) return `${minutes} 分钟前`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} 小时前`;
-  return `${Math.floor(minutes / (24 * 60))} 天前`;
-}
 
 export function FreshnessHint({ freshness, onRetry }: { freshness: Freshness; onRetry: () => void }) {
   if (freshness.state === 'fresh') return null;

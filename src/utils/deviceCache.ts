@@ -89,3 +89,15 @@ export function clearCache(area: string, policy: CachePolicy): void {
     // nothing to do
   }
 }
+
+/** What a list shows: the server's answer, a saved copy being updated, or a saved copy that could not be updated. */
+export type Freshness = { state: 'fresh' } | { state: 'updating' | 'outdated'; savedAt: number };
+
+/** How old a saved copy is, in plain words: "刚刚", "5 分钟前", "3 小时前", "2 天前". */
+export function savedAgo(savedAt: number, now = Date.now()): string {
+  const minutes = Math.floor(Math.max(0, now - savedAt) / 60_000);
+  if (minutes < 1) return '刚刚';
+  if (minutes < 60) return `${minutes} 分钟前`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} 小时前`;
+  return `${Math.floor(minutes / (24 * 60))} 天前`;
+}

@@ -6,8 +6,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { SearchCatalogueInput, SearchCatalogueResult } from '@shared/actions/catalogue';
 import type { ProductListItem } from '@shared/product';
 import { api, errorMessage } from '../../api/client';
-import type { Freshness } from '../../components/FreshnessHint';
-import { readCache, writeCache, type CachePolicy } from '../../utils/deviceCache';
+import { readCache, writeCache, type CachePolicy, type Freshness } from '../../utils/deviceCache';
 
 export type Filters = Omit<SearchCatalogueInput, 'cursor' | 'limit'>;
 type Status = 'loading' | 'ready' | 'error' | 'more';
