@@ -32,7 +32,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(root, 'css', 'app.89abcdef.css'), CSS);
   fs.writeFileSync(path.join(root, 'logo.0123abcd.png'), PNG);
   fs.writeFileSync(path.join(root, 'manifest.json'), MANIFEST);
-  h = await startHarness({ h5Dir: root });
+  h = await startHarness({ h5Dir: root, seed: true });
 });
 afterAll(async () => {
   await h.close();
@@ -45,7 +45,7 @@ interface Got {
   body: Buffer;
 }
 /** A GET with exactly these headers (fetch would add Accept-Encoding and decompress by itself). */
-function get(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Got> {
+function get(pathname: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<Got> {
   const { port } = new URL(h.url);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: pathname, method, headers }, (res) => {
@@ -54,7 +54,7 @@ function get(pathname: string, headers: Record<string, string> = {}, method = 'G
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -184,4 +184,34 @@ test('precompressStatic compresses the build ahead of the first visitor', async 
   expect(chooseCoding('identity')).toBeNull();
   expect(chooseCoding(undefined)).toBeNull();
   expect(chooseCoding('deflate, gzip')).toBe('gzip');
+});
+
+test('API answers are compressed for clients that accept it, and stay the same JSON', async () => {
+  const body = JSON.stringify({ action: 'search', limit: 20 });
+  const json = { 'Content-Type': 'application/json' };
+  const plain = await get('/api/catalogue', json, 'POST', body);
+  expect(plain.status).toBe(200);
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  const page = JSON.parse(plain.body.toString('utf8'));
+  expect(page.ok).toBe(true);
+  expect(page.data.items).toHaveLength(20);
+  expect(plain.body.length).toBeGreaterThan(4000);
+
+  const br = await get('/api/catalogue', { ...json, 'Accept-Encoding': 'gzip, deflate, br' }, 'POST', body);
+  expect(br.headers['content-encoding']).toBe('br');
+  expect(br.headers.vary).toBe('Accept-Encoding');
+  expect(br.headers['cache-control']).toBe('no-store');
+  expect(br.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(br.body.length).toBeLessThan(plain.body.length / 2);
+  expect(JSON.parse(zlib.brotliDecompressSync(br.body).toString('utf8'))).toEqual(page);
+
+  const gz = await get('/api/catalogue', { ...json, 'Accept-Encoding': 'gzip' }, 'POST', body);
+  expect(gz.headers['content-encoding']).toBe('gzip');
+  expect(JSON.parse(zlib.gunzipSync(gz.body).toString('utf8'))).toEqual(page);
+
+  // Small answers (an error envelope) are sent as they are.
+  const small = await get('/api/catalogue', { ...json, 'Accept-Encoding': 'br' }, 'POST', '{"action":"nope"}');
+  expect(small.status).toBe(400);
+  expect(small.headers['content-encoding']).toBeUndefined();
+  expect(JSON.parse(small.body.toString('utf8')).ok).toBe(false);
 });
