@@ -11,6 +11,41 @@ const compile = { include: [path.resolve(__dirname, '..', 'types')] };
 const miniCompile = { include: [...compile.include, path.resolve(__dirname, '..', 'node_modules', 'chinese-days')] };
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
+/**
+ * H5 (issue 14), two touches to the built index.html:
+ * - the app's stylesheets move from <head> to after the skeleton in <body>, so the skeleton paints before they have
+ *   downloaded (a stylesheet in <head> holds every paint back; the scripts still wait for it before running);
+ * - index.html's early script preloads the home page's own chunk (js and css) when the home page is what is opened,
+ *   so it downloads with the entry scripts instead of after they have run: the chunk's file names replace
+ *   "__HOME_CHUNKS__" (server/static.ts hashes the resulting inline script for the CSP).
+ */
+class PreloadHomePage {
+  apply(compiler: any) {
+    const { Compilation, sources } = compiler.webpack;
+    const isHome = (m: any): boolean => Boolean(m) && (/src[\\/]pages[\\/]catalogue[\\/]index\.tsx/.test(String(m.resource ?? '')) || isHome(m.rootModule) || (m.modules ?? []).some(isHome));
+    compiler.hooks.thisCompilation.tap('PreloadHomePage', (compilation: any) => {
+      compilation.hooks.processAssets.tap({ name: 'PreloadHomePage', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const html = compilation.getAsset('index.html');
+        if (!html) return;
+        let text: string = html.source.source().toString();
+        const [head, body] = text.split('</head>');
+        if (body !== undefined) {
+          const styles = head.match(/<link [^>]*rel="stylesheet"[^>]*>/g) ?? [];
+          const at = body.search(/<script [^>]*src=|<\/body>/);
+          text = styles.reduce((h, l) => h.replace(l, ''), head) + '</head>' + body.slice(0, at) + styles.join('') + body.slice(at);
+        }
+        const home = [...compilation.chunks].find((chunk: any) => [...compilation.chunkGraph.getChunkModulesIterable(chunk)].some(isHome));
+        if (home) {
+          const base = String(compilation.outputOptions.publicPath ?? '/');
+          const files = [...home.files].filter((f: string) => /\.(js|css)$/.test(f)).map((f: string) => base + f);
+          text = text.replace('"__HOME_CHUNKS__"', JSON.stringify(files));
+        }
+        compilation.updateAsset('index.html', new sources.RawSource(text));
+      });
+    });
+  }
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'hz-legal-products',
@@ -55,11 +90,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       compile,
       sassLoaderOption,
+      // Scripts (and, by PreloadHomePage, the app's stylesheet) after the skeleton of src/index.html.
+      htmlPluginOption: { inject: 'body' },
+      webpackChain(chain) {
+        chain.plugin('preloadHomePage').use(PreloadHomePage);
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+        // Pages' stylesheets go after the app's, which now sits in <body> (PreloadHomePage): the cascade keeps its order.
+        insert: function (linkTag: HTMLLinkElement) {
+          document.body.appendChild(linkTag);
+        },
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

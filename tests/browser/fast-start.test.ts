@@ -25,6 +25,15 @@ test('the built index.html carries the skeleton and its inline scripts are allow
   expect(html).toMatch(/<div id="app"><\/div>\s*<div id="sk"/);
   expect(html).toContain('#app:not(:empty)+#sk{display:none}');
   expect(html.match(/class="sk-card"/g)).toHaveLength(3);
+  // Nothing in <head> holds the first paint back: the app's stylesheet and scripts come after the skeleton.
+  const head = html.slice(0, html.indexOf('</head>'));
+  expect(head).not.toMatch(/rel="stylesheet"|<script [^>]*src=/);
+  expect(html.indexOf('rel="stylesheet"')).toBeGreaterThan(html.indexOf('<div id="sk"'));
+  // The home page's own chunk is named for preloading, and those files exist.
+  const chunks = JSON.parse(/var chunks = (\[[^\]]*\]);/.exec(html)?.[1] ?? 'null') as string[];
+  expect(chunks.map((f) => path.extname(f)).sort()).toEqual(['.css', '.js']);
+  for (const f of chunks) expect(fs.existsSync(path.join(H5_DIR, f))).toBe(true);
+  expect(fs.readFileSync(path.join(H5_DIR, chunks.find((f) => f.endsWith('.js'))!), 'utf8')).toContain('搜服务');
   const res = await fetch(rig.h.url + '/');
   const csp = res.headers.get('content-security-policy') ?? '';
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
@@ -69,6 +78,11 @@ test('the first search is started by index.html and used by the app: one search 
   await page.waitForLoadState('networkidle');
   expect(searches).toEqual(['{"limit":20,"action":"search"}']);
   await expect(listCards(page).count()).resolves.toBe(20);
+  // The home chunk was preloaded by index.html and then used (one request for it, not two).
+  const homeChunk = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload][as=script]')].map((l) => (l as HTMLLinkElement).href));
+  expect(homeChunk).toHaveLength(1);
+  const fetched = await page.evaluate((href) => performance.getEntriesByName(href).length, homeChunk[0]);
+  expect(fetched).toBe(1);
   // Another page's address starts nothing early.
   const other = await page.context().newPage();
   const early: string[] = [];
@@ -76,6 +90,7 @@ test('the first search is started by index.html and used by the app: one search 
   await other.goto(rig.h.url + '/#/pages/publicity/index');
   await other.waitForLoadState('networkidle');
   expect(early.filter((b) => /"limit":20,"action":"search"|^\{"action":"featured"\}$/.test(b))).toEqual([]);
+  await expect(other.locator('link[rel=preload]').count()).resolves.toBe(0);
   await page.context().close();
 });
 
