@@ -1,5 +1,6 @@
 // npm run bench: measures and reports (asserts nothing). Package sizes of the mini-program, bundle sizes of the
-// cloud functions, and catalogue search latency through the local server against the bare SQLite query.
+// cloud functions, catalogue search latency through the local server against the bare SQLite query, and the H5
+// catalogue's first card on a simulated 4G link (scripts/bench-first-card.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'child_process';
 import fs from 'fs';
@@ -9,6 +10,7 @@ import { buildFunctions } from './build-functions.mjs';
 import { isStale, run, table } from './lib.mjs';
 import { printFuzz, runHardening } from './hardening.mjs';
 import { WECHAT_PACKAGE_LIMIT, weappSizes } from './sizes.mjs';
+import { benchFirstCard } from './bench-first-card.mjs';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -53,6 +55,9 @@ table(
   [[ss.total, ss.found, `${(ss.share * 100).toFixed(1)}%`, ss.misses.map((m) => `${m.q} → ${[m.expect].flat()[0]}`).join('；') || '—']],
   ['queries', 'found in top 3', 'share', 'misses'],
 );
+
+// Issue 14: first card of the H5 catalogue on a simulated 4G link, cold and repeat.
+await benchFirstCard();
 
 const ratingsOut = path.join(dir, 'ratings.js');
 await build({ entryPoints: ['scripts/bench/ratings.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: ratingsOut, external: ['better-sqlite3', '@cloudbase/node-sdk'], logLevel: 'warning' });
