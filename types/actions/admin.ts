@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { EXPORT_DATASETS, EXPORT_FORMATS } from '../exports';
 import { MAX_YEAR, MIN_YEAR } from '../dates';
 import { INVITABLE_ROLES } from '../domain';
+import type { DeclarationStatus } from '../declaration';
 import { UNIT_KINDS } from '../procurement';
 
 export const createInviteInput = z
@@ -94,6 +95,20 @@ export const DASHBOARD_SCORE_BANDS: { band: string; from: number }[] = [
   { band: '60–70 分', from: 60 },
   { band: '60 分以下', from: 0 },
 ];
+/** The dashboard's declaration status groups (the stacked bars' layers): every declaration status in exactly one. */
+export const DASHBOARD_STATUS_GROUPS: { key: string; label: string; statuses: DeclarationStatus[] }[] = [
+  { key: 'passed', label: '已通过', statuses: ['recognised', 'published'] },
+  { key: 'open', label: '办理中', statuses: ['submitted', 'in-review', 'proposed', 'in-publicity'] },
+  { key: 'failed', label: '未通过', statuses: ['not-passed', 'rejected'] },
+  { key: 'draft', label: '草稿或撤回', statuses: ['draft', 'withdrawn'] },
+];
+/** The dashboard's answer-time bands for publicity comments, in whole days (`to` inclusive; null = no upper bound). */
+export const DASHBOARD_ANSWER_BANDS: { band: string; from: number; to: number | null }[] = [
+  { band: '当天', from: 0, to: 0 },
+  { band: '1–3 天', from: 1, to: 3 },
+  { band: '4–7 天', from: 4, to: 7 },
+  { band: '7 天以上', from: 8, to: null },
+];
 export interface GroupFigure {
   key: string;
   label: string;
@@ -103,10 +118,15 @@ export interface GroupFigure {
 }
 export interface DashboardResult {
   year: number;
-  declarations: { total: number; byStatus: { status: string; label: string; count: number }[] };
+  declarations: {
+    total: number;
+    byStatus: { status: string; label: string; count: number }[];
+    /** The year's call (one per year): its declarations by category, each counted per DASHBOARD_STATUS_GROUPS. */
+    call: { callId: string; title: string | null; total: number; byCategory: { category: string; label: string; counts: number[] }[] };
+  };
   review: { results: number; passed: number; passRate: number | null; average: number | null; bands: { band: string; count: number }[] };
-  publicity: { shown: number; pending: number; hidden: number; answered: number };
-  ratings: { count: number; satisfactionRate: number | null; levels: number[]; casesOpened: number; casesOnTime: number; casesLate: number; byCategory: GroupFigure[]; byDistrict: GroupFigure[] };
+  publicity: { shown: number; pending: number; hidden: number; answered: number; answerBands: { band: string; count: number }[] };
+  ratings: { count: number; satisfactionRate: number | null; levels: number[]; byMonth: number[]; casesOpened: number; casesOnTime: number; casesLate: number; byCategory: GroupFigure[]; byDistrict: GroupFigure[] };
   /** Published yearly assessment grades (issue 11's assessmentResults). */
   assessments: { byGrade: { grade: string; label: string; count: number }[] };
 }
