@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { EXPORT_DATASETS, EXPORT_FORMATS } from '../exports';
 import { MAX_YEAR, MIN_YEAR } from '../dates';
 import { INVITABLE_ROLES } from '../domain';
-import type { DeclarationStatus } from '../declaration';
 import { UNIT_KINDS } from '../procurement';
 
 export const createInviteInput = z
@@ -87,6 +86,7 @@ export const dashboardInput = z.strictObject({
   year: z.number({ error: '年度应为数字，如 2026' }).int('年度应为整数，如 2026').min(2018, '年度不能早于 2018').max(2100, '年度不正确').optional(),
 });
 export type DashboardInput = z.input<typeof dashboardInput>;
+export { DASHBOARD_ANSWER_BANDS, DASHBOARD_STATUS_GROUPS } from '../dashboard';
 /** The dashboard's score bands (lower bound inclusive), highest first. */
 export const DASHBOARD_SCORE_BANDS: { band: string; from: number }[] = [
   { band: '90 分以上', from: 90 },
@@ -94,20 +94,6 @@ export const DASHBOARD_SCORE_BANDS: { band: string; from: number }[] = [
   { band: '70–80 分', from: 70 },
   { band: '60–70 分', from: 60 },
   { band: '60 分以下', from: 0 },
-];
-/** The dashboard's declaration status groups (the stacked bars' layers): every declaration status in exactly one. */
-export const DASHBOARD_STATUS_GROUPS: { key: string; label: string; statuses: DeclarationStatus[] }[] = [
-  { key: 'passed', label: '已通过', statuses: ['recognised', 'published'] },
-  { key: 'open', label: '办理中', statuses: ['submitted', 'in-review', 'proposed', 'in-publicity'] },
-  { key: 'failed', label: '未通过', statuses: ['not-passed', 'rejected'] },
-  { key: 'draft', label: '草稿或撤回', statuses: ['draft', 'withdrawn'] },
-];
-/** The dashboard's answer-time bands for publicity comments, in whole days (`to` inclusive; null = no upper bound). */
-export const DASHBOARD_ANSWER_BANDS: { band: string; from: number; to: number | null }[] = [
-  { band: '当天', from: 0, to: 0 },
-  { band: '1–3 天', from: 1, to: 3 },
-  { band: '4–7 天', from: 4, to: 7 },
-  { band: '7 天以上', from: 8, to: null },
 ];
 export interface GroupFigure {
   key: string;

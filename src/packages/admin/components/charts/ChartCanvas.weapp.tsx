@@ -1,0 +1,52 @@
+/**
+ * WeChat: ECharts draws on a canvas of type 2d (same-layer rendering), found by id once it is on the page, through
+ * the WxCanvas adapter. No DOM here.
+ */
+import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
+import { Canvas } from '@tarojs/components';
+import { echarts } from './echarts';
+import { WxCanvas, type CanvasNode } from './wxCanvas';
+import type { ChartCanvasProps } from './ChartCanvas';
+
+export type { DrawState, ChartCanvasProps } from './ChartCanvas';
+
+function pixelRatio(): number {
+  try {
+    return Taro.getWindowInfo().pixelRatio || 2;
+  } catch {
+    return 2;
+  }
+}
+
+export function ChartCanvas({ id, option, height, label, onState }: ChartCanvasProps) {
+  useEffect(() => {
+    let chart: ReturnType<typeof echarts.init> | null = null;
+    let gone = false;
+    Taro.nextTick(() => {
+      Taro.createSelectorQuery()
+        .select(`#${id}`)
+        .fields({ node: true, size: true })
+        .exec((res: { node?: CanvasNode; width?: number; height?: number }[]) => {
+          if (gone) return;
+          const found = res?.[0];
+          if (!found?.node || !found.width) return onState('failed');
+          try {
+            const canvas = new WxCanvas(found.node);
+            // zrender measures text on a canvas of its own making: give it this one.
+            echarts.setPlatformAPI({ createCanvas: () => canvas as never });
+            chart = echarts.init(canvas as never, undefined, { width: found.width, height: found.height || height, devicePixelRatio: pixelRatio() });
+            chart.setOption(option);
+            onState('drawn');
+          } catch {
+            onState('failed');
+          }
+        });
+    });
+    return () => {
+      gone = true;
+      chart?.dispose();
+    };
+  }, [id, option, height, onState]);
+  return <Canvas type='2d' id={id} className='chart__canvas' style={{ width: '100%', height: `${height}px` }} aria-label={label} />;
+}
