@@ -19,13 +19,8 @@ export function ChartCanvas({ id, option, height, label, onState }: ChartCanvasP
       chart?.dispose();
       chart = echarts.init(el, undefined, { width, height, devicePixelRatio: window.devicePixelRatio || 1 });
       chart.setOption(option);
+      onState('drawn');
     };
-    try {
-      draw();
-      onState(chart ? 'drawn' : 'failed');
-    } catch {
-      onState('failed');
-    }
     const onResize = () => {
       try {
         draw();
@@ -33,6 +28,7 @@ export function ChartCanvas({ id, option, height, label, onState }: ChartCanvasP
         onState('failed');
       }
     };
+    onResize();
     window.addEventListener('resize', onResize);
     return () => {
       window.removeEventListener('resize', onResize);

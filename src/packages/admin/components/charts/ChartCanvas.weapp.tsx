@@ -11,6 +11,22 @@ import type { ChartCanvasProps } from './ChartCanvas';
 
 export type { DrawState, ChartCanvasProps } from './ChartCanvas';
 
+/**
+ * zrender measures text on a canvas of its own making (document.createElement elsewhere): here an offscreen 2d
+ * canvas, made once, or else the first chart's own canvas.
+ */
+let measuring: unknown = null;
+function measureOn(fallback: WxCanvas): void {
+  if (measuring) return;
+  try {
+    measuring = Taro.createOffscreenCanvas({ type: '2d', width: 1, height: 1 } as never);
+  } catch {
+    measuring = null;
+  }
+  measuring = measuring ?? fallback;
+  echarts.setPlatformAPI({ createCanvas: () => measuring as never });
+}
+
 function pixelRatio(): number {
   try {
     return Taro.getWindowInfo().pixelRatio || 2;
@@ -33,8 +49,7 @@ export function ChartCanvas({ id, option, height, label, onState }: ChartCanvasP
           if (!found?.node || !found.width) return onState('failed');
           try {
             const canvas = new WxCanvas(found.node);
-            // zrender measures text on a canvas of its own making: give it this one.
-            echarts.setPlatformAPI({ createCanvas: () => canvas as never });
+            measureOn(canvas);
             chart = echarts.init(canvas as never, undefined, { width: found.width, height: found.height || height, devicePixelRatio: pixelRatio() });
             chart.setOption(option);
             onState('drawn');

@@ -7,10 +7,11 @@ import { Text, View } from '@tarojs/components';
 import { ChartCanvas, type DrawState } from './ChartCanvas';
 import type { ChartSpec } from './specs';
 
-export function Figures({ rows }: { rows: ChartSpec['rows'] }) {
+/** Figures as labelled bars of text (the chart's own ones carry `dash__bars--chart`). */
+export function Figures({ rows, chart = false }: { rows: ChartSpec['rows']; chart?: boolean }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
-    <View className='dash__bars'>
+    <View className={`dash__bars ${chart ? 'dash__bars--chart' : ''}`}>
       {rows.map((r) => (
         <View key={r.label} className='dash__bar'>
           <Text className='dash__bar-label'>{r.label}</Text>
@@ -44,7 +45,7 @@ export function ChartCard({ spec, height, children }: { spec: ChartSpec; height:
         </View>
       )}
       <Text className='dash__caption'>{spec.empty ? '各项数字' : '图中的数字'}</Text>
-      <Figures rows={spec.rows} />
+      <Figures rows={spec.rows} chart />
       {children}
     </View>
   );

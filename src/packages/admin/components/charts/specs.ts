@@ -31,9 +31,9 @@ const COLORS = { passed: '#2e7d32', open: '#1f5fbf', failed: '#c62828', draft: '
 const BLUE = '#1f5fbf';
 const PIE = ['#1f5fbf', '#2e7d32', '#e08a00', '#c62828', '#8a8f99'];
 
-/** Text sizes and heights for the two modes (长辈模式: at least 18 px text on the chart too). */
-export function chartLook(large: boolean) {
-  return { font: large ? 18 : 12, height: large ? 340 : 240 };
+/** Text sizes and heights (CSS px) by mode and width: 长辈模式 keeps chart text at 18 px or more; a desk gets more room. */
+export function chartLook(large: boolean, wide = false) {
+  return { font: large ? (wide ? 20 : 18) : wide ? 15 : 12, height: large ? (wide ? 380 : 340) : wide ? 300 : 240 };
 }
 
 function summaryOf(title: string, rows: FigureRow[], unit: string): string {
@@ -106,8 +106,8 @@ function satisfaction(key: string, title: string, groups: GroupFigure[], font: n
   };
 }
 
-export function dashboardCharts(d: DashboardResult, large: boolean): ChartSpec[] {
-  const { font } = chartLook(large);
+export function dashboardCharts(d: DashboardResult, large: boolean, wide = false): ChartSpec[] {
+  const { font } = chartLook(large, wide);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
   // 1. The year's call: declarations by category, stacked by where they stand.
@@ -115,7 +115,7 @@ export function dashboardCharts(d: DashboardResult, large: boolean): ChartSpec[]
   const callRows = d.declarations.call.byCategory.map((c) => ({
     label: c.label,
     value: sum(c.counts),
-    note: DASHBOARD_STATUS_GROUPS.map((g, i) => `${g.label} ${c.counts[i]}`).join(' · '),
+    note: DASHBOARD_STATUS_GROUPS.flatMap((g, i) => (c.counts[i] ? [`${g.label} ${c.counts[i]}`] : [])).join('，'),
   }));
   const callTitle = `${d.year} 年度申报：按类别和办理结果`;
   const call: ChartSpec = {

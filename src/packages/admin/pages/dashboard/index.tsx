@@ -18,6 +18,14 @@ import '../admin.scss';
 import './index.scss';
 
 const thisYear = Number(new Date().toISOString().slice(0, 4));
+/** A desk-wide window (the bureau's computer), where the charts get larger text. */
+function isWide(): boolean {
+  try {
+    return Taro.getWindowInfo().windowWidth >= 900;
+  } catch {
+    return false;
+  }
+}
 
 export default function DashboardPage() {
   const [year, setYear] = useState(thisYear);
@@ -40,8 +48,9 @@ export default function DashboardPage() {
     await load();
     Taro.stopPullDownRefresh();
   });
-  const charts = useMemo(() => (d ? dashboardCharts(d, large) : []), [d, large]);
-  const { height } = chartLook(large);
+  const [wide] = useState(isWide);
+  const charts = useMemo(() => (d ? dashboardCharts(d, large, wide) : []), [d, large, wide]);
+  const { height } = chartLook(large, wide);
   const byKey = (k: string) => charts.find((c) => c.key === k)!;
 
   return (
