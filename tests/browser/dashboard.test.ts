@@ -4,6 +4,8 @@
  * equal admin.dashboard's for the seeded year, a chart without figures says so instead of drawing, and a year with
  * no data draws nothing and says so.
  */
+import path from 'path';
+import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
@@ -147,7 +149,6 @@ test('on a phone every chart with figures is drawn, and the figures under it are
   const levels = await page.locator('.dash__chart--months .dash__bars:not(.dash__bars--chart) .dash__bar').allTextContents();
   expect(levels.map((t) => t.replace(/\s+/g, ''))).toEqual([5, 4, 3, 2, 1].map((l) => `${LEVEL_LABELS[l as Level]}${d.ratings.levels[l - 1]}`));
   expect(await overflowsSideways(page)).toBe(false);
-  if (process.env.SHOT) await page.screenshot({ path: '/tmp/dash-phone.png', fullPage: true });
 });
 
 test('at a desk the charts stand two by two and are drawn the width of their card', async () => {
@@ -161,7 +162,6 @@ test('at a desk the charts stand two by two and are drawn the width of their car
   for (const key of DRAWN) expect({ key, colours: (await canvasOf(page, key)).colours > 2 }).toEqual({ key, colours: true });
   expect(await figuresOf(page, 'months')).toEqual(d.ratings.byMonth.map((n, i) => [`${i + 1} 月`, n, '']));
   expect(await overflowsSideways(page)).toBe(false);
-  if (process.env.SHOT) await page.screenshot({ path: '/tmp/dash-desk.png', fullPage: true });
 });
 
 test('in 长辈模式 the charts are taller and the figures under them at least 18 px', async () => {
@@ -175,7 +175,6 @@ test('in 长辈模式 the charts are taller and the figures under them at least 
   expect(sizes.length).toBeGreaterThan(20);
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
   expect(await overflowsSideways(page)).toBe(false);
-  if (process.env.SHOT) await page.screenshot({ path: '/tmp/dash-elder.png', fullPage: true });
 });
 
 test('a year with no data draws no chart and says so, with a way back to this year', async () => {
@@ -187,4 +186,42 @@ test('a year with no data draws no chart and says so, with a way back to this ye
   expect((await rig.h.ok('admin', 'dashboard', { year: 2025 }, ADMIN_TOKEN)).ratings.count).toBe(0);
   await page.locator('.at-button', { hasText: '看 2026 年' }).click();
   await page.locator('.dash__chart--call canvas').waitFor();
+});
+
+test('the WeChat path draws too: ECharts through the WxCanvas adapter, over a canvas that offers only width, height and a 2d context', async () => {
+  // The weapp build cannot run here (no WeChat on Linux): bundle the same modules the weapp page uses and draw each
+  // chart as ChartCanvas.weapp.tsx does, onto a bare node like the one WeChat's SelectorQuery returns.
+  const charts = path.resolve(__dirname, '../../src/packages/admin/components/charts');
+  const bundle = await build({
+    stdin: {
+      contents: `import { echarts } from './echarts'; import { WxCanvas } from './wxCanvas'; import { dashboardCharts } from './specs';
+        (window as any).drawLikeWeChat = (d: any, width: number, height: number) => dashboardCharts(d, false).filter((c) => !c.empty).map((c) => {
+          const el = document.createElement('canvas');
+          el.className = 'wx';
+          document.body.appendChild(el);
+          const node = { get width() { return el.width; }, set width(w) { el.width = w; }, get height() { return el.height; }, set height(h) { el.height = h; }, getContext: (t: '2d') => el.getContext(t) };
+          const canvas = new WxCanvas(node);
+          echarts.setPlatformAPI({ createCanvas: () => canvas as never });
+          const chart = echarts.init(canvas as never, undefined, { width, height, devicePixelRatio: 2 });
+          chart.setOption(c.option);
+          const data = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
+          const colours = new Set<string>();
+          for (let i = 0; i < data.length; i += 4 * 7) if (data[i + 3] > 0) colours.add(data[i] + ',' + data[i + 1] + ',' + data[i + 2]);
+          return { key: c.key, width: el.width, height: el.height, colours: colours.size };
+        });`,
+      resolveDir: charts,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    alias: { '@shared': path.resolve(__dirname, '../../types') },
+    logLevel: 'silent',
+  });
+  page = await rig.newPhonePage();
+  await page.setContent('<!doctype html><html><body></body></html>');
+  await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  const drawn = await page.evaluate(([dash]) => (window as any).drawLikeWeChat(dash, 358, 240), [d] as const);
+  expect(drawn.map((c: { key: string }) => c.key)).toEqual(DRAWN);
+  for (const c of drawn) expect({ key: c.key, size: [c.width, c.height], colours: c.colours > 2 }).toEqual({ key: c.key, size: [716, 480], colours: true });
 });

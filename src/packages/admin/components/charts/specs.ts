@@ -33,7 +33,7 @@ const PIE = ['#1f5fbf', '#2e7d32', '#e08a00', '#c62828', '#8a8f99'];
 
 /** Text sizes and heights (CSS px) by mode and width: 长辈模式 keeps chart text at 18 px or more; a desk gets more room. */
 export function chartLook(large: boolean, wide = false) {
-  return { font: large ? (wide ? 20 : 18) : wide ? 15 : 12, height: large ? (wide ? 380 : 340) : wide ? 300 : 240 };
+  return { font: large ? (wide ? 22 : 18) : wide ? 18 : 12, height: large ? (wide ? 400 : 340) : wide ? 320 : 240 };
 }
 
 function summaryOf(title: string, rows: FigureRow[], unit: string): string {
