@@ -125,7 +125,7 @@ export default function DeclarationFormPage() {
 
       {view && view.status !== 'draft' && <Materials view={view} show='open' onChanged={form.reload} />}
 
-      {!locked && <Problems errors={errors} onGo={goTo} />}
+      {!locked && <Problems errors={errors} onGo={goTo} saved={save.kind !== 'error' && save.kind !== 'stale'} />}
 
       <View className='steps'>
         {SPEC_SECTIONS.map((s, i) => {
