@@ -44,6 +44,7 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
   // ratings by the month they were given (the same ratings the running summaries hold).
   const extra = Promise.all([
     ctx.store.get<CallDoc>(COLLECTIONS.calls, callId),
+    Promise.all(DASHBOARD_STATUS_GROUPS.map((g) => ctx.store.count(COLLECTIONS.declarations, { callId, status: { $in: g.statuses } }))),
     Promise.all(
       CATEGORIES.map((category) =>
         Promise.all(DASHBOARD_STATUS_GROUPS.map((g) => ctx.store.count(COLLECTIONS.declarations, { callId, 'spec.category': category, status: { $in: g.statuses } }))),
@@ -66,7 +67,9 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
     findAll<ReviewResult & { _id: string }>(ctx.store, COLLECTIONS.results, { where: { computedAt: inYear } }),
     findAll<SummaryDoc>(ctx.store, COLLECTIONS.ratingSummaries, { where: { year } }),
   ]);
-  const [call, byCategory, answerBands, byMonth] = await extra;
+  const [call, groupTotals, byCategory, answerBands, byMonth] = await extra;
+  // A draft may be saved before its category is chosen: what the categories do not hold, per group.
+  const uncategorised = groupTotals.map((n, i) => n - byCategory.reduce((m, c) => m + c[i], 0));
   const products = new Map((await findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, summaries.map((s) => s.productId))).map((p) => [p._id, p]));
 
   const passed = results.filter((r) => r.passed).length;
@@ -87,8 +90,11 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
       call: {
         callId,
         title: call?.title ?? null,
-        total: byCategory.flat().reduce((a, b) => a + b, 0),
-        byCategory: CATEGORIES.map((category, i) => ({ category, label: CATEGORY_LABELS[category], counts: byCategory[i] })),
+        total: groupTotals.reduce((a, b) => a + b, 0),
+        byCategory: [
+          ...CATEGORIES.map((category, i) => ({ category, label: CATEGORY_LABELS[category], counts: byCategory[i] })),
+          ...(uncategorised.some((n) => n > 0) ? [{ category: 'none', label: '未选类别', counts: uncategorised }] : []),
+        ],
       },
     },
     review: {

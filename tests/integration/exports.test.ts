@@ -10,6 +10,7 @@ import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { DASHBOARD_ANSWER_BANDS, DASHBOARD_STATUS_GROUPS } from '../../types/actions/admin';
 import { DECLARATION_STATUSES, DECLARATION_STATUS_LABELS } from '../../types/declaration';
+import { CATEGORIES } from '../../types/domain';
 import { EXPORT_DATASETS, EXPORT_REGISTRY } from '../../types/exports';
 import type { ProductDoc } from '../../types/product';
 import { shanghaiDate, shanghaiDateTime } from '../../types/time';
@@ -231,6 +232,8 @@ test("the dashboard's status groups hold every declaration status once, and its 
 });
 
 test('dashboard figures equal the same figures computed from the raw records', async () => {
+  // A draft saved before its category is chosen still counts in the call (as 未选类别).
+  await h.ok('declarations', 'saveDraft', { spec: { name: '还没选类别的草稿' } }, zhang.token);
   const d = await h.ok('admin', 'dashboard', { year: 2026 }, ADMIN_TOKEN);
   const all = async (c: string) => h.app.store.find<any>(c, { limit: 1000 });
   const declarations = (await all('declarations')).filter((x) => x.createdAt.startsWith('2026'));
@@ -244,8 +247,10 @@ test('dashboard figures equal the same figures computed from the raw records', a
   for (const c of d.declarations.call.byCategory)
     expect({ c: c.category, counts: c.counts }).toEqual({
       c: c.category,
-      counts: DASHBOARD_STATUS_GROUPS.map((g) => inCall.filter((x) => x.spec.category === c.category && g.statuses.includes(x.status)).length),
+      counts: DASHBOARD_STATUS_GROUPS.map((g) => inCall.filter((x) => (CATEGORIES.includes(x.spec.category) ? x.spec.category : 'none') === c.category && g.statuses.includes(x.status)).length),
     });
+  expect(d.declarations.call.byCategory.map((c: any) => c.category)).toEqual([...CATEGORIES, 'none']);
+  expect(d.declarations.call.byCategory.at(-1)).toEqual({ category: 'none', label: '未选类别', counts: [0, 0, 0, 1] });
 
   const results = await all('results');
   expect(d.review).toMatchObject({ results: results.length, passed: results.filter((r) => r.passed).length });

@@ -107,7 +107,7 @@ export interface DashboardResult {
   declarations: {
     total: number;
     byStatus: { status: string; label: string; count: number }[];
-    /** The year's call (one per year): its declarations by category, each counted per DASHBOARD_STATUS_GROUPS. */
+    /** The year's call (one per year): its declarations by category (`none`: a draft without one yet), each counted per DASHBOARD_STATUS_GROUPS. */
     call: { callId: string; title: string | null; total: number; byCategory: { category: string; label: string; counts: number[] }[] };
   };
   review: { results: number; passed: number; passRate: number | null; average: number | null; bands: { band: string; count: number }[] };
