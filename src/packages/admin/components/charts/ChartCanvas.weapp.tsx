@@ -39,14 +39,19 @@ export function ChartCanvas({ id, option, height, label, onState }: ChartCanvasP
   useEffect(() => {
     let chart: ReturnType<typeof echarts.init> | null = null;
     let gone = false;
-    Taro.nextTick(() => {
+    // The canvas node exists once Taro has handed the render to WeChat; ask again a few times if it is not there yet.
+    const find = (triesLeft: number) =>
       Taro.createSelectorQuery()
         .select(`#${id}`)
         .fields({ node: true, size: true })
         .exec((res: { node?: CanvasNode; width?: number; height?: number }[]) => {
           if (gone) return;
           const found = res?.[0];
-          if (!found?.node || !found.width) return onState('failed');
+          if (!found?.node || !found.width) {
+            if (triesLeft > 0) setTimeout(() => find(triesLeft - 1), 100);
+            else onState('failed');
+            return;
+          }
           try {
             const canvas = new WxCanvas(found.node);
             measureOn(canvas);
@@ -57,7 +62,7 @@ export function ChartCanvas({ id, option, height, label, onState }: ChartCanvasP
             onState('failed');
           }
         });
-    });
+    Taro.nextTick(() => find(3));
     return () => {
       gone = true;
       chart?.dispose();
