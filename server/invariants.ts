@@ -277,6 +277,11 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (c.status === 'hidden' && !c.hiddenReason) problems.push(`comment ${c._id} is hidden without a reason`);
     if (!(await store.get(COLLECTIONS.publicity, c.declarationId))) problems.push(`comment ${c._id} on a product never in publicity`);
   }
+  // A notice's count of shown comments (publicity.list reads it) equals its shown comments.
+  const shownPer = new Map<string, number>();
+  for (const c of await all<CommentDoc>(store, COLLECTIONS.comments)) if (c.status === 'shown') shownPer.set(c.declarationId, (shownPer.get(c.declarationId) ?? 0) + 1);
+  for (const p of await all<PublicityDoc>(store, COLLECTIONS.publicity))
+    if (typeof p.shownComments === 'number' && p.shownComments !== (shownPer.get(p._id) ?? 0)) problems.push(`publicity ${p._id} counts ${p.shownComments} shown comments, it has ${shownPer.get(p._id) ?? 0}`);
   const pseudonymOwners = new Map<string, string>();
   for (const [key, pseudonym] of aliases) {
     const owner = `${key.split(':')[0]}:${pseudonym}`;
