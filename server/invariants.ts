@@ -109,8 +109,11 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (o.status && !(ORG_STATUSES as readonly string[]).includes(o.status)) problems.push(`organisation ${o._id} has unknown status ${o.status}`);
     if (o.creditCode !== undefined) {
       if (creditCodeProblem(o.creditCode)) problems.push(`organisation ${o._id} has an invalid credit code`);
-      if (creditCodes.has(o.creditCode)) problems.push(`credit code ${o.creditCode} names two organisations`);
-      creditCodes.add(o.creditCode);
+      // One code, one organisation that is not refused (a refused registration releases its code).
+      if (o.status !== 'rejected') {
+        if (creditCodes.has(o.creditCode)) problems.push(`credit code ${o.creditCode} names two organisations`);
+        creditCodes.add(o.creditCode);
+      }
     }
     if (o.status === 'rejected' && !o.verification?.reason) problems.push(`organisation ${o._id} was refused without a reason`);
   }
