@@ -6,7 +6,7 @@ import { INVITABLE_ROLES, PRODUCT_STATUSES, ROLES, type ProductStatus } from '..
 import { DEFAULT_CREDIT_KINDS, publicUntil, type CatalogueChangeDoc, type CreditEventDoc, type RectificationDoc } from '../types/credit';
 import { shanghaiDate } from '../types/time';
 import { CATALOGUE_VERSION_COUNTER } from '../cloudfunctions/catalogue/catalogueChanges';
-import { specSchema } from '../types/spec';
+import { specSchema, specStoredDraftSchema } from '../types/spec';
 import { creditCodeProblem } from '../types/creditCode';
 import { ORG_STATUSES, type OrgDoc as RegisteredOrg } from '../types/org';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
@@ -189,6 +189,8 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (!orgIds.has(d.orgId)) problems.push(`declaration ${d._id} belongs to a missing organisation`);
     if (d.version < 1) problems.push(`declaration ${d._id} has version ${d.version}`);
     if (d.name !== (d.spec.name ?? '')) problems.push(`declaration ${d._id}: name does not match its specification`);
+    // A draft may hold invalid values (saved whatever its state, issue 14), but only of known fields and bounded sizes.
+    if (!specStoredDraftSchema.safeParse(d.spec).success) problems.push(`declaration ${d._id} stores a specification of unknown fields or unbounded size`);
     if (SUBMITTED_STATUSES.includes(d.status)) {
       if (!d.submittedAt) problems.push(`declaration ${d._id} is submitted without a time`);
       if (!specSchema.safeParse(d.spec).success) problems.push(`declaration ${d._id} is submitted with an incomplete specification`);

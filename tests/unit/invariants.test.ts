@@ -89,3 +89,17 @@ test('issue 13: catches bad credit codes, shared codes, refusals without reasons
     'ask k1 was declined without a reason',
   ]);
 });
+
+test('issue 14: a draft may hold invalid values, but not unknown fields or unbounded sizes', async () => {
+  await store.insert('calls', { _id: 'call-2026', year: 2026, title: '2026 年度申报', opensOn: '2026-03-01', closesOn: '2026-03-31', createdAt: '' });
+  await store.insert('orgs', { _id: 'o1', name: '某律师事务所', createdAt: '' });
+  const draft = (id: string, spec: object) => ({ _id: id, callId: 'call-2026', orgId: 'o1', createdBy: 'u', status: 'draft', declarationMode: 'self', recommender: null, spec, version: 1, name: '', createdAt: '', updatedAt: '', submittedAt: null, withdrawnAt: null, materialRequests: [] });
+  await store.insert('declarations', draft('d-half', { cover: { contactPhone: '0571-1' }, summary: '长'.repeat(600) }));
+  await store.insert('declarations', draft('d-blob', { cover: { blob: 'x' } }));
+  await store.insert('declarations', draft('d-huge', { summary: '长'.repeat(1001) }));
+  const problems = (await checkInvariants(store)).filter((p) => p.startsWith('declaration'));
+  expect(problems).toEqual([
+    'declaration d-blob stores a specification of unknown fields or unbounded size',
+    'declaration d-huge stores a specification of unknown fields or unbounded size',
+  ]);
+});
