@@ -70,6 +70,14 @@ test('a poster carries a mini-program code of the product page, drawn once and t
   expect(second.codeKind).toBe('wxacode');
   expect(pngIn(second.svg)).toEqual(fakePng('p0001demo'));
   expect(gw.requests.filter((r) => r.action === 'storage.getUploadMetadata')).toHaveLength(0);
+
+  // The stored file gone (a lifecycle rule, a hand in the console): the next poster draws it again and keeps it again.
+  gw.files.delete('miniCodes/product/p0001demo.png');
+  gw.clearLog();
+  const redrawn = await ok('catalogue', 'poster', { productId: 'p0001demo' }, CITIZEN);
+  expect(redrawn.codeKind).toBe('wxacode');
+  expect(codeCalls()).toHaveLength(1);
+  expect(gw.files.get('miniCodes/product/p0001demo.png')).toEqual(fakePng('p0001demo'));
 }, 30_000);
 
 test('when WeChat refuses, the poster falls back to the H5 link QR code and says so; the refusal is not remembered', async () => {
