@@ -46,6 +46,11 @@ export interface PublicityDoc {
   closedAt: string | null;
   /** How many commenters have a pseudonym on this product (市民A1, 市民A2, …). */
   commenters: number;
+  /**
+   * How many of its comments are shown (kept in the comment's transaction, so the list needs no count per notice; issue
+   * 15). Absent on notices stored before it existed until the backfill (publicity/backfill.ts) writes it.
+   */
+  shownComments?: number;
   startedAt: string;
 }
 
@@ -63,6 +68,8 @@ export interface CommentDoc {
   disposition: Disposition | null;
   reply: string | null;
   repliedAt: string | null;
+  /** Whole days from the comment to the bureau's answer, kept when it answers (the dashboard counts answer times by it). */
+  answerDays?: number;
   createdAt: string;
   /** The Shanghai date it was written, for the daily limit. */
   day: string;
