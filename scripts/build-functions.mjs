@@ -14,6 +14,13 @@ export const CONTENT_CHECK_CONFIG = { permissions: { openapi: ['security.msgSecC
 /** The notify function sends subscription messages from its timer (_lib/wechatSubscribe). */
 export const SUBSCRIBE_OPENAPI = 'subscribeMessage.send';
 
+/** The functions that draw posters and rating codes ask WeChat for mini-program codes (_lib/wechatMiniCode). */
+export const MINI_CODE_OPENAPI = 'wxacode.getUnlimited';
+
+/** Whether the function draws mini-program codes (wires _lib/wechatMiniCode into its cloud entry). */
+export function drawsMiniCodes(name) {
+  return /_lib\/wechatMiniCode/.test(fs.readFileSync(path.join('cloudfunctions', name, 'index.ts'), 'utf8'));
+}
 /** Whether the function checks citizens' text with WeChat (wires _lib/wechatContent into its cloud entry). */
 export function checksContent(name) {
   return /_lib\/wechatContent/.test(fs.readFileSync(path.join('cloudfunctions', name, 'index.ts'), 'utf8'));
@@ -27,7 +34,7 @@ export function sendsSubscriptions(name) {
  * cloudbaserc.json declares for the CloudBase CLI). Null when it needs none.
  */
 export function functionConfig(name) {
-  const openapi = [...(checksContent(name) ? ['security.msgSecCheck'] : []), ...(sendsSubscriptions(name) ? [SUBSCRIBE_OPENAPI] : [])];
+  const openapi = [...(checksContent(name) ? ['security.msgSecCheck'] : []), ...(sendsSubscriptions(name) ? [SUBSCRIBE_OPENAPI] : []), ...(drawsMiniCodes(name) ? [MINI_CODE_OPENAPI] : [])];
   const rc = JSON.parse(fs.readFileSync('cloudbaserc.json', 'utf8')).functions.find((f) => f.name === name);
   const triggers = rc?.triggers ?? [];
   if (!openapi.length && !triggers.length) return null;

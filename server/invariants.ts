@@ -6,7 +6,7 @@ import { INVITABLE_ROLES, PRODUCT_STATUSES, ROLES, type ProductStatus } from '..
 import { DEFAULT_CREDIT_KINDS, publicUntil, type CatalogueChangeDoc, type CreditEventDoc, type RectificationDoc } from '../types/credit';
 import { shanghaiDate } from '../types/time';
 import { CATALOGUE_VERSION_COUNTER } from '../cloudfunctions/catalogue/catalogueChanges';
-import { specSchema } from '../types/spec';
+import { specSchema, specStoredDraftSchema } from '../types/spec';
 import { creditCodeProblem } from '../types/creditCode';
 import { ORG_STATUSES, type OrgDoc as RegisteredOrg } from '../types/org';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
@@ -109,8 +109,11 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (o.status && !(ORG_STATUSES as readonly string[]).includes(o.status)) problems.push(`organisation ${o._id} has unknown status ${o.status}`);
     if (o.creditCode !== undefined) {
       if (creditCodeProblem(o.creditCode)) problems.push(`organisation ${o._id} has an invalid credit code`);
-      if (creditCodes.has(o.creditCode)) problems.push(`credit code ${o.creditCode} names two organisations`);
-      creditCodes.add(o.creditCode);
+      // One code, one organisation that is not refused (a refused registration releases its code).
+      if (o.status !== 'rejected') {
+        if (creditCodes.has(o.creditCode)) problems.push(`credit code ${o.creditCode} names two organisations`);
+        creditCodes.add(o.creditCode);
+      }
     }
     if (o.status === 'rejected' && !o.verification?.reason) problems.push(`organisation ${o._id} was refused without a reason`);
   }
@@ -186,6 +189,8 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (!orgIds.has(d.orgId)) problems.push(`declaration ${d._id} belongs to a missing organisation`);
     if (d.version < 1) problems.push(`declaration ${d._id} has version ${d.version}`);
     if (d.name !== (d.spec.name ?? '')) problems.push(`declaration ${d._id}: name does not match its specification`);
+    // A draft may hold invalid values (saved whatever its state, issue 14), but only of known fields and bounded sizes.
+    if (!specStoredDraftSchema.safeParse(d.spec).success) problems.push(`declaration ${d._id} stores a specification of unknown fields or unbounded size`);
     if (SUBMITTED_STATUSES.includes(d.status)) {
       if (!d.submittedAt) problems.push(`declaration ${d._id} is submitted without a time`);
       if (!specSchema.safeParse(d.spec).success) problems.push(`declaration ${d._id} is submitted with an incomplete specification`);
@@ -277,6 +282,11 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (c.status === 'hidden' && !c.hiddenReason) problems.push(`comment ${c._id} is hidden without a reason`);
     if (!(await store.get(COLLECTIONS.publicity, c.declarationId))) problems.push(`comment ${c._id} on a product never in publicity`);
   }
+  // A notice's count of shown comments (publicity.list reads it) equals its shown comments.
+  const shownPer = new Map<string, number>();
+  for (const c of await all<CommentDoc>(store, COLLECTIONS.comments)) if (c.status === 'shown') shownPer.set(c.declarationId, (shownPer.get(c.declarationId) ?? 0) + 1);
+  for (const p of await all<PublicityDoc>(store, COLLECTIONS.publicity))
+    if (typeof p.shownComments === 'number' && p.shownComments !== (shownPer.get(p._id) ?? 0)) problems.push(`publicity ${p._id} counts ${p.shownComments} shown comments, it has ${shownPer.get(p._id) ?? 0}`);
   const pseudonymOwners = new Map<string, string>();
   for (const [key, pseudonym] of aliases) {
     const owner = `${key.split(':')[0]}:${pseudonym}`;

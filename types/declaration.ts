@@ -1,5 +1,6 @@
 /** A declaration (申报) and its yearly call (公告征集), as stored and as shown. */
 import type { Spec } from './spec';
+import type { FieldIssue } from './envelope';
 
 export const DECLARATION_STATUSES = ['draft', 'submitted', 'withdrawn', 'in-review', 'proposed', 'not-passed', 'in-publicity', 'recognised', 'rejected', 'published'] as const;
 export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
@@ -89,7 +90,11 @@ export interface DeclarationDoc {
 }
 
 /** What callers see: the stored declaration under its public id, without who typed it. */
-export type DeclarationView = Omit<DeclarationDoc, '_id' | 'createdBy'> & { declarationId: string };
+export type DeclarationView = Omit<DeclarationDoc, '_id' | 'createdBy'> & {
+  declarationId: string;
+  /** declarations.get of a draft: the values present that submission would refuse (spec keys, Chinese messages). */
+  problems?: FieldIssue[];
+};
 
 export interface DeclarationListItem {
   declarationId: string;

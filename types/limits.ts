@@ -27,6 +27,12 @@ export const RATE_LIMITS = {
   search: { max: 120, windowSeconds: 60, what: '目录检索', per: 'address' },
   export: { max: 10, windowSeconds: 600, what: '目录导出', per: 'address' },
   poster: { max: 20, windowSeconds: 600, what: '生成海报', per: 'address' },
+  /** orgs.register: an account registers one organisation; more attempts probe credit codes or squat them. */
+  orgRegisterPerIdentity: { max: 5, windowSeconds: 86400, what: '登记单位', per: 'identity' },
+  orgRegisterPerAddress: { max: 10, windowSeconds: 86400, what: '登记单位', per: 'address' },
+  /** procurement.record and procurement.requestCustom (issue 16), on top of the refusal of exact duplicates. */
+  procurementRecord: { max: 30, windowSeconds: 3600, what: '登记购买', per: 'identity' },
+  customRequest: { max: 10, windowSeconds: 86400, what: '定制需求', per: 'identity' },
   /** Failed invite-code redemptions; after five wrong guesses in 15 minutes the address is locked out for 30 minutes. */
   inviteGuess: { max: 5, windowSeconds: 900, lockoutSeconds: 1800, what: '邀请码尝试', per: 'address' },
 } as const satisfies Record<string, RateLimit>;

@@ -46,6 +46,11 @@ export interface PublicityDoc {
   closedAt: string | null;
   /** How many commenters have a pseudonym on this product (市民A1, 市民A2, …). */
   commenters: number;
+  /**
+   * How many of its comments are shown (kept in the comment's transaction, so the list needs no count per notice; issue
+   * 15). Absent on notices stored before it existed until the backfill (publicity/backfill.ts) writes it.
+   */
+  shownComments?: number;
   startedAt: string;
 }
 

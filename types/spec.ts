@@ -5,6 +5,8 @@ import * as z from 'zod';
 import { dateField } from './dates';
 import { CATEGORIES, PURCHASE_METHODS } from './domain';
 import { SPEC_FIELDS, type SpecField } from './specFields';
+import type { FieldIssue } from './envelope';
+import { issuesOf } from './validation';
 
 export * from './specFields';
 
@@ -65,10 +67,50 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export const specSchema = (nestedSchema(SPEC_FIELDS, false) as z.ZodObject).extend({
   attachments: z.array(attachmentSchema).max(30, '附件不能超过 30 个'),
 });
-/** A draft: any field may be missing, but what is there must fit. */
+/** What a draft's values should be: any field may be missing, but what is there must fit. Reported, never blocking. */
 export const specDraftSchema = (nestedSchema(SPEC_FIELDS, true) as z.ZodObject).extend({
   attachments: z.array(attachmentSchema).max(30, '附件不能超过 30 个').optional(),
 });
+
+/**
+ * How much a draft may hold in one field: room for a value over the field's limit (it is reported, and submission
+ * refuses it), but bounded, so "save whatever the state" never becomes a way to store arbitrary blobs.
+ */
+export const DRAFT_SLACK = 2;
+export const DRAFT_SHORT_CAP = 100;
+export function draftCap(f: SpecField): number {
+  return f.kind === 'text' || f.kind === 'textarea' ? DRAFT_SLACK * (f.maxLength ?? LONG) : DRAFT_SHORT_CAP;
+}
+
+/**
+ * What a draft may be stored as (saveDraft's input and server/invariants.ts): only the specification's own fields,
+ * each text up to its draft cap, whether or not the value is valid yet; unknown keys and other types are refused.
+ */
+export const specStoredDraftSchema = (() => {
+  const tree: Record<string, unknown> = {};
+  for (const f of SPEC_FIELDS) {
+    const parts = f.key.split('.');
+    let node = tree;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    const cap = draftCap(f);
+    node[parts[parts.length - 1]] = z
+      .string({ error: `${f.label}应为文字` })
+      .max(cap, `${f.label}太长了，草稿最多保存 ${cap} 字，请删减后再保存`)
+      .optional();
+  }
+  const build = (node: Record<string, unknown>): z.ZodObject => {
+    const shape: Record<string, z.ZodType> = {};
+    for (const [k, v] of Object.entries(node)) shape[k] = v instanceof z.ZodType ? v : build(v as Record<string, unknown>).optional();
+    return z.strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? `说明书中没有这些栏目：${iss.keys.join('、')}` : '此栏应为一组内容') });
+  };
+  return build(tree).extend({ attachments: z.array(attachmentSchema).max(30, '附件不能超过 30 个').optional() });
+})();
+
+/** A stored draft's field problems (spec keys as paths, Chinese messages naming the field): what submission would refuse of the values present. */
+export function draftProblems(spec: unknown): FieldIssue[] {
+  const parsed = specDraftSchema.safeParse(spec);
+  return parsed.success ? [] : issuesOf(parsed.error);
+}
 
 export interface Spec {
   name: string;

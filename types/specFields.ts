@@ -163,3 +163,19 @@ export const PUBLIC_SPEC_FIELDS: SpecField[] = SPEC_FIELDS.filter((f) => f.publi
 export function readField(spec: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((node, k) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined), spec);
 }
+
+/**
+ * The Chinese label of a field issue's path (`cover.contactPhone`, `spec.cover.contactPhone`, `attachments.0.name`),
+ * so no page shows an internal path; undefined for a path that is not the specification's.
+ */
+export function specFieldLabel(path: string): string | undefined {
+  const key = path.replace(/^spec\./, '');
+  if (key === 'attachments' || key.startsWith('attachments.')) return '附件清单';
+  return SPEC_FIELDS.find((f) => f.key === key)?.label;
+}
+
+/** A field issue as a person reads it: the field's label, then what is wrong (once, if the message already names it). */
+export function specIssueText(issue: { path: string; message: string }): string {
+  const label = specFieldLabel(issue.path);
+  return !label || issue.message.includes(label) ? issue.message : `${label}：${issue.message}`;
+}

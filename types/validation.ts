@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import type { FieldIssue } from './envelope';
+import { specFieldLabel, specIssueText } from './specFields';
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文字',
@@ -56,6 +57,11 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
 
 /** Turns a zod failure into the one sentence shown above the form. */
 export function summaryOf(issues: FieldIssue[]): string {
-  if (issues.length === 1) return issues[0].path ? `${issues[0].message}（${issues[0].path}）` : issues[0].message;
+  if (issues.length === 1) {
+    const [i] = issues;
+    // A specification field is named by its label (the form's own words), never by its internal path.
+    if (specFieldLabel(i.path)) return specIssueText(i);
+    return i.path ? `${i.message}（${i.path}）` : i.message;
+  }
   return `有 ${issues.length} 处填写需要修改，请查看标出的栏目`;
 }

@@ -11,6 +11,7 @@ import { CloudDownloads } from './downloads';
 import { CloudFileStore } from './files';
 import type { Caller } from './context';
 import { callerForOpenid } from './identity';
+import { envVersionOf, type MiniCodes, type WxacodeApi } from './miniCode';
 import { dispatch, type BaseCtx, type FunctionDef } from './router';
 import { CloudbaseStore } from './store/cloudbase';
 import { Throttle } from './throttle';
@@ -63,6 +64,8 @@ export function isTimerEvent(event: unknown, openid: string): boolean {
 
 export interface CloudMainOptions {
   content?: () => ContentChecker;
+  /** WeChat's mini-program codes (_lib/wechatMiniCode), for the functions that draw posters and rating codes. */
+  miniCode?: () => WxacodeApi;
   /** What the function's timer trigger runs (cloudbaserc.json `triggers`), with the caller it names. */
   timer?: { caller: Caller; run: (base: BaseCtx) => Promise<unknown> };
 }
@@ -71,11 +74,12 @@ export function cloudMain(fn: FunctionDef, options: CloudMainOptions = {}) {
   return async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
     const { store, files, downloads } = runtime();
     const content = options.content ? options.content() : holdAll;
+    const miniCodes: MiniCodes | undefined = options.miniCode ? { api: options.miniCode(), storage: downloads, envVersion: envVersionOf() } : undefined;
     const openId = openidOf(context);
     if (options.timer && isTimerEvent(event, openId))
       return { ok: true, data: await options.timer.run({ caller: options.timer.caller, store, files, downloads, content, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } }) };
     const adminOpenids = (process.env.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const caller = await callerForOpenid(store, openId, adminOpenids);
-    return dispatch(fn, event, { caller, store, files, downloads, content, throttle, clientAddress: null, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
+    return dispatch(fn, event, { caller, store, files, downloads, miniCodes, content, throttle, clientAddress: null, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });
   };
 }

@@ -48,6 +48,7 @@ export const COLLECTIONS = {
   rectifications: 'rectifications',
   adjustmentProposals: 'adjustmentProposals',
   catalogueChanges: 'catalogueChanges',
+  miniCodes: 'miniCodes',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {

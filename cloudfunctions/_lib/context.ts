@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import type { ContentChecker } from './contentCheck';
 import type { Downloads } from './downloads';
 import type { FileStore } from './files';
+import type { MiniCodes } from './miniCode';
 import type { Store } from './store/port';
 import type { Throttle } from './throttle';
 
@@ -40,6 +41,8 @@ export interface Ctx {
   runtime: Runtime;
   /** Files made for download (exports): cloud storage's temporary URLs, or signed local links. */
   downloads?: Downloads;
+  /** Cloud only: WeChat's mini-program codes and where they are kept (_lib/miniCode.ts); absent: link QR codes. */
+  miniCodes?: MiniCodes;
   /** The rate limits' windows (`_lib/throttle.ts`); absent: nothing is throttled. */
   throttle?: Throttle;
   /** Local mode: the client's address (socket, or X-Forwarded-For with TRUST_PROXY=1). Cloud: none (the openid identifies). */

@@ -4,6 +4,7 @@
  * `GET /api/download/<id>?exp=&sig=` (server/downloads.ts).
  */
 import { DOWNLOAD_SECONDS } from '../../types/exports';
+import type { CodeStorage } from './miniCode';
 
 export interface Downloads {
   /** Stores the bytes and returns a link that works for DOWNLOAD_SECONDS. */
@@ -16,11 +17,29 @@ export interface CloudUploadApi {
   getTempFileURL(o: { fileList: { fileID: string; maxAge: number }[] }): Promise<{ fileList?: { fileID: string; tempFileURL?: string; code?: string }[] }>;
 }
 
-export class CloudDownloads implements Downloads {
+/** Also keeps the mini-program codes (CodeStorage): saved once at a fixed path, read back through a temporary URL. */
+export class CloudDownloads implements Downloads, CodeStorage {
   constructor(
     private readonly app: CloudUploadApi,
     private readonly now: () => Date = () => new Date(),
+    private readonly fetchImpl: typeof fetch = fetch,
   ) {}
+  async save(cloudPath: string, bytes: Buffer): Promise<string> {
+    const { fileID } = await this.app.uploadFile({ cloudPath, fileContent: bytes });
+    if (!fileID) throw new Error('uploadFile returned no fileID');
+    return fileID;
+  }
+  async read(fileId: string): Promise<{ url: string; bytes: Buffer } | null> {
+    const res = await this.app.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: DOWNLOAD_SECONDS }] });
+    const item = res.fileList?.[0];
+    if (!item?.tempFileURL || (item.code && item.code !== 'SUCCESS')) return null;
+    const answer = await this.fetchImpl(item.tempFileURL);
+    if (answer.status !== 200) {
+      await answer.body?.cancel();
+      return null;
+    }
+    return { url: item.tempFileURL, bytes: Buffer.from(await answer.arrayBuffer()) };
+  }
   async publish(name: string, bytes: Buffer, _contentType: string): Promise<string> {
     const day = this.now().toISOString().slice(0, 10);
     const safe = name.replace(/[^\w.\-\u4e00-\u9fff]/g, '_');

@@ -101,6 +101,9 @@ export const THROTTLED_ACTIONS: Record<string, readonly RateLimitName[]> = {
   'catalogue.search': ['search'],
   'catalogue.export': ['export'],
   'catalogue.poster': ['poster'],
+  'orgs.register': ['orgRegisterPerIdentity', 'orgRegisterPerAddress'],
+  'procurement.record': ['procurementRecord'],
+  'procurement.requestCustom': ['customRequest'],
 };
 
 /** Counts the call against every limit of its action; refuses it when one is full (no limit counts a refused call). */

@@ -6,6 +6,7 @@ import { escapeHtml as esc } from '../_lib/html';
 import type { Ctx } from '../_lib/context';
 import { notFound } from '../_lib/errors';
 import { productLink } from '../_lib/links';
+import { CODE_PAGES, miniProgramCode } from '../_lib/miniCode';
 
 /** Splits text into lines of at most `n` characters (CJK text has no spaces to break at). */
 function wrap(text: string, n: number, maxLines: number): string[] {
@@ -26,13 +27,28 @@ export function qrPath(link: string, cell = 8): { path: string; size: number } {
 /**
  * A print-ready A6-proportioned SVG poster: name, category, how it is paid, provider, phone, and a QR code of the
  * product's own page. The link is built here from configuration (_lib/links.ts): no caller can put another on it.
+ * On CloudBase the code is a mini-program code (scene = the product id; _lib/miniCode.ts), drawn once per product and kept
+ * in cloud storage; locally, or when WeChat refuses, the QR code of the H5 link (`codeKind: 'link'`, with a note then).
  */
-export async function makePoster(input: { productId: string }, ctx: Ctx): Promise<{ svg: string; link: string }> {
+export async function makePoster(
+  input: { productId: string },
+  ctx: Ctx,
+): Promise<{ svg: string; link: string; codeKind: 'wxacode' | 'link'; codeUrl?: string; codeNote?: string }> {
   const p = await ctx.store.get<ProductDoc>(COLLECTIONS.products, input.productId);
   if (!p || p.status !== 'listed') throw notFound('没有找到这个产品，它可能已调整出目录');
   const link = productLink(p._id);
-  const { path, size } = qrPath(link);
-  const qrPx = size * 8;
+  const code = await miniProgramCode(ctx, CODE_PAGES.product, p._id);
+  let qrPx: number;
+  let codeMarkup: string;
+  if (code.codeKind === 'wxacode') {
+    qrPx = 280;
+    const href = `data:image/png;base64,${code.png.toString('base64')}`;
+    codeMarkup = `<image width="${qrPx}" height="${qrPx}" href="${href}" xlink:href="${href}"/>`;
+  } else {
+    const { path, size } = qrPath(link);
+    qrPx = size * 8;
+    codeMarkup = `<rect x="-16" y="-16" width="${qrPx + 32}" height="${qrPx + 32}" fill="#ffffff"/><path d="${path}" fill="#000000"/>`;
+  }
 
   const W = 600;
   const H = 860;
@@ -41,17 +57,23 @@ export async function makePoster(input: { productId: string }, ctx: Ctx): Promis
   const qrY = 330;
   const text = (x: number, y: number, s: string, size: number, extra = '') => `<text x="${x}" y="${y}" font-size="${size}" ${extra}>${esc(s)}</text>`;
   const svg = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif">`,
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
     `<rect width="${W}" height="90" fill="#1f5fbf"/>`,
     text(W / 2, 58, '杭州市公共法律服务产品', 32, 'fill="#ffffff" text-anchor="middle" font-weight="700"'),
     ...title.map((line, i) => text(W / 2, 160 + i * 52, line, 42, 'fill="#1d2433" text-anchor="middle" font-weight="700"')),
     text(W / 2, 160 + title.length * 52 + 8, `${CATEGORY_LABELS[p.category]} · ${PURCHASE_METHOD_LABELS[p.purchaseMethod]}`, 28, `fill="${p.purchaseMethod === 'free' ? '#0a7a3d' : '#8a4b00'}" text-anchor="middle"`),
-    `<g transform="translate(${qrX} ${qrY})"><rect x="-16" y="-16" width="${qrPx + 32}" height="${qrPx + 32}" fill="#ffffff"/><path d="${path}" fill="#000000"/></g>`,
-    text(W / 2, qrY + qrPx + 56, '微信扫码查看服务详情', 26, 'fill="#4a5468" text-anchor="middle"'),
+    `<g transform="translate(${qrX} ${qrY})">${codeMarkup}</g>`,
+    text(W / 2, qrY + qrPx + 56, code.codeKind === 'wxacode' ? '微信扫一扫 打开小程序查看服务详情' : '微信扫码查看服务详情', 26, 'fill="#4a5468" text-anchor="middle"'),
     text(W / 2, H - 110, p.providerName, 26, 'fill="#1d2433" text-anchor="middle"'),
     text(W / 2, H - 64, `服务电话 ${p.spec.publicInfo.servicePhone}`, 30, 'fill="#1f5fbf" text-anchor="middle" font-weight="700"'),
     `</svg>`,
   ].join('');
-  return { svg, link };
+  return {
+    svg,
+    link,
+    codeKind: code.codeKind,
+    ...(code.codeKind === 'wxacode' && code.url ? { codeUrl: code.url } : {}),
+    ...(code.codeKind === 'link' && code.note ? { codeNote: code.note } : {}),
+  };
 }

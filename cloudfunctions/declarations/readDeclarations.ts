@@ -1,3 +1,4 @@
+import { draftProblems } from '../../types/spec';
 import type { Category } from '../../types/domain';
 import type { DeclarationDoc, DeclarationListItem, DeclarationStatus, DeclarationView } from '../../types/declaration';
 import { COLLECTIONS } from '../_lib/collections';
@@ -7,7 +8,9 @@ import { loadReadable } from './loadDeclaration';
 import { toDeclarationListItem, toDeclarationView } from './view';
 
 export async function getDeclaration(input: { declarationId: string }, ctx: Ctx): Promise<DeclarationView> {
-  return toDeclarationView(await loadReadable(ctx, input.declarationId));
+  const d = await loadReadable(ctx, input.declarationId);
+  // A draft may hold half-typed values: whoever opens it (on any device) sees what still needs fixing.
+  return d.status === 'draft' ? { ...toDeclarationView(d), problems: draftProblems(d.spec) } : toDeclarationView(d);
 }
 
 /** The applicant's own organisation's declarations, most recently changed first. */

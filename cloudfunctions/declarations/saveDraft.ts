@@ -1,5 +1,6 @@
 import type { DeclarationDoc, DeclarationMode, SpecDraft } from '../../types/declaration';
-import { SPEC_FIELDS, readField } from '../../types/spec';
+import type { SaveDraftResult } from '../../types/actions/declarations';
+import { SPEC_FIELDS, draftProblems, readField } from '../../types/spec';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -23,8 +24,13 @@ interface Input {
 
 const changedKeys = (a: unknown, b: unknown) => SPEC_FIELDS.map((f) => f.key).filter((k) => readField(a, k) !== readField(b, k));
 
-/** Autosave: a draft may be partial. A new draft joins the call open today. */
-export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId: string; version: number }> {
+/**
+ * Autosave: a draft is saved whatever its state — partial, or with half-typed values — so no edit stays on one device.
+ * Its shape is bounded by the input schema (known fields, capped lengths); its values' problems come back as a list,
+ * and only submission refuses them. A new draft joins the call open today.
+ */
+export async function saveDraft(input: Input, ctx: Ctx): Promise<SaveDraftResult> {
+  const problems = draftProblems(input.spec);
   const now = ctx.clock.now().toISOString();
   await refuseReentry(ctx, input.spec.name, 'spec.name');
   if (!input.declarationId) {
@@ -59,7 +65,7 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId
       await tx.insert(COLLECTIONS.declarations, { ...d });
       await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { created: true, callId: d.callId, fields: changedKeys({}, d.spec) } });
     });
-    return { declarationId: d._id, version: 1 };
+    return { declarationId: d._id, version: 1, problems };
   }
 
   return ctx.store.transaction(async (tx) => {
@@ -91,6 +97,6 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<{ declarationId
       updatedAt: now,
     });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { version, fields: changedKeys(d.spec, input.spec) } });
-    return { declarationId: d._id, version };
+    return { declarationId: d._id, version, problems };
   });
 }

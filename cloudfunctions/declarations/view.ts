@@ -1,5 +1,6 @@
 /** What callers are shown of a declaration. */
 import type { DeclarationDoc, DeclarationListItem, DeclarationView } from '../../types/declaration';
+import { CATEGORIES } from '../../types/domain';
 import { SPEC_FIELDS, readField } from '../../types/spec';
 
 export function toDeclarationView(d: DeclarationDoc): DeclarationView {
@@ -22,7 +23,8 @@ export function toDeclarationListItem(d: DeclarationDoc): DeclarationListItem {
     callId: d.callId,
     name: d.name,
     status: d.status,
-    category: d.spec.category ?? null,
+    // A draft may hold a value that is not a category yet (saved whatever its state): lists show none then.
+    category: d.spec.category && (CATEGORIES as readonly string[]).includes(d.spec.category) ? d.spec.category : null,
     updatedAt: d.updatedAt,
     submittedAt: d.submittedAt,
     completeness: completeness(d.spec),

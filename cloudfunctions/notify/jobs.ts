@@ -17,6 +17,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Caller, Ctx } from '../_lib/context';
 import { notify, type Notice } from '../_lib/notify';
 import { findAll, findByIds } from '../_lib/store/pages';
+import { backfillPublicity } from '../publicity/backfill';
 import { loadCalendar } from '../publicity/calendar';
 
 /** Who the audit trail names for what the timer does. */
@@ -128,8 +129,11 @@ async function remindRectifications(ctx: Ctx, cal: WorkingDayCalendar, today: st
 export async function runJobs(ctx: Ctx): Promise<JobReport> {
   const today = ctx.clock.today();
   const cal = await loadCalendar(ctx);
+  // Older publicity records brought up to date first (one read once done): paging and the list rely on them.
+  const backfilled = await backfillPublicity(ctx);
   return {
     today,
+    publicityBackfilled: backfilled.comments + backfilled.notices,
     caseReminders: await remindCases(ctx, cal, today),
     casesFlagged: await flagOverdueCases(ctx, today),
     scoringReminders: await remindScoring(ctx, cal, today),

@@ -30,7 +30,7 @@ export async function myOrg(_input: unknown, ctx: Ctx): Promise<{ org: OrgView |
   return { org: org ? toOrgView(org) : null };
 }
 
-/** A member invites a colleague: a one-time code binding the applicant role to the same organisation. */
+/** A member of a verified organisation invites a colleague: a one-time code binding the applicant role to the same organisation. */
 export async function addMember(_input: unknown, ctx: Ctx): Promise<{ inviteCode: string; orgId: string }> {
   const orgId = ctx.caller.orgId!;
   const now = ctx.clock.now().toISOString();
@@ -40,6 +40,8 @@ export async function addMember(_input: unknown, ctx: Ctx): Promise<{ inviteCode
         const org = await tx.get<OrgDoc>(COLLECTIONS.orgs, orgId);
         if (!org) throw notFound('没有找到您的单位');
         if (orgStatusOf(org) === 'rejected') throw conflict('您的单位未通过核验，暂不能邀请同事');
+        // Not before the bureau has checked it is who it says (a registration of someone else's credit code gains nobody).
+        if (orgStatusOf(org) === 'pending') throw conflict('您的单位还在等待市司法局核验，核验通过后才能邀请同事加入');
         const invite: InviteDoc = { _id: newInviteCode(), role: 'applicant', orgId, createdBy: ctx.caller.userId, createdAt: now, usedBy: null, usedAt: null };
         await tx.insert(COLLECTIONS.invites, invite);
         await appendAudit(tx, ctx, { collection: COLLECTIONS.invites, recordId: invite._id, change: { role: 'applicant', orgId, byMember: true } });

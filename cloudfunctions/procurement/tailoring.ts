@@ -5,7 +5,9 @@ import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, forbidden } from '../_lib/errors';
-import { newId } from '../_lib/ids';
+import { newId, sha256 } from '../_lib/ids';
+import { compactText } from '../_lib/normalizeText';
+import { DuplicateKeyError } from '../_lib/store/port';
 import { isApplicant, isPurchaser } from '../_lib/rules';
 import { findAll } from '../assessments/load';
 import { countRecord } from './counters';
@@ -35,10 +37,19 @@ export async function requestCustom(input: { productId: string; need: string; au
     answeredAt: null,
     acceptedAt: null,
   };
-  await ctx.store.transaction(async (tx) => {
-    await tx.insert(COLLECTIONS.customRequests, doc);
-    await appendAudit(tx, ctx, { collection: COLLECTIONS.customRequests, recordId: doc._id, change: { asked: true, productId: doc.productId } });
-  });
+  // The same request again the same day (same unit, product and need, however spaced or punctuated) is a duplicate.
+  const dupId = `custom:${sha256([doc.purchaserOrgId, doc.productId, ctx.clock.today(), compactText(input.need)].join('|'))}`;
+  try {
+    await ctx.store.transaction(async (tx) => {
+      await tx.insert(COLLECTIONS.counters, { _id: dupId });
+      await tx.insert(COLLECTIONS.customRequests, doc);
+      await appendAudit(tx, ctx, { collection: COLLECTIONS.customRequests, recordId: doc._id, change: { asked: true, productId: doc.productId } });
+    });
+  } catch (e) {
+    if (e instanceof DuplicateKeyError && e.collection === COLLECTIONS.counters)
+      throw conflict('本单位今天已经就这个产品提出过相同的定制需求，请等服务单位答复，不用重复提交');
+    throw e;
+  }
   return customView(doc, p);
 }
 

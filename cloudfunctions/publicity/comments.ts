@@ -55,13 +55,15 @@ export async function postComment(input: { declarationId: string; text: string; 
 
       const aliasId = `alias:${input.declarationId}:${userId}`;
       let alias = await tx.get<{ _id: string; pseudonym: string }>(COLLECTIONS.counters, aliasId);
+      const shown = verdict === 'pass';
       if (!alias) {
         const current = (await tx.get<PublicityDoc>(COLLECTIONS.publicity, input.declarationId))!;
         const n = current.commenters + 1;
         alias = { _id: aliasId, pseudonym: `市民A${n}` };
-        await tx.update(COLLECTIONS.publicity, current._id, { commenters: n });
+        // The notice keeps its count of shown comments (the list reads it instead of counting per notice).
+        await tx.update(COLLECTIONS.publicity, current._id, shown ? { commenters: n, shownComments: { $inc: 1 } } : { commenters: n });
         await tx.insert(COLLECTIONS.counters, alias);
-      }
+      } else if (shown) await tx.update(COLLECTIONS.publicity, input.declarationId, { shownComments: { $inc: 1 } });
       const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
       if (group.found && !(await tx.get(COLLECTIONS.commentGroups, group.groupId)))
         await tx.insert(COLLECTIONS.commentGroups, { _id: group.groupId, declarationId: input.declarationId, text: group.folded, createdAt: now } satisfies CommentGroupDoc);
@@ -74,7 +76,7 @@ export async function postComment(input: { declarationId: string; text: string; 
         byApplicant: isApplicant(ctx.caller) && ctx.caller.orgId === d?.orgId,
         text: input.text,
         anchor: input.anchor ?? null,
-        status: verdict === 'pass' ? 'shown' : 'pending',
+        status: shown ? 'shown' : 'pending',
         hiddenReason: null,
         disposition: null,
         reply: null,
@@ -199,6 +201,8 @@ export async function moderateComment(input: { commentId: string; decision: 'sho
     if (!c) throw notFound('没有找到这条意见');
     const next: CommentDoc = { ...c, status: input.decision === 'show' ? 'shown' : 'hidden', hiddenReason: input.decision === 'hide' ? input.reason! : null };
     await tx.set(COLLECTIONS.comments, c._id, next);
+    const delta = (next.status === 'shown' ? 1 : 0) - (c.status === 'shown' ? 1 : 0);
+    if (delta) await tx.update(COLLECTIONS.publicity, c.declarationId, { shownComments: { $inc: delta } });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.comments, recordId: c._id, change: { status: next.status, reason: next.hiddenReason } });
     return toMine(next, true);
   });

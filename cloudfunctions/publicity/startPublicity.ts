@@ -22,7 +22,7 @@ export async function startPublicity(input: { declarationIds: string[]; startsOn
       const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, id);
       if (!d) throw notFound(`没有找到申报 ${id}`);
       if (d.status !== 'proposed') throw conflict(`“${d.name}”不是拟定产品，不能公示`);
-      const doc: PublicityDoc = { _id: id, windows: [{ startsOn: input.startsOn, endsOn, workingDays: input.workingDays, warnings }], status: 'open', outcome: null, reason: null, closedAt: null, commenters: 0, startedAt: now };
+      const doc: PublicityDoc = { _id: id, windows: [{ startsOn: input.startsOn, endsOn, workingDays: input.workingDays, warnings }], status: 'open', outcome: null, reason: null, closedAt: null, commenters: 0, shownComments: 0, startedAt: now };
       await tx.insert(COLLECTIONS.publicity, doc);
       await tx.update(COLLECTIONS.declarations, id, { status: 'in-publicity', updatedAt: now });
       await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: id, change: { publicity: { startsOn: input.startsOn, endsOn, workingDays: input.workingDays }, warnings } });

@@ -8,6 +8,7 @@ import type { Ctx } from '../_lib/context';
 import { forbidden, invalid, notFound, rateLimited } from '../_lib/errors';
 import { newSecretToken } from '../_lib/ids';
 import { h5Base } from '../_lib/links';
+import { CODE_PAGES, miniProgramCode, pngAsSvg } from '../_lib/miniCode';
 import { isAdmin } from '../_lib/rules';
 import type { Where } from '../_lib/store/port';
 import { actsForProvider } from './permissions';
@@ -51,8 +52,19 @@ export async function issueToken(input: { productId: string; servedOn: string; c
   // Built from configuration like the poster's link: no caller chooses where a rating code leads.
   const base = h5Base();
   const url = base ? `${base}/#${ratePath(doc._id)}` : ratePath(doc._id);
-  const qrCode = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return { token: doc._id, url, qrCode, expiresOn: doc.expiresOn };
+  // On CloudBase a mini-program code whose scene is the token (the rating page reads it back); locally, or when WeChat
+  // refuses, the QR code of the link (`codeKind: 'link'`, with a note then). Either way `qrCode` is an SVG to show.
+  const code = await miniProgramCode(ctx, CODE_PAGES.rate, doc._id);
+  const qrCode = code.codeKind === 'wxacode' ? pngAsSvg(code.png) : await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return {
+    token: doc._id,
+    url,
+    qrCode,
+    expiresOn: doc.expiresOn,
+    codeKind: code.codeKind,
+    ...(code.codeKind === 'wxacode' && code.url ? { codeUrl: code.url } : {}),
+    ...(code.codeKind === 'link' && code.note ? { codeNote: code.note } : {}),
+  };
 }
 
 /** What the rating page shows before rating: which service, and whether the code can still be used. */

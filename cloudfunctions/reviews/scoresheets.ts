@@ -9,6 +9,7 @@ import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { AppError, conflict, notFound } from '../_lib/errors';
+import { findByIds } from '../_lib/store/pages';
 import { toDeclarationView } from '../declarations/view';
 import { computeResult, sheetTotal } from './computeResult';
 import { sheetId } from './panels';
@@ -27,10 +28,17 @@ const toSheetView = ({ _id, ...rest }: ScoresheetDoc): SheetView => rest;
 export async function myAssignments(_input: unknown, ctx: Ctx): Promise<{ items: AssignmentItem[] }> {
   const me = ctx.caller.expertId!;
   const panels = await ctx.store.find<PanelDoc>(COLLECTIONS.panels, { where: { members: { $has: me } }, orderBy: [['drawnAt', 'desc']], limit: 200 });
+  // Two round trips whatever the number of panels: the panels, then their declarations and the caller's sheets ($in) together.
+  const [declarations, sheets] = await Promise.all([
+    findByIds<DeclarationDoc>(ctx.store, COLLECTIONS.declarations, panels.map((p) => p._id)),
+    findByIds<ScoresheetDoc>(ctx.store, COLLECTIONS.scoresheets, panels.map((p) => sheetId(p._id, me))),
+  ]);
+  const byId = new Map(declarations.map((d) => [d._id, d]));
+  const sheetById = new Map(sheets.map((x) => [x._id, x]));
   const items: AssignmentItem[] = [];
   for (const p of panels) {
-    const d = await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, p._id);
-    const sheet = await ctx.store.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(p._id, me));
+    const d = byId.get(p._id);
+    const sheet = sheetById.get(sheetId(p._id, me));
     if (d) items.push({ declarationId: d._id, name: d.name, category: d.spec.category ?? null, purchaseMethod: d.spec.purchaseMethod ?? null, sheet: sheet ? sheet.status : 'none' });
   }
   return { items };

@@ -29,6 +29,11 @@ afterEach(async () => {
 const button = (text: string) => atButton(page, text);
 const field = (key: string) => page.locator(`#f-${key.replace(/\./g, '-')}`);
 const step = (title: string) => page.locator('.steps__item', { hasText: title });
+/** Waits until `ok` holds (checked every 200 ms, up to 15 s); fails with what was awaited. */
+async function until(ok: () => Promise<boolean>, what = 'the condition') {
+  for (const end = Date.now() + 15_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) if (await ok()) return;
+  throw new Error(`timed out waiting for ${what}`);
+}
 
 test('finish, see an error under its field, fix it, check and submit', async () => {
   // Most of the form was filled in on the laptop; the management section and the contact phone are left for the phone.
@@ -40,10 +45,11 @@ test('finish, see an error under its field, fix it, check and submit', async () 
   await page.locator('.mine__item', { hasText: spec.name }).click();
   await page.locator('.decl__name', { hasText: spec.name }).waitFor();
 
-  // A wrong phone: the autosave is refused, and the message sits under the field.
+  // A wrong phone: the draft is still saved (issue 14), and the message sits under the field.
   await step('封面').click();
   await field('cover.contactPhone').locator('input').fill('0571-12');
   await field('cover.contactPhone').locator('.field__error').waitFor();
+  await page.getByText(/已自动保存 \d\d:\d\d（有 1 处待修改）/).waitFor();
   await expect(field('cover.contactPhone').locator('.field__error').innerText()).resolves.toBe('联系人电话格式不正确，应为手机号或带区号的固定电话');
   expect(await overflowsSideways(page)).toBe(false);
   await field('cover.contactPhone').locator('input').fill('0571-85256615');
@@ -63,6 +69,11 @@ test('finish, see an error under its field, fix it, check and submit', async () 
   await step('服务结果的满意度').click();
   await button('提交前检查').click();
   await expect(page.locator('.check__missing').count()).resolves.toBe(0);
+  // No attachment: a warning to read and acknowledge (attachment 1 note 3 says documents "may" be attached), not a block.
+  await page.locator('.check__warn', { hasText: '还没有添加附件' }).waitFor();
+  await expect(button('确认提交').getAttribute('class')).resolves.toContain('at-button--disabled');
+  await button('不添加附件，继续').click();
+  await button('✓ 已确认不添加附件').waitFor();
   await button('确认提交').click();
   // A clear end: what happens next, and the way on.
   await page.getByText('申报已提交').waitFor();
@@ -86,10 +97,13 @@ test('submitting an incomplete declaration marks every section and field that ne
   await step('服务结果的满意度').click();
   await button('提交前检查').click();
   await expect(page.locator('.check__missing').count()).resolves.toBe(2);
+  await button('不添加附件，继续').click();
   await button('确认提交').click();
-  // The form jumps to the first section with a problem and shows the message under the field.
+  // The form jumps to the first section with a problem and shows the message under the field; the list on top names
+  // every field by its label.
   await field('content.audience').locator('.field__error').waitFor();
   await expect(field('content.audience').locator('.field__error').innerText()).resolves.toBe('请填写产品服务的对象');
+  await expect(page.locator('.problems__text').allInnerTexts()).resolves.toEqual(['请填写产品服务的对象', '请填写针对产品服务标准制定个性评价指标']);
   await expect(page.locator('.steps__item--error').count()).resolves.toBe(2);
   expect((await rig.h.ok('declarations', 'get', { declarationId }, zhang.token)).status).toBe('draft');
 });
@@ -139,4 +153,86 @@ test('an attachment is uploaded from the phone, a wrong file is refused with the
   await page.getByText(/已自动保存/).waitFor();
   const d = await rig.h.ok('declarations', 'get', { declarationId }, zhang.token);
   expect(d.spec.attachments.map((a: { name: string }) => a.name)).toEqual(['说明书盖章页.pdf']);
+});
+
+test('issue 14: a half-typed field does not stop the draft saving; a second device opens it with the later edits and the problem by its label', async () => {
+  const spec = demoSpec(DEMO_PRODUCTS[4], 4) as any;
+  const { management, ...rest } = spec;
+  const { declarationId } = await rig.h.ok('declarations', 'saveDraft', { spec: { ...rest, cover: { ...rest.cover, contactPhone: undefined } } }, zhang.token);
+  await page.goto(rig.h.url + `/#/packages/applicant/pages/form/index?id=${declarationId}`);
+  await page.locator('.decl__name', { hasText: spec.name }).waitFor();
+
+  // On the laptop: a malformed phone, then later edits in another section.
+  await step('封面').click();
+  await field('cover.contactPhone').locator('input').fill('0571-12');
+  await step('服务管理的规范性').click();
+  await field('management.rules').locator('textarea').fill(management.rules);
+  await field('management.process').locator('textarea').fill(management.process);
+  await until(async () => (await rig.h.ok('declarations', 'get', { declarationId }, zhang.token)).spec.management?.process === management.process);
+  await page.getByText(/已自动保存 \d\d:\d\d（有 1 处待修改）/).waitFor();
+
+  // The server holds the invalid value and the later edits, and says what is wrong.
+  const stored = await rig.h.ok('declarations', 'get', { declarationId }, zhang.token);
+  expect([stored.spec.cover.contactPhone, stored.spec.management]).toEqual(['0571-12', { rules: management.rules, process: management.process }]);
+  expect(stored.problems).toEqual([{ path: 'cover.contactPhone', message: '联系人电话格式不正确，应为手机号或带区号的固定电话' }]);
+
+  // Another device (fresh storage, the same applicant), in elder mode: everything is there, the problem named by its label.
+  const phone = await rig.newPhonePage();
+  await signIn(phone, zhang.token);
+  await phone.addInitScript(() => localStorage.setItem('hzlp.largeFont', JSON.stringify({ data: true })));
+  await phone.goto(rig.h.url + `/#/packages/applicant/pages/form/index?id=${declarationId}`);
+  await phone.locator('.decl__name', { hasText: spec.name }).waitFor();
+  const problem = phone.locator('.problems__item');
+  await expect(problem.allInnerTexts()).resolves.toEqual([expect.stringContaining('联系人电话格式不正确，应为手机号或带区号的固定电话')]);
+  expect(await phone.locator('body').innerText()).not.toMatch(/cover\.|spec\.|contactPhone/);
+  // Elder mode holds for the list: text at least 18 px, the entry at least 60 px tall.
+  const [size, height] = await problem.first().evaluate((el) => [parseFloat(getComputedStyle(el.querySelector('.problems__text')!).fontSize), el.getBoundingClientRect().height]);
+  expect(size).toBeGreaterThanOrEqual(18);
+  expect(height).toBeGreaterThanOrEqual(60);
+  expect(await overflowsSideways(phone)).toBe(false);
+
+  // From another section, at the top of the page, tap the problem: the form opens 封面 and brings the field into view.
+  await phone.locator('.steps__item', { hasText: '服务管理的规范性' }).click();
+  await expect(phone.locator('#f-management-process textarea').inputValue()).resolves.toBe(management.process);
+  await phone.evaluate(() => (document.querySelector('.taro_page') as HTMLElement).scrollTo(0, 0));
+  await problem.first().click();
+  const phoneField = phone.locator('#f-cover-contactPhone');
+  await expect(phoneField.locator('input').inputValue()).resolves.toBe('0571-12');
+  await expect(phoneField.locator('.field__error').innerText()).resolves.toBe('联系人电话格式不正确，应为手机号或带区号的固定电话');
+  // At scroll 0 the field would sit far below the fold (after the list, the steps and two fields): the tap scrolls to it.
+  await until(async () => {
+    const box = await phoneField.boundingBox();
+    return !!box && box.y >= 0 && box.y + 60 < 844;
+  }, 'the phone field on screen');
+  expect(await phone.evaluate(() => (document.querySelector('.taro_page') as HTMLElement).scrollTop)).toBeGreaterThan(300);
+  // Fixed there: saved, and the list empties.
+  await phoneField.locator('input').fill('0571-85256615');
+  await phone.getByText(/已自动保存 \d\d:\d\d$/).waitFor();
+  await expect(phone.locator('.problems').count()).resolves.toBe(0);
+  await phone.context().close();
+  const fixed = await rig.h.ok('declarations', 'get', { declarationId }, zhang.token);
+  expect([fixed.spec.cover.contactPhone, fixed.spec.management.process, fixed.problems]).toEqual(['0571-85256615', management.process, []]);
+});
+
+test('issue 14: an open material request sits at the top of the form, answered there; the answer is kept below', async () => {
+  const spec = demoSpec(DEMO_PRODUCTS[5], 5);
+  const { declarationId } = await rig.h.ok('declarations', 'saveDraft', { spec }, zhang.token);
+  await rig.h.ok('declarations', 'submit', { declarationId }, zhang.token);
+  await rig.h.ok('declarations', 'requestMaterials', { declarationId, note: '请补充近一年的服务台账', dueOn: '2026-03-20' }, ADMIN_TOKEN);
+
+  await page.goto(rig.h.url + `/#/packages/applicant/pages/form/index?id=${declarationId}`);
+  const open = page.locator('.materials--open');
+  await open.locator('.materials__note', { hasText: '请补充近一年的服务台账' }).waitFor();
+  await expect(open.locator('.section__title').innerText()).resolves.toBe('市司法局请您补充材料（1 项）');
+  // Above the form, in the first screen.
+  const [openBox, stepsBox] = [await open.boundingBox(), await page.locator('.steps').boundingBox()];
+  expect(openBox!.y).toBeLessThan(stepsBox!.y);
+  expect(openBox!.y).toBeLessThan(844);
+  await open.locator('textarea').fill('已上传 2025 年服务台账，共 312 条记录');
+  await open.locator('.at-button', { hasText: '提交补充材料' }).click();
+  await page.locator('.materials--answered .materials__response', { hasText: '已补充：已上传 2025 年服务台账' }).waitFor();
+  await expect(page.locator('.materials--open').count()).resolves.toBe(0);
+  const d = await rig.h.ok('declarations', 'get', { declarationId }, zhang.token);
+  expect(d.materialRequests.map((r: any) => r.response?.text)).toEqual(['已上传 2025 年服务台账，共 312 条记录']);
+  expect(await overflowsSideways(page)).toBe(false);
 });

@@ -171,7 +171,9 @@ test('every function’s happy path runs through its bundle against the gateway'
 test('the functions that check citizens’ text ship the openapi permission, notify its sender’s and its timer, the others none', () => {
   for (const n of FUNCTIONS) {
     const config = path.join(DIST, n, 'config.json');
-    if (['publicity', 'ratings', 'needs'].includes(n)) expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['security.msgSecCheck'] } });
+    if (n === 'ratings') expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'] } });
+    else if (n === 'catalogue') expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['wxacode.getUnlimited'] } });
+    else if (['publicity', 'needs'].includes(n)) expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['security.msgSecCheck'] } });
     else if (n === 'notify')
       expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['subscribeMessage.send'] }, triggers: [{ name: 'deadlines', type: 'timer', config: '0 */10 * * * * *' }] });
     else expect(fs.existsSync(config)).toBe(false);

@@ -85,8 +85,11 @@ test('the poster carries the product, its phone and a QR code of its own page, b
   const saved = process.env.H5_BASE_URL;
   try {
     process.env.H5_BASE_URL = 'https://fw.example.gov.cn/';
-    const { svg, link } = await h.ok('catalogue', 'poster', { productId: 'p0001demo' });
+    const { svg, link, codeKind, codeNote } = await h.ok('catalogue', 'poster', { productId: 'p0001demo' });
     expect(link).toBe('https://fw.example.gov.cn/#/pages/product/index?id=p0001demo');
+    // Locally there is no WeChat to draw a mini-program code: the H5 link's QR code, with nothing to apologise for.
+    expect(codeKind).toBe('link');
+    expect(codeNote).toBeUndefined();
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('“老娘舅”人民调解上门服务');
     expect(svg).toContain('服务电话 0571-88012345');

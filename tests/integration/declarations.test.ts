@@ -73,18 +73,67 @@ test('an incomplete declaration is refused with one issue per missing field, by 
   expect((await h.ok('declarations', 'get', { declarationId }, zhang.token)).status).toBe('draft');
 });
 
-test('bad input is refused whole: an over-long field or a wrong phone writes nothing', async () => {
+test('issue 14: a draft saves whatever its state; its problems come back by field, in Chinese; only submission refuses them', async () => {
+  const { declarationId, version, problems: none } = await h.ok('declarations', 'saveDraft', { spec: { name: '合规体检' } }, zhang.token);
+  expect(none).toEqual([]);
+  // A half-typed phone and an over-long summary, then a later edit: all of it reaches the server.
+  const saved = await h.ok('declarations', 'saveDraft', { declarationId, baseVersion: version, spec: { name: '合规体检', summary: '长'.repeat(501), cover: { contactPhone: '0571-12' } } }, zhang.token);
+  expect(saved.version).toBe(version + 1);
+  // In the form's order (封面 first).
+  expect(saved.problems).toEqual([
+    { path: 'cover.contactPhone', message: '联系人电话格式不正确，应为手机号或带区号的固定电话' },
+    { path: 'summary', message: '产品简介不能超过 500 字' },
+  ]);
+  const later = await h.ok('declarations', 'saveDraft', { declarationId, baseVersion: saved.version, spec: { name: '合规体检', summary: '长'.repeat(501), cover: { contactPhone: '0571-12', contactName: '张律师' } } }, zhang.token);
+  expect(later.problems.map((p: { path: string }) => p.path)).toEqual(['cover.contactPhone', 'summary']);
+
+  // Another device opens it: the invalid value, the later edit and the problems, named in the form's words.
+  const d = await h.ok('declarations', 'get', { declarationId }, zhang.token);
+  expect([d.version, d.spec.cover, d.spec.summary.length]).toEqual([later.version, { contactPhone: '0571-12', contactName: '张律师' }, 501]);
+  expect(d.problems).toEqual(later.problems);
+
+  // The stale-version conflict still holds (laptop against phone).
+  const stale = await h.call('declarations', 'saveDraft', { declarationId, baseVersion: saved.version, spec: { name: '旧内容' } }, zhang.token);
+  expect(stale.status).toBe(409);
+
+  // Submission stays strict: the same values are refused, each by its path, and nothing changes.
+  const submit = await h.call('declarations', 'submit', { declarationId }, zhang.token);
+  expect(submit.status).toBe(400);
+  expect((submit.body as any).error.code).toBe('INVALID_INPUT');
+  const issues = (submit.body as any).error.issues as { path: string; message: string }[];
+  expect(issues).toEqual(expect.arrayContaining([...later.problems, { path: 'content.audience', message: '请填写产品服务的对象' }]));
+  expect((await h.ok('declarations', 'get', { declarationId }, zhang.token))).toMatchObject({ status: 'draft', version: later.version });
+});
+
+test('issue 14: the shape of a draft stays bounded: unknown fields, wrong types and oversize values are refused whole, writing nothing', async () => {
   const { declarationId, version } = await h.ok('declarations', 'saveDraft', { spec: { name: '合规体检' } }, zhang.token);
   const auditBefore = await h.app.store.count('audit');
-  const long = await h.call('declarations', 'saveDraft', { declarationId, spec: { name: '合规体检', summary: '长'.repeat(501) } }, zhang.token);
-  expect((long.body as any).error.issues).toEqual([{ path: 'spec.summary', message: '产品简介不能超过 500 字' }]);
-  const phone = await h.call('declarations', 'saveDraft', { declarationId, spec: { cover: { contactPhone: '110' } } }, zhang.token);
-  expect((phone.body as any).error.issues[0].path).toBe('spec.cover.contactPhone');
-  const unknown = await h.call('declarations', 'saveDraft', { declarationId, spec: { secret: 1 } }, zhang.token);
-  expect(unknown.status).toBe(400);
+  const unknown = await h.call('declarations', 'saveDraft', { declarationId, spec: { name: '合规体检', secret: 'x'.repeat(100) } }, zhang.token);
+  expect([unknown.status, (unknown.body as any).error.issues]).toEqual([400, [{ path: 'spec', message: '说明书中没有这些栏目：secret' }]]);
+  const nested = await h.call('declarations', 'saveDraft', { declarationId, spec: { cover: { contactPhone: '0571', blob: 'x' } } }, zhang.token);
+  expect((nested.body as any).error.issues).toEqual([{ path: 'spec.cover', message: '说明书中没有这些栏目：blob' }]);
+  const typed = await h.call('declarations', 'saveDraft', { declarationId, spec: { summary: { nested: 'x'.repeat(100) } } }, zhang.token);
+  expect((typed.body as any).error.issues).toEqual([{ path: 'spec.summary', message: '产品简介应为文字' }]);
+  // A value may run past its field's limit (reported), but not past twice that: 产品简介 500 → 1000 in a draft.
+  const huge = await h.call('declarations', 'saveDraft', { declarationId, spec: { name: '合规体检', summary: '长'.repeat(1001) } }, zhang.token);
+  expect((huge.body as any).error).toEqual({ code: 'INVALID_INPUT', message: '产品简介太长了，草稿最多保存 1000 字，请删减后再保存', issues: [{ path: 'spec.summary', message: '产品简介太长了，草稿最多保存 1000 字，请删减后再保存' }] });
+  const phone = await h.call('declarations', 'saveDraft', { declarationId, spec: { cover: { contactPhone: '1'.repeat(101) } } }, zhang.token);
+  expect((phone.body as any).error.issues).toEqual([{ path: 'spec.cover.contactPhone', message: '联系人电话太长了，草稿最多保存 100 字，请删减后再保存' }]);
+  const many = await h.call('declarations', 'saveDraft', { declarationId, spec: { attachments: Array.from({ length: 31 }, (_, i) => ({ name: `${i}.pdf`, fileId: `local/${i}` })) } }, zhang.token);
+  expect((many.body as any).error.issues).toEqual([{ path: 'spec.attachments', message: '附件不能超过 30 个' }]);
   const d = await h.ok('declarations', 'get', { declarationId }, zhang.token);
   expect([d.version, d.spec]).toEqual([version, { name: '合规体检' }]);
   expect(await h.app.store.count('audit')).toBe(auditBefore);
+});
+
+test('issue 14: another organisation can neither save over nor read a draft with problems, nor learn them', async () => {
+  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: { name: '之江所的草稿', cover: { contactPhone: '0571-1' } } }, zhang.token);
+  const read = await h.call('declarations', 'get', { declarationId }, rival.token);
+  expect([read.status, JSON.stringify(read.body).includes('0571-1')]).toEqual([404, false]);
+  expect((await h.call('declarations', 'saveDraft', { declarationId, spec: { name: '篡改', cover: { contactPhone: 'x' } } }, rival.token)).status).toBe(404);
+  expect((await h.call('declarations', 'saveDraft', { declarationId, spec: { name: '篡改' } }, await h.citizen())).status).toBe(403);
+  const d = await h.ok('declarations', 'get', { declarationId }, zhang.token);
+  expect([d.name, d.spec.cover.contactPhone, d.version]).toEqual(['之江所的草稿', '0571-1', 1]);
 });
 
 test('a recommended declaration names its recommending association (issue 13: a verified organisation, not free text)', async () => {

@@ -70,9 +70,14 @@ test('registered, pending: it drafts but cannot submit; verified, it submits; on
   expect((await h.ok('orgs', 'list', { district: '滨江区' }, ADMIN_TOKEN)).orgs).toEqual([]);
 });
 
-test('a member invites a colleague with a one-time code bound to the same organisation; a refused organisation cannot submit', async () => {
+test('a member invites a colleague with a one-time code bound to the same organisation, once it is verified; a refused organisation cannot submit', async () => {
   const founder = await h.citizen();
   const { orgId } = ((await register(founder, { name: '杭州城西调解中心', creditCode: OTHER_CODE, kind: 'mediation', district: '余杭区' })).body as any).data;
+  // Pending: nobody joins through it yet (a registration of someone else's credit code gains nobody).
+  const early = await h.call('orgs', 'addMember', {}, founder);
+  expect([early.status, (early.body as any).error.code, (early.body as any).error.message]).toEqual([409, 'CONFLICT', '您的单位还在等待市司法局核验，核验通过后才能邀请同事加入']);
+  expect(await h.app.store.count('invites', { orgId })).toBe(0);
+  await h.ok('orgs', 'verify', { orgId, approve: true, reason: '与登记证书一致' }, ADMIN_TOKEN);
   const { inviteCode, orgId: bound } = await h.ok('orgs', 'addMember', {}, founder);
   expect(bound).toBe(orgId);
   const colleague = await h.citizen();
@@ -80,14 +85,17 @@ test('a member invites a colleague with a one-time code bound to the same organi
   expect(me).toMatchObject({ roles: expect.arrayContaining(['applicant']), org: { orgId, name: '杭州城西调解中心' } });
   // A used code answers like an unknown one (issue 10: guessing learns nothing).
   expect((await h.call('auth', 'redeemInvite', { code: inviteCode }, await h.citizen())).status).toBe(404);
-  expect((await h.ok('orgs', 'mine', {}, colleague)).org).toMatchObject({ orgId, status: 'pending', contactName: '林晓' });
+  expect((await h.ok('orgs', 'mine', {}, colleague)).org).toMatchObject({ orgId, status: 'verified', contactName: '林晓' });
   expect((await h.ok('orgs', 'mine', {}, await h.citizen())).org).toBeNull();
   expect((await h.call('orgs', 'addMember', {}, await h.citizen())).status).toBe(403);
 
-  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: full() }, colleague);
-  await h.ok('orgs', 'verify', { orgId, approve: false, reason: '登记证书已过期' }, ADMIN_TOKEN);
-  const refused = await h.call('declarations', 'submit', { declarationId }, colleague);
+  const other = await h.citizen();
+  const refusedOrg = ((await register(other, { name: '杭州城东调解中心', creditCode: ASSOCIATION_CODE, kind: 'mediation', district: '上城区' })).body as any).data;
+  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: full() }, other);
+  await h.ok('orgs', 'verify', { orgId: refusedOrg.orgId, approve: false, reason: '登记证书已过期' }, ADMIN_TOKEN);
+  const refused = await h.call('declarations', 'submit', { declarationId }, other);
   expect((refused.body as any).error.message).toBe('贵单位未通过市司法局核验（登记证书已过期），不能提交申报');
+  expect((await h.call('orgs', 'addMember', {}, other)).status).toBe(409);
 });
 
 test('bureau invites keep working: their organisations count as verified', async () => {

@@ -62,6 +62,10 @@ test('the limits as data: these exact numbers (a changed number fails here)', ()
     search: [120, 60, 0, 'address'],
     export: [10, 600, 0, 'address'],
     poster: [20, 600, 0, 'address'],
+    orgRegisterPerIdentity: [5, 86400, 0, 'identity'],
+    orgRegisterPerAddress: [10, 86400, 0, 'address'],
+    procurementRecord: [30, 3600, 0, 'identity'],
+    customRequest: [10, 86400, 0, 'identity'],
     inviteGuess: [5, 900, 1800, 'address'],
   });
   expect(RELAXED_FACTOR).toBe(100);

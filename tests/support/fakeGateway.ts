@@ -34,6 +34,11 @@
  *   a protobuf CommOpenApiResp `{ respData: <WeChat's JSON>, contentType }` (wx-server-sdk `index.js:callGeneralOpenAPI`
  *   decodes it; fields 1 and 2 of its generated `protobuf/openapi.js`). security.msgSecCheck's JSON is WeChat's v2
  *   answer `{ errcode: 0, errmsg: 'ok', result: { suggest, label } }` (WeChat's msgSecCheck documentation).
+ * - wxacode.getUnlimited (issue 15's mini-program codes) answers the image itself: a CommOpenApiResp whose respData is the
+ *   PNG and contentType `image/png` (wx-server-sdk `index.js:callWXOpenAPI` hands back `{ contentType, buffer }` for any
+ *   answer that is not JSON); WeChat's refusal is its JSON `{ errcode, errmsg }` (e.g. 41030 invalid page), which the SDK throws.
+ * - storage.getUploadMetadata → `{ data: { url, token, authorization, fileId, cosFileId } }`, then the SDK PUTs the bytes to
+ *   `url` (COS), which answers an empty body on success (node-sdk `storage/index.js:uploadFile`); served here under /upload/.
  * - storage.batchGetDownloadUrl → `{ data: { download_list: [{ fileID, tempFileURL, code: 'SUCCESS' }] } }` and
  *   storage.batchDeleteFile → `{ data: { delete_list: [{ fileID, code: 'SUCCESS' }] } }` (node-sdk `storage/index.js:
  *   getTempFileURL/getFileInfo/deleteFile`). The temporary URL is served here too, with HTTP Range support like COS.
@@ -88,6 +93,11 @@ export class FakeGateway {
   private server!: http.Server;
   /** WeChat's msgSecCheck verdict for a text (the answer's `result.suggest`); null fails the call as a missing permission would. */
   msgSecCheck: (content: string) => 'pass' | 'review' | 'risky' | null = () => 'pass';
+  /**
+   * WeChat's answer to wxacode.getUnlimited for its arguments (read off the wire): the image, or WeChat's error JSON.
+   * By default a PNG that names the scene in a text chunk, so tests can tell codes apart.
+   */
+  wxacode: (args: { scene: string; page: string }) => Buffer | { errcode: number; errmsg: string } = ({ scene }) => fakePng(scene);
   /** When set, the file server answers every GET with the whole file (200), as a server without Range support would. */
   ignoreRange = false;
   /** Bytes of file content the file server has sent since the last reset. */
@@ -144,6 +154,7 @@ export class FakeGateway {
     this.files.clear();
     this.ignoreRange = false;
     this.fileBytesSent = 0;
+    this.wxacode = ({ scene }) => fakePng(scene);
   }
 
   seed(collection: string, docs: Doc[]): void {
@@ -159,6 +170,13 @@ export class FakeGateway {
     for await (const c of req) chunks.push(c as Buffer);
     const url = req.url ?? '';
     if (url.startsWith('/files/')) return this.serveFile(url, req, res);
+    if (url.startsWith('/upload/') && req.method === 'PUT') {
+      const path = decodeURIComponent(url.slice('/upload/'.length).split('?')[0]);
+      this.files.set(path, Buffer.concat(chunks));
+      this.fileRequests.push({ path: `PUT ${path}` });
+      res.writeHead(200, { 'content-length': 0 }).end();
+      return;
+    }
     let reply: Json;
     let wire: WireRequest | null = null;
     const type = req.headers['content-type'] ?? '';
@@ -199,6 +217,15 @@ export class FakeGateway {
     const injected = this.injectedReply(wire);
     const content = /"?content"?[^"]*"((?:[^"\\]|\\.)*)"/.exec(requestText);
     const suggest = apiName === 'security.msgSecCheck' && content ? this.msgSecCheck(JSON.parse(`"${content[1]}"`)) : null;
+    if (!injected && apiName === 'wxacode.getUnlimited') {
+      const field = (key: string) => {
+        const m = new RegExp(`${key}[\\s\\S]{1,3}?"((?:[^"\\\\]|\\\\.)*)"`).exec(requestText);
+        return m ? (JSON.parse(`"${m[1]}"`) as string) : '';
+      };
+      const answer = this.wxacode({ scene: field('scene'), page: field('page') });
+      if (Buffer.isBuffer(answer)) return this.openApiBytes(res, answer, 'image/png');
+      return this.openApiAnswer(res, answer);
+    }
     // subscribeMessage.send (issue 15's sender): WeChat's `{ errcode: 0, errmsg: 'ok' }`.
     if (!injected && apiName === 'subscribeMessage.send') return this.openApiAnswer(res, { errcode: 0, errmsg: 'ok' });
     if (injected || suggest === null) {
@@ -219,6 +246,15 @@ export class FakeGateway {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { Writer } = require('protobufjs/minimal');
     const pb: Uint8Array = Writer.create().uint32(10).bytes(Buffer.from(JSON.stringify(answer))).uint32(18).string('application/json; charset=utf-8').finish();
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    res.end(Buffer.from(pb));
+  }
+
+  /** A CommOpenApiResp carrying bytes that are not JSON (an image). */
+  private openApiBytes(res: http.ServerResponse, bytes: Buffer, contentType: string): void {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { Writer } = require('protobufjs/minimal');
+    const pb: Uint8Array = Writer.create().uint32(10).bytes(bytes).uint32(18).string(contentType).finish();
     res.writeHead(200, { 'content-type': 'application/octet-stream' });
     res.end(Buffer.from(pb));
   }
@@ -389,6 +425,10 @@ export class FakeGateway {
             }),
           },
         };
+      case 'storage.getUploadMetadata': {
+        const path = body.path as string;
+        return { data: { url: `${this.url}/upload/${encodeURIComponent(path)}`, token: 'fake-token', authorization: 'fake-authorization', fileId: `cloud://test-env.7465/${path}`, cosFileId: 'fake-cos-id' } };
+      }
       case 'storage.batchDeleteFile':
         return {
           data: {
@@ -417,6 +457,23 @@ export class FakeGateway {
     }
     return out;
   }
+}
+
+/** A 1×1 PNG with a tEXt chunk holding `note` (CRCs are not checked by anything here). */
+export function fakePng(note: string): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    return Buffer.concat([len, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('tEXt', Buffer.from(`scene\0${note}`, 'latin1')),
+    chunk('IDAT', Buffer.from([0x78, 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01])),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export async function startFakeGateway(): Promise<FakeGateway> {

@@ -69,7 +69,7 @@ async function seed(store: SqliteStore, n: number): Promise<void> {
         _id: declarationId, callId: 'call-2026', orgId: ORG, createdBy: 'u-bench', status: 'in-publicity', declarationMode: 'self', recommender: null,
         spec, version: 1, name: spec.name, createdAt: now, updatedAt: now, submittedAt: now, withdrawnAt: null, materialRequests: [],
       });
-      await tx.insert(COLLECTIONS.publicity, { _id: declarationId, windows: [{ startsOn: '2026-03-10', endsOn: '2026-03-18', workingDays: 7, warnings: [] }], status: 'open', outcome: null, reason: null, closedAt: null, commenters: 0, startedAt: now });
+      await tx.insert(COLLECTIONS.publicity, { _id: declarationId, windows: [{ startsOn: '2026-03-10', endsOn: '2026-03-18', workingDays: 7, warnings: [] }], status: 'open', outcome: null, reason: null, closedAt: null, commenters: 0, shownComments: i === 0 ? n : 0, startedAt: now });
       await tx.insert(COLLECTIONS.comments, {
         _id: `cb${pad(i)}`, declarationId: 'db0000000', userId: i % 2 ? 'u-citizen' : `u-other${i}`, pseudonym: `网友${i}`, byApplicant: false, text: '希望增加周末服务时间', anchor: null,
         status: 'shown', hiddenReason: null, disposition: null, reply: null, repliedAt: null, createdAt: now, day: '2026-03-12',

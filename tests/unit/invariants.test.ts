@@ -77,13 +77,29 @@ test('issue 13: catches bad credit codes, shared codes, refusals without reasons
   await store.insert('orgs', { _id: 'oc1', name: '甲', createdAt: '', status: 'pending', creditCode: '91330000142916567M' });
   await store.insert('orgs', { _id: 'oc2', name: '乙', createdAt: '', status: 'verified', creditCode: '91110000802100433B' });
   await store.insert('orgs', { _id: 'oc3', name: '丙', createdAt: '', status: 'rejected', creditCode: '91110000802100433B', verification: { approve: false, reason: '', at: '', by: null } });
+  // A refused organisation releases its code (oc3 beside oc2 is fine); two that are not refused share it.
+  await store.insert('orgs', { _id: 'oc4', name: '丁', createdAt: '', status: 'pending', creditCode: '91110000802100433B' });
   await store.insert('reviewAsks', { _id: 'k1', declarationId: 'd-missing', expertId: 'e1', itemKey: null, note: '请补充', askedAt: '', status: 'declined', decidedAt: '', decidedBy: null, reason: ' ', requestId: null });
   const problems = await checkInvariants(store);
   expect(problems).toEqual([
     'organisation oc1 has an invalid credit code',
-    'credit code 91110000802100433B names two organisations',
     'organisation oc3 was refused without a reason',
+    'credit code 91110000802100433B names two organisations',
     "ask k1 comes from outside the declaration's panel",
     'ask k1 was declined without a reason',
+  ]);
+});
+
+test('issue 14: a draft may hold invalid values, but not unknown fields or unbounded sizes', async () => {
+  await store.insert('calls', { _id: 'call-2026', year: 2026, title: '2026 年度申报', opensOn: '2026-03-01', closesOn: '2026-03-31', createdAt: '' });
+  await store.insert('orgs', { _id: 'o1', name: '某律师事务所', createdAt: '' });
+  const draft = (id: string, spec: object) => ({ _id: id, callId: 'call-2026', orgId: 'o1', createdBy: 'u', status: 'draft', declarationMode: 'self', recommender: null, spec, version: 1, name: '', createdAt: '', updatedAt: '', submittedAt: null, withdrawnAt: null, materialRequests: [] });
+  await store.insert('declarations', draft('d-half', { cover: { contactPhone: '0571-1' }, summary: '长'.repeat(600) }));
+  await store.insert('declarations', draft('d-blob', { cover: { blob: 'x' } }));
+  await store.insert('declarations', draft('d-huge', { summary: '长'.repeat(1001) }));
+  const problems = (await checkInvariants(store)).filter((p) => p.startsWith('declaration'));
+  expect(problems).toEqual([
+    'declaration d-blob stores a specification of unknown fields or unbounded size',
+    'declaration d-huge stores a specification of unknown fields or unbounded size',
   ]);
 });

@@ -1,7 +1,7 @@
 /** The specification as data, checked against the seed's attachment 1 and exercised through its schemas. */
 import { CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../../types/domain';
-import { PUBLIC_SPEC_FIELDS, SPEC_FIELDS, SPEC_SECTIONS, specDraftSchema, specSchema } from '../../types/spec';
-import { issuesOf } from '../../types/validation';
+import { DRAFT_SHORT_CAP, DRAFT_SLACK, PUBLIC_SPEC_FIELDS, SPEC_FIELDS, SPEC_SECTIONS, draftCap, draftProblems, specDraftSchema, specFieldLabel, specIssueText, specSchema, specStoredDraftSchema } from '../../types/spec';
+import { issuesOf, summaryOf } from '../../types/validation';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { SEED } from '../support/seed';
 
@@ -105,5 +105,30 @@ describe('validation', () => {
   test('the demo catalogue has at least 30 products, every phone valid', () => {
     expect(DEMO_PRODUCTS.length).toBeGreaterThanOrEqual(30);
     for (const p of DEMO_PRODUCTS) expect(specDraftSchema.safeParse({ publicInfo: { servicePhone: p.phone, district: p.district } }).success).toBe(true);
+  });
+
+  test('issue 14: a stored draft holds any value of a known field up to its draft cap; nothing else', () => {
+    expect([DRAFT_SLACK, DRAFT_SHORT_CAP]).toEqual([2, 100]);
+    const byKey = (k: string) => SPEC_FIELDS.find((f) => f.key === k)!;
+    expect([draftCap(byKey('summary')), draftCap(byKey('serviceStandard')), draftCap(byKey('name')), draftCap(byKey('cover.contactPhone')), draftCap(byKey('category'))]).toEqual([1000, 4000, 80, 100, 100]);
+    // Half-typed values are storable, and reported.
+    const half = { name: '调解', category: 'legal', cover: { contactPhone: '0571-1', declaredOn: '2026-13' }, summary: '长'.repeat(600) };
+    expect(specStoredDraftSchema.safeParse(half).success).toBe(true);
+    expect(draftProblems(half).map((p) => p.path)).toEqual(['cover.contactPhone', 'cover.declaredOn', 'category', 'summary']);
+    expect(draftProblems({ name: '调解' })).toEqual([]);
+    // Blobs are not.
+    for (const bad of [{ extra: 'x' }, { cover: { extra: 'x' } }, { name: 1 }, { name: '很'.repeat(81) }, { cover: 'x' }, { attachments: [{ name: 'a', fileId: 'x'.repeat(301) }] }])
+      expect(specStoredDraftSchema.safeParse(bad).success).toBe(false);
+  });
+
+  test('issue 14: issues name the field by its label, never by its internal path', () => {
+    expect(specFieldLabel('spec.cover.contactPhone')).toBe('联系人电话');
+    expect(specFieldLabel('management.publicGuide')).toBe('相关政策、服务指南面向公众的公布情况');
+    expect(specFieldLabel('attachments.0.name')).toBe('附件清单');
+    expect(specFieldLabel('recommenderOrgId')).toBeUndefined();
+    expect(specIssueText({ path: 'cover.contactPhone', message: '联系人电话格式不正确' })).toBe('联系人电话格式不正确');
+    expect(specIssueText({ path: 'cover.declaredOn', message: '此项必填' })).toBe('申报时间：此项必填');
+    expect(summaryOf([{ path: 'spec.cover.contactPhone', message: '联系人电话格式不正确，应为手机号或带区号的固定电话' }])).toBe('联系人电话格式不正确，应为手机号或带区号的固定电话');
+    expect(summaryOf([{ path: 'spec.content', message: '说明书中没有这些栏目：x' }])).toBe('说明书中没有这些栏目：x（spec.content）');
   });
 });

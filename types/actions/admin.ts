@@ -64,6 +64,8 @@ export interface RunJobsResult {
   materialReminders: number;
   rectificationReminders: number;
   rectificationsOverdue: number;
+  /** Older comments given their paging key and group, and notices their count of shown comments (0 once done). */
+  publicityBackfilled: number;
 }
 
 /** The bureau's exports: a dataset of types/exports.ts as .xlsx or .csv, optionally for one year. */

@@ -87,6 +87,12 @@ export interface PosterResult {
   svg: string;
   /** The product's own page: the H5 site (H5_BASE_URL) or the mini-program path. */
   link: string;
+  /** `wxacode`: a WeChat mini-program code (on CloudBase); `link`: the QR code of `link` (locally, or WeChat refused). */
+  codeKind: 'wxacode' | 'link';
+  /** The mini-program code's PNG in cloud storage (a temporary URL). */
+  codeUrl?: string;
+  /** Why a link QR code stands in for the mini-program code. */
+  codeNote?: string;
 }
 
 export const publishInput = z.strictObject({

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { dateField, yearField } from '../dates';
 import { CATEGORIES } from '../domain';
-import { attachmentSchema, specDraftSchema } from '../spec';
+import { attachmentSchema, specStoredDraftSchema } from '../spec';
+import type { FieldIssue } from '../envelope';
 import { DECLARATION_MODES, DECLARATION_STATUSES, type CallView, type DeclarationListItem, type DeclarationView } from '../declaration';
 
 const date = (label: string) => dateField(label, '2026-03-15');
@@ -23,7 +24,8 @@ export const saveDraftInput = z
     declarationId: declarationId.optional(),
     /** The version this save was made from; a newer one on the server means another device saved meanwhile. */
     baseVersion: z.number().int().min(1).optional(),
-    spec: specDraftSchema,
+    /** Any state of the specification is saved (its problems come back with the save); only its shape is checked. */
+    spec: specStoredDraftSchema,
     declarationMode: z.enum(DECLARATION_MODES, { error: '申报方式应为自行申报或组织推荐' }).optional(),
     recommender: z.string().trim().max(60, '推荐单位名称不能超过 60 字').optional(),
     /** The recommending association (a verified organisation of kind association). */
@@ -32,6 +34,12 @@ export const saveDraftInput = z
     answersNeeds: z.array(z.string().min(1, '缺少需求编号').max(80, '需求编号不正确'), { error: '回应的需求应为列表' }).max(10, '最多选择 10 条需求').optional(),
   });
 export type SaveDraftInput = z.input<typeof saveDraftInput>;
+/** A draft is saved whatever its state; `problems` lists what submission would refuse of the values present. */
+export interface SaveDraftResult {
+  declarationId: string;
+  version: number;
+  problems: FieldIssue[];
+}
 
 export const byDeclarationInput = z.strictObject({ declarationId });
 export type ByDeclarationInput = z.input<typeof byDeclarationInput>;
@@ -89,7 +97,7 @@ export const declarationsSchemas = {
 export interface DeclarationsApi {
   openCall: [OpenCallInput, CallView];
   listCalls: [Record<string, never>, { calls: CallView[] }];
-  saveDraft: [SaveDraftInput, { declarationId: string; version: number }];
+  saveDraft: [SaveDraftInput, SaveDraftResult];
   submit: [ByDeclarationInput, DeclarationView];
   get: [ByDeclarationInput, DeclarationView];
   listMine: [Record<string, never>, { items: DeclarationListItem[] }];

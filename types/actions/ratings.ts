@@ -86,7 +86,7 @@ export const ratingsSchemas = {
 export type CaseView = Omit<CaseDoc, '_id' | 'raterId'> & { caseId: string; overdue: boolean; productName: string; contactPhone: string | null };
 
 export interface RatingsApi {
-  issueToken: [z.input<typeof issueTokenInput>, { token: string; url: string; qrCode: string; expiresOn: string }];
+  issueToken: [z.input<typeof issueTokenInput>, { token: string; url: string; qrCode: string; expiresOn: string; codeKind: 'wxacode' | 'link'; codeUrl?: string; codeNote?: string }];
   tokenInfo: [z.input<typeof tokenInfoInput>, { productId: string; productName: string; providerName: string; servedOn: string; usable: boolean; reason: string | null }];
   rate: [z.input<typeof rateInput>, { ratingId: string; caseId: string | null; summary: RatingSummary }];
   summary: [z.input<typeof summaryInput>, RatingSummary];

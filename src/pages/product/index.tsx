@@ -19,13 +19,14 @@ import { goHome } from '../../utils/nav';
 import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
 import { withPrivacy } from '../../utils/privacy';
+import { launchParam } from '../../utils/scene';
 import { CITIZEN_SECTIONS } from './sections';
 import './index.scss';
 
 type State = { status: 'loading' } | { status: 'ready'; product: PublicProduct } | { status: 'missing' } | { status: 'error'; message: string };
 
 export default function ProductPage() {
-  const id = useRouter().params.id ?? '';
+  const id = launchParam(useRouter().params, 'id');
   const [state, setState] = useState<State>({ status: 'loading' });
   const [large] = useLargeFont();
   const [summary, setSummary] = useState<RatingSummary | null>(null);

@@ -12,6 +12,7 @@ import { Unbroken } from '../../components/Unbroken';
 import { useLargeFont } from '../../utils/largeFont';
 import { goHome, goTab } from '../../utils/nav';
 import { CallbackRequest, type CallbackChoice } from './CallbackRequest';
+import { launchParam } from '../../utils/scene';
 import './index.scss';
 
 const FACES: Record<Level, string> = { 5: '😄', 4: '🙂', 3: '😐', 2: '🙁', 1: '😞' };
@@ -41,7 +42,7 @@ function Terminal({ title, tone, lines, productId, children }: { title: string; 
 }
 
 export default function RatePage() {
-  const token = useRouter().params.t ?? '';
+  const token = launchParam(useRouter().params, 't');
   const [info, setInfo] = useState<Info | null>(null);
   const [error, setError] = useState('');
   const [level, setLevel] = useState<Level | null>(null);

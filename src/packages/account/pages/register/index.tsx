@@ -126,9 +126,10 @@ export default function RegisterPage() {
           <AtButton type='primary' onClick={() => Taro.navigateTo({ url: '/packages/applicant/pages/declarations/index' })}>
             我的申报
           </AtButton>
-          <AtButton disabled={busy || org.status === 'rejected'} onClick={addMember}>
+          <AtButton disabled={busy || org.status !== 'verified'} onClick={addMember}>
             邀请同事加入本单位
           </AtButton>
+          {org.status === 'pending' && <Text className='me__hint'>核验通过后才能邀请同事加入。</Text>}
           {invite && <Text className='reg__invite'>邀请码 {invite}（只能使用一次，请同事在“我的”页面输入）</Text>}
         </View>
       ) : (

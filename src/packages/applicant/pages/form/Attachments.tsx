@@ -22,7 +22,7 @@ export function Attachments({ value, onChange, disabled, error }: { value: Attac
     }
   };
   return (
-    <View className='section attachments'>
+    <View className='section attachments' id='f-attachments'>
       <Text className='section__title'>附件清单</Text>
       <Text className='section__source'>附件1 备注3：依据、制度等具体文件及盖章的说明书扫描件可作为附件提供。支持 PDF、JPG、PNG、Word、Excel，每个不超过 20 MB。</Text>
       {value.length === 0 && <Text className='attachments__empty'>还没有附件</Text>}

@@ -12,11 +12,22 @@ import { Attachments } from './Attachments';
 import { Field } from './Field';
 import { ReviewInfo } from './ReviewInfo';
 import { Materials } from './Materials';
+import { Problems } from './Problems';
 import { useDeclarationForm } from './useDeclarationForm';
+import { useLargeFont } from '../../../../utils/largeFont';
 import './index.scss';
 import { askToHearBack } from '../../../../utils/subscribe';
 
 const filledIn = (spec: unknown, keys: string[]) => keys.filter((k) => String(readField(spec, k) ?? '').trim() !== '').length;
+/** The element a field's problem scrolls to (Field.tsx gives each field this id). */
+const anchorOf = (key: string) => `f-${key.replace(/\./g, '-')}`;
+const LAST = SPEC_SECTIONS.length - 1;
+/** The section a problem's field sits in: the attachment list is under the last one, the recommender under 产品基本情况. */
+const sectionOf = (key: string) => {
+  if (key === 'attachments') return LAST;
+  if (key === 'recommenderOrgId') return SPEC_SECTIONS.findIndex((s) => s.key === 'basic');
+  return SPEC_SECTIONS.findIndex((s) => s.fields.some((f) => f.key === key));
+};
 
 export default function DeclarationFormPage() {
   const initialId = useRouter().params.id || null;
@@ -25,6 +36,9 @@ export default function DeclarationFormPage() {
   const [checking, setChecking] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const [associations, setAssociations] = useState<{ orgId: string; name: string }[]>([]);
+  /** The applicant has seen the warning that no attachment is added and goes on without one. */
+  const [noAttachmentsOk, setNoAttachmentsOk] = useState(false);
+  const [large] = useLargeFont();
   useEffect(() => {
     api('orgs', 'associations', {})
       .then((r) => setAssociations(r.associations))
@@ -38,8 +52,18 @@ export default function DeclarationFormPage() {
   const locked = view !== null && view.status !== 'draft';
   const section = SPEC_SECTIONS[step];
   const sectionErrors = (i: number, errs: Record<string, string> = errors) =>
-    SPEC_SECTIONS[i].fields.filter((f) => errs[f.key]).length + (SPEC_SECTIONS[i].key === 'basic' && errs.recommenderOrgId ? 1 : 0);
-  const last = step === SPEC_SECTIONS.length - 1;
+    SPEC_SECTIONS[i].fields.filter((f) => errs[f.key]).length + (SPEC_SECTIONS[i].key === 'basic' && errs.recommenderOrgId ? 1 : 0) + (i === LAST && errs.attachments ? 1 : 0);
+  const last = step === LAST;
+  const attachmentCount = draft.spec.attachments?.length ?? 0;
+  const problemCount = Object.keys(errors).length;
+
+  /** Opens the field's section and scrolls it into view: Taro's pageScrollTo by selector works in WeChat and on H5. */
+  const goTo = (key: string) => {
+    setChecking(false);
+    const i = sectionOf(key);
+    if (i >= 0) setStep(i);
+    setTimeout(() => void Taro.pageScrollTo({ selector: `#${anchorOf(key)}`, duration: 200 }).catch(() => undefined), 80);
+  };
 
   const submit = async () => {
     // Asked at the tap (WeChat allows it only then): material requests, the review result and the publicity follow.
@@ -48,8 +72,8 @@ export default function DeclarationFormPage() {
     setChecking(false);
     if (!problems) setSubmitted(true);
     else {
-      const first = SPEC_SECTIONS.findIndex((_, i) => sectionErrors(i, problems) > 0);
-      if (first >= 0) setStep(first);
+      const first = Object.keys(problems).sort((a, b) => sectionOf(a) - sectionOf(b))[0];
+      if (first) goTo(first);
     }
   };
 
@@ -69,14 +93,14 @@ export default function DeclarationFormPage() {
     );
 
   return (
-    <View className='decl'>
+    <View className={`decl ${large ? 'lf' : ''}`}>
       <View className='decl__head'>
         <Text className='decl__name'>{draft.spec.name || '未命名的产品'}</Text>
         <Text className={`decl__status decl__status--${view?.status ?? 'draft'}`}>{DECLARATION_STATUS_LABELS[view?.status ?? 'draft']}</Text>
         {!locked && (
           <Text className={`decl__save decl__save--${save.kind}`} onClick={() => save.kind === 'stale' && form.reload()}>
             {save.kind === 'saving' && '正在保存…'}
-            {save.kind === 'saved' && `已自动保存 ${save.at}`}
+            {save.kind === 'saved' && (save.problems ? `已自动保存 ${save.at}（有 ${save.problems} 处待修改）` : `已自动保存 ${save.at}`)}
             {save.kind === 'error' && save.message}
             {save.kind === 'stale' && '这份申报已在其他设备上修改，点此载入最新内容'}
             {save.kind === 'idle' && '填写内容会自动保存'}
@@ -99,6 +123,10 @@ export default function DeclarationFormPage() {
         )}
       </View>
 
+      {view && view.status !== 'draft' && <Materials view={view} show='open' onChanged={form.reload} />}
+
+      {!locked && <Problems errors={errors} onGo={goTo} saved={save.kind !== 'error' && save.kind !== 'stale'} />}
+
       <View className='steps'>
         {SPEC_SECTIONS.map((s, i) => {
           const keys = s.fields.map((f) => f.key);
@@ -118,7 +146,7 @@ export default function DeclarationFormPage() {
         <Text className='section__title'>{section.title}</Text>
         <Text className='section__source'>{section.source}</Text>
         {section.key === 'basic' && (
-          <View className='field'>
+          <View className='field' id={anchorOf('recommenderOrgId')}>
             <Text className='field__label'>申报方式</Text>
             <View className='modes'>
               {(['self', 'recommended'] as const).map((m) => (
@@ -181,21 +209,42 @@ export default function DeclarationFormPage() {
             const total = s.fields.length;
             const n = filledIn(draft.spec, s.fields.map((f) => f.key));
             return (
-              <View key={s.key} className='check__row' onClick={() => setStep(i)}>
+              <View key={s.key} className='check__row' onClick={() => { setStep(i); setChecking(false); }}>
                 <Text>{s.title}</Text>
                 <Text className={n === total ? 'check__ok' : 'check__missing'}>{n === total ? '已填完' : `还差 ${total - n} 项`}</Text>
               </View>
             );
           })}
+          {problemCount > 0 && (
+            <View className='check__row check__row--warn' onClick={() => goTo(Object.keys(errors).sort((a, b) => sectionOf(a) - sectionOf(b))[0])}>
+              <Text>填写有误</Text>
+              <Text className='check__missing'>{problemCount} 处需要修改</Text>
+            </View>
+          )}
+          {attachmentCount === 0 && (
+            // Attachment 1, note 3: documents "may" be attached — a warning to read, not a block.
+            <View className='check__warn'>
+              <Text className='check__warn-title'>还没有添加附件</Text>
+              <Text className='check__hint'>说明书中提到的依据、制度等文件和盖章的说明书扫描件，可以作为附件一并提供，便于评审。没有附件也可以提交。</Text>
+              <View className='check__actions'>
+                <AtButton className='check__ack' onClick={() => goTo('attachments')}>
+                  去添加附件
+                </AtButton>
+                <AtButton className={`check__ack ${noAttachmentsOk ? 'check__ack--on' : ''}`} onClick={() => setNoAttachmentsOk(true)}>
+                  {noAttachmentsOk ? '✓ 已确认不添加附件' : '不添加附件，继续'}
+                </AtButton>
+              </View>
+            </View>
+          )}
           <Text className='check__hint'>提交后不能再修改。请确认内容真实、完整，并打印说明书盖章后报送。</Text>
-          <AtButton type='primary' onClick={submit}>
+          <AtButton type='primary' disabled={attachmentCount === 0 && !noAttachmentsOk} onClick={submit}>
             确认提交
           </AtButton>
           <AtButton onClick={() => setChecking(false)}>再检查一下</AtButton>
         </View>
       )}
 
-      {view && view.status !== 'draft' && <Materials view={view} onChanged={form.reload} />}
+      {view && view.status !== 'draft' && <Materials view={view} show='answered' onChanged={form.reload} />}
       {view && view.status !== 'draft' && <ReviewInfo view={view} />}
     </View>
   );

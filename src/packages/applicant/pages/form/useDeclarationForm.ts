@@ -5,9 +5,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { DeclarationMode, DeclarationView, SpecDraft } from '@shared/declaration';
+import type { FieldIssue } from '@shared/envelope';
+import { readField } from '@shared/specFields';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string } | { kind: 'stale' };
+/** `saved` carries how many values still need fixing: the draft is on the server either way. */
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string; problems: number } | { kind: 'error'; message: string } | { kind: 'stale' };
 
 interface Draft {
   spec: SpecDraft;
@@ -33,8 +36,11 @@ function setPath(spec: SpecDraft, key: string, value: string): SpecDraft {
 /** Field errors keyed by specification key (`content.audience`), from either saveDraft (`spec.…`) or submit. */
 export function errorsByField(e: unknown): Record<string, string> {
   if (!(e instanceof ApiError)) return {};
-  return Object.fromEntries(e.issues.map((i) => [i.path.replace(/^spec\./, ''), i.message]));
+  return byField(e.issues);
 }
+/** The field an issue belongs to: `attachments.3.name` is the attachment list's. */
+const fieldOf = (path: string) => (path.startsWith('attachments') ? 'attachments' : path);
+const byField = (issues: FieldIssue[]): Record<string, string> => Object.fromEntries(issues.map((i) => [fieldOf(i.path.replace(/^spec\./, '')), i.message]));
 
 export function useDeclarationForm(initialId: string | null) {
   const [id, setId] = useState<string | null>(initialId);
@@ -65,7 +71,11 @@ export function useDeclarationForm(initialId: string | null) {
       if (local && local.baseVersion === d.version && d.status === 'draft') {
         setDraft({ spec: local.spec, declarationMode: local.declarationMode, recommender: local.recommender, recommenderOrgId: local.recommenderOrgId });
         dirty.current = true;
-      } else setDraft({ spec: d.spec, declarationMode: d.declarationMode, recommender: d.recommender ?? '', recommenderOrgId: d.recommenderOrgId ?? undefined });
+      } else {
+        setDraft({ spec: d.spec, declarationMode: d.declarationMode, recommender: d.recommender ?? '', recommenderOrgId: d.recommenderOrgId ?? undefined });
+        // What another device left half-typed is shown at its field at once.
+        setErrors(byField(d.problems ?? []));
+      }
       setLoaded({ status: 'ready' });
     } catch (e) {
       setLoaded({ status: 'error', message: errorMessage(e) });
@@ -93,10 +103,16 @@ export function useDeclarationForm(initialId: string | null) {
         setId(res.declarationId);
       }
       Taro.removeStorageSync(localKey(res.declarationId));
-      dirty.current = false;
-      setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => k === 'recommenderOrgId')));
+      dirty.current = latest.current !== d;
+      // The server saved it whatever its state and says what still needs fixing; a field changed since keeps quiet
+      // until the next save reports on it.
+      const unchanged = res.problems.filter((i) => fieldOf(i.path) === 'attachments' || readField(latest.current.spec, i.path) === readField(d.spec, i.path));
+      setErrors((prev) => ({
+        ...Object.fromEntries(Object.entries(prev).filter(([k]) => k === 'recommenderOrgId')),
+        ...byField(unchanged),
+      }));
       const now = new Date();
-      setSave({ kind: 'saved', at: `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}` });
+      setSave({ kind: 'saved', at: `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`, problems: res.problems.length });
       return res.declarationId;
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CONFLICT' && /其他设备/.test(e.message)) setSave({ kind: 'stale' });

@@ -22,7 +22,7 @@ export default function ProviderRatingsPage() {
   const [productId, setProductId] = useState('');
   const [servedOn, setServedOn] = useState(shanghaiDate(Date.now()));
   const [channel, setChannel] = useState<Channel>('counter');
-  const [issued, setIssued] = useState<{ url: string; qr: string; expiresOn: string } | null>(null);
+  const [issued, setIssued] = useState<{ url: string; qr: string; expiresOn: string; note?: string } | null>(null);
   const [answers, setAnswers] = useState<Record<string, { callbackNote: string; fix: string }>>({});
   const [notice, setNotice] = useState('');
 
@@ -45,7 +45,7 @@ export default function ProviderRatingsPage() {
     setNotice('');
     try {
       const r = await api('ratings', 'issueToken', { productId, servedOn, channel });
-      setIssued({ url: r.url, qr: `data:image/svg+xml;base64,${utf8ToBase64(r.qrCode)}`, expiresOn: r.expiresOn });
+      setIssued({ url: r.url, qr: `data:image/svg+xml;base64,${utf8ToBase64(r.qrCode)}`, expiresOn: r.expiresOn, note: r.codeNote });
     } catch (e) {
       setNotice(e instanceof ApiError && e.issues.length ? e.issues[0].message : errorMessage(e));
     }
@@ -93,6 +93,7 @@ export default function ProviderRatingsPage() {
           <View className='admin__field'>
             <Image className='rating-qr' src={issued.qr} mode='aspectFit' style={{ width: '240px', height: '240px' }} showMenuByLongpress />
             <Text className='admin__meta'>请服务对象扫码评价，一码一次，{issued.expiresOn} 前有效</Text>
+            {issued.note && <Text className='admin__meta'>{issued.note}</Text>}
             <Text className='admin__meta' selectable>
               {issued.url}
             </Text>

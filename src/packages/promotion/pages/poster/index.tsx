@@ -9,7 +9,7 @@ import { utf8ToBase64 } from '../../../../utils/base64';
 import { canPrint, printPage } from '../../../../utils/print';
 import './index.scss';
 
-type State = { status: 'loading' } | { status: 'ready'; src: string } | { status: 'error'; message: string };
+type State = { status: 'loading' } | { status: 'ready'; src: string; note?: string } | { status: 'error'; message: string };
 
 export default function PosterPage() {
   const id = useRouter().params.id ?? '';
@@ -17,8 +17,8 @@ export default function PosterPage() {
   const load = useCallback(async () => {
     setState({ status: 'loading' });
     try {
-      const { svg } = await api('catalogue', 'poster', { productId: id });
-      setState({ status: 'ready', src: `data:image/svg+xml;base64,${utf8ToBase64(svg)}` });
+      const { svg, codeNote } = await api('catalogue', 'poster', { productId: id });
+      setState({ status: 'ready', src: `data:image/svg+xml;base64,${utf8ToBase64(svg)}`, note: codeNote });
     } catch (e) {
       setState({ status: 'error', message: errorMessage(e) });
     }
@@ -32,6 +32,7 @@ export default function PosterPage() {
   return (
     <View className='poster'>
       <Image className='poster__image' src={state.src} mode='aspectFit' showMenuByLongpress />
+      {state.note && <Text className='poster__hint'>{state.note}</Text>}
       {canPrint ? (
         <AtButton className='poster__print' type='primary' onClick={printPage}>
           打印海报
