@@ -113,6 +113,10 @@ for (const mode of ['normal', 'elder'] as const) {
     await atButton(page, '提交评价').click();
     await page.getByText('谢谢您的评价！').waitFor();
     rows.push({ page: 'rate (thanks)', mode, found: await axe(page) });
+    // A rating code that does not exist.
+    await page.goto(`${rig.h.url}/#/pages/rate/index?t=not-a-code`);
+    await settled(page);
+    rows.push({ page: 'rate (bad code)', mode, found: await axe(page) });
     // The catalogue's nothing-found state.
     await open(page, 'pages/catalogue/index');
     await page.locator('.list .card').first().waitFor();
@@ -124,7 +128,7 @@ for (const mode of ['normal', 'elder'] as const) {
     console.log(`axe-core ${mode === 'elder' ? '长辈模式' : 'normal mode'} at 390×844\n${table(rows)}`);
     const serious = rows.flatMap((r) => r.found.filter((f) => SERIOUS.has(f.impact)).map((f) => ({ page: r.page, ...f })));
     expect(serious).toEqual([]);
-    expect(rows.length).toBe(MAIN_PAGES.length + 2);
+    expect(rows.length).toBe(MAIN_PAGES.length + 3);
   });
 }
 
@@ -218,6 +222,7 @@ test('公示 with nothing open says what 公示 is and leads on to the catalogue
   await page.getByText(/公示是一项服务列入目录前的最后一步/).waitFor();
   // The period stays whole in the explanation, too.
   expect(await runs(page)).toEqual(expect.arrayContaining([{ text: '7 个工作日', rects: 1 }]));
+  expect((await axe(page)).filter((f) => SERIOUS.has(f.impact))).toEqual([]);
   await atButton(page, '去看产品目录').click();
   await page.locator('.list .card').first().waitFor();
 });
