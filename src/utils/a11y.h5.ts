@@ -3,11 +3,14 @@
  * plain elements: nobody can reach them with a keyboard or a switch device, and a screen reader does not know that a
  * taro-ui button is a button, or that it is disabled. This gives each one a place in the tab order, the button role and
  * state taro-ui leaves out, and Enter/Space to activate it, as a native button has. One observer for the whole app, so
- * every page and component keeps writing `<View role='button' onClick>` as it does on WeChat.
+ * every page and component keeps writing `<View role='button' onClick>` as it does on WeChat. Each page's container
+ * is marked as the page's main landmark (a screen reader lists it; the tab bar inside stays its own navigation).
  */
 const TAPPABLE = '[role=button], [role=link], [role=switch], [role=tab], [role=radio], [role=checkbox], .at-button';
 
 function mark(): void {
+  // Taro draws each page in its own container (the ones not shown are display: none): that is the main content.
+  for (const page of document.querySelectorAll('.taro_page:not([role])')) page.setAttribute('role', 'main');
   for (const el of document.querySelectorAll<HTMLElement>(TAPPABLE)) {
     if (el.classList.contains('at-button')) {
       const disabled = el.classList.contains('at-button--disabled');

@@ -289,6 +289,8 @@ test('a keyboard reaches every tappable, and Enter or Space acts on it (utils/a1
   await page.locator('.tabbar__item', { hasText: '公示' }).focus();
   await page.keyboard.press('Enter');
   await page.locator('.notices').waitFor();
+  // The page shown is the main landmark.
+  await expect(page.locator('.taro_page:visible').getAttribute('role')).resolves.toBe('main');
   // taro-ui's buttons say they are buttons, and whether they can be pressed.
   await open(page, 'pages/notice/index');
   const submit = page.locator('.taro_page:visible .at-button--disabled').first();

@@ -104,10 +104,14 @@ export default function NeedsPage() {
         {formError.text && <Text className='desk__error'>{formError.text}</Text>}
         <View className='desk__side'>
           <Picker className='desk__half' mode='selector' range={CATEGORY_OPTIONS} value={category ? CATEGORIES.indexOf(category) + 1 : 0} onChange={(e) => setCategory(Number(e.detail.value) === 0 ? undefined : CATEGORIES[Number(e.detail.value) - 1])}>
-            <Text className='desk__text'>{category ? CATEGORY_LABELS[category] : '不限类别'} ▾</Text>
+            <View className='desk__text needs__pick' role='button'>
+              <Text>{category ? CATEGORY_LABELS[category] : '不限类别'} ▾</Text>
+            </View>
           </Picker>
           <Picker className='desk__half' mode='selector' range={DISTRICT_OPTIONS} value={district ? DISTRICT_OPTIONS.indexOf(district) : 0} onChange={(e) => setDistrict(Number(e.detail.value) === 0 ? undefined : (DISTRICT_OPTIONS[Number(e.detail.value)] as District))}>
-            <Text className='desk__text'>{district ?? '不限区县'} ▾</Text>
+            <View className='desk__text needs__pick' role='button'>
+              <Text>{district ?? '不限区县'} ▾</Text>
+            </View>
           </Picker>
         </View>
         <AtButton type='primary' loading={busy} disabled={busy} onClick={post}>
