@@ -68,6 +68,8 @@ export interface CommentDoc {
   disposition: Disposition | null;
   reply: string | null;
   repliedAt: string | null;
+  /** Whole days from the comment to the bureau's answer, kept when it answers (the dashboard counts answer times by it). */
+  answerDays?: number;
   createdAt: string;
   /** The Shanghai date it was written, for the daily limit. */
   day: string;

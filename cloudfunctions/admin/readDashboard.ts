@@ -4,10 +4,10 @@
  * and ratings come from the running summaries the ratings function keeps (one per product and year), never from the
  * ratings themselves.
  */
-import { DASHBOARD_SCORE_BANDS, type DashboardResult, type GroupFigure } from '../../types/actions/admin';
+import { DASHBOARD_ANSWER_BANDS, DASHBOARD_SCORE_BANDS, DASHBOARD_STATUS_GROUPS, type DashboardResult, type GroupFigure } from '../../types/actions/admin';
 import { GRADES, GRADE_LABELS } from '../../types/assessment';
-import { DECLARATION_STATUSES, DECLARATION_STATUS_LABELS } from '../../types/declaration';
-import { CATEGORY_LABELS } from '../../types/domain';
+import { DECLARATION_STATUSES, DECLARATION_STATUS_LABELS, type CallDoc } from '../../types/declaration';
+import { CATEGORIES, CATEGORY_LABELS } from '../../types/domain';
 import type { ProductDoc } from '../../types/product';
 import type { SummaryDoc } from '../../types/rating';
 import type { ReviewResult } from '../../types/review';
@@ -33,9 +33,30 @@ function groups(summaries: SummaryDoc[], keyOf: (s: SummaryDoc) => string, label
     .sort((a, b) => b.ratings - a.ratings || a.key.localeCompare(b.key));
 }
 
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+const monthStart = (year: number, m: number) => (m > 12 ? `${year + 1}-01-01` : `${year}-${String(m).padStart(2, '0')}-01`);
+
 export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise<DashboardResult> {
   const year = input.year ?? Number(ctx.clock.today().slice(0, 4));
   const inYear = { $gte: `${year}-01-01`, $lt: `${year + 1}-01-01` };
+  const callId = `call-${year}`;
+  // All counts go out together: the year's call by category and status group, comments by answer time, counted
+  // ratings by the month they were given (the same ratings the running summaries hold).
+  const extra = Promise.all([
+    ctx.store.get<CallDoc>(COLLECTIONS.calls, callId),
+    Promise.all(DASHBOARD_STATUS_GROUPS.map((g) => ctx.store.count(COLLECTIONS.declarations, { callId, status: { $in: g.statuses } }))),
+    Promise.all(
+      CATEGORIES.map((category) =>
+        Promise.all(DASHBOARD_STATUS_GROUPS.map((g) => ctx.store.count(COLLECTIONS.declarations, { callId, 'spec.category': category, status: { $in: g.statuses } }))),
+      ),
+    ),
+    Promise.all(
+      DASHBOARD_ANSWER_BANDS.map((b) =>
+        ctx.store.count(COLLECTIONS.comments, { createdAt: inYear, answerDays: b.to === null ? { $gte: b.from } : { $gte: b.from, $lte: b.to } }),
+      ),
+    ),
+    Promise.all(MONTHS.map((m) => ctx.store.count(COLLECTIONS.ratings, { year, counted: { $ne: false }, ratedOn: { $gte: monthStart(year, m), $lt: monthStart(year, m + 1) } }))),
+  ]);
   const [statusCounts, gradeCounts, shown, pending, hidden, answered, results, summaries] = await Promise.all([
     Promise.all(DECLARATION_STATUSES.map((status) => ctx.store.count(COLLECTIONS.declarations, { status, createdAt: inYear }))),
     Promise.all(GRADES.map((grade) => ctx.store.count(COLLECTIONS.assessmentResults, { year, status: 'published', grade }))),
@@ -46,6 +67,9 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
     findAll<ReviewResult & { _id: string }>(ctx.store, COLLECTIONS.results, { where: { computedAt: inYear } }),
     findAll<SummaryDoc>(ctx.store, COLLECTIONS.ratingSummaries, { where: { year } }),
   ]);
+  const [call, groupTotals, byCategory, answerBands, byMonth] = await extra;
+  // A draft may be saved before its category is chosen: what the categories do not hold, per group.
+  const uncategorised = groupTotals.map((n, i) => n - byCategory.reduce((m, c) => m + c[i], 0));
   const products = new Map((await findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, summaries.map((s) => s.productId))).map((p) => [p._id, p]));
 
   const passed = results.filter((r) => r.passed).length;
@@ -63,6 +87,15 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
     declarations: {
       total: statusCounts.reduce((a, b) => a + b, 0),
       byStatus: DECLARATION_STATUSES.map((status, i) => ({ status, label: DECLARATION_STATUS_LABELS[status], count: statusCounts[i] })),
+      call: {
+        callId,
+        title: call?.title ?? null,
+        total: groupTotals.reduce((a, b) => a + b, 0),
+        byCategory: [
+          ...CATEGORIES.map((category, i) => ({ category, label: CATEGORY_LABELS[category], counts: byCategory[i] })),
+          ...(uncategorised.some((n) => n > 0) ? [{ category: 'none', label: '未选类别', counts: uncategorised }] : []),
+        ],
+      },
     },
     review: {
       results: results.length,
@@ -71,11 +104,12 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
       average: results.length ? to2(results.reduce((n, r) => n + r.average, 0) / results.length) : null,
       bands,
     },
-    publicity: { shown, pending, hidden, answered },
+    publicity: { shown, pending, hidden, answered, answerBands: DASHBOARD_ANSWER_BANDS.map((b, i) => ({ band: b.band, count: answerBands[i] })) },
     ratings: {
       count,
       satisfactionRate: count ? to2(satisfiedOf(levels) / count) : null,
       levels,
+      byMonth,
       casesOpened: sum('casesOpened'),
       casesOnTime: sum('casesClosedOnTime'),
       casesLate: sum('casesLate'),

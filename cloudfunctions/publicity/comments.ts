@@ -171,7 +171,7 @@ export async function disposeGroup(input: { declarationId: string; groupId: stri
       for (const id of open.slice(i, i + GROUP_BATCH)) {
         const c = await tx.get<CommentDoc>(COLLECTIONS.comments, id);
         if (!c || c.disposition) continue;
-        await tx.update(COLLECTIONS.comments, id, { disposition: input.disposition, reply: input.reply, repliedAt });
+        await tx.update(COLLECTIONS.comments, id, { disposition: input.disposition, reply: input.reply, repliedAt, answerDays: answerDaysOf(c.createdAt, repliedAt) });
         await appendAudit(tx, ctx, { collection: COLLECTIONS.comments, recordId: id, change: { disposition: input.disposition, group: input.groupId } });
         n++;
       }
@@ -181,12 +181,16 @@ export async function disposeGroup(input: { declarationId: string; groupId: stri
   return { groupId: input.groupId, answered, groupSize: members.length };
 }
 
+/** Whole days between a comment and its answer (the dashboard's answer-time bands count them). */
+export const answerDaysOf = (createdAt: string, repliedAt: string) => Math.max(0, Math.floor((Date.parse(repliedAt) - Date.parse(createdAt)) / 86_400_000));
+
 /** 吸收采纳: the bureau answers a comment (adopted, partly, not, or not relevant). Shown publicly once the window closes. */
 export async function disposeComment(input: { commentId: string; disposition: Disposition; reply: string }, ctx: Ctx): Promise<MyComment> {
   return ctx.store.transaction(async (tx) => {
     const c = await tx.get<CommentDoc>(COLLECTIONS.comments, input.commentId);
     if (!c) throw notFound('没有找到这条意见');
-    const next = { ...c, disposition: input.disposition, reply: input.reply, repliedAt: ctx.clock.now().toISOString() };
+    const repliedAt = ctx.clock.now().toISOString();
+    const next = { ...c, disposition: input.disposition, reply: input.reply, repliedAt, answerDays: answerDaysOf(c.createdAt, repliedAt) };
     await tx.set(COLLECTIONS.comments, c._id, next);
     await appendAudit(tx, ctx, { collection: COLLECTIONS.comments, recordId: c._id, change: { disposition: input.disposition } });
     return toMine(next, true);

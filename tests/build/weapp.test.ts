@@ -61,6 +61,19 @@ test('every script WeChat loads is ES5 (dependencies that ship newer syntax are 
   expect(notEs5).toEqual([]);
 });
 
+test('the chart library (ECharts) ships only in the admin subpackage: the main package and other subpackages carry none of it', () => {
+  // Names ECharts keeps through minification (its public API and its instance key).
+  const isECharts = (js: string) => /registerPreprocessor|__ec_inner_/.test(js);
+  const withCharts = weappScripts()
+    .filter((file) => isECharts(fs.readFileSync(file, 'utf8')))
+    .map((file) => path.relative(root, file).split(path.sep).join('/'));
+  expect(withCharts.length).toBeGreaterThan(0);
+  for (const file of withCharts) expect({ file, inAdmin: file.startsWith('packages/admin/') }).toEqual({ file, inAdmin: true });
+  // The admin subpackage holds it and stays well under WeChat's 2 MB (measured: about 670 KB with the charts).
+  expect(sizes.subpackages['packages/admin']).toBeGreaterThan(400 * 1024);
+  expect(sizes.subpackages['packages/admin']).toBeLessThan(limit);
+});
+
 test('components are injected lazily and WeChat may index only the public pages (catalogue, products, providers, the call, the adjustment list)', () => {
   const app = JSON.parse(read('app.json'));
   expect(app.lazyCodeLoading).toBe('requiredComponents');

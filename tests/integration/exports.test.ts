@@ -8,7 +8,9 @@ import * as XLSX from 'xlsx';
 import { buildProductDoc } from '../../cloudfunctions/catalogue/productDoc';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
-import { DECLARATION_STATUS_LABELS } from '../../types/declaration';
+import { DASHBOARD_ANSWER_BANDS, DASHBOARD_STATUS_GROUPS } from '../../types/actions/admin';
+import { DECLARATION_STATUSES, DECLARATION_STATUS_LABELS } from '../../types/declaration';
+import { CATEGORIES } from '../../types/domain';
 import { EXPORT_DATASETS, EXPORT_REGISTRY } from '../../types/exports';
 import type { ProductDoc } from '../../types/product';
 import { shanghaiDate, shanghaiDateTime } from '../../types/time';
@@ -223,13 +225,32 @@ test('only the bureau exports', async () => {
   expect((await h.call('admin', 'export', { dataset: 'ratings', format: 'csv' })).status).toBe(401);
 });
 
+test("the dashboard's status groups hold every declaration status once, and its answer-time bands cover every day once", () => {
+  expect(DASHBOARD_STATUS_GROUPS.flatMap((g) => g.statuses).sort()).toEqual([...DECLARATION_STATUSES].sort());
+  expect(DASHBOARD_STATUS_GROUPS.map((g) => g.label)).toEqual(['已通过', '办理中', '未通过', '草稿或撤回']);
+  expect(DASHBOARD_ANSWER_BANDS.map((b) => [b.from, b.to])).toEqual([[0, 0], [1, 3], [4, 7], [8, null]]);
+});
+
 test('dashboard figures equal the same figures computed from the raw records', async () => {
+  // A draft saved before its category is chosen still counts in the call (as 未选类别).
+  await h.ok('declarations', 'saveDraft', { spec: { name: '还没选类别的草稿' } }, zhang.token);
   const d = await h.ok('admin', 'dashboard', { year: 2026 }, ADMIN_TOKEN);
   const all = async (c: string) => h.app.store.find<any>(c, { limit: 1000 });
   const declarations = (await all('declarations')).filter((x) => x.createdAt.startsWith('2026'));
   expect(d.declarations.total).toBe(declarations.length);
   for (const s of d.declarations.byStatus) expect({ s: s.status, n: s.count }).toEqual({ s: s.status, n: declarations.filter((x) => x.status === s.status).length });
   expect(d.declarations.byStatus.find((s: any) => s.status === 'in-review').count).toBe(1); // the blind one
+  // The year's call by category, each split by status group (the stacked bars).
+  const inCall = (await all('declarations')).filter((x) => x.callId === 'call-2026');
+  expect(d.declarations.call.total).toBe(inCall.length);
+  expect(d.declarations.call.total).toBeGreaterThan(0);
+  for (const c of d.declarations.call.byCategory)
+    expect({ c: c.category, counts: c.counts }).toEqual({
+      c: c.category,
+      counts: DASHBOARD_STATUS_GROUPS.map((g) => inCall.filter((x) => (CATEGORIES.includes(x.spec.category) ? x.spec.category : 'none') === c.category && g.statuses.includes(x.status)).length),
+    });
+  expect(d.declarations.call.byCategory.map((c: any) => c.category)).toEqual([...CATEGORIES, 'none']);
+  expect(d.declarations.call.byCategory.at(-1)).toEqual({ category: 'none', label: '未选类别', counts: [0, 0, 0, 1] });
 
   const results = await all('results');
   expect(d.review).toMatchObject({ results: results.length, passed: results.filter((r) => r.passed).length });
@@ -242,10 +263,21 @@ test('dashboard figures equal the same figures computed from the raw records', a
     pending: comments.filter((c) => c.status === 'pending').length,
     hidden: comments.filter((c) => c.status === 'hidden').length,
     answered: comments.filter((c) => c.repliedAt).length,
+    answerBands: DASHBOARD_ANSWER_BANDS.map((b) => ({
+      band: b.band,
+      count: comments.filter((c) => {
+        if (!c.repliedAt) return false;
+        const days = Math.floor((Date.parse(c.repliedAt) - Date.parse(c.createdAt)) / 86_400_000);
+        return days >= b.from && (b.to === null || days <= b.to);
+      }).length,
+    })),
   });
+  expect(d.publicity.answered).toBeGreaterThan(0);
+  expect(d.publicity.answerBands.reduce((n: number, b: any) => n + b.count, 0)).toBe(d.publicity.answered);
 
   const ratings = (await all('ratings')).filter((r) => r.year === 2026);
   expect(d.ratings.count).toBe(ratings.length);
+  expect(d.ratings.byMonth).toEqual(Array.from({ length: 12 }, (_, i) => ratings.filter((r) => Number(r.ratedOn.slice(5, 7)) === i + 1).length));
   expect(d.ratings.levels).toEqual([1, 2, 3, 4, 5].map((l) => ratings.filter((r) => r.level === l).length));
   expect(d.ratings.satisfactionRate).toBe(Math.round((ratings.filter((r) => r.level >= 3).length / ratings.length) * 100) / 100);
   const cases = await all('ratingCases');

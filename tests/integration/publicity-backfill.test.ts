@@ -69,8 +69,14 @@ test('comments stored before paging keys and notices before their count are brou
     const t = await h.citizen();
     posted.push((await h.ok('publicity', 'comment', { declarationId: d, text: `第${'一二三四五'[i]}位市民希望延长服务时间` }, t)).commentId);
   }
+  // The last one answered three days later, as an older version stored an answer: without its `answerDays`.
+  await at('2026-10-12T11:00:00+08:00');
+  await h.ok('publicity', 'dispose', { commentId: posted[4], disposition: 'adopted', reply: '已延长到晚上八点' }, ADMIN_TOKEN);
+  expect((await h.app.store.get<CommentDoc>(COLLECTIONS.comments, posted[4]))!.answerDays).toBe(3);
   // Three of them as an older version stored them: no `key`, no `groupId`; the notice without its count.
   await h.app.store.transaction(async (tx) => {
+    const { answerDays: _a, ...unmeasured } = (await tx.get<CommentDoc>(COLLECTIONS.comments, posted[4]))!;
+    await tx.set(COLLECTIONS.comments, posted[4], unmeasured);
     for (const id of posted.slice(1, 4)) {
       const { key: _k, groupId: _g, ...old } = (await tx.get<CommentDoc>(COLLECTIONS.comments, id))!;
       await tx.set(COLLECTIONS.comments, id, old);
@@ -85,12 +91,13 @@ test('comments stored before paging keys and notices before their count are brou
   expect(await listed(d)).toBe(5); // counted the old way for a notice without its count
 
   const first = await h.ok('admin', 'runJobs', {}, ADMIN_TOKEN);
-  expect(first.publicityBackfilled).toBeGreaterThanOrEqual(3 + 1); // these three comments and this notice (and any other old one)
+  expect(first.publicityBackfilled).toBeGreaterThanOrEqual(3 + 1 + 1); // these three comments, the unmeasured answer and this notice (and any other old one)
   for (const id of posted.slice(1, 4)) {
     const c = (await h.app.store.get<CommentDoc>(COLLECTIONS.comments, id))!;
     expect(c.key).toBe(`${c.createdAt}|${c._id}`);
     expect(c.groupId).toMatch(/^g/);
   }
+  expect((await h.app.store.get<CommentDoc>(COLLECTIONS.comments, posted[4]))!.answerDays).toBe(3);
   expect((await h.app.store.get<PublicityDoc>(COLLECTIONS.publicity, d))!.shownComments).toBe(5);
   expect(await h.app.store.get(COLLECTIONS.meta, BACKFILL_MARKER)).toBeTruthy();
   // Paging reaches every comment, in posting order, at any page size.

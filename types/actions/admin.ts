@@ -88,6 +88,7 @@ export const dashboardInput = z.strictObject({
   year: z.number({ error: '年度应为数字，如 2026' }).int('年度应为整数，如 2026').min(2018, '年度不能早于 2018').max(2100, '年度不正确').optional(),
 });
 export type DashboardInput = z.input<typeof dashboardInput>;
+export { DASHBOARD_ANSWER_BANDS, DASHBOARD_STATUS_GROUPS } from '../dashboard';
 /** The dashboard's score bands (lower bound inclusive), highest first. */
 export const DASHBOARD_SCORE_BANDS: { band: string; from: number }[] = [
   { band: '90 分以上', from: 90 },
@@ -105,10 +106,15 @@ export interface GroupFigure {
 }
 export interface DashboardResult {
   year: number;
-  declarations: { total: number; byStatus: { status: string; label: string; count: number }[] };
+  declarations: {
+    total: number;
+    byStatus: { status: string; label: string; count: number }[];
+    /** The year's call (one per year): its declarations by category (`none`: a draft without one yet), each counted per DASHBOARD_STATUS_GROUPS. */
+    call: { callId: string; title: string | null; total: number; byCategory: { category: string; label: string; counts: number[] }[] };
+  };
   review: { results: number; passed: number; passRate: number | null; average: number | null; bands: { band: string; count: number }[] };
-  publicity: { shown: number; pending: number; hidden: number; answered: number };
-  ratings: { count: number; satisfactionRate: number | null; levels: number[]; casesOpened: number; casesOnTime: number; casesLate: number; byCategory: GroupFigure[]; byDistrict: GroupFigure[] };
+  publicity: { shown: number; pending: number; hidden: number; answered: number; answerBands: { band: string; count: number }[] };
+  ratings: { count: number; satisfactionRate: number | null; levels: number[]; byMonth: number[]; casesOpened: number; casesOnTime: number; casesLate: number; byCategory: GroupFigure[]; byDistrict: GroupFigure[] };
   /** Published yearly assessment grades (issue 11's assessmentResults). */
   assessments: { byGrade: { grade: string; label: string; count: number }[] };
 }
