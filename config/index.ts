@@ -86,6 +86,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       optimizeMainPackage: { enable: true },
+      // Shared component sheets (Unbroken, HomeLink, ElderSwitch …) each style only their own class names, so the
+      // order pages import them in does not matter; as in the H5 build, webpack need not warn about it.
+      miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
       compile,

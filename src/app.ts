@@ -1,6 +1,9 @@
 import { PropsWithChildren } from 'react';
 import Taro, { usePageNotFound } from '@tarojs/taro';
+import { enableKeyboardReach } from './utils/a11y';
 import './app.scss';
+
+enableKeyboardReach();
 
 if (process.env.TARO_ENV === 'weapp') {
   // CloudBase: every API call goes through wx.cloud.callFunction in this environment.

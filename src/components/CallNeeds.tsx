@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PublicNeed } from '@shared/needs';
 import { api, errorMessage } from '../api/client';
+import { Unbroken } from './Unbroken';
 import './CallNeeds.scss';
 
 export function CallNeeds({ callId }: { callId: string }) {
@@ -25,14 +26,12 @@ export function CallNeeds({ callId }: { callId: string }) {
         <Text className='callneeds__item'>还没有群众提出需求。</Text>
       ) : (
         needs.map((n) => (
-          <Text key={n.needId} className='callneeds__item'>
-            {n.supports} 人 · {n.text}
-          </Text>
+          <Unbroken key={n.needId} className='callneeds__item' text={`${n.supports} 人 · ${n.text}`} />
         ))
       )}
-      <Text className='callneeds__link' onClick={() => Taro.navigateTo({ url: '/pages/needs/index' })}>
-        查看全部需求 ›
-      </Text>
+      <View className='callneeds__link' role='link' onClick={() => Taro.navigateTo({ url: '/pages/needs/index' })}>
+        <Text>查看全部需求 ›</Text>
+      </View>
     </View>
   );
 }

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ProductListItem } from '@shared/product';
 import { Badges } from './Badges';
+import { Unbroken } from './Unbroken';
 import './ProductCard.scss';
 
 export function ProductCard({ p }: { p: ProductListItem }) {
@@ -10,10 +11,10 @@ export function ProductCard({ p }: { p: ProductListItem }) {
       <Text className='card__name'>{p.name}</Text>
       <Badges category={p.category} purchaseMethod={p.purchaseMethod} />
       <Text className='card__summary'>{p.summary}</Text>
-      <Text className='card__provider'>
-        {p.providerName} · {p.district}
-        {p.rating.count > 0 && p.rating.satisfactionRate !== null ? ` · 满意率 ${Math.round(p.rating.satisfactionRate * 100)}%` : ''}
-      </Text>
+      <Unbroken
+        className='card__provider'
+        text={`${p.providerName} · ${p.district}${p.rating.count > 0 && p.rating.satisfactionRate !== null ? ` · 满意率 ${Math.round(p.rating.satisfactionRate * 100)}%` : ''}`}
+      />
     </View>
   );
 }

@@ -50,9 +50,9 @@ export function ProductNotice({ productId }: { productId: string }) {
         </View>
       )}
       {n.orgId && (
-        <Text className='pnotice__link' onClick={openProvider}>
-          查看 {n.providerName} 的信用与测评 ›
-        </Text>
+        <View className='pnotice__link' role='link' onClick={openProvider}>
+          <Text>查看 {n.providerName} 的信用与测评 ›</Text>
+        </View>
       )}
     </View>
   );

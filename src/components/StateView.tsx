@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import { AtActivityIndicator, AtButton } from 'taro-ui';
 import { useLargeFont } from '../utils/largeFont';
+import { Unbroken } from './Unbroken';
 import './StateView.scss';
 
 /** The states follow 长辈模式 themselves: a page may show one before its own root renders. */
@@ -23,7 +24,7 @@ export function Empty({ title, hint, action }: { title: string; hint?: string; a
   return (
     <View className={`state state--empty ${lf}`}>
       <Text className='state__title'>{title}</Text>
-      {hint && <Text className='state__hint'>{hint}</Text>}
+      {hint && <Unbroken className='state__hint' text={hint} />}
       {action && (
         <AtButton className='state__action' size='small' onClick={action.onClick}>
           {action.text}
@@ -38,7 +39,7 @@ export function Failure({ message, onRetry }: { message: string; onRetry?: () =>
   return (
     <View className={`state state--error ${lf}`} role='alert'>
       <Text className='state__title'>加载失败</Text>
-      <Text className='state__hint'>{message}</Text>
+      <Unbroken className='state__hint' text={message} />
       {onRetry && (
         <AtButton className='state__action' type='primary' size='small' onClick={onRetry}>
           重试

@@ -7,6 +7,8 @@ import { startHarness, type Harness } from '../support/harness';
 export const H5_DIR = path.resolve(__dirname, '../../dist/h5');
 /** A mid-size phone. */
 export const PHONE = { width: 390, height: 844 };
+/** The main package's pages, from src/app.config.ts: a page added later is visited by the tests that walk them all. */
+export const MAIN_PAGES = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../src/app.config.ts'), 'utf8').match(/pages:\s*(\[[^\]]*\])/)![1].replace(/'/g, '"')) as string[];
 
 export function chromePath(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];

@@ -4,12 +4,10 @@
  * tap targets ≥ 60×60 px, nothing scrolls sideways. In the normal mode every tap target is at least 44×44 px.
  * The pages come from src/app.config.ts, so a page added later is measured too.
  */
-import fs from 'fs';
-import path from 'path';
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
-import { startPipeline } from '../support/pipeline';
-import { overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
+import { publicityScene } from '../support/pipeline';
+import { MAIN_PAGES, overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
 
 let rig: BrowserRig;
 let page: Page;
@@ -17,21 +15,13 @@ let declarationId: string;
 let rateToken: string;
 let orgId: string;
 
-const config = fs.readFileSync(path.resolve(__dirname, '../../src/app.config.ts'), 'utf8');
-const MAIN_PAGES = JSON.parse(config.match(/pages:\s*(\[[^\]]*\])/)![1].replace(/'/g, '"')) as string[];
-
 /** Query strings for pages that show one thing; any other page opens bare (and must then show a proper state). */
 const query = (p: string): string =>
   ({ 'pages/product/index': '?id=p0002demo', 'pages/notice/index': `?id=${declarationId}`, 'pages/rate/index': `?t=${rateToken}`, 'pages/provider/index': `?id=${orgId}` })[p] ?? '';
 
 beforeAll(async () => {
   rig = await startBrowserRig();
-  await rig.h.ok('admin', 'setClock', { now: '2026-09-25T09:00:00+08:00' }, ADMIN_TOKEN);
-  const pipe = await startPipeline(rig.h);
-  declarationId = await pipe.proposed(1);
-  orgId = pipe.applicant.orgId;
-  await rig.h.ok('publicity', 'start', { declarationIds: [declarationId], startsOn: '2026-10-08', workingDays: 7 }, ADMIN_TOKEN);
-  await rig.h.ok('admin', 'setClock', { now: '2026-10-12T10:00:00+08:00' }, ADMIN_TOKEN);
+  ({ declarationId, orgId } = await publicityScene(rig.h));
   rateToken = (await rig.h.ok('ratings', 'issueToken', { productId: 'p0002demo', servedOn: '2026-10-12', channel: 'counter' }, ADMIN_TOKEN)).token;
 });
 afterAll(() => rig.close());

@@ -35,3 +35,16 @@ export async function startPipeline(h: Harness, year = 2026): Promise<Pipeline> 
     },
   };
 }
+
+/**
+ * A product in publicity (opened 2026-10-08 for 7 working days, the clock at 2026-10-12): what the pages that show
+ * one thing (公示 notice, provider) need when every main-package page is visited.
+ */
+export async function publicityScene(h: Harness): Promise<{ declarationId: string; orgId: string }> {
+  await h.ok('admin', 'setClock', { now: '2026-09-25T09:00:00+08:00' }, ADMIN_TOKEN);
+  const pipe = await startPipeline(h);
+  const declarationId = await pipe.proposed(1);
+  await h.ok('publicity', 'start', { declarationIds: [declarationId], startsOn: '2026-10-08', workingDays: 7 }, ADMIN_TOKEN);
+  await h.ok('admin', 'setClock', { now: '2026-10-12T10:00:00+08:00' }, ADMIN_TOKEN);
+  return { declarationId, orgId: pipe.applicant.orgId };
+}

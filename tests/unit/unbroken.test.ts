@@ -11,6 +11,14 @@ test('times, dates, phones and amounts stay whole', () => {
   expect(kept('还剩 5 个工作日，满意率 87%')).toEqual(['5 个工作日', '87%']);
 });
 
+test('ranges with an en dash, counts with their unit, and district names stay whole', () => {
+  expect(kept('分档：较好（5–7 分）')).toEqual(['5–7 分']);
+  expect(kept('公示不少于 7 个工作日')).toEqual(['7 个工作日']);
+  expect(kept('杭州某律师事务所 · 拱墅区')).toEqual(['拱墅区']);
+  expect(kept('西湖区文三路 90 号')).toEqual(['西湖区', '90 号']);
+  expect(kept('市本级')).toEqual([]);
+});
+
 test('the pieces put back together are the original text', () => {
   const t = '服务时间：工作日 8:30-17:00（节假日除外），电话 0571-85170000';
   expect(splitUnbroken(t).map((p) => p.text).join('')).toBe(t);

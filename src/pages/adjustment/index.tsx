@@ -9,6 +9,7 @@ import type { CatalogueVersionView } from '@shared/actions/catalogue';
 import type { PublicListResult } from '@shared/actions/supervision';
 import { CATALOGUE_CHANGE_LABELS } from '@shared/credit';
 import { chineseDate, shanghaiDate } from '@shared/time';
+import { Unbroken } from '../../components/Unbroken';
 import { HomeLink } from '../../components/HomeLink';
 import { api, errorMessage } from '../../api/client';
 import { Failure, Loading } from '../../components/StateView';
@@ -49,20 +50,20 @@ export default function AdjustmentPage() {
   return (
     <View className={`sv adjustment ${large ? 'lf' : ''}`}>
       <HomeLink />
-      <View className='sv__chips'>
-        <Text className={`sv__chip ${tab === 'list' ? 'sv__chip--on' : ''}`} onClick={() => setTab('list')}>
-          年度公示名单
-        </Text>
-        <Text className={`sv__chip ${tab === 'history' ? 'sv__chip--on' : ''}`} onClick={() => setTab('history')}>
-          目录变更记录
-        </Text>
+      <View className='sv__chips' role='tablist'>
+        <View className={`sv__chip ${tab === 'list' ? 'sv__chip--on' : ''}`} role='tab' aria-selected={tab === 'list' ? 'true' : 'false'} onClick={() => setTab('list')}>
+          <Text>年度公示名单</Text>
+        </View>
+        <View className={`sv__chip ${tab === 'history' ? 'sv__chip--on' : ''}`} role='tab' aria-selected={tab === 'history' ? 'true' : 'false'} onClick={() => setTab('history')}>
+          <Text>目录变更记录</Text>
+        </View>
       </View>
       {tab === 'list' && (
-        <View className='sv__chips'>
+        <View className='sv__chips' role='tablist' aria-label='年度'>
           {[thisYear - 2, thisYear - 1, thisYear].map((y) => (
-            <Text key={y} className={`sv__chip ${y === year ? 'sv__chip--on' : ''}`} onClick={() => setYear(y)}>
-              {y} 年
-            </Text>
+            <View key={y} className={`sv__chip ${y === year ? 'sv__chip--on' : ''}`} role='tab' aria-selected={y === year ? 'true' : 'false'} onClick={() => setYear(y)}>
+              <Text className='nobreak'>{`${y} 年`}</Text>
+            </View>
           ))}
         </View>
       )}
@@ -76,11 +77,9 @@ export default function AdjustmentPage() {
             <Text className='sv__title'>测评等次为不合格的产品</Text>
             {list.failed.length === 0 && <Text className='sv__empty'>{year} 年度没有公布不合格的产品</Text>}
             {list.failed.map((f) => (
-              <View className='sv__row' key={f.productId} onClick={() => open(f.productId)}>
+              <View className='sv__row' key={f.productId} role='link' onClick={() => open(f.productId)}>
                 <Text className='sv__item'>{f.name}</Text>
-                <Text className='sv__text'>
-                  {f.providerName} · {f.score} 分{f.documentNumber ? ` · ${f.documentNumber}` : ''}
-                </Text>
+                <Unbroken className='sv__text' text={`${f.providerName} · ${f.score} 分${f.documentNumber ? ` · ${f.documentNumber}` : ''}`} />
               </View>
             ))}
           </View>
@@ -88,11 +87,9 @@ export default function AdjustmentPage() {
             <Text className='sv__title'>测评满意度较低的服务机构</Text>
             {list.lowSatisfaction.length === 0 && <Text className='sv__empty'>{year} 年度没有满意度较低的机构</Text>}
             {list.lowSatisfaction.map((o) => (
-              <View className='sv__row' key={o.orgId} onClick={() => Taro.navigateTo({ url: `/pages/provider/index?id=${o.orgId}` })}>
+              <View className='sv__row' key={o.orgId} role='link' onClick={() => Taro.navigateTo({ url: `/pages/provider/index?id=${o.orgId}` })}>
                 <Text className='sv__item'>{o.name}</Text>
-                <Text className='sv__text'>
-                  满意率 {Math.round(o.satisfactionRate * 1000) / 10}%（{o.ratings} 条评价）
-                </Text>
+                <Unbroken className='sv__text' text={`满意率 ${Math.round(o.satisfactionRate * 1000) / 10}%（${o.ratings} 条评价）`} />
               </View>
             ))}
           </View>
@@ -100,11 +97,9 @@ export default function AdjustmentPage() {
             <Text className='sv__title'>退出目录的产品</Text>
             {list.left.length === 0 && <Text className='sv__empty'>{year} 年没有产品退出目录</Text>}
             {list.left.map((l) => (
-              <View className='sv__row' key={l.productId} onClick={() => open(l.productId)}>
+              <View className='sv__row' key={l.productId} role='link' onClick={() => open(l.productId)}>
                 <Text className='sv__item'>{l.name}</Text>
-                <Text className='sv__text'>
-                  {chineseDate(l.on)}退出 · {l.documentNumber}
-                </Text>
+                <Unbroken className='sv__text' text={`${chineseDate(l.on)}退出 · ${l.documentNumber}`} />
                 {l.reason && <Text className='sv__text'>原因：{l.reason}</Text>}
               </View>
             ))}
@@ -118,35 +113,30 @@ export default function AdjustmentPage() {
           {versions.length === 0 && <Text className='sv__empty'>目录还没有变更记录</Text>}
           {versions.map((v) => (
             <View className='sv__row' key={v.version}>
-              <Text className='sv__item'>
-                第 {v.version} 版 · {chineseDate(v.on)}
-              </Text>
+              <Unbroken className='sv__item' text={`第 ${v.version} 版 · ${chineseDate(v.on)}`} />
               {v.documentNumbers.length > 0 && <Text className='sv__text'>依据：{v.documentNumbers.join('、')}</Text>}
               {v.added.map((a) => (
-                <Text className='sv__text' key={`a${a.productId}`} onClick={() => open(a.productId)}>
+                <View className='sv__text sv__pick' key={`a${a.productId}`} role='link' onClick={() => open(a.productId)}>
                   <Text className='sv__badge sv__badge--listed'>新增</Text>
-                  {a.name}
-                </Text>
+                  <Text>{a.name}</Text>
+                </View>
               ))}
               {v.left.map((a) => (
-                <Text className='sv__text' key={`l${a.productId}`} onClick={() => open(a.productId)}>
+                <View className='sv__text sv__pick' key={`l${a.productId}`} role='link' onClick={() => open(a.productId)}>
                   <Text className='sv__badge sv__badge--exited'>退出</Text>
-                  {a.name}
-                </Text>
+                  <Text>{a.name}</Text>
+                </View>
               ))}
               {v.changed.map((a) => (
-                <Text className='sv__text' key={`c${a.productId}`} onClick={() => open(a.productId)}>
+                <View className='sv__text sv__pick' key={`c${a.productId}`} role='link' onClick={() => open(a.productId)}>
                   <Text className='sv__badge sv__badge--suspended'>{CATALOGUE_CHANGE_LABELS[a.change]}</Text>
-                  {a.name}
-                </Text>
+                  <Text>{a.name}</Text>
+                </View>
               ))}
             </View>
           ))}
         </View>
       )}
-      <Text className='sv__link' style={{ padding: '0 24px' }} onClick={() => Taro.reLaunch({ url: '/pages/catalogue/index' })}>
-        返回服务目录 ›
-      </Text>
     </View>
   );
 }

@@ -16,6 +16,7 @@ import { api, errorMessage } from '../../api/client';
 import { Failure, Loading } from '../../components/StateView';
 import { useLargeFont } from '../../utils/largeFont';
 import { CallNeeds } from '../../components/CallNeeds';
+import { Unbroken } from '../../components/Unbroken';
 import './index.scss';
 
 /** The seed's enquiry numbers (附件1 备注 4). */
@@ -67,7 +68,7 @@ export default function CallPage() {
         <Text className='call__title'>{call ? call.title : '杭州市公共法律服务产品申报'}</Text>
         {call ? (
           <Text className={`call__state call__state--${call.state}`}>
-            {STATE_TEXT[call.state]}：{chineseDate(call.opensOn)} 至 {chineseDate(call.closesOn)}
+            <Unbroken text={`${STATE_TEXT[call.state]}：${chineseDate(call.opensOn)} 至 ${chineseDate(call.closesOn)}`} />
           </Text>
         ) : (
           <Text className='call__state'>本年度申报公告尚未发布，请留意市司法局的公告。评审标准先行公开如下。</Text>
@@ -87,9 +88,9 @@ export default function CallPage() {
         <Text className='call__subtitle'>咨询电话（点击拨打）</Text>
         <View className='call__phones'>
           {ENQUIRY_PHONES.map((p) => (
-            <Text key={p} className='call__phone' onClick={() => dial(p)}>
-              0571-{p}
-            </Text>
+            <View key={p} className='call__phone' role='link' aria-label={`拨打 0571-${p}`} onClick={() => dial(p)}>
+              <Text className='nobreak'>{`0571-${p}`}</Text>
+            </View>
           ))}
         </View>
       </View>
@@ -98,9 +99,9 @@ export default function CallPage() {
         <Text className='call__subtitle'>产品说明书要填写的内容</Text>
         {SPEC_SECTIONS.map((s) => (
           <View key={s.key} className='call__section'>
-            <Text className='call__row call__row--head' onClick={() => toggle(`s-${s.key}`)}>
-              {s.title}（{s.fields.length} 项）{open === `s-${s.key}` ? '▲' : '▼'}
-            </Text>
+            <View className='call__row call__row--head' role='button' aria-expanded={open === `s-${s.key}` ? 'true' : 'false'} onClick={() => toggle(`s-${s.key}`)}>
+              <Unbroken text={`${s.title}（${s.fields.length} 项）${open === `s-${s.key}` ? '▲' : '▼'}`} />
+            </View>
             {open === `s-${s.key}` &&
               s.fields.map((f) => (
                 <Text key={f.key} className='call__field'>
@@ -113,20 +114,14 @@ export default function CallPage() {
       </View>
 
       <View className='call__block call__rubric'>
-        <Text className='call__subtitle'>
-          评审标准（总分 {RUBRIC_TOTAL} 分，达标分数线 {PASS_MARK} 分）
-        </Text>
-        <Text className='call__text'>评审组成员对照评审标准独立打分，平均总分达到 {PASS_MARK} 分、经评审组最终确认的，可拟定为公共法律服务产品。</Text>
+        <Unbroken className='call__subtitle' text={`评审标准（总分 ${RUBRIC_TOTAL} 分，达标分数线 ${PASS_MARK} 分）`} />
+        <Unbroken className='call__text' text={`评审组成员对照评审标准独立打分，平均总分达到 ${PASS_MARK} 分、经评审组最终确认的，可拟定为公共法律服务产品。`} />
         {RUBRIC.map((item) => (
           <View key={item.key} className='call__item'>
-            <Text className='call__item-label'>
-              {item.aspect === item.label ? item.label : `${item.aspect} · ${item.label}`}（{item.max} 分）
-            </Text>
+            <Unbroken className='call__item-label' text={`${item.aspect === item.label ? item.label : `${item.aspect} · ${item.label}`}（${item.max} 分）`} />
             {item.hint && <Text className='call__hint'>提示：{item.hint}</Text>}
             {item.bands.map((band) => (
-              <Text key={band.text} className='call__band'>
-                {band.text}（{band.min === band.max ? band.min : `${band.min}–${band.max}`} 分）
-              </Text>
+              <Unbroken key={band.text} className='call__band' text={`${band.text}（${band.min === band.max ? band.min : `${band.min}–${band.max}`} 分）`} />
             ))}
           </View>
         ))}
@@ -144,9 +139,7 @@ export default function CallPage() {
           <Text className='call__subtitle'>{results.year} 年度评审结果</Text>
           {results.proposed.map((r) => (
             <View key={r.declarationId} className='call__item'>
-              <Text className='call__item-label'>
-                {r.name}（平均分 {r.average.toFixed(2)}）
-              </Text>
+              <Unbroken className='call__item-label' text={`${r.name}（平均分 ${r.average.toFixed(2)}）`} />
               <Text className='call__band'>
                 {r.applicant}
                 {r.recommender ? `，${r.recommender}推荐` : ''}
@@ -154,9 +147,7 @@ export default function CallPage() {
               <Text className='call__hint'>评审专家：{r.experts.join('、')}</Text>
             </View>
           ))}
-          <Text className='call__text'>
-            拟定 {results.proposed.length} 项{results.notPassed ? `，另有 ${results.notPassed} 项未通过评审` : ''}。
-          </Text>
+          <Unbroken className='call__text' text={`拟定 ${results.proposed.length} 项${results.notPassed ? `，另有 ${results.notPassed} 项未通过评审` : ''}。`} />
         </View>
       )}
 

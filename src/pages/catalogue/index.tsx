@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Picker, ScrollView, Text, View } from '@tarojs/components';
-import { AtButton, AtSearchBar } from 'taro-ui';
+import { AtButton } from 'taro-ui';
 import { AUDIENCE_GROUPS, AUDIENCE_GROUP_LABELS, CATEGORIES, CATEGORY_LABELS, DISTRICTS, type AudienceGroup, type Category, type District, type SearchSort } from '@shared/domain';
 import { ProductCard } from '../../components/ProductCard';
 import { ElderSwitch } from '../../components/ElderSwitch';
 import { FreshnessHint } from '../../components/FreshnessHint';
+import { SearchBox } from '../../components/SearchBox';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { TabBar } from '../../components/TabBar';
 import { useLargeFont } from '../../utils/largeFont';
@@ -57,13 +58,12 @@ export default function CataloguePage() {
     <View className={`catalogue ${large ? 'lf' : ''}`}>
       <ElderSwitch on={large} onToggle={toggleLarge} />
       <View className='catalogue__head'>
-        <AtSearchBar
+        <SearchBox
           value={q}
+          label='搜索法律服务'
           placeholder='搜服务，如：调解、劳动、法律援助'
-          actionName='搜索'
-          onChange={(v: string) => setQ(v)}
-          onConfirm={() => setQuery(q.trim())}
-          onActionClick={() => setQuery(q.trim())}
+          onChange={setQ}
+          onSearch={() => setQuery(q.trim())}
           onClear={() => {
             setQ('');
             setQuery('');

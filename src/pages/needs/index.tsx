@@ -9,9 +9,12 @@ import { AtButton } from 'taro-ui';
 import { CATEGORIES, CATEGORY_LABELS, DISTRICTS, type Category, type District } from '@shared/domain';
 import { NEED_STATUS_LABELS, type PublicNeed } from '@shared/needs';
 import { api, ApiError, ensureSession, errorMessage } from '../../api/client';
+import { HomeLink } from '../../components/HomeLink';
 import { Empty, Failure, Loading } from '../../components/StateView';
+import { Unbroken } from '../../components/Unbroken';
 import { useLargeFont } from '../../utils/largeFont';
 import '../../styles/desk.scss';
+import './index.scss';
 
 type Sort = 'supported' | 'newest';
 const CATEGORY_OPTIONS = ['不限类别', ...CATEGORIES.map((c) => CATEGORY_LABELS[c])];
@@ -92,7 +95,8 @@ export default function NeedsPage() {
   };
 
   return (
-    <View className={`desk ${large ? 'lf' : ''}`}>
+    <View className={`desk needs ${large ? 'lf' : ''}`}>
+      <HomeLink />
       <View className='desk__card needs__form'>
         <Text className='desk__title'>说说您需要的法律服务</Text>
         <Text className='desk__meta'>目录里没有找到合适的服务？写下您的需求，市司法局会答复，也会用来确定下一年征集哪些产品。请不要写姓名、电话等个人信息。</Text>
@@ -100,10 +104,14 @@ export default function NeedsPage() {
         {formError.text && <Text className='desk__error'>{formError.text}</Text>}
         <View className='desk__side'>
           <Picker className='desk__half' mode='selector' range={CATEGORY_OPTIONS} value={category ? CATEGORIES.indexOf(category) + 1 : 0} onChange={(e) => setCategory(Number(e.detail.value) === 0 ? undefined : CATEGORIES[Number(e.detail.value) - 1])}>
-            <Text className='desk__text'>{category ? CATEGORY_LABELS[category] : '不限类别'} ▾</Text>
+            <View className='desk__text needs__pick' role='button'>
+              <Text>{category ? CATEGORY_LABELS[category] : '不限类别'} ▾</Text>
+            </View>
           </Picker>
           <Picker className='desk__half' mode='selector' range={DISTRICT_OPTIONS} value={district ? DISTRICT_OPTIONS.indexOf(district) : 0} onChange={(e) => setDistrict(Number(e.detail.value) === 0 ? undefined : (DISTRICT_OPTIONS[Number(e.detail.value)] as District))}>
-            <Text className='desk__text'>{district ?? '不限区县'} ▾</Text>
+            <View className='desk__text needs__pick' role='button'>
+              <Text>{district ?? '不限区县'} ▾</Text>
+            </View>
           </Picker>
         </View>
         <AtButton type='primary' loading={busy} disabled={busy} onClick={post}>
@@ -112,11 +120,11 @@ export default function NeedsPage() {
         {notice && <Text className={`desk__notice desk__notice--${notice.ok ? 'ok' : 'error'}`}>{notice.text}</Text>}
       </View>
 
-      <View className='desk__tabs'>
+      <View className='desk__tabs' role='tablist' aria-label='排列顺序'>
         {(['supported', 'newest'] as Sort[]).map((s) => (
-          <Text key={s} className={`desk__tab ${sort === s ? 'desk__tab--on' : ''}`} onClick={() => setSort(s)}>
-            {s === 'supported' ? '支持最多' : '最新提出'}
-          </Text>
+          <View key={s} className={`desk__tab ${sort === s ? 'desk__tab--on' : ''}`} role='tab' aria-selected={sort === s ? 'true' : 'false'} onClick={() => setSort(s)}>
+            <Text>{s === 'supported' ? '支持最多' : '最新提出'}</Text>
+          </View>
         ))}
       </View>
       {error ? (
@@ -124,31 +132,27 @@ export default function NeedsPage() {
       ) : !items ? (
         <Loading text='正在加载大家的需求…' />
       ) : items.length === 0 ? (
-        <Empty title='还没有人提出需求' hint='您可以第一个写下需要的法律服务' action={{ text: '返回服务目录', onClick: () => Taro.redirectTo({ url: '/pages/catalogue/index' }) }} />
+        <Empty title='还没有人提出需求' hint='您可以在上面第一个写下需要的法律服务' />
       ) : (
         <View>
           {items.map((n) => (
             <View key={n.needId} className='desk__card needs__item'>
               <Text className='desk__text'>{n.text}</Text>
-              <Text className='desk__meta'>
-                {n.pseudonym} · {n.createdAt.slice(0, 10)}
-                {n.category ? ` · ${CATEGORY_LABELS[n.category]}` : ''}
-                {n.district ? ` · ${n.district}` : ''}
-              </Text>
+              <Unbroken className='desk__meta' text={`${n.pseudonym} · ${n.createdAt.slice(0, 10)}${n.category ? ` · ${CATEGORY_LABELS[n.category]}` : ''}${n.district ? ` · ${n.district}` : ''}`} />
               <Text className={`desk__badge desk__badge--${n.status}`}>{NEED_STATUS_LABELS[n.status]}</Text>
               {n.reply && <Text className='desk__text'>市司法局答复：{n.reply}</Text>}
               {n.productId && (
-                <Text className='desk__link' onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${n.productId}` })}>
-                  查看可以满足这个需求的服务 ›
-                </Text>
+                <View className='desk__link' role='link' onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${n.productId}` })}>
+                  <Text>查看可以满足这个需求的服务 ›</Text>
+                </View>
               )}
               {n.linkedProductIds.map((id) => (
-                <Text key={id} className='desk__link' onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${id}` })}>
-                  已有新产品回应这个需求 ›
-                </Text>
+                <View key={id} className='desk__link' role='link' onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${id}` })}>
+                  <Text>已有新产品回应这个需求 ›</Text>
+                </View>
               ))}
               <View className='desk__row'>
-                <Text className='desk__meta needs__count'>{n.supports} 人也有这个需求</Text>
+                <Unbroken className='desk__meta needs__count' text={`${n.supports} 人也有这个需求`} />
                 <AtButton size='small' disabled={supported.includes(n.needId)} onClick={() => support(n.needId)}>
                   {supported.includes(n.needId) ? '已支持' : '我也需要'}
                 </AtButton>
@@ -164,9 +168,6 @@ export default function NeedsPage() {
           )}
         </View>
       )}
-      <Text className='desk__link' onClick={() => Taro.redirectTo({ url: '/pages/catalogue/index' })}>
-        ‹ 返回服务目录
-      </Text>
     </View>
   );
 }

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import type { ProviderResult } from '@shared/actions/supervision';
 import { CATEGORY_LABELS, type Category } from '@shared/domain';
 import { chineseDate } from '@shared/time';
+import { Unbroken } from '../../components/Unbroken';
 import { HomeLink } from '../../components/HomeLink';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { Empty, Failure, Loading } from '../../components/StateView';
@@ -45,9 +46,7 @@ export default function ProviderPage() {
       <HomeLink />
       <View className='sv__head'>
         <Text className='sv__name'>{p.name}</Text>
-        <Text className='sv__meta'>
-          服务满意率 {percent(p.satisfaction.satisfactionRate)}（{p.satisfaction.count} 条评价）
-        </Text>
+        <Unbroken className='sv__meta' text={`服务满意率 ${percent(p.satisfaction.satisfactionRate)}（${p.satisfaction.count} 条评价）`} />
       </View>
 
       <View className='sv__block'>
@@ -73,16 +72,12 @@ export default function ProviderPage() {
         <Text className='sv__title'>服务产品</Text>
         {p.products.length === 0 && <Text className='sv__empty'>暂无目录产品</Text>}
         {p.products.map((x) => (
-          <View className='sv__row provider__product' key={x.productId} onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${x.productId}` })}>
+          <View className='sv__row provider__product' key={x.productId} role='link' onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${x.productId}` })}>
             <Text className={`sv__badge sv__badge--${x.status}`}>{STATUS_LABELS[x.status]}</Text>
             <Text className='sv__item'>{x.name}</Text>
-            <Text className='sv__text'>
-              {CATEGORY_LABELS[x.category as Category] ?? ''} · 满意率 {percent(x.rating.satisfactionRate)}（{x.rating.count} 条评价）
-            </Text>
+            <Unbroken className='sv__text' text={`${CATEGORY_LABELS[x.category as Category] ?? ''} · 满意率 ${percent(x.rating.satisfactionRate)}（${x.rating.count} 条评价）`} />
             {x.grades.map((g) => (
-              <Text className='sv__text' key={g.year}>
-                {g.year} 年度测评：{g.gradeLabel}（{g.score} 分）
-              </Text>
+              <Unbroken className='sv__text' key={g.year} text={`${g.year} 年度测评：${g.gradeLabel}（${g.score} 分）`} />
             ))}
             {x.exit && (
               <Text className='sv__text'>
@@ -93,9 +88,9 @@ export default function ProviderPage() {
           </View>
         ))}
       </View>
-      <Text className='sv__link' style={{ padding: '0 24px' }} onClick={() => Taro.navigateTo({ url: '/pages/adjustment/index' })}>
-        查看目录调整公示 ›
-      </Text>
+      <View className='sv__link' style={{ padding: '0 24px' }} role='link' onClick={() => Taro.navigateTo({ url: '/pages/adjustment/index' })}>
+        <Text>查看目录调整公示 ›</Text>
+      </View>
     </View>
   );
 }

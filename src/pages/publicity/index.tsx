@@ -9,6 +9,7 @@ import { Empty, Failure, Loading } from '../../components/StateView';
 import { TabBar } from '../../components/TabBar';
 import { Unbroken } from '../../components/Unbroken';
 import { useLargeFont } from '../../utils/largeFont';
+import { goHome } from '../../utils/nav';
 import './index.scss';
 
 const OUTCOME = { recognised: '公示通过', rejected: '未予认定' };
@@ -38,7 +39,13 @@ export default function PublicityPage() {
       <View className='notices__link' role='link' onClick={() => Taro.navigateTo({ url: '/pages/adjustment/index' })}>
         <Text>目录调整公示（暂停、退出目录的产品）›</Text>
       </View>
-      {error ? <Failure message={error} onRetry={load} /> : !items ? <Loading /> : items.length === 0 ? <Empty title='目前没有公示中的产品' hint='拟认定的产品会在这里公示不少于 7 个工作日，欢迎提出意见' /> : <List items={items} />}
+      {error ? <Failure message={error} onRetry={load} /> : !items ? <Loading /> : items.length === 0 ? (
+        <Empty
+          title='目前没有公示中的产品'
+          hint='公示是一项服务列入目录前的最后一步：市司法局拟认定的产品在这里公开不少于 7 个工作日，人人都可以提意见。下一批开始公示时会列在这里。'
+          action={{ text: '去看产品目录', onClick: goHome }}
+        />
+      ) : <List items={items} />}
       <TabBar current='publicity' />
     </View>
   );
@@ -47,7 +54,7 @@ export default function PublicityPage() {
 function List({ items }: { items: PublicityListItem[] }) {
   return (
     <View>
-      <Text className='notices__intro'>拟认定的公共法律服务产品在此公示不少于 7 个工作日。您可以对每个产品提出意见，市司法局会逐条答复并公开。</Text>
+      <Unbroken className='notices__intro' text='拟认定的公共法律服务产品在此公示不少于 7 个工作日。您可以对每个产品提出意见，市司法局会逐条答复并公开。' />
       {items.map((p) => (
         <View key={p.declarationId} className='notice-card' role='link' onClick={() => Taro.navigateTo({ url: `/pages/notice/index?id=${p.declarationId}` })}>
           <Text className='notice-card__name'>{p.name}</Text>
