@@ -18,6 +18,7 @@ import { LocalDownloads } from './downloads';
 import { LocalFileStore } from './localFiles';
 import { SqliteStore } from './sqliteStore';
 import { API_HEADERS, chooseCoding, serveStatic } from './static';
+import { createHomePrerender } from './prerender';
 import { Throttle } from '../cloudfunctions/_lib/throttle';
 import { IDLE_SWEEP_MINUTES, type RateLimitMode } from '../types/limits';
 import { sweepIdleSessions } from './sweepSessions';
@@ -57,6 +58,9 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   const throttle = new Throttle(options.rateLimits ?? 'strict');
   const runtime = { mode: 'local' as const, allowTestClock: options.allowTestClock };
   const log = options.log ?? ((fn: string, action: string, error: unknown) => console.error(`[${fn}.${action}]`, error));
+  // index.html carries the catalogue's first page (issue 14), from the catalogue function in-process, unthrottled.
+  const home = createHomePrerender({ store, files, downloads, content, clock, runtime }, log);
+  const staticOptions = { home, log: (error: unknown) => log('static', 'prerender', error) };
 
   // Every parse of the request (target, path, headers, body, stream) happens inside `handle`, whose failures end in
   // an envelope; nothing a client sends may throw past it (issue 10, finding 1).
@@ -94,7 +98,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
       if (name === null) return drainThenSend(req, res, api ? 400 : 404, fail(api ? 'INVALID_INPUT' : 'NOT_FOUND', api ? '请求地址不正确' : '没有这个服务'));
       return handleApi(req, res, name);
     }
-    return serveStatic(req, res, options.h5Dir, target.pathname);
+    return serveStatic(req, res, options.h5Dir, target.pathname, staticOptions);
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * Serves the Taro H5 build (issue 14, fast on a phone network): text assets compressed (brotli or gzip by
  * Accept-Encoding, compressed once and kept in memory), content-hashed assets cached for good, index.html and
- * unhashed files revalidated by ETag (304), unknown paths fall back to the app.
+ * unhashed files revalidated by ETag (304), unknown paths fall back to the app. index.html carries the catalogue's
+ * real first page when a HomePrerender is given (server/prerender.ts); its ETag is that of the bytes sent.
  */
 import { createHash } from 'crypto';
 import fs from 'fs';
@@ -9,6 +10,7 @@ import http from 'http';
 import path from 'path';
 import zlib from 'zlib';
 import { promisify } from 'util';
+import { injectCards, type HomePrerender } from './prerender';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -111,6 +113,33 @@ function remember(entry: Entry, grow: number): void {
   }
 }
 
+/**
+ * index.html with the first page's cards: one entry per distinct rendering (kept and evicted like a file version),
+ * so it is compressed once and its ETag (from its bytes) changes exactly when the cards do.
+ */
+function prerenderedEntry(index: Entry, cards: string): Entry {
+  const html = injectCards(index.raw.toString('utf8'), cards);
+  const key = `${index.key}\0prerender\0${createHash('sha256').update(html).digest('base64url')}`;
+  const hit = cache.get(key);
+  if (hit) {
+    remember(hit, 0);
+    return hit;
+  }
+  const raw = Buffer.from(html, 'utf8');
+  const entry: Entry = {
+    key,
+    raw,
+    etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 22)}"`,
+    compressible: true,
+    encoded: {},
+    // The cards hold no script (their text is escaped): the file's own inline scripts are all there are.
+    scriptHashes: index.scriptHashes,
+    bytes: 0,
+  };
+  remember(entry, raw.length);
+  return entry;
+}
+
 async function entryFor(file: string, stat: fs.Stats): Promise<Entry> {
   const key = `${file}\0${stat.size}\0${stat.mtimeMs}`;
   const hit = cache.get(key);
@@ -196,7 +225,13 @@ export async function precompressStatic(root: string): Promise<number> {
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>尚未构建</title><p>前端尚未构建。请运行 <code>npm run build:h5</code>，或直接用 <code>npm start</code>（会自动构建）。</p>`;
 
-export async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, root: string | null, pathname: string): Promise<void> {
+export interface ServeOptions {
+  /** Fills index.html's skeleton with the catalogue's first page; absent or failing: the plain file. */
+  home?: HomePrerender;
+  log?: (error: unknown) => void;
+}
+
+export async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, root: string | null, pathname: string, options: ServeOptions = {}): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end();
     return;
@@ -223,8 +258,18 @@ export async function serveStatic(req: http.IncomingMessage, res: http.ServerRes
   }
   target ??= path.join(root, 'index.html');
   const ext = path.extname(target);
-  const entry = await entryFor(target, await fs.promises.stat(target));
-  const index = await entryFor(path.join(root, 'index.html'), await fs.promises.stat(path.join(root, 'index.html')));
+  const indexFile = path.join(root, 'index.html');
+  let entry = await entryFor(target, await fs.promises.stat(target));
+  const index = target === indexFile ? entry : await entryFor(indexFile, await fs.promises.stat(indexFile));
+  // Hash routing: every document request is the app's shell, whichever page its hash names; the shell's own script
+  // hides the cards when the hash is another page's.
+  if (target === indexFile && options.home) {
+    try {
+      entry = prerenderedEntry(index, await options.home.cards());
+    } catch (error) {
+      options.log?.(error);
+    }
+  }
   const coding = entry.compressible ? chooseCoding(req.headers['accept-encoding']) : null;
   const etag = coding ? `${entry.etag.slice(0, -1)}-${coding}"` : entry.etag;
   const headers: http.OutgoingHttpHeaders = {

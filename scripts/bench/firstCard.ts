@@ -22,8 +22,15 @@ export const CPU_SLOWDOWN = 4;
 interface Load {
   /** ms from navigation start to the first paint (the skeleton when there is one). */
   firstPaint: number | null;
-  /** ms from navigation start to the first product card in the page. */
+  /**
+   * ms from navigation start to the first real product card on screen: the server-rendered one in the shell
+   * (server/prerender.ts, a link showing a product's name) or the app's own, whichever comes first.
+   */
   firstCard: number;
+  /** Whether that first card was the server-rendered one. */
+  serverRendered: boolean;
+  /** ms to the app's own first card (the framework booted, the page interactive). */
+  appCard: number;
   /** Bytes over the wire (headers excluded) and requests, for the whole load up to the first card. */
   bytes: number;
   requests: number;
@@ -54,26 +61,33 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
   cdp.on('Network.responseReceived', (e: { response: { fromDiskCache?: boolean; fromPrefetchCache?: boolean } }) => {
     if (e.response.fromDiskCache || e.response.fromPrefetchCache) fromCache++;
   });
-  // Records the frame in which the first card is in the document, on the page's own clock (0 = navigation start).
-  // One check per frame: a MutationObserver would itself cost the slowed CPU ~80 ms over a cold load.
+  // Records the frame in which a card is on screen, on the page's own clock (0 = navigation start): the shell's
+  // server-rendered card (shown, with a product's name) and the app's own. One check per frame: a MutationObserver
+  // would itself cost the slowed CPU ~80 ms over a cold load.
   await page.addInitScript(() => {
-    const w = window as unknown as { __firstCard?: number };
+    const w = window as unknown as { __serverCard?: number; __appCard?: number };
     const check = (now: number) => {
-      if (document.querySelector('.card')) w.__firstCard = now;
+      if (w.__serverCard === undefined) {
+        const name = document.querySelector('#sk .pr-card .pr-name');
+        if (name && name.getClientRects().length > 0 && (name.textContent ?? '').trim()) w.__serverCard = now;
+      }
+      if (document.querySelector('#app .card')) w.__appCard = now;
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   });
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => (window as unknown as { __firstCard?: number }).__firstCard !== undefined, undefined, { timeout: 60_000, polling: 100 });
+  await page.waitForFunction(() => (window as unknown as { __appCard?: number }).__appCard !== undefined, undefined, { timeout: 60_000, polling: 100 });
   const timing = await page.evaluate(() => ({
-    firstCard: (window as unknown as { __firstCard: number }).__firstCard,
+    serverCard: (window as unknown as { __serverCard?: number }).__serverCard ?? null,
+    appCard: (window as unknown as { __appCard: number }).__appCard,
     firstPaint: performance.getEntriesByName('first-paint')[0]?.startTime ?? performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
   }));
   // Let the refresh behind a cached first page finish before the tab closes (it would write the cache again).
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.close();
-  return { firstCard: Math.round(timing.firstCard), firstPaint: timing.firstPaint === null ? null : Math.round(timing.firstPaint), bytes, requests, fromCache };
+  const serverRendered = timing.serverCard !== null && timing.serverCard <= timing.appCard;
+  return { firstCard: Math.round(serverRendered ? timing.serverCard! : timing.appCard), serverRendered, appCard: Math.round(timing.appCard), firstPaint: timing.firstPaint === null ? null : Math.round(timing.firstPaint), bytes, requests, fromCache };
 }
 
 const median = (xs: number[]) => {
@@ -108,6 +122,9 @@ async function main() {
   const summary = (xs: Load[]) => ({
     firstCard: median(xs.map((x) => x.firstCard)),
     firstCardRange: [Math.min(...xs.map((x) => x.firstCard)), Math.max(...xs.map((x) => x.firstCard))],
+    serverRendered: xs.filter((x) => x.serverRendered).length,
+    appCard: median(xs.map((x) => x.appCard)),
+    appCardRange: [Math.min(...xs.map((x) => x.appCard)), Math.max(...xs.map((x) => x.appCard))],
     firstPaint: xs.every((x) => x.firstPaint !== null) ? median(xs.map((x) => x.firstPaint as number)) : null,
     bytes: median(xs.map((x) => x.bytes)),
     requests: median(xs.map((x) => x.requests)),

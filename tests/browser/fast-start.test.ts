@@ -1,6 +1,8 @@
 /**
  * Issue 14, fast on a phone network, in a real Chromium at 390×844 against the production H5 build:
  * - the built index.html paints a skeleton before any script runs, and its inline scripts are allowed by the CSP;
+ * - the server fills it with the catalogue's real first page (links to the products, readable, 长辈模式 followed),
+ *   which the app replaces when it mounts;
  * - the home page's first requests start from index.html and the app uses those answers (no second search);
  * - a repeat visit shows the catalogue's saved first page at once while the server is slow, says 正在更新, then shows
  *   the server's answer; when the server fails it keeps the saved page and says it could not update.
@@ -42,28 +44,63 @@ test('the built index.html carries the skeleton and its inline scripts are allow
   expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
 });
 
-test('the skeleton paints with no script at all, then the app replaces it', async () => {
+test('with no script at all, the shell shows the catalogue’s real first page as links; then the app replaces it', async () => {
+  const first = (await rig.h.ok<{ items: { productId: string; name: string }[] }>('catalogue', 'search', { limit: 20 })).items;
   const page = await rig.newPhonePage();
-  // No script can load: what shows is index.html alone.
-  await page.route('**/js/*.js', (route) => route.abort());
+  // No script file can load: what shows is the server's index.html alone (its inline scripts run).
+  await page.route('**/*.js', (route) => route.abort());
   await page.goto(rig.h.url + '/');
   const sk = page.locator('#sk');
   await expect(sk.isVisible()).resolves.toBe(true);
-  await expect(page.locator('#sk .sk-card').count()).resolves.toBe(3);
-  const boxes = await page.locator('#sk .sk-card').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ w: Math.round(r.width), h: Math.round(r.height), top: Math.round(r.top) })));
+  // The skeleton's placeholders made way for the real products, in the catalogue's order (server/prerender.ts).
+  await expect(page.locator('#sk .sk-card').count()).resolves.toBe(0);
+  await expect(page.locator('#sk .pr-card .pr-name').allInnerTexts()).resolves.toEqual(first.map((p) => p.name));
+  const boxes = await page.locator('#sk .pr-card').evaluateAll((els) => els.slice(0, 3).map((e) => e.getBoundingClientRect()).map((r) => ({ w: Math.round(r.width), h: Math.round(r.height), top: Math.round(r.top) })));
   for (const b of boxes) {
     expect(b.w).toBeGreaterThan(300);
     expect(b.w).toBeLessThanOrEqual(390);
     expect(b.h).toBeGreaterThan(60);
   }
-  expect(boxes[2].top).toBeLessThan(844);
+  expect(boxes[1].top).toBeLessThan(844);
+  // Readable: names 18 px, the rest 15 px, badges included.
+  const sizes = await page.locator('#sk .pr-card').first().evaluate((card) => ['.pr-name', '.pr-badge', '.pr-summary', '.pr-provider'].map((sel) => parseFloat(getComputedStyle(card.querySelector(sel)!).fontSize)));
+  expect(sizes).toEqual([18, 15, 15, 15]);
   await expect(page.locator('#sk .sk-bar').innerText()).resolves.toBe('杭州市公共法律服务产品');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.unroute('**/js/*.js');
-  // With scripts, the app's page takes its place.
+  // A card is a real link to its product's page: tapped before any script, the address is the product page's.
+  const second = page.locator('#sk .pr-card').nth(1);
+  await expect(second.getAttribute('href')).resolves.toBe(`/#/pages/product/index?id=${first[1].productId}`);
+  await second.click();
+  await page.waitForURL(`**/#/pages/product/index?id=${first[1].productId}`);
+  // …where the app, once its scripts load, shows that product.
+  await page.unroute('**/*.js');
+  await page.reload();
+  await page.locator('.product__name', { hasText: first[1].name }).waitFor();
+  await expect(sk.isVisible()).resolves.toBe(false);
+  // On the home page with scripts, the app's page takes the place of the pre-rendered one: no card twice on screen.
   await page.goto(rig.h.url + '/');
   await listCards(page).first().waitFor();
   await expect(sk.isVisible()).resolves.toBe(false);
+  await expect(page.locator('.pr-card:visible').count()).resolves.toBe(0);
+  await expect(page.locator('.list .card__name').allInnerTexts()).resolves.toEqual(first.map((p) => p.name));
+  await page.context().close();
+});
+
+test('before any script: 长辈模式 from storage enlarges the pre-rendered cards; another page’s address hides them', async () => {
+  const page = await rig.newPhonePage();
+  await page.route('**/*.js', (route) => route.abort());
+  await page.addInitScript(() => localStorage.setItem('hzlp.largeFont', JSON.stringify({ data: true })));
+  await page.goto(rig.h.url + '/');
+  const sizes = await page.locator('#sk .pr-card').first().evaluate((card) => ['.pr-name', '.pr-badge', '.pr-summary', '.pr-provider'].map((sel) => parseFloat(getComputedStyle(card.querySelector(sel)!).fontSize)));
+  expect(sizes).toEqual([24, 20, 20, 20]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // A shared link to a product: the catalogue's cards are not what is coming, so they are not shown.
+  const other = await page.context().newPage();
+  await other.route('**/*.js', (route) => route.abort());
+  await other.goto(rig.h.url + '/#/pages/publicity/index');
+  await expect(other.locator('#sk').isVisible()).resolves.toBe(true);
+  await expect(other.locator('#sk .pr-card').count()).resolves.toBe(20);
+  await expect(other.locator('#sk .pr-card:visible').count()).resolves.toBe(0);
   await page.context().close();
 });
 
