@@ -6,13 +6,13 @@
  */
 import { createHash } from 'crypto';
 import fs from 'fs';
-import http from 'http';
 import os from 'os';
 import path from 'path';
 import zlib from 'zlib';
 import type { ProductListItem } from '../../types/product';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/collections';
 import { escapeHtml, injectCards, renderCard } from '../../server/prerender';
+import { rawRequest, type RawResponse } from '../support/rawRequest';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
 
 // The built shell's shape (src/index.html after the build: minified, skeleton cards inside #sk-list).
@@ -41,23 +41,7 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-interface Got {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-function get(pathname: string, headers: Record<string, string> = {}): Promise<Got> {
-  const { port } = new URL(h.url);
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (pathname: string, headers: Record<string, string> = {}): Promise<RawResponse> => rawRequest(h.url, pathname, headers);
 
 /** The product names of the pre-rendered cards, unescaped, in page order. */
 function cardNames(html: string): string[] {

@@ -6,10 +6,10 @@
  */
 import { createHash } from 'crypto';
 import fs from 'fs';
-import http from 'http';
 import os from 'os';
 import path from 'path';
 import zlib from 'zlib';
+import { rawRequest, type RawResponse } from '../support/rawRequest';
 import { startHarness, type Harness } from '../support/harness';
 import { chooseCoding, IMMUTABLE, precompressStatic } from '../../server/static';
 
@@ -39,24 +39,8 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-interface Got {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-/** A GET with exactly these headers (fetch would add Accept-Encoding and decompress by itself). */
-function get(pathname: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<Got> {
-  const { port } = new URL(h.url);
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+type Got = RawResponse;
+const get = (pathname: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<Got> => rawRequest(h.url, pathname, headers, method, body);
 
 function expectSecurityHeaders(g: Got) {
   expect(g.headers['x-content-type-options']).toBe('nosniff');
