@@ -31,6 +31,8 @@ interface Load {
   serverRendered: boolean;
   /** ms to the app's own first card (the framework booted, the page interactive). */
   appCard: number;
+  /** ms without any card on screen between the server-rendered cards' going (the app mounted) and the app's cards. */
+  gap: number;
   /** Bytes over the wire (headers excluded) and requests, for the whole load up to the first card. */
   bytes: number;
   requests: number;
@@ -65,12 +67,14 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
   // server-rendered card (shown, with a product's name) and the app's own. One check per frame: a MutationObserver
   // would itself cost the slowed CPU ~80 ms over a cold load.
   await page.addInitScript(() => {
-    const w = window as unknown as { __serverCard?: number; __appCard?: number };
+    const w = window as unknown as { __serverCard?: number; __appCard?: number; __shellGone?: number };
     const check = (now: number) => {
       if (w.__serverCard === undefined) {
         const name = document.querySelector('#sk .pr-card .pr-name');
         if (name && name.getClientRects().length > 0 && (name.textContent ?? '').trim()) w.__serverCard = now;
       }
+      const sk = document.getElementById('sk');
+      if (w.__shellGone === undefined && sk && sk.getClientRects().length === 0) w.__shellGone = now;
       if (document.querySelector('#app .card')) w.__appCard = now;
       else requestAnimationFrame(check);
     };
@@ -81,13 +85,16 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
   const timing = await page.evaluate(() => ({
     serverCard: (window as unknown as { __serverCard?: number }).__serverCard ?? null,
     appCard: (window as unknown as { __appCard: number }).__appCard,
+    shellGone: (window as unknown as { __shellGone?: number }).__shellGone ?? null,
     firstPaint: performance.getEntriesByName('first-paint')[0]?.startTime ?? performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
   }));
   // Let the refresh behind a cached first page finish before the tab closes (it would write the cache again).
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.close();
   const serverRendered = timing.serverCard !== null && timing.serverCard <= timing.appCard;
-  return { firstCard: Math.round(serverRendered ? timing.serverCard! : timing.appCard), serverRendered, appCard: Math.round(timing.appCard), firstPaint: timing.firstPaint === null ? null : Math.round(timing.firstPaint), bytes, requests, fromCache };
+  // Frames between the shell's cards going (the app mounted) and the app's own cards coming: no card on screen.
+  const gap = serverRendered && timing.shellGone !== null ? Math.max(0, Math.round(timing.appCard - timing.shellGone)) : 0;
+  return { firstCard: Math.round(serverRendered ? timing.serverCard! : timing.appCard), serverRendered, appCard: Math.round(timing.appCard), gap, firstPaint: timing.firstPaint === null ? null : Math.round(timing.firstPaint), bytes, requests, fromCache };
 }
 
 const median = (xs: number[]) => {
@@ -124,6 +131,7 @@ async function main() {
     firstCardRange: [Math.min(...xs.map((x) => x.firstCard)), Math.max(...xs.map((x) => x.firstCard))],
     serverRendered: xs.filter((x) => x.serverRendered).length,
     appCard: median(xs.map((x) => x.appCard)),
+    gap: median(xs.map((x) => x.gap)),
     appCardRange: [Math.min(...xs.map((x) => x.appCard)), Math.max(...xs.map((x) => x.appCard))],
     firstPaint: xs.every((x) => x.firstPaint !== null) ? median(xs.map((x) => x.firstPaint as number)) : null,
     bytes: median(xs.map((x) => x.bytes)),
