@@ -5,7 +5,7 @@
 import Taro from '@tarojs/taro';
 import type { Api, ApiInput, ApiOutput } from '@shared/api';
 import type { ErrorCode, FieldIssue } from '@shared/envelope';
-import { send, TOKEN_KEY, usesToken } from './transport';
+import { answeredAlready, send, TOKEN_KEY, usesToken } from './transport';
 
 export class ApiError extends Error {
   constructor(
@@ -27,6 +27,15 @@ export async function api<F extends keyof Api, A extends keyof Api[F] & string>(
   }
   if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.issues);
   return envelope.data as ApiOutput<F, A>;
+}
+
+/**
+ * H5: what `api(fn, action, input)` will answer at once, because index.html's early request for it is already in;
+ * null otherwise (and always in WeChat). For a first render that should not show a spinner it does not need.
+ */
+export function answeredNow<F extends keyof Api, A extends keyof Api[F] & string>(fn: F, action: A, input: ApiInput<F, A>): ApiOutput<F, A> | null {
+  const envelope = answeredAlready(fn, { ...(input as object), action });
+  return envelope?.ok ? (envelope.data as ApiOutput<F, A>) : null;
 }
 
 /** Makes sure the caller has an identity (local mode: a bearer token in storage). */

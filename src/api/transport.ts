@@ -20,6 +20,17 @@ function preloaded(name: string, body: string): Promise<Envelope<unknown>> | nul
   return answer;
 }
 
+/**
+ * The answer index.html's early request already received for this exact call, without taking it (the call itself
+ * still takes it, so nothing is asked twice); null when there is none or it is not in yet.
+ */
+export function answeredAlready(name: string, data: Record<string, unknown>): Envelope<unknown> | null {
+  const g = globalThis as unknown as { __hzlpPreload?: Record<string, unknown>; __hzlpReady?: Record<string, Envelope<unknown>> };
+  const key = `${name} ${JSON.stringify(data)}`;
+  const value = g.__hzlpPreload?.[key] ? g.__hzlpReady?.[key] : undefined;
+  return value && typeof value === 'object' && 'ok' in value ? value : null;
+}
+
 export async function send(name: string, data: Record<string, unknown>): Promise<Envelope<unknown>> {
   const body = JSON.stringify(data);
   const early = preloaded(name, body);

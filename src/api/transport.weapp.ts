@@ -13,4 +13,9 @@ export async function send(name: string, data: Record<string, unknown>): Promise
   }
 }
 
+/** No early requests in WeChat (index.html is the H5 shell's). */
+export function answeredAlready(_name: string, _data: Record<string, unknown>): Envelope<unknown> | null {
+  return null;
+}
+
 export const usesToken = false;

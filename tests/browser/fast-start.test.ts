@@ -131,6 +131,43 @@ test('the first search is started by index.html and used by the app: one search 
   await page.context().close();
 });
 
+test('when the early answer is in before the app boots, the app’s first render shows it: no spinner between the shell’s cards and the app’s', async () => {
+  const page = await rig.newPhonePage();
+  const searches: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/catalogue') && /"action":"search"/.test(r.postData() ?? '')) searches.push(r.postData() ?? '');
+  });
+  // Scripts arrive late (a slow link), so the search index.html started is surely answered first.
+  await page.route('**/js/*.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  // Notes any moment the catalogue shows its loading state.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __spinner?: boolean };
+    new MutationObserver(() => {
+      if (document.querySelector('#app .state--loading')) w.__spinner = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(rig.h.url + '/', { waitUntil: 'commit' });
+  await page.locator('#sk .pr-card').first().waitFor({ state: 'visible' });
+  await listCards(page).first().waitFor();
+  await expect(listCards(page).count()).resolves.toBe(20);
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(() => (window as unknown as { __spinner?: boolean }).__spinner ?? false)).toBe(false);
+  await expect(page.locator('#sk').isVisible()).resolves.toBe(false);
+  expect(searches).toEqual(['{"limit":20,"action":"search"}']);
+  // Filtering afterwards still asks the server (the first answer served the first render only).
+  const free = page.waitForRequest((r) => r.url().endsWith('/api/catalogue') && /"purchaseMethod":"free"/.test(r.postData() ?? ''));
+  await page.locator('.chip', { hasText: '只看免费' }).click();
+  await free;
+  expect(searches).toHaveLength(2);
+  expect(JSON.parse(searches[1])).toMatchObject({ purchaseMethod: 'free', limit: 20 });
+  await page.locator('.list .card').first().waitFor();
+  await expect(page.locator('.list .badge--method').count()).resolves.toBe(0);
+  await page.context().close();
+});
+
 test('a repeat visit shows the saved first page at once while the server is slow, then the server’s answer', async () => {
   const page = await rig.newPhonePage();
   await page.goto(rig.h.url + '/');

@@ -5,8 +5,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { SearchCatalogueInput, SearchCatalogueResult } from '@shared/actions/catalogue';
 import type { ProductListItem } from '@shared/product';
-import { api, errorMessage } from '../../api/client';
-import { readCache, writeCache, type CachePolicy, type Freshness } from '../../utils/deviceCache';
+import { answeredNow, api, errorMessage } from '../../api/client';
+import { queryKey, readCache, writeCache, type CachePolicy, type Freshness } from '../../utils/deviceCache';
 
 export type Filters = Omit<SearchCatalogueInput, 'cursor' | 'limit'>;
 type Status = 'loading' | 'ready' | 'error' | 'more';
@@ -16,17 +16,22 @@ const PAGE = 20;
 export const FIRST_PAGE_CACHE: CachePolicy = { version: 1, maxEntries: 8, maxAgeMs: 7 * 24 * 3600_000 };
 
 export function useCatalogue() {
-  const [items, setItems] = useState<ProductListItem[]>([]);
-  const [related, setRelated] = useState<ProductListItem[]>([]);
-  const [status, setStatus] = useState<Status>('loading');
+  // H5: when index.html's early request for the unfiltered first page is already answered, the first render shows it
+  // (the server-rendered cards give way to the app's own in one frame, with no spinner between); load() then takes
+  // that same answer.
+  const [first] = useState(() => answeredNow('catalogue', 'search', { limit: PAGE }));
+  const seeded = useRef(first !== null);
+  const [items, setItems] = useState<ProductListItem[]>(first?.items ?? []);
+  const [related, setRelated] = useState<ProductListItem[]>(first?.related ?? []);
+  const [status, setStatus] = useState<Status>(first ? 'ready' : 'loading');
   const [error, setError] = useState('');
   const [moreError, setMoreError] = useState('');
-  const [cursor, setCursor] = useState<string | null>(null);
+  const [cursor, setCursor] = useState<string | null>(first?.nextCursor ?? null);
   const [freshness, setFreshness] = useState<Freshness>({ state: 'fresh' });
   const request = useRef(0);
   const filtersRef = useRef<Filters>({});
   // Read by loadMore through refs, so a reach-bottom handler registered on an earlier render still sees the latest page.
-  const cursorRef = useRef<string | null>(null);
+  const cursorRef = useRef<string | null>(first?.nextCursor ?? null);
   const busy = useRef(true);
   // The bottom was reached while a page was loading (a short page on a slow link): load on as soon as it arrives.
   const wanted = useRef(false);
@@ -53,8 +58,13 @@ export function useCatalogue() {
     busy.current = true;
     wanted.current = false;
     setMoreError('');
-    const saved = readCache<SearchCatalogueResult>('catalogue.first', FIRST_PAGE_CACHE, filters);
-    if (saved) {
+    // The first render already shows the server's answer for these filters: no saved copy, no spinner.
+    const seed = seeded.current && queryKey(filters) === queryKey({});
+    seeded.current = false;
+    const saved = seed ? null : readCache<SearchCatalogueResult>('catalogue.first', FIRST_PAGE_CACHE, filters);
+    if (seed) {
+      setFreshness({ state: 'fresh' });
+    } else if (saved) {
       // Shown at once, marked as updating; next pages wait for the fresh first page (busy stays true).
       setItems(saved.data.items);
       setRelated(saved.data.related ?? []);
