@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { FeaturedResult } from '@shared/actions/catalogue';
 import type { AudienceGroup } from '@shared/domain';
-import { api } from '../../api/client';
+import { answeredNow, api } from '../../api/client';
 import { ProductCard } from '../../components/ProductCard';
 import { readCache, writeCache, type CachePolicy } from '../../utils/deviceCache';
 
@@ -11,7 +11,8 @@ import { readCache, writeCache, type CachePolicy } from '../../utils/deviceCache
 const FEATURED_CACHE: CachePolicy = { version: 1, maxEntries: 1, maxAgeMs: 7 * 24 * 3600_000 };
 
 export function Featured({ onGroup }: { onGroup: (g: AudienceGroup) => void }) {
-  const [groups, setGroups] = useState<FeaturedResult['groups']>(() => readCache<FeaturedResult['groups']>('catalogue.featured', FEATURED_CACHE, {})?.data ?? []);
+  // index.html's early answer when it is already in (H5), else the saved copy: the list below does not jump down later.
+  const [groups, setGroups] = useState<FeaturedResult['groups']>(() => answeredNow('catalogue', 'featured', {})?.groups ?? readCache<FeaturedResult['groups']>('catalogue.featured', FEATURED_CACHE, {})?.data ?? []);
   const [open, setOpen] = useState(0);
   useEffect(() => {
     // Recommendations are extra: if they fail, the list below still works (and says whether it is up to date).
