@@ -109,8 +109,8 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (o.status && !(ORG_STATUSES as readonly string[]).includes(o.status)) problems.push(`organisation ${o._id} has unknown status ${o.status}`);
     if (o.creditCode !== undefined) {
       if (creditCodeProblem(o.creditCode)) problems.push(`organisation ${o._id} has an invalid credit code`);
-      // One code, one organisation that is not refused (a refused registration releases its code).
-      if (o.status !== 'rejected') {
+      // One code, one verified organisation (registrations waiting for the bureau may share a code; it verifies one).
+      if (o.status === 'verified') {
         if (creditCodes.has(o.creditCode)) problems.push(`credit code ${o.creditCode} names two organisations`);
         creditCodes.add(o.creditCode);
       }

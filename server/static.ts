@@ -176,14 +176,15 @@ function encodedBody(entry: Entry, coding: Coding): Promise<Buffer> {
   return body;
 }
 
-/** The coding to send for an Accept-Encoding header: brotli over gzip over none; `q=0` refuses one. */
+/** The coding to send for an Accept-Encoding header: brotli over gzip over none; `q=0` (or a malformed weight) refuses one. */
 export function chooseCoding(header: string | string[] | undefined): Coding | null {
   const accepted = new Map<string, number>();
   for (const part of String(header ?? '').split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
     if (!name) continue;
-    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
-    accepted.set(name, q ? Number(q[1]) : 1);
+    // A weight is 0 to 1 with up to three decimals (RFC 9110 §12.4.2); a malformed one (q=-1, q=2, q=x) accepts nothing.
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name, q === undefined ? 1 : /^q=(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(q) ? Number(q.slice(2)) : 0);
   }
   const ok = (c: string) => (accepted.get(c) ?? accepted.get('*') ?? 0) > 0;
   return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;

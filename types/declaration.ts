@@ -16,6 +16,10 @@ export const DECLARATION_STATUS_LABELS: Record<DeclarationStatus, string> = {
   rejected: '公示未通过',
   published: '已公布',
 };
+/** Why a declaration that is no longer a draft cannot be changed or submitted, in the applicant's words (its actual state). */
+export function notDraft(status: DeclarationStatus, what: string): string {
+  return status === 'withdrawn' ? `申报已撤回，${what}` : `申报已提交（现在：${DECLARATION_STATUS_LABELS[status]}），${what}`;
+}
 /** Statuses whose specification is frozen and complete. */
 export const SUBMITTED_STATUSES: DeclarationStatus[] = ['submitted', 'in-review', 'proposed', 'not-passed', 'in-publicity', 'recognised', 'rejected', 'published'];
 

@@ -30,6 +30,8 @@ export const RATE_LIMITS = {
   /** orgs.register: an account registers one organisation; more attempts probe credit codes or squat them. */
   orgRegisterPerIdentity: { max: 5, windowSeconds: 86400, what: '登记单位', per: 'identity' },
   orgRegisterPerAddress: { max: 10, windowSeconds: 86400, what: '登记单位', per: 'address' },
+  /** declarations.saveDraft: autosave runs 1.2 s after typing stops, so a person stays far below this; a script does not. */
+  draftSave: { max: 1200, windowSeconds: 3600, what: '保存草稿', per: 'identity' },
   /** procurement.record and procurement.requestCustom (issue 16), on top of the refusal of exact duplicates. */
   procurementRecord: { max: 30, windowSeconds: 3600, what: '登记购买', per: 'identity' },
   customRequest: { max: 10, windowSeconds: 86400, what: '定制需求', per: 'identity' },
@@ -56,3 +58,9 @@ export function retryMessage(seconds: number): string {
   const when = s < 60 ? `${s} 秒` : s <= 7200 ? `${Math.ceil(s / 60)} 分钟` : `${Math.ceil(s / 3600)} 小时`;
   return `操作太频繁，请 ${when}后再试`;
 }
+
+/**
+ * Drafts an organisation may hold open in one call (hostile probe: "save whatever the state" must not become unlimited
+ * storage). An organisation declares a handful of products a year; a withdrawn draft no longer counts.
+ */
+export const OPEN_DRAFTS_PER_ORG = 20;

@@ -102,6 +102,7 @@ export const THROTTLED_ACTIONS: Record<string, readonly RateLimitName[]> = {
   'catalogue.export': ['export'],
   'catalogue.poster': ['poster'],
   'orgs.register': ['orgRegisterPerIdentity', 'orgRegisterPerAddress'],
+  'declarations.saveDraft': ['draftSave'],
   'procurement.record': ['procurementRecord'],
   'procurement.requestCustom': ['customRequest'],
 };

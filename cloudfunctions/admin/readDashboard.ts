@@ -93,7 +93,7 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
         total: groupTotals.reduce((a, b) => a + b, 0),
         byCategory: [
           ...CATEGORIES.map((category, i) => ({ category, label: CATEGORY_LABELS[category], counts: byCategory[i] })),
-          ...(uncategorised.some((n) => n > 0) ? [{ category: 'none', label: '未选类别', counts: uncategorised }] : []),
+          ...(uncategorised.some((n) => n > 0) ? [{ category: 'none', label: '类别未选或有误', counts: uncategorised }] : []),
         ],
       },
     },

@@ -1,4 +1,6 @@
 import type { DeclarationDoc, DeclarationMode, SpecDraft } from '../../types/declaration';
+import { notDraft } from '../../types/declaration';
+import { OPEN_DRAFTS_PER_ORG } from '../../types/limits';
 import type { SaveDraftResult } from '../../types/actions/declarations';
 import { SPEC_FIELDS, draftProblems, readField } from '../../types/spec';
 import { appendAudit } from '../_lib/audit';
@@ -36,6 +38,8 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<SaveDraftResult
   if (!input.declarationId) {
     const call = await findOpenCall(ctx);
     if (!call) throw conflict('当前不在申报期内，暂不能新建申报。请留意市司法局的申报公告');
+    const open = await ctx.store.count(COLLECTIONS.declarations, { callId: call._id, orgId: ctx.caller.orgId!, status: 'draft' });
+    if (open >= OPEN_DRAFTS_PER_ORG) throw conflict(`本单位在本次申报中已有 ${open} 份草稿，最多 ${OPEN_DRAFTS_PER_ORG} 份。请先提交或撤回不用的草稿，再新建`);
     const d: DeclarationDoc = {
       _id: newId('d'),
       callId: call._id,
@@ -70,7 +74,7 @@ export async function saveDraft(input: Input, ctx: Ctx): Promise<SaveDraftResult
 
   return ctx.store.transaction(async (tx) => {
     const d = await loadEditable(ctx, tx, input.declarationId!);
-    if (d.status !== 'draft') throw conflict(d.status === 'submitted' ? '申报已提交，不能再修改' : '申报已撤回，不能再修改');
+    if (d.status !== 'draft') throw conflict(notDraft(d.status, '不能再修改'));
     if (input.baseVersion !== undefined && input.baseVersion !== d.version)
       throw conflict('这份申报已在其他设备上保存过新的内容，请刷新后再编辑，以免覆盖');
     await checkAttachments(tx, ctx, input.spec.attachments, 'spec.attachments');

@@ -1,4 +1,5 @@
 import type { CallDoc, DeclarationView } from '../../types/declaration';
+import { notDraft } from '../../types/declaration';
 import type { FieldIssue } from '../../types/envelope';
 import { specSchema } from '../../types/spec';
 import { issuesOf } from '../../types/validation';
@@ -19,7 +20,7 @@ export async function submitDeclaration(input: { declarationId: string }, ctx: C
   return ctx.store.transaction(async (tx) => {
     const d = await loadEditable(ctx, tx, input.declarationId);
     if (d.status === 'submitted') throw conflict('这份申报已经提交过了');
-    if (d.status !== 'draft') throw conflict('申报已撤回，不能提交');
+    if (d.status !== 'draft') throw conflict(notDraft(d.status, '不能再提交'));
     const org = await tx.get<OrgDoc>(COLLECTIONS.orgs, d.orgId);
     if (org && orgStatusOf(org) === 'pending') throw conflict('贵单位还在等待市司法局核验，核验通过后才能提交申报。草稿已保存，可以继续完善');
     if (org && orgStatusOf(org) === 'rejected') throw conflict(`贵单位未通过市司法局核验${org.verification?.reason ? `（${org.verification.reason}）` : ''}，不能提交申报`);

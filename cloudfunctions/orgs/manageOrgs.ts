@@ -8,6 +8,7 @@ import { newInviteCode } from '../_lib/ids';
 import type { Where } from '../_lib/store/port';
 import { DuplicateKeyError } from '../_lib/store/port';
 import type { InviteDoc } from '../admin/createInvite';
+import { creditClaimId, verifiedHolder } from './registerOrg';
 import { toOrgView } from './view';
 
 /** The bureau checks a registration against its certificate and approves it, or refuses it with a reason. */
@@ -18,6 +19,12 @@ export async function verifyOrg(input: { orgId: string; approve: boolean; reason
     if (!org) throw notFound('没有找到这个单位');
     if (orgStatusOf(org) !== 'pending') throw conflict(`这个单位已经${orgStatusOf(org) === 'verified' ? '核验通过' : '核验未通过'}，不需要再核验`);
     const status = input.approve ? 'verified' : 'rejected';
+    if (input.approve && org.creditCode) {
+      // One code, one verified organisation: approving this one makes it the code's holder.
+      const holder = await verifiedHolder(tx, org.creditCode);
+      if (holder && holder._id !== org._id) throw conflict(`统一社会信用代码 ${org.creditCode} 已由“${holder.name}”通过核验，不能再核验通过另一家。请核对证照后不予通过`);
+      await tx.set(COLLECTIONS.counters, creditClaimId(org.creditCode), { orgId: org._id });
+    }
     const verification = { approve: input.approve, reason: input.reason, at, by: ctx.caller.userId };
     await tx.update(COLLECTIONS.orgs, org._id, { status, verification });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.orgs, recordId: org._id, change: { status, reason: input.reason } });

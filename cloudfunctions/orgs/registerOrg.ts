@@ -7,19 +7,27 @@ import type { Ctx } from '../_lib/context';
 import { conflict } from '../_lib/errors';
 import type { UserDoc } from '../_lib/identity';
 import { newId, sha256 } from '../_lib/ids';
-import { DuplicateKeyError } from '../_lib/store/port';
+import { DuplicateKeyError, type Tx } from '../_lib/store/port';
 import { toOrgView } from './view';
 
 /** The id of the first organisation registered with a credit code: derived from the code. */
 export const orgIdForCreditCode = (creditCode: string) => `oc${sha256(`credit:${creditCode}`).slice(0, 14)}`;
 
 /**
- * Which organisation holds a credit code (`counters/creditCode:<code>` → orgId). One code, one organisation that is not
- * refused: an organisation the bureau refused releases its code, so whoever registered a code that was not theirs
- * (a squatter) does not block the real organisation (a hostile-probe finding). Registrations made before the claim
- * existed hold their code through their derived id.
+ * Which organisation holds a credit code (`counters/creditCode:<code>` → orgId): the one the bureau verified. Only a
+ * verified organisation holds its code; registrations still waiting for the bureau do not, so a registration of
+ * someone else's code (a squatter) never blocks the real organisation: both wait side by side, the bureau's list shows
+ * they share a code, and it verifies the one whose certificate matches (hostile-probe findings). Organisations verified
+ * before the claim existed hold their code through their derived id.
  */
 export const creditClaimId = (creditCode: string) => `creditCode:${creditCode}`;
+
+/** The verified organisation holding a credit code, if any (read inside a transaction). */
+export async function verifiedHolder(tx: Pick<Tx, 'get'>, creditCode: string): Promise<OrgDoc | null> {
+  const claim = await tx.get<{ _id: string; orgId: string }>(COLLECTIONS.counters, creditClaimId(creditCode));
+  const holder = await tx.get<OrgDoc>(COLLECTIONS.orgs, claim?.orgId ?? orgIdForCreditCode(creditCode));
+  return holder && holder.creditCode === creditCode && orgStatusOf(holder) === 'verified' ? holder : null;
+}
 
 const TAKEN = '这个统一社会信用代码已经登记过。请向本单位已登记的同事索取邀请码加入，或联系市司法局';
 
@@ -50,20 +58,17 @@ export async function registerOrg(input: z.output<typeof registerOrgInput>, ctx:
         (await tx.get<UserDoc>(COLLECTIONS.users, userId)) ??
         ({ _id: userId, openid: ctx.caller.openid ?? null, tokenHash: null, roles: ['citizen'], orgId: null, createdAt: now } satisfies UserDoc);
       if (user.orgId) throw conflict('您的账号已经代表一个单位，一个账号只能代表一个单位。如需登记其他单位，请换一个微信账号');
-      // Who holds the code now: the claimed organisation, else one registered before claims under the derived id.
-      const claim = await tx.get<{ _id: string; orgId: string }>(COLLECTIONS.counters, creditClaimId(input.creditCode));
-      const holder = await tx.get<OrgDoc>(COLLECTIONS.orgs, claim?.orgId ?? derived);
-      if (holder && orgStatusOf(holder) !== 'rejected') throw conflict(TAKEN);
-      // The code is free: the derived id the first time, a fresh one after a refused holder.
-      const org: OrgDoc = { _id: holder || (await tx.get(COLLECTIONS.orgs, derived)) ? newId('oc') : derived, ...base };
+      // Taken only when a verified organisation holds it; a pending or refused registration does not hold a code.
+      if (await verifiedHolder(tx, input.creditCode)) throw conflict(TAKEN);
+      // The derived id the first time the code is registered, a fresh one for every later registration of it.
+      const org: OrgDoc = { _id: (await tx.get(COLLECTIONS.orgs, derived)) ? newId('oc') : derived, ...base };
       await tx.insert(COLLECTIONS.orgs, { ...org });
-      await tx.set(COLLECTIONS.counters, creditClaimId(input.creditCode), { orgId: org._id });
       const roles = [...new Set([...user.roles, 'applicant' as const])];
       await tx.set(COLLECTIONS.users, userId, { ...user, roles, orgId: org._id });
       await appendAudit(tx, ctx, {
         collection: COLLECTIONS.orgs,
         recordId: org._id,
-        change: { registered: true, name: org.name, kind: org.kind, district: org.district, ...(holder ? { codeReleasedBy: holder._id } : {}) },
+        change: { registered: true, name: org.name, kind: org.kind, district: org.district },
       });
       await appendAudit(tx, ctx, { collection: COLLECTIONS.users, recordId: userId, change: { roles, orgId: org._id } });
       return toOrgView(org);

@@ -4,6 +4,8 @@ import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
 import { XLSX } from '../support/fileFixtures';
+import { OPEN_DRAFTS_PER_ORG } from '../../types/limits';
+import { notDraft } from '../../types/declaration';
 
 let h: Harness;
 let zhang: { token: string; orgId: string };
@@ -218,4 +220,28 @@ test('submission after the call closes is CONFLICT; no new drafts outside a call
   } finally {
     await setClock('2026-03-10T09:00:00+08:00');
   }
+});
+
+test('an organisation holds at most OPEN_DRAFTS_PER_ORG open drafts in a call; a withdrawn one frees its place; a locked one says why', async () => {
+  expect(OPEN_DRAFTS_PER_ORG).toBe(20);
+  const org = await h.applicant('杭州草稿上限测试律师事务所');
+  const ids: string[] = [];
+  for (let i = 1; i <= OPEN_DRAFTS_PER_ORG; i++) ids.push((await h.ok('declarations', 'saveDraft', { spec: { name: `草稿 ${i}` } }, org.token)).declarationId);
+  const before = await h.app.store.count('declarations', { orgId: org.orgId });
+  const over = await h.call('declarations', 'saveDraft', { spec: { name: '第 21 份' } }, org.token);
+  expect([over.status, (over.body as any).error.code, (over.body as any).error.message]).toEqual([
+    409,
+    'CONFLICT',
+    '本单位在本次申报中已有 20 份草稿，最多 20 份。请先提交或撤回不用的草稿，再新建',
+  ]);
+  expect(await h.app.store.count('declarations', { orgId: org.orgId })).toBe(before);
+  // Another organisation is not affected; the existing drafts still save.
+  expect((await h.call('declarations', 'saveDraft', { spec: { name: '别家的草稿' } }, rival.token)).status).toBe(200);
+  expect((await h.call('declarations', 'saveDraft', { declarationId: ids[0], baseVersion: 1, spec: { name: '草稿 1 改' } }, org.token)).status).toBe(200);
+  await h.ok('declarations', 'withdraw', { declarationId: ids[1] }, org.token);
+  expect((await h.call('declarations', 'saveDraft', { spec: { name: '第 21 份' } }, org.token)).status).toBe(200);
+  // A withdrawn declaration says it was withdrawn; it is not a draft any more.
+  const locked = await h.call('declarations', 'saveDraft', { declarationId: ids[1], baseVersion: 1, spec: { name: '改' } }, org.token);
+  expect([locked.status, (locked.body as any).error.message]).toEqual([409, '申报已撤回，不能再修改']);
+  expect(notDraft('in-publicity', '不能再提交')).toBe('申报已提交（现在：公示中），不能再提交');
 });

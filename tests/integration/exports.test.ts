@@ -232,7 +232,7 @@ test("the dashboard's status groups hold every declaration status once, and its 
 });
 
 test('dashboard figures equal the same figures computed from the raw records', async () => {
-  // A draft saved before its category is chosen still counts in the call (as 未选类别).
+  // A draft saved before its category is chosen still counts in the call (as 类别未选或有误: none chosen, or a value that is not a category).
   await h.ok('declarations', 'saveDraft', { spec: { name: '还没选类别的草稿' } }, zhang.token);
   const d = await h.ok('admin', 'dashboard', { year: 2026 }, ADMIN_TOKEN);
   const all = async (c: string) => h.app.store.find<any>(c, { limit: 1000 });
@@ -250,7 +250,7 @@ test('dashboard figures equal the same figures computed from the raw records', a
       counts: DASHBOARD_STATUS_GROUPS.map((g) => inCall.filter((x) => (CATEGORIES.includes(x.spec.category) ? x.spec.category : 'none') === c.category && g.statuses.includes(x.status)).length),
     });
   expect(d.declarations.call.byCategory.map((c: any) => c.category)).toEqual([...CATEGORIES, 'none']);
-  expect(d.declarations.call.byCategory.at(-1)).toEqual({ category: 'none', label: '未选类别', counts: [0, 0, 0, 1] });
+  expect(d.declarations.call.byCategory.at(-1)).toEqual({ category: 'none', label: '类别未选或有误', counts: [0, 0, 0, 1] });
 
   const results = await all('results');
   expect(d.review).toMatchObject({ results: results.length, passed: results.filter((r) => r.passed).length });

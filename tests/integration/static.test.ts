@@ -168,6 +168,12 @@ test('precompressStatic compresses the build ahead of the first visitor', async 
   expect(chooseCoding('identity')).toBeNull();
   expect(chooseCoding(undefined)).toBeNull();
   expect(chooseCoding('deflate, gzip')).toBe('gzip');
+  // A malformed weight accepts nothing (the hostile probe sent br;q=-1 and got brotli).
+  expect(chooseCoding('br;q=-1, gzip')).toBe('gzip');
+  expect(chooseCoding('br;q=2, gzip;q=x')).toBeNull();
+  expect(chooseCoding('br;q=0.001')).toBe('br');
+  expect(chooseCoding('br;q=1.000')).toBe('br');
+  expect(chooseCoding('br;q=0, gzip;q=0.0')).toBeNull();
 });
 
 test('API answers are compressed for clients that accept it, and stay the same JSON', async () => {

@@ -64,6 +64,7 @@ test('the limits as data: these exact numbers (a changed number fails here)', ()
     poster: [20, 600, 0, 'address'],
     orgRegisterPerIdentity: [5, 86400, 0, 'identity'],
     orgRegisterPerAddress: [10, 86400, 0, 'address'],
+    draftSave: [1200, 3600, 0, 'identity'],
     procurementRecord: [30, 3600, 0, 'identity'],
     customRequest: [10, 86400, 0, 'identity'],
     inviteGuess: [5, 900, 1800, 'address'],

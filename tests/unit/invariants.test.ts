@@ -77,8 +77,10 @@ test('issue 13: catches bad credit codes, shared codes, refusals without reasons
   await store.insert('orgs', { _id: 'oc1', name: '甲', createdAt: '', status: 'pending', creditCode: '91330000142916567M' });
   await store.insert('orgs', { _id: 'oc2', name: '乙', createdAt: '', status: 'verified', creditCode: '91110000802100433B' });
   await store.insert('orgs', { _id: 'oc3', name: '丙', createdAt: '', status: 'rejected', creditCode: '91110000802100433B', verification: { approve: false, reason: '', at: '', by: null } });
-  // A refused organisation releases its code (oc3 beside oc2 is fine); two that are not refused share it.
+  // Only verified organisations hold their code: refused oc3 and pending oc4 beside verified oc2 are fine; a second
+  // verified one (oc5) is not.
   await store.insert('orgs', { _id: 'oc4', name: '丁', createdAt: '', status: 'pending', creditCode: '91110000802100433B' });
+  await store.insert('orgs', { _id: 'oc5', name: '戊', createdAt: '', status: 'verified', creditCode: '91110000802100433B' });
   await store.insert('reviewAsks', { _id: 'k1', declarationId: 'd-missing', expertId: 'e1', itemKey: null, note: '请补充', askedAt: '', status: 'declined', decidedAt: '', decidedBy: null, reason: ' ', requestId: null });
   const problems = await checkInvariants(store);
   expect(problems).toEqual([

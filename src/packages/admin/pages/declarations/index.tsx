@@ -78,7 +78,7 @@ export default function AllDeclarationsPage() {
               <Text className='admin__name'>{d.name || '未命名的产品'}</Text>
               <Text className='admin__meta'>
                 <Text className='admin__status'>{DECLARATION_STATUS_LABELS[d.status]}</Text>
-                {d.category ? CATEGORY_LABELS[d.category as Category] : '未选类别'} · 已填 {Math.round(d.completeness * 100)}%{d.submittedAt ? ` · 提交于 ${d.submittedAt.slice(0, 10)}` : ''}
+                {d.category ? CATEGORY_LABELS[d.category as Category] : '类别未选或有误'} · 已填 {Math.round(d.completeness * 100)}%{d.submittedAt ? ` · 提交于 ${d.submittedAt.slice(0, 10)}` : ''}
                 {d.openMaterialRequests ? ` · 待补充 ${d.openMaterialRequests} 项` : ''}
               </Text>
             </View>

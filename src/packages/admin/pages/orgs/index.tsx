@@ -41,6 +41,10 @@ export default function OrgsPage() {
     }
   };
 
+  // Registrations waiting for the bureau may share a credit code (a squatter beside the real organisation): say so.
+  const sharing = new Map<string, number>();
+  for (const o of orgs ?? []) if (o.status === 'pending' && o.creditCode) sharing.set(o.creditCode, (sharing.get(o.creditCode) ?? 0) + 1);
+
   return (
     <View className='admin'>
       <View className='admin__filters'>
@@ -70,6 +74,9 @@ export default function OrgsPage() {
               </Text>
             )}
             {o.verification?.reason && <Text className='admin__meta'>核验意见：{o.verification.reason}</Text>}
+            {o.status === 'pending' && o.creditCode && (sharing.get(o.creditCode) ?? 0) > 1 && (
+              <Text className='admin__error'>另有 {(sharing.get(o.creditCode) ?? 0) - 1} 家待核验单位用同一信用代码登记：请对照证照，只核验通过真正的那一家</Text>
+            )}
             {o.status === 'pending' && (
               <>
                 <Input className='admin__input' value={reasons[o.orgId] ?? ''} placeholder='意见（不予通过时必填，单位会看到）' onInput={(e) => setReasons({ ...reasons, [o.orgId]: e.detail.value })} />
