@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { ADMIN_TOKEN } from '../support/harness';
 import { publicityScene } from '../support/pipeline';
-import { atButton, MAIN_PAGES, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, MAIN_PAGES, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
 let declarationId: string;
 let orgId: string;
@@ -18,17 +18,9 @@ let orgId: string;
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
-  rig = await startBrowserRig();
   ({ declarationId, orgId } = await publicityScene(rig.h));
 });
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 async function rateToken(): Promise<string> {
   return (await rig.h.ok('ratings', 'issueToken', { productId: 'p0002demo', servedOn: '2026-10-12', channel: 'counter' }, ADMIN_TOKEN)).token;

@@ -1,24 +1,14 @@
 /** Issue 11 on a phone: an assessor records a finding with a photo (the draft survives a reload); a citizen sees the grade on the product page. */
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
-import { atButton, overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, overflowsSideways, signIn, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
 const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
 const JPG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9), Buffer.from([0xff, 0xd9])]); // a whole JPEG: start and end markers (issue 10)
 
-beforeAll(async () => {
-  rig = await startBrowserRig();
-});
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 test('an assessor walks the checklist, adds a photo, keeps the draft over a reload, and submits', async () => {
   const { h } = rig;

@@ -56,6 +56,69 @@ export async function startBrowserRig(): Promise<BrowserRig> {
   };
 }
 
+/** The rig a test file shares, and the phone page of the test running now. */
+export interface PhoneRig extends Omit<BrowserRig, 'close'> {
+  /** This test's phone page (390×844), opened before it and closed after it. */
+  readonly page: Page;
+}
+
+export interface PhoneRigOptions {
+  /** Open a phone page before each test and close its context after it (default true). Off: the tests open their own. */
+  page?: boolean;
+  /** The token the page signs in with before each test (read then, so it may be set in a later beforeAll). */
+  signIn?: () => string;
+  /** Work after each test, before the invariants are checked (e.g. closing a page the test opened itself). */
+  cleanup?: () => Promise<void>;
+  /** Check the stored records' invariants after each test (default true). */
+  invariants?: boolean;
+}
+
+/**
+ * A test file's browser lifecycle: starts the rig before all its tests and closes it after them; before each test opens
+ * a phone page (signed in if asked); after each closes that page's context, then expects `h.invariants()` to be empty.
+ * Call it at the top of the file, before the file's own hooks (its beforeAll set-up and beforeEach then run after these).
+ */
+export function usePhoneRig(options: PhoneRigOptions = {}): PhoneRig {
+  const { page: perTest = true, signIn: token, cleanup, invariants = true } = options;
+  let rig: BrowserRig | undefined;
+  let page: Page | undefined;
+  const started = (): BrowserRig => {
+    if (!rig) throw new Error('the browser rig has not started (usePhoneRig starts it in beforeAll)');
+    return rig;
+  };
+  beforeAll(async () => {
+    rig = await startBrowserRig();
+  });
+  afterAll(() => rig?.close());
+  if (perTest) {
+    beforeEach(async () => {
+      page = await started().newPhonePage();
+      if (token) await signIn(page, token());
+    });
+  }
+  if (perTest || cleanup || invariants) {
+    afterEach(async () => {
+      if (perTest) await page!.context().close();
+      page = undefined;
+      if (cleanup) await cleanup();
+      if (invariants) expect(await started().h.invariants()).toEqual([]);
+    });
+  }
+  return {
+    get h() {
+      return started().h;
+    },
+    get browser() {
+      return started().browser;
+    },
+    newPhonePage: () => started().newPhonePage(),
+    get page() {
+      if (!page) throw new Error(perTest ? 'no page outside a test' : 'usePhoneRig({ page: false }) opens no page: open one with newPhonePage()');
+      return page;
+    },
+  };
+}
+
 /** A taro-ui button by its exact text. Click the button itself, as a finger would (its text sits under an overlay). */
 export function atButton(page: Page, text: string) {
   return page.locator('.at-button', { hasText: new RegExp(`^\\s*${text}\\s*$`) });

@@ -1,20 +1,10 @@
 /** As a citizen on a phone: find a free mediation service, open it, see the provider's phone. */
 import type { Page } from 'playwright-core';
-import { atButton, overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, overflowsSideways, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
-beforeAll(async () => {
-  rig = await startBrowserRig();
-});
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 const cards = () => page.locator('.list .card');
 const button = (text: string) => atButton(page, text);

@@ -13,17 +13,23 @@ import type { DashboardResult } from '../../types/actions/admin';
 import { LEVEL_LABELS, type Level } from '../../types/rating';
 import { ADMIN_TOKEN } from '../support/harness';
 import { startPipeline } from '../support/pipeline';
-import { overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
+import { overflowsSideways, signIn, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
 let page: Page | null = null;
+// Each test opens its own page (a phone, or a desk-sized window): the rig closes it after the test.
+const rig = usePhoneRig({
+  page: false,
+  cleanup: async () => {
+    await page?.context().close();
+    page = null;
+  },
+});
 let d: DashboardResult;
 const DASHBOARD = '/#/packages/admin/pages/dashboard/index';
 const DRAWN = ['call', 'review', 'publicity', 'months', 'districts', 'categories', 'cases'];
 const at = (now: string) => rig.h.ok('admin', 'setClock', { now }, ADMIN_TOKEN);
 
 beforeAll(async () => {
-  rig = await startBrowserRig();
   const { h } = rig;
   await at('2026-09-25T09:00:00+08:00');
   const pipe = await startPipeline(h);
@@ -56,12 +62,6 @@ beforeAll(async () => {
   }
   d = await h.ok('admin', 'dashboard', { year: 2026 }, ADMIN_TOKEN);
 }, 120_000);
-afterAll(() => rig.close());
-afterEach(async () => {
-  await page?.context().close();
-  page = null;
-  expect(await rig.h.invariants()).toEqual([]);
-});
 
 /** Size and colours of a chart's canvas, read back from its pixels. */
 async function canvasOf(p: Page, key: string) {

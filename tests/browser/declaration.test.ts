@@ -3,28 +3,18 @@ import type { Page } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { ADMIN_TOKEN } from '../support/harness';
-import { atButton, overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, overflowsSideways, signIn, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
 let page: Page;
 let zhang: { token: string; orgId: string };
 
+const rig = usePhoneRig({ signIn: () => zhang.token }); // signed in as the applicant
 beforeAll(async () => {
-  rig = await startBrowserRig();
   await rig.h.ok('admin', 'setClock', { now: '2026-03-10T09:00:00+08:00' }, ADMIN_TOKEN);
   await rig.h.ok('declarations', 'openCall', { year: 2026, title: '2026 年度公共法律服务产品申报公告', opensOn: '2026-03-01', closesOn: '2026-03-31' }, ADMIN_TOKEN);
   zhang = await rig.h.applicant('杭州之江律师事务所');
 });
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-  // Signed in as the applicant.
-  await signIn(page, zhang.token);
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 const button = (text: string) => atButton(page, text);
 const field = (key: string) => page.locator(`#f-${key.replace(/\./g, '-')}`);

@@ -7,9 +7,9 @@
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
 import { publicityScene } from '../support/pipeline';
-import { MAIN_PAGES, overflowsSideways, startBrowserRig, type BrowserRig } from './browser';
+import { MAIN_PAGES, overflowsSideways, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
 let declarationId: string;
 let rateToken: string;
@@ -20,18 +20,10 @@ const query = (p: string): string =>
   ({ 'pages/product/index': '?id=p0002demo', 'pages/notice/index': `?id=${declarationId}`, 'pages/rate/index': `?t=${rateToken}`, 'pages/provider/index': `?id=${orgId}` })[p] ?? '';
 
 beforeAll(async () => {
-  rig = await startBrowserRig();
   ({ declarationId, orgId } = await publicityScene(rig.h));
   rateToken = (await rig.h.ok('ratings', 'issueToken', { productId: 'p0002demo', servedOn: '2026-10-12', channel: 'counter' }, ADMIN_TOKEN)).token;
 });
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 /** What a finger can tap: native controls, taro-ui buttons, and every element the pages mark with a role. */
 const TAPPABLE = 'button, input, textarea, a[href], .at-button, .at-search-bar__action, [role=button], [role=link], [role=switch], [role=radio], [role=tab], [role=checkbox]';

@@ -11,13 +11,10 @@ import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import type { Page, Route } from 'playwright-core';
-import { H5_DIR, startBrowserRig, type BrowserRig } from './browser';
+import { H5_DIR, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
-beforeAll(async () => {
-  rig = await startBrowserRig();
-});
-afterAll(() => rig.close());
+// Each test opens and closes the pages it needs; as before, no h.invariants() check after each test.
+const rig = usePhoneRig({ page: false, invariants: false });
 
 const listCards = (page: Page) => page.locator('.list .card');
 const isSearch = (route: Route) => /"action":"search"/.test(route.request().postData() ?? '');

@@ -1,21 +1,11 @@
 /** Issue 14: a person finds their way alone — tabs, 返回首页 on every page a link opens, real ends, a real not-found page. */
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
-import { atButton, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
-beforeAll(async () => {
-  rig = await startBrowserRig();
-});
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 const tab = (text: string) => page.locator('.tabbar__item', { hasText: text });
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -7,22 +7,12 @@ import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { buildProductDoc } from '../../cloudfunctions/catalogue/productDoc';
 import { ADMIN_TOKEN } from '../support/harness';
-import { atButton, overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, overflowsSideways, signIn, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
 
-beforeAll(async () => {
-  rig = await startBrowserRig();
-});
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 test('from an empty search, a citizen posts a need and supports another’s, once', async () => {
   const { h } = rig;

@@ -7,24 +7,16 @@ import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { PASS_MARK, RUBRIC } from '../../types/rubric';
 import { ADMIN_TOKEN } from '../support/harness';
-import { atButton, overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, overflowsSideways, signIn, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
 
 beforeAll(async () => {
-  rig = await startBrowserRig();
   await rig.h.ok('admin', 'setClock', { now: '2026-03-10T09:00:00+08:00' }, ADMIN_TOKEN);
   await rig.h.ok('declarations', 'openCall', { year: 2026, title: '2026 年度公共法律服务产品申报公告', opensOn: '2026-03-01', closesOn: '2026-03-31', notice: '凡在杭州登记的法律服务机构、企事业单位和社会组织均可申报。' }, ADMIN_TOKEN);
 });
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 test('the public call: notice, dates, the rubric with every band and the attributes, the numbers to call, a way to start', async () => {
   await page.goto(rig.h.url + '/#/pages/call/index');

@@ -2,29 +2,21 @@
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
 import { startPipeline, type Pipeline } from '../support/pipeline';
-import { overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
+import { overflowsSideways, signIn, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
 let declarationId: string;
 let pipe: Pipeline;
 
 beforeAll(async () => {
-  rig = await startBrowserRig();
   await rig.h.ok('admin', 'setClock', { now: '2026-09-25T09:00:00+08:00' }, ADMIN_TOKEN);
   pipe = await startPipeline(rig.h);
   declarationId = await pipe.proposed(1);
   await rig.h.ok('publicity', 'start', { declarationIds: [declarationId], startsOn: '2026-10-08', workingDays: 7 }, ADMIN_TOKEN);
   await rig.h.ok('admin', 'setClock', { now: '2026-10-12T10:00:00+08:00' }, ADMIN_TOKEN);
 });
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 test('comment on a product in publicity', async () => {
   await page.goto(rig.h.url + '/');

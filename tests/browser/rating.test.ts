@@ -1,21 +1,11 @@
 /** As 小李 at the counter: open the rating link on a phone, rate, and see the summary change. */
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
-import { overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
+import { overflowsSideways, signIn, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
-beforeAll(async () => {
-  rig = await startBrowserRig();
-});
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 test('open a rating link, rate, see the summary change; a second use is refused', async () => {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -4,17 +4,16 @@ import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { RUBRIC, allowedRange } from '../../types/rubric';
 import { ADMIN_TOKEN } from '../support/harness';
-import { overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
+import { overflowsSideways, signIn, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
 let page: Page;
 let declarationId: string;
 let chen: { expertId: string; token: string };
 let wu: { expertId: string; token: string };
 let zhangOrg: string;
 
+const rig = usePhoneRig({ signIn: () => chen.token }); // signed in as 陈教授
 beforeAll(async () => {
-  rig = await startBrowserRig();
   const h = rig.h;
   await h.ok('admin', 'setClock', { now: '2026-03-10T09:00:00+08:00' }, ADMIN_TOKEN);
   await h.ok('declarations', 'openCall', { year: 2026, title: '2026 年度申报公告', opensOn: '2026-03-01', closesOn: '2026-03-31' }, ADMIN_TOKEN);
@@ -36,15 +35,7 @@ beforeAll(async () => {
   const items = Object.fromEntries(RUBRIC.filter((i) => !['provider.training', 'completeness'].includes(i.key)).map((i) => [i.key, allowedRange(i, 'free').max]));
   await h.ok('reviews', 'saveScoresheet', { declarationId, items }, chen.token);
 });
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-  await signIn(page, chen.token);
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 const item = (key: string) => page.locator(`#i-${key.replace(/\./g, '-')}`);
 

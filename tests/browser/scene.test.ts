@@ -5,21 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
-import { startBrowserRig, type BrowserRig } from './browser';
+import { usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
-beforeAll(async () => {
-  rig = await startBrowserRig();
-});
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 test('a product code’s scene opens the product; an unknown or malformed scene shows “没有找到这个服务” with a way home', async () => {
   const name = (await rig.h.ok('catalogue', 'get', { productId: 'p0002demo' })).name as string;

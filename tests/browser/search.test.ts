@@ -1,20 +1,10 @@
 /** 小李 at a red light types the words he uses; 王阿姨 reads a product page in plain words. */
 import type { Page } from 'playwright-core';
-import { atButton, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
-beforeAll(async () => {
-  rig = await startBrowserRig();
-});
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 const input = () => page.locator('.at-search-bar input');
 const topNames = async (n: number) => (await page.locator('.list .card__name').allInnerTexts()).slice(0, n);

@@ -4,13 +4,10 @@
  * CSP violation, neither as a console error nor as a `securitypolicyviolation` event; the app cannot be framed.
  */
 import { ADMIN_TOKEN } from '../support/harness';
-import { signIn, startBrowserRig, type BrowserRig } from './browser';
+import { signIn, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
-beforeAll(async () => {
-  rig = await startBrowserRig();
-});
-afterAll(() => rig.close());
+// Each test opens and closes the pages it needs; as before, no h.invariants() check after each test.
+const rig = usePhoneRig({ page: false, invariants: false });
 
 test('every page loads and works with no CSP violation', async () => {
   const page = await rig.newPhonePage();

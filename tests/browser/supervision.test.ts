@@ -4,9 +4,9 @@ import { buildProductDoc } from '../../cloudfunctions/catalogue/productDoc';
 import type { ProductDoc } from '../../types/product';
 import { insertGrades } from '../support/gradeFixture';
 import { ADMIN_TOKEN } from '../support/harness';
-import { atButton, overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, overflowsSideways, signIn, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
 let orgId: string;
 let providerToken: string;
@@ -15,7 +15,6 @@ const kept = 'psvkept0001';
 const gone = 'psvgone0001';
 
 beforeAll(async () => {
-  rig = await startBrowserRig();
   const h = rig.h;
   const provider = await h.applicant('上城区清波律师事务所');
   orgId = provider.orgId;
@@ -30,14 +29,7 @@ beforeAll(async () => {
   await h.ok('supervision', 'respond', { eventId: (await h.ok('supervision', 'myEvents', {}, provider.token)).events.find((e: any) => e.kind === 'penalty').eventId, statement: '已全额退还并停止该律师派案' }, provider.token);
   await h.ok('supervision', 'exit', { productIds: [gone], documentNumber: `杭司〔${year}〕88号`, on: `${year}-02-01`, reason: `${year} 年度测评不合格` }, ADMIN_TOKEN);
 });
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 test('the provider page: public events with the statement, a penalty names the practitioner, a warning does not; products with grades', async () => {
   await page.goto(`${rig.h.url}/#/pages/provider/index?id=${orgId}`);

@@ -3,14 +3,13 @@ import type { Page } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { ADMIN_TOKEN } from '../support/harness';
-import { atButton, overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, overflowsSideways, signIn, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
+const rig = usePhoneRig();
 let page: Page;
 let zhang: { token: string; orgId: string };
 let declarationId: string;
 beforeAll(async () => {
-  rig = await startBrowserRig();
   const { h } = rig;
   zhang = await h.applicant('杭州萧然律师事务所');
   const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
@@ -19,14 +18,7 @@ beforeAll(async () => {
   await h.ok('declarations', 'submit', { declarationId }, zhang.token);
   await h.ok('declarations', 'requestMaterials', { declarationId, note: '请补充近三年服务台账', dueOn: `${year}-12-31` }, ADMIN_TOKEN);
 });
-afterAll(() => rig.close());
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 test('the applicant finds the material request under 我的 → 我的消息, and opening it marks it read', async () => {
   await signIn(page, zhang.token);
