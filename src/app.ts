@@ -1,9 +1,11 @@
 import { PropsWithChildren } from 'react';
 import Taro, { usePageNotFound } from '@tarojs/taro';
 import { enableKeyboardReach } from './utils/a11y';
+import { retireShell } from './utils/shell';
 import './app.scss';
 
 enableKeyboardReach();
+retireShell();
 
 if (process.env.TARO_ENV === 'weapp') {
   // CloudBase: every API call goes through wx.cloud.callFunction in this environment.

@@ -74,11 +74,14 @@ test('with no script at all, the shell shows the catalogue’s real first page a
   await page.reload();
   await page.locator('.product__name', { hasText: first[1].name }).waitFor();
   await expect(sk.isVisible()).resolves.toBe(false);
+  await expect(page.locator('#sk').count()).resolves.toBe(0);
   // On the home page with scripts, the app's page takes the place of the pre-rendered one: no card twice on screen.
   await page.goto(rig.h.url + '/');
   await listCards(page).first().waitFor();
   await expect(sk.isVisible()).resolves.toBe(false);
   await expect(page.locator('.pr-card:visible').count()).resolves.toBe(0);
+  // Not only hidden: gone, so no product name is in the document twice (src/utils/shell.h5.ts).
+  await expect(page.locator('#sk, .pr-card').count()).resolves.toBe(0);
   await expect(page.locator('.list .card__name').allInnerTexts()).resolves.toEqual(first.map((p) => p.name));
   await page.context().close();
 });
