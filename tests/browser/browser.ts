@@ -71,6 +71,8 @@ export interface PhoneRigOptions {
   cleanup?: () => Promise<void>;
   /** Check the stored records' invariants after each test (default true). */
   invariants?: boolean;
+  /** Work after all the tests, while the rig still runs (e.g. resetting the test clock). */
+  beforeClose?: () => Promise<void>;
 }
 
 /**
@@ -79,7 +81,7 @@ export interface PhoneRigOptions {
  * Call it at the top of the file, before the file's own hooks (its beforeAll set-up and beforeEach then run after these).
  */
 export function usePhoneRig(options: PhoneRigOptions = {}): PhoneRig {
-  const { page: perTest = true, signIn: token, cleanup, invariants = true } = options;
+  const { page: perTest = true, signIn: token, cleanup, invariants = true, beforeClose } = options;
   let rig: BrowserRig | undefined;
   let page: Page | undefined;
   const started = (): BrowserRig => {
@@ -89,7 +91,10 @@ export function usePhoneRig(options: PhoneRigOptions = {}): PhoneRig {
   beforeAll(async () => {
     rig = await startBrowserRig();
   });
-  afterAll(() => rig?.close());
+  afterAll(async () => {
+    if (beforeClose) await beforeClose();
+    await rig?.close();
+  });
   if (perTest) {
     beforeEach(async () => {
       page = await started().newPhonePage();

@@ -5,29 +5,22 @@
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
 import { REQUEST_TIMEOUT_MS } from '../../src/api/timeout';
-import { atButton, signIn, startBrowserRig, type BrowserRig } from './browser';
+import { atButton, signIn, usePhoneRig } from './browser';
 
-let rig: BrowserRig;
 let page: Page;
 let zhang: { token: string; orgId: string };
 
+const rig = usePhoneRig({
+  beforeClose: async () => {
+    await rig.h.ok('admin', 'setClock', { now: null }, ADMIN_TOKEN);
+  },
+});
 beforeAll(async () => {
-  rig = await startBrowserRig();
   await rig.h.ok('admin', 'setClock', { now: '2026-03-10T09:00:00+08:00' }, ADMIN_TOKEN);
   await rig.h.ok('declarations', 'openCall', { year: 2026, title: '2026 年度公共法律服务产品申报公告', opensOn: '2026-03-01', closesOn: '2026-03-31' }, ADMIN_TOKEN);
   zhang = await rig.h.applicant('杭州之江律师事务所');
 });
-afterAll(async () => {
-  await rig.h.ok('admin', 'setClock', { now: null }, ADMIN_TOKEN);
-  await rig.close();
-});
-beforeEach(async () => {
-  page = await rig.newPhonePage();
-});
-afterEach(async () => {
-  await page.context().close();
-  expect(await rig.h.invariants()).toEqual([]);
-});
+beforeEach(() => (page = rig.page));
 
 test('a product link whose answer never comes: after the deadline the page says so and leads home, not "正在加载…" for ever', async () => {
   expect(REQUEST_TIMEOUT_MS).toBe(20_000);
