@@ -151,7 +151,10 @@ const placeholderFit = (p: Page) =>
     let room = input.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
     // The field's own padding (the icon's room) sits on Taro's wrapper when the input fills it.
     for (let el: HTMLElement | null = input; el && !el.classList.contains('searchbox__field'); el = el.parentElement) room = Math.min(room, el.clientWidth - parseFloat(getComputedStyle(el).paddingLeft) - parseFloat(getComputedStyle(el).paddingRight));
-    return { text: input.placeholder, width: Math.ceil(ctx.measureText(input.placeholder).width), room: Math.floor(room), fontSize: parseFloat(s.fontSize) };
+    const [box, field] = [input.getBoundingClientRect(), input.closest('.searchbox__field')!.getBoundingClientRect()];
+    // How far the text's middle is from the field's (the text is centred in the native field).
+    const offCentre = Math.round(Math.abs(box.top + box.height / 2 - (field.top + field.height / 2)));
+    return { text: input.placeholder, width: Math.ceil(ctx.measureText(input.placeholder).width), room: Math.floor(room), fontSize: parseFloat(s.fontSize), offCentre };
   });
 
 test('the home search box placeholder fits its field, in 长辈模式 and in the normal mode', async () => {
@@ -160,6 +163,7 @@ test('the home search box placeholder fits its field, in 长辈模式 and in the
   const normal = await placeholderFit(page);
   expect(normal.fontSize).toBeGreaterThanOrEqual(16);
   expect(normal.width).toBeLessThanOrEqual(normal.room);
+  expect(normal.offCentre).toBeLessThanOrEqual(2);
 
   await page.locator('.elder-switch').click();
   await page.locator('.catalogue.lf').waitFor();
@@ -167,6 +171,7 @@ test('the home search box placeholder fits its field, in 长辈模式 and in the
   expect(large.fontSize).toBeGreaterThanOrEqual(18);
   expect(large.text).toMatch(/^搜/);
   expect(large.width).toBeLessThanOrEqual(large.room);
+  expect(large.offCentre).toBeLessThanOrEqual(2);
   expect(await overflowsSideways(page)).toBe(false);
 });
 
