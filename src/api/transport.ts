@@ -4,6 +4,7 @@
  */
 import Taro from '@tarojs/taro';
 import type { Envelope } from '@shared/envelope';
+import { TIMED_OUT, withTimeout } from './timeout';
 
 export const TOKEN_KEY = 'hzlp.token';
 
@@ -36,26 +37,35 @@ export async function send(name: string, data: Record<string, unknown>): Promise
   const early = preloaded(name, body);
   if (early) {
     try {
-      const envelope = await early;
+      const envelope = await withTimeout(early);
+      if (envelope === TIMED_OUT) return envelope;
       if (envelope && typeof envelope === 'object' && 'ok' in envelope) return envelope;
     } catch {
       // The early request failed: ask again below.
     }
   }
   const token = Taro.getStorageSync(TOKEN_KEY) as string | '';
+  // One deadline for the whole exchange (headers and body): a stalled answer is aborted and said so.
+  const abort = new AbortController();
+  return withTimeout(exchange(name, body, token, abort.signal), () => abort.abort());
+}
+
+async function exchange(name: string, body: string, token: string, signal: AbortSignal): Promise<Envelope<unknown>> {
   let res: Response;
   try {
     res = await fetch(`/api/${name}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body,
+      signal,
     });
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' } };
+    return signal.aborted ? TIMED_OUT : { ok: false, error: { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' } };
   }
   try {
     return (await res.json()) as Envelope<unknown>;
   } catch {
+    if (signal.aborted) return TIMED_OUT;
     return { ok: false, error: { code: 'INTERNAL', message: `服务暂时不可用（${res.status}），请稍后再试` } };
   }
 }

@@ -4,8 +4,9 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { MessageView } from '@shared/notify';
-import { api, errorMessage } from '../../../../api/client';
+import { api, ensureSession, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
+import { goTab } from '../../../../utils/nav';
 import { useLargeFont } from '../../../../utils/largeFont';
 import '../../../admin/pages/admin.scss';
 import './index.scss';
@@ -21,6 +22,7 @@ export default function MessagesPage() {
   const load = useCallback(async (next = 0) => {
     setError('');
     try {
+      await ensureSession(); // opened from a link on a new device: the session this device keeps
       const res = await api('notify', 'inbox', { page: next });
       setMessages((prev) => (next > 0 && prev ? [...prev, ...res.messages] : res.messages));
       setUnread(res.unread);
@@ -63,7 +65,7 @@ export default function MessagesPage() {
   if (error) return <Failure message={error} onRetry={() => load()} />;
   if (!messages) return <Loading />;
   if (messages.length === 0)
-    return <Empty title='还没有消息' hint='需要您办理或关注的事项（补充材料、评审任务、评审结果、整改期限等）会显示在这里' action={{ text: '返回我的', onClick: () => Taro.navigateBack() }} />;
+    return <Empty title='还没有消息' hint='需要您办理或关注的事项（补充材料、评审任务、评审结果、整改期限等）会显示在这里' action={{ text: '返回我的', onClick: () => goTab('me') }} />;
   return (
     <View className={`admin msgs ${large ? 'msgs--large' : ''}`}>
       <View className='admin__filters'>

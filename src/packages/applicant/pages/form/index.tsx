@@ -57,6 +57,11 @@ export default function DeclarationFormPage() {
   const attachmentCount = draft.spec.attachments?.length ?? 0;
   const problemCount = Object.keys(errors).length;
 
+  /** The check opens below the form: bring it into view, or it looks as if nothing happened (new-user walk). */
+  const openCheck = () => {
+    setChecking(true);
+    setTimeout(() => void Taro.pageScrollTo({ selector: '#precheck', duration: 200 }).catch(() => undefined), 80);
+  };
   /** Opens the field's section and scrolls it into view: Taro's pageScrollTo by selector works in WeChat and on H5. */
   const goTo = (key: string) => {
     setChecking(false);
@@ -195,7 +200,7 @@ export default function DeclarationFormPage() {
           </AtButton>
         ) : (
           !locked && (
-            <AtButton className='nav__button' type='primary' onClick={() => setChecking(true)}>
+            <AtButton className='nav__button' type='primary' onClick={openCheck}>
               提交前检查
             </AtButton>
           )
@@ -203,7 +208,7 @@ export default function DeclarationFormPage() {
       </View>
 
       {checking && !locked && (
-        <View className='check'>
+        <View className='check' id='precheck'>
           <Text className='check__title'>提交前检查</Text>
           {SPEC_SECTIONS.map((s, i) => {
             const total = s.fields.length;

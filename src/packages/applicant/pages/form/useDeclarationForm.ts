@@ -8,6 +8,7 @@ import type { DeclarationMode, DeclarationView, SpecDraft } from '@shared/declar
 import type { FieldIssue } from '@shared/envelope';
 import { readField } from '@shared/specFields';
 import { api, ApiError, errorMessage } from '../../../../api/client';
+import { rememberParam } from '../../../../utils/address';
 
 /** `saved` carries how many values still need fixing: the draft is on the server either way. */
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string; problems: number } | { kind: 'error'; message: string } | { kind: 'stale' };
@@ -101,6 +102,7 @@ export function useDeclarationForm(initialId: string | null) {
       if (!id) {
         Taro.removeStorageSync(localKey(null));
         setId(res.declarationId);
+        rememberParam('id', res.declarationId); // a reload or the copied address opens this draft, not an empty form
       }
       Taro.removeStorageSync(localKey(res.declarationId));
       dirty.current = latest.current !== d;
