@@ -31,13 +31,8 @@ export default function PosterPage() {
   }, [load]);
 
   if (state.status === 'loading') return <Loading text='正在生成海报…' />;
-  if (state.status === 'error')
-    return (
-      <View className={large ? 'lf' : ''}>
-        <HomeLink />
-        <Failure message={state.message} onRetry={load} />
-      </View>
-    );
+  // The failure offers 返回首页 itself.
+  if (state.status === 'error') return <Failure message={state.message} onRetry={load} />;
   return (
     <View className={`poster ${large ? 'lf' : ''}`}>
       <HomeLink />
