@@ -35,12 +35,15 @@ afterEach(async () => {
 });
 
 async function open(p: Page, pagePath: string) {
+  // A new hash is a same-document navigation: the page shown before stays up for a moment. Every page instance has
+  // its own id (Taro's `?stamp=`), so "settled" below is about a page that was not there before.
+  const before = await p.evaluate(() => [...document.querySelectorAll('.taro_page')].map((x) => x.id)).catch(() => [] as string[]);
   await p.goto(`${rig.h.url}/#/${pagePath}${query(pagePath)}`);
   // Settled: a page's content or one of its states is shown, and nothing is loading.
-  await p.waitForFunction(() => {
+  await p.waitForFunction((before) => {
     const page = [...document.querySelectorAll('.taro_page')].find((x) => (x as HTMLElement).offsetParent !== null || getComputedStyle(x).display !== 'none');
-    return !!page && (page.textContent ?? '').trim().length > 0 && !page.querySelector('.state--loading');
-  });
+    return !!page && !before.includes(page.id) && (page.textContent ?? '').trim().length > 0 && !page.querySelector('.state--loading');
+  }, before);
   await p.waitForTimeout(300);
 }
 

@@ -7,6 +7,8 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
+import { DISTRICTS } from '../../types/domain';
+import { ORG_KINDS } from '../../types/org';
 import { ADMIN_TOKEN } from '../support/harness';
 import { atButton, overflowsSideways, signIn, startBrowserRig, type BrowserRig } from './browser';
 import { measure } from './elderMeasure';
@@ -70,6 +72,18 @@ test('registration: a problem is named by its Chinese label under its field, and
   await page.waitForTimeout(400);
   expect(await inView(page, '#f-contactPhone')).toBe(true);
   await expect(page.locator('.me__notice').count()).resolves.toBe(0);
+  // The whole form meets 长辈模式, its choice chips with their words in the middle (not at the top).
+  expect(await measure(page, true)).toEqual([]);
+  const offCentre = await page.locator('.reg__chip').evaluateAll((els) =>
+    els.map((e) => {
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      const [t, b] = [range.getBoundingClientRect(), e.getBoundingClientRect()];
+      return Math.round(Math.abs(t.top + t.height / 2 - (b.top + b.height / 2)));
+    }),
+  );
+  expect(offCentre.length).toBe(ORG_KINDS.length + DISTRICTS.length);
+  expect(Math.max(...offCentre)).toBeLessThanOrEqual(2);
   const text = await pageText(page);
   expect(text).toContain('联系电话格式不正确');
   expect(text.match(/[A-Za-z]{3,}/g)).toBeNull();

@@ -114,11 +114,11 @@ export default function RegisterPage() {
   const chips = (key: 'kind' | 'district', options: { value: string; label: string }[], label: string) => (
     <View className={`reg__field ${errors[key] ? 'reg__field--error' : ''}`} id={`f-${key}`}>
       <Text className='reg__label'>{label}</Text>
-      <View className='reg__chips'>
+      <View className='reg__chips' role='radiogroup' aria-label={label}>
         {options.map((o) => (
-          <Text key={o.value} className={`reg__chip ${form[key] === o.value ? 'reg__chip--on' : ''}`} onClick={() => set({ [key]: o.value } as Partial<Form>)}>
-            {o.label}
-          </Text>
+          <View key={o.value} className={`reg__chip ${form[key] === o.value ? 'reg__chip--on' : ''}`} role='radio' aria-checked={form[key] === o.value ? 'true' : 'false'} onClick={() => set({ [key]: o.value } as Partial<Form>)}>
+            <Text>{o.label}</Text>
+          </View>
         ))}
       </View>
       {errors[key] && <Text className='reg__error'>{errors[key]}</Text>}
