@@ -68,8 +68,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Its ES build trips webpack's module detection here; the UMD build is the same code.
       'chinese-days$': path.resolve(__dirname, '..', 'node_modules', 'chinese-days', 'dist', 'index.min.js'),
     },
-    // sitemap.json (which pages WeChat's search may index) is a weapp file; the H5 build has no use for it.
-    copy: { patterns: isWeapp ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [], options: {} },
+    // sitemap.json (which pages WeChat's search may index) is a weapp file; the H5 build has no use for it. The H5
+    // build gets the site's icon at /favicon.ico, where browsers ask for it when index.html names none.
+    copy: { patterns: isWeapp ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [{ from: 'src/favicon.ico', to: 'dist/h5/favicon.ico' }], options: {} },
     framework: 'react',
     // taro-ui must not be prebundled (AtInput fails to render on weapp otherwise).
     compiler: { type: 'webpack5', prebundle: { enable: false, exclude: ['taro-ui'] } },

@@ -55,13 +55,39 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
   }));
 }
 
-/** Turns a zod failure into the one sentence shown above the form. */
+/**
+ * The Chinese names of fields outside the specification that several forms share (registration, contacts, reasons),
+ * for messages that do not name their field themselves (zod's generic ones: 此项必填 …). Keyed by the path's last part.
+ */
+export const FIELD_LABELS: Record<string, string> = {
+  name: '名称',
+  creditCode: '统一社会信用代码',
+  kind: '单位类型',
+  district: '所在区县',
+  contactName: '联系人姓名',
+  contactPhone: '联系电话',
+  phone: '电话',
+  reason: '理由',
+  note: '备注',
+  comment: '意见',
+  title: '标题',
+};
+
+/** A field issue's Chinese label: the specification's, or a shared field's; undefined when none is known. */
+export function fieldLabel(path: string): string | undefined {
+  return specFieldLabel(path) ?? (path ? FIELD_LABELS[path.split('.').pop()!] : undefined);
+}
+
+/**
+ * Turns a zod failure into the one sentence shown with the form. A field is named by its label (the form's own
+ * words) and never by its internal path: with no known label, the message alone (schemas' messages name their field).
+ */
 export function summaryOf(issues: FieldIssue[]): string {
   if (issues.length === 1) {
     const [i] = issues;
-    // A specification field is named by its label (the form's own words), never by its internal path.
     if (specFieldLabel(i.path)) return specIssueText(i);
-    return i.path ? `${i.message}（${i.path}）` : i.message;
+    const label = fieldLabel(i.path);
+    return label && !i.message.includes(label) ? `${label}：${i.message}` : i.message;
   }
   return `有 ${issues.length} 处填写需要修改，请查看标出的栏目`;
 }

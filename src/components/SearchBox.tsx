@@ -18,7 +18,7 @@ interface Props {
 
 export function SearchBox({ value, placeholder, label, onChange, onSearch, onClear }: Props) {
   return (
-    <View className='at-search-bar searchbox' role='search'>
+    <View className={`at-search-bar searchbox ${value.length > 0 ? 'searchbox--filled' : ''}`} role='search'>
       <View className='at-search-bar__input-cnt searchbox__field'>
         <Text className='at-icon at-icon-search searchbox__icon' aria-hidden='true' />
         <Input

@@ -129,6 +129,11 @@ describe('validation', () => {
     expect(specIssueText({ path: 'cover.contactPhone', message: '联系人电话格式不正确' })).toBe('联系人电话格式不正确');
     expect(specIssueText({ path: 'cover.declaredOn', message: '此项必填' })).toBe('申报时间：此项必填');
     expect(summaryOf([{ path: 'spec.cover.contactPhone', message: '联系人电话格式不正确，应为手机号或带区号的固定电话' }])).toBe('联系人电话格式不正确，应为手机号或带区号的固定电话');
-    expect(summaryOf([{ path: 'spec.content', message: '说明书中没有这些栏目：x' }])).toBe('说明书中没有这些栏目：x（spec.content）');
+    expect(summaryOf([{ path: 'spec.content', message: '说明书中没有这些栏目：x' }])).toBe('说明书中没有这些栏目：x');
+    // Outside the specification too (the registration form): the label, never the key.
+    expect(summaryOf([{ path: 'contactPhone', message: '联系电话格式不正确，应为手机号或带区号的固定电话' }])).toBe('联系电话格式不正确，应为手机号或带区号的固定电话');
+    expect(summaryOf([{ path: 'district', message: '此项必填' }])).toBe('所在区县：此项必填');
+    expect(summaryOf([{ path: 'items.q1', message: '请给“服务效率”打分' }])).toBe('请给“服务效率”打分');
+    for (const path of ['contactPhone', 'district', 'items.q1', 'spec.content', 'a.b.c']) expect(summaryOf([{ path, message: '此项必填' }])).not.toMatch(/[A-Za-z]/);
   });
 });

@@ -61,7 +61,8 @@ export default function CataloguePage() {
         <SearchBox
           value={q}
           label='搜索法律服务'
-          placeholder='搜服务，如：调解、劳动、法律援助'
+          // Whole in the field at 390 px: 16 px text in the normal mode, 20 px in 长辈模式 (tests/browser/walk.test.ts).
+          placeholder={large ? '搜服务，如：欠薪、离婚' : '搜服务，如：调解、欠薪、离婚'}
           onChange={setQ}
           onSearch={() => setQuery(q.trim())}
           onClear={() => {

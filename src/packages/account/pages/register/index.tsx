@@ -18,6 +18,13 @@ import './index.scss';
 
 type Form = { name: string; creditCode: string; kind: OrgKind | ''; district: string; contactName: string; contactPhone: string };
 const EMPTY: Form = { name: '', creditCode: '', kind: '', district: '', contactName: '', contactPhone: '' };
+/** The fields in the order the page shows them: the first with a problem is scrolled into view. */
+const ORDER: (keyof Form)[] = ['name', 'creditCode', 'kind', 'district', 'contactName', 'contactPhone'];
+
+/** Brings a field (or the message by the button) into view: Taro's pageScrollTo by selector works in WeChat and on H5. */
+function scrollToAnchor(id: string): void {
+  setTimeout(() => void Taro.pageScrollTo({ selector: `#${id}`, offsetTop: -12, duration: 200 }).catch(() => undefined), 60);
+}
 
 /** The checks the phone can make before sending (the credit code's check character among them); the server checks all again. */
 function check(f: Form): Record<string, string> {
@@ -65,15 +72,21 @@ export default function RegisterPage() {
     setNotice(null);
     const found = check(form);
     setErrors(found);
-    if (Object.keys(found).length) return;
+    const first = ORDER.find((k) => found[k]);
+    if (first) return scrollToAnchor(`f-${first}`);
     setBusy(true);
     try {
       const org = await api('orgs', 'register', { ...form, kind: form.kind as OrgKind, district: form.district as (typeof DISTRICTS)[number] });
       setState({ status: 'ready', org });
       setNotice({ kind: 'ok', text: '登记成功。市司法局核验后即可提交申报，现在可以先填写草稿' });
     } catch (e) {
-      if (e instanceof ApiError && e.issues.length) setErrors(Object.fromEntries(e.issues.map((i) => [i.path, i.message])));
+      // Field problems show under their fields (named by the page's own labels); anything else by the button.
+      const fields = e instanceof ApiError ? Object.fromEntries(e.issues.filter((i) => ORDER.includes(i.path as keyof Form)).map((i) => [i.path, i.message])) : {};
+      setErrors(fields);
+      const first = ORDER.find((k) => fields[k]);
+      if (first && e instanceof ApiError && Object.keys(fields).length === e.issues.length) return scrollToAnchor(`f-${first}`);
       setNotice({ kind: 'error', text: errorMessage(e) });
+      scrollToAnchor(first ? `f-${first}` : 'reg-notice');
     } finally {
       setBusy(false);
     }
@@ -101,11 +114,11 @@ export default function RegisterPage() {
   const chips = (key: 'kind' | 'district', options: { value: string; label: string }[], label: string) => (
     <View className={`reg__field ${errors[key] ? 'reg__field--error' : ''}`} id={`f-${key}`}>
       <Text className='reg__label'>{label}</Text>
-      <View className='reg__chips'>
+      <View className='reg__chips' role='radiogroup' aria-label={label}>
         {options.map((o) => (
-          <Text key={o.value} className={`reg__chip ${form[key] === o.value ? 'reg__chip--on' : ''}`} onClick={() => set({ [key]: o.value } as Partial<Form>)}>
-            {o.label}
-          </Text>
+          <View key={o.value} className={`reg__chip ${form[key] === o.value ? 'reg__chip--on' : ''}`} role='radio' aria-checked={form[key] === o.value ? 'true' : 'false'} onClick={() => set({ [key]: o.value } as Partial<Form>)}>
+            <Text>{o.label}</Text>
+          </View>
         ))}
       </View>
       {errors[key] && <Text className='reg__error'>{errors[key]}</Text>}
@@ -115,7 +128,7 @@ export default function RegisterPage() {
   const org = state.org;
   return (
     <View className={`me reg ${large ? 'lf' : ''}`}>
-      {notice && <Text className={`me__notice me__notice--${notice.kind}`}>{notice.text}</Text>}
+      {notice && (org || notice.kind === 'ok') && <Text className={`me__notice me__notice--${notice.kind}`}>{notice.text}</Text>}
       {org ? (
         <View className='me__card'>
           <Text className='me__title'>{org.name}</Text>
@@ -142,6 +155,11 @@ export default function RegisterPage() {
           {chips('district', DISTRICTS.map((d) => ({ value: d, label: d })), '所在区县')}
           {field('contactName', '联系人姓名', '仅市司法局可见', 30)}
           {field('contactPhone', '联系电话', '手机号或带区号的固定电话（仅市司法局可见）', 20)}
+          {notice?.kind === 'error' && (
+            <Text className='me__notice me__notice--error reg__notice' id='reg-notice'>
+              {notice.text}
+            </Text>
+          )}
           <AtButton type='primary' disabled={busy} onClick={submit}>
             提交登记
           </AtButton>

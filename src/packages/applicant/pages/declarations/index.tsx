@@ -6,12 +6,14 @@ import { AtButton } from 'taro-ui';
 import { DECLARATION_STATUS_LABELS, type CallView, type DeclarationListItem } from '@shared/declaration';
 import { api, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
+import { useLargeFont } from '../../../../utils/largeFont';
 import { Recommended } from './Recommended';
 import './index.scss';
 
 type State = { status: 'loading' } | { status: 'ready'; items: DeclarationListItem[]; call: CallView | null } | { status: 'error'; message: string };
 
 export default function MyDeclarationsPage() {
+  const [large] = useLargeFont();
   const [state, setState] = useState<State>({ status: 'loading' });
   const load = useCallback(async () => {
     try {
@@ -35,7 +37,7 @@ export default function MyDeclarationsPage() {
   const open = (id?: string) => Taro.navigateTo({ url: `/packages/applicant/pages/form/index${id ? `?id=${id}` : ''}` });
 
   return (
-    <View className='mine'>
+    <View className={`mine ${large ? 'lf' : ''}`}>
       <View className='mine__call'>
         {call ? (
           <>
@@ -59,7 +61,7 @@ export default function MyDeclarationsPage() {
         <Empty title='还没有申报' hint={call?.state === 'open' ? '点击“新建申报”开始填写产品说明书' : undefined} />
       ) : (
         items.map((d) => (
-          <View key={d.declarationId} className='mine__item' onClick={() => open(d.declarationId)}>
+          <View key={d.declarationId} className='mine__item' role='button' onClick={() => open(d.declarationId)}>
             <Text className='mine__name'>{d.name || '未命名的产品'}</Text>
             <Text className={`mine__status mine__status--${d.status}`}>{DECLARATION_STATUS_LABELS[d.status]}</Text>
             <Text className='mine__meta'>

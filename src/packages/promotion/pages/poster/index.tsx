@@ -4,7 +4,9 @@ import { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import { api, errorMessage } from '../../../../api/client';
+import { HomeLink } from '../../../../components/HomeLink';
 import { Failure, Loading } from '../../../../components/StateView';
+import { useLargeFont } from '../../../../utils/largeFont';
 import { utf8ToBase64 } from '../../../../utils/base64';
 import { canPrint, printPage } from '../../../../utils/print';
 import './index.scss';
@@ -13,6 +15,7 @@ type State = { status: 'loading' } | { status: 'ready'; src: string; note?: stri
 
 export default function PosterPage() {
   const id = useRouter().params.id ?? '';
+  const [large] = useLargeFont();
   const [state, setState] = useState<State>({ status: 'loading' });
   const load = useCallback(async () => {
     setState({ status: 'loading' });
@@ -28,9 +31,11 @@ export default function PosterPage() {
   }, [load]);
 
   if (state.status === 'loading') return <Loading text='正在生成海报…' />;
+  // The failure offers 返回首页 itself.
   if (state.status === 'error') return <Failure message={state.message} onRetry={load} />;
   return (
-    <View className='poster'>
+    <View className={`poster ${large ? 'lf' : ''}`}>
+      <HomeLink />
       <Image className='poster__image' src={state.src} mode='aspectFit' showMenuByLongpress />
       {state.note && <Text className='poster__hint'>{state.note}</Text>}
       {canPrint ? (
