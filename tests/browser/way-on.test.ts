@@ -49,18 +49,18 @@ test('a tab keeps its own bar: the home page failing offers 重试, no extra 返
   await expect(atButton(page, '返回首页').count()).resolves.toBe(0);
 });
 
-test('我的 → 处理进度 and 消息 opened by link on a new device: a session, not "请先登录", and a way back to 我的', async () => {
-  for (const [route, title] of [
-    ['packages/account/pages/cases/index', '没有需要处理的评价'],
-    ['packages/account/pages/messages/index', '还没有消息'],
-  ]) {
-    await page.goto(`${rig.h.url}/#/${route}`);
-    await page.locator('.state--empty .state__title', { hasText: title }).waitFor();
-    await expect(page.getByText('请先登录').count()).resolves.toBe(0);
-    expect(await page.evaluate(() => localStorage.getItem('hzlp.token'))).toMatch(/"data":"[^"]+"/);
-    await atButton(page, '返回我的').click();
-    await page.waitForURL(/#\/pages\/me\/index/);
-  }
+// One test per page, each on a fresh device (a page of its own): a hash change from 我的 while its own requests were in
+// flight made the second page wait under load.
+test.each([
+  ['packages/account/pages/cases/index', '没有需要处理的评价'],
+  ['packages/account/pages/messages/index', '还没有消息'],
+])('我的 → %s opened by link on a new device: a session, not "请先登录", and a way back to 我的', async (route, title) => {
+  await page.goto(`${rig.h.url}/#/${route}`);
+  await page.locator('.state--empty .state__title', { hasText: title }).waitFor();
+  await expect(page.getByText('请先登录').count()).resolves.toBe(0);
+  expect(await page.evaluate(() => localStorage.getItem('hzlp.token'))).toMatch(/"data":"[^"]+"/);
+  await atButton(page, '返回我的').click();
+  await page.waitForURL(/#\/pages\/me\/index/);
 });
 
 test('a new draft takes its id into the address at its first save: a reload opens it, not an empty form; the check opens in sight', async () => {
