@@ -2,8 +2,8 @@
  * The needs board (市场调研): what legal help people need and cannot find in the catalogue. Anyone reads it; signed-in
  * people post a need and support others' (once each); the bureau's answers show under each need.
  */
-import { useCallback, useEffect, useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Picker, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import { CATEGORIES, CATEGORY_LABELS, DISTRICTS, type Category, type District } from '@shared/domain';
@@ -15,6 +15,7 @@ import { Unbroken } from '../../components/Unbroken';
 import { useLargeFont } from '../../utils/largeFont';
 import '../../styles/desk.scss';
 import './index.scss';
+import { useLoadAndPullRefresh } from '../../utils/useLoad';
 
 type Sort = 'supported' | 'newest';
 const CATEGORY_OPTIONS = ['不限类别', ...CATEGORIES.map((c) => CATEGORY_LABELS[c])];
@@ -46,13 +47,7 @@ export default function NeedsPage() {
       setError(errorMessage(e));
     }
   }, [sort]);
-  useEffect(() => {
-    load();
-  }, [load]);
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  useLoadAndPullRefresh(load);
   const more = async () => {
     if (!cursor) return;
     try {

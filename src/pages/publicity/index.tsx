@@ -1,6 +1,6 @@
 /** 公示: products now open for comment, with a working-day countdown, and those whose notice has ended. */
-import { useCallback, useEffect, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS, type Category } from '@shared/domain';
 import type { PublicityListItem } from '@shared/publicity';
@@ -11,6 +11,7 @@ import { Unbroken } from '../../components/Unbroken';
 import { useLargeFont } from '../../utils/largeFont';
 import { goHome } from '../../utils/nav';
 import './index.scss';
+import { useLoadAndPullRefresh } from '../../utils/useLoad';
 
 const OUTCOME = { recognised: '公示通过', rejected: '未予认定' };
 
@@ -26,13 +27,7 @@ export default function PublicityPage() {
       setError(errorMessage(e));
     }
   }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  useLoadAndPullRefresh(load);
 
   return (
     <View className={`notices ${large ? 'lf' : ''}`}>

@@ -1,6 +1,6 @@
 /** 我的 → 消息: what the system has told this person (material requests, review tasks, results, deadlines), newest first. */
-import { useCallback, useEffect, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { MessageView } from '@shared/notify';
@@ -10,6 +10,7 @@ import { goTab } from '../../../../utils/nav';
 import { useLargeFont } from '../../../../utils/largeFont';
 import '../../../admin/pages/admin.scss';
 import './index.scss';
+import { useLoadAndPullRefresh } from '../../../../utils/useLoad';
 
 export default function MessagesPage() {
   const [messages, setMessages] = useState<MessageView[] | null>(null);
@@ -32,13 +33,7 @@ export default function MessagesPage() {
       setError(errorMessage(e));
     }
   }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  useLoadAndPullRefresh(load);
 
   const open = async (m: MessageView) => {
     if (!m.read) {

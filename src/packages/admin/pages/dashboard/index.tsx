@@ -3,8 +3,8 @@
  * figures as text under each: the year's call by category and status, review scores and pass rate, answer times of
  * publicity comments, ratings per month, satisfaction by district and category, bad-rating cases, assessment grades.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useMemo, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { DashboardResult } from '@shared/actions/admin';
 import { LEVEL_LABELS, type Level } from '@shared/rating';
@@ -16,6 +16,7 @@ import { ChartCard, Figures } from '../../components/charts/ChartCard';
 import { chartLook, dashboardCharts, yearIsEmpty } from '../../components/charts/specs';
 import '../admin.scss';
 import './index.scss';
+import { useLoadAndPullRefresh } from '../../../../utils/useLoad';
 
 const thisYear = Number(new Date().toISOString().slice(0, 4));
 /** A desk-wide window (the bureau's computer), where the charts get larger text. */
@@ -41,13 +42,7 @@ export default function DashboardPage() {
       setError(errorMessage(e));
     }
   }, [year]);
-  useEffect(() => {
-    load();
-  }, [load]);
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  useLoadAndPullRefresh(load);
   const [wide] = useState(isWide);
   const charts = useMemo(() => (d ? dashboardCharts(d, large, wide) : []), [d, large, wide]);
   const { height } = chartLook(large, wide);

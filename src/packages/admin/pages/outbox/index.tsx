@@ -1,6 +1,5 @@
 /** The bureau's outbox: every message the system wrote, to whom, and how its WeChat delivery went. */
-import { useCallback, useEffect, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { OutboxMessage } from '@shared/actions/notify';
@@ -9,6 +8,7 @@ import { api, errorMessage } from '../../../../api/client';
 import { Chip } from '../../../../components/Chip';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import '../admin.scss';
+import { useLoadAndPullRefresh } from '../../../../utils/useLoad';
 
 const STATUS_LABELS: Record<DeliveryStatus, string> = { pending: '待发送', sent: '已发送', failed: '发送失败', skipped: '未发送（仅站内）' };
 const RECIPIENT = (r: string) => (r === 'admin' ? '市司法局' : r.startsWith('o:') ? '申报/服务单位' : r.startsWith('e:') ? '评审专家' : '个人');
@@ -36,13 +36,7 @@ export default function OutboxPage() {
     },
     [kind, status],
   );
-  useEffect(() => {
-    load();
-  }, [load]);
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  useLoadAndPullRefresh(load);
 
   const chip = (on: boolean, label: string, set: () => void) => <Chip key={label} on={on} label={label} onClick={set} />;
 
