@@ -45,10 +45,8 @@ export async function buildH5IfStale({ force = false } = {}) {
 }
 
 export async function buildServerIfStale() {
-  if (isStale('dist/server/main.js', SERVER_INPUTS)) {
-    const { buildServer } = await import('./build-server.mjs');
-    await buildServer();
-  }
+  const { buildServer, SERVER_OUTPUTS } = await import('./build-server.mjs');
+  if (SERVER_OUTPUTS.some((out) => isStale(out, SERVER_INPUTS))) await buildServer();
 }
 
 /** Prints a Markdown table under a title (the benches' output). */

@@ -8,8 +8,8 @@ import path from 'path';
 import zlib from 'zlib';
 import { FUNCTION_NAMES, HTTP_STATUS, MAX_BODY_BYTES, type Envelope, type ErrorCode, type FunctionName } from '../types/envelope';
 import { SettableClock } from '../cloudfunctions/_lib/clock';
-import { APPEND_ONLY, INDEXES } from '../cloudfunctions/_lib/collections';
-import { ANONYMOUS, type Caller } from '../cloudfunctions/_lib/context';
+import { APPEND_ONLY, INDEXES, STORE_SCHEMA_VERSION } from '../cloudfunctions/_lib/collections';
+import { ANONYMOUS, type BackupStatus, type Caller } from '../cloudfunctions/_lib/context';
 import { callerForToken } from '../cloudfunctions/_lib/identity';
 import { dispatch, type ErrorLogger } from '../cloudfunctions/_lib/router';
 import { FUNCTIONS } from '../cloudfunctions/registry';
@@ -22,6 +22,9 @@ import { createHomePrerender } from './prerender';
 import { Throttle } from '../cloudfunctions/_lib/throttle';
 import { IDLE_SWEEP_MINUTES, type RateLimitMode } from '../types/limits';
 import { sweepIdleSessions } from './sweepSessions';
+import { backupsDir, type BackupSchedule } from './data/dailyBackup';
+import { holdStoreLock, STORE_FILE } from './data/storeLock';
+import { listBackups } from './data/takeBackup';
 
 export interface LocalAppOptions {
   dataDir: string;
@@ -34,6 +37,8 @@ export interface LocalAppOptions {
   rateLimits?: RateLimitMode;
   /** Take the client address from X-Forwarded-For (TRUST_PROXY=1, behind a reverse proxy you run). Default: the socket. */
   trustProxy?: boolean;
+  /** The daily backup the server takes (server/data/dailyBackup.ts, started by main.ts), shown on the dashboard; null: off. */
+  backupSchedule?: BackupSchedule | null;
 }
 
 export interface LocalApp {
@@ -49,7 +54,18 @@ export interface LocalApp {
 }
 
 export function createLocalApp(options: LocalAppOptions): LocalApp {
-  const store = new SqliteStore({ filename: path.join(options.dataDir, 'store.sqlite'), indexes: INDEXES, appendOnly: APPEND_ONLY });
+  const store = new SqliteStore({ filename: path.join(options.dataDir, STORE_FILE), indexes: INDEXES, appendOnly: APPEND_ONLY });
+  // The layout this code writes; a database from a newer version is refused rather than misread.
+  store.stampSchemaVersion(STORE_SCHEMA_VERSION);
+  // A restore or an import into this DATA_DIR refuses while this process holds it.
+  const releaseLock = holdStoreLock(options.dataDir);
+  const backups: BackupStatus = {
+    last: () => {
+      const newest = listBackups(backupsDir(options.dataDir))[0];
+      return newest ? { takenAt: newest.takenAt, bytes: newest.bytes, file: path.basename(newest.file) } : null;
+    },
+    schedule: options.backupSchedule ?? null,
+  };
   const clock = new SettableClock();
   const files = new LocalFileStore(options.dataDir);
   const downloads = new LocalDownloads(options.dataDir);
@@ -120,7 +136,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     const caller = await resolveCaller(req.headers.authorization);
     if (!caller) return send(res, 401, fail('UNAUTHENTICATED', '登录已失效，请重新进入'));
     const clientAddress = clientAddressOf(req, options.trustProxy ?? false);
-    const envelope = await dispatch(FUNCTIONS[name as FunctionName], event, { caller, store, files, downloads, content, clock, runtime, throttle, clientAddress, setClock: (at) => clock.set(at) }, log);
+    const envelope = await dispatch(FUNCTIONS[name as FunctionName], event, { caller, store, files, downloads, content, clock, runtime, throttle, clientAddress, backups, setClock: (at) => clock.set(at) }, log);
     const retryAfter = !envelope.ok && envelope.error.retryAfterSeconds ? { 'Retry-After': String(envelope.error.retryAfterSeconds) } : undefined;
     send(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope, false, retryAfter);
   }
@@ -171,6 +187,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
         server.close(() => {
           void sweeping.then(() => {
             store.close();
+            releaseLock();
             resolve();
           });
         });

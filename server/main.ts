@@ -6,6 +6,7 @@ import path from 'path';
 import { newSecretToken } from '../cloudfunctions/_lib/ids';
 import { createLocalApp } from './app';
 import { startScheduler } from './scheduler';
+import { backupScheduleFromEnv, startDailyBackup } from './data/dailyBackup';
 import { seedDemo } from './seedDemo';
 import { precompressStatic } from './static';
 
@@ -29,13 +30,16 @@ function adminToken(): string {
 async function main() {
   const token = adminToken();
   const rateLimits = process.env.RATE_LIMITS === 'relaxed' ? 'relaxed' : 'strict';
-  const app = createLocalApp({ dataDir, adminToken: token, allowTestClock: process.env.ALLOW_TEST_CLOCK === '1', h5Dir, rateLimits, trustProxy: process.env.TRUST_PROXY === '1' });
+  const backupSchedule = backupScheduleFromEnv(process.env);
+  const app = createLocalApp({ dataDir, adminToken: token, allowTestClock: process.env.ALLOW_TEST_CLOCK === '1', h5Dir, rateLimits, trustProxy: process.env.TRUST_PROXY === '1', backupSchedule });
   if (process.env.SEED_DEMO !== '0') {
     const added = await seedDemo(app.store);
     if (added) console.log(`已写入演示数据：${added} 个目录产品`);
   }
   // Deadlines run themselves: reminders and overdue flags every few minutes (the cloud's timer trigger locally).
   const stopJobs = startScheduler(app, { allowTestClock: process.env.ALLOW_TEST_CLOCK === '1' });
+  // A consistent copy of the database once a day (npm run backup takes one at any time).
+  const stopBackups = backupSchedule ? startDailyBackup({ dataDir, schedule: backupSchedule, log: (line) => console.log(line) }) : () => {};
   app.server.listen(port, host, () => {
     const url = `http://${host}:${port}/`;
     console.log(`杭州市公共法律服务产品 — 本地模式已启动`);
@@ -44,12 +48,14 @@ async function main() {
     console.log(`  管理员口令 (Authorization: Bearer …): ${token}`);
     console.log(`  管理员登录: ${url}#/pages/me/index  → 点“工作人员登录”，输入上面的口令`);
     console.log(`  数据目录: ${dataDir}`);
+    console.log(backupSchedule ? `  每日备份: ${backupSchedule.at} 起，保留 ${backupSchedule.keep} 份，在 ${path.join(dataDir, 'backups')}（随时备份: npm run backup）` : '  每日备份: 已关闭 (BACKUP_AT=off)');
     if (rateLimits === 'relaxed') console.log('  频率限制: 已放宽 100 倍 (RATE_LIMITS=relaxed，仅供测试和演示)');
     // Compress the H5 build once now, in the background, so the first visitor on a phone gets small bytes at once.
     void precompressStatic(h5Dir).catch((e) => console.error('[static] precompress', e));
   });
   const stop = () => {
     stopJobs();
+    stopBackups();
     app.close().then(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   };

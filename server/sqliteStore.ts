@@ -281,6 +281,16 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * The stored layout's version (SQLite's `user_version`): stamps `version` on a database that has none or an older
+   * one, and refuses a database written by a newer version of this system (its documents may not read here).
+   */
+  stampSchemaVersion(version: number): void {
+    const found = this.db.pragma('user_version', { simple: true }) as number;
+    if (found > version) throw new Error(`the database was written by a newer version of this system (schema ${found}; this code knows ${version})`);
+    if (found < version) this.db.pragma(`user_version = ${Math.trunc(version)}`);
+  }
+
   /** Raw SQL for benchmarks that compare against the bare query. Not part of the port. */
   rawAll(sql: string, ...params: unknown[]): unknown[] {
     return this.stmt(sql).all(...params);

@@ -87,3 +87,10 @@ export const APPEND_ONLY = [
   'audit',
   'assessmentFindings',
 ];
+
+/**
+ * The stored documents' layout, as one number: a backup, a restore and a data export/import carry it (SQLite's
+ * `user_version`, the export manifest's `schemaVersion`), and refuse data from a newer layout than this code knows.
+ * Raise it when a stored document's shape changes in a way older code cannot read, with the migration beside it.
+ */
+export const STORE_SCHEMA_VERSION = 1;

@@ -27,6 +27,14 @@ export interface Runtime {
   allowTestClock: boolean;
 }
 
+/** Local mode: the database's backups (server/data); absent in the cloud, where CloudBase keeps its own. */
+export interface BackupStatus {
+  /** The newest backup in DATA_DIR/backups, or null when there is none. */
+  last(): { takenAt: string; bytes: number; file: string } | null;
+  /** The server's daily backup, or null when it is off (BACKUP_AT=off). */
+  schedule: { at: string; keep: number } | null;
+}
+
 /** Everything a use case may touch. */
 export interface Ctx {
   fn: FunctionName;
@@ -47,6 +55,8 @@ export interface Ctx {
   throttle?: Throttle;
   /** Local mode: the client's address (socket, or X-Forwarded-For with TRUST_PROXY=1). Cloud: none (the openid identifies). */
   clientAddress?: string | null;
+  /** Local mode: the database's backups, for the bureau's dashboard. */
+  backups?: BackupStatus;
   /** Local mode: the settable clock behind `clock`. */
   setClock?: (at: Date | null) => void;
 }

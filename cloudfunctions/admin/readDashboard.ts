@@ -117,5 +117,6 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
       byDistrict: groups(summaries, (s) => products.get(s.productId)?.district || '未填写', (k) => k),
     },
     assessments: { byGrade: GRADES.map((grade, i) => ({ grade, label: GRADE_LABELS[grade], count: gradeCounts[i] })) },
+    backup: ctx.backups ? { kind: 'local', last: ctx.backups.last(), schedule: ctx.backups.schedule } : { kind: 'cloud' },
   };
 }

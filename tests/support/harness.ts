@@ -14,6 +14,7 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 export interface Harness {
   url: string;
+  dataDir: string;
   app: LocalApp;
   /** POST /api/<fn> with { action, ...payload }; returns the HTTP status and the parsed envelope. */
   call<T = any>(fn: string, action: string, payload?: Record<string, unknown>, token?: string): Promise<{ status: number; body: Envelope<T> }>;
@@ -38,8 +39,12 @@ export interface Harness {
  * `rateLimits` defaults to relaxed (every limit ×100): tests drive many identities from one address. The throttling
  * tests pass `strict`.
  */
-export async function startHarness(options: { seed?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode } = {}): Promise<Harness> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hzlp-'));
+export async function startHarness(
+  options: { seed?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode; dataDir?: string } = {},
+): Promise<Harness> {
+  // A given data folder is the caller's (kept at close); otherwise a fresh one, removed at close.
+  const ownDir = !options.dataDir;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hzlp-'));
   const errors: unknown[] = [];
   const app = createLocalApp({
     dataDir,
@@ -70,6 +75,7 @@ export async function startHarness(options: { seed?: boolean; allowTestClock?: b
 
   return {
     url,
+    dataDir,
     app,
     call,
     ok,
@@ -100,7 +106,7 @@ export async function startHarness(options: { seed?: boolean; allowTestClock?: b
     drainErrors: () => errors.splice(0, errors.length),
     close: async () => {
       await app.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
       if (errors.length) throw new Error(`the server logged internal errors: ${errors.map(String).join('; ')}`);
     },
   };

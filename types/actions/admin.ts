@@ -117,7 +117,13 @@ export interface DashboardResult {
   ratings: { count: number; satisfactionRate: number | null; levels: number[]; byMonth: number[]; casesOpened: number; casesOnTime: number; casesLate: number; byCategory: GroupFigure[]; byDistrict: GroupFigure[] };
   /** Published yearly assessment grades (issue 11's assessmentResults). */
   assessments: { byGrade: { grade: string; label: string; count: number }[] };
+  /** Local mode: the newest backup of the database and the daily schedule; the cloud: CloudBase keeps its own. */
+  backup: DashboardBackup;
 }
+
+export type DashboardBackup =
+  | { kind: 'local'; last: { takenAt: string; bytes: number; file: string } | null; schedule: { at: string; keep: number } | null }
+  | { kind: 'cloud' };
 
 export const adminSchemas = {
   createInvite: createInviteInput,

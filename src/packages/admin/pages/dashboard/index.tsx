@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { DashboardResult } from '@shared/actions/admin';
+import type { DashboardBackup, DashboardResult } from '@shared/actions/admin';
 import { LEVEL_LABELS, type Level } from '@shared/rating';
 import { api, errorMessage } from '../../../../api/client';
 import { Chip } from '../../../../components/Chip';
@@ -26,6 +26,25 @@ function isWide(): boolean {
   } catch {
     return false;
   }
+}
+
+const DAY_MS = 86_400_000;
+const sizeText = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/** Where the bureau's data is kept safe: the newest backup and the daily schedule (local mode), or the cloud's own. */
+function BackupLine({ backup }: { backup: DashboardBackup }) {
+  if (backup.kind === 'cloud') return <Text className='dash__backup'>数据备份：云开发环境的数据库备份在 CloudBase 控制台管理。</Text>;
+  const { last, schedule } = backup;
+  const daily = schedule ? `每天 ${schedule.at} 后自动备份一次，保留最近 ${schedule.keep} 份。` : '每日自动备份已关闭，请定期在服务器上运行 npm run backup。';
+  if (!last) return <Text className='dash__backup dash__backup--warn'>数据备份：还没有备份。{daily}也可随时在服务器上运行 npm run backup。</Text>;
+  const ageDays = (Date.now() - new Date(`${last.takenAt.replace(' ', 'T')}+08:00`).getTime()) / DAY_MS;
+  const stale = ageDays > 2;
+  return (
+    <Text className={`dash__backup ${stale ? 'dash__backup--warn' : ''}`}>
+      数据备份：最近一次 {last.takenAt}（{sizeText(last.bytes)}）。{stale ? `已超过 ${Math.floor(ageDays)} 天没有新备份，请检查服务器。` : ''}
+      {daily}
+    </Text>
+  );
 }
 
 export default function DashboardPage() {
@@ -55,6 +74,7 @@ export default function DashboardPage() {
           <Chip key={y} on={year === y} label={`${y} 年`} onClick={() => setYear(y)} />
         ))}
       </View>
+      {d && <BackupLine backup={d.backup} />}
       {error ? (
         <Failure message={error} onRetry={load} />
       ) : !d ? (
