@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import fs from 'fs';
 import path from 'path';
 
-export const FUNCTION_NAMES = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings', 'assessments', 'supervision', 'orgs', 'procurement', 'needs', 'notify'];
+export const FUNCTION_NAMES = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings', 'assessments', 'supervision', 'orgs', 'procurement', 'needs', 'notify', 'openData'];
 /** cloudbaserc.json's runtime, Nodejs24.11 (https://docs.cloudbase.net/cloud-function/runtime-support): bundles target it. */
 export const NODE_TARGET = 'node24';
 /** wx-server-sdk calls an openapi only when the function's config.json permits it (WeChat's cloud-function openapi docs). */

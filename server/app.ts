@@ -22,6 +22,8 @@ import { createHomePrerender } from './prerender';
 import { Throttle } from '../cloudfunctions/_lib/throttle';
 import { IDLE_SWEEP_MINUTES, type RateLimitMode } from '../types/limits';
 import { sweepIdleSessions } from './sweepSessions';
+import { handleOpenData } from '../cloudfunctions/openData/handleRequest';
+import { h5Base } from '../cloudfunctions/_lib/links';
 import { backupsDir, type BackupSchedule } from './data/dailyBackup';
 import { holdStoreLock, STORE_FILE } from './data/storeLock';
 import { listBackups } from './data/takeBackup';
@@ -108,6 +110,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     if (target.pathname === '/api/upload') return handleUpload(req, res);
     const download = /^\/api\/download\/([^/]+)$/.exec(target.pathname);
     if (download) return (await downloads.serve(res, download[1], target)) ? undefined : drainThenSend(req, res, 403, fail('FORBIDDEN', '下载链接无效或已过期，请重新导出'));
+    if (target.pathname === '/feed.atom' || target.pathname === '/hsds' || target.pathname.startsWith('/hsds/')) return handleOpen(req, res, target);
     if (target.pathname.startsWith('/api/')) {
       const api = /^\/api\/([^/]+)\/?$/.exec(target.pathname);
       const name = api ? decodeOrNull(api[1]) : null;
@@ -115,6 +118,29 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
       return handleApi(req, res, name);
     }
     return serveStatic(req, res, options.h5Dir, target.pathname, staticOptions);
+  }
+
+  /** The open-data endpoints (issue 23): HSDS 3.0 under /hsds and the Atom feed, the same handler as the cloud's. */
+  async function handleOpen(req: http.IncomingMessage, res: http.ServerResponse, target: URL): Promise<void> {
+    await readBody(req, 0).catch(() => null);
+    const here = ownBase();
+    const answer = await handleOpenData(
+      { method: req.method ?? 'GET', path: target.pathname, query: Object.fromEntries(target.searchParams), headers: req.headers as Record<string, string | undefined>, clientAddress: clientAddressOf(req, options.trustProxy ?? false) },
+      { store, clock, throttle, siteBase: h5Base() ?? here, apiBase: h5Base() ?? here, log: (error) => log('openData', target.pathname, error) },
+    );
+    const text = Buffer.from(answer.body, 'utf8');
+    const coding = text.length >= COMPRESS_API_BYTES ? chooseCoding(req.headers['accept-encoding']) : null;
+    const bytes = coding === 'br' ? zlib.brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }) : coding === 'gzip' ? zlib.gzipSync(text, { level: 5 }) : text;
+    res.writeHead(answer.status, { ...API_HEADERS, ...answer.headers, Vary: 'Accept-Encoding', ...(answer.status === 304 || answer.status === 204 ? {} : { 'Content-Length': bytes.length }), ...(coding && text.length ? { 'Content-Encoding': coding } : {}) });
+    res.end(answer.status === 304 || answer.status === 204 ? undefined : bytes);
+  }
+
+  /** This server's own address, for absolute links when H5_BASE_URL is not set (never from a request header). */
+  function ownBase(): string | null {
+    const a = server.address();
+    if (!a || typeof a === 'string') return null;
+    const host = a.address === '0.0.0.0' || a.address === '::' ? '127.0.0.1' : a.family === 'IPv6' ? `[${a.address}]` : a.address;
+    return `http://${host}:${a.port}`;
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {

@@ -196,6 +196,8 @@ export interface CatalogueChangeDoc {
   _id: string;
   version: number;
   on: string;
+  /** When the change was recorded (ISO instant): what an incremental sync (HSDS `modified_after`) compares. Absent on records older than it. */
+  at?: string;
   productId: string;
   productName: string;
   change: CatalogueChangeKind;

@@ -57,5 +57,13 @@ export const FUNCTION_NAMES = [
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
+/**
+ * Functions reached by plain HTTP (CloudBase HTTP access) instead of `callFunction`: they answer their own formats,
+ * not the envelope. `openData`: the HSDS API under /hsds and the Atom feed at /feed.atom (issue 23).
+ */
+export const HTTP_FUNCTION_NAMES = ['openData'] as const;
+/** Every function cloudbaserc.json deploys. */
+export const DEPLOYED_FUNCTION_NAMES = [...FUNCTION_NAMES, ...HTTP_FUNCTION_NAMES] as const;
+
 /** Largest request body the local server accepts (WeChat's own callFunction limit is far above this). */
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -25,6 +25,8 @@ export const RATE_LIMITS = {
   needPerIdentity: { max: 10, windowSeconds: 3600, what: '群众需求', per: 'identity' },
   needPerAddress: { max: 60, windowSeconds: 3600, what: '群众需求', per: 'address' },
   search: { max: 120, windowSeconds: 60, what: '目录检索', per: 'address' },
+  /** The open-data endpoints (HSDS API, Atom feed; issue 23): the same numbers as search, in a window of their own. */
+  openData: { max: 120, windowSeconds: 60, what: '开放数据接口', per: 'address' },
   export: { max: 10, windowSeconds: 600, what: '目录导出', per: 'address' },
   poster: { max: 20, windowSeconds: 600, what: '生成海报', per: 'address' },
   /** orgs.register: an account registers one organisation; more attempts probe credit codes or squat them. */

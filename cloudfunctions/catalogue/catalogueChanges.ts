@@ -13,15 +13,18 @@ import { MAX_PAGE, type Store, type Tx } from '../_lib/store/port';
 
 export const CATALOGUE_VERSION_COUNTER = 'catalogueVersion';
 
-export type ChangeInput = Omit<CatalogueChangeDoc, '_id' | 'version'>;
+export type ChangeInput = Omit<CatalogueChangeDoc, '_id' | 'version' | 'at'>;
 
-/** Bumps the version counter and records the changes under the new version. Call inside the changing transaction. */
-export async function recordCatalogueChanges(tx: Tx, changes: ChangeInput[]): Promise<number> {
+/**
+ * Bumps the version counter and records the changes under the new version, stamped `at` (the use case's clock). Call
+ * inside the changing transaction.
+ */
+export async function recordCatalogueChanges(tx: Tx, changes: ChangeInput[], at: Date): Promise<number> {
   const counter = await tx.get<{ _id: string; value: number }>(COLLECTIONS.counters, CATALOGUE_VERSION_COUNTER);
   const version = (counter?.value ?? 0) + 1;
   await tx.set(COLLECTIONS.counters, CATALOGUE_VERSION_COUNTER, { value: version });
   for (const c of changes) {
-    const doc: CatalogueChangeDoc = { _id: `${version}:${c.productId}`, version, ...c };
+    const doc: CatalogueChangeDoc = { _id: `${version}:${c.productId}`, version, ...c, at: at.toISOString() };
     for (const k of ['documentNumber', 'reason'] as const) if (doc[k] === undefined) delete doc[k];
     await tx.insert(COLLECTIONS.catalogueChanges, doc);
   }

@@ -31,7 +31,7 @@ export async function publishProducts(input: { declarationIds: string[]; documen
       await linkNeedsToProduct(tx, ctx, d, productId);
       published.push({ declarationId: id, productId, name: doc.name });
     }
-    await recordCatalogueChanges(tx, published.map((p) => ({ on: input.publishedOn, productId: p.productId, productName: p.name, change: 'added' as const, documentNumber: input.documentNumber })));
+    await recordCatalogueChanges(tx, published.map((p) => ({ on: input.publishedOn, productId: p.productId, productName: p.name, change: 'added' as const, documentNumber: input.documentNumber })), ctx.clock.now());
     return { published: published.map(({ declarationId, productId }) => ({ declarationId, productId })) };
   });
 }

@@ -17,7 +17,7 @@ export async function suspendProduct(input: { productId: string; reason: string 
     if (p.status !== 'listed') throw conflict(p.status === 'suspended' ? '这个产品已经暂停了' : '这个产品已退出目录，不能暂停');
     const suspension = { since: today, reason: input.reason };
     await tx.update(COLLECTIONS.products, p._id, { status: 'suspended', suspension });
-    const version = await recordCatalogueChanges(tx, [{ on: today, productId: p._id, productName: p.name, change: 'suspended', reason: input.reason }]);
+    const version = await recordCatalogueChanges(tx, [{ on: today, productId: p._id, productName: p.name, change: 'suspended', reason: input.reason }], ctx.clock.now());
     await appendAudit(tx, ctx, { collection: COLLECTIONS.products, recordId: p._id, change: { status: 'suspended', reason: input.reason, version } });
     return { productId: p._id, status: 'suspended' as const, version };
   });
@@ -31,7 +31,7 @@ export async function reinstateProduct(input: { productId: string; reason: strin
     if (!p) throw notFound('没有找到这个产品');
     if (p.status !== 'suspended') throw conflict(p.status === 'listed' ? '这个产品没有暂停，无需恢复' : '这个产品已退出目录，不能恢复');
     await tx.update(COLLECTIONS.products, p._id, { status: 'listed', suspension: null });
-    const version = await recordCatalogueChanges(tx, [{ on: today, productId: p._id, productName: p.name, change: 'reinstated', reason: input.reason }]);
+    const version = await recordCatalogueChanges(tx, [{ on: today, productId: p._id, productName: p.name, change: 'reinstated', reason: input.reason }], ctx.clock.now());
     await appendAudit(tx, ctx, { collection: COLLECTIONS.products, recordId: p._id, change: { status: 'listed', reinstated: input.reason, version } });
     return { productId: p._id, status: 'listed' as const, version };
   });
@@ -58,7 +58,7 @@ export async function exitProducts(input: { productIds: string[]; documentNumber
       await appendAudit(tx, ctx, { collection: COLLECTIONS.products, recordId: p._id, change: { status: 'exited', documentNumber: input.documentNumber, on: input.on, reason: input.reason } });
       left.push({ productId: p._id, productName: p.name });
     }
-    const version = await recordCatalogueChanges(tx, left.map((l) => ({ on: input.on, ...l, change: 'left' as const, documentNumber: input.documentNumber, reason: input.reason })));
+    const version = await recordCatalogueChanges(tx, left.map((l) => ({ on: input.on, ...l, change: 'left' as const, documentNumber: input.documentNumber, reason: input.reason })), ctx.clock.now());
     return { productIds: left.map((l) => l.productId), version };
   });
 }

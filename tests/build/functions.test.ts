@@ -2,9 +2,9 @@
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
-import { FUNCTION_NAMES } from '../../types/envelope';
+import { DEPLOYED_FUNCTION_NAMES } from '../../types/envelope';
 
-const NAMES = [...FUNCTION_NAMES];
+const NAMES = [...DEPLOYED_FUNCTION_NAMES];
 const dist = path.resolve(__dirname, '../../dist/cloudfunctions');
 
 test('cloudbaserc.json deploys exactly the functions that exist', () => {

@@ -22,3 +22,15 @@ export async function findByIds<T extends HasId>(store: Store, collection: strin
   for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
   return (await Promise.all(chunks.map((chunk) => store.find<T>(collection, { where: { _id: { $in: chunk } }, limit: 100 })))).flat();
 }
+
+/**
+ * Every document a query matches, in `_id` order unless the query orders otherwise, in two round trips whatever the
+ * size: a count, then all its pages of 1000 together. For public reads that must not grow in sequential rounds.
+ */
+export async function findAllTogether<T extends HasId>(store: Store, collection: string, query: Omit<Query, 'skip' | 'limit'> = {}, cap = 100_000): Promise<T[]> {
+  const total = Math.min(await store.count(collection, query.where ?? {}), cap);
+  const orderBy = query.orderBy ?? [['_id', 'asc']];
+  const skips: number[] = [];
+  for (let skip = 0; skip < total; skip += MAX_PAGE) skips.push(skip);
+  return (await Promise.all(skips.map((skip) => store.find<T>(collection, { ...query, orderBy, skip, limit: MAX_PAGE })))).flat();
+}

@@ -1,0 +1,49 @@
+/**
+ * What a service costs the citizen, in plain words first and the regulation's term second (attachment 1 note 2:
+ * 政府补贴 pays part of the market price, 政府购买 all of it). One function for every card, page, feed and the HSDS
+ * `fees_description`, so the catalogue never says "按标准付费" where a person needs to read "收费".
+ */
+import { PURCHASE_METHOD_LABELS, type PurchaseMethod } from './domain';
+
+export type CostKind = 'free' | 'part' | 'paid' | 'see';
+
+export interface CostWords {
+  kind: CostKind;
+  /** 免费 / 部分费用由政府补贴 / 收费 / 费用见说明. */
+  headline: string;
+  /** What the citizen pays, from the declared price, when it says more than the headline. */
+  detail: string | null;
+  /** The regulation's term (购买方式), shown second and smaller. */
+  term: string;
+}
+
+const FREE_WORDS = /^(免费|无偿|不收费|零收费)/;
+
+/** The declared price text, cleaned of words that only repeat the headline. */
+function priceDetail(price: string): string | null {
+  const text = price.trim();
+  return text && !/^免费[。.]?$/.test(text) ? text : null;
+}
+
+export function costInWords(method: PurchaseMethod, price: string): CostWords {
+  const term = PURCHASE_METHOD_LABELS[method];
+  const detail = priceDetail(price);
+  switch (method) {
+    case 'free':
+    case 'government-purchase':
+      // The government pays the whole market price: nothing for the citizen to pay.
+      return { kind: 'free', headline: '免费', detail: method === 'government-purchase' ? '政府出钱购买，您不用付费' : detail, term };
+    case 'subsidy':
+      return { kind: 'part', headline: '部分费用由政府补贴', detail: detail ? `您付：${detail}` : null, term };
+    case 'standard-fee':
+      return { kind: 'paid', headline: '收费', detail: detail ? `标准：${detail}` : null, term };
+    default:
+      return FREE_WORDS.test(price.trim()) ? { kind: 'free', headline: '免费', detail: null, term } : { kind: 'see', headline: '费用见说明', detail, term };
+  }
+}
+
+/** One line: 免费 / 部分费用由政府补贴（您付：…）/ 收费（标准：…）, then the term. */
+export function costLine(method: PurchaseMethod, price: string): string {
+  const c = costInWords(method, price);
+  return `${c.headline}${c.detail ? `（${c.detail}）` : ''}｜${c.term}`;
+}
