@@ -111,14 +111,6 @@ export function isPublicOn(e: { occurredOn: string; publicUntil: string; revoked
   return !e.revoked && e.occurredOn <= today && today <= e.publicUntil;
 }
 
-/** A product name as the re-entry ban compares it: no spaces or punctuation, full-width letters and digits folded, case folded. */
-export function normaliseProductName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]/gu, '');
-}
-
 /** The first day an organisation may declare a product again after it exited on `exitOn`. */
 export function reentryAllowedFrom(exitOn: string, banYears: number): string {
   return addMonths(exitOn, banYears * 12);

@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, forbidden } from '../_lib/errors';
 import { newId, sha256 } from '../_lib/ids';
-import { compactText } from '../_lib/normalizeText';
+import { sameNameKey } from '../_lib/normalizeText';
 import { DuplicateKeyError } from '../_lib/store/port';
 import { isApplicant, isPurchaser } from '../_lib/rules';
 import { findAll } from '../assessments/load';
@@ -38,7 +38,7 @@ export async function requestCustom(input: { productId: string; need: string; au
     acceptedAt: null,
   };
   // The same request again the same day (same unit, product and need, however spaced or punctuated) is a duplicate.
-  const dupId = `custom:${sha256([doc.purchaserOrgId, doc.productId, ctx.clock.today(), compactText(input.need)].join('|'))}`;
+  const dupId = `custom:${sha256([doc.purchaserOrgId, doc.productId, ctx.clock.today(), sameNameKey(input.need)].join('|'))}`;
   try {
     await ctx.store.transaction(async (tx) => {
       await tx.insert(COLLECTIONS.counters, { _id: dupId });

@@ -55,6 +55,9 @@ test('the bureau invites a purchasing unit of a kind; a kind is required and fro
     { path: 'unitKind', message: '请选择采购单位类型：政府部门、街道（乡镇）、企业或社会组织' },
   ]);
   expect(err(await h.call('admin', 'createInvite', { role: 'purchaser', orgName: '某单位', unitKind: 'school' }, ADMIN_TOKEN)).issues[0].path).toBe('unitKind');
+  // Issue 21: an invite naming an existing organisation in traditional characters or with invisible characters joins it.
+  for (const orgName of ['杭州之江律師事務所', '杭州之江\u200b律师事务所', '杭州之江律师事务所\u3164'])
+    expect([orgName, (await h.ok('admin', 'createInvite', { role: 'applicant', orgName }, ADMIN_TOKEN)).orgId]).toEqual([orgName, b.orgId]);
 });
 
 test('a purchase recorded, confirmed by the provider: the product page shows one unit, and the amount only for public money', async () => {
@@ -110,6 +113,13 @@ test('refusals: a provider or a citizen recording, another unit named, bad amoun
   expect(await issue({ evidence: [] })).toEqual([{ path: 'evidence', message: '请上传合同或发票等采购凭证（至少 1 个文件）' }]);
   expect(await issue({ productId: 'nope' })).toEqual([{ path: 'productId', message: '没有找到这个目录内的产品' }]);
   expect(await issue({ from: '2026-04-01', to: '2026-04-02' })).toEqual([{ path: 'from', message: '服务开始日期不能晚于今天' }]);
+  // Issue 21: the same purchase again with its contract number in traditional characters, full width or invisible characters is a duplicate.
+  const contract = { ...base, from: '2026-03-03', to: '2026-03-03', amount: 300, contractNumber: '采购合同第12号' };
+  await h.ok('procurement', 'record', contract, p1.token);
+  for (const contractNumber of ['採購合同第１２號', '采购合同\u200b第12\u00ad号', ' 采购 合同－第12号 ']) {
+    const twice = await h.call('procurement', 'record', { ...contract, contractNumber }, p1.token);
+    expect([contractNumber, twice.status]).toEqual([contractNumber, 409]);
+  }
   // p2 may not attach p1's contract.
   const stolen = await h.call('procurement', 'record', base, p2.token);
   expect(err(stolen).issues).toEqual([{ path: 'evidence.0.fileId', message: '附件“采购合同.jpg”没有上传成功，请重新上传' }]);
