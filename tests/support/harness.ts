@@ -4,7 +4,7 @@ import os from 'os';
 import path from 'path';
 import type { AddressInfo } from 'net';
 import type { Envelope } from '../../types/envelope';
-import type { RateLimitMode } from '../../types/limits';
+import type { HttpLimits, RateLimitMode } from '../../types/limits';
 import type { ProductListItem } from '../../types/product';
 import { createLocalApp, type LocalApp } from '../../server/app';
 import { checkInvariants } from '../../server/invariants';
@@ -38,7 +38,7 @@ export interface Harness {
  * `rateLimits` defaults to relaxed (every limit ×100): tests drive many identities from one address. The throttling
  * tests pass `strict`.
  */
-export async function startHarness(options: { seed?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode } = {}): Promise<Harness> {
+export async function startHarness(options: { seed?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode; http?: Partial<HttpLimits> } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hzlp-'));
   const errors: unknown[] = [];
   const app = createLocalApp({
@@ -47,6 +47,7 @@ export async function startHarness(options: { seed?: boolean; allowTestClock?: b
     allowTestClock: options.allowTestClock ?? true,
     h5Dir: options.h5Dir ?? null,
     rateLimits: options.rateLimits ?? 'relaxed',
+    http: options.http,
     log: (_fn, _action, e) => errors.push(e),
   });
   if (options.seed) await seedDemo(app.store);
