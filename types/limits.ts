@@ -24,6 +24,12 @@ export const RATE_LIMITS = {
   /** needs.submit and needs.support (issue 16), on top of the per-person daily limits in the store (NEED_LIMITS). */
   needPerIdentity: { max: 10, windowSeconds: 3600, what: '群众需求', per: 'identity' },
   needPerAddress: { max: 60, windowSeconds: 3600, what: '群众需求', per: 'address' },
+  /**
+   * needs.support (issue 21): new supporters of ONE need from one address in a calendar day, kept in the store
+   * (`takeStoredDaily`) so it holds across instances and restarts. Fresh sessions are cheap locally; in the cloud there
+   * is no address and each WeChat identity supports a need once anyway.
+   */
+  needSupportersPerAddress: { max: 3, windowSeconds: 86400, what: '同一需求的新支持者', per: 'address' },
   search: { max: 120, windowSeconds: 60, what: '目录检索', per: 'address' },
   export: { max: 10, windowSeconds: 600, what: '目录导出', per: 'address' },
   poster: { max: 20, windowSeconds: 600, what: '生成海报', per: 'address' },
