@@ -2,7 +2,7 @@
  * Issue 16's invariants: a product's purchase counters equal its records; a merged need points at an existing need;
  * one support per person per need, and a need's count equals its supports.
  */
-import { counterId, type CustomRequestDoc, type OpinionDoc, type ProcurementCounterDoc, type ProcurementDoc } from '../types/procurement';
+import { counterId, offersOf, type CustomRequestDoc, type OpinionDoc, type ProcurementCounterDoc, type ProcurementDoc } from '../types/procurement';
 import { supportId, supportKeyOf, type NeedDoc, type NeedSupportDoc } from '../types/needs';
 import type { FindingDoc } from '../types/assessment';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
@@ -35,6 +35,14 @@ export async function checkProcurement(store: Store, all: All): Promise<string[]
   const byId = new Map(records.map((r) => [r._id, r]));
   for (const q of await all<CustomRequestDoc>(store, COLLECTIONS.customRequests)) {
     if (q.status === 'accepted' && (!q.procurementId || byId.get(q.procurementId)?.customRequestId !== q._id)) problems.push(`tailoring request ${q._id} accepted without its procurement record`);
+    // Issue 21: offers are numbered 1…n, the request shows the last, and an acceptance is of the last at its price.
+    const offers = offersOf(q);
+    if (offers.some((o, i) => o.version !== i + 1)) problems.push(`tailoring request ${q._id} has offers out of order`);
+    const last = offers[offers.length - 1];
+    if (last && (q.terms !== last.terms || q.priceFen !== last.priceFen)) problems.push(`tailoring request ${q._id} shows other terms than its last offer`);
+    if (q.status !== 'asked' && !last) problems.push(`tailoring request ${q._id} is ${q.status} without an offer`);
+    if (q.status === 'accepted' && q.offers && (q.acceptedVersion !== last?.version || (q.procurementId && byId.get(q.procurementId)?.amountFen !== last?.priceFen)))
+      problems.push(`tailoring request ${q._id} was accepted at another price than its last offer`);
   }
   const findings = new Map((await all<FindingDoc>(store, COLLECTIONS.assessmentFindings)).map((f) => [f._id, f]));
   for (const o of await all<OpinionDoc>(store, COLLECTIONS.procurementOpinions)) {

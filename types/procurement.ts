@@ -83,6 +83,17 @@ export const CUSTOM_STATUSES = ['asked', 'answered', 'accepted'] as const;
 export type CustomStatus = (typeof CUSTOM_STATUSES)[number];
 export const CUSTOM_STATUS_LABELS: Record<CustomStatus, string> = { asked: '待服务单位答复', answered: '已答复，待采购单位接受', accepted: '已接受，转为采购记录' };
 
+/**
+ * One answer of the provider (issue 21): every `answerCustom` is a new version, kept; the unit accepts a version by its
+ * number, so a price changed after the unit read it is never accepted unseen.
+ */
+export interface CustomOffer {
+  version: number;
+  terms: string;
+  priceFen: number;
+  at: string;
+}
+
 export interface CustomRequestDoc {
   _id: string;
   productId: string;
@@ -95,12 +106,23 @@ export interface CustomRequestDoc {
   schedule: string;
   budgetFen: number | null;
   status: CustomStatus;
+  /** The current offer's terms and price (the last of `offers`). */
   terms: string | null;
   priceFen: number | null;
+  /** Every offer made, oldest first (requests answered before issue 21 have none: see `offersOf`). */
+  offers?: CustomOffer[];
+  /** The version accepted, once accepted. */
+  acceptedVersion?: number | null;
   procurementId: string | null;
   createdAt: string;
   answeredAt: string | null;
   acceptedAt: string | null;
+}
+
+/** A request's offers, oldest first; one answered before offers were kept counts as version 1. */
+export function offersOf(r: Pick<CustomRequestDoc, 'offers' | 'terms' | 'priceFen' | 'answeredAt'>): CustomOffer[] {
+  if (r.offers?.length) return r.offers;
+  return r.terms !== null && r.priceFen !== null ? [{ version: 1, terms: r.terms, priceFen: r.priceFen, at: r.answeredAt ?? '' }] : [];
 }
 
 export const yuan = (fen: number) => fen / 100;

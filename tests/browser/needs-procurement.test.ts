@@ -67,7 +67,7 @@ test('a provider answers a tailoring request beside its declared standard; accep
   expect(mine.asked.map((r: any) => [r.requestId, r.status, r.price, r.terms])).toEqual([[asked.requestId, 'answered', 4800, '按餐饮行业定制体检清单，两轮上门，每家出具体检报告']]);
 
   // Accepted, it is a purchase: the product page shows one unit and, for 政府补贴, the public money.
-  await h.ok('procurement', 'acceptCustom', { requestId: asked.requestId }, buyer);
+  await h.ok('procurement', 'acceptCustom', { requestId: asked.requestId, offerVersion: 1 }, buyer);
   const year = (await h.ok('procurement', 'productSummary', { productId: 'pTailor' })).year;
   await page.goto(`${h.url}/#/pages/product/index?id=pTailor`);
   await page.locator('.pprocurement', { hasText: `${year} 年已有 1 家单位采购这项服务，使用财政资金 4,800.00 元。` }).waitFor();

@@ -153,19 +153,20 @@ test('a tailoring request answered beside the declared standard, accepted into a
   expect(asked).toMatchObject({ status: 'asked', budget: 5000, purchaserName: '杭州市上城区湖滨街道办事处' });
   expect(err(await h.call('procurement', 'requestCustom', { productId: 'pSub', need: '短', audience: '某', schedule: '五月' }, p1.token)).issues.map((i: any) => i.path)).toEqual(['need', 'audience']);
   expect((await h.call('procurement', 'requestCustom', { productId: 'pSub', need: '为企业做合同体检服务', audience: '小微企业', schedule: '五月' }, a.token)).status).toBe(403);
-  expect((await h.call('procurement', 'acceptCustom', { requestId: asked.requestId }, p1.token)).status).toBe(409); // not answered yet
+  expect((await h.call('procurement', 'acceptCustom', { requestId: asked.requestId, offerVersion: 1 }, p1.token)).status).toBe(409); // not answered yet
   const wrong = await h.call('procurement', 'answerCustom', { requestId: asked.requestId, terms: '按餐饮行业定制体检清单，两轮上门', price: 4800 }, a.token);
   expect([wrong.status, err(wrong).message]).toEqual([403, '只有提供这个产品的单位可以答复定制请求']);
   expect((await h.ok('procurement', 'customRequests', {}, b.token)).received.map((r: any) => r.status)).toEqual(['asked']);
   const answered = await h.ok('procurement', 'answerCustom', { requestId: asked.requestId, terms: '按餐饮行业定制体检清单，两轮上门，每家出具体检报告', price: 4800 }, b.token);
   expect(answered).toMatchObject({ status: 'answered', price: 4800, standard: { price: '政府补贴后每家企业 300 元/次' } });
   expect(answered.standard.serviceStandard).toContain('受理后 1 个工作日内联系服务对象');
-  const stranger = await h.call('procurement', 'acceptCustom', { requestId: asked.requestId }, p2.token);
+  expect([answered.offerVersion, answered.offers.map((o: any) => o.price)]).toEqual([1, [4800]]);
+  const stranger = await h.call('procurement', 'acceptCustom', { requestId: asked.requestId, offerVersion: 1 }, p2.token);
   expect([stranger.status, err(stranger).message]).toEqual([403, '这条定制请求不是您的单位提出的']);
-  const { request, procurement } = await h.ok('procurement', 'acceptCustom', { requestId: asked.requestId }, p1.token);
+  const { request, procurement } = await h.ok('procurement', 'acceptCustom', { requestId: asked.requestId, offerVersion: 1 }, p1.token);
   expect(request).toMatchObject({ status: 'accepted', procurementId: procurement.procurementId });
   expect(procurement).toMatchObject({ productId: 'pSub', status: 'confirmed', amount: 4800, customTerms: '按餐饮行业定制体检清单，两轮上门，每家出具体检报告', from: '2026-04-10', to: '2026-12-31' });
-  expect((await h.call('procurement', 'acceptCustom', { requestId: asked.requestId }, p1.token)).status).toBe(409);
+  expect((await h.call('procurement', 'acceptCustom', { requestId: asked.requestId, offerVersion: 1 }, p1.token)).status).toBe(409);
   expect(await h.ok('procurement', 'productSummary', { productId: 'pSub' })).toEqual({ year: 2026, units: 1, purchaseMethod: 'subsidy', amount: 4800 });
   expect((await h.ok('procurement', 'customRequests', {}, p1.token)).asked.map((r: any) => r.status)).toEqual(['accepted']);
 });
@@ -191,4 +192,42 @@ test('value for money: amount ÷ services, from the self-report or else the rati
     ['pGov', '1', '36000.5', '3', '评价码发放数', '12000.17'],
     ['pSub', '1', '4800', '16', '单位自报', '300'],
   ]);
+});
+
+test('issue 21: an offer is bound — accepting the version the unit read is refused (CONFLICT, with the new price) once the provider re-answers, and no unaccepted price is ever public', async () => {
+  const publicText = async () => JSON.stringify([await h.ok('procurement', 'productSummary', { productId: 'pSub' }), await h.ok('catalogue', 'get', { productId: 'pSub' })]);
+  const before = await h.ok('procurement', 'productSummary', { productId: 'pSub' });
+  const { requestId } = await h.ok('procurement', 'requestCustom', { productId: 'pSub', need: '为辖区 12 家养老机构做合同合规体检', audience: '湖滨街道养老机构', schedule: '2026 年 6 月' }, p1.token);
+  expect((await h.ok('procurement', 'answerCustom', { requestId, terms: '逐家审查服务合同与收费协议，出具体检报告', price: 2800 }, b.token)).offerVersion).toBe(1);
+  // The unit reads the offer: version 1, 2,800 yuan.
+  const read = (await h.ok('procurement', 'customRequests', {}, p1.token)).asked.find((r: any) => r.requestId === requestId);
+  expect([read.offerVersion, read.price, read.status]).toEqual([1, 2800, 'answered']);
+  // The provider answers again, with another price.
+  const again = await h.ok('procurement', 'answerCustom', { requestId, terms: '逐家审查服务合同与收费协议，出具体检报告', price: 99_999_999 }, b.token);
+  expect([again.offerVersion, again.offers.map((o: any) => [o.version, o.price])]).toEqual([2, [[1, 2800], [2, 99_999_999]]]);
+  const records = await h.app.store.count('procurements');
+  const refused = await h.call('procurement', 'acceptCustom', { requestId, offerVersion: read.offerVersion, price: read.price }, p1.token);
+  const message = '服务单位已修改方案：现在是第 2 版，报价 99999999 元（您看到的是第 1 版，报价 2800 元）。请查看新方案后再决定是否接受';
+  expect([refused.status, err(refused).code, err(refused).message, err(refused).issues]).toEqual([409, 'CONFLICT', message, [{ path: 'offerVersion', message }]]);
+  // Nothing was written; nothing public shows the unaccepted price.
+  expect(await h.app.store.count('procurements')).toBe(records);
+  expect((await h.app.store.get<any>('customRequests', requestId)).status).toBe('answered');
+  expect(await h.ok('procurement', 'productSummary', { productId: 'pSub' })).toEqual(before);
+  expect(await publicText()).not.toMatch(/99999999|99,999,999/);
+  // Naming the new version with the old price is refused too; a version that never existed is bad input.
+  const mismatch = await h.call('procurement', 'acceptCustom', { requestId, offerVersion: 2, price: 2800 }, p1.token);
+  expect([mismatch.status, err(mismatch).issues]).toEqual([409, [{ path: 'price', message: '第 2 版方案的报价是 99999999 元，与您填写的 2800 元不符，请核对' }]]);
+  expect(err(await h.call('procurement', 'acceptCustom', { requestId, offerVersion: 3 }, p1.token)).issues).toEqual([{ path: 'offerVersion', message: '没有这一版方案，请刷新后查看' }]);
+  expect(err(await h.call('procurement', 'acceptCustom', { requestId }, p1.token)).issues).toEqual([{ path: 'offerVersion', message: '请说明接受的是第几版方案' }]);
+  expect(err(await h.call('procurement', 'acceptCustom', { requestId, offerVersion: 1.5 }, p1.token)).issues).toEqual([{ path: 'offerVersion', message: '方案版本应为整数' }]);
+  expect(await publicText()).not.toMatch(/99999999|99,999,999/);
+  // The provider corrects its offer; the unit reads it and accepts that version: only that price becomes public.
+  await h.ok('procurement', 'answerCustom', { requestId, terms: '逐家审查服务合同与收费协议，出具体检报告', price: 3000 }, b.token);
+  const third = (await h.ok('procurement', 'customRequests', {}, p1.token)).asked.find((r: any) => r.requestId === requestId);
+  const { procurement } = await h.ok('procurement', 'acceptCustom', { requestId, offerVersion: third.offerVersion, price: third.price }, p1.token);
+  expect([third.offerVersion, procurement.amount, procurement.status]).toEqual([3, 3000, 'confirmed']);
+  expect(await h.ok('procurement', 'productSummary', { productId: 'pSub' })).toEqual({ ...before, amount: before.amount + 3000 });
+  expect(await publicText()).not.toMatch(/99999999|99,999,999/);
+  // Accepted: the provider cannot answer again.
+  expect((await h.call('procurement', 'answerCustom', { requestId, terms: '逐家审查服务合同与收费协议，出具体检报告', price: 1 }, b.token)).status).toBe(409);
 });

@@ -54,7 +54,12 @@ export const requestCustomInput = z.strictObject({
   budget: money('预算').optional(),
 });
 export const answerCustomInput = z.strictObject({ requestId: id('定制请求编号'), terms: text('定制方案', 10, 2000), price: money('报价') });
-export const acceptCustomInput = z.strictObject({ requestId: id('定制请求编号') });
+/** The unit names the offer it read (its version; the price too, if it likes): a changed offer is refused, never accepted unseen. */
+export const acceptCustomInput = z.strictObject({
+  requestId: id('定制请求编号'),
+  offerVersion: z.number({ error: '请说明接受的是第几版方案' }).int('方案版本应为整数').min(1, '方案版本应为整数').max(10_000, '方案版本不正确'),
+  price: money('报价').optional(),
+});
 export const customRequestsInput = z.strictObject({});
 
 export const procurementSchemas = {
@@ -124,6 +129,10 @@ export interface CustomRequestView {
   status: CustomStatus;
   terms: string | null;
   price: number | null;
+  /** The current offer's version (0 before the first answer): what acceptCustom names. */
+  offerVersion: number;
+  /** Every offer, oldest first, so the unit sees what changed. */
+  offers: { version: number; terms: string; price: number; at: string }[];
   procurementId: string | null;
   /** The product's declared standard, shown beside the terms. */
   standard: { serviceStandard: string; price: string };

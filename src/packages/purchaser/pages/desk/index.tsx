@@ -233,13 +233,15 @@ function Custom({ requests, onDone }: { requests: CustomRequestView[]; onDone: (
     }
   };
   const accept = async (r: CustomRequestView) => {
-    const { confirm } = await Taro.showModal({ title: '接受这个定制方案？', content: `接受后按 ${r.price} 元生成采购记录，不能撤回。` });
+    const { confirm } = await Taro.showModal({ title: `接受第 ${r.offerVersion} 版定制方案？`, content: `接受后按 ${r.price} 元生成采购记录，不能撤回。` });
     if (!confirm) return;
     try {
-      await api('procurement', 'acceptCustom', { requestId: r.requestId });
+      // The version (and price) read here: if the provider has changed its offer since, the answer says so and nothing is accepted.
+      await api('procurement', 'acceptCustom', { requestId: r.requestId, offerVersion: r.offerVersion, price: r.price ?? undefined });
       onDone();
     } catch (e) {
       setNotice(errorMessage(e));
+      if (e instanceof ApiError && e.code === 'CONFLICT') onDone();
     }
   };
   return (
@@ -256,9 +258,10 @@ function Custom({ requests, onDone }: { requests: CustomRequestView[]; onDone: (
               <Text className='desk__text'>申报价格：{r.standard.price}</Text>
             </View>
             <View className='desk__half'>
-              <Text className='desk__label'>服务单位的定制方案</Text>
+              <Text className='desk__label'>服务单位的定制方案{r.offerVersion > 1 ? `（第 ${r.offerVersion} 版）` : ''}</Text>
               <Text className='desk__text'>{r.terms ?? '等待答复'}</Text>
               {r.price !== null && <Text className='desk__text'>报价：{r.price} 元</Text>}
+              {r.offers.length > 1 && <Text className='desk__meta'>此前的报价：{r.offers.slice(0, -1).map((o) => `第 ${o.version} 版 ${o.price} 元`).join('，')}</Text>}
             </View>
           </View>
           {r.status === 'answered' && (
