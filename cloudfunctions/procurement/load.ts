@@ -44,6 +44,7 @@ export function procurementView(r: ProcurementDoc): ProcurementView {
     note: r.note,
     customTerms: r.customTerms,
     recordedAt: r.recordedAt,
+    settlement: r.settlement ? { decision: r.settlement.decision, reason: r.settlement.reason, at: r.settlement.at } : null,
   };
 }
 

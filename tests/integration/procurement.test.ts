@@ -132,9 +132,10 @@ test('an opinion outside a campaign is refused; during one it becomes the produc
   expect((await h.call('procurement', 'opinion', { year: Y, productId: 'pGov', score: 86, notes: '服务及时，群众反映良好' }, p1.token)).status).toBe(409); // not started yet
   await at('2026-04-10T10:00:00+08:00');
   const none = await h.call('procurement', 'opinion', { year: Y, productId: 'pSub', score: 70, notes: '没有采购过也来评价' }, p1.token);
-  expect([none.status, err(none).message]).toEqual([403, '您的单位没有经服务单位确认的这个产品的采购记录，不能提交采购单位意见']);
-  // A disputed purchase is no purchase.
-  expect((await h.call('procurement', 'opinion', { year: Y, productId: 'pGov', score: 60, notes: '服务单位不认账' }, p2.token)).status).toBe(403);
+  expect([none.status, err(none).message]).toEqual([403, '您的单位没有这个产品的采购记录（经服务单位确认，或服务单位有异议、待市司法局裁定的），不能提交采购单位意见']);
+  // Issue 21 (this line used to expect 403: a provider's dispute silenced the purchaser): a disputed purchase's unit is
+  // heard; its opinion is kept, held until the bureau rules, and is no finding meanwhile.
+  expect(await h.ok('procurement', 'opinion', { year: Y, productId: 'pGov', score: 60, notes: '服务单位不认账，但服务确实提供了' }, p2.token)).toEqual({ opinionId: `${Y}:pGov:${p2.orgId}`, findingId: null, status: 'held' });
   expect(err(await h.call('procurement', 'opinion', { year: Y, productId: 'pGov', score: 101, notes: '满分以上' }, p1.token)).issues[0]).toEqual({ path: 'score', message: '评分应在 0 到 100 之间' });
   const op = await h.ok('procurement', 'opinion', { year: Y, productId: 'pGov', score: 86, notes: '服务及时，群众反映良好' }, p1.token);
   const { findings } = await h.ok('assessments', 'findings', { year: Y, productId: 'pGov' }, ADMIN_TOKEN);
@@ -230,4 +231,53 @@ test('issue 21: an offer is bound — accepting the version the unit read is ref
   expect(await publicText()).not.toMatch(/99999999|99,999,999/);
   // Accepted: the provider cannot answer again.
   expect((await h.call('procurement', 'answerCustom', { requestId, terms: '逐家审查服务合同与收费协议，出具体检报告', price: 1 }, b.token)).status).toBe(409);
+});
+
+test('issue 21: a dispute is settled by the bureau — the purchase stands (counted, the unit\'s held opinion becomes its finding) or is void (not counted, the opinion with it)', async () => {
+  const [r2] = (await h.ok('procurement', 'list', { year: Y, productId: 'pGov', status: 'disputed' }, ADMIN_TOKEN)).items;
+  expect([r2.purchaserName, r2.status, r2.note, r2.settlement]).toEqual(['杭州某科技有限公司', 'disputed', '本单位没有为该企业提供过这项服务', null]);
+  const counterBefore = await h.app.store.get<any>('procurementCounters', '2026:pGov');
+  const findingsBefore = await h.app.store.count('assessmentFindings');
+  // Who may not settle: the unit, the provider, a citizen; nobody signed out.
+  const ruling = { procurementId: r2.procurementId, decision: 'stands', reason: '合同与付款凭证齐全，服务单位未能提供反证' };
+  for (const t of [p2.token, a.token, await h.citizen()]) expect((await h.call('procurement', 'settle', ruling, t)).status).toBe(403);
+  expect((await h.call('procurement', 'settle', ruling)).status).toBe(401);
+  // Bad input: the decision from the list, a reason of at least 5 characters, a record that exists.
+  expect(err(await h.call('procurement', 'settle', { ...ruling, decision: 'maybe' }, ADMIN_TOKEN)).issues).toEqual([{ path: 'decision', message: '请选择裁定结果：采购成立或采购不成立' }]);
+  expect(err(await h.call('procurement', 'settle', { ...ruling, reason: '成立' }, ADMIN_TOKEN)).issues).toEqual([{ path: 'reason', message: '请填写裁定理由（至少 5 个字）' }]);
+  expect(err(await h.call('procurement', 'settle', { procurementId: r2.procurementId, decision: 'void' }, ADMIN_TOKEN)).issues).toEqual([{ path: 'reason', message: '请填写裁定理由' }]);
+  expect((await h.call('procurement', 'settle', { ...ruling, procurementId: 'pr-none' }, ADMIN_TOKEN)).status).toBe(404);
+  // A confirmed record has no dispute to settle.
+  const confirmed = (await h.ok('procurement', 'list', { year: Y, productId: 'pGov', status: 'confirmed' }, ADMIN_TOKEN)).items[0];
+  expect(err(await h.call('procurement', 'settle', { ...ruling, procurementId: confirmed.procurementId }, ADMIN_TOKEN)).message).toBe('这条采购记录已经由服务单位确认，没有争议');
+  expect(await h.app.store.count('assessmentFindings')).toBe(findingsBefore);
+
+  // The purchase stands: counted in the same transaction, and the held opinion is now the unit's purchaser finding.
+  const settled = await h.ok('procurement', 'settle', ruling, ADMIN_TOKEN);
+  expect(settled.procurement).toMatchObject({ status: 'confirmed', settlement: { decision: 'stands', reason: ruling.reason } });
+  expect(settled.opinions).toEqual([{ opinionId: `${Y}:pGov:${p2.orgId}`, year: Y, status: 'counted' }]);
+  expect(await h.app.store.get<any>('procurementCounters', '2026:pGov')).toMatchObject({ recorded: counterBefore.recorded, confirmed: counterBefore.confirmed + 1, confirmedAmountFen: counterBefore.confirmedAmountFen + 120000 });
+  expect((await h.ok('procurement', 'productSummary', { productId: 'pGov' })).units).toBe(2);
+  const opinion = await h.app.store.get<any>('procurementOpinions', `${Y}:pGov:${p2.orgId}`);
+  const finding = await h.app.store.get<any>('assessmentFindings', opinion.findingId);
+  expect([opinion.status, finding.method, finding.score, finding.recordedByOrgId, finding.source]).toEqual(['counted', 'purchaser', 60, p2.orgId, { kind: 'procurement', id: opinion._id }]);
+  const row = (await h.ok('assessments', 'progress', { year: Y }, ADMIN_TOKEN)).rows.find((r: any) => r.productId === 'pGov');
+  expect(row.findings.purchaser).toBe(2);
+  const trail = (await h.ok('admin', 'auditTrail', { recordId: r2.procurementId }, ADMIN_TOKEN)).entries;
+  expect(trail.map((e: any) => e.change.settled).filter(Boolean)).toEqual(['stands']);
+  expect((await h.call('procurement', 'settle', ruling, ADMIN_TOKEN)).status).toBe(409);
+  // The unit sees the ruling on its desk.
+  expect((await h.ok('procurement', 'mine', {}, p2.token)).purchases.find((r: any) => r.procurementId === r2.procurementId)).toMatchObject({ status: 'confirmed', settlement: { decision: 'stands' } });
+
+  // Another dispute, ruled void: not counted, and the opinion resting on it is void; the unit has no purchase to speak from.
+  const fee = await h.ok('procurement', 'record', { productId: 'pFee', from: '2026-04-01', to: '2026-04-01', quantity: 1, amount: 500, evidence: await evidence(p2.token) }, p2.token);
+  expect((await h.call('procurement', 'settle', { ...ruling, procurementId: fee.procurementId }, ADMIN_TOKEN)).status).toBe(409); // not disputed yet
+  await h.ok('procurement', 'confirm', { procurementId: fee.procurementId, agree: false, note: '该企业没有按标准付费购买过本服务' }, a.token);
+  expect((await h.ok('procurement', 'opinion', { year: Y, productId: 'pFee', score: 40, notes: '服务很差，收费不透明' }, p2.token)).status).toBe('held');
+  const feeCounter = await h.app.store.get<any>('procurementCounters', '2026:pFee');
+  const voided = await h.ok('procurement', 'settle', { procurementId: fee.procurementId, decision: 'void', reason: '企业提供的发票与本服务无关' }, ADMIN_TOKEN);
+  expect([voided.procurement.status, voided.opinions]).toEqual(['void', [{ opinionId: `${Y}:pFee:${p2.orgId}`, year: Y, status: 'void' }]]);
+  expect(await h.app.store.get<any>('procurementCounters', '2026:pFee')).toEqual(feeCounter);
+  expect((await h.ok('assessments', 'findings', { year: Y, productId: 'pFee' }, ADMIN_TOKEN)).findings).toEqual([]);
+  expect((await h.call('procurement', 'opinion', { year: Y, productId: 'pFee', score: 40, notes: '再提一次意见' }, p2.token)).status).toBe(403);
 });

@@ -164,6 +164,7 @@ const MATRIX: Record<string, string[]> = {
   'procurement.list': BUREAU,
   'procurement.productSummary': EVERYONE,
   'procurement.opinion': ['purchaser'],
+  'procurement.settle': BUREAU,
   'procurement.valueForMoney': BUREAU,
   'procurement.requestCustom': ['purchaser'],
   'procurement.answerCustom': APPLICANTS,
