@@ -89,6 +89,7 @@ const MATRIX: Record<string, string[]> = {
   'reviews.listExperts': BUREAU,
   'reviews.setExpertActive': BUREAU,
   'reviews.drawPanel': BUREAU,
+  'reviews.callReserve': BUREAU,
   'reviews.panel': BUREAU,
   'reviews.recuse': ['expert', 'admin'],
   'reviews.declareConflict': ['expert', 'admin'],
