@@ -100,7 +100,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
     const message = status === 408 ? '请求发送太慢，已断开连接，请检查网络后重试' : status === 431 ? '请求头过大' : '请求格式不正确';
     socket.end(rawAnswer(status, fail('INVALID_INPUT', message)));
-    linger(socket, limits.lingerMs);
+    linger(socket, limits.lingerMs, status === 408 ? 0 : MAX_BODY_BYTES);
   });
   // At most connectionsPerAddress open connections per client address; the next one is answered 429 at once and closed.
   const openPerAddress = new Map<string, number>();
@@ -119,24 +119,31 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
       refusedSockets.add(socket);
       const seconds = 5;
       socket.end(rawAnswer(429, { ok: false, error: { code: 'RATE_LIMITED', message: `同时打开的连接过多（每个地址最多 ${limits.connectionsPerAddress} 个），请稍后再试`, retryAfterSeconds: seconds } }, { 'Retry-After': String(seconds) }));
-      linger(socket, limits.lingerMs);
+      linger(socket, limits.lingerMs, 64 * 1024); // room for the request it was already sending
     }
   });
 
   /**
-   * Answers without reading (the rest of) the body, then closes: our side at once, the client's after `lingerMs`, so
-   * a client still sending reads the answer instead of a reset (Node would destroy the socket as soon as the answer
-   * is written). Nothing more of the body is kept.
+   * Answers without reading (the rest of) the body, then closes: our side at once, the client's when it stops sending
+   * for `lingerMs` or has sent more than `allowance` bytes, so a client still sending reads the answer instead of a
+   * reset (Node would destroy the socket as soon as the answer is written). Nothing of the body is kept. `allowance`:
+   * what an honest client a little over the limit may still push (its declared length, up to twice the limit); a
+   * request announcing more is cut as soon as it sends anything.
    */
-  function refuseUnread(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown, extra?: Record<string, string>): void {
+  function refuseUnread(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown, allowance = 0): void {
     const socket = req.socket as net.Socket & { destroySoon?: () => void };
-    socket.destroySoon = () => linger(socket, limits.lingerMs);
-    send(res, status, body, true, extra);
+    socket.destroySoon = () => linger(socket, limits.lingerMs, allowance);
+    send(res, status, body, true);
   }
+  /** How much more an over-limit client may push while it reads its answer (see refuseUnread). */
+  const overAllowance = (req: http.IncomingMessage, limit: number) => {
+    const declared = declaredLength(req);
+    return declared === 0 ? limit : declared <= 2 * limit ? declared : 0;
+  };
 
   /** Answers a request that may carry a body: at once and closing when it has one (never read), or plainly when it has none. */
   function answerBodiless(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown) {
-    if (hasBody(req)) return refuseUnread(req, res, status, body);
+    if (hasBody(req)) return refuseUnread(req, res, status, body, overAllowance(req, MAX_BODY_BYTES));
     send(res, status, body);
   }
 
@@ -163,7 +170,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     if (!(FUNCTION_NAMES as readonly string[]).includes(name)) return answerBodiless(req, res, 404, fail('NOT_FOUND', '没有这个服务'));
     // A declared length over the limit is refused before a byte of the body is read (issue 21).
     const got = await readBody(req, MAX_BODY_BYTES, { totalMs: limits.apiBodyTimeoutMs, idleMs: limits.bodyIdleTimeoutMs });
-    if ('refused' in got) return got.refused === 'too-large' ? refuseUnread(req, res, 413, fail('INVALID_INPUT', `请求内容超过 ${MAX_BODY_BYTES / 1024} KB，请精简后再提交`)) : refuseUnread(req, res, 408, fail('INVALID_INPUT', SLOW_BODY));
+    if ('refused' in got) return got.refused === 'too-large' ? refuseUnread(req, res, 413, fail('INVALID_INPUT', `请求内容超过 ${MAX_BODY_BYTES / 1024} KB，请精简后再提交`), overAllowance(req, MAX_BODY_BYTES)) : refuseUnread(req, res, 408, fail('INVALID_INPUT', SLOW_BODY));
     let event: unknown;
     try {
       event = JSON.parse(got.body.toString('utf8'));
@@ -190,7 +197,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     if (!caller || !caller.userId) return answerBodiless(req, res, 401, fail('UNAUTHENTICATED', '请先登录后再上传'));
     if (!caller.roles.includes('applicant') && !caller.roles.includes('admin') && !caller.roles.includes('assessor') && !caller.roles.includes('purchaser')) return answerBodiless(req, res, 403, fail('FORBIDDEN', '您没有权限上传文件'));
     // A declared length over 20 MB is refused before a byte is read; a body that stalls or drags is cut (issue 21).
-    if (declaredLength(req) > MAX_FILE_BYTES) return refuseUnread(req, res, 413, fail('INVALID_INPUT', '文件超过 20 MB，请压缩后再上传'));
+    if (declaredLength(req) > MAX_FILE_BYTES) return refuseUnread(req, res, 413, fail('INVALID_INPUT', '文件超过 20 MB，请压缩后再上传'), overAllowance(req, MAX_FILE_BYTES));
     const slow = new AbortController();
     const stop = bodyDeadlines(req, { totalMs: limits.uploadBodyTimeoutMs, idleMs: limits.bodyIdleTimeoutMs }, () => {
       slow.abort();
@@ -198,7 +205,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     });
     try {
       const got = await files.receive(req, { userId: caller.userId, orgId: caller.orgId }, clock.now(), slow.signal);
-      if ('refused' in got) return refuseUnread(req, res, 413, fail('INVALID_INPUT', got.refused));
+      if ('refused' in got) return refuseUnread(req, res, 413, fail('INVALID_INPUT', got.refused), overAllowance(req, MAX_FILE_BYTES));
       send(res, 200, { ok: true, data: { fileId: got.fileId } });
     } finally {
       stop();
@@ -340,12 +347,22 @@ function readBody(req: http.IncomingMessage, limit: number, t: { totalMs: number
   });
 }
 
-/** Closes our side now and the whole connection after `ms` (or when the client closes first). */
-function linger(socket: net.Socket, ms: number): void {
+/**
+ * Closes our side now, and the whole connection once the client has sent nothing for `idleMs` or more than
+ * `allowance` bytes (counted on the socket, whoever reads them), or when the client closes first.
+ */
+function linger(socket: net.Socket, idleMs: number, allowance = 0): void {
   if (!socket.writableEnded) socket.end();
-  const timer = setTimeout(() => socket.destroy(), ms);
+  const start = socket.bytesRead;
+  let last = start;
+  let quietSince = Date.now();
+  const timer = setInterval(() => {
+    const read = socket.bytesRead;
+    if (read !== last) [last, quietSince] = [read, Date.now()];
+    if (read - start > allowance || Date.now() - quietSince >= idleMs) socket.destroy();
+  }, Math.max(10, Math.min(100, idleMs / 4)));
   timer.unref();
-  socket.once('close', () => clearTimeout(timer));
+  socket.once('close', () => clearInterval(timer));
 }
 
 /** An answer written straight to the socket (before or outside Node's request handling), in the envelope. */
