@@ -135,7 +135,9 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (inv.usedBy) {
       const u = userById.get(inv.usedBy);
       if (!u) problems.push(`invite ${inv._id} used by missing user ${inv.usedBy}`);
-      else if (!u.roles.includes(inv.role)) problems.push(`invite ${inv._id} used by ${u._id}, who lacks role ${inv.role}`);
+      // An expert the bureau took out of the pool loses the role (issue 21); every other invite's role stays.
+      else if (!u.roles.includes(inv.role) && !(inv.role === 'expert' && inv.expertId && (await store.get<ExpertDoc>(COLLECTIONS.experts, inv.expertId))?.active === false))
+        problems.push(`invite ${inv._id} used by ${u._id}, who lacks role ${inv.role}`);
       if (!inv.usedAt) problems.push(`invite ${inv._id} used without a time`);
     }
   }
@@ -216,10 +218,22 @@ export async function checkInvariants(store: Store): Promise<string[]> {
   const orgNames = new Map((await all<{ _id: string; name: string }>(store, COLLECTIONS.orgs)).map((o) => [o._id, o.name]));
   const sheets = await all<ScoresheetDoc>(store, COLLECTIONS.scoresheets);
   for (const u of users) if (u.roles.includes('expert') && (!u.expertId || !experts.has(u.expertId))) problems.push(`expert user ${u._id} has no expert record`);
+  // Issue 21: an expert out of the pool has no access: their account has no expert role.
+  for (const u of users) if (u.roles.includes('expert') && u.expertId && experts.get(u.expertId)?.active === false) problems.push(`user ${u._id} keeps the expert role of inactive expert ${u.expertId}`);
   for (const p of panels.values()) {
     const d = declarations.get(p._id);
     if (!d) problems.push(`panel ${p._id} has no declaration`);
-    if (p.members.length < 5 || p.members.length > 7) problems.push(`panel ${p._id} has ${p.members.length} members`);
+    // 5–7 members; fewer only while the review is open and a member who left waits for a reserve (issue 21).
+    const waiting = d?.status === 'in-review' && (p.departures ?? []).some((x) => !x.replacedBy);
+    if ((p.members.length < 5 && !waiting) || p.members.length > 7) problems.push(`panel ${p._id} has ${p.members.length} members`);
+    for (const x of p.departures ?? []) {
+      if (p.members.includes(x.expertId) || p.submitted.includes(x.expertId)) problems.push(`panel ${p._id}: ${x.expertId} left but still sits or counts`);
+      if (!x.reason.trim()) problems.push(`panel ${p._id}: ${x.expertId} left without a reason`);
+      if (x.replacedBy && !(p.reserveCalls ?? []).some((c) => c.expertId === x.replacedBy && c.replaces === x.expertId)) problems.push(`panel ${p._id}: ${x.expertId} replaced without a recorded call`);
+    }
+    for (const c of p.reserveCalls ?? []) if (!c.pool.includes(c.expertId)) problems.push(`panel ${p._id}: reserve ${c.expertId} called from outside its eligible pool`);
+    // An expert taken out of the pool sits on no open panel.
+    if (d?.status === 'in-review') for (const m of p.members) if (experts.get(m)?.active === false) problems.push(`panel ${p._id}: inactive expert ${m} still sits on an open panel`);
     if (new Set([...p.members, ...p.reserves]).size !== p.members.length + p.reserves.length) problems.push(`panel ${p._id} names an expert twice`);
     for (const m of p.members) {
       const e = experts.get(m);
@@ -234,15 +248,17 @@ export async function checkInvariants(store: Store): Promise<string[]> {
   }
   for (const s of sheets) {
     const p = panels.get(s.declarationId);
-    if (!p || !p.members.includes(s.expertId)) problems.push(`scoresheet ${s._id} belongs to no panel member`);
+    // A member who left keeps their sheet on record, uncounted (issue 21).
+    const departed = !!p && (p.departures ?? []).some((x) => x.expertId === s.expertId) && !p.members.includes(s.expertId);
+    if (!p || (!p.members.includes(s.expertId) && !departed)) problems.push(`scoresheet ${s._id} belongs to no panel member`);
     if (s.status === 'submitted' && s.total !== sheetTotal(s.items)) problems.push(`scoresheet ${s._id} total does not add up`);
-    if (s.status === 'submitted' && !p?.submitted.includes(s.expertId)) problems.push(`scoresheet ${s._id} is submitted but not counted`);
+    if (s.status === 'submitted' && !departed && !p?.submitted.includes(s.expertId)) problems.push(`scoresheet ${s._id} is submitted but not counted`);
   }
   for (const r of await all<ReviewResult & { _id: string }>(store, COLLECTIONS.results)) {
     const p = panels.get(r._id);
     const mine = p ? p.members.map((m) => sheets.find((s) => s._id === sheetId(r._id, m))) : [];
-    if (!p || mine.some((s) => !s || s.status !== 'submitted')) {
-      problems.push(`result ${r._id} exists before every member submitted`);
+    if (!p || p.members.length < 5 || mine.some((s) => !s || s.status !== 'submitted')) {
+      problems.push(`result ${r._id} exists before every member of a full panel (5–7) submitted`);
       continue;
     }
     // 经评审组最终确认: a confirmed result has a majority of the panel agreeing, and every dissent gives its reason.
@@ -257,7 +273,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
   for (const a of await all<AskDoc>(store, COLLECTIONS.reviewAsks)) {
     const d = declarations.get(a.declarationId);
     const p = panels.get(a.declarationId);
-    const seated = p ? [...p.members, ...p.recusals.map((x) => x.expertId)] : [];
+    const seated = p ? [...p.members, ...p.recusals.map((x) => x.expertId), ...(p.departures ?? []).map((x) => x.expertId)] : [];
     if (!d || !seated.includes(a.expertId)) problems.push(`ask ${a._id} comes from outside the declaration's panel`);
     if (a.status === 'forwarded' && !d?.materialRequests.some((m) => m.requestId === a.requestId && m.askId === a._id)) problems.push(`ask ${a._id} was forwarded but no material request carries it`);
     if (a.status === 'declined' && !a.reason.trim()) problems.push(`ask ${a._id} was declined without a reason`);

@@ -85,10 +85,12 @@ export class LocalFileStore implements FileStore {
 
   /**
    * Streams a request body to disk, stopping at 20 MB, or when the organisation's uploads of the last 24 hours
-   * would pass UPLOAD_WINDOW_BYTES. Records the uploader beside the file. The type is checked when the file is
-   * registered (declarations.registerFile).
+   * would pass UPLOAD_WINDOW_BYTES: refused at once, from the declared length before a byte is read, or as soon as the
+   * bytes pass it (the caller answers and closes; the rest is never read). `abort` (the server's body deadlines)
+   * stops it too. Records the uploader beside the file. The type is checked when the file is registered
+   * (declarations.registerFile).
    */
-  receive(req: http.IncomingMessage, owner: { userId: string; orgId: string | null }, now: Date): Promise<Received> {
+  receive(req: http.IncomingMessage, owner: { userId: string; orgId: string | null }, now: Date, abort?: AbortSignal): Promise<Received> {
     const id = randomBytes(16).toString('hex');
     const target = path.join(this.dir, id);
     const tmp = `${target}.part`;
@@ -97,12 +99,7 @@ export class LocalFileStore implements FileStore {
     const overQuota: Received = { refused: `本单位 ${UPLOAD_TTL_HOURS} 小时内上传的文件已超过 ${UPLOAD_WINDOW_BYTES / 1024 / 1024} MB，请先删除不需要的文件或明天再传` };
     return new Promise((resolve, reject) => {
       const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > MAX_FILE_BYTES || declared > room) {
-        req.resume();
-        req.on('end', () => resolve(declared > MAX_FILE_BYTES ? tooLarge : overQuota));
-        req.on('error', reject);
-        return;
-      }
+      if (declared > MAX_FILE_BYTES || declared > room) return resolve(declared > MAX_FILE_BYTES ? tooLarge : overQuota);
       const out = fs.createWriteStream(tmp);
       let size = 0;
       let over: Received | null = null;
@@ -130,8 +127,7 @@ export class LocalFileStore implements FileStore {
         if (size > MAX_FILE_BYTES || size > room) {
           over = size > MAX_FILE_BYTES ? tooLarge : overQuota;
           req.resume();
-          out.destroy();
-          return;
+          return discard(over);
         }
         if (!out.write(chunk)) req.pause();
       });
@@ -147,6 +143,7 @@ export class LocalFileStore implements FileStore {
         );
       });
       req.on('error', () => discard(null, clientGone()));
+      abort?.addEventListener('abort', () => discard(null, clientGone()), { once: true });
       req.on('close', () => {
         if (!req.complete && !settled) discard(null, clientGone());
       });

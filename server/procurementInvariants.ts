@@ -2,7 +2,7 @@
  * Issue 16's invariants: a product's purchase counters equal its records; a merged need points at an existing need;
  * one support per person per need, and a need's count equals its supports.
  */
-import { counterId, type CustomRequestDoc, type OpinionDoc, type ProcurementCounterDoc, type ProcurementDoc } from '../types/procurement';
+import { counterId, offersOf, opinionStatusOf, type CustomRequestDoc, type OpinionDoc, type ProcurementCounterDoc, type ProcurementDoc } from '../types/procurement';
 import { supportId, supportKeyOf, type NeedDoc, type NeedSupportDoc } from '../types/needs';
 import type { FindingDoc } from '../types/assessment';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
@@ -35,12 +35,32 @@ export async function checkProcurement(store: Store, all: All): Promise<string[]
   const byId = new Map(records.map((r) => [r._id, r]));
   for (const q of await all<CustomRequestDoc>(store, COLLECTIONS.customRequests)) {
     if (q.status === 'accepted' && (!q.procurementId || byId.get(q.procurementId)?.customRequestId !== q._id)) problems.push(`tailoring request ${q._id} accepted without its procurement record`);
+    // Issue 21: offers are numbered 1…n, the request shows the last, and an acceptance is of the last at its price.
+    const offers = offersOf(q);
+    if (offers.some((o, i) => o.version !== i + 1)) problems.push(`tailoring request ${q._id} has offers out of order`);
+    const last = offers[offers.length - 1];
+    if (last && (q.terms !== last.terms || q.priceFen !== last.priceFen)) problems.push(`tailoring request ${q._id} shows other terms than its last offer`);
+    if (q.status !== 'asked' && !last) problems.push(`tailoring request ${q._id} is ${q.status} without an offer`);
+    if (q.status === 'accepted' && q.offers && (q.acceptedVersion !== last?.version || (q.procurementId && byId.get(q.procurementId)?.amountFen !== last?.priceFen)))
+      problems.push(`tailoring request ${q._id} was accepted at another price than its last offer`);
   }
   const findings = new Map((await all<FindingDoc>(store, COLLECTIONS.assessmentFindings)).map((f) => [f._id, f]));
+  // Issue 21: a counted opinion is its purchaser finding and rests on a confirmed purchase (its year or the one before);
+  // a held one has no finding and rests on a disputed purchase; void and lapsed ones have no finding.
   for (const o of await all<OpinionDoc>(store, COLLECTIONS.procurementOpinions)) {
-    const f = findings.get(o.findingId);
-    if (!f || f.method !== 'purchaser' || f.productId !== o.productId || f.source?.id !== o._id) problems.push(`purchaser opinion ${o._id} has no matching purchaser finding`);
-    if (!records.some((r) => r.purchaserOrgId === o.purchaserOrgId && r.productId === o.productId && r.status === 'confirmed')) problems.push(`purchaser opinion ${o._id} without a confirmed purchase`);
+    const status = opinionStatusOf(o);
+    const basis = (s: ProcurementDoc['status']) => records.some((r) => r.purchaserOrgId === o.purchaserOrgId && r.productId === o.productId && r.status === s && (r.year === o.year || r.year === o.year - 1));
+    if (status === 'counted') {
+      const f = o.findingId ? findings.get(o.findingId) : undefined;
+      if (!f || f.method !== 'purchaser' || f.productId !== o.productId || f.source?.id !== o._id) problems.push(`purchaser opinion ${o._id} has no matching purchaser finding`);
+      if (!basis('confirmed')) problems.push(`purchaser opinion ${o._id} without a confirmed purchase`);
+    } else if (o.findingId) problems.push(`purchaser opinion ${o._id} is ${status} but names a finding`);
+    if (status === 'held' && !basis('disputed')) problems.push(`purchaser opinion ${o._id} is held without a disputed purchase`);
+  }
+  for (const r of records) {
+    if ((r.status === 'void' || r.settlement) && (!r.settlement || r.settlement.reason.trim().length < 5)) problems.push(`procurement ${r._id} is ${r.status} without the bureau's ruling and its reason`);
+    if (r.settlement && r.status !== (r.settlement.decision === 'stands' ? 'confirmed' : 'void')) problems.push(`procurement ${r._id} is ${r.status} against its ruling ${r.settlement.decision}`);
+    if (r.status === 'disputed' && !r.note?.trim()) problems.push(`procurement ${r._id} is disputed without the provider's reason`);
   }
 
   const needs = new Map((await all<NeedDoc>(store, COLLECTIONS.needs)).map((n) => [n._id, n]));

@@ -106,17 +106,27 @@ export function publicUntil(occurredOn: string, months: number): string {
   return addDays(addMonths(occurredOn, months), -1);
 }
 
+/**
+ * The earliest day an event recorded `today` may have occurred: the first day whose publicity period (`months`)
+ * still includes today. Anything older is past its period (it would never be public) and is not recorded.
+ */
+export function earliestOccurredOn(today: string, months: number): string {
+  let d = addDays(addMonths(today, -months), 1);
+  while (publicUntil(addDays(d, -1), months) >= today) d = addDays(d, -1);
+  while (publicUntil(d, months) < today) d = addDays(d, 1);
+  return d;
+}
+
+/**
+ * Issue 21: how many events of one kind one association may record about one member organisation for one year (the
+ * year the events occurred). Thirty commendations of one member would otherwise all count. The bureau is not capped:
+ * its events rest on its own decisions (and penalties on decision documents), as the bureau is not throttled.
+ */
+export const ASSOCIATION_EVENT_CAP = { perKindPerYear: 3 } as const;
+
 /** An event is public from the day it occurred to its last public day, unless revoked. */
 export function isPublicOn(e: { occurredOn: string; publicUntil: string; revoked: unknown }, today: string): boolean {
   return !e.revoked && e.occurredOn <= today && today <= e.publicUntil;
-}
-
-/** A product name as the re-entry ban compares it: no spaces or punctuation, full-width letters and digits folded, case folded. */
-export function normaliseProductName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 /** The first day an organisation may declare a product again after it exited on `exitOn`. */

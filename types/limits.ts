@@ -24,6 +24,12 @@ export const RATE_LIMITS = {
   /** needs.submit and needs.support (issue 16), on top of the per-person daily limits in the store (NEED_LIMITS). */
   needPerIdentity: { max: 10, windowSeconds: 3600, what: '群众需求', per: 'identity' },
   needPerAddress: { max: 60, windowSeconds: 3600, what: '群众需求', per: 'address' },
+  /**
+   * needs.support (issue 21): new supporters of ONE need from one address in a calendar day, kept in the store
+   * (`takeStoredDaily`) so it holds across instances and restarts. Fresh sessions are cheap locally; in the cloud there
+   * is no address and each WeChat identity supports a need once anyway.
+   */
+  needSupportersPerAddress: { max: 3, windowSeconds: 86400, what: '同一需求的新支持者', per: 'address' },
   search: { max: 120, windowSeconds: 60, what: '目录检索', per: 'address' },
   /** The open-data endpoints (HSDS API, Atom feed; issue 23): the same numbers as search, in a window of their own. */
   openData: { max: 120, windowSeconds: 60, what: '开放数据接口', per: 'address' },
@@ -66,3 +72,35 @@ export function retryMessage(seconds: number): string {
  * storage). An organisation declares a handful of products a year; a withdrawn draft no longer counts.
  */
 export const OPEN_DRAFTS_PER_ORG = 20;
+
+/**
+ * The local HTTP server's own bounds (issue 21, `server/app.ts`): how long it waits for a request's parts and how many
+ * connections one address may hold open. A request over a bound is answered in the envelope (408, 413, 429) where an
+ * answer can still be written, and its connection closed; the server keeps serving. Tests pass shorter values.
+ */
+export interface HttpLimits {
+  /** The whole header block must arrive within this (Node's `headersTimeout`; was 60 s, so slow headers were held 65 s). */
+  headersTimeoutMs: number;
+  /** An API body (at most 256 KB) must arrive whole within this; the app itself gives up after 20 s (`src/api/timeout.ts`). */
+  apiBodyTimeoutMs: number;
+  /** An upload (at most 20 MB) must arrive whole within this: 20 MB in 4 minutes is about 0.7 Mbps, a poor phone link. */
+  uploadBodyTimeoutMs: number;
+  /** No byte of a body for this long ends the request (a stalled body is cut long before the totals above). */
+  bodyIdleTimeoutMs: number;
+  /** Connections one client address may hold open at once (browsers open about 6; a shared NAT a few dozen). Not applied behind a trusted proxy. */
+  connectionsPerAddress: number;
+  /** After an answer given without reading the body, how long the client may go on sending before the connection is cut. */
+  lingerMs: number;
+  /** How often Node checks the header and request deadlines (`connectionsCheckingInterval`; default 30 s). */
+  checkIntervalMs: number;
+}
+
+export const HTTP_LIMITS: HttpLimits = {
+  headersTimeoutMs: 10_000,
+  apiBodyTimeoutMs: 20_000,
+  uploadBodyTimeoutMs: 240_000,
+  bodyIdleTimeoutMs: 15_000,
+  connectionsPerAddress: 64,
+  lingerMs: 2_000,
+  checkIntervalMs: 1_000,
+};

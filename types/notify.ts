@@ -25,6 +25,7 @@ export const NOTIFY_KINDS = [
   'materialRequested',
   'materialOverdue',
   'panelAssigned',
+  'panelChanged',
   'scoringDueSoon',
   'resultConfirmed',
   'publicityStarted',
@@ -43,6 +44,8 @@ export const NOTIFY_KIND_INFO: Record<NotifyKind, { title: string; template: Tem
   materialRequested: { title: '请补充申报材料', template: 'TASK' },
   materialOverdue: { title: '补充材料已过期限', template: 'DEADLINE' },
   panelAssigned: { title: '您有新的评审任务', template: 'TASK' },
+  /** Issue 21: a member left the panel (taken out of the pool); the result waits for the panel as it now stands. */
+  panelChanged: { title: '评审组成员有变动', template: 'RESULT' },
   scoringDueSoon: { title: '评分即将截止', template: 'DEADLINE' },
   resultConfirmed: { title: '评审结果已确认', template: 'RESULT' },
   publicityStarted: { title: '产品开始公示', template: 'RESULT' },

@@ -15,7 +15,12 @@ export interface ExpertDoc {
   createdAt: string;
   /** Organisations the expert declared a conflict of interest with (本人申报回避): never drawn for their declarations. */
   declaredConflicts?: DeclaredConflict[];
+  /** Issue 21: when, by whom and why the bureau last took the expert out of the pool (kept after reactivation). */
+  deactivated?: { at: string; by: string | null; reason: string } | null;
 }
+
+/** 从专家库中选取 5 至 7 名组成评审组: the panel's size, at the draw and whenever a result is computed or confirmed. */
+export const PANEL_SIZE = { min: 5, max: 7 } as const;
 
 export interface DeclaredConflict {
   orgId: string;
@@ -45,6 +50,35 @@ export interface Recusal {
   replacedBy: string;
 }
 
+/**
+ * Issue 21: a member who left an open panel because the bureau took them out of the pool (setExpertActive false).
+ * Their sheet, whatever its state, no longer counts: the result is the panel's as it stands (see `settleResult`).
+ */
+export interface Departure {
+  expertId: string;
+  at: string;
+  by: string | null;
+  reason: string;
+  /** Where their sheet stood when they left (kept on record, not counted). */
+  sheet: 'none' | 'draft' | 'submitted';
+  /** The expert the bureau called to take the seat (callReserve), once called. */
+  replacedBy: string | null;
+}
+
+/** Issue 21: a reserve the bureau called into a panel, from the draw's reserves or, when none is left eligible, a new draw. */
+export interface ReserveCall {
+  expertId: string;
+  replaces: string;
+  from: 'reserves' | 'pool';
+  /** The seed of a new draw from the pool (null when taken from the reserves in their drawn order). */
+  seed: string | null;
+  /** The eligible pool it was drawn from, after the same conflict rules as the draw (`exclusionOf`). */
+  pool: string[];
+  at: string;
+  by: string | null;
+  reason: string;
+}
+
 export interface PanelDoc {
   /** The declaration's id: one panel per declaration. */
   _id: string;
@@ -63,6 +97,9 @@ export interface PanelDoc {
   dueOn?: string;
   /** Issue 13: each member's confirmation of the result (经评审组最终确认); cleared when a sheet is reopened. */
   confirmations?: PanelConfirmation[];
+  /** Issue 21: members who left while the review was open, and the reserves the bureau called. */
+  departures?: Departure[];
+  reserveCalls?: ReserveCall[];
 }
 
 export interface PanelConfirmation {

@@ -18,9 +18,12 @@
  *   There are no free sessions in the cloud (WeChat makes the identity), so `session` applies locally only.
  */
 import { RATE_LIMITS, RELAXED_FACTOR, retryMessage, type RateLimit, type RateLimitMode, type RateLimitName } from '../../types/limits';
+import { addDays } from '../../types/workdays';
 import { COLLECTIONS } from './collections';
 import type { Ctx } from './context';
 import { AppError } from './errors';
+import { sha256 } from './ids';
+import type { Tx } from './store/port';
 
 interface Window {
   start: number;
@@ -167,4 +170,22 @@ async function recordStoredFailure(ctx: Ctx, name: RateLimitName, now: number): 
     const lockedUntil = count >= l.max && l.lockoutSeconds ? new Date(now + l.lockoutSeconds * 1000).toISOString() : (doc?.lockedUntil ?? null);
     await tx.set(COLLECTIONS.throttles, id, { _id: id, start: fresh ? new Date(now).toISOString() : doc!.start, count, lockedUntil } satisfies StoredWindow);
   });
+}
+
+/**
+ * A daily limit that must hold across function instances and restarts, counted in the store inside the caller's
+ * transaction (so a refused or failed write counts nothing): calls of `name` per key (the address locally, else the
+ * identity) and `scope` (e.g. one need) per calendar day in the bureau's time. The key is stored hashed: no client
+ * address is kept. The mode's factor applies (RATE_LIMITS=relaxed in tests and demos).
+ */
+export async function takeStoredDaily(tx: Tx, ctx: Ctx, name: RateLimitName, scope: string, message: (max: number) => string): Promise<void> {
+  const max = ctx.throttle ? ctx.throttle.limit(name).max : RATE_LIMITS[name].max;
+  const today = ctx.clock.today();
+  const id = `rate:${name}:${sha256(`${throttleKey(ctx, name)}|${scope}`).slice(0, 24)}:${today}`;
+  const doc = await tx.get<{ _id: string; count: number }>(COLLECTIONS.counters, id);
+  if ((doc?.count ?? 0) >= max) {
+    const midnight = Date.parse(`${addDays(today, 1)}T00:00:00+08:00`);
+    throw new AppError('RATE_LIMITED', message(max), undefined, Math.max(1, Math.ceil((midnight - ctx.clock.now().getTime()) / 1000)));
+  }
+  await tx.set(COLLECTIONS.counters, id, { count: (doc?.count ?? 0) + 1 });
 }

@@ -6,6 +6,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { notFound } from '../_lib/errors';
 import { newInviteCode, sha256 } from '../_lib/ids';
+import { sameNameKey } from '../_lib/normalizeText';
 import { DuplicateKeyError, type Tx } from '../_lib/store/port';
 import { INVITE_TTL_DAYS } from '../../types/limits';
 
@@ -41,10 +42,15 @@ export interface InviteDoc {
   [key: string]: unknown;
 }
 
-/** One organisation per name: the id is derived from the name, so two invites for one name share it. */
+/**
+ * One organisation per name: the id is derived from the name's `sameNameKey`, so two invites for one name share it
+ * however it was spaced, widened, dressed in invisible characters or written in traditional characters.
+ */
 export function orgIdForName(name: string): string {
-  return `o${sha256(`org:${name.trim()}`).slice(0, 15)}`;
+  return `o${sha256(`org:${sameNameKey(name)}`).slice(0, 15)}`;
 }
+/** The id an organisation invited before names were normalised was given (its name as typed, trimmed). */
+const legacyOrgIdForName = (name: string) => `o${sha256(`org:${name.trim()}`).slice(0, 15)}`;
 
 /**
  * The bureau invites a member of an applicant organisation, or of a trade association (`role: 'association'`, which
@@ -66,7 +72,10 @@ export async function createInvite(input: { role: InvitableRole; orgName?: strin
         } else {
           const name = input.orgName!.trim();
           orgId = orgIdForName(name);
-          const org = await tx.get<OrgDoc>(COLLECTIONS.orgs, orgId);
+          let org = await tx.get<OrgDoc>(COLLECTIONS.orgs, orgId);
+          // An organisation stored under the older derivation keeps its id.
+          const legacy = org ? null : await tx.get<OrgDoc>(COLLECTIONS.orgs, legacyOrgIdForName(name));
+          if (legacy) [org, orgId] = [legacy, legacy._id];
           if (!org) {
             await tx.insert(COLLECTIONS.orgs, { _id: orgId, name, createdAt: now, ...(association ? { kind: 'association' as const } : {}), ...(input.unitKind ? { unitKind: input.unitKind } : {}) } satisfies OrgDoc);
             await appendAudit(tx, ctx, { collection: COLLECTIONS.orgs, recordId: orgId, change: { created: true, name, ...(association ? { kind: 'association' } : {}) } });

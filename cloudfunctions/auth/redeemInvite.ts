@@ -44,6 +44,9 @@ async function bind(input: { code: string }, ctx: Ctx): Promise<MeResult> {
       ({ _id: userId, openid: ctx.caller.openid ?? null, tokenHash: null, roles: ['citizen'], orgId: null, createdAt: now } satisfies UserDoc);
     if (invite.orgId && user.orgId && user.orgId !== invite.orgId) throw conflict('您的账号已绑定其他单位，一个账号只能代表一个单位');
     if (invite.expertId && user.expertId && user.expertId !== invite.expertId) throw conflict('您的账号已绑定为另一位评审专家');
+    // Issue 21: an expert the bureau took out of the pool gets no access through an invite issued before.
+    if (invite.expertId && (await tx.get<{ _id: string; active: boolean }>(COLLECTIONS.experts, invite.expertId))?.active === false)
+      throw conflict('这位评审专家已被市司法局停用，邀请码暂不能使用；如有疑问请联系市司法局');
 
     const roles: Role[] = [...new Set<Role>([...user.roles, invite.role])];
     const orgId = invite.orgId ?? user.orgId;

@@ -1,22 +1,23 @@
 /**
  * Issue 12, re-entry (调整 → 退出机制): an organisation whose product left the catalogue may not declare the same
- * product (same name, normalised) again until the ban period (rules as data, default 2 years) has passed.
+ * product (the same name by `sameNameKey`: spacing, punctuation, width, case, invisible and traditional characters aside) again until the ban period (rules as data, default 2 years) has passed.
  */
-import { normaliseProductName, reentryAllowedFrom } from '../../types/credit';
+import { reentryAllowedFrom } from '../../types/credit';
 import type { DeclarationDoc } from '../../types/declaration';
 import type { ProductDoc } from '../../types/product';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { invalid } from '../_lib/errors';
+import { sameNameKey } from '../_lib/normalizeText';
 import { loadRules } from '../supervision/rules';
 
 /** Throws INVALID_INPUT at `path` (the name field) when the caller's organisation may not declare this name yet. */
 export async function refuseReentry(ctx: Ctx, name: string | undefined, path: string): Promise<void> {
   const orgId = ctx.caller.orgId;
   if (!orgId || !name?.trim()) return;
-  const wanted = normaliseProductName(name);
+  const wanted = sameNameKey(name);
   const exited = await ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { orgId, status: 'exited' }, limit: 1000 });
-  const same = exited.filter((p) => p.exit && normaliseProductName(p.name) === wanted);
+  const same = exited.filter((p) => p.exit && sameNameKey(p.name) === wanted);
   if (!same.length) return;
   const { adjustment } = await loadRules(ctx.store);
   const today = ctx.clock.today();

@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, rateLimited } from '../_lib/errors';
 import { newId, sha256 } from '../_lib/ids';
+import { sameNameKey } from '../_lib/normalizeText';
 import { DuplicateKeyError } from '../_lib/store/port';
 
 /**
@@ -24,7 +25,7 @@ export async function submitNeed(input: { text: string; category?: Category; dis
       const rate = await tx.get<{ _id: string; count: number }>(COLLECTIONS.counters, rateId);
       if ((rate?.count ?? 0) >= NEED_LIMITS.submitPerDay) throw rateLimited(`每人每天最多提 ${NEED_LIMITS.submitPerDay} 条需求，请明天再来`);
       await tx.set(COLLECTIONS.counters, rateId, { count: (rate?.count ?? 0) + 1 });
-      await tx.insert(COLLECTIONS.counters, { _id: `needdup:${userId}:${sha256(input.text.replace(/\s/g, ''))}` });
+      await tx.insert(COLLECTIONS.counters, { _id: `needdup:${userId}:${sha256(sameNameKey(input.text))}` });
       const aliasId = `needalias:${userId}`;
       let alias = await tx.get<{ _id: string; pseudonym: string }>(COLLECTIONS.counters, aliasId);
       if (!alias) {

@@ -4,9 +4,13 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, notFound, rateLimited } from '../_lib/errors';
 import { DuplicateKeyError } from '../_lib/store/port';
+import { takeStoredDaily } from '../_lib/throttle';
 import { loadNeed } from './view';
 
-/** “我也有这个需求”: once per person per need, not one's own, not a merged one (support the one it joined). */
+/**
+ * “我也有这个需求”: once per person per need, not one's own, not a merged one (support the one it joined); at most
+ * RATE_LIMITS.needSupportersPerAddress new supporters of one need from one address a day.
+ */
 export async function supportNeed(input: { needId: string }, ctx: Ctx) {
   const userId = ctx.caller.userId!;
   const today = ctx.clock.today();
@@ -22,6 +26,8 @@ export async function supportNeed(input: { needId: string }, ctx: Ctx) {
       await tx.set(COLLECTIONS.counters, rateId, { count: (rate?.count ?? 0) + 1 });
       const s: NeedSupportDoc = { _id: supportId(n._id, userId), needId: n._id, userId, createdAt: ctx.clock.now().toISOString() };
       await tx.insert(COLLECTIONS.needSupports, s);
+      // Fresh sessions are cheap: from one address, only a few new supporters per need per day (issue 21); after the once-per-person check, so a repeat is told it is one.
+      await takeStoredDaily(tx, ctx, 'needSupportersPerAddress', n._id, (max) => `这条需求今天从同一网络新增的支持已达 ${max} 人，请明天再来支持`);
       const supports = n.supports + 1;
       await tx.update(COLLECTIONS.needs, n._id, { supports, supportKey: supportKeyOf(supports, n.createdAt, n._id) });
       await appendAudit(tx, ctx, { collection: COLLECTIONS.needs, recordId: n._id, change: { supported: true, supports } });

@@ -5,6 +5,7 @@ import { giveOpinion } from './giveOpinion';
 import { procurementPermissions as can } from './permissions';
 import { listPurchases, minePurchases, productSummary } from './readPurchases';
 import { recordPurchase } from './recordPurchase';
+import { settleDispute } from './settleDispute';
 import { acceptCustom, answerCustom, customRequests, requestCustom } from './tailoring';
 import { valueForMoney } from './valueForMoney';
 
@@ -15,6 +16,7 @@ export const procurementFunction = defineFunction('procurement', {
   list: action({ input: s.list, allow: can.oversee, run: listPurchases }),
   productSummary: action({ input: s.productSummary, allow: can.readPublic, run: productSummary }),
   opinion: action({ input: s.opinion, allow: can.purchase, run: giveOpinion }),
+  settle: action({ input: s.settle, allow: can.settle, run: settleDispute }),
   valueForMoney: action({ input: s.valueForMoney, allow: can.oversee, run: valueForMoney }),
   requestCustom: action({ input: s.requestCustom, allow: can.purchase, run: requestCustom }),
   answerCustom: action({ input: s.answerCustom, allow: can.provide, run: answerCustom }),

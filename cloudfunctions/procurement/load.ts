@@ -1,7 +1,7 @@
 /** Reading products, units and records; the views callers get. */
 import type { CustomRequestView, ProcurementView } from '../../types/actions/procurement';
 import type { ProductDoc } from '../../types/product';
-import { yuan, type CustomRequestDoc, type ProcurementDoc } from '../../types/procurement';
+import { offersOf, yuan, type CustomRequestDoc, type ProcurementDoc } from '../../types/procurement';
 import { readField } from '../../types/spec';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -44,6 +44,7 @@ export function procurementView(r: ProcurementDoc): ProcurementView {
     note: r.note,
     customTerms: r.customTerms,
     recordedAt: r.recordedAt,
+    settlement: r.settlement ? { decision: r.settlement.decision, reason: r.settlement.reason, at: r.settlement.at } : null,
   };
 }
 
@@ -69,6 +70,8 @@ export function customView(r: CustomRequestDoc, product: ProductDoc | null): Cus
     status: r.status,
     terms: r.terms,
     price: r.priceFen === null ? null : yuan(r.priceFen),
+    offerVersion: offersOf(r).length,
+    offers: offersOf(r).map((o) => ({ version: o.version, terms: o.terms, price: yuan(o.priceFen), at: o.at })),
     procurementId: r.procurementId,
     standard: declaredStandard(product),
     createdAt: r.createdAt,

@@ -1,7 +1,8 @@
 /**
  * Who may do what with purchases (regulation 一: 采购; 三: 听取采购单位意见; 探索产品个性定制): a purchasing unit records
  * what it bought, gives its opinion during the assessment and asks for tailored products; the providing organisation
- * confirms or disputes the purchases of its products and answers tailoring requests; the bureau reads everything;
+ * confirms or disputes the purchases of its products and answers tailoring requests; the bureau reads everything and
+ * settles disputes (the purchase stands or is void; the unit's opinion meanwhile is kept, and counts if it stands);
  * everyone sees how many units bought a product, and the amounts of public money only.
  */
 import type { Caller } from '../_lib/context';
@@ -13,6 +14,8 @@ export const procurementPermissions = {
   /** A purchaser reads its records; a provider the records of its products. */
   readOwn: (c: Caller) => isPurchaser(c) || isApplicant(c),
   oversee: isAdmin,
+  /** A provider's disagreement is a dispute the bureau settles (issue 21). */
+  settle: isAdmin,
   readPublic: anyone,
 };
 

@@ -20,9 +20,10 @@ export async function minePurchases(_: unknown, ctx: Ctx) {
   return { purchases: purchases.map(procurementView), toConfirm: [...provided].sort((a, b) => rank(a) - rank(b)).map(procurementView) };
 }
 
-/** The bureau's table, by year and product. */
-export async function listPurchases(input: { year?: number; productId?: string }, ctx: Ctx) {
+/** The bureau's table, by year, product and status (`disputed`: the disputes waiting for its ruling). */
+export async function listPurchases(input: { year?: number; productId?: string; status?: ProcurementDoc['status'] }, ctx: Ctx) {
   const where: Where = {};
+  if (input.status) where.status = input.status;
   if (input.year) where.year = input.year;
   if (input.productId) where.productId = input.productId;
   return { items: (await findAll<ProcurementDoc>(ctx.store, COLLECTIONS.procurements, { where, orderBy: byRecorded })).map(procurementView) };

@@ -8,15 +8,15 @@ import { conflict, invalid } from '../_lib/errors';
 import { newId, sha256 } from '../_lib/ids';
 import { DuplicateKeyError } from '../_lib/store/port';
 import { checkAttachments } from '../declarations/registerFile';
-import { compactText } from '../_lib/normalizeText';
+import { sameNameKey } from '../_lib/normalizeText';
 import { countRecord } from './counters';
 import { loadListedProduct, procurementView, unitName } from './load';
 
 type Input = z.output<typeof recordInput>;
 
-/** What makes two purchase records the same purchase: the contract number compared as written, whatever its width, case, spacing, dashes or invisible characters. */
+/** What makes two purchase records the same purchase: the contract number compared by `sameNameKey` (whatever its width, case, spacing, dashes, invisible or traditional characters). */
 export const purchaseKey = (d: Pick<ProcurementDoc, 'purchaserOrgId' | 'productId' | 'from' | 'to' | 'quantity' | 'amountFen' | 'contractNumber'>) =>
-  `purchase:${sha256([d.purchaserOrgId, d.productId, d.from, d.to, d.quantity, d.amountFen, compactText(d.contractNumber ?? '')].join('|'))}`;
+  `purchase:${sha256([d.purchaserOrgId, d.productId, d.from, d.to, d.quantity, d.amountFen, sameNameKey(d.contractNumber ?? '')].join('|'))}`;
 
 /** A purchasing unit records what it bought, with the contract or invoice; the provider then confirms or disputes. */
 export async function recordPurchase(input: Input, ctx: Ctx) {

@@ -1,12 +1,12 @@
 /** 探索产品个性定制: a purchasing unit asks a provider to tailor a catalogue product; the provider proposes; the unit accepts. */
 import type { ProductDoc } from '../../types/product';
-import { fen, type CustomRequestDoc, type ProcurementDoc } from '../../types/procurement';
+import { fen, offersOf, yuan, type CustomRequestDoc, type ProcurementDoc } from '../../types/procurement';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { conflict, forbidden } from '../_lib/errors';
+import { AppError, conflict, forbidden, invalid } from '../_lib/errors';
 import { newId, sha256 } from '../_lib/ids';
-import { compactText } from '../_lib/normalizeText';
+import { sameNameKey } from '../_lib/normalizeText';
 import { DuplicateKeyError } from '../_lib/store/port';
 import { isApplicant, isPurchaser } from '../_lib/rules';
 import { findAll } from '../assessments/load';
@@ -38,7 +38,7 @@ export async function requestCustom(input: { productId: string; need: string; au
     acceptedAt: null,
   };
   // The same request again the same day (same unit, product and need, however spaced or punctuated) is a duplicate.
-  const dupId = `custom:${sha256([doc.purchaserOrgId, doc.productId, ctx.clock.today(), compactText(input.need)].join('|'))}`;
+  const dupId = `custom:${sha256([doc.purchaserOrgId, doc.productId, ctx.clock.today(), sameNameKey(input.need)].join('|'))}`;
   try {
     await ctx.store.transaction(async (tx) => {
       await tx.insert(COLLECTIONS.counters, { _id: dupId });
@@ -53,25 +53,32 @@ export async function requestCustom(input: { productId: string; need: string; au
   return customView(doc, p);
 }
 
-/** The provider proposes terms and a price; the answer carries the product's declared standard beside them. */
+/**
+ * The provider proposes terms and a price; the answer carries the product's declared standard beside them. Every
+ * answer is a new offer version (kept); the unit accepts a version by its number.
+ */
 export async function answerCustom(input: { requestId: string; terms: string; price: number }, ctx: Ctx) {
   const next = await ctx.store.transaction(async (tx) => {
     const r = await loadInTx<CustomRequestDoc>(tx, COLLECTIONS.customRequests, input.requestId, '定制请求');
     if (!providesProduct(ctx.caller, r)) throw forbidden('只有提供这个产品的单位可以答复定制请求');
     if (r.status === 'accepted') throw conflict('采购单位已经接受了方案，不能再修改');
-    const n: CustomRequestDoc = { ...r, status: 'answered', terms: input.terms, priceFen: fen(input.price), answeredAt: ctx.clock.now().toISOString() };
+    const at = ctx.clock.now().toISOString();
+    const offers = [...offersOf(r), { version: offersOf(r).length + 1, terms: input.terms, priceFen: fen(input.price), at }];
+    const n: CustomRequestDoc = { ...r, status: 'answered', terms: input.terms, priceFen: fen(input.price), offers, answeredAt: at };
     await tx.set(COLLECTIONS.customRequests, r._id, n);
-    await appendAudit(tx, ctx, { collection: COLLECTIONS.customRequests, recordId: r._id, change: { answered: true, priceFen: n.priceFen } });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.customRequests, recordId: r._id, change: { answered: true, offerVersion: offers.length, priceFen: n.priceFen } });
     return n;
   });
   return customView(next, await product(ctx, next.productId));
 }
 
 /**
- * The purchasing unit accepts the proposal: in one transaction the request is closed and a procurement record with the
- * tailored terms is made — already agreed by both sides, so confirmed and counted.
+ * The purchasing unit accepts the proposal it read, named by its version (and, if given, its price): in one
+ * transaction the request is closed and a procurement record with the tailored terms is made — already agreed by both
+ * sides, so confirmed and counted. If the provider has answered again since, the acceptance is refused (CONFLICT)
+ * with the new version and price, and nothing is written.
  */
-export async function acceptCustom(input: { requestId: string }, ctx: Ctx) {
+export async function acceptCustom(input: { requestId: string; offerVersion: number; price?: number }, ctx: Ctx) {
   const today = ctx.clock.today();
   const now = ctx.clock.now().toISOString();
   const out = await ctx.store.transaction(async (tx) => {
@@ -79,6 +86,18 @@ export async function acceptCustom(input: { requestId: string }, ctx: Ctx) {
     if (!ownsPurchase(ctx.caller, r)) throw forbidden('这条定制请求不是您的单位提出的');
     if (r.status === 'asked') throw conflict('服务单位还没有答复方案，请等答复后再接受');
     if (r.status === 'accepted') throw conflict('这个方案已经接受过了');
+    const offers = offersOf(r);
+    const current = offers[offers.length - 1];
+    const seen = offers.find((o) => o.version === input.offerVersion);
+    if (!seen) throw invalid('没有这一版方案，请刷新后查看服务单位的方案', [{ path: 'offerVersion', message: '没有这一版方案，请刷新后查看' }]);
+    if (current.version !== input.offerVersion) {
+      const message = `服务单位已修改方案：现在是第 ${current.version} 版，报价 ${yuan(current.priceFen)} 元（您看到的是第 ${seen.version} 版，报价 ${yuan(seen.priceFen)} 元）。请查看新方案后再决定是否接受`;
+      throw new AppError('CONFLICT', message, [{ path: 'offerVersion', message }]);
+    }
+    if (input.price !== undefined && fen(input.price) !== current.priceFen) {
+      const message = `第 ${current.version} 版方案的报价是 ${yuan(current.priceFen)} 元，与您填写的 ${input.price} 元不符，请核对`;
+      throw new AppError('CONFLICT', message, [{ path: 'price', message }]);
+    }
     const p = await tx.get<ProductDoc>(COLLECTIONS.products, r.productId);
     const rec: ProcurementDoc = {
       _id: newId('pr'),
@@ -103,11 +122,11 @@ export async function acceptCustom(input: { requestId: string }, ctx: Ctx) {
       recordedAt: now,
       answeredAt: now,
     };
-    const n: CustomRequestDoc = { ...r, status: 'accepted', procurementId: rec._id, acceptedAt: now };
+    const n: CustomRequestDoc = { ...r, status: 'accepted', offers, acceptedVersion: current.version, procurementId: rec._id, acceptedAt: now };
     await tx.set(COLLECTIONS.customRequests, r._id, n);
     await tx.insert(COLLECTIONS.procurements, rec);
     await countRecord(tx, rec, 'recorded-confirmed');
-    await appendAudit(tx, ctx, { collection: COLLECTIONS.customRequests, recordId: r._id, change: { accepted: true, procurementId: rec._id } });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.customRequests, recordId: r._id, change: { accepted: true, offerVersion: current.version, priceFen: current.priceFen, procurementId: rec._id } });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.procurements, recordId: rec._id, change: { recorded: true, fromRequest: r._id, amountFen: rec.amountFen } });
     return { n, rec, p };
   });

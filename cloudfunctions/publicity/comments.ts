@@ -6,6 +6,7 @@ import type { Ctx } from '../_lib/context';
 import { conflict, invalid, notFound, rateLimited } from '../_lib/errors';
 import { newId, sha256 } from '../_lib/ids';
 import { isApplicant } from '../_lib/rules';
+import { sameNameKey } from '../_lib/normalizeText';
 import { DuplicateKeyError, type Where } from '../_lib/store/port';
 import { groupFor } from './groups';
 import { currentWindow, windowState } from './readPublicity';
@@ -51,7 +52,7 @@ export async function postComment(input: { declarationId: string; text: string; 
       const rate = await tx.get<{ _id: string; count: number }>(COLLECTIONS.counters, rateId);
       if ((rate?.count ?? 0) >= DAILY_COMMENT_LIMIT) throw rateLimited(`每人每天对同一产品最多提 ${DAILY_COMMENT_LIMIT} 条意见，请明天再来`);
       await tx.set(COLLECTIONS.counters, rateId, { count: (rate?.count ?? 0) + 1 });
-      await tx.insert(COLLECTIONS.counters, { _id: `dup:${input.declarationId}:${userId}:${sha256(input.text.replace(/\s/g, ''))}` });
+      await tx.insert(COLLECTIONS.counters, { _id: `dup:${input.declarationId}:${userId}:${sha256(sameNameKey(input.text))}` });
 
       const aliasId = `alias:${input.declarationId}:${userId}`;
       let alias = await tx.get<{ _id: string; pseudonym: string }>(COLLECTIONS.counters, aliasId);

@@ -1,6 +1,8 @@
 import { reviewsSchemas as s } from '../../types/actions/reviews';
 import { action, defineFunction } from '../_lib/router';
-import { addExpert, declareConflict, listExperts, setExpertActive } from './experts';
+import { addExpert, declareConflict, listExperts } from './experts';
+import { callReserve } from './callReserve';
+import { setExpertActive } from './setExpertActive';
 import { drawPanel, readPanel, recuse } from './panels';
 import { reviewPermissions as can } from './permissions';
 import { confirmResult, readResult } from './results';
@@ -15,6 +17,7 @@ export const reviewsFunction = defineFunction('reviews', {
   addExpert: action({ input: s.addExpert, allow: can.managePool, run: addExpert }),
   listExperts: action({ input: s.listExperts, allow: can.managePool, run: listExperts }),
   setExpertActive: action({ input: s.setExpertActive, allow: can.managePool, run: setExpertActive }),
+  callReserve: action({ input: s.callReserve, allow: can.callReserve, run: callReserve }),
   drawPanel: action({ input: s.drawPanel, allow: can.drawPanel, run: drawPanel }),
   panel: action({ input: s.panel, allow: can.readPanel, run: readPanel }),
   recuse: action({ input: s.recuse, allow: can.recuse, run: recuse }),

@@ -24,15 +24,15 @@ export function shuffled<T>(items: readonly T[], seed: string): T[] {
 }
 
 import { CONFLICT_REASONS, type ConflictCode, type ExpertDoc, type Exclusion } from '../../types/review';
+import { sameNameKey } from '../_lib/normalizeText';
 
-const norm = (s: string) => s.replace(/\s|（|）|\(|\)/g, '');
-
-/** 回避: an expert working for the applicant or the recommender (either name containing the other). */
+/** 回避: an expert working for the applicant or the recommender (either name containing the other, compared by `sameNameKey`). */
 export function conflictOf(expertOrganisation: string, parties: (string | null | undefined)[]): string | null {
-  const mine = norm(expertOrganisation);
+  const mine = sameNameKey(expertOrganisation);
+  if (!mine) return null;
   for (const p of parties) {
     if (!p) continue;
-    const theirs = norm(p);
+    const theirs = sameNameKey(p);
     if (theirs && (mine.includes(theirs) || theirs.includes(mine))) return `与“${p}”存在关联，应当回避`;
   }
   return null;

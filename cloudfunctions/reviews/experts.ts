@@ -29,16 +29,6 @@ export async function listExperts(_input: unknown, ctx: Ctx) {
   return { experts: experts.map(toExpertView) };
 }
 
-export async function setExpertActive(input: { expertId: string; active: boolean }, ctx: Ctx) {
-  return ctx.store.transaction(async (tx) => {
-    const e = await tx.get<ExpertDoc>(COLLECTIONS.experts, input.expertId);
-    if (!e) throw notFound('专家库中没有这位专家');
-    await tx.update(COLLECTIONS.experts, e._id, { active: input.active });
-    await appendAudit(tx, ctx, { collection: COLLECTIONS.experts, recordId: e._id, change: { active: input.active } });
-    return toExpertView({ ...e, active: input.active });
-  });
-}
-
 /** 本人申报回避: an expert (or the bureau for them) records a tie to an organisation; later draws leave them out for it. */
 export async function declareConflict(input: { expertId?: string; orgId: string; reason: string }, ctx: Ctx) {
   const expertId = isAdmin(ctx.caller) && input.expertId ? input.expertId : ctx.caller.expertId;

@@ -1,6 +1,6 @@
 import type { PanelView } from '../../types/actions/reviews';
 import type { DeclarationDoc } from '../../types/declaration';
-import type { ExpertDoc, PanelDoc, ScoresheetDoc } from '../../types/review';
+import { PANEL_SIZE, type ExpertDoc, type PanelDoc, type ScoresheetDoc } from '../../types/review';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -32,7 +32,7 @@ export async function accountOrgs(ctx: Pick<Ctx, 'store'>, experts: ExpertDoc[])
 }
 export const sheetId = (declarationId: string, expertId: string) => `${declarationId}:${expertId}`;
 
-async function panelView(ctx: Ctx, panel: PanelDoc): Promise<PanelView> {
+export async function panelView(ctx: Ctx, panel: PanelDoc): Promise<PanelView> {
   const members = [];
   for (const id of panel.members) {
     const e = await ctx.store.get<ExpertDoc>(COLLECTIONS.experts, id);
@@ -47,6 +47,11 @@ async function panelView(ctx: Ctx, panel: PanelDoc): Promise<PanelView> {
     pool: panel.pool,
     excluded: panel.excluded,
     recusals: panel.recusals.map(({ expertId, reason, replacedBy, at }) => ({ expertId, reason, replacedBy, at })),
+    departures: await Promise.all(
+      (panel.departures ?? []).map(async (x) => ({ expertId: x.expertId, name: (await ctx.store.get<ExpertDoc>(COLLECTIONS.experts, x.expertId))?.name ?? '', reason: x.reason, at: x.at, sheet: x.sheet, replacedBy: x.replacedBy })),
+    ),
+    reserveCalls: (panel.reserveCalls ?? []).map(({ expertId, replaces, from, seed, at, reason }) => ({ expertId, replaces, from, seed, at, reason })),
+    needsReserve: panel.members.length < PANEL_SIZE.min,
   };
 }
 

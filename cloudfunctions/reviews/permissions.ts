@@ -11,6 +11,8 @@ import type { PanelDoc } from '../../types/review';
 export const reviewPermissions = {
   managePool: isAdmin,
   drawPanel: isAdmin,
+  /** Issue 21: a member left an open panel; the bureau calls a reserve to take the seat. */
+  callReserve: isAdmin,
   readPanel: isAdmin,
   /** An expert recuses themself; the bureau recuses an expert it learns is conflicted. */
   recuse: (c: Caller) => isExpert(c) || isAdmin(c),

@@ -1,5 +1,5 @@
 import type { DeclarationDoc } from '../../types/declaration';
-import type { PanelDoc, ReviewResult } from '../../types/review';
+import { PANEL_SIZE, type PanelDoc, type ReviewResult } from '../../types/review';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -33,6 +33,7 @@ export async function confirmResult(input: { declarationId: string; reason?: str
     const result = await tx.get<ReviewResult & { _id: string }>(COLLECTIONS.results, d._id);
     if (!result) throw conflict('评分尚未全部提交，不能确认');
     const panel = (await tx.get<PanelDoc>(COLLECTIONS.panels, d._id))!;
+    if (panel.members.length < PANEL_SIZE.min) throw conflict(`评审组现有 ${panel.members.length} 人，不足 ${PANEL_SIZE.min} 人，请先补充候补专家`);
     const confirmations = currentConfirmations(panel);
     if (!hasMajority(panel))
       throw conflict(`评审组过半数同意后才能确认（目前 ${confirmations.filter((c) => c.agree).length}/${panel.members.length} 位同意），请等待评审组成员确认`);

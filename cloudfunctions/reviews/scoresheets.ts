@@ -9,6 +9,9 @@ import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { AppError, conflict, notFound } from '../_lib/errors';
+import type { Tx } from '../_lib/store/port';
+import { PANEL_SIZE } from '../../types/review';
+import type { PanelStanding } from '../../types/actions/reviews';
 import { findByIds } from '../_lib/store/pages';
 import { toDeclarationView } from '../declarations/view';
 import { computeResult, sheetTotal } from './computeResult';
@@ -48,14 +51,16 @@ export async function myAssignments(_input: unknown, ctx: Ctx): Promise<{ items:
  * What a member scores: the specification and their own sheet, nothing of the others' — with the panel's asks for
  * material and their answers, and the review meeting's notes (shared by the whole panel).
  */
-export async function readAssignment(input: { declarationId: string }, ctx: Ctx): Promise<{ declaration: DeclarationView; sheet: SheetView | null; asks: AskView[]; meeting: MeetingView | null }> {
-  await memberPanel(ctx, input.declarationId);
+export async function readAssignment(input: { declarationId: string }, ctx: Ctx): Promise<{ declaration: DeclarationView; sheet: SheetView | null; asks: AskView[]; meeting: MeetingView | null; panel: PanelStanding }> {
+  const panel = await memberPanel(ctx, input.declarationId);
   const d = await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
   if (!d) throw notFound('没有找到这份申报');
   const sheet = await ctx.store.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(d._id, ctx.caller.expertId!));
   const asks = (await asksOf(ctx, d._id)).map((a) => toAskView(a, d, ctx.caller.expertId));
   const meeting = await ctx.store.get<MeetingDoc>(COLLECTIONS.meetings, d._id);
-  return { declaration: toDeclarationView(d), sheet: sheet ? toSheetView(sheet) : null, asks, meeting: meeting ? toMeetingView(meeting, true) : null };
+  // Issue 21: the remaining members see that a member left (how many, never who) and whether a reserve is awaited.
+  const standing: PanelStanding = { members: panel.members.length, departed: (panel.departures ?? []).length, awaitingReserve: panel.members.length < PANEL_SIZE.min };
+  return { declaration: toDeclarationView(d), sheet: sheet ? toSheetView(sheet) : null, asks, meeting: meeting ? toMeetingView(meeting, true) : null, panel: standing };
 }
 
 /** Every item present and within its range (the declared purchase method's band for 购买方式); attributes judged. */
@@ -106,16 +111,28 @@ async function writeSheet(input: SheetInput, ctx: Ctx, submit: boolean): Promise
     if (submit) {
       const submitted = [...new Set([...panel.submitted, me])];
       await tx.update(COLLECTIONS.panels, panel._id, { submitted });
-      // The last sheet in: compute the result once, in the same transaction (a second computation would collide on the id).
-      if (panel.members.every((m) => submitted.includes(m))) {
-        const sheets: ScoresheetDoc[] = [];
-        for (const m of panel.members) sheets.push(m === me ? sheet : (await tx.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(d._id, m)))!);
-        await tx.set(COLLECTIONS.results, d._id, { ...computeResult(d._id, sheets, now) });
-      }
+      // The last sheet in: compute the result once, in the same transaction.
+      await settleResult(tx, { ...panel, submitted }, now, sheet);
     }
     await appendAudit(tx, ctx, { collection: COLLECTIONS.scoresheets, recordId: id, change: submit ? { submitted: true, total: sheet.total } : { draft: true } });
     return toSheetView(sheet);
   });
+}
+
+/**
+ * The panel's result as the panel stands, inside `tx`: computed from the current members' submitted sheets once every
+ * member has submitted and the panel has at least PANEL_SIZE.min members; otherwise none (a result computed before a
+ * member left is removed). A departed member's sheet never counts. `written`: a sheet written in this transaction.
+ */
+export async function settleResult(tx: Tx, panel: PanelDoc, now: string, written?: ScoresheetDoc): Promise<void> {
+  const complete = panel.members.length >= PANEL_SIZE.min && panel.members.every((m) => panel.submitted.includes(m));
+  if (!complete) {
+    if (await tx.get(COLLECTIONS.results, panel._id)) await tx.remove(COLLECTIONS.results, panel._id);
+    return;
+  }
+  const sheets: ScoresheetDoc[] = [];
+  for (const m of panel.members) sheets.push(m === written?.expertId ? written : (await tx.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(panel._id, m)))!);
+  await tx.set(COLLECTIONS.results, panel._id, { ...computeResult(panel._id, sheets, now) });
 }
 
 export const saveScoresheet = (input: SheetInput, ctx: Ctx) => writeSheet(input, ctx, false);

@@ -6,6 +6,7 @@ import { conflict, forbidden, invalid, notFound } from '../_lib/errors';
 import { isAdmin } from '../_lib/rules';
 import type { Store } from '../_lib/store/port';
 import type { OrgDoc } from '../admin/createInvite';
+import { orgStatusOf, type OrgDoc as RegisteredOrg } from '../../types/org';
 
 export const orgView = (o: OrgDoc): OrgListItem => ({ orgId: o._id, name: o.name, kind: o.kind === 'association' ? 'association' : 'provider', associationIds: o.associationIds ?? [] });
 
@@ -31,6 +32,7 @@ export async function linkMember(input: { associationOrgId: string; orgId: strin
   return ctx.store.transaction(async (tx) => {
     const association = await tx.get<OrgDoc>(COLLECTIONS.orgs, input.associationOrgId);
     if (!association || association.kind !== 'association') throw notFound('没有找到这个行业协会');
+    if (!input.unlink && orgStatusOf(association as Pick<RegisteredOrg, 'status'>) !== 'verified') throw conflict(`“${association.name}”尚未通过核验，核验通过后才能关联会员单位`);
     const org = await tx.get<OrgDoc>(COLLECTIONS.orgs, input.orgId);
     if (!org) throw notFound('没有找到这个会员单位');
     const before = org.associationIds ?? [];

@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { notFound } from '../_lib/errors';
 import type { OrgDoc } from '../admin/createInvite';
+import { orgStatusOf, type OrgDoc as VerifiedOrg } from '../../types/org';
 import { standingOf } from '../catalogue/productView';
 import { toPublicEvent } from './eventView';
 import { eventsOf } from './readEvents';
@@ -17,11 +18,12 @@ export async function publishedResults(ctx: Ctx, where: Record<string, string | 
 /**
  * The provider's public page (12348-style, tied to the products a citizen chooses from): the organisation, its
  * products in, suspended from or exited from the catalogue, their published grades by year, their satisfaction, and
- * the credit events inside their publicity period — and only those.
+ * the credit events inside their publicity period — and only those. Only for a verified organisation.
  */
 export async function readProvider(input: { orgId: string }, ctx: Ctx): Promise<ProviderResult> {
   const org = await ctx.store.get<OrgDoc>(COLLECTIONS.orgs, input.orgId);
-  if (!org) throw notFound('没有找到这个服务机构');
+  // Only a verified organisation has a public page: a pending or refused registration answers as an unknown one (issue 21).
+  if (!org || orgStatusOf(org as Pick<VerifiedOrg, 'status'>) !== 'verified') throw notFound('没有找到这个服务机构');
   const today = ctx.clock.today();
   const products = (await ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { orgId: org._id }, orderBy: [['sortKey', 'desc']], limit: 1000 })).filter(
     (p) => p.status === 'listed' || (p.status === 'suspended' && p.suspension) || (p.status === 'exited' && p.exit),

@@ -67,9 +67,52 @@ test('a provider answers a tailoring request beside its declared standard; accep
   expect(mine.asked.map((r: any) => [r.requestId, r.status, r.price, r.terms])).toEqual([[asked.requestId, 'answered', 4800, '按餐饮行业定制体检清单，两轮上门，每家出具体检报告']]);
 
   // Accepted, it is a purchase: the product page shows one unit and, for 政府补贴, the public money.
-  await h.ok('procurement', 'acceptCustom', { requestId: asked.requestId }, buyer);
+  await h.ok('procurement', 'acceptCustom', { requestId: asked.requestId, offerVersion: 1 }, buyer);
   const year = (await h.ok('procurement', 'productSummary', { productId: 'pTailor' })).year;
   await page.goto(`${h.url}/#/pages/product/index?id=pTailor`);
   await page.locator('.pprocurement', { hasText: `${year} 年已有 1 家单位采购这项服务，使用财政资金 4,800.00 元。` }).waitFor();
   expect(await overflowsSideways(page)).toBe(false);
+});
+
+test('issue 21: the bureau settles a disputed purchase on its procurement page (decision, reason, confirmation); the unit sees the ruling on its desk', async () => {
+  const { h } = rig;
+  const provider = await h.applicant('杭州钱塘律师事务所');
+  await h.app.store.insert('products', buildProductDoc(demoSpec(DEMO_PRODUCTS[3], 3), { productId: 'pDispute', declarationId: null, orgId: provider.orgId, documentNumber: '杭司〔2025〕23号', publishedOn: '2025-03-01' }));
+  const invite = await h.ok('admin', 'createInvite', { role: 'purchaser', orgName: '杭州市钱塘区白杨街道办事处', unitKind: 'sub-district-office' }, ADMIN_TOKEN);
+  const buyer = await h.citizen();
+  await h.ok('auth', 'redeemInvite', { code: invite.inviteCode }, buyer);
+  const jpg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7), Buffer.from([0xff, 0xd9])]);
+  const up = await h.upload(jpg, buyer);
+  const file = await h.ok('declarations', 'registerFile', { fileId: up.body.data.fileId, name: '采购合同.jpg' }, buyer);
+  const today = (await h.ok('procurement', 'productSummary', { productId: 'pDispute' })).year;
+  const from = `${today}-01-02`;
+  const rec = await h.ok('procurement', 'record', { productId: 'pDispute', from, to: from, quantity: 4, amount: 8000, contractNumber: 'BY-001', evidence: [{ fileId: file.fileId, name: file.name }] }, buyer);
+  await h.ok('procurement', 'confirm', { procurementId: rec.procurementId, agree: false, note: '本所没有与该街道签订过这份合同' }, provider.token);
+
+  await signIn(page, ADMIN_TOKEN);
+  await page.goto(`${h.url}/#/packages/admin/pages/procurement/index`);
+  await page.getByText('采购争议', { exact: true }).click();
+  const card = page.locator('.procurement__dispute', { hasText: '杭州市钱塘区白杨街道办事处' });
+  await card.getByText('服务单位的异议：本所没有与该街道签订过这份合同').waitFor();
+  expect(await overflowsSideways(page)).toBe(false);
+  // No decision chosen: told so on the card, nothing sent.
+  await card.locator('.at-button', { hasText: '作出裁定' }).click();
+  await card.getByText('请选择裁定结果').waitFor();
+  await card.getByText('采购成立（按登记计入）').click();
+  await card.locator('textarea').fill('合同与付款凭证齐全，服务单位未能提供反证');
+  await card.locator('.at-button', { hasText: '作出裁定' }).click();
+  await page.getByText(/裁定后不能更改。理由：合同与付款凭证齐全/).waitFor();
+  await page.locator('.taro-model__btn:visible', { hasText: '确定' }).click();
+  await page.getByText('没有待裁定的采购争议').waitFor();
+  const [ruled] = (await h.ok('procurement', 'list', { productId: 'pDispute' }, ADMIN_TOKEN)).items;
+  expect([ruled.status, ruled.settlement.decision, ruled.settlement.reason]).toEqual(['confirmed', 'stands', '合同与付款凭证齐全，服务单位未能提供反证']);
+
+  // The unit's desk names the ruling and its reason.
+  const unitPage = await page.context().newPage();
+  await unitPage.setViewportSize({ width: 390, height: 844 });
+  await signIn(unitPage, buyer);
+  await unitPage.goto(`${h.url}/#/packages/purchaser/pages/desk/index`);
+  await unitPage.getByText(/市司法局裁定（.*）：采购成立（按登记计入）。理由：合同与付款凭证齐全，服务单位未能提供反证/).waitFor();
+  expect(await overflowsSideways(unitPage)).toBe(false);
+  await unitPage.close();
 });

@@ -61,6 +61,11 @@ test('every script WeChat loads is ES5 (dependencies that ship newer syntax are 
   expect(notEs5).toEqual([]);
 });
 
+test('no script WeChat loads carries opencc-js (the name normaliser\'s traditional→simplified dictionaries are server-side only)', () => {
+  const carrying = weappScripts().filter((file) => /ConverterFactory|HKVariantsRev|TSCharacters/.test(fs.readFileSync(file, 'utf8')));
+  expect(carrying.map((file) => path.relative(root, file))).toEqual([]);
+});
+
 test('the chart library (ECharts) ships only in the admin subpackage: the main package and other subpackages carry none of it', () => {
   // Names ECharts keeps through minification (its public API and its instance key).
   const isECharts = (js: string) => /registerPreprocessor|__ec_inner_/.test(js);

@@ -4,6 +4,7 @@
  */
 import net from 'net';
 import { startHarness, type Harness } from '../support/harness';
+import { rawAnswerOf, rawExchange } from '../support/rawRequest';
 
 let h: Harness;
 let port: number;
@@ -198,4 +199,137 @@ test('security headers on every API answer, including the parser’s own 400', a
     expect(head).toContain('referrer-policy: same-origin');
     expect(head).toContain('x-frame-options: deny');
   }
+});
+
+/**
+ * Issue 21, item 7: the HTTP layer cannot be held. A second server with short bounds (the same code, only the numbers
+ * of `HTTP_LIMITS` shortened so the test does not wait minutes): declared lengths over the limit refused before the
+ * body, slow headers and slow or stalled bodies cut with 408, a per-address connection cap, each answer in the
+ * envelope, and the server serving afterwards.
+ */
+describe('bounds on what a client may hold (issue 21)', () => {
+  const LIMITS = { headersTimeoutMs: 600, apiBodyTimeoutMs: 1500, uploadBodyTimeoutMs: 2000, bodyIdleTimeoutMs: 500, connectionsPerAddress: 6, lingerMs: 300, checkIntervalMs: 100 };
+  let s: Harness;
+  let applicantToken: string;
+  beforeAll(async () => {
+    s = await startHarness({ http: LIMITS });
+    const invite = await s.ok('admin', 'createInvite', { role: 'applicant', orgName: '界限测试律师事务所' }, 'test-admin-token-0123456789');
+    applicantToken = await s.citizen();
+    await s.ok('auth', 'redeemInvite', { code: invite.inviteCode }, applicantToken);
+  });
+  afterAll(() => s.close());
+  const serves = async () => {
+    const { status, body } = await s.call('catalogue', 'search', { limit: 1 });
+    expect([status, body.ok]).toEqual([200, true]);
+  };
+  const envelopeOf = (text: string) => {
+    const a = rawAnswerOf(text);
+    expect(a.head.toLowerCase()).toContain('content-type: application/json');
+    expect(a.head.toLowerCase()).toContain('connection: close');
+    expect(a.body?.ok).toBe(false);
+    return a;
+  };
+
+  test('a declared body over the limit is answered 413 before any of it is sent, and the connection closed', async () => {
+    // The API (256 KB): a terabyte announced, not one byte of it sent.
+    const api = await rawExchange(s.url, ['POST /api/catalogue HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000000000000\r\n\r\n'], 3000);
+    const a = envelopeOf(api.text);
+    expect([a.status, a.body.error.code, a.body.error.message]).toEqual([413, 'INVALID_INPUT', '请求内容超过 256 KB，请精简后再提交']);
+    expect(api.answeredAfterMs).toBeLessThan(1000);
+    expect(api.closedAfterMs).not.toBeNull();
+    // One byte over the limit, declared: refused the same way; exactly the limit is read.
+    const over = await rawExchange(s.url, [`POST /api/catalogue HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${256 * 1024 + 1}\r\n\r\n`], 3000);
+    expect(rawAnswerOf(over.text).status).toBe(413);
+    const atLimit = JSON.stringify({ action: 'search', q: 'law' }).padEnd(256 * 1024, ' ');
+    const exact = await rawExchange(s.url, [`POST /api/catalogue HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${Buffer.byteLength(atLimit)}\r\nConnection: close\r\n\r\n`, atLimit], 3000);
+    expect(rawAnswerOf(exact.text).status).toBe(200);
+    // An upload (20 MB): the same, for the applicant; and 401 at once for nobody, without reading either.
+    const upload = await rawExchange(s.url, [`POST /api/upload HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${applicantToken}\r\nContent-Length: 1000000000000\r\n\r\n`], 3000);
+    const u = envelopeOf(upload.text);
+    expect([u.status, u.body.error.message]).toEqual([413, '文件超过 20 MB，请压缩后再上传']);
+    expect(upload.answeredAfterMs).toBeLessThan(1000);
+    const anonymous = await rawExchange(s.url, ['POST /api/upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000000000000\r\n\r\n'], 3000);
+    expect([rawAnswerOf(anonymous.text).status, anonymous.answeredAfterMs! < 1000]).toEqual([401, true]);
+    // A client that goes on sending after its answer is cut off after the linger, not read to the end.
+    const pushy = await rawExchange(s.url, ['POST /api/catalogue HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000000000000\r\n\r\n', ...Array.from({ length: 40 }, () => [Buffer.alloc(64 * 1024, 0x61), 50]).flat()], 5000);
+    expect(rawAnswerOf(pushy.text).status).toBe(413);
+    expect(pushy.closedAfterMs).toBeLessThan(LIMITS.lingerMs + 1500);
+    await serves();
+  });
+
+  test('headers that never end are answered 408 after headersTimeoutMs; a silent connection is closed too', async () => {
+    const slow = await rawExchange(s.url, ['GET /api/catalogue HTTP/1.1\r\nHost: localhost\r\n', 200, 'X-Slow: 1\r\n'], 5000);
+    const a = envelopeOf(slow.text);
+    expect([a.status, a.body.error.message]).toEqual([408, '请求发送太慢，已断开连接，请检查网络后重试']);
+    expect(slow.answeredAfterMs).toBeGreaterThanOrEqual(LIMITS.headersTimeoutMs - 50);
+    expect(slow.answeredAfterMs).toBeLessThan(LIMITS.headersTimeoutMs + 1000);
+    const silent = await rawExchange(s.url, [], 5000);
+    expect(silent.closedAfterMs).not.toBeNull();
+    expect(silent.closedAfterMs).toBeLessThan(LIMITS.headersTimeoutMs + 1500);
+    await serves();
+  });
+
+  test('an API body that stalls is cut after bodyIdleTimeoutMs; one that drips is cut after apiBodyTimeoutMs', async () => {
+    const head = 'POST /api/catalogue HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n';
+    const stalled = await rawExchange(s.url, [head, '{"action":"search",'], 5000);
+    const a = envelopeOf(stalled.text);
+    expect([a.status, a.body.error.message]).toEqual([408, '请求内容发送太慢，已断开连接，请检查网络后重试']);
+    expect(stalled.answeredAfterMs).toBeGreaterThanOrEqual(LIMITS.bodyIdleTimeoutMs - 50);
+    expect(stalled.answeredAfterMs).toBeLessThan(LIMITS.bodyIdleTimeoutMs + 800);
+    // One byte every 200 ms never goes idle for 500 ms, but the whole body is late.
+    const drip = await rawExchange(s.url, [head, ...Array.from({ length: 30 }, () => ['x', 200]).flat()], 6000);
+    const d = envelopeOf(drip.text);
+    expect(d.status).toBe(408);
+    expect(drip.answeredAfterMs).toBeGreaterThanOrEqual(LIMITS.apiBodyTimeoutMs - 50);
+    expect(drip.answeredAfterMs).toBeLessThan(LIMITS.apiBodyTimeoutMs + 1000);
+    await serves();
+    expect(s.drainErrors()).toEqual([]);
+  });
+
+  test('an upload that stalls is cut with 408 and leaves no partial file', async () => {
+    const fs = await import('fs');
+    const before = fs.readdirSync(s.app.files.dir).length;
+    const stalled = await rawExchange(s.url, [`POST /api/upload HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${applicantToken}\r\nContent-Length: 5000\r\n\r\n`, Buffer.alloc(1000, 0x41)], 5000);
+    const a = envelopeOf(stalled.text);
+    expect([a.status, a.body.error.message]).toEqual([408, '请求内容发送太慢，已断开连接，请检查网络后重试']);
+    expect(stalled.answeredAfterMs).toBeLessThan(LIMITS.bodyIdleTimeoutMs + 800);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fs.readdirSync(s.app.files.dir).length).toBe(before);
+    await serves();
+    expect(s.drainErrors()).toEqual([]);
+  });
+
+  test('one address holds at most connectionsPerAddress connections: the next is answered 429 at once; once they close, it is served again', async () => {
+    const cap = LIMITS.connectionsPerAddress;
+    // A fresh server, so no pooled connection of the test's own fetch counts against the cap.
+    const c = await startHarness({ http: { ...LIMITS, headersTimeoutMs: 5000 } });
+    try {
+      const { port } = new URL(c.url);
+      const held: net.Socket[] = [];
+      for (let i = 0; i < cap; i++) {
+        const socket = net.connect(Number(port), '127.0.0.1');
+        await new Promise((r) => socket.once('connect', r));
+        held.push(socket);
+      }
+      const refused = await rawExchange(c.url, ['GET /api/catalogue HTTP/1.1\r\nHost: localhost\r\n\r\n'], 3000);
+      const a = rawAnswerOf(refused.text);
+      expect([a.status, a.body?.error?.code, a.body?.error?.message, a.body?.error?.retryAfterSeconds]).toEqual([429, 'RATE_LIMITED', `同时打开的连接过多（每个地址最多 ${cap} 个），请稍后再试`, 5]);
+      expect(a.head).toContain('Retry-After: 5');
+      expect(refused.answeredAfterMs).toBeLessThan(1000);
+      // Exactly the cap is allowed: one held connection still gets its answer.
+      held[0].write('POST /api/catalogue HTTP/1.1\r\nHost: localhost\r\nContent-Length: 29\r\nConnection: close\r\n\r\n{"action":"search","limit":1}');
+      const answer = await new Promise<string>((resolve) => {
+        let text = '';
+        held[0].on('data', (chunk) => (text += chunk.toString('latin1')));
+        held[0].on('close', () => resolve(text));
+      });
+      expect(rawAnswerOf(answer).status).toBe(200);
+      for (const socket of held) socket.destroy();
+      await new Promise((r) => setTimeout(r, 100));
+      const { status } = await c.call('catalogue', 'search', { limit: 1 });
+      expect(status).toBe(200);
+    } finally {
+      await c.close();
+    }
+  });
 });

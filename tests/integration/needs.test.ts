@@ -67,6 +67,11 @@ test('bad inputs, the content check, one text once, and the daily limit', async 
   expect((await h.call('needs', 'support', { needId: held.needId }, c1)).status).toBe(404);
   dupId = (await h.ok('needs', 'submit', { text: '网约车司机被平台扣钱，想找律师咨询劳动关系', category: 'legal-service' }, c2)).needId;
   expect((await h.call('needs', 'submit', { text: '网约车司机被平台扣钱，想找律师咨询劳动关系' }, c2)).status).toBe(409);
+  // Issue 21: the same text dressed in invisible characters or written in traditional characters is the same need.
+  for (const text of ['网约车司机\u200b被平台扣钱，想找律师\u2060咨询劳动关系', '網約車司機被平臺扣錢，想找律師諮詢勞動關係']) {
+    const again = await h.call('needs', 'submit', { text }, c2);
+    expect([again.status, err(again).message]).toEqual([409, '您已经提过相同的需求']);
+  }
   const c4 = await h.citizen();
   for (let i = 0; i < NEED_LIMITS.submitPerDay; i++) await h.ok('needs', 'submit', { text: `第 ${i + 1} 条：希望社区有免费的遗嘱咨询服务` }, c4);
   const limited = await h.call('needs', 'submit', { text: '第 4 条：希望社区有免费的遗嘱咨询服务' }, c4);

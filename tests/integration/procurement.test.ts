@@ -55,6 +55,9 @@ test('the bureau invites a purchasing unit of a kind; a kind is required and fro
     { path: 'unitKind', message: '请选择采购单位类型：政府部门、街道（乡镇）、企业或社会组织' },
   ]);
   expect(err(await h.call('admin', 'createInvite', { role: 'purchaser', orgName: '某单位', unitKind: 'school' }, ADMIN_TOKEN)).issues[0].path).toBe('unitKind');
+  // Issue 21: an invite naming an existing organisation in traditional characters or with invisible characters joins it.
+  for (const orgName of ['杭州之江律師事務所', '杭州之江\u200b律师事务所', '杭州之江律师事务所\u3164'])
+    expect([orgName, (await h.ok('admin', 'createInvite', { role: 'applicant', orgName }, ADMIN_TOKEN)).orgId]).toEqual([orgName, b.orgId]);
 });
 
 test('a purchase recorded, confirmed by the provider: the product page shows one unit, and the amount only for public money', async () => {
@@ -110,6 +113,13 @@ test('refusals: a provider or a citizen recording, another unit named, bad amoun
   expect(await issue({ evidence: [] })).toEqual([{ path: 'evidence', message: '请上传合同或发票等采购凭证（至少 1 个文件）' }]);
   expect(await issue({ productId: 'nope' })).toEqual([{ path: 'productId', message: '没有找到这个目录内的产品' }]);
   expect(await issue({ from: '2026-04-01', to: '2026-04-02' })).toEqual([{ path: 'from', message: '服务开始日期不能晚于今天' }]);
+  // Issue 21: the same purchase again with its contract number in traditional characters, full width or invisible characters is a duplicate.
+  const contract = { ...base, from: '2026-03-03', to: '2026-03-03', amount: 300, contractNumber: '采购合同第12号' };
+  await h.ok('procurement', 'record', contract, p1.token);
+  for (const contractNumber of ['採購合同第１２號', '采购合同\u200b第12\u00ad号', ' 采购 合同－第12号 ']) {
+    const twice = await h.call('procurement', 'record', { ...contract, contractNumber }, p1.token);
+    expect([contractNumber, twice.status]).toEqual([contractNumber, 409]);
+  }
   // p2 may not attach p1's contract.
   const stolen = await h.call('procurement', 'record', base, p2.token);
   expect(err(stolen).issues).toEqual([{ path: 'evidence.0.fileId', message: '附件“采购合同.jpg”没有上传成功，请重新上传' }]);
@@ -122,9 +132,10 @@ test('an opinion outside a campaign is refused; during one it becomes the produc
   expect((await h.call('procurement', 'opinion', { year: Y, productId: 'pGov', score: 86, notes: '服务及时，群众反映良好' }, p1.token)).status).toBe(409); // not started yet
   await at('2026-04-10T10:00:00+08:00');
   const none = await h.call('procurement', 'opinion', { year: Y, productId: 'pSub', score: 70, notes: '没有采购过也来评价' }, p1.token);
-  expect([none.status, err(none).message]).toEqual([403, '您的单位没有经服务单位确认的这个产品的采购记录，不能提交采购单位意见']);
-  // A disputed purchase is no purchase.
-  expect((await h.call('procurement', 'opinion', { year: Y, productId: 'pGov', score: 60, notes: '服务单位不认账' }, p2.token)).status).toBe(403);
+  expect([none.status, err(none).message]).toEqual([403, '您的单位没有这个产品的采购记录（经服务单位确认，或服务单位有异议、待市司法局裁定的），不能提交采购单位意见']);
+  // Issue 21 (this line used to expect 403: a provider's dispute silenced the purchaser): a disputed purchase's unit is
+  // heard; its opinion is kept, held until the bureau rules, and is no finding meanwhile.
+  expect(await h.ok('procurement', 'opinion', { year: Y, productId: 'pGov', score: 60, notes: '服务单位不认账，但服务确实提供了' }, p2.token)).toEqual({ opinionId: `${Y}:pGov:${p2.orgId}`, findingId: null, status: 'held' });
   expect(err(await h.call('procurement', 'opinion', { year: Y, productId: 'pGov', score: 101, notes: '满分以上' }, p1.token)).issues[0]).toEqual({ path: 'score', message: '评分应在 0 到 100 之间' });
   const op = await h.ok('procurement', 'opinion', { year: Y, productId: 'pGov', score: 86, notes: '服务及时，群众反映良好' }, p1.token);
   const { findings } = await h.ok('assessments', 'findings', { year: Y, productId: 'pGov' }, ADMIN_TOKEN);
@@ -143,19 +154,20 @@ test('a tailoring request answered beside the declared standard, accepted into a
   expect(asked).toMatchObject({ status: 'asked', budget: 5000, purchaserName: '杭州市上城区湖滨街道办事处' });
   expect(err(await h.call('procurement', 'requestCustom', { productId: 'pSub', need: '短', audience: '某', schedule: '五月' }, p1.token)).issues.map((i: any) => i.path)).toEqual(['need', 'audience']);
   expect((await h.call('procurement', 'requestCustom', { productId: 'pSub', need: '为企业做合同体检服务', audience: '小微企业', schedule: '五月' }, a.token)).status).toBe(403);
-  expect((await h.call('procurement', 'acceptCustom', { requestId: asked.requestId }, p1.token)).status).toBe(409); // not answered yet
+  expect((await h.call('procurement', 'acceptCustom', { requestId: asked.requestId, offerVersion: 1 }, p1.token)).status).toBe(409); // not answered yet
   const wrong = await h.call('procurement', 'answerCustom', { requestId: asked.requestId, terms: '按餐饮行业定制体检清单，两轮上门', price: 4800 }, a.token);
   expect([wrong.status, err(wrong).message]).toEqual([403, '只有提供这个产品的单位可以答复定制请求']);
   expect((await h.ok('procurement', 'customRequests', {}, b.token)).received.map((r: any) => r.status)).toEqual(['asked']);
   const answered = await h.ok('procurement', 'answerCustom', { requestId: asked.requestId, terms: '按餐饮行业定制体检清单，两轮上门，每家出具体检报告', price: 4800 }, b.token);
   expect(answered).toMatchObject({ status: 'answered', price: 4800, standard: { price: '政府补贴后每家企业 300 元/次' } });
   expect(answered.standard.serviceStandard).toContain('受理后 1 个工作日内联系服务对象');
-  const stranger = await h.call('procurement', 'acceptCustom', { requestId: asked.requestId }, p2.token);
+  expect([answered.offerVersion, answered.offers.map((o: any) => o.price)]).toEqual([1, [4800]]);
+  const stranger = await h.call('procurement', 'acceptCustom', { requestId: asked.requestId, offerVersion: 1 }, p2.token);
   expect([stranger.status, err(stranger).message]).toEqual([403, '这条定制请求不是您的单位提出的']);
-  const { request, procurement } = await h.ok('procurement', 'acceptCustom', { requestId: asked.requestId }, p1.token);
+  const { request, procurement } = await h.ok('procurement', 'acceptCustom', { requestId: asked.requestId, offerVersion: 1 }, p1.token);
   expect(request).toMatchObject({ status: 'accepted', procurementId: procurement.procurementId });
   expect(procurement).toMatchObject({ productId: 'pSub', status: 'confirmed', amount: 4800, customTerms: '按餐饮行业定制体检清单，两轮上门，每家出具体检报告', from: '2026-04-10', to: '2026-12-31' });
-  expect((await h.call('procurement', 'acceptCustom', { requestId: asked.requestId }, p1.token)).status).toBe(409);
+  expect((await h.call('procurement', 'acceptCustom', { requestId: asked.requestId, offerVersion: 1 }, p1.token)).status).toBe(409);
   expect(await h.ok('procurement', 'productSummary', { productId: 'pSub' })).toEqual({ year: 2026, units: 1, purchaseMethod: 'subsidy', amount: 4800 });
   expect((await h.ok('procurement', 'customRequests', {}, p1.token)).asked.map((r: any) => r.status)).toEqual(['accepted']);
 });
@@ -181,4 +193,91 @@ test('value for money: amount ÷ services, from the self-report or else the rati
     ['pGov', '1', '36000.5', '3', '评价码发放数', '12000.17'],
     ['pSub', '1', '4800', '16', '单位自报', '300'],
   ]);
+});
+
+test('issue 21: an offer is bound — accepting the version the unit read is refused (CONFLICT, with the new price) once the provider re-answers, and no unaccepted price is ever public', async () => {
+  const publicText = async () => JSON.stringify([await h.ok('procurement', 'productSummary', { productId: 'pSub' }), await h.ok('catalogue', 'get', { productId: 'pSub' })]);
+  const before = await h.ok('procurement', 'productSummary', { productId: 'pSub' });
+  const { requestId } = await h.ok('procurement', 'requestCustom', { productId: 'pSub', need: '为辖区 12 家养老机构做合同合规体检', audience: '湖滨街道养老机构', schedule: '2026 年 6 月' }, p1.token);
+  expect((await h.ok('procurement', 'answerCustom', { requestId, terms: '逐家审查服务合同与收费协议，出具体检报告', price: 2800 }, b.token)).offerVersion).toBe(1);
+  // The unit reads the offer: version 1, 2,800 yuan.
+  const read = (await h.ok('procurement', 'customRequests', {}, p1.token)).asked.find((r: any) => r.requestId === requestId);
+  expect([read.offerVersion, read.price, read.status]).toEqual([1, 2800, 'answered']);
+  // The provider answers again, with another price.
+  const again = await h.ok('procurement', 'answerCustom', { requestId, terms: '逐家审查服务合同与收费协议，出具体检报告', price: 99_999_999 }, b.token);
+  expect([again.offerVersion, again.offers.map((o: any) => [o.version, o.price])]).toEqual([2, [[1, 2800], [2, 99_999_999]]]);
+  const records = await h.app.store.count('procurements');
+  const refused = await h.call('procurement', 'acceptCustom', { requestId, offerVersion: read.offerVersion, price: read.price }, p1.token);
+  const message = '服务单位已修改方案：现在是第 2 版，报价 99999999 元（您看到的是第 1 版，报价 2800 元）。请查看新方案后再决定是否接受';
+  expect([refused.status, err(refused).code, err(refused).message, err(refused).issues]).toEqual([409, 'CONFLICT', message, [{ path: 'offerVersion', message }]]);
+  // Nothing was written; nothing public shows the unaccepted price.
+  expect(await h.app.store.count('procurements')).toBe(records);
+  expect((await h.app.store.get<any>('customRequests', requestId)).status).toBe('answered');
+  expect(await h.ok('procurement', 'productSummary', { productId: 'pSub' })).toEqual(before);
+  expect(await publicText()).not.toMatch(/99999999|99,999,999/);
+  // Naming the new version with the old price is refused too; a version that never existed is bad input.
+  const mismatch = await h.call('procurement', 'acceptCustom', { requestId, offerVersion: 2, price: 2800 }, p1.token);
+  expect([mismatch.status, err(mismatch).issues]).toEqual([409, [{ path: 'price', message: '第 2 版方案的报价是 99999999 元，与您填写的 2800 元不符，请核对' }]]);
+  expect(err(await h.call('procurement', 'acceptCustom', { requestId, offerVersion: 3 }, p1.token)).issues).toEqual([{ path: 'offerVersion', message: '没有这一版方案，请刷新后查看' }]);
+  expect(err(await h.call('procurement', 'acceptCustom', { requestId }, p1.token)).issues).toEqual([{ path: 'offerVersion', message: '请说明接受的是第几版方案' }]);
+  expect(err(await h.call('procurement', 'acceptCustom', { requestId, offerVersion: 1.5 }, p1.token)).issues).toEqual([{ path: 'offerVersion', message: '方案版本应为整数' }]);
+  expect(await publicText()).not.toMatch(/99999999|99,999,999/);
+  // The provider corrects its offer; the unit reads it and accepts that version: only that price becomes public.
+  await h.ok('procurement', 'answerCustom', { requestId, terms: '逐家审查服务合同与收费协议，出具体检报告', price: 3000 }, b.token);
+  const third = (await h.ok('procurement', 'customRequests', {}, p1.token)).asked.find((r: any) => r.requestId === requestId);
+  const { procurement } = await h.ok('procurement', 'acceptCustom', { requestId, offerVersion: third.offerVersion, price: third.price }, p1.token);
+  expect([third.offerVersion, procurement.amount, procurement.status]).toEqual([3, 3000, 'confirmed']);
+  expect(await h.ok('procurement', 'productSummary', { productId: 'pSub' })).toEqual({ ...before, amount: before.amount + 3000 });
+  expect(await publicText()).not.toMatch(/99999999|99,999,999/);
+  // Accepted: the provider cannot answer again.
+  expect((await h.call('procurement', 'answerCustom', { requestId, terms: '逐家审查服务合同与收费协议，出具体检报告', price: 1 }, b.token)).status).toBe(409);
+});
+
+test('issue 21: a dispute is settled by the bureau — the purchase stands (counted, the unit\'s held opinion becomes its finding) or is void (not counted, the opinion with it)', async () => {
+  const [r2] = (await h.ok('procurement', 'list', { year: Y, productId: 'pGov', status: 'disputed' }, ADMIN_TOKEN)).items;
+  expect([r2.purchaserName, r2.status, r2.note, r2.settlement]).toEqual(['杭州某科技有限公司', 'disputed', '本单位没有为该企业提供过这项服务', null]);
+  const counterBefore = await h.app.store.get<any>('procurementCounters', '2026:pGov');
+  const findingsBefore = await h.app.store.count('assessmentFindings');
+  // Who may not settle: the unit, the provider, a citizen; nobody signed out.
+  const ruling = { procurementId: r2.procurementId, decision: 'stands', reason: '合同与付款凭证齐全，服务单位未能提供反证' };
+  for (const t of [p2.token, a.token, await h.citizen()]) expect((await h.call('procurement', 'settle', ruling, t)).status).toBe(403);
+  expect((await h.call('procurement', 'settle', ruling)).status).toBe(401);
+  // Bad input: the decision from the list, a reason of at least 5 characters, a record that exists.
+  expect(err(await h.call('procurement', 'settle', { ...ruling, decision: 'maybe' }, ADMIN_TOKEN)).issues).toEqual([{ path: 'decision', message: '请选择裁定结果：采购成立或采购不成立' }]);
+  expect(err(await h.call('procurement', 'settle', { ...ruling, reason: '成立' }, ADMIN_TOKEN)).issues).toEqual([{ path: 'reason', message: '请填写裁定理由（至少 5 个字）' }]);
+  expect(err(await h.call('procurement', 'settle', { procurementId: r2.procurementId, decision: 'void' }, ADMIN_TOKEN)).issues).toEqual([{ path: 'reason', message: '请填写裁定理由' }]);
+  expect((await h.call('procurement', 'settle', { ...ruling, procurementId: 'pr-none' }, ADMIN_TOKEN)).status).toBe(404);
+  // A confirmed record has no dispute to settle.
+  const confirmed = (await h.ok('procurement', 'list', { year: Y, productId: 'pGov', status: 'confirmed' }, ADMIN_TOKEN)).items[0];
+  expect(err(await h.call('procurement', 'settle', { ...ruling, procurementId: confirmed.procurementId }, ADMIN_TOKEN)).message).toBe('这条采购记录已经由服务单位确认，没有争议');
+  expect(await h.app.store.count('assessmentFindings')).toBe(findingsBefore);
+
+  // The purchase stands: counted in the same transaction, and the held opinion is now the unit's purchaser finding.
+  const settled = await h.ok('procurement', 'settle', ruling, ADMIN_TOKEN);
+  expect(settled.procurement).toMatchObject({ status: 'confirmed', settlement: { decision: 'stands', reason: ruling.reason } });
+  expect(settled.opinions).toEqual([{ opinionId: `${Y}:pGov:${p2.orgId}`, year: Y, status: 'counted' }]);
+  expect(await h.app.store.get<any>('procurementCounters', '2026:pGov')).toMatchObject({ recorded: counterBefore.recorded, confirmed: counterBefore.confirmed + 1, confirmedAmountFen: counterBefore.confirmedAmountFen + 120000 });
+  expect((await h.ok('procurement', 'productSummary', { productId: 'pGov' })).units).toBe(2);
+  const opinion = await h.app.store.get<any>('procurementOpinions', `${Y}:pGov:${p2.orgId}`);
+  const finding = await h.app.store.get<any>('assessmentFindings', opinion.findingId);
+  expect([opinion.status, finding.method, finding.score, finding.recordedByOrgId, finding.source]).toEqual(['counted', 'purchaser', 60, p2.orgId, { kind: 'procurement', id: opinion._id }]);
+  const row = (await h.ok('assessments', 'progress', { year: Y }, ADMIN_TOKEN)).rows.find((r: any) => r.productId === 'pGov');
+  expect(row.findings.purchaser).toBe(2);
+  const trail = (await h.ok('admin', 'auditTrail', { recordId: r2.procurementId }, ADMIN_TOKEN)).entries;
+  expect(trail.map((e: any) => e.change.settled).filter(Boolean)).toEqual(['stands']);
+  expect((await h.call('procurement', 'settle', ruling, ADMIN_TOKEN)).status).toBe(409);
+  // The unit sees the ruling on its desk.
+  expect((await h.ok('procurement', 'mine', {}, p2.token)).purchases.find((r: any) => r.procurementId === r2.procurementId)).toMatchObject({ status: 'confirmed', settlement: { decision: 'stands' } });
+
+  // Another dispute, ruled void: not counted, and the opinion resting on it is void; the unit has no purchase to speak from.
+  const fee = await h.ok('procurement', 'record', { productId: 'pFee', from: '2026-04-01', to: '2026-04-01', quantity: 1, amount: 500, evidence: await evidence(p2.token) }, p2.token);
+  expect((await h.call('procurement', 'settle', { ...ruling, procurementId: fee.procurementId }, ADMIN_TOKEN)).status).toBe(409); // not disputed yet
+  await h.ok('procurement', 'confirm', { procurementId: fee.procurementId, agree: false, note: '该企业没有按标准付费购买过本服务' }, a.token);
+  expect((await h.ok('procurement', 'opinion', { year: Y, productId: 'pFee', score: 40, notes: '服务很差，收费不透明' }, p2.token)).status).toBe('held');
+  const feeCounter = await h.app.store.get<any>('procurementCounters', '2026:pFee');
+  const voided = await h.ok('procurement', 'settle', { procurementId: fee.procurementId, decision: 'void', reason: '企业提供的发票与本服务无关' }, ADMIN_TOKEN);
+  expect([voided.procurement.status, voided.opinions]).toEqual(['void', [{ opinionId: `${Y}:pFee:${p2.orgId}`, year: Y, status: 'void' }]]);
+  expect(await h.app.store.get<any>('procurementCounters', '2026:pFee')).toEqual(feeCounter);
+  expect((await h.ok('assessments', 'findings', { year: Y, productId: 'pFee' }, ADMIN_TOKEN)).findings).toEqual([]);
+  expect((await h.call('procurement', 'opinion', { year: Y, productId: 'pFee', score: 40, notes: '再提一次意见' }, p2.token)).status).toBe(403);
 });

@@ -57,7 +57,7 @@ beforeAll(async () => {
     await h.ok('auth', 'redeemInvite', { code: inviteCode }, token);
     experts.push({ expertId, token, organisation });
   }
-  await h.ok('reviews', 'setExpertActive', { expertId: experts[10].expertId, active: false }, ADMIN_TOKEN);
+  await h.ok('reviews', 'setExpertActive', { expertId: experts[10].expertId, active: false, reason: '本年度暂停参加评审' }, ADMIN_TOKEN);
 });
 afterAll(() => h.close());
 afterEach(async () => expect(await h.invariants()).toEqual([]));

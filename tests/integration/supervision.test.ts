@@ -293,6 +293,13 @@ test('an exit needs a document number; by document the product leaves search, ke
   expect((again.body as any).error.issues).toEqual([{ path: 'spec.name', message }]);
   const submit = await h.call('declarations', 'submit', { declarationId }, A.token);
   expect((submit.body as any).error.issues).toEqual([{ path: 'name', message }]);
+  // Issue 21: nor with invisible or filler characters inside the name, nor in traditional characters (one normaliser).
+  for (const ch of ['\u200b', '\u2060', '\u00ad', '\u3164', '\u200d', '\ufeff', '\u115f', '\u202e']) {
+    const dressed = await h.call('declarations', 'saveDraft', { spec: { ...spec0, name: spec0.name.replace('人民调解', `人民${ch}调解`) } }, A.token);
+    expect([JSON.stringify(ch), (dressed.body as any).error?.issues]).toEqual([JSON.stringify(ch), [{ path: 'spec.name', message }]]);
+  }
+  const traditional = await h.call('declarations', 'saveDraft', { spec: { ...spec0, name: '「老孃舅」人民調解上門服務' } }, A.token);
+  expect((traditional.body as any).error?.issues).toEqual([{ path: 'spec.name', message }]);
   // Another organisation, or another name, may.
   expect((await h.ok('declarations', 'saveDraft', { spec: spec0 }, B.token)).version).toBe(1);
   expect((await h.ok('declarations', 'saveDraft', { spec: { ...spec0, name: '邻里纠纷上门调解（新版）' } }, A.token)).version).toBe(1);

@@ -59,6 +59,7 @@ test('the limits as data: these exact numbers (a changed number fails here)', ()
     commentPerAddress: [20, 3600, 0, 'address'],
     needPerIdentity: [10, 3600, 0, 'identity'],
     needPerAddress: [60, 3600, 0, 'address'],
+    needSupportersPerAddress: [3, 86400, 0, 'address'],
     search: [120, 60, 0, 'address'],
     export: [10, 600, 0, 'address'],
     poster: [20, 600, 0, 'address'],

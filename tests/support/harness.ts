@@ -4,7 +4,7 @@ import os from 'os';
 import path from 'path';
 import type { AddressInfo } from 'net';
 import type { Envelope } from '../../types/envelope';
-import type { RateLimitMode } from '../../types/limits';
+import type { HttpLimits, RateLimitMode } from '../../types/limits';
 import type { ProductListItem } from '../../types/product';
 import { createLocalApp, type LocalApp } from '../../server/app';
 import { checkInvariants } from '../../server/invariants';
@@ -40,7 +40,7 @@ export interface Harness {
  * tests pass `strict`.
  */
 export async function startHarness(
-  options: { seed?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode; dataDir?: string } = {},
+  options: { seed?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode; http?: Partial<HttpLimits>; dataDir?: string } = {},
 ): Promise<Harness> {
   // A given data folder is the caller's (kept at close); otherwise a fresh one, removed at close.
   const ownDir = !options.dataDir;
@@ -52,6 +52,7 @@ export async function startHarness(
     allowTestClock: options.allowTestClock ?? true,
     h5Dir: options.h5Dir ?? null,
     rateLimits: options.rateLimits ?? 'relaxed',
+    http: options.http,
     log: (_fn, _action, e) => errors.push(e),
   });
   if (options.seed) await seedDemo(app.store);

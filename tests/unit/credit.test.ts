@@ -1,4 +1,5 @@
 /** Issue 12: the credit event kinds and the adjustment rules, number by number; the period and name arithmetic. */
+import { sameNameKey } from '../../cloudfunctions/_lib/normalizeText';
 import { lowSatisfactionOrgs } from '../../cloudfunctions/supervision/proposeAdjustment';
 import {
   ACTION_STRENGTH,
@@ -8,7 +9,6 @@ import {
   DEFAULT_CREDIT_KINDS,
   DEFAULT_SUPERVISION_RULES,
   isPublicOn,
-  normaliseProductName,
   publicUntil,
   reentryAllowedFrom,
   type AssessmentResultContract,
@@ -55,9 +55,9 @@ test('periods: a warning of 1 March 2026 is public to 28 February 2027; month en
 });
 
 test('names compare without spaces, punctuation, width or case', () => {
-  expect(normaliseProductName(' “老娘舅” 人民调解 上门服务 ')).toBe(normaliseProductName('老娘舅人民调解上门服务'));
-  expect(normaliseProductName('ＡＢＣ法律体检（2026版）')).toBe('abc法律体检2026版');
-  expect(normaliseProductName('小微企业法律体检')).not.toBe(normaliseProductName('小微企业法律顾问'));
+  expect(sameNameKey(' “老娘舅” 人民调解 上门服务 ')).toBe(sameNameKey('老娘舅人民调解上门服务'));
+  expect(sameNameKey('ＡＢＣ法律体检（2026版）')).toBe('abc法律体检2026版');
+  expect(sameNameKey('小微企业法律体检')).not.toBe(sameNameKey('小微企业法律顾问'));
 });
 
 test('low satisfaction: weighted by ratings; below 80%, or the bottom decile rounded down; too few ratings are not judged', () => {

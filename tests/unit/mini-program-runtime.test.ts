@@ -48,3 +48,11 @@ test('Taro.cloud is used only in WeChat code', () => {
     expect({ file: path.relative(SRC, f), guarded }).toEqual({ file: path.relative(SRC, f), guarded: true });
   }
 });
+
+test('the traditional→simplified dictionaries (opencc-js) stay server-side: nothing in src/ or types/ imports them or the normaliser', () => {
+  const TYPES = path.resolve(__dirname, '../../types');
+  const shared = fs.readdirSync(TYPES, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f)).map((f) => path.join(TYPES, f));
+  expect(shared.length).toBeGreaterThan(10);
+  const importers = [...files, ...shared].filter((f) => /from ['"][^'"]*(opencc-js|_lib\/normalizeText)['"]|require\(['"]opencc-js/.test(fs.readFileSync(f, 'utf8')));
+  expect(importers.map((f) => path.relative(path.resolve(__dirname, '../..'), f))).toEqual([]);
+});

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { dateField, yearField } from '../dates';
 import type { PurchaseMethod } from '../domain';
-import type { CustomStatus, ProcurementStatus } from '../procurement';
+import { PROCUREMENT_STATUSES, SETTLE_DECISIONS, type CustomStatus, type OpinionStatus, type ProcurementStatus, type Settlement } from '../procurement';
 import type { Evidence } from '../assessment';
 
 const date = dateField;
@@ -37,7 +37,13 @@ export const confirmInput = z
   })
   .refine((v) => v.agree || (v.note ?? '').length >= 5, { message: '提出异议时，请写明理由（至少 5 个字）', path: ['note'] });
 export const mineInput = z.strictObject({});
-export const listInput = z.strictObject({ year: year.optional(), productId: productId.optional() });
+export const listInput = z.strictObject({ year: year.optional(), productId: productId.optional(), status: z.enum(PROCUREMENT_STATUSES, { error: '没有这个采购记录状态' }).optional() });
+/** The bureau rules on a disputed purchase, with its reason (an official decision: confirmed on the page, kept in the audit trail). */
+export const settleInput = z.strictObject({
+  procurementId: id('采购记录编号'),
+  decision: z.enum(SETTLE_DECISIONS, { error: '请选择裁定结果：采购成立或采购不成立' }),
+  reason: text('裁定理由', 5, 500),
+});
 export const productSummaryInput = z.strictObject({ productId });
 export const opinionInput = z.strictObject({
   year,
@@ -54,7 +60,12 @@ export const requestCustomInput = z.strictObject({
   budget: money('预算').optional(),
 });
 export const answerCustomInput = z.strictObject({ requestId: id('定制请求编号'), terms: text('定制方案', 10, 2000), price: money('报价') });
-export const acceptCustomInput = z.strictObject({ requestId: id('定制请求编号') });
+/** The unit names the offer it read (its version; the price too, if it likes): a changed offer is refused, never accepted unseen. */
+export const acceptCustomInput = z.strictObject({
+  requestId: id('定制请求编号'),
+  offerVersion: z.number({ error: '请说明接受的是第几版方案' }).int('方案版本应为整数').min(1, '方案版本应为整数').max(10_000, '方案版本不正确'),
+  price: money('报价').optional(),
+});
 export const customRequestsInput = z.strictObject({});
 
 export const procurementSchemas = {
@@ -64,6 +75,7 @@ export const procurementSchemas = {
   list: listInput,
   productSummary: productSummaryInput,
   opinion: opinionInput,
+  settle: settleInput,
   valueForMoney: valueForMoneyInput,
   requestCustom: requestCustomInput,
   answerCustom: answerCustomInput,
@@ -89,6 +101,8 @@ export interface ProcurementView {
   note: string | null;
   customTerms: string | null;
   recordedAt: string;
+  /** The bureau's ruling on a dispute (null until there is one). */
+  settlement: Omit<Settlement, 'by'> | null;
 }
 
 export interface ProductProcurementSummary {
@@ -124,6 +138,10 @@ export interface CustomRequestView {
   status: CustomStatus;
   terms: string | null;
   price: number | null;
+  /** The current offer's version (0 before the first answer): what acceptCustom names. */
+  offerVersion: number;
+  /** Every offer, oldest first, so the unit sees what changed. */
+  offers: { version: number; terms: string; price: number; at: string }[];
   procurementId: string | null;
   /** The product's declared standard, shown beside the terms. */
   standard: { serviceStandard: string; price: string };
@@ -136,7 +154,8 @@ export interface ProcurementApi {
   mine: [z.input<typeof mineInput>, { purchases: ProcurementView[]; toConfirm: ProcurementView[] }];
   list: [z.input<typeof listInput>, { items: ProcurementView[] }];
   productSummary: [z.input<typeof productSummaryInput>, ProductProcurementSummary];
-  opinion: [z.input<typeof opinionInput>, { opinionId: string; findingId: string }];
+  opinion: [z.input<typeof opinionInput>, { opinionId: string; findingId: string | null; status: OpinionStatus }];
+  settle: [z.input<typeof settleInput>, { procurement: ProcurementView; opinions: { opinionId: string; year: number; status: OpinionStatus }[] }];
   valueForMoney: [z.input<typeof valueForMoneyInput>, { year: number; rows: ValueRow[] }];
   requestCustom: [z.input<typeof requestCustomInput>, CustomRequestView];
   answerCustom: [z.input<typeof answerCustomInput>, CustomRequestView];

@@ -20,7 +20,19 @@ export const addExpertInput = z.strictObject({
   phone: z.string({ error: '请填写联系电话' }).trim().regex(PHONE_PATTERN, '联系电话格式不正确'),
 });
 
-export const setExpertActiveInput = z.strictObject({ expertId, active: z.boolean({ error: '请说明启用还是停用' }) });
+/** Taking an expert out of the pool is an official act: a reason (kept on the expert and on each panel they leave). */
+export const setExpertActiveInput = z
+  .strictObject({
+    expertId,
+    active: z.boolean({ error: '请说明启用还是停用' }),
+    reason: z.string().trim().max(200, '停用理由不能超过 200 字').optional(),
+  })
+  .refine((v) => v.active || (v.reason ?? '').length >= 2, { message: '停用专家时请写明理由，评审组和审计记录会看到它', path: ['reason'] });
+/** The bureau calls one replacement for a member who left (same conflict rules as the draw), recorded on the panel. */
+export const callReserveInput = z.strictObject({
+  declarationId,
+  reason: z.string({ error: '请写明补充专家的理由' }).trim().min(2, '请写明补充专家的理由').max(200, '理由不能超过 200 字'),
+});
 
 export const drawPanelInput = z.strictObject({
   declarationId,
@@ -102,6 +114,7 @@ export const reviewsSchemas = {
   addExpert: addExpertInput,
   listExperts: z.strictObject({}),
   setExpertActive: setExpertActiveInput,
+  callReserve: callReserveInput,
   drawPanel: drawPanelInput,
   panel: byDeclaration,
   recuse: recuseInput,
@@ -134,19 +147,32 @@ export interface PanelView {
   pool: string[];
   excluded: Exclusion[];
   recusals: { expertId: string; reason: string; replacedBy: string; at: string }[];
+  /** Issue 21: members who left (taken out of the pool), and the reserves called for them. */
+  departures: { expertId: string; name: string; reason: string; at: string; sheet: 'none' | 'draft' | 'submitted'; replacedBy: string | null }[];
+  reserveCalls: { expertId: string; replaces: string; from: 'reserves' | 'pool'; seed: string | null; at: string; reason: string }[];
+  /** Fewer than 5 members remain: no result until the bureau calls a reserve. */
+  needsReserve: boolean;
+}
+/** What a member sees of the panel's make-up: how many sit, how many left (never who). */
+export interface PanelStanding {
+  members: number;
+  departed: number;
+  /** Fewer than 5 members remain and the bureau has yet to call a reserve. */
+  awaitingReserve: boolean;
 }
 export type SheetView = Omit<ScoresheetDoc, '_id'>;
 
 export interface ReviewsApi {
   addExpert: [z.input<typeof addExpertInput>, { expertId: string; inviteCode: string }];
   listExperts: [Record<string, never>, { experts: ExpertView[] }];
-  setExpertActive: [z.input<typeof setExpertActiveInput>, ExpertView];
+  setExpertActive: [z.input<typeof setExpertActiveInput>, ExpertView & { leftPanels: string[] }];
+  callReserve: [z.input<typeof callReserveInput>, PanelView];
   drawPanel: [z.input<typeof drawPanelInput>, PanelView];
   panel: [z.input<typeof byDeclaration>, PanelView];
   recuse: [z.input<typeof recuseInput>, PanelView];
   declareConflict: [z.input<typeof declareConflictInput>, ExpertView];
   myAssignments: [Record<string, never>, { items: AssignmentItem[] }];
-  assignment: [z.input<typeof byDeclaration>, { declaration: DeclarationView; sheet: SheetView | null; asks: AskView[]; meeting: MeetingView | null }];
+  assignment: [z.input<typeof byDeclaration>, { declaration: DeclarationView; sheet: SheetView | null; asks: AskView[]; meeting: MeetingView | null; panel: PanelStanding }];
   saveScoresheet: [z.input<typeof saveScoresheetInput>, SheetView];
   submitScoresheet: [z.input<typeof submitScoresheetInput>, SheetView];
   reopenScoresheet: [z.input<typeof reopenScoresheetInput>, SheetView];

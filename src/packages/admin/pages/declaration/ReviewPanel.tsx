@@ -17,7 +17,7 @@ export function ReviewPanel({ d, onChanged }: { d: DeclarationView; onChanged: (
   const [size, setSize] = useState(5);
   const [seed, setSeed] = useState('');
   const [notice, setNotice] = useState('');
-  const [sheet, setSheet] = useState<{ kind: 'recuse'; expertId: string; name: string } | { kind: 'confirm' } | null>(null);
+  const [sheet, setSheet] = useState<{ kind: 'recuse'; expertId: string; name: string } | { kind: 'confirm' } | { kind: 'reserve' } | null>(null);
 
   const load = useCallback(async () => {
     if (d.status === 'draft' || d.status === 'submitted' || d.status === 'withdrawn') return;
@@ -83,6 +83,23 @@ export function ReviewPanel({ d, onChanged }: { d: DeclarationView; onChanged: (
           )}
         </View>
       ))}
+      {panel.departures.map((x) => (
+        <View key={`${x.expertId}:${x.at}`} className='admin__field'>
+          <Text className='admin__meta'>
+            已退出：{x.name}（{x.at.slice(0, 10)} 停用，理由：{x.reason}；其评分表{SHEET[x.sheet]}，不再计入）{x.replacedBy ? ` · 已由 ${panel.members.find((m) => m.expertId === x.replacedBy)?.name ?? x.replacedBy} 补充` : ''}
+          </Text>
+        </View>
+      ))}
+      {d.status === 'in-review' && panel.departures.some((x) => !x.replacedBy) && (
+        <View className='admin__field'>
+          <Text className={panel.needsReserve ? 'admin__error' : 'admin__meta'}>
+            {panel.needsReserve ? `评审组现有 ${panel.members.length} 人，不足 5 人：补充候补专家后才能产生评审结果。` : '有成员退出，可补充一位候补专家（候补按抽取顺序，回避规则与抽取时相同）。'}
+          </Text>
+          <AtButton size='small' onClick={() => setSheet({ kind: 'reserve' })}>
+            补充候补专家
+          </AtButton>
+        </View>
+      )}
       {result ? (
         <View className='admin__field'>
           <Text className='admin__title'>
@@ -122,6 +139,20 @@ export function ReviewPanel({ d, onChanged }: { d: DeclarationView; onChanged: (
           onCancel={() => setSheet(null)}
           onConfirm={async (reason) => {
             await api('reviews', 'recuse', { declarationId: d.declarationId, expertId: sheet.expertId, reason });
+            setSheet(null);
+            await act(async () => undefined);
+          }}
+        />
+      )}
+      {sheet?.kind === 'reserve' && (
+        <ReasonSheet
+          title='补充候补专家'
+          text='从抽取时的候补专家中按顺序补充一位（仍在库且无需回避的）；没有时从专家库按同样的回避规则随机抽取，随机种子记入评审组。'
+          placeholder='补充理由（必填），如：原成员停用，补足评审组'
+          confirmText='确认补充'
+          onCancel={() => setSheet(null)}
+          onConfirm={async (reason) => {
+            await api('reviews', 'callReserve', { declarationId: d.declarationId, reason });
             setSheet(null);
             await act(async () => undefined);
           }}

@@ -1,5 +1,10 @@
-/** 评审专家库: add experts (each gets a one-time invite code), see who is bound, deactivate. */
+/**
+ * 评审专家库: add experts (each gets a one-time invite code), see who is bound, deactivate. Deactivating is an official
+ * act (issue 21): it asks for a reason and a confirmation, ends the expert's access at once and takes them off every
+ * open panel (the review page then offers to call a reserve).
+ */
 import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { ExpertView } from '@shared/actions/reviews';
@@ -40,12 +45,23 @@ export default function ExpertsPage() {
       else setNotice(errorMessage(e));
     }
   };
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const toggle = async (x: ExpertView) => {
+    const reason = (reasons[x.expertId] ?? '').trim();
+    setRowErrors({ ...rowErrors, [x.expertId]: '' });
+    if (x.active) {
+      if (reason.length < 2) return setRowErrors({ ...rowErrors, [x.expertId]: '停用专家时请写明理由，评审组和审计记录会看到它' });
+      const { confirm } = await Taro.showModal({ title: `停用 ${x.name}？`, content: `停用后立即不能查看和提交任何评审；正在进行的评审组中，其评分不再计入。理由：${reason}` });
+      if (!confirm) return;
+    }
     try {
-      await api('reviews', 'setExpertActive', { expertId: x.expertId, active: !x.active });
+      const done = await api('reviews', 'setExpertActive', { expertId: x.expertId, active: !x.active, ...(x.active ? { reason } : {}) });
+      if (done.leftPanels.length) setNotice(`${x.name} 已退出 ${done.leftPanels.length} 个正在评审的评审组，请到相应申报的评审页补充候补专家。`);
       load();
     } catch (e) {
-      setNotice(errorMessage(e));
+      if (e instanceof ApiError && e.issues.length) setRowErrors({ ...rowErrors, [x.expertId]: e.issues[0].message });
+      else setNotice(errorMessage(e));
     }
   };
   const field = (key: 'name' | 'organisation' | 'title' | 'phone', label: string) => (
@@ -91,6 +107,9 @@ export default function ExpertsPage() {
             <Text className='admin__meta'>
               {x.organisation} · {EXPERT_KIND_LABELS[x.kind]} · {x.userId ? '已绑定' : '未绑定'} · {x.active ? '在库' : '已停用'}
             </Text>
+            {!x.active && x.deactivated && <Text className='admin__meta'>停用理由：{x.deactivated.reason}</Text>}
+            {x.active && <Input className='admin__input' value={reasons[x.expertId] ?? ''} placeholder='停用理由（停用时必填）' onInput={(e) => setReasons({ ...reasons, [x.expertId]: e.detail.value })} />}
+            {rowErrors[x.expertId] && <Text className='admin__error'>{rowErrors[x.expertId]}</Text>}
             <AtButton size='small' onClick={() => toggle(x)}>
               {x.active ? '停用' : '启用'}
             </AtButton>

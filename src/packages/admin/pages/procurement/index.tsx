@@ -1,5 +1,6 @@
 /**
- * The bureau's desk for issue 16: the year's procurement records, value for money (cost per service), and the needs
+ * The bureau's desk for issue 16: the year's procurement records, the disputes to settle (issue 21: a provider's
+ * disagreement is ruled on here, with confirmation and a reason), value for money (cost per service), and the needs
  * board to tag, merge and answer.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -9,7 +10,7 @@ import { AtButton } from 'taro-ui';
 import type { ProcurementView, ValueRow } from '@shared/actions/procurement';
 import type { NeedsApi } from '@shared/actions/needs';
 import { NEED_ANSWERS, NEED_STATUS_LABELS, type NeedAnswer } from '@shared/needs';
-import { PROCUREMENT_STATUS_LABELS } from '@shared/procurement';
+import { PROCUREMENT_STATUS_LABELS, SETTLE_DECISION_LABELS, SETTLE_DECISIONS, type SettleDecision } from '@shared/procurement';
 import { PURCHASE_METHOD_LABELS } from '@shared/domain';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
@@ -17,7 +18,7 @@ import { useLargeFont } from '../../../../utils/largeFont';
 import { goTab } from '../../../../utils/nav';
 import '../../../../styles/desk.scss';
 
-type Tab = 'table' | 'value' | 'needs';
+type Tab = 'table' | 'disputes' | 'value' | 'needs';
 const VISIBILITY_LABELS = { shown: '已公开', pending: '待审核（未公开）', hidden: '不予显示' } as const;
 type Need = NeedsApi['review'][1]['items'][number];
 
@@ -31,6 +32,7 @@ export default function BureauProcurementPage() {
         {(
           [
             ['table', '采购记录'],
+            ['disputes', '采购争议'],
             ['value', '投入产出'],
             ['needs', '群众需求'],
           ] as [Tab, string][]
@@ -40,7 +42,7 @@ export default function BureauProcurementPage() {
           </Text>
         ))}
       </View>
-      {tab !== 'needs' && (
+      {(tab === 'table' || tab === 'value') && (
         <View className='desk__tabs'>
           {[year - 1, year, year + 1].map((y) => (
             <Text key={y} className='desk__tab' onClick={() => setYear(y)}>
@@ -51,6 +53,7 @@ export default function BureauProcurementPage() {
       )}
       {tab === 'table' && <Table year={year} />}
       {tab === 'value' && <Value year={year} />}
+      {tab === 'disputes' && <Disputes />}
       {tab === 'needs' && <Needs />}
     </View>
   );
@@ -93,8 +96,74 @@ function Table({ year }: { year: number }) {
           </Text>
           <Text className={`desk__badge desk__badge--${r.status}`}>{PROCUREMENT_STATUS_LABELS[r.status]}</Text>
           {r.note && <Text className='desk__text'>说明：{r.note}</Text>}
+          {r.settlement && <Text className='desk__text'>裁定：{SETTLE_DECISION_LABELS[r.settlement.decision]}（{r.settlement.reason}）</Text>}
         </View>
       ))}
+    </View>
+  );
+}
+
+/** 采购争议: every disputed record, whatever its year, with the provider's reason; the bureau rules, confirming with a reason. */
+function Disputes() {
+  const { data, error, run } = useLoad<ProcurementView[]>(async () => (await api('procurement', 'list', { status: 'disputed' })).items, []);
+  if (error) return <Failure message={error} onRetry={run} />;
+  if (!data) return <Loading />;
+  if (data.length === 0) return <Empty title='没有待裁定的采购争议' hint='服务单位对采购记录提出异议后，会出现在这里由市司法局裁定' action={{ text: '返回我的', onClick: () => goTab('me') }} />;
+  return (
+    <View>
+      <Text className='desk__meta'>
+        共 {data.length} 条待裁定。裁定“采购成立”后按登记计入采购情况，采购单位已提交的测评意见随之计入；裁定“采购不成立”则不计入。
+      </Text>
+      {data.map((r) => (
+        <DisputeCard key={r.procurementId} r={r} onDone={run} />
+      ))}
+    </View>
+  );
+}
+
+function DisputeCard({ r, onDone }: { r: ProcurementView; onDone: () => void }) {
+  const [decision, setDecision] = useState<SettleDecision | null>(null);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState('');
+  const settle = async () => {
+    setErrors({});
+    setNotice('');
+    if (!decision) return setErrors({ decision: '请选择裁定结果' });
+    const { confirm } = await Taro.showModal({ title: `裁定：${SETTLE_DECISION_LABELS[decision]}？`, content: `${r.purchaserName} · ${r.productName} · ${r.amount} 元。裁定后不能更改。理由：${reason.trim() || '（未填写）'}` });
+    if (!confirm) return;
+    try {
+      await api('procurement', 'settle', { procurementId: r.procurementId, decision, reason: reason.trim() });
+      onDone();
+    } catch (e) {
+      if (e instanceof ApiError) setErrors(Object.fromEntries(e.issues.map((i) => [i.path, i.message])));
+      setNotice(errorMessage(e));
+    }
+  };
+  return (
+    <View className='desk__card procurement__dispute'>
+      <Text className='desk__title'>{r.productName}</Text>
+      <Text className='desk__meta'>
+        {r.purchaserName} · {r.from} 至 {r.to} · {r.quantity} 次 · {r.amount} 元 · 合同编号 {r.contractNumber ?? '（无）'}
+      </Text>
+      <Text className='desk__text'>服务单位的异议：{r.note}</Text>
+      <Text className='desk__meta'>采购凭证：{r.evidence.map((e) => e.name).join('、')}</Text>
+      <Text className='desk__label'>裁定结果</Text>
+      <View className='desk__tabs'>
+        {SETTLE_DECISIONS.map((d) => (
+          <Text key={d} className={`desk__tab ${decision === d ? 'desk__tab--on' : ''}`} onClick={() => setDecision(d)}>
+            {SETTLE_DECISION_LABELS[d]}
+          </Text>
+        ))}
+      </View>
+      {errors.decision && <Text className='desk__error'>{errors.decision}</Text>}
+      <Text className='desk__label'>裁定理由（双方都会看到）</Text>
+      <Textarea className='desk__textarea' value={reason} maxlength={500} placeholder='如：合同与付款凭证齐全，服务单位未能提供反证' onInput={(e) => setReason(e.detail.value)} />
+      {errors.reason && <Text className='desk__error'>{errors.reason}</Text>}
+      <AtButton type='primary' onClick={settle}>
+        作出裁定
+      </AtButton>
+      {notice && <Text className='desk__notice desk__notice--error'>{notice}</Text>}
     </View>
   );
 }

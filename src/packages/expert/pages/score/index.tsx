@@ -35,6 +35,8 @@ export default function ScorePage() {
   const [recused, setRecused] = useState(false);
   const [asks, setAsks] = useState<AskView[]>([]);
   const [meeting, setMeeting] = useState<MeetingView | null>(null);
+  /** Issue 21: the panel as it stands (a member left; a reserve awaited). */
+  const [standing, setStanding] = useState<{ members: number; departed: number; awaitingReserve: boolean } | null>(null);
   /** The item whose ask form is open ('' for the declaration as a whole). */
   const [asking, setAsking] = useState<string | null>(null);
   const [askNote, setAskNote] = useState('');
@@ -50,6 +52,7 @@ export default function ScorePage() {
       setD(a.declaration);
       setAsks(a.asks);
       setMeeting(a.meeting);
+      setStanding(a.panel);
       const local = Taro.getStorageSync(localKey(id)) as Sheet | '';
       if (a.sheet?.status === 'submitted') {
         setLocked(true);
@@ -213,6 +216,12 @@ export default function ScorePage() {
       <View className='score__head'>
         <Text className='expert__name'>{d.name}</Text>
         <Text className='expert__meta'>{locked ? '评分已提交' : '先选符合的一档，再在档内选分；草稿自动保存'}</Text>
+        {standing && standing.departed > 0 && (
+          <Text className='expert__meta'>
+            评审组有 {standing.departed} 位成员已退出，其评分不计入；
+            {standing.awaitingReserve ? `现有 ${standing.members} 人，市司法局补充候补专家后才会产生评审结果。` : `现有 ${standing.members} 人。`}
+          </Text>
+        )}
         {!locked && (
           <View className='score__recuse' role='button' onClick={() => setRecusing(true)}>
             <Text>与申报单位有利害关系？申请回避</Text>

@@ -8,7 +8,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { CustomRequestView, ProcurementView } from '@shared/actions/procurement';
 import type { ProductListItem } from '@shared/product';
-import { CUSTOM_STATUS_LABELS, PROCUREMENT_STATUS_LABELS } from '@shared/procurement';
+import { CUSTOM_STATUS_LABELS, OPINION_STATUS_LABELS, PROCUREMENT_STATUS_LABELS, SETTLE_DECISION_LABELS } from '@shared/procurement';
 import { PURCHASE_METHOD_LABELS } from '@shared/domain';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
@@ -56,6 +56,12 @@ export default function PurchaserDeskPage() {
               </Text>
               <Text className={`desk__badge desk__badge--${p.status}`}>{PROCUREMENT_STATUS_LABELS[p.status]}</Text>
               {p.note && <Text className='desk__text'>服务单位说明：{p.note}</Text>}
+              {p.status === 'disputed' && <Text className='desk__meta'>服务单位对这条记录有异议，市司法局将裁定采购是否成立；在此期间您仍可在“测评意见”中提交意见，裁定成立后计入测评。</Text>}
+              {p.settlement && (
+                <Text className='desk__text'>
+                  市司法局裁定（{p.settlement.at.slice(0, 10)}）：{SETTLE_DECISION_LABELS[p.settlement.decision]}。理由：{p.settlement.reason}
+                </Text>
+              )}
               {p.customTerms && <Text className='desk__text'>定制方案：{p.customTerms}</Text>}
             </View>
           ))
@@ -174,20 +180,21 @@ function RecordForm({ onDone }: { onDone: () => void }) {
 
 function OpinionForm({ purchases }: { purchases: ProcurementView[] }) {
   const year = new Date().getFullYear();
-  const bought = [...new Map(purchases.filter((p) => p.status === 'confirmed').map((p) => [p.productId, p])).values()];
+  // A disputed purchase gives a voice too (issue 21): its opinion is kept and counts once the bureau rules the purchase stands.
+  const bought = [...new Map(purchases.filter((p) => p.status === 'confirmed' || p.status === 'disputed').sort((a, b) => (a.status === 'confirmed' ? 1 : 0) - (b.status === 'confirmed' ? 1 : 0)).map((p) => [p.productId, p])).values()];
   const [productId, setProductId] = useState<string | null>(null);
   const [score, setScore] = useState('');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Issues>({});
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  if (bought.length === 0) return <Empty title='还没有经确认的采购' hint='服务单位确认您的采购后，测评期间可以在这里提交对该服务的意见' />;
+  if (bought.length === 0) return <Empty title='还没有可以评价的采购' hint='服务单位确认您的采购（或对采购有异议、待市司法局裁定）后，测评期间可以在这里提交对该服务的意见' />;
   const submit = async () => {
     setErrors({});
     setNotice(null);
     if (!productId) return setNotice({ ok: false, text: '请选择要评价的产品' });
     try {
-      await api('procurement', 'opinion', { year, productId, score: Number(score), notes: notes.trim() });
-      setNotice({ ok: true, text: '意见已提交，将作为“听取采购单位意见”计入年度测评' });
+      const { status } = await api('procurement', 'opinion', { year, productId, score: Number(score), notes: notes.trim() });
+      setNotice({ ok: true, text: status === 'held' ? `意见已提交。${OPINION_STATUS_LABELS.held}` : '意见已提交，将作为“听取采购单位意见”计入年度测评' });
     } catch (e) {
       setErrors(issuesOf(e));
       setNotice({ ok: false, text: errorMessage(e) });
@@ -199,6 +206,7 @@ function OpinionForm({ purchases }: { purchases: ProcurementView[] }) {
       {bought.map((p) => (
         <Text key={p.productId} className={`desk__tab ${productId === p.productId ? 'desk__tab--on' : ''}`} onClick={() => setProductId(p.productId)}>
           {p.productName}
+          {p.status === 'disputed' ? '（采购有争议，裁定后计入）' : ''}
         </Text>
       ))}
       <Field label='评分（0–100）' value={score} onInput={setScore} digit error={errors.score} />
@@ -233,13 +241,15 @@ function Custom({ requests, onDone }: { requests: CustomRequestView[]; onDone: (
     }
   };
   const accept = async (r: CustomRequestView) => {
-    const { confirm } = await Taro.showModal({ title: '接受这个定制方案？', content: `接受后按 ${r.price} 元生成采购记录，不能撤回。` });
+    const { confirm } = await Taro.showModal({ title: `接受第 ${r.offerVersion} 版定制方案？`, content: `接受后按 ${r.price} 元生成采购记录，不能撤回。` });
     if (!confirm) return;
     try {
-      await api('procurement', 'acceptCustom', { requestId: r.requestId });
+      // The version (and price) read here: if the provider has changed its offer since, the answer says so and nothing is accepted.
+      await api('procurement', 'acceptCustom', { requestId: r.requestId, offerVersion: r.offerVersion, price: r.price ?? undefined });
       onDone();
     } catch (e) {
       setNotice(errorMessage(e));
+      if (e instanceof ApiError && e.code === 'CONFLICT') onDone();
     }
   };
   return (
@@ -256,9 +266,10 @@ function Custom({ requests, onDone }: { requests: CustomRequestView[]; onDone: (
               <Text className='desk__text'>申报价格：{r.standard.price}</Text>
             </View>
             <View className='desk__half'>
-              <Text className='desk__label'>服务单位的定制方案</Text>
+              <Text className='desk__label'>服务单位的定制方案{r.offerVersion > 1 ? `（第 ${r.offerVersion} 版）` : ''}</Text>
               <Text className='desk__text'>{r.terms ?? '等待答复'}</Text>
               {r.price !== null && <Text className='desk__text'>报价：{r.price} 元</Text>}
+              {r.offers.length > 1 && <Text className='desk__meta'>此前的报价：{r.offers.slice(0, -1).map((o) => `第 ${o.version} 版 ${o.price} 元`).join('，')}</Text>}
             </View>
           </View>
           {r.status === 'answered' && (
