@@ -29,6 +29,14 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
   const [docNo, setDocNo] = useState('');
   const [publishedOn, setPublishedOn] = useState(today);
   const [notice, setNotice] = useState('');
+  /** The window as announced (issue 22: its end day shows from the start, also before the window opens). */
+  const [announced, setAnnounced] = useState<{ startsOn: string; endsOn: string; state: string; workingDaysLeft: number } | null>(null);
+  useEffect(() => {
+    if (d.status !== 'in-publicity') return setAnnounced(null);
+    api('publicity', 'get', { declarationId: d.declarationId })
+      .then((p) => setAnnounced({ startsOn: p.startsOn, endsOn: p.endsOn, state: p.state, workingDaysLeft: p.workingDaysLeft }))
+      .catch(() => setAnnounced(null));
+  }, [d.declarationId, d.status]);
 
   // The end day as the server will compute it: the package's calendar plus the years the bureau has entered.
   useEffect(() => {
@@ -114,6 +122,12 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
   if (d.status === 'in-publicity' || d.status === 'recognised')
     return (
       <View className='admin__card'>
+        {announced && (
+          <Text className='admin__meta'>
+            公示期 {announced.startsOn} 至 {announced.endsOn}
+            {announced.state === 'upcoming' ? '（尚未开始）' : announced.state === 'open' ? `（公示中，还剩 ${announced.workingDaysLeft} 个工作日）` : '（已期满）'}
+          </Text>
+        )}
         <Text className='admin__title'>
           公示意见（共 {page.total} 条，未答复 {page.unanswered} 条）
         </Text>
