@@ -8,45 +8,28 @@ import { productIdFor } from '../../cloudfunctions/catalogue/publishProducts';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { BULK_MAX } from '../../types/limits';
-import { RUBRIC, allowedRange } from '../../types/rubric';
-import { addExperts, FIVE_ORGANISATIONS } from '../support/experts';
 import { insertGrades } from '../support/gradeFixture';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
+import { deskScene, proposed as proposedBy, submitted as submittedBy, type Expert } from '../support/reviewSteps';
 
 let h: Harness;
 let zhang: { token: string; orgId: string };
-let experts: { expertId: string; token: string }[];
+let experts: Expert[];
 const at = (day: string) => h.ok('admin', 'setClock', { now: `${day}T10:00:00+08:00` }, ADMIN_TOKEN);
 const issues = (res: { body: any }) => (res.body.error.issues ?? []).map((i: any) => [i.path, i.message]);
-const meets = { public: 'meets', legal: 'meets', service: 'meets' };
 const tooMany = Array.from({ length: BULK_MAX + 1 }, (_, i) => `x${i}`);
 
 /** The audit entries of one record written by one action. */
 async function trail(recordId: string, action: string): Promise<any[]> {
   return (await h.ok('admin', 'auditTrail', { recordId }, ADMIN_TOKEN)).entries.filter((e: any) => e.action === action);
 }
-async function submitted(i: number): Promise<string> {
-  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: demoSpec(DEMO_PRODUCTS[i], i) }, zhang.token);
-  await h.ok('declarations', 'submit', { declarationId }, zhang.token);
-  return declarationId;
-}
-async function proposed(i: number): Promise<string> {
-  const id = await submitted(i);
-  await h.ok('reviews', 'drawPanel', { declarationId: id, size: 5 }, ADMIN_TOKEN);
-  const items = Object.fromEntries(RUBRIC.map((r) => [r.key, allowedRange(r, DEMO_PRODUCTS[i].purchaseMethod).max]));
-  for (const e of experts) await h.ok('reviews', 'submitScoresheet', { declarationId: id, items, attributes: meets }, e.token);
-  for (const e of experts) await h.ok('reviews', 'panelConfirm', { declarationId: id, agree: true }, e.token);
-  await h.ok('reviews', 'confirm', { declarationId: id }, ADMIN_TOKEN);
-  return id;
-}
+const submitted = (i: number) => submittedBy(h, zhang.token, i);
+const proposed = (i: number) => proposedBy(h, zhang.token, i, experts);
 const status = async (id: string) => (await h.ok('declarations', 'get', { declarationId: id }, ADMIN_TOKEN)).status;
 
 beforeAll(async () => {
   h = await startHarness();
-  zhang = await h.applicant('杭州钱塘律师事务所');
-  await at('2026-03-10');
-  await h.ok('declarations', 'openCall', { year: 2026, title: '2026 年度申报公告', opensOn: '2026-01-01', closesOn: '2026-12-31' }, ADMIN_TOKEN);
-  experts = await addExperts(h, FIVE_ORGANISATIONS);
+  ({ applicant: zhang, experts } = await deskScene(h, '杭州钱塘律师事务所', '2026-03-10'));
 }, 60_000);
 afterAll(() => h.close());
 afterEach(async () => expect(await h.invariants()).toEqual([]));

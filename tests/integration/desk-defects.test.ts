@@ -5,17 +5,15 @@
  * registration; material replies with files, owner-checked.
  */
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
-import { demoSpec } from '../../server/seedDemo';
 import { RUBRIC, allowedRange } from '../../types/rubric';
-import { addExperts, FIVE_ORGANISATIONS } from '../support/experts';
 import { PDF } from '../support/fileFixtures';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
+import { deskScene, MEETS as meets, proposed, submitted as submittedBy, type Expert } from '../support/reviewSteps';
 
 let h: Harness;
 let zhang: { token: string; orgId: string };
-let experts: { expertId: string; token: string }[];
+let experts: Expert[];
 const at = (day: string) => h.ok('admin', 'setClock', { now: `${day}T10:00:00+08:00` }, ADMIN_TOKEN);
-const meets = { public: 'meets', legal: 'meets', service: 'meets' };
 /** Full marks, less `minus` points on the first item with room for them. */
 const items = (i: number, minus = 0) => {
   const pm = DEMO_PRODUCTS[i].purchaseMethod;
@@ -23,18 +21,11 @@ const items = (i: number, minus = 0) => {
   return Object.fromEntries(RUBRIC.map((r) => [r.key, allowedRange(r, pm).max - (r === roomy ? minus : 0)]));
 };
 
-async function submitted(i: number, token = zhang.token): Promise<string> {
-  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: demoSpec(DEMO_PRODUCTS[i], i) }, token);
-  await h.ok('declarations', 'submit', { declarationId }, token);
-  return declarationId;
-}
+const submitted = (i: number) => submittedBy(h, zhang.token, i);
 
 beforeAll(async () => {
   h = await startHarness();
-  zhang = await h.applicant('杭州西湖律师事务所');
-  await at('2026-03-10');
-  await h.ok('declarations', 'openCall', { year: 2026, title: '2026 年度申报公告', opensOn: '2026-01-01', closesOn: '2026-12-31' }, ADMIN_TOKEN);
-  experts = await addExperts(h, FIVE_ORGANISATIONS);
+  ({ applicant: zhang, experts } = await deskScene(h, '杭州西湖律师事务所', '2026-03-10'));
 }, 60_000);
 afterAll(() => h.close());
 afterEach(async () => expect(await h.invariants()).toEqual([]));
@@ -86,16 +77,8 @@ test('评审组确认结果 is offered only when it can succeed: the panel and t
 
 test('a publicity not yet started shows its end day; the bureau’s calendar entry recounts it before the start, not a window already running', async () => {
   await at('2026-04-01');
-  const ready = [];
-  for (const i of [1, 2]) {
-    const id = await submitted(i);
-    await h.ok('reviews', 'drawPanel', { declarationId: id, size: 5 }, ADMIN_TOKEN);
-    for (const e of experts) await h.ok('reviews', 'submitScoresheet', { declarationId: id, items: items(i), attributes: meets }, e.token);
-    for (const e of experts) await h.ok('reviews', 'panelConfirm', { declarationId: id, agree: true }, e.token);
-    await h.ok('reviews', 'confirm', { declarationId: id }, ADMIN_TOKEN);
-    ready.push(id);
-  }
-  const [running, upcoming] = ready;
+  const running = await proposed(h, zhang.token, 1, experts);
+  const upcoming = await proposed(h, zhang.token, 2, experts);
   // Running from 1 April; upcoming from Monday 11 May for 7 working days: 11–15, 18, 19 May.
   await h.ok('publicity', 'start', { declarationIds: [running], startsOn: '2026-04-01', workingDays: 7 }, ADMIN_TOKEN);
   await h.ok('publicity', 'start', { declarationIds: [upcoming], startsOn: '2026-05-11', workingDays: 7 }, ADMIN_TOKEN);

@@ -7,47 +7,29 @@
 import { buildProductDoc } from '../../cloudfunctions/catalogue/productDoc';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
-import { RUBRIC, allowedRange } from '../../types/rubric';
 import { TODO_KINDS } from '../../types/todo';
-import { addExperts, FIVE_ORGANISATIONS } from '../support/experts';
 import { insertGrades } from '../support/gradeFixture';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
+import { deskScene, proposed as proposedBy, scored as scoredBy, submitted as submittedBy, type Expert } from '../support/reviewSteps';
 
 let h: Harness;
 let zhang: { token: string; orgId: string };
-let experts: { expertId: string; token: string }[];
+let experts: Expert[];
 const at = (day: string) => h.ok('admin', 'setClock', { now: `${day}T10:00:00+08:00` }, ADMIN_TOKEN);
-const items = (i: number) => Object.fromEntries(RUBRIC.map((r) => [r.key, allowedRange(r, DEMO_PRODUCTS[i].purchaseMethod).max]));
-const meets = { public: 'meets', legal: 'meets', service: 'meets' };
 const ids: Record<string, string> = {};
 
-async function submitted(i: number): Promise<string> {
-  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec: demoSpec(DEMO_PRODUCTS[i], i) }, zhang.token);
-  await h.ok('declarations', 'submit', { declarationId }, zhang.token);
-  return declarationId;
-}
+const submitted = (i: number) => submittedBy(h, zhang.token, i);
+const scored = (id: string, i: number, by = experts) => scoredBy(h, id, i, by);
+const proposed = (i: number) => proposedBy(h, zhang.token, i, experts);
 async function drawn(i: number): Promise<string> {
   const id = await submitted(i);
   await h.ok('reviews', 'drawPanel', { declarationId: id, size: 5 }, ADMIN_TOKEN);
   return id;
 }
-async function scored(id: string, i: number, by = experts) {
-  for (const e of by) await h.ok('reviews', 'submitScoresheet', { declarationId: id, items: items(i), attributes: meets }, e.token);
-}
-async function proposed(i: number): Promise<string> {
-  const id = await drawn(i);
-  await scored(id, i);
-  for (const e of experts) await h.ok('reviews', 'panelConfirm', { declarationId: id, agree: true }, e.token);
-  await h.ok('reviews', 'confirm', { declarationId: id }, ADMIN_TOKEN);
-  return id;
-}
 
 beforeAll(async () => {
   h = await startHarness();
-  zhang = await h.applicant('杭州之江律师事务所');
-  await at('2026-08-20');
-  await h.ok('declarations', 'openCall', { year: 2026, title: '2026 年度申报公告', opensOn: '2026-01-01', closesOn: '2026-12-31' }, ADMIN_TOKEN);
-  experts = await addExperts(h, FIVE_ORGANISATIONS);
+  ({ applicant: zhang, experts } = await deskScene(h, '杭州之江律师事务所', '2026-08-20'));
   // A listed product of 之江所 (for the rating cases and the rectifications) and one in a computed 2026 assessment (the appeal).
   for (const [productId, i] of [['ptodo1', 10], ['ptodo2', 11]] as const)
     await h.app.store.insert('products', buildProductDoc(demoSpec(DEMO_PRODUCTS[i], i), { productId, declarationId: null, orgId: zhang.orgId, documentNumber: '杭司〔2025〕9号', publishedOn: '2025-03-01' }));
