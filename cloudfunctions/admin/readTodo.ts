@@ -18,22 +18,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { findAll, findByIds } from '../_lib/store/pages';
 import { MAX_PAGE } from '../_lib/store/port';
-import {
-  casesDue,
-  deadlineOf,
-  materialsOverdue,
-  publicityEnding,
-  readOpenCases,
-  readOpenPublicity,
-  readOpenRectifications,
-  readPanels,
-  readReviewing,
-  rectificationsDue,
-  scoringDue,
-  workingDaysAfter,
-  type Deadline,
-} from '../notify/deadlines';
-import { loadCalendar } from '../publicity/calendar';
+import { casesDue, deadlineOf, materialsOverdue, publicityEnding, readPanels, readWatched, rectificationsDue, scoringDue, workingDaysAfter, type Deadline } from '../notify/deadlines';
 import { currentConfirmations, majorityOf } from '../reviews/panelConfirm';
 
 const DECLARATION_PAGE = 'packages/admin/pages/declaration/index';
@@ -99,12 +84,8 @@ async function waitingComments(ctx: Ctx, declarationIds: string[]): Promise<Map<
 
 export async function readTodo(_input: unknown, ctx: Ctx): Promise<TodoResult> {
   const today = ctx.clock.today();
-  const [cal, cases, reviewing, notices, rectifications, appeals, registrations] = await Promise.all([
-    loadCalendar(ctx),
-    readOpenCases(ctx, today),
-    readReviewing(ctx),
-    readOpenPublicity(ctx),
-    readOpenRectifications(ctx, today),
+  const [{ cal, cases, reviewing, notices, rectifications }, appeals, registrations] = await Promise.all([
+    readWatched(ctx, today),
     findAll<AppealDoc>(ctx.store, COLLECTIONS.assessmentAppeals, { where: { status: 'pending' } }),
     findAll<OrgDoc>(ctx.store, COLLECTIONS.orgs, { where: { status: 'pending' } }),
   ]);
