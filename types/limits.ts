@@ -104,3 +104,9 @@ export const HTTP_LIMITS: HttpLimits = {
   lingerMs: 2_000,
   checkIntervalMs: 1_000,
 };
+
+/**
+ * Bulk actions (issue 22: draw panels, start publicity, answer comments, assign products, publish, decide proposal
+ * lines): at most this many records per call. Each record is its own transaction, so a call's time grows with it.
+ */
+export const BULK_MAX = 50;

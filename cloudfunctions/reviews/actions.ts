@@ -3,7 +3,7 @@ import { action, defineFunction } from '../_lib/router';
 import { addExpert, declareConflict, listExperts } from './experts';
 import { callReserve } from './callReserve';
 import { setExpertActive } from './setExpertActive';
-import { drawPanel, readPanel, recuse } from './panels';
+import { drawPanel, drawPanels, readPanel, recuse } from './panels';
 import { reviewPermissions as can } from './permissions';
 import { confirmResult, readResult } from './results';
 import { askMaterials, decideAsk, listAsks } from './asks';
@@ -19,6 +19,7 @@ export const reviewsFunction = defineFunction('reviews', {
   setExpertActive: action({ input: s.setExpertActive, allow: can.managePool, run: setExpertActive }),
   callReserve: action({ input: s.callReserve, allow: can.callReserve, run: callReserve }),
   drawPanel: action({ input: s.drawPanel, allow: can.drawPanel, run: drawPanel }),
+  drawPanels: action({ input: s.drawPanels, allow: can.drawPanel, run: drawPanels }),
   panel: action({ input: s.panel, allow: can.readPanel, run: readPanel }),
   recuse: action({ input: s.recuse, allow: can.recuse, run: recuse }),
   declareConflict: action({ input: s.declareConflict, allow: can.declareConflict, run: declareConflict }),

@@ -3,6 +3,7 @@ import { EXPORT_DATASETS, EXPORT_FORMATS } from '../exports';
 import { MAX_YEAR, MIN_YEAR } from '../dates';
 import { INVITABLE_ROLES } from '../domain';
 import { UNIT_KINDS } from '../procurement';
+import type { TodoResult } from '../todo';
 
 export const createInviteInput = z
   .strictObject({
@@ -125,6 +126,10 @@ export type DashboardBackup =
   | { kind: 'local'; last: { takenAt: string; bytes: number; file: string } | null; schedule: { at: string; keep: number } | null }
   | { kind: 'cloud' };
 
+/** The bureau's to-do list (待办, types/todo.ts): takes nothing; computed from the records on the clock's day. */
+export const todoInput = z.strictObject({});
+export type { TodoItem, TodoKind, TodoResult } from '../todo';
+
 export const adminSchemas = {
   createInvite: createInviteInput,
   setClock: setClockInput,
@@ -132,6 +137,7 @@ export const adminSchemas = {
   runJobs: runJobsInput,
   export: exportInput,
   dashboard: dashboardInput,
+  todo: todoInput,
 };
 
 export interface AdminApi {
@@ -141,5 +147,6 @@ export interface AdminApi {
   runJobs: [Record<string, never>, RunJobsResult];
   export: [ExportInput, ExportResult];
   dashboard: [DashboardInput, DashboardResult];
+  todo: [Record<string, never>, TodoResult];
 }
 

@@ -5,7 +5,7 @@ import { AtButton } from 'taro-ui';
 import type { DeclarationView } from '@shared/declaration';
 import { COMMENT_STATUS_LABELS, DISPOSITIONS, DISPOSITION_LABELS, type Disposition, type ModerationComment } from '@shared/publicity';
 import { WorkingDayCalendar, type CalendarOverride } from '@shared/workdays';
-import { api, errorMessage } from '../../../../api/client';
+import { api, errorMessage, throwIfRefused } from '../../../../api/client';
 import { ReasonSheet } from '../../../../components/ReasonSheet';
 
 const SHEETS = {
@@ -29,6 +29,14 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
   const [docNo, setDocNo] = useState('');
   const [publishedOn, setPublishedOn] = useState(today);
   const [notice, setNotice] = useState('');
+  /** The window as announced (issue 22: its end day shows from the start, also before the window opens). */
+  const [announced, setAnnounced] = useState<{ startsOn: string; endsOn: string; state: string; workingDaysLeft: number } | null>(null);
+  useEffect(() => {
+    if (d.status !== 'in-publicity') return setAnnounced(null);
+    api('publicity', 'get', { declarationId: d.declarationId })
+      .then((p) => setAnnounced({ startsOn: p.startsOn, endsOn: p.endsOn, state: p.state, workingDaysLeft: p.workingDaysLeft }))
+      .catch(() => setAnnounced(null));
+  }, [d.declarationId, d.status]);
 
   // The end day as the server will compute it: the package's calendar plus the years the bureau has entered.
   useEffect(() => {
@@ -105,7 +113,7 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
           </Text>
         ))}
         {notice && <Text className='admin__error'>{notice}</Text>}
-        <AtButton type='primary' onClick={() => act(() => api('publicity', 'start', { declarationIds: [d.declarationId], startsOn, workingDays: days }))}>
+        <AtButton type='primary' onClick={() => act(async () => throwIfRefused(await api('publicity', 'start', { declarationIds: [d.declarationId], startsOn, workingDays: days })))}>
           开始公示
         </AtButton>
       </View>
@@ -114,6 +122,12 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
   if (d.status === 'in-publicity' || d.status === 'recognised')
     return (
       <View className='admin__card'>
+        {announced && (
+          <Text className='admin__meta'>
+            公示期 {announced.startsOn} 至 {announced.endsOn}
+            {announced.state === 'upcoming' ? '（尚未开始）' : announced.state === 'open' ? `（公示中，还剩 ${announced.workingDaysLeft} 个工作日）` : '（已期满）'}
+          </Text>
+        )}
         <Text className='admin__title'>
           公示意见（共 {page.total} 条，未答复 {page.unanswered} 条）
         </Text>
@@ -184,7 +198,7 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
             <Input className='admin__input' value={docNo} placeholder='文号，如 杭司〔2026〕125号' onInput={(e) => setDocNo(e.detail.value)} />
             <Input className='admin__input' value={publishedOn} placeholder='公布日期' onInput={(e) => setPublishedOn(e.detail.value)} />
             {notice && <Text className='admin__error'>{notice}</Text>}
-            <AtButton type='primary' onClick={() => act(() => api('catalogue', 'publish', { declarationIds: [d.declarationId], documentNumber: docNo, publishedOn }))}>
+            <AtButton type='primary' onClick={() => act(async () => throwIfRefused(await api('catalogue', 'publish', { declarationIds: [d.declarationId], documentNumber: docNo, publishedOn })))}>
               公布并进入目录库
             </AtButton>
           </View>

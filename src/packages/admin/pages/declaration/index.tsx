@@ -82,6 +82,7 @@ export default function DeclarationDetailPage() {
             <Text className='admin__meta'>
               期限 {r.dueOn} · {r.response ? `已补充：${r.response.text}` : '尚未补充'}
             </Text>
+            {r.response && r.response.attachments.length > 0 && <Text className='admin__meta'>附件：{r.response.attachments.map((a) => a.name).join('、')}</Text>}
           </View>
         ))}
         {d.status === 'submitted' && (
