@@ -391,8 +391,11 @@ export interface DecisionRecord {
   reason: string;
   decidedOn: string;
   decidedAt: string;
-  /** What the bureau decided on: a recompute that changes either drops the decision (it is asked again). */
-  basis: { score: number; evidence: EvidenceCounts };
+  /**
+   * What the bureau decided on: a recompute that changes the product's evidence or the grade its score reaches drops the
+   * decision (it is asked again); a score that moves within its grade (the city's levels moved) keeps it.
+   */
+  basis: { score: number; scoreGrade: Grade; evidence: EvidenceCounts };
   /** carry-over: the published grade carried from an earlier year. */
   carried?: { year: number; grade: Grade; score: number };
 }

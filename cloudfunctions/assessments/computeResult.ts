@@ -227,12 +227,12 @@ const sameEvidence = (a: EvidenceCounts, b: EvidenceCounts) => a.ratings === b.r
 
 /**
  * The bureau's decision for an insufficient result survives a recompute only if the result is still insufficient on
- * the same score and evidence it was decided on; otherwise it is dropped and the product is listed again.
+ * the same evidence, its score reaching the same grade; otherwise it is dropped and the product is listed again.
  */
-export function keptDecision(before: Pick<AssessmentResultDoc, 'decision'> | null | undefined, next: Pick<ComputedResult, 'evidenced' | 'score' | 'evidence'>): DecisionRecord | null {
+export function keptDecision(before: Pick<AssessmentResultDoc, 'decision'> | null | undefined, next: Pick<ComputedResult, 'evidenced' | 'scoreGrade' | 'evidence'>): DecisionRecord | null {
   const d = before?.decision;
   if (!d || next.evidenced) return null;
-  return d.basis.score === next.score && sameEvidence(d.basis.evidence, next.evidence) ? d : null;
+  return d.basis.scoreGrade === next.scoreGrade && sameEvidence(d.basis.evidence, next.evidence) ? d : null;
 }
 
 /** The grade in force of a computed result under a decision. */

@@ -38,7 +38,7 @@ export async function decideInsufficient(input: { year: number; productId: strin
     if (!r.insufficient) throw conflict(`“${entry.name}”的证据足以评定等次，不需要另作决定`);
     if (input.decision === 'grade' && r.scoreGrade === 'fail')
       throw conflict(`“${entry.name}”的得分为不合格，但证据不足（${r.shortfalls.map(shortfallText).join('；')}）：不合格必须有证据，不能按现有证据定为不合格，可以沿用上年等次或本年度不定等次`);
-    const decision: DecisionRecord = { decision: input.decision, reason: input.reason, decidedOn: today, decidedAt: now, basis: { score: r.score, evidence: r.evidence }, ...(carried ? { carried } : {}) };
+    const decision: DecisionRecord = { decision: input.decision, reason: input.reason, decidedOn: today, decidedAt: now, basis: { score: r.score, scoreGrade: r.scoreGrade, evidence: r.evidence }, ...(carried ? { carried } : {}) };
     const grade = gradeInForce(r.scoreGrade, null, decision);
     await tx.update(COLLECTIONS.assessmentResults, r._id, { decision, grade });
     await appendAudit(tx, ctx, {

@@ -65,7 +65,7 @@ test('catches evidence that does not match the inputs, 证据不足 published un
     'assessment result 2026:p1 is published while its insufficient evidence awaits a decision',
   ]);
   // A 不合格 score on one method, graded 不合格 by a "decision": 不合格 needs two methods.
-  const decision = { decision: 'grade', reason: '按现有证据', decidedOn: '2026-10-05', decidedAt: '', basis: { score: 30, evidence: r.evidence } };
+  const decision = { decision: 'grade', reason: '按现有证据', decidedOn: '2026-10-05', decidedAt: '', basis: { score: 30, scoreGrade: 'fail', evidence: r.evidence } };
   await store.update('assessmentResults', '2026:p1', { score: 30, scoreGrade: 'fail', insufficient: true, grade: 'fail', decision, components: r.components.map((c) => (c.key === 'inspection' ? { ...c, score: 30 } : c)) });
   expect(await checkInvariants(store)).toEqual(
     expect.arrayContaining(['assessment result 2026:p1: grade fail where its score, evidence and decision give null', "assessment result 2026:p1: 不合格 without 不合格's evidence"]),

@@ -244,7 +244,7 @@ test('evidence bounds, both ends: 优秀 30 ratings / 2 methods / accepted use; 
 });
 
 test('the bureau’s decision for 证据不足: the score’s grade but never 不合格, a carried grade, or none; kept only on the same basis', () => {
-  const at = { reason: '理由', decidedOn: '2026-10-01', decidedAt: '', basis: { score: 70, evidence: ev(0, 0) } };
+  const at = { reason: '理由', decidedOn: '2026-10-01', decidedAt: '', basis: { score: 70, scoreGrade: 'pass' as const, evidence: ev(0, 0) } };
   expect(gradeInForce('pass', null, null)).toBeNull();
   expect(gradeInForce('pass', null, { ...at, decision: 'grade' })).toBe('pass');
   expect(gradeInForce('fail', null, { ...at, decision: 'grade' })).toBeNull();
@@ -254,10 +254,12 @@ test('the bureau’s decision for 证据不足: the score’s grade but never �
   expect(gradeText({ grade: null, decision: { decision: 'no-grade' } })).toBe('证据不足，本年度不定等次');
   expect(gradeText({ grade: null, decision: null })).toBe('证据不足');
   const before = { decision: { ...at, decision: 'no-grade' as const } };
-  expect(keptDecision(before, { evidenced: null, score: 70, evidence: ev(0, 0) })).toBe(before.decision);
-  expect(keptDecision(before, { evidenced: null, score: 70.01, evidence: ev(0, 0) })).toBeNull();
-  expect(keptDecision(before, { evidenced: null, score: 70, evidence: ev(1, 0) })).toBeNull();
-  expect(keptDecision(before, { evidenced: 'pass', score: 70, evidence: ev(0, 1) })).toBeNull();
+  // A score that moves within its grade (the city's levels moved) keeps it; another grade, other evidence, or evidence that now suffices drop it.
+  expect(keptDecision(before, { evidenced: null, scoreGrade: 'pass', evidence: ev(0, 0) })).toBe(before.decision);
+  expect(keptDecision(before, { evidenced: null, scoreGrade: 'good', evidence: ev(0, 0) })).toBeNull();
+  expect(keptDecision(before, { evidenced: null, scoreGrade: 'pass', evidence: ev(1, 0) })).toBeNull();
+  expect(keptDecision(before, { evidenced: null, scoreGrade: 'pass', evidence: { ...ev(0, 0), use: 'reported' } })).toBeNull();
+  expect(keptDecision(before, { evidenced: 'pass', scoreGrade: 'pass', evidence: ev(0, 1) })).toBeNull();
 });
 
 test('the evidence beside a grade, missing evidence said plainly', () => {

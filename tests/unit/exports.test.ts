@@ -45,7 +45,7 @@ test('the assessments dataset: each stored result as a row, read back from the .
       _id: '2026:p2', year: 2026, productId: 'p2', orgId: 'o1', productName: '邻里调解', category: 'mediation', score: 77, grade: null, status: 'published', documentNumber: '杭司〔2027〕3号', publishedAt: '2027-01-20T02:00:00.000Z',
       satisfaction: { rate: null, n: 0, satisfied: 0 }, components: [], methodsUsed: [], computedAt: '2027-01-10T02:00:00.000Z', scoreGrade: 'pass', insufficient: true,
       evidence: { ratings: 0, findings: 0, methods: [], use: 'none' }, shortfalls: [{ grade: 'pass', methods: { have: 0, need: 1 } }],
-      decision: { decision: 'no-grade', reason: '全年未开展服务', decidedOn: '2026-12-20', decidedAt: '', basis: { score: 77, evidence: { ratings: 0, findings: 0, methods: [], use: 'none' } } },
+      decision: { decision: 'no-grade', reason: '全年未开展服务', decidedOn: '2026-12-20', decidedAt: '', basis: { score: 77, scoreGrade: 'pass', evidence: { ratings: 0, findings: 0, methods: [], use: 'none' } } },
     });
     const clock = new SettableClock();
     const ctx = { store, clock } as unknown as Ctx;
