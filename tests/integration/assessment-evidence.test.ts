@@ -118,6 +118,13 @@ test('findings form one chain per author: nobody supersedes a purchasing unit’
   expect(firsts.map((r) => r.status).sort()).toEqual([200, 409]);
   const row = (await h.ok('assessments', 'progress', { year: Y }, ADMIN_TOKEN)).rows.find((r: any) => r.productId === 'pX');
   expect([row.findings.ledger, row.findings.mystery, row.findings.purchaser]).toEqual([1, 1, 1]);
+  // The assessor's page offers a correction only of its own findings.
+  const seen = (await h.ok('assessments', 'findings', { year: Y, productId: 'pX' }, assessor.token)).findings.filter((x: any) => !x.supersededBy);
+  expect(seen.map((x: any) => [x.method, x.recordedAs, x.mine]).sort()).toEqual([
+    ['ledger', 'assessor', true],
+    ['mystery', 'assessor', true],
+    ['purchaser', 'purchaser', false],
+  ]);
 });
 
 test('compute: nothing is 优秀 or 不合格 for want of data; 1 of 1 is not 100; 证据不足 says what is missing', async () => {
