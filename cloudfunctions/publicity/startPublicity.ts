@@ -1,5 +1,6 @@
 import type { DeclarationDoc } from '../../types/declaration';
 import type { PublicityDoc } from '../../types/publicity';
+import type { ReviewResult } from '../../types/review';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -21,7 +22,9 @@ export async function startPublicity(input: { declarationIds: string[]; startsOn
     for (const id of ids) {
       const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, id);
       if (!d) throw notFound(`没有找到申报 ${id}`);
-      if (d.status !== 'proposed') throw conflict(`“${d.name}”不是拟定产品，不能公示`);
+      // 拟定的公共法律服务产品应当……进行公示: only a review the panel passed and the bureau confirmed.
+      const r = await tx.get<ReviewResult & { _id: string }>(COLLECTIONS.results, id);
+      if (d.status !== 'proposed' || !r?.confirmedAt || !r.passed) throw conflict(`“${d.name}”不是拟定产品（评审未通过或尚未确认），不能公示`);
       const doc: PublicityDoc = { _id: id, windows: [{ startsOn: input.startsOn, endsOn, workingDays: input.workingDays, warnings }], status: 'open', outcome: null, reason: null, closedAt: null, commenters: 0, shownComments: 0, startedAt: now };
       await tx.insert(COLLECTIONS.publicity, doc);
       await tx.update(COLLECTIONS.declarations, id, { status: 'in-publicity', updatedAt: now });

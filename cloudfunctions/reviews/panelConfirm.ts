@@ -1,5 +1,5 @@
 /** 经评审组最终确认: after the result, each member agrees or dissents (with reasons); a majority lets the bureau confirm. */
-import type { PanelConfirmation, PanelDoc } from '../../types/review';
+import { isMajority, type PanelConfirmation, type PanelDoc } from '../../types/review';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -11,7 +11,8 @@ export function currentConfirmations(panel: PanelDoc): PanelConfirmation[] {
   return (panel.confirmations ?? []).filter((c) => panel.members.includes(c.expertId));
 }
 
-export const hasMajority = (panel: PanelDoc) => currentConfirmations(panel).filter((c) => c.agree).length * 2 > panel.members.length;
+/** 过半数: more than half of the current members agree (3 of 6 is not enough, 4 of 6 is). */
+export const hasMajority = (panel: PanelDoc) => isMajority(currentConfirmations(panel).filter((c) => c.agree).length, panel.members.length);
 
 export async function panelConfirm(input: { declarationId: string; agree: boolean; note: string }, ctx: Ctx) {
   const me = ctx.caller.expertId!;
