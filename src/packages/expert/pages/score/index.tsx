@@ -9,8 +9,8 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import { PURCHASE_METHOD_LABELS, type PurchaseMethod } from '@shared/domain';
 import type { DeclarationView } from '@shared/declaration';
-import type { AskView, AttributeJudgements, MeetingView } from '@shared/review';
-import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, JUDGEMENTS, JUDGEMENT_LABELS, PASS_MARK, RUBRIC, RUBRIC_TOTAL } from '@shared/rubric';
+import { REVIEW_RULES, type AskView, type AttributeJudgements, type MeetingView } from '@shared/review';
+import { allowedRange, allowedValues, ATTRIBUTES, ATTRIBUTE_LABELS, describeValues, JUDGEMENTS, JUDGEMENT_LABELS, PASS_MARK, RUBRIC, RUBRIC_TOTAL } from '@shared/rubric';
 import { readField } from '@shared/specFields';
 import { shanghaiDateTime } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../../../api/client';
@@ -236,6 +236,7 @@ export default function ScorePage() {
       </View>
       {RUBRIC.map((item) => {
         const { min, max } = allowedRange(item, pm);
+        const values = allowedValues(item, pm);
         const v = sheet.items[item.key];
         const text = item.key === 'completeness' ? `附件 ${(d.spec.attachments ?? []).length} 个` : String(readField(d.spec, item.key) ?? '');
         const set = (x: number) => change({ ...sheet, items: { ...sheet.items, [item.key]: Math.min(max, Math.max(min, x)) } });
@@ -246,10 +247,8 @@ export default function ScorePage() {
               {item.label}（{item.max} 分）
             </Text>
             <Text className='item__spec'>{item.key === 'purchaseMethod' ? `申报的购买方式：${pm ? PURCHASE_METHOD_LABELS[pm] : '未填写'}` : text || '（申报单位未填写）'}</Text>
-            <Text className='item__band'>
-              本项可打 {min}–{max} 分
-            </Text>
-            <BandPicker item={item} range={{ min, max }} value={v} locked={locked} onChange={(x) => set(x)} />
+            <Text className='item__band'>本项可打 {describeValues(values)}</Text>
+            <BandPicker item={item} range={{ min, max }} values={values} value={v} locked={locked} onChange={(x) => set(x)} />
             {issues[`items.${item.key}`] && <Text className='item__error'>{issues[`items.${item.key}`]}</Text>}
             {askList(item.key)}
             {askForm(item.key)}
@@ -259,6 +258,9 @@ export default function ScorePage() {
 
       <View className='item'>
         <Text className='item__label'>属性审查（评审标准第四部分）</Text>
+        <Text className='item__band' id='rule-attributes'>
+          {REVIEW_RULES.attributes}
+        </Text>
         {ATTRIBUTES.map((a) => (
           <View key={a} className='attr'>
             <Text className='attr__label'>{ATTRIBUTE_LABELS[a].label}</Text>
@@ -282,6 +284,9 @@ export default function ScorePage() {
         <View className='item' id='i-verdict'>
           <Text className='item__label'>对评审结果的意见（评审组最终确认）</Text>
           <Text className='item__band'>全部评分提交后，请表明是否同意评审结果；不同意的请写明理由，会记入评审报告。</Text>
+          <Text className='item__band' id='rule-confirmation'>
+            {REVIEW_RULES.confirmation}
+          </Text>
           <Textarea className='score__note' value={verdictNote} placeholder='意见或不同意的理由' onInput={(e) => setVerdictNote(e.detail.value)} />
           {verdictMsg && <Text className='item__spec'>{verdictMsg}</Text>}
           <View className='ask__actions'>
