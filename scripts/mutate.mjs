@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * `npm run mutate [group …]`: the mutation pass over the rule modules (issue 21 item 8), with Stryker (stryker.config.mjs).
+ *
+ * Each group names the files it mutates and the tests that cover them (the way `jest --findRelatedTests` would, but by
+ * hand: every integration test imports the whole server, so the import graph relates every test to every file).
+ * Within a group Stryker runs, for each mutant, only the tests that executed it (per-test coverage), so those tests
+ * must each run alone: the groups list only test files whose tests are independent. A file whose tests build on each
+ * other (tests/integration/assessments.test.ts) is used with coverage `all`: every mutant runs the whole file.
+ *
+ * It writes reports/mutation/<group>.json (Stryker's JSON report) and reports/mutation/summary.md (killed / total per
+ * file, with timeouts, no coverage and ignored), and prints the summary. Not part of `npm test`; on two busy cores the
+ * whole pass takes tens of minutes. MUTATE_CONCURRENCY (default 2) sets Stryker's workers.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const unit = (n) => `tests/unit/${n}.test.ts`;
+const integration = (n) => `tests/integration/${n}.test.ts`;
+
+export const GROUPS = [
+  {
+    name: 'types',
+    what: 'the rules as data in types/: rubric, review, working days, publicity, assessment, credit',
+    mutate: ['types/rubric.ts', 'types/review.ts', 'types/workdays.ts', 'types/publicity.ts', 'types/assessment.ts', 'types/credit.ts'],
+    tests: [unit('rubric'), unit('boundaries'), unit('workdays'), unit('assessment'), unit('credit'), unit('assessment-invariants'), unit('hardening-data')],
+    coverage: 'perTest',
+    ignoreStatic: false,
+  },
+  {
+    name: 'review',
+    what: 'the review use cases: the draw, the result, the panel’s confirmation, the bureau’s confirmation',
+    mutate: ['cloudfunctions/reviews/computeResult.ts', 'cloudfunctions/reviews/panelConfirm.ts', 'cloudfunctions/reviews/draw.ts', 'cloudfunctions/reviews/results.ts', 'cloudfunctions/reviews/memberPanel.ts'],
+    tests: [integration('boundaries'), integration('reviews'), integration('review-hardening'), integration('review-transparency')],
+    coverage: 'perTest',
+    ignoreStatic: true,
+  },
+  {
+    name: 'publication',
+    what: 'publicity and publication: start, close, publish',
+    mutate: ['cloudfunctions/publicity/startPublicity.ts', 'cloudfunctions/publicity/closePublicity.ts', 'cloudfunctions/catalogue/publishProducts.ts'],
+    tests: [integration('boundaries')],
+    coverage: 'perTest',
+    ignoreStatic: true,
+  },
+  {
+    name: 'appeals',
+    what: 'the providers’ appeals and the bureau’s decisions',
+    mutate: ['cloudfunctions/assessments/appeals.ts'],
+    tests: [integration('assessments'), integration('boundaries')],
+    coverage: 'all',
+    ignoreStatic: true,
+  },
+];
+
+const STATUSES = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'Ignored', 'RuntimeError', 'CompileError'];
+
+/** Per file: counts by status, and the survivors (line and replacement) to read. */
+function summarise(report) {
+  const rows = [];
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    const n = Object.fromEntries(STATUSES.map((s) => [s, mutants.filter((m) => m.status === s).length]));
+    const survivors = mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage').map((m) => `${m.status === 'NoCoverage' ? 'no coverage' : 'survived'} ${m.location.start.line}: ${m.mutatorName} → ${JSON.stringify(m.replacement ?? '')}`);
+    rows.push({ file: path.relative(root, path.resolve(root, file)), ...n, survivors });
+  }
+  return rows;
+}
+
+function table(rows) {
+  const lines = ['| file | killed / total | score | survived | timeout | no coverage | ignored (static) | errors |', '|---|---|---|---|---|---|---|---|'];
+  const sum = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+  for (const r of rows) {
+    const total = r.Killed + r.Timeout + r.Survived + r.NoCoverage;
+    for (const s of STATUSES) sum[s] += r[s];
+    lines.push(`| \`${r.file}\` | ${r.Killed + r.Timeout} / ${total} | ${total ? ((100 * (r.Killed + r.Timeout)) / total).toFixed(1) : '–'} % | ${r.Survived} | ${r.Timeout} | ${r.NoCoverage} | ${r.Ignored} | ${r.RuntimeError + r.CompileError} |`);
+  }
+  const total = sum.Killed + sum.Timeout + sum.Survived + sum.NoCoverage;
+  lines.push(`| **all** | **${sum.Killed + sum.Timeout} / ${total}** | **${((100 * (sum.Killed + sum.Timeout)) / total).toFixed(1)} %** | ${sum.Survived} | ${sum.Timeout} | ${sum.NoCoverage} | ${sum.Ignored} | ${sum.RuntimeError + sum.CompileError} |`);
+  return lines.join('\n');
+}
+
+function main() {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !GROUPS.some((g) => g.name === w));
+  if (unknown.length) {
+    console.error(`unknown group ${unknown.join(', ')}; groups: ${GROUPS.map((g) => g.name).join(', ')}`);
+    process.exit(2);
+  }
+  const groups = wanted.length ? GROUPS.filter((g) => wanted.includes(g.name)) : GROUPS;
+  const outDir = path.join(root, 'reports', 'mutation');
+  fs.mkdirSync(outDir, { recursive: true });
+  let failed = false;
+  for (const g of groups) {
+    console.log(`\n[mutate] ${g.name}: ${g.what}\n[mutate]   mutates ${g.mutate.join(', ')}\n[mutate]   tests   ${g.tests.join(', ')} (coverage ${g.coverage})`);
+    const args = ['stryker', 'run', 'stryker.config.mjs', '--mutate', g.mutate.join(','), '--coverageAnalysis', g.coverage, ...(g.ignoreStatic ? ['--ignoreStatic'] : [])];
+    const started = Date.now();
+    const run = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'Asia/Shanghai', TENCENTCLOUD: 'true', MUTATE_GROUP: g.name, MUTATE_TESTS: g.tests.join(',') } });
+    console.log(`[mutate] ${g.name} took ${Math.round((Date.now() - started) / 1000)} s`);
+    if (run.status !== 0) {
+      console.error(`[mutate] ${g.name}: Stryker exited with ${run.status}`);
+      failed = true;
+    }
+  }
+  // The summary covers every group that has a report, so groups can be run one at a time.
+  const rows = [];
+  for (const g of GROUPS) {
+    const file = path.join(outDir, `${g.name}.json`);
+    if (fs.existsSync(file)) rows.push(...summarise(JSON.parse(fs.readFileSync(file, 'utf8'))).map((r) => ({ ...r, group: g.name })));
+  }
+  const text = `${table(rows)}\n\nSurvivors and mutants without coverage:\n\n${rows.flatMap((r) => r.survivors.map((s) => `- \`${r.file}\` ${s}`)).join('\n') || '- none'}\n`;
+  fs.writeFileSync(path.join(outDir, 'summary.md'), text);
+  console.log(`\n${text}`);
+  process.exit(failed ? 1 : 0);
+}
+
+main();
