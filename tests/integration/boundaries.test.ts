@@ -219,10 +219,10 @@ test('三 "正式被认定……由市司法局正式发文公布": not while in
   await at('2026-12-16T09:00:00+08:00');
   await h.ok('publicity', 'close', { declarationId: kept, outcome: 'recognised' }, ADMIN_TOKEN);
   await h.ok('publicity', 'close', { declarationId: dropped, outcome: 'rejected', reason: '公示期间收到实质性异议，经核查属实' }, ADMIN_TOKEN);
-  expect((await publish([dropped], '2026-12-16')).status).toBe(409);
+  expect(err(await publish([dropped], '2026-12-16'))).toMatchObject({ code: 'CONFLICT', message: `“${DEMO_PRODUCTS[17].name}”尚未通过公示，不能公布` });
   for (const early of ['2026-12-05', '2026-12-15']) {
     const res = await publish([kept], early);
-    expect([early, res.status, err(res).issues]).toEqual([early, 400, [{ path: 'publishedOn', message: `“${DEMO_PRODUCTS[16].name}”公示到 2026-12-15 为止，公布日期应在此之后` }]]);
+    expect([early, res.status, err(res).message, err(res).issues]).toEqual([early, 400, '公布日期应晚于公示期满日 2026-12-15', [{ path: 'publishedOn', message: `“${DEMO_PRODUCTS[16].name}”公示到 2026-12-15 为止，公布日期应在此之后` }]]);
   }
   expect(await h.app.store.get('products', `p${kept}`)).toBeNull();
   // The day after the last day of notice is the first possible date.
@@ -233,6 +233,66 @@ test('三 "正式被认定……由市司法局正式发文公布": not while in
     ['publicity', '2026-12-07', '2026-12-15'],
     ['published', '2026-12-16', null],
   ]);
+});
+
+test('公示: comments answered first, a rejection gives its reason, an extension is a new window of at least seven working days, one close wins', async () => {
+  await at('2026-05-06T09:00:00+08:00');
+  const [kept, dropped] = [await proposed(18, 'ends-a'), await proposed(19, 'ends-b')];
+  const past = await h.call('publicity', 'start', { declarationIds: [kept], startsOn: '2026-05-05', workingDays: 7 }, ADMIN_TOKEN);
+  expect([past.status, err(past).issues]).toEqual([400, [{ path: 'startsOn', message: '公示开始日期不能早于今天' }]]);
+  const missing = await h.call('publicity', 'start', { declarationIds: [kept, 'no-such-declaration'], startsOn: '2026-05-11', workingDays: 7 }, ADMIN_TOKEN);
+  expect([missing.status, err(missing).message]).toEqual([404, '没有找到申报 no-such-declaration']);
+  expect(await statusOf(kept)).toBe('proposed'); // all or none
+  // 5-11 … 5-19: seven working days.
+  expect((await h.ok('publicity', 'start', { declarationIds: [kept, dropped], startsOn: '2026-05-11', workingDays: 7 }, ADMIN_TOKEN)).endsOn).toBe('2026-05-19');
+
+  await at('2026-05-12T10:00:00+08:00');
+  const citizen = await h.citizen();
+  const shown = await h.ok('publicity', 'comment', { declarationId: kept, text: '希望增加周末服务时间' }, citizen);
+  const held = await h.ok('publicity', 'comment', { declarationId: kept, text: '请联系我 13912345678 详谈' }, citizen);
+  expect([shown.status, held.status]).toEqual(['shown', 'pending']);
+
+  await at('2026-05-20T09:00:00+08:00');
+  const close = (declarationId: string, more: Record<string, unknown> = {}) => h.call('publicity', 'close', { declarationId, outcome: 'recognised', ...more }, ADMIN_TOKEN);
+  expect(err(await close(kept))).toMatchObject({ code: 'CONFLICT', message: '还有 1 条意见在审核中，请先审核' });
+  await h.ok('publicity', 'moderate', { commentId: held.commentId, decision: 'show' }, ADMIN_TOKEN);
+  expect(err(await close(kept))).toMatchObject({ code: 'CONFLICT', message: '还有 2 条意见没有答复。每条意见都要答复后才能结束公示' });
+  // An extension: a new window, never shorter than seven working days, starting today or later.
+  expect(err(await close(kept, { outcome: 'extended' })).issues).toEqual([{ path: 'startsOn', message: '请填写延长公示的开始日期' }]);
+  expect(err(await close(kept, { outcome: 'extended', startsOn: '2026-05-19', workingDays: 8 })).issues).toEqual([{ path: 'startsOn', message: '延长公示的开始日期不能早于今天' }]);
+  // 5-21 … 6-01: eight working days.
+  expect(await h.ok('publicity', 'close', { declarationId: kept, outcome: 'extended', startsOn: '2026-05-21', workingDays: 8, reason: '收到较多意见，延长公示' }, ADMIN_TOKEN)).toEqual({ status: 'in-publicity', endsOn: '2026-06-01' });
+  const trail = await h.ok('admin', 'auditTrail', { recordId: kept }, ADMIN_TOKEN);
+  expect(trail.entries.find((e: any) => e.change.publicityExtended).change).toEqual({ publicityExtended: { startsOn: '2026-05-21', endsOn: '2026-06-01' }, reason: '收到较多意见，延长公示' });
+  for (const c of [shown, held]) await h.ok('publicity', 'dispose', { commentId: c.commentId, disposition: 'adopted', reply: '已转申报单位研究' }, ADMIN_TOKEN);
+  await at('2026-06-01T23:00:00+08:00');
+  expect(err(await close(kept))).toMatchObject({ code: 'CONFLICT', message: '公示期到 2026-06-01 为止，期满后才能结束' });
+
+  // Rejection: the reason is required, kept with the notice and told to the applicant.
+  const noReason = await close(dropped, { outcome: 'rejected' });
+  expect([noReason.status, err(noReason).issues]).toEqual([400, [{ path: 'reason', message: '不予认定时请写明理由' }]]);
+  await close(dropped, { outcome: 'rejected', reason: '服务收费与申报不符' });
+  expect((await h.app.store.get<any>('publicity', dropped))!).toMatchObject({ status: 'closed', outcome: 'rejected', reason: '服务收费与申报不符' });
+  expect(await statusOf(dropped)).toBe('rejected');
+
+  // Two closings at once: one wins, the other finds it closed.
+  await at('2026-06-02T09:00:00+08:00');
+  const both = await Promise.all([close(kept), close(kept)]);
+  expect(both.map((r) => r.status).sort()).toEqual([200, both.some((r) => r.status === 404) ? 404 : 409]);
+  expect((await h.app.store.get<any>('publicity', kept))!).toMatchObject({ status: 'closed', outcome: 'recognised', reason: null });
+  const { messages } = await h.ok('notify', 'inbox', {}, applicant.token);
+  const ended = messages.filter((m: any) => m.kind === 'publicityEnded').map((m: any) => m.body);
+  expect(ended).toEqual(expect.arrayContaining([`“${DEMO_PRODUCTS[18].name}”公示结束：予以认定`, `“${DEMO_PRODUCTS[19].name}”公示结束：不予认定（服务收费与申报不符）`]));
+  expect(ended.filter((b: string) => b.includes(DEMO_PRODUCTS[18].name))).toHaveLength(1);
+
+  // Published once: a second time is refused, as is an unknown declaration.
+  const publish = (declarationIds: string[]) => h.call('catalogue', 'publish', { declarationIds, documentNumber: '杭司〔2026〕66号', publishedOn: '2026-06-02' }, ADMIN_TOKEN);
+  expect(err(await publish([dropped]))).toMatchObject({ code: 'CONFLICT', message: `“${DEMO_PRODUCTS[19].name}”尚未通过公示，不能公布` });
+  expect(err(await publish(['no-such-declaration']))).toMatchObject({ code: 'NOT_FOUND', message: '没有找到申报 no-such-declaration' });
+  await h.ok('catalogue', 'publish', { declarationIds: [kept], documentNumber: '杭司〔2026〕66号', publishedOn: '2026-06-02' }, ADMIN_TOKEN);
+  expect(err(await publish([kept]))).toMatchObject({ code: 'CONFLICT', message: `“${DEMO_PRODUCTS[18].name}”已经公布过了` });
+  const published = await h.ok('admin', 'auditTrail', { recordId: `p${kept}` }, ADMIN_TOKEN);
+  expect(published.entries.map((e: any) => e.change)).toEqual([{ published: true, declarationId: kept, documentNumber: '杭司〔2026〕66号', publishedOn: '2026-06-02' }]);
 });
 
 test('附件2 bands exactly: a score between bands is refused with the allowed values named; the band ends are accepted', async () => {
