@@ -13,7 +13,7 @@ export default {
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: `reports/mutation/${group}.json` },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
-  tempDirName: '.stryker-tmp',
+  tempDirName: `.stryker-tmp/${group}`,
   cleanTempDir: 'always',
   ignorePatterns: ['dist', '.data', 'coverage', '.swc', 'docs'],
   // The machine is shared: a slow mutant is a timeout only well past its normal time.
