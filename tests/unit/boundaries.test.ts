@@ -6,6 +6,7 @@ import { PURCHASE_METHODS } from '../../types/domain';
 import { lastNoticeDay, noticeOver } from '../../types/publicity';
 import { attributeFound, isMajority, majorityOf, PANEL_SIZE, REVIEW_RULES } from '../../types/review';
 import { allowedValues, describeValues, meetsPassMark, PASS_MARK, RUBRIC, SCORE_STEP, scoreProblem } from '../../types/rubric';
+import { addDays, WorkingDayCalendar } from '../../types/workdays';
 
 const item = (key: string) => RUBRIC.find((i) => i.key === key)!;
 
@@ -138,4 +139,26 @@ test('the rules the pages state are drawn from the numbers: panel size, pass mar
   expect(REVIEW_RULES.confirmation).toContain('恰好一半不算过半数');
   expect(REVIEW_RULES.scores).toContain('3.5 分');
   expect(scoreProblem(item('provider.serviceRequirements'), 3.5, undefined)).not.toBeNull(); // the example the rule gives is refused
+});
+
+describe('工作日: the calendar’s own edges', () => {
+  test('a window is a positive whole number of working days, and 1 is the day itself when it works', () => {
+    const cal = new WorkingDayCalendar();
+    expect(cal.endOfWindow('2026-09-30', 1).endsOn).toBe('2026-09-30');
+    expect(cal.endOfWindow('2026-10-01', 1).endsOn).toBe('2026-10-08'); // 国庆: the first working day after
+    for (const n of [0, -1, 1.5]) expect(() => cal.endOfWindow('2026-09-30', n)).toThrow('n must be a positive whole number');
+  });
+  test('dates must be dates', () => {
+    expect(() => addDays('2026/10/01', 1)).toThrow('not a date: 2026/10/01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+  test('where a year’s calendar comes from: the bureau’s entry, the published one, or the statutory estimate', () => {
+    const cal = new WorkingDayCalendar([{ year: 2027, holidays: ['2027-10-01'], workdays: ['2027-10-09'] }]);
+    expect([cal.source(2027), cal.source(2026), cal.source(2040)]).toEqual(['override', 'published', 'statutory']);
+    expect([cal.isWorkday('2027-10-01'), cal.isWorkday('2027-10-09'), cal.isWorkday('2027-10-10')]).toEqual([false, true, false]);
+  });
+  test('the last day of notice is the latest window’s end, whatever order the windows are kept in', () => {
+    expect(lastNoticeDay({ windows: [{ endsOn: '2026-10-26' }, { endsOn: '2026-10-14' }] })).toBe('2026-10-26');
+    expect(lastNoticeDay({ windows: [] })).toBe('');
+  });
 });
