@@ -349,3 +349,37 @@ test('the last appeal day is open: on the fifth working day (after National Day 
   expect([late.status, err(late).message]).toEqual([409, '申诉期已于 2027-10-12 结束']);
   expect((await h.ok('assessments', 'appeals', { year: A }, ADMIN_TOKEN)).appeals.map((x: any) => x.productId)).toEqual(ids.slice(0, 2));
 });
+
+test('appeals are heard once, by the provider only, while the results are open; the bureau decides each once, an accepted one recomputed', async () => {
+  const A = 2028;
+  await at('2028-01-20T09:00:00+08:00');
+  const other = await h.applicant('杭州西溪公证处');
+  await h.app.store.insert('products', buildProductDoc(demoSpec(DEMO_PRODUCTS[24], 24), { productId: 'pDa', declarationId: null, orgId: applicant.orgId, documentNumber: '杭司〔2027〕71号', publishedOn: '2027-06-01' }));
+  await h.app.store.insert('products', buildProductDoc(demoSpec(DEMO_PRODUCTS[25], 25), { productId: 'pDb', declarationId: null, orgId: applicant.orgId, documentNumber: '杭司〔2027〕72号', publishedOn: '2027-06-01' }));
+  await h.ok('assessments', 'open', { year: A, title: '2028 年度产品测评', startsOn: '2028-02-01', endsOn: '2028-09-20' }, ADMIN_TOKEN);
+  const appeal = (productId: string, token = applicant.token) => h.call('assessments', 'appeal', { year: A, productId, reason: '暗访当天系调休工作日，服务点正常开放，请复核。', evidence: [] }, token);
+  expect(err(await appeal('pDa'))).toMatchObject({ code: 'CONFLICT', message: '测评结果尚未公布征求意见，或已经确认，现在不能申诉' });
+  await at('2028-09-26T10:00:00+08:00');
+  await h.ok('assessments', 'compute', { year: A }, ADMIN_TOKEN);
+  const drafts = Object.fromEntries((await h.ok('assessments', 'drafts', { year: A }, ADMIN_TOKEN)).results.map((r: any) => [r.productId, r]));
+  expect(err(await appeal('pDa', other.token))).toMatchObject({ code: 'FORBIDDEN', message: '只有提供该产品的单位可以对测评结果申诉' });
+  const filed = (await appeal('pDa')).body.data;
+  expect(filed).toMatchObject({ appealId: `${A}:pDa`, year: A, productId: 'pDa', orgId: applicant.orgId, status: 'pending', decision: null, filedOn: '2028-09-26', productName: DEMO_PRODUCTS[24].name, evidence: [] });
+  expect(err(await appeal('pDa'))).toMatchObject({ code: 'CONFLICT', message: '这个产品本年度已经申诉过了' });
+  await appeal('pDb');
+  expect((await h.ok('assessments', 'appeals', { year: A }, ADMIN_TOKEN)).appeals.map((x: any) => [x.productId, x.status])).toEqual([['pDa', 'pending'], ['pDb', 'pending']]);
+
+  const decide = (appealId: string, accepted: boolean, extra: Record<string, unknown> = {}) => h.call('assessments', 'decideAppeal', { appealId, accepted, reason: '经复核，申诉理由成立', ...extra }, ADMIN_TOKEN);
+  expect(err(await decide('2028:none', false))).toMatchObject({ code: 'NOT_FOUND', message: '没有找到这条申诉' });
+  const yes = (await decide(`${A}:pDa`, true, { finding: { method: 'mystery', score: 95, notes: '复核暗访：服务点正常开放' } })).body.data;
+  expect(yes.appeal).toMatchObject({ status: 'accepted', decision: { reason: '经复核，申诉理由成立', decidedOn: '2028-09-26', findingId: expect.any(String) } });
+  expect(yes.result.methodsUsed).toContain('mystery');
+  expect(drafts.pDa.methodsUsed).not.toContain('mystery');
+  const findings = (await h.ok('assessments', 'findings', { year: A, productId: 'pDa' }, ADMIN_TOKEN)).findings;
+  expect(findings.map((f: any) => [f.method, f.score, f.on, f.supersedes])).toEqual([['mystery', 95, '2028-09-26', null]]);
+  const no = (await decide(`${A}:pDb`, false, { reason: '未提供新的证据，维持原结果' })).body.data;
+  expect(no.appeal).toMatchObject({ status: 'rejected', decision: { reason: '未提供新的证据，维持原结果', decidedOn: '2028-09-26', findingId: null } });
+  expect([no.result.score, no.result.computedAt]).toEqual([drafts.pDb.score, drafts.pDb.computedAt]);
+  expect(err(await decide(`${A}:pDb`, true, { finding: { method: 'ledger', score: 90, notes: '再次复核记录' } }))).toMatchObject({ code: 'CONFLICT', message: '这条申诉已经处理过了' });
+  expect((await h.ok('assessments', 'findings', { year: A, productId: 'pDb' }, ADMIN_TOKEN)).findings).toEqual([]);
+});
