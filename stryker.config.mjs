@@ -15,7 +15,7 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   tempDirName: `.stryker-tmp/${group}`,
   cleanTempDir: 'always',
-  ignorePatterns: ['dist', '.data', 'coverage', '.swc', 'docs'],
+  ignorePatterns: ['dist', '.data', 'coverage', '.swc', 'docs', '.stryker-tmp'],
   // The machine is shared: a slow mutant is a timeout only well past its normal time.
   timeoutMS: 30000,
   timeoutFactor: 3,
