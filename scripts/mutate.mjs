@@ -37,7 +37,7 @@ export const GROUPS = [
     name: 'assessment-rules',
     what: 'the assessment’s and the adjustment’s rules in types/: assessment, credit',
     mutate: ['types/assessment.ts', 'types/credit.ts'],
-    tests: [unit('assessment'), unit('credit')],
+    tests: [unit('assessment'), unit('assessment-boundaries'), unit('credit')],
     coverage: 'perTest',
     ignoreStatic: true,
   },
