@@ -20,4 +20,7 @@ export default {
   timeoutMS: 30000,
   timeoutFactor: 3,
   warnings: { slow: false },
+  // A group may leave some mutators out (MUTATE_EXCLUDE, comma-separated): e.g. StringLiteral in use cases, whose strings
+  // are mostly messages.
+  mutator: { excludedMutations: (process.env.MUTATE_EXCLUDE ?? '').split(',').filter(Boolean) },
 };
