@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run mutate [group …]`: the mutation pass over the rule modules (issue 21 item 8), with Stryker (stryker.config.mjs).
+ * `npm run mutate [group …]` (or `-- --summary` to rebuild the summary only): the mutation pass over the rule modules (issue 21 item 8), with Stryker (stryker.config.mjs).
  *
  * Each group names the files it mutates and the tests that cover them (the way `jest --findRelatedTests` would, but by
  * hand: every integration test imports the whole server, so the import graph relates every test to every file).
@@ -106,13 +106,15 @@ function table(rows) {
 }
 
 function main() {
-  const wanted = process.argv.slice(2);
+  // `--summary`: only rebuild the summary from the reports already written.
+  const summaryOnly = process.argv.includes('--summary');
+  const wanted = summaryOnly ? [] : process.argv.slice(2);
   const unknown = wanted.filter((w) => !GROUPS.some((g) => g.name === w));
   if (unknown.length) {
     console.error(`unknown group ${unknown.join(', ')}; groups: ${GROUPS.map((g) => g.name).join(', ')}`);
     process.exit(2);
   }
-  const groups = wanted.length ? GROUPS.filter((g) => wanted.includes(g.name)) : GROUPS;
+  const groups = summaryOnly ? [] : wanted.length ? GROUPS.filter((g) => wanted.includes(g.name)) : GROUPS;
   const outDir = path.join(root, 'reports', 'mutation');
   fs.mkdirSync(outDir, { recursive: true });
   let failed = false;
