@@ -382,4 +382,8 @@ test('appeals are heard once, by the provider only, while the results are open; 
   expect([no.result.score, no.result.computedAt]).toEqual([drafts.pDb.score, drafts.pDb.computedAt]);
   expect(err(await decide(`${A}:pDb`, true, { finding: { method: 'ledger', score: 90, notes: '再次复核记录' } }))).toMatchObject({ code: 'CONFLICT', message: '这条申诉已经处理过了' });
   expect((await h.ok('assessments', 'findings', { year: A, productId: 'pDb' }, ADMIN_TOKEN)).findings).toEqual([]);
+  // Once the bureau confirms the results, no appeal is filed and none is decided.
+  await h.ok('assessments', 'confirm', { year: A, reason: '申诉已全部处理，结果确认' }, ADMIN_TOKEN);
+  expect(err(await appeal('pDa'))).toMatchObject({ code: 'CONFLICT', message: '测评结果尚未公布征求意见，或已经确认，现在不能申诉' });
+  expect(err(await decide(`${A}:pDb`, false))).toMatchObject({ code: 'CONFLICT', message: '测评结果已经确认，不能再处理申诉' });
 });
