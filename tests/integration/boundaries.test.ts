@@ -93,18 +93,19 @@ test('四 "达标分数线为80分" on a panel of seven: 79.93 not passed, 80.00
     expect(await statusOf(d)).toBe(status);
     ids.push(d);
   }
-  // 拟定的公共法律服务产品应当……进行公示: the one that did not pass cannot start, alone or with the others (none starts).
-  const refused = await h.call('publicity', 'start', { declarationIds: ids, startsOn: '2026-03-16', workingDays: 7 }, ADMIN_TOKEN);
-  expect([refused.status, err(refused).code]).toEqual([409, 'CONFLICT']);
-  expect(err(refused).message).toContain('不是拟定产品');
-  expect(await statusOf(ids[1])).toBe('proposed');
+  // 拟定的公共法律服务产品应当……进行公示: the one that did not pass is refused (each record on its own, issue 22),
+  // while the two that passed start.
+  const started = await h.ok('publicity', 'start', { declarationIds: ids, startsOn: '2026-03-16', workingDays: 7 }, ADMIN_TOKEN);
+  expect(started.results[0]).toMatchObject({ id: ids[0], ok: false, code: 'CONFLICT', message: expect.stringContaining('不是拟定产品') });
+  expect(started.started.map((s: any) => s.declarationId)).toEqual(ids.slice(1));
+  expect(await statusOf(ids[0])).toBe('not-passed');
+  expect(await statusOf(ids[1])).toBe('in-publicity');
   // A declaration still in review cannot either.
   const inReview = await declare(7);
   await panelOf(inReview, 5, 'still-in-review');
-  expect((await h.call('publicity', 'start', { declarationIds: [inReview], startsOn: '2026-03-16', workingDays: 7 }, ADMIN_TOKEN)).status).toBe(409);
-  const started = await h.ok('publicity', 'start', { declarationIds: ids.slice(1), startsOn: '2026-03-16', workingDays: 7 }, ADMIN_TOKEN);
-  expect(started.started.map((s: any) => s.declarationId)).toEqual(ids.slice(1));
-  expect(await statusOf(ids[0])).toBe('not-passed');
+  const early = await h.ok('publicity', 'start', { declarationIds: [inReview], startsOn: '2026-03-16', workingDays: 7 }, ADMIN_TOKEN);
+  expect([early.started, early.results[0]]).toEqual([[], expect.objectContaining({ ok: false, code: 'CONFLICT' })]);
+  expect(await statusOf(inReview)).toBe('in-review');
 });
 
 test('"经评审组最终确认" needs more than half: 3 of 6 is half, not a majority; 4 of 6 confirms', async () => {
@@ -216,19 +217,17 @@ test('三 "正式被认定……由市司法局正式发文公布": not while in
   // The timeline the audit found: 公示 12-07 … 12-15 (seven working days), 公布 12-05.
   const { endsOn } = await h.ok('publicity', 'start', { declarationIds: [kept, dropped], startsOn: '2026-12-07', workingDays: 7 }, ADMIN_TOKEN);
   expect(endsOn).toBe('2026-12-15');
-  const publish = (declarationIds: string[], publishedOn: string) => h.call('catalogue', 'publish', { declarationIds, documentNumber: '杭司〔2026〕88号', publishedOn }, ADMIN_TOKEN);
+  // Each declaration is published on its own (issue 22): a refusal is that record's outcome.
+  const publish = async (declarationIds: string[], publishedOn: string) =>
+    (await h.ok('catalogue', 'publish', { declarationIds, documentNumber: '杭司〔2026〕88号', publishedOn }, ADMIN_TOKEN)).results[0];
   await at('2026-12-10T09:00:00+08:00');
-  const during = await publish([kept], '2026-12-05');
-  expect([during.status, err(during).message]).toEqual([409, `“${DEMO_PRODUCTS[16].name}”还在公示中，不能公布`]);
+  expect(await publish([kept], '2026-12-05')).toEqual({ id: kept, ok: false, code: 'CONFLICT', message: `“${DEMO_PRODUCTS[16].name}”还在公示中，不能公布` });
 
   await at('2026-12-16T09:00:00+08:00');
   await h.ok('publicity', 'close', { declarationId: kept, outcome: 'recognised' }, ADMIN_TOKEN);
   await h.ok('publicity', 'close', { declarationId: dropped, outcome: 'rejected', reason: '公示期间收到实质性异议，经核查属实' }, ADMIN_TOKEN);
-  expect(err(await publish([dropped], '2026-12-16'))).toMatchObject({ code: 'CONFLICT', message: `“${DEMO_PRODUCTS[17].name}”尚未通过公示，不能公布` });
-  for (const early of ['2026-12-05', '2026-12-15']) {
-    const res = await publish([kept], early);
-    expect([early, res.status, err(res).message, err(res).issues]).toEqual([early, 400, '公布日期应晚于公示期满日 2026-12-15', [{ path: 'publishedOn', message: `“${DEMO_PRODUCTS[16].name}”公示到 2026-12-15 为止，公布日期应在此之后` }]]);
-  }
+  expect(await publish([dropped], '2026-12-16')).toMatchObject({ ok: false, code: 'CONFLICT', message: `“${DEMO_PRODUCTS[17].name}”尚未通过公示，不能公布` });
+  for (const early of ['2026-12-05', '2026-12-15']) expect([early, await publish([kept], early)]).toEqual([early, { id: kept, ok: false, code: 'INVALID_INPUT', message: '公布日期应晚于公示期满日 2026-12-15' }]);
   expect(await h.app.store.get('products', `p${kept}`)).toBeNull();
   // The day after the last day of notice is the first possible date.
   const { published } = await h.ok('catalogue', 'publish', { declarationIds: [kept], documentNumber: '杭司〔2026〕88号', publishedOn: '2026-12-16' }, ADMIN_TOKEN);
@@ -245,11 +244,11 @@ test('公示: comments answered first, a rejection gives its reason, an extensio
   const [kept, dropped] = [await proposed(18, 'ends-a'), await proposed(19, 'ends-b')];
   const past = await h.call('publicity', 'start', { declarationIds: [kept], startsOn: '2026-05-05', workingDays: 7 }, ADMIN_TOKEN);
   expect([past.status, err(past).issues]).toEqual([400, [{ path: 'startsOn', message: '公示开始日期不能早于今天' }]]);
-  const missing = await h.call('publicity', 'start', { declarationIds: [kept, 'no-such-declaration'], startsOn: '2026-05-11', workingDays: 7 }, ADMIN_TOKEN);
-  expect([missing.status, err(missing).message]).toEqual([404, '没有找到申报 no-such-declaration']);
-  expect(await statusOf(kept)).toBe('proposed'); // all or none
-  // 5-11 … 5-19: seven working days.
-  expect((await h.ok('publicity', 'start', { declarationIds: [kept, dropped], startsOn: '2026-05-11', workingDays: 7 }, ADMIN_TOKEN)).endsOn).toBe('2026-05-19');
+  // Each record on its own (issue 22): the missing one is refused, the other starts; 5-11 … 5-19: seven working days.
+  const missing = await h.ok('publicity', 'start', { declarationIds: [kept, 'no-such-declaration'], startsOn: '2026-05-11', workingDays: 7 }, ADMIN_TOKEN);
+  expect([missing.endsOn, missing.results]).toEqual(['2026-05-19', [{ id: kept, ok: true }, { id: 'no-such-declaration', ok: false, code: 'NOT_FOUND', message: '没有找到这份申报' }]]);
+  const second = await h.ok('publicity', 'start', { declarationIds: [kept, dropped], startsOn: '2026-05-11', workingDays: 7 }, ADMIN_TOKEN);
+  expect(second.results).toEqual([{ id: kept, ok: false, code: 'CONFLICT', message: `“${DEMO_PRODUCTS[18].name}”已经在公示中` }, { id: dropped, ok: true }]);
 
   await at('2026-05-12T10:00:00+08:00');
   const citizen = await h.citizen();
@@ -291,11 +290,11 @@ test('公示: comments answered first, a rejection gives its reason, an extensio
   expect(ended.filter((b: string) => b.includes(DEMO_PRODUCTS[18].name))).toHaveLength(1);
 
   // Published once: a second time is refused, as is an unknown declaration.
-  const publish = (declarationIds: string[]) => h.call('catalogue', 'publish', { declarationIds, documentNumber: '杭司〔2026〕66号', publishedOn: '2026-06-02' }, ADMIN_TOKEN);
-  expect(err(await publish([dropped]))).toMatchObject({ code: 'CONFLICT', message: `“${DEMO_PRODUCTS[19].name}”尚未通过公示，不能公布` });
-  expect(err(await publish(['no-such-declaration']))).toMatchObject({ code: 'NOT_FOUND', message: '没有找到申报 no-such-declaration' });
-  await h.ok('catalogue', 'publish', { declarationIds: [kept], documentNumber: '杭司〔2026〕66号', publishedOn: '2026-06-02' }, ADMIN_TOKEN);
-  expect(err(await publish([kept]))).toMatchObject({ code: 'CONFLICT', message: `“${DEMO_PRODUCTS[18].name}”已经公布过了` });
+  const publish = async (declarationIds: string[]) => (await h.ok('catalogue', 'publish', { declarationIds, documentNumber: '杭司〔2026〕66号', publishedOn: '2026-06-02' }, ADMIN_TOKEN)).results[0];
+  expect(await publish([dropped])).toMatchObject({ ok: false, code: 'CONFLICT', message: `“${DEMO_PRODUCTS[19].name}”尚未通过公示，不能公布` });
+  expect(await publish(['no-such-declaration'])).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '没有找到这份申报' });
+  expect(await publish([kept])).toEqual({ id: kept, ok: true });
+  expect(await publish([kept])).toMatchObject({ ok: false, code: 'CONFLICT', message: `“${DEMO_PRODUCTS[18].name}”已经公布过了` });
   const published = await h.ok('admin', 'auditTrail', { recordId: `p${kept}` }, ADMIN_TOKEN);
   expect(published.entries.map((e: any) => e.change)).toEqual([{ published: true, declarationId: kept, documentNumber: '杭司〔2026〕66号', publishedOn: '2026-06-02' }]);
 });
@@ -382,7 +381,10 @@ test('appeals are heard once, by the provider only, while the results are open; 
   expect([no.result.score, no.result.computedAt]).toEqual([drafts.pDb.score, drafts.pDb.computedAt]);
   expect(err(await decide(`${A}:pDb`, true, { finding: { method: 'ledger', score: 90, notes: '再次复核记录' } }))).toMatchObject({ code: 'CONFLICT', message: '这条申诉已经处理过了' });
   expect((await h.ok('assessments', 'findings', { year: A, productId: 'pDb' }, ADMIN_TOKEN)).findings).toEqual([]);
-  // Once the bureau confirms the results, no appeal is filed and none is decided.
+  // Once the bureau confirms the results, no appeal is filed and none is decided. (Products without the evidence a grade
+  // needs are decided first, as confirm asks: issue 21's evidence rules.)
+  for (const r of (await h.ok('assessments', 'drafts', { year: A }, ADMIN_TOKEN)).results)
+    if (r.insufficient && !r.decision) await h.ok('assessments', 'decideInsufficient', { year: A, productId: r.productId, decision: 'no-grade', reason: '本年度证据不足，不定等次' }, ADMIN_TOKEN);
   await h.ok('assessments', 'confirm', { year: A, reason: '申诉已全部处理，结果确认' }, ADMIN_TOKEN);
   expect(err(await appeal('pDa'))).toMatchObject({ code: 'CONFLICT', message: '测评结果尚未公布征求意见，或已经确认，现在不能申诉' });
   expect(err(await decide(`${A}:pDb`, false))).toMatchObject({ code: 'CONFLICT', message: '测评结果已经确认，不能再处理申诉' });
