@@ -105,9 +105,41 @@ export class FakeGateway {
   private txSeq = 0;
   private idSeq = 0;
   url = '';
+  /**
+   * Simulated network latency (issue 25): every request is answered `minMs`–`maxMs` after it arrived (uniform, from a
+   * seeded generator, so a run is repeatable); equal bounds for a fixed delay. Null: answered at once.
+   */
+  latency: { minMs: number; maxMs: number; seed?: number } | null = null;
+  /** Sequential rounds since the last `clearLog`: a request that arrives while none is in flight begins a new one. */
+  rounds = 0;
+  private inFlight = 0;
+  private jitterState = 1;
+
+  /** Sets (or clears) the per-request delay; `seed` restarts the jitter's sequence. */
+  setLatency(latency: { minMs: number; maxMs: number; seed?: number } | null): void {
+    this.latency = latency;
+    this.jitterState = latency?.seed ?? 1;
+  }
+
+  private delay(): Promise<void> {
+    const l = this.latency;
+    if (!l || l.maxMs <= 0) return Promise.resolve();
+    // xorshift32: repeatable jitter without Math.random.
+    let x = this.jitterState;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.jitterState = x >>> 0 || 1;
+    const ms = l.minMs + ((this.jitterState % 10_000) / 10_000) * (l.maxMs - l.minMs);
+    return new Promise((r) => setTimeout(r, ms));
+  }
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server = http.createServer((req, res) => {
+      if (this.inFlight++ === 0) this.rounds++;
+      res.once('close', () => this.inFlight--);
+      void this.delayed(req, res);
+    });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -143,6 +175,7 @@ export class FakeGateway {
   clearLog(): void {
     this.requests.length = 0;
     this.fileRequests.length = 0;
+    this.rounds = 0;
   }
 
   reset(): void {
@@ -163,6 +196,12 @@ export class FakeGateway {
 
   doc(collection: string, id: string): Doc | undefined {
     return this.collections.get(collection)?.get(id);
+  }
+
+  /** Serves the request after the simulated latency (a network's delay both ways, folded into one wait). */
+  private async delayed(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (this.latency) await this.delay();
+    return this.handle(req, res);
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
