@@ -9,7 +9,8 @@ import type { ProductDoc } from '../../types/product';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { toListItem } from './productView';
-import { MAX_PAGE, type Store, type Tx } from '../_lib/store/port';
+import { findAll } from '../_lib/store/pages';
+import type { Store, Tx } from '../_lib/store/port';
 
 export const CATALOGUE_VERSION_COUNTER = 'catalogueVersion';
 
@@ -28,22 +29,12 @@ export async function recordCatalogueChanges(tx: Tx, changes: ChangeInput[]): Pr
   return version;
 }
 
-export async function allChanges(store: Store): Promise<CatalogueChangeDoc[]> {
-  const out: CatalogueChangeDoc[] = [];
-  for (let skip = 0; ; skip += MAX_PAGE) {
-    const page = await store.find<CatalogueChangeDoc>(COLLECTIONS.catalogueChanges, { orderBy: [['version', 'asc']], skip, limit: MAX_PAGE });
-    out.push(...page);
-    if (page.length < MAX_PAGE) return out;
-  }
+export function allChanges(store: Store): Promise<CatalogueChangeDoc[]> {
+  return findAll<CatalogueChangeDoc>(store, COLLECTIONS.catalogueChanges, { orderBy: [['version', 'asc'], ['_id', 'asc']] });
 }
 
-async function allProducts(store: Store): Promise<ProductDoc[]> {
-  const out: ProductDoc[] = [];
-  for (let skip = 0; ; skip += MAX_PAGE) {
-    const page = await store.find<ProductDoc>(COLLECTIONS.products, { orderBy: [['_id', 'asc']], skip, limit: MAX_PAGE });
-    out.push(...page);
-    if (page.length < MAX_PAGE) return out;
-  }
+function allProducts(store: Store): Promise<ProductDoc[]> {
+  return findAll<ProductDoc>(store, COLLECTIONS.products, { orderBy: [['_id', 'asc']] });
 }
 
 const SHOWN_AFTER: Record<CatalogueChangeKind, boolean> = { added: true, reinstated: true, changed: true, suspended: false, left: false };

@@ -112,7 +112,10 @@ export class FakeGateway {
   latency: { minMs: number; maxMs: number; seed?: number } | null = null;
   /** Sequential rounds since the last `clearLog`: a request that arrives while none is in flight begins a new one. */
   rounds = 0;
+  /** The same, counting only queries: requests outside a transaction (a transaction's operations are single documents). */
+  queryRounds = 0;
   private inFlight = 0;
+  private queriesInFlight = 0;
   private jitterState = 1;
 
   /** Sets (or clears) the per-request delay; `seed` restarts the jitter's sequence. */
@@ -135,11 +138,7 @@ export class FakeGateway {
   }
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
-      if (this.inFlight++ === 0) this.rounds++;
-      res.once('close', () => this.inFlight--);
-      void this.delayed(req, res);
-    });
+    this.server = http.createServer((req, res) => void this.arrive(req, res));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -176,6 +175,7 @@ export class FakeGateway {
     this.requests.length = 0;
     this.fileRequests.length = 0;
     this.rounds = 0;
+    this.queryRounds = 0;
   }
 
   reset(): void {
@@ -198,15 +198,27 @@ export class FakeGateway {
     return this.collections.get(collection)?.get(id);
   }
 
-  /** Serves the request after the simulated latency (a network's delay both ways, folded into one wait). */
-  private async delayed(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (this.latency) await this.delay();
-    return this.handle(req, res);
-  }
-
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  /**
+   * Counts the request into the rounds as it arrives, then serves it after the simulated latency (a network's delay both
+   * ways, folded into one wait). A query is a request outside any transaction (a read, a count, a write on its own); a
+   * transaction's begin, operations and commit are not.
+   */
+  private async arrive(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('latin1');
+    const query = !/"transactionId"|database\.(startTransaction|commitTransaction|abortTransaction)/.test(text);
+    if (this.inFlight++ === 0) this.rounds++;
+    if (query && this.queriesInFlight++ === 0) this.queryRounds++;
+    res.once('close', () => {
+      this.inFlight--;
+      if (query) this.queriesInFlight--;
+    });
+    if (this.latency) await this.delay();
+    return this.handle(req, res, chunks);
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse, chunks: Buffer[]): Promise<void> {
     const url = req.url ?? '';
     if (url.startsWith('/files/')) return this.serveFile(url, req, res);
     if (url.startsWith('/upload/') && req.method === 'PUT') {
@@ -487,7 +499,10 @@ export class FakeGateway {
       const d = this.read(collection, query._id, tx);
       return d ? [d] : [];
     }
-    const ids = new Set(this.coll(collection).keys());
+    // Reads by id go through the _id index, as the database's do: only the named documents are looked at.
+    const byId = query._id as Json | string | undefined;
+    const named = typeof byId === 'string' ? [byId] : byId && typeof byId === 'object' && Array.isArray(byId.$in) && Object.keys(byId).length === 1 ? (byId.$in as string[]) : null;
+    const ids = new Set(named ?? this.coll(collection).keys());
     if (tx) for (const key of tx.writes.keys()) if (key.startsWith(`${collection}/`)) ids.add(key.slice(collection.length + 1));
     const out: Doc[] = [];
     for (const id of ids) {
