@@ -435,7 +435,10 @@ export class FakeGateway {
         let docs = this.select(coll, body.query ?? {}, tx);
         if (body.order) docs = sortDocs(docs, body.order as Record<string, 1 | -1>);
         docs = docs.slice(body.offset ?? 0, (body.offset ?? 0) + (body.limit ?? 100));
-        return { data: { list: docs.map((d) => EJSON.stringify(d, { relaxed: false })) } };
+        if (body.projection && Object.keys(body.projection).length) docs = docs.map((d) => project(d, body.projection as Record<string, number>));
+        // Plain JSON where the document holds nothing else (what the store port writes), which EJSON reads the same way;
+        // EJSON's canonical form otherwise. (The gateway's own time is not CloudBase's: keep it out of the measure.)
+        return { data: { list: docs.map((d) => (plainJson(d) ? JSON.stringify(d) : EJSON.stringify(d, { relaxed: false }))) } };
       }
       case 'database.calculateDocument':
         return { data: { total: this.select(coll, body.query ?? {}).length } };
@@ -513,6 +516,25 @@ export class FakeGateway {
   }
 }
 
+/** Whether a stored document is plain JSON (strings, finite numbers, booleans, null, arrays, plain objects). */
+function plainJson(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(plainJson);
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as Json).every(plainJson);
+  return false;
+}
+
+/** MongoDB's inclusion projection (`{ field: 1 }`, dotted paths allowed); `_id` always comes. */
+function project(doc: Doc, projection: Record<string, number>): Doc {
+  const out: Json = { _id: doc._id };
+  for (const [path, on] of Object.entries(projection)) if (on) {
+    const v = getPath(doc, path);
+    if (v !== undefined) setPath(out, path, structuredClone(v));
+  }
+  return out as Doc;
+}
+
 /** A 1×1 PNG with a tEXt chunk holding `note` (CRCs are not checked by anything here). */
 export function fakePng(note: string): Buffer {
   const chunk = (type: string, data: Buffer) => {
@@ -554,6 +576,7 @@ function cmp(a: unknown, b: unknown): number {
 function eq(v: unknown, x: unknown): boolean {
   if (Array.isArray(v) && !Array.isArray(x)) return v.some((e) => eq(e, x));
   if (x === null) return v === null || v === undefined;
+  if (typeof x !== 'object' || typeof v !== 'object' || v === null) return v === x;
   return JSON.stringify(v) === JSON.stringify(x);
 }
 

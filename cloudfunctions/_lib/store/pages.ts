@@ -15,12 +15,12 @@ export async function findAll<T extends HasId>(store: Store, collection: string,
   return read.flat().slice(0, cap);
 }
 
-/** The documents with these ids: chunks of 100 (the store's `$in` limit) read together, so one round trip. */
-export async function findByIds<T extends HasId>(store: Store, collection: string, ids: string[]): Promise<T[]> {
+/** The documents with these ids (only `fields` of them, when given): chunks of 100 (the store's `$in` limit) read together, so one round trip. */
+export async function findByIds<T extends HasId>(store: Store, collection: string, ids: string[], fields?: string[]): Promise<T[]> {
   const unique = [...new Set(ids)];
   const chunks: string[][] = [];
   for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
-  return (await Promise.all(chunks.map((chunk) => store.find<T>(collection, { where: { _id: { $in: chunk } }, limit: 100 })))).flat();
+  return (await Promise.all(chunks.map((chunk) => store.find<T>(collection, { where: { _id: { $in: chunk } }, limit: 100, ...(fields ? { fields } : {}) })))).flat();
 }
 
 /** Items per transaction and transactions at once for `inTransactions` (CloudBase caps the operations in one). */
