@@ -27,3 +27,6 @@ export const LATENCY_PROFILES = {
 
 /** `assessments.compute` for this many products within `TIMEOUT_SHARE` of its timeout at this latency per trip. */
 export const COMPUTE_AT_SCALE = { products: 2_000, tripMs: 40 } as const;
+
+/** Each function's bundle (dist/cloudfunctions/<name>/index.js, minified, SDKs inside) stays within 1.3 MB. */
+export const BUNDLE_LIMIT_BYTES = Math.round(1.3 * 1024 * 1024);

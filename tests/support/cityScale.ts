@@ -389,7 +389,14 @@ export interface Measured {
   requests: number;
   reads: number;
   writes: number;
+  /** Wall time here (on a shared machine, inflated by everyone else's work). */
   ms: number;
+  /** The function's own CPU time for the call (the bundle host measures it). */
+  cpuMs: number;
+  /** The simulated network's time: each round's longest delay, added up. */
+  networkMs: number;
+  /** What the call takes on CloudBase at this latency: its compute plus its rounds' network time. The time check reads this. */
+  estimateMs: number;
   ok: boolean;
   code?: string;
 }
@@ -418,13 +425,16 @@ export async function runSteps(gw: FakeGateway, host: BundleHost, list: Step[] =
   gw.files.set(`attachments/${purchaserId}/contract.pdf`, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('%%EOF\n')]));
   s.contractId = `cloud://test-env.7465/attachments/${purchaserId}/contract.pdf`;
   const out: Measured[] = [];
+  // Every instance warm first (its cold load is the bench's figure, not an action's): an unknown action loads the
+  // bundle and answers INVALID_INPUT without a request.
+  for (const fn of Object.keys(FUNCTIONS)) await host.call(fn, { action: '__warm' });
   for (const step of list) {
     const openids = step.as === 'experts' ? OPENIDS.experts : [openidOf(step.as)];
     for (const [k, openid] of openids.entries()) {
       const event = step.timer ? { Type: 'Timer', TriggerName: step.action, Time: new Date().toISOString(), Message: '' } : { action: step.action, ...(step.input?.(s) ?? {}) };
       gw.clearLog();
       const started = process.hrtime.bigint();
-      const { result } = await host.call(step.fn, event, openid);
+      const { result, cpuMs } = await host.call(step.fn, event, openid);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const key = `${step.fn}.${step.action}`;
       const code = result?.ok ? undefined : result?.error?.code;
@@ -440,9 +450,9 @@ export async function runSteps(gw: FakeGateway, host: BundleHost, list: Step[] =
           requests: actions.length - (openid ? 1 : 0),
           reads: actions.filter((a) => READS.has(a)).length - (openid ? 1 : 0),
           writes: actions.filter((a) => WRITES.has(a)).length,
-          ms, ok: !!result?.ok, code,
+          ms, cpuMs, networkMs: gw.networkMs, estimateMs: cpuMs + gw.networkMs, ok: !!result?.ok, code,
         });
-      if (k === 0 && process.env.CITY_TRACE) process.stderr.write(`${key} ${step.as} rounds=${out[out.length - 1].rounds} queries=${out[out.length - 1].queryRounds} requests=${out[out.length - 1].requests} ${Math.round(ms)} ms ${code ?? ''}\n`);
+      if (k === 0 && process.env.CITY_TRACE) process.stderr.write(`${key} ${step.as} rounds=${out[out.length - 1].rounds} queries=${out[out.length - 1].queryRounds} requests=${out[out.length - 1].requests} ${Math.round(ms)} ms wall, est ${Math.round(cpuMs + gw.networkMs)} ms (cpu ${Math.round(cpuMs)}) ${code ?? ''}\n`);
     }
   }
   return out;
@@ -501,8 +511,11 @@ export function unmeasured(ms: Measured[]): string[] {
 export function overTime(ms: Measured[], label: string, root?: string): string[] {
   const limits = timeouts(root);
   return ms
-    .filter((m) => m.ms > limits[m.fn] * 1000 * TIMEOUT_SHARE)
-    .map((m) => `${m.key}: ${Math.round(m.ms)} ms at ${label} a trip (${m.rounds} rounds, ${m.queryRounds} of them queries, ${m.requests} requests), over ${limits[m.fn] * 1000 * TIMEOUT_SHARE} ms (${TIMEOUT_SHARE * 100}% of ${m.fn}'s ${limits[m.fn]} s timeout)`);
+    .filter((m) => m.estimateMs > limits[m.fn] * 1000 * TIMEOUT_SHARE)
+    .map(
+      (m) =>
+        `${m.key}: ${Math.round(m.estimateMs)} ms at ${label} a trip (compute ${Math.round(m.cpuMs)} ms + network ${Math.round(m.networkMs)} ms over ${m.rounds} rounds, ${m.queryRounds} of them queries, ${m.requests} requests), over ${limits[m.fn] * 1000 * TIMEOUT_SHARE} ms (${TIMEOUT_SHARE * 100}% of ${m.fn}'s ${limits[m.fn]} s timeout)`,
+    );
 }
 
 /** Every action over its query-round budget. */

@@ -114,6 +114,9 @@ export class FakeGateway {
   rounds = 0;
   /** The same, counting only queries: requests outside a transaction (a transaction's operations are single documents). */
   queryRounds = 0;
+  /** The simulated network's share of the time since the last `clearLog`: each round's longest delay, added up. */
+  networkMs = 0;
+  private roundDelay = 0;
   private inFlight = 0;
   private queriesInFlight = 0;
   private jitterState = 1;
@@ -124,17 +127,17 @@ export class FakeGateway {
     this.jitterState = latency?.seed ?? 1;
   }
 
-  private delay(): Promise<void> {
+  /** The next request's delay in ms (0 without latency). */
+  private nextDelay(): number {
     const l = this.latency;
-    if (!l || l.maxMs <= 0) return Promise.resolve();
+    if (!l || l.maxMs <= 0) return 0;
     // xorshift32: repeatable jitter without Math.random.
     let x = this.jitterState;
     x ^= x << 13;
     x ^= x >>> 17;
     x ^= x << 5;
     this.jitterState = x >>> 0 || 1;
-    const ms = l.minMs + ((this.jitterState % 10_000) / 10_000) * (l.maxMs - l.minMs);
-    return new Promise((r) => setTimeout(r, ms));
+    return l.minMs + ((this.jitterState % 10_000) / 10_000) * (l.maxMs - l.minMs);
   }
 
   async start(): Promise<this> {
@@ -176,6 +179,7 @@ export class FakeGateway {
     this.fileRequests.length = 0;
     this.rounds = 0;
     this.queryRounds = 0;
+    this.networkMs = 0;
   }
 
   reset(): void {
@@ -208,13 +212,18 @@ export class FakeGateway {
     for await (const c of req) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('latin1');
     const query = !/"transactionId"|database\.(startTransaction|commitTransaction|abortTransaction)/.test(text);
-    if (this.inFlight++ === 0) this.rounds++;
+    const ms = this.nextDelay();
+    if (this.inFlight++ === 0) {
+      this.rounds++;
+      this.roundDelay = 0;
+    }
+    this.roundDelay = Math.max(this.roundDelay, ms);
     if (query && this.queriesInFlight++ === 0) this.queryRounds++;
     res.once('close', () => {
-      this.inFlight--;
+      if (--this.inFlight === 0) this.networkMs += this.roundDelay;
       if (query) this.queriesInFlight--;
     });
-    if (this.latency) await this.delay();
+    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
     return this.handle(req, res, chunks);
   }
 

@@ -3,7 +3,8 @@
 // invocation (WX_OPENID, named in WX_CONTEXT_KEYS: node-sdk utils/tcbcontext.js:getCloudbaseContext reads it from there).
 // With `inContext`, the identity comes in the context's `environment` (a JSON string, the newer runtime) instead.
 // Protocol: one JSON line per call on stdin ({ id, fn, event, openid, inContext }); one JSON line per answer on stdout
-// ({ id, result } or { id, error }, and `coldMs` on a function's first call: require + first dispatch).
+// ({ id, result } or { id, error }, and `coldMs` on a function's first call: require + first dispatch; `cpuMs`: the CPU
+// time the invocation used, user and system, the function's own compute whatever the machine's load).
 const path = require('path');
 const readline = require('readline');
 
@@ -13,6 +14,7 @@ let queue = Promise.resolve();
 
 async function invoke({ id, fn, event, openid, inContext }) {
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   let cold = false;
   if (!mains.has(fn)) {
     cold = true;
@@ -26,7 +28,8 @@ async function invoke({ id, fn, event, openid, inContext }) {
   try {
     const result = await mains.get(fn)(event, context);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    return { id, result, ...(cold ? { coldMs: Math.round(ms) } : {}) };
+    const used = process.cpuUsage(cpu);
+    return { id, result, cpuMs: (used.user + used.system) / 1000, ...(cold ? { coldMs: Math.round(ms) } : {}) };
   } catch (e) {
     return { id, error: String((e && e.stack) || e) };
   }
