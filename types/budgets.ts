@@ -30,3 +30,28 @@ export const COMPUTE_AT_SCALE = { products: 2_000, tripMs: 40 } as const;
 
 /** Each function's bundle (dist/cloudfunctions/<name>/index.js, minified, SDKs inside) stays within 1.3 MB. */
 export const BUNDLE_LIMIT_BYTES = Math.round(1.3 * 1024 * 1024);
+
+/**
+ * The actions still over their query-round budget or growing with the data when issue 25 closed, with their query
+ * rounds at city scale: a ratchet. The suite fails when an action not listed here breaks its budget or grows, when a
+ * listed one takes more rounds than recorded, and when a listed one has come within its budget (take it off the list).
+ * Each is a use case that reads in sequence what it could read together (Promise.all, `findByIds`, `findAll`).
+ */
+export const KNOWN_OVER_BUDGET: Record<string, { queryRounds: number; grows?: true }> = {
+  'reviews.drawPanel': { queryRounds: 19 },
+  'reviews.panel': { queryRounds: 11 },
+  'reviews.report': { queryRounds: 15 },
+  'reviews.myResult': { queryRounds: 8 },
+  'reviews.publicResults': { queryRounds: 19, grows: true },
+  'reviews.recuse': { queryRounds: 10 },
+  'publicity.comment': { queryRounds: 4 },
+  'catalogue.poster': { queryRounds: 7 },
+  'ratings.issueToken': { queryRounds: 7 },
+  'ratings.rate': { queryRounds: 4 },
+  'assessments.progress': { queryRounds: 11 },
+  'assessments.mine': { queryRounds: 7 },
+  'admin.dashboard': { queryRounds: 11, grows: true },
+  'admin.export': { queryRounds: 8 },
+  'notify.deadlines': { queryRounds: 34, grows: true },
+  'supervision.propose': { queryRounds: 14, grows: true },
+};

@@ -11,7 +11,7 @@ import { COLLECTIONS } from '../../cloudfunctions/_lib/collections';
 import { defaultScheme } from '../../types/assessment';
 import { COMPUTE_AT_SCALE, LATENCY_PROFILES, TIMEOUT_SHARE } from '../../types/budgets';
 import { DIST, startBundleHost } from '../support/bundleHost';
-import { growing, measureCity, OPENIDS, overBudget, overTime, productIdOf, registryActions, seedCity, timeouts, unmeasured, type Measured } from '../support/cityScale';
+import { growing, measureCity, staleRatchet, OPENIDS, overBudget, overTime, productIdOf, registryActions, seedCity, timeouts, unmeasured, type Measured } from '../support/cityScale';
 import { startFakeGateway } from '../support/fakeGateway';
 
 let small: Measured[];
@@ -25,7 +25,7 @@ beforeAll(async () => {
 }, 900_000);
 
 test('every action in the registry is measured (a new one needs a step in tests/support/cityScale.ts)', () => {
-  expect(registryActions().length).toBeGreaterThan(150);
+  expect(registryActions().length).toBeGreaterThanOrEqual(150);
   expect(unmeasured(city)).toEqual([]);
 });
 
@@ -42,6 +42,10 @@ test('no action’s query rounds grow from 10 records to a city', () => {
   expect(growing(small, city)).toEqual([]);
 });
 
+test('the ratchet of actions still over budget holds only actions still over it (types/budgets.ts KNOWN_OVER_BUDGET)', () => {
+  expect(staleRatchet(small, city)).toEqual([]);
+});
+
 test(`assessments.compute for ${COMPUTE_AT_SCALE.products.toLocaleString('en')} products at ${COMPUTE_AT_SCALE.tripMs} ms a trip, within ${TIMEOUT_SHARE * 100}% of its timeout`, async () => {
   const gw = await startFakeGateway();
   const host = startBundleHost(gw, { ADMIN_OPENIDS: OPENIDS.admin });
@@ -55,9 +59,9 @@ test(`assessments.compute for ${COMPUTE_AT_SCALE.products.toLocaleString('en')} 
     await host.call('auth', { action: 'me' }, OPENIDS.admin); // the instance is warm, as the bureau's second call finds it
     gw.setLatency({ minMs: COMPUTE_AT_SCALE.tripMs, maxMs: COMPUTE_AT_SCALE.tripMs });
     gw.clearLog();
-    const started = Date.now();
-    const { result } = await host.call('assessments', { action: 'compute', year }, OPENIDS.admin);
-    const ms = Date.now() - started;
+    const { result, cpuMs } = await host.call('assessments', { action: 'compute', year }, OPENIDS.admin);
+    // Its time on CloudBase at 40 ms a trip: its own compute plus each round's network time (types/budgets.ts).
+    const ms = cpuMs + gw.networkMs;
     expect(result.ok).toBe(true);
     expect(result.data.computed).toBe(COMPUTE_AT_SCALE.products);
     const written = [...gw.collections.get(COLLECTIONS.assessmentResults)!.values()].filter((r) => r.year === year);

@@ -9,7 +9,7 @@
 import fs from 'fs';
 import path from 'path';
 import { ANONYMOUS, type Caller } from '../../cloudfunctions/_lib/context';
-import { ROUND_BUDGET, TIMEOUT_SHARE } from '../../types/budgets';
+import { KNOWN_OVER_BUDGET, ROUND_BUDGET, TIMEOUT_SHARE } from '../../types/budgets';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/collections';
 import { userIdForOpenid } from '../../cloudfunctions/_lib/identity';
 import { buildProductDoc } from '../../cloudfunctions/catalogue/productDoc';
@@ -434,7 +434,7 @@ export async function runSteps(gw: FakeGateway, host: BundleHost, list: Step[] =
       const event = step.timer ? { Type: 'Timer', TriggerName: step.action, Time: new Date().toISOString(), Message: '' } : { action: step.action, ...(step.input?.(s) ?? {}) };
       gw.clearLog();
       const started = process.hrtime.bigint();
-      const { result, cpuMs } = await host.call(step.fn, event, openid);
+      const { result, cpuMs, rounds, queryRounds } = await host.call(step.fn, event, openid);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const key = `${step.fn}.${step.action}`;
       const code = result?.ok ? undefined : result?.error?.code;
@@ -445,8 +445,9 @@ export async function runSteps(gw: FakeGateway, host: BundleHost, list: Step[] =
       if (k === 0)
         out.push({
           key, fn: step.fn, as: step.as,
-          rounds: gw.rounds - (openid ? 1 : 0),
-          queryRounds: gw.queryRounds - (openid ? 1 : 0),
+          // Counted where the function sends them (tests/support/functionHost.cjs), which a busy machine cannot split.
+          rounds: rounds - (openid ? 1 : 0),
+          queryRounds: queryRounds - (openid ? 1 : 0),
           requests: actions.length - (openid ? 1 : 0),
           reads: actions.filter((a) => READS.has(a)).length - (openid ? 1 : 0),
           writes: actions.filter((a) => WRITES.has(a)).length,
@@ -518,17 +519,27 @@ export function overTime(ms: Measured[], label: string, root?: string): string[]
     );
 }
 
-/** Every action over its query-round budget. */
+/** Every action over its query-round budget and not on the ratchet (types/budgets.ts KNOWN_OVER_BUDGET), or over what the ratchet records. */
 export function overBudget(ms: Measured[]): string[] {
   return [...worstByAction(ms).values()]
-    .filter((m) => m.queryRounds > budgetOf(m.key))
-    .map((m) => `${m.key} (${isCitizenAction(m.key) ? 'citizen' : 'staff'}): ${m.queryRounds} query rounds, budget ${budgetOf(m.key)} (${m.rounds} rounds with its transactions)`);
+    .filter((m) => m.queryRounds > (KNOWN_OVER_BUDGET[m.key]?.queryRounds ?? budgetOf(m.key)))
+    .map(
+      (m) =>
+        `${m.key} (${isCitizenAction(m.key) ? 'citizen' : 'staff'}): ${m.queryRounds} query rounds, budget ${budgetOf(m.key)}${KNOWN_OVER_BUDGET[m.key] ? ` (recorded over it at ${KNOWN_OVER_BUDGET[m.key].queryRounds})` : ''}; ${m.rounds} rounds with its transactions, ${m.requests} requests`,
+    );
 }
 
-/** Every action whose query rounds grow from the small city to the large one. */
+/** Ratchet entries that no longer apply: the action is within its budget and does not grow (take it off the list). */
+export function staleRatchet(small: Measured[], city: Measured[]): string[] {
+  const a = worstByAction(small);
+  const b = worstByAction(city);
+  return Object.keys(KNOWN_OVER_BUDGET).filter((k) => b.has(k) && b.get(k)!.queryRounds <= budgetOf(k) && !(a.has(k) && b.get(k)!.queryRounds > a.get(k)!.queryRounds));
+}
+
+/** Every action whose query rounds grow from the small city to the large one (those the ratchet records as growing excepted). */
 export function growing(small: Measured[], city: Measured[]): string[] {
   const a = worstByAction(small);
   return [...worstByAction(city).values()]
-    .filter((m) => a.has(m.key) && m.queryRounds > a.get(m.key)!.queryRounds)
+    .filter((m) => a.has(m.key) && m.queryRounds > a.get(m.key)!.queryRounds && !KNOWN_OVER_BUDGET[m.key]?.grows)
     .map((m) => `${m.key}: ${a.get(m.key)!.queryRounds} query rounds at ${SCALES.small.products} products, ${m.queryRounds} at ${SCALES.city.products.toLocaleString('en')}`);
 }
