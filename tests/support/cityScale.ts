@@ -533,7 +533,7 @@ export function overBudget(ms: Measured[]): string[] {
 export function staleRatchet(small: Measured[], city: Measured[]): string[] {
   const a = worstByAction(small);
   const b = worstByAction(city);
-  return Object.keys(KNOWN_OVER_BUDGET).filter((k) => b.has(k) && b.get(k)!.queryRounds <= budgetOf(k) && !(a.has(k) && b.get(k)!.queryRounds > a.get(k)!.queryRounds));
+  return Object.keys(KNOWN_OVER_BUDGET).filter((k) => b.has(k) && b.get(k)!.queryRounds <= budgetOf(k) && !(KNOWN_OVER_BUDGET[k].grows && a.has(k) && b.get(k)!.queryRounds > a.get(k)!.queryRounds));
 }
 
 /** Every action whose query rounds grow from the small city to the large one (those the ratchet records as growing excepted). */
