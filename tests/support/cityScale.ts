@@ -489,13 +489,15 @@ export function worstByAction(ms: Measured[]): Map<string, Measured> {
 }
 
 /** Seeds a gateway at `scale`, runs every step through the bundles at `latency`, and returns the measures. */
-export async function measureCity(scale: Scale, latency: { minMs: number; maxMs: number } | null, root?: string): Promise<Measured[]> {
+export async function measureCity(scale: Scale, latency: { minMs: number; maxMs: number } | null, root?: string, inspect?: (gw: FakeGateway) => void): Promise<Measured[]> {
   const gw = await startFakeGateway();
   const host = startBundleHost(gw, { ADMIN_OPENIDS: OPENIDS.admin }, root);
   try {
     seedCity(gw, scale);
     gw.setLatency(latency && { ...latency, seed: 25 });
-    return await runSteps(gw, host);
+    const measured = await runSteps(gw, host);
+    inspect?.(gw);
+    return measured;
   } finally {
     await host.stop();
     await gw.stop();
