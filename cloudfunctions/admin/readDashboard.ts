@@ -68,7 +68,8 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
   const [call, groupTotals, byCategory, answerBands, byMonth] = await extra;
   // A draft may be saved before its category is chosen: what the categories do not hold, per group.
   const uncategorised = groupTotals.map((n, i) => n - byCategory.reduce((m, c) => m + c[i], 0));
-  const products = new Map((await findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, summaries.map((s) => s.productId))).map((p) => [p._id, p]));
+  // Only the category and district of each rated product (issue 25: the whole documents of a city's products were tens of megabytes).
+  const products = new Map((await findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, summaries.map((s) => s.productId), ['category', 'district'])).map((p) => [p._id, p]));
 
   const passed = results.filter((r) => r.passed).length;
   const bands = DASHBOARD_SCORE_BANDS.map((b, i) => ({

@@ -5,20 +5,14 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Caller, Ctx } from '../_lib/context';
 import { isAdmin } from '../_lib/rules';
 import { conflict, forbidden, invalid, notFound } from '../_lib/errors';
-import { MAX_PAGE, type HasId, type Query, type Store } from '../_lib/store/port';
+import { findAll } from '../_lib/store/pages';
+import type { Store } from '../_lib/store/port';
 
 export const campaignId = (year: number) => String(year);
 export const assignmentId = (year: number, orgId: string) => `${year}:${orgId}`;
 
-/** Every page of a query (each page at most 1000, as CloudBase allows). */
-export async function findAll<T extends HasId>(store: Store, collection: string, query: Omit<Query, 'skip' | 'limit'>): Promise<T[]> {
-  const out: T[] = [];
-  for (let skip = 0; ; skip += MAX_PAGE) {
-    const page = await store.find<T>(collection, { ...query, skip, limit: MAX_PAGE });
-    out.push(...page);
-    if (page.length < MAX_PAGE) return out;
-  }
-}
+/** Every page of a query: the shared reader (count, then the pages together). */
+export { findAll };
 
 export async function loadCampaign(ctx: Ctx, year: number): Promise<CampaignDoc> {
   const c = await ctx.store.get<CampaignDoc>(COLLECTIONS.assessmentCampaigns, campaignId(year));

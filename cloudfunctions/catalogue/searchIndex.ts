@@ -6,7 +6,7 @@
  * Relevance ranks a name match over a tag match over any other (searchCatalogue.ts). The vocabulary is data:
  * types/searchVocabulary.ts.
  */
-import { pinyin } from 'pinyin-pro';
+import type { pinyin as Pinyin } from 'pinyin-pro';
 import { AUDIENCE_GROUP_LABELS, CATEGORY_LABELS, type AudienceGroup, type Category } from '../../types/domain';
 import { EVERYDAY_WORDS } from '../../types/searchVocabulary';
 
@@ -18,6 +18,14 @@ const WORDS_BY_LENGTH = Object.keys(EVERYDAY_WORDS).sort((a, b) => b.length - a.
 export function everydayWordsIn(text: string): string[] {
   return ENTRIES.filter(([, terms]) => terms.some((t) => text.includes(t))).map(([word]) => word);
 }
+
+/**
+ * pinyin-pro's dictionary (~450 KB) is loaded on the first product stored, not with the function: the bundles keep it
+ * beside index.js (scripts/build-functions.mjs LAZY_PACKAGES), so a search or a read never pays for it (issue 25).
+ */
+let pinyinLib: typeof Pinyin | null = null;
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const pinyin: typeof Pinyin = ((...args: Parameters<typeof Pinyin>) => (pinyinLib ??= require('pinyin-pro').pinyin as typeof Pinyin)(...args)) as typeof Pinyin;
 
 /** `tiaojie` and `tj` for 调解: letters only, lower case, for the Chinese characters of `text`. */
 export function pinyinKeys(text: string): string[] {

@@ -25,14 +25,18 @@ export async function publishedResults(ctx: Ctx, where: Record<string, string | 
  * the credit events inside their publicity period — and only those. Only for a verified organisation.
  */
 export async function readProvider(input: { orgId: string }, ctx: Ctx): Promise<ProviderResult> {
-  const org = await ctx.store.get<OrgDoc>(COLLECTIONS.orgs, input.orgId);
+  // One round trip (issue 25: four one after another): the organisation, its products, its published results and its
+  // credit events together, all keyed by the id asked for.
+  const today = ctx.clock.today();
+  const [org, productDocs, results, allEvents] = await Promise.all([
+    ctx.store.get<OrgDoc>(COLLECTIONS.orgs, input.orgId),
+    ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { orgId: input.orgId }, orderBy: [['sortKey', 'desc']], limit: 1000 }),
+    publishedResults(ctx, { orgId: input.orgId }),
+    eventsOf(ctx.store, [input.orgId]),
+  ]);
   // Only a verified organisation has a public page: a pending or refused registration answers as an unknown one (issue 21).
   if (!org || orgStatusOf(org as Pick<VerifiedOrg, 'status'>) !== 'verified') throw notFound('没有找到这个服务机构');
-  const today = ctx.clock.today();
-  const products = (await ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { orgId: org._id }, orderBy: [['sortKey', 'desc']], limit: 1000 })).filter(
-    (p) => p.status === 'listed' || (p.status === 'suspended' && p.suspension) || (p.status === 'exited' && p.exit),
-  );
-  const results = await publishedResults(ctx, { orgId: org._id });
+  const products = productDocs.filter((p) => p.status === 'listed' || (p.status === 'suspended' && p.suspension) || (p.status === 'exited' && p.exit));
   // 满意率 by the one definition, from the counts (never from rounded rates): each product's all-time summary.
   const summaries = await findByIds<SummaryDoc>(ctx.store, COLLECTIONS.ratingSummaries, products.map((p) => summaryId(p._id, null)));
   let count = 0;
@@ -41,7 +45,7 @@ export async function readProvider(input: { orgId: string }, ctx: Ctx): Promise<
     count += s.count;
     satisfied += satisfiedIn(s.levels);
   }
-  const events = (await eventsOf(ctx.store, [org._id])).filter((e) => isPublicOn(e, today));
+  const events = allEvents.filter((e) => isPublicOn(e, today));
   return {
     orgId: org._id,
     name: org.name,

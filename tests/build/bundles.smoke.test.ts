@@ -47,7 +47,9 @@ beforeAll(async () => {
   const tcb = require('@cloudbase/node-sdk');
   expect(await seedDemo(new CloudbaseStore(tcb.init({ env: 'test-env' }).database()))).toBe(DEMO_PRODUCTS.length);
   host = startBundleHost(gw, { ADMIN_OPENIDS: ADMIN, NOTIFY_TEMPLATE_TASK: 'tmpl-task', NOTIFY_TEMPLATE_DEADLINE: 'tmpl-deadline', NOTIFY_TEMPLATE_RESULT: 'tmpl-result' });
-});
+  // Seeding through the SDK takes seconds on a busy machine: past jest's 5 s default, afterAll would pull the gateway's
+  // credentials from under it.
+}, 60_000);
 afterAll(async () => {
   await host?.stop();
   await gw?.stop();

@@ -75,6 +75,17 @@ export function storeContract(makeStore: () => Promise<{ store: Store; collectio
     expect(byTwoKeys.map((d) => d._id)).toEqual(['p1', 'p3', 'p4', 'p2']);
   });
 
+  test('find returns only the fields asked for (and _id), nested ones too; a bad field path is refused', async () => {
+    const c = await seedPeople();
+    const rows = await store.find(c, { where: { district: '西湖区' }, orderBy: [['_id', 'asc']], fields: ['name', 'profile.city', 'missing'] });
+    expect(rows).toEqual([
+      { _id: 'p3', name: '张律师', profile: { city: '宁波' } },
+      { _id: 'p4', name: '陈教授', profile: { city: '杭州' } },
+    ]);
+    await expect(store.find(c, { fields: [] })).rejects.toBeInstanceOf(UnsupportedQueryError);
+    await expect(store.find(c, { fields: ['a b'] })).rejects.toBeInstanceOf(UnsupportedQueryError);
+  });
+
   test('count counts what find would return', async () => {
     const c = await seedPeople();
     expect(await store.count(c)).toBe(4);
