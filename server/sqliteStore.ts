@@ -35,6 +35,12 @@ export interface SqliteStoreOptions {
   filename: string;
   indexes?: Record<string, string[][]>;
   appendOnly?: string[];
+  /**
+   * SQLite's `synchronous` setting. Default FULL (SQLITE_SYNC=normal: NORMAL). OFF also acknowledges a transaction
+   * before its batch commits (the batch commits when the event loop next turns, or at close): only for a file whose
+   * loss in a crash costs nobody anything — the demo seeder's, moved into place once complete (server/demo/seedYear.ts).
+   */
+  synchronous?: 'full' | 'normal' | 'off';
 }
 
 const json = (field: string) => `json_extract(doc, '$.${field}')`;
@@ -65,13 +71,18 @@ export class SqliteStore implements Store {
   private readonly appendOnly: Set<string>;
   /** Prepared statements by SQL text: parsing SQL costs more than running a small query. */
   private readonly statements = new Map<string, Database.Statement>();
+  /** Acknowledge before the commit (synchronous OFF). */
+  private readonly deferCommits: boolean;
+  private commitFailed: unknown = null;
 
   constructor(options: SqliteStoreOptions) {
     if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     // FULL: a commit is on disk before the caller is told it succeeded.
-    this.db.pragma(`synchronous = ${process.env.SQLITE_SYNC === 'normal' ? 'NORMAL' : 'FULL'}`);
+    const synchronous = options.synchronous ?? (process.env.SQLITE_SYNC === 'normal' ? 'normal' : 'full');
+    this.db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
+    this.deferCommits = synchronous === 'off';
     this.db.pragma('busy_timeout = 5000');
     this.indexes = options.indexes ?? {};
     this.appendOnly = new Set(options.appendOnly ?? []);
@@ -203,6 +214,7 @@ export class SqliteStore implements Store {
    */
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     this.refuseInsideTx('a nested transaction');
+    if (this.commitFailed) throw this.commitFailed;
     const result = await this.mutex.run(async () => {
       if (!this.batchOpen) {
         this.db.exec('BEGIN IMMEDIATE');
@@ -239,7 +251,9 @@ export class SqliteStore implements Store {
         open = false;
       }
     });
-    await this.durable();
+    // Deferred: a batch that fails to commit fails every later transaction (nothing goes on over lost writes).
+    if (this.deferCommits) void this.durable().catch((e) => (this.commitFailed ??= e));
+    else await this.durable();
     return result;
   }
 

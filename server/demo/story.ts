@@ -1,0 +1,813 @@
+/**
+ * The demo year as a story: who does what, and when, through the real use cases (server/demo/driver.ts). Two earlier
+ * rounds fill the catalogue; last year's services are rated, inspected, self-reported, computed, appealed, confirmed
+ * and published; the adjustment follows (a rectification, an exit); this year brings credit events, a suspension,
+ * purchases, needs, and this year's call with declarations at every stage. Every date comes from timeline.ts.
+ */
+import { AUDIENCE_GROUPS, type District, type PurchaseMethod } from '../../types/domain';
+import { CHECKLISTS, type Method } from '../../types/assessment';
+import type { OrgKind } from '../../types/org';
+import { RUBRIC, allowedRange } from '../../types/rubric';
+import type { Spec } from '../../types/spec';
+import { addDays } from '../../types/workdays';
+import { DEMO_PRODUCTS, type DemoProduct } from '../demoProducts';
+import { demoSpec } from '../seedDemo';
+import { ASSESSORS, ASSOCIATION, ASSOCIATION_MEMBERS, CATALOGUE, EXPERTS, PENDING_ORG, PURCHASER, STORY, contactFor, demoCreditCode, kindOfProvider, type Profile } from './cast';
+import type { DemoDriver, Person } from './driver';
+import { between, pick, plannedFindings, plannedRatings, responseDelay, seeded, THIS_YEAR_SHARE, USE_SHARE, type PlannedRating, type Random } from './ratings';
+import { COMMENTS_EARLIER, COMMENTS_NOW, DRAFT_LEAVES_OUT, NEEDS, NEW_DECLARATIONS, NEW_PROVIDERS, PANEL_COMMENTS, type NewDeclaration } from './thisYear';
+import { addWorkdays, isWorkday, workdayOnOrBefore, type DemoTimeline, type RoundDates } from './timeline';
+
+/** A sign-in the newcomer can use: who, for which organisation, and the account's bearer token. */
+export interface DemoAccount {
+  role: string;
+  who: string;
+  token: string;
+  /** What this account finds waiting for it. */
+  sees: string;
+}
+
+interface Org {
+  name: string;
+  orgId: string;
+  staff: Person;
+}
+
+/** A fictional mobile number for a call back (personal data: kept only while the case is open). */
+const callbackPhone = (n: number) => `1390000${String(1000 + (n % 9000)).padStart(4, '0')}`;
+
+/** A small, structurally whole PDF (the upload check reads its header and its %%EOF trailer). */
+export function demoPdf(title: string): Buffer {
+  const text = title.replace(/[()\\]/g, '');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${text.length + 36} >>\nstream\nBT /F1 14 Tf 72 760 Td (${text}) Tj ET\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** One expert's items adding up to `total` exactly, each within its range (the purchase method's band for 购买方式). */
+export function sheetItems(total: number, purchaseMethod: PurchaseMethod, rand: Random): Record<string, number> {
+  const items = Object.fromEntries(RUBRIC.map((i) => [i.key, allowedRange(i, purchaseMethod).max]));
+  let sum = Object.values(items).reduce((a, x) => a + x, 0);
+  for (let guard = 0; sum > total && guard < 1000; guard++) {
+    const open = RUBRIC.filter((i) => items[i.key] > allowedRange(i, purchaseMethod).min);
+    if (!open.length) break;
+    items[pick(rand, open).key]--;
+    sum--;
+  }
+  return items;
+}
+
+export class DemoStory {
+  readonly accounts: DemoAccount[] = [];
+  private readonly orgs = new Map<string, Org>();
+  private readonly experts: { expertId: string; person: Person; name: string }[] = [];
+  private readonly citizens: Person[] = [];
+  /** Catalogue products by name once published. */
+  private readonly products = new Map<string, string>();
+  private readonly declarations = new Map<string, string>();
+  private readonly needIds: string[] = [];
+  private readonly documents = new Map<number, number>();
+  private association!: Org;
+  private assessorOrgs = new Map<'inspectors' | 'thirdParty', { orgId: string; person: Person }>();
+  private purchaser!: { orgId: string; person: Person };
+  private lowMysteryFinding: string | null = null;
+  private readonly rand: Random;
+
+  constructor(
+    private readonly d: DemoDriver,
+    private readonly t: DemoTimeline,
+  ) {
+    this.rand = seeded(`story:${t.today}`);
+  }
+
+  /** Everything, on the agenda; `d.play()` then runs it in time order. */
+  plan(): void {
+    this.planPeople();
+    this.planRound(0, this.t.firstRound);
+    this.planRound(1, this.t.secondRound);
+    this.planRatings();
+    this.planPurchases();
+    this.planAssessment();
+    this.planSupervision();
+    this.planNeeds();
+    this.planThisYearsCall();
+    this.planFeatures();
+  }
+
+  // --- helpers ---
+
+  private org(name: string): Org {
+    const o = this.orgs.get(name);
+    if (!o) throw new Error(`demo: ${name} has not registered yet`);
+    return o;
+  }
+
+  private product(name: string): string {
+    const id = this.products.get(name);
+    if (!id) throw new Error(`demo: ${name} is not in the catalogue yet`);
+    return id;
+  }
+
+  /** The citizen `i` of a pool of 70, made on first use (a phone opening the app). */
+  private async citizen(i: number): Promise<Person> {
+    const k = i % 70;
+    this.citizens[k] ??= await this.d.person(`市民${k + 1}`);
+    return this.citizens[k];
+  }
+
+  /** 杭司〔year〕n号, numbered upward through each year in the order the documents are issued. */
+  private documentNumber(date: string): string {
+    const year = Number(date.slice(0, 4));
+    const n = (this.documents.get(year) ?? between(this.rand, 6, 12)) + between(this.rand, 3, 9);
+    this.documents.set(year, n);
+    return `杭司〔${year}〕${n}号`;
+  }
+
+  /** A full specification for a demo product, declared on `declaredOn` by its organisation's contact person. */
+  private spec(p: DemoProduct, i: number, declaredOn: string): Spec {
+    const s = demoSpec(p, i);
+    return { ...s, cover: { ...s.cover, ...contactFor(i), principal: `${contactFor(i + 40).contactName}（负责人）`, declaredOn } };
+  }
+
+  /** An organisation registers itself (orgs.register) and, when `verifyOn` is given, the bureau verifies it. */
+  private register(name: string, kind: OrgKind, district: District, contact: { contactName: string; contactPhone: string }, registerOn: string, verifyOn: string | null, then?: (o: Org) => Promise<void>): void {
+    this.d.schedule(this.d.at(registerOn, '10:00'), `register ${name}`, async () => {
+      const staff = await this.d.person(name);
+      const view = await this.d.call<{ orgId: string }>(staff, 'orgs', 'register', { name, creditCode: demoCreditCode(name, kind, district), kind, district, ...contact });
+      this.orgs.set(name, { name, orgId: view.orgId, staff });
+    });
+    if (verifyOn)
+      this.d.schedule(this.d.at(verifyOn, '15:00'), `verify ${name}`, async () => {
+        const o = this.org(name);
+        await this.d.call('bureau', 'orgs', 'verify', { orgId: o.orgId, approve: true });
+        if (then) await then(o);
+      });
+  }
+
+  /** A panel of five drawn on `drawOn`, its sheets in over the scoring days around `target`, confirmed by the panel and the bureau. */
+  private review(name: string, purchaseMethod: PurchaseMethod, target: number, dates: { drawOn: string; scoreFrom: string; scoreTo: string; panelConfirmOn: string; confirmOn: string | null }, opts: { pending?: boolean; onDrawn?: (members: string[]) => void } = {}): void {
+    const rand = seeded(`review:${name}`);
+    let members: string[] = [];
+    this.d.schedule(this.d.at(dates.drawOn, '10:30'), `draw panel for ${name}`, async () => {
+      const panel = await this.d.call<{ members: { expertId: string }[] }>('bureau', 'reviews', 'drawPanel', { declarationId: this.declarations.get(name), size: 5, seed: `demo-${Math.floor(rand() * 1e9)}` });
+      members = panel.members.map((m) => m.expertId);
+      opts.onDrawn?.(members);
+    });
+    const offsets = [-2, -1, 0, 1, 2].sort(() => rand() - 0.5);
+    const span = Math.max(0, countWorkdays(dates.scoreFrom, dates.scoreTo) - 1);
+    for (let k = 0; k < 5; k++) {
+      const on = addWorkdays(dates.scoreFrom, Math.min(span, Math.floor((k * (span + 1)) / 5)));
+      if (opts.pending && k === 4) continue;
+      this.d.schedule(this.d.at(on, `${String(9 + k).padStart(2, '0')}:${String(10 + k * 7).padStart(2, '0')}`), `sheet ${k + 1} for ${name}`, async () => {
+        const expert = this.experts.find((e) => e.expertId === members[k])!;
+        const total = Math.max(40, Math.min(100, target + offsets[k]));
+        const fails = target < 80 && k < 3;
+        await this.d.call(expert.person, 'reviews', 'submitScoresheet', {
+          declarationId: this.declarations.get(name),
+          items: sheetItems(total, purchaseMethod, rand),
+          attributes: fails ? { public: 'doubtful', legal: 'meets', service: 'doubtful', note: '内容以平台推广为主，公益属性和可评估性不足' } : { public: 'meets', legal: 'meets', service: 'meets' },
+          comment: fails ? '产品以平台会员内容为主，服务对象和服务标准不够明确，建议重新设计后再申报。' : PANEL_COMMENTS[(k + name.length) % PANEL_COMMENTS.length],
+        });
+      });
+    }
+    if (opts.pending || !dates.confirmOn) return;
+    this.d.schedule(this.d.at(dates.panelConfirmOn, '16:00'), `panel confirms ${name}`, async () => {
+      for (const [k, id] of members.entries()) {
+        const expert = this.experts.find((e) => e.expertId === id)!;
+        const dissent = target >= 80 && k === 4 && rand() < 0.3;
+        await this.d.call(expert.person, 'reviews', 'panelConfirm', { declarationId: this.declarations.get(name), agree: !dissent, note: dissent ? '服务标准中的响应时限偏长，建议公示期内请申报单位说明。' : '' });
+      }
+    });
+    const confirmOn = dates.confirmOn;
+    this.d.schedule(this.d.at(confirmOn, '10:00'), `confirm ${name}`, async () => {
+      await this.d.call('bureau', 'reviews', 'confirm', { declarationId: this.declarations.get(name), reason: target >= 80 ? '评审组过半数同意，达到达标分数线，拟列入目录' : '评审组平均分未达到 80 分，未通过评审' });
+    });
+  }
+
+  /** A declaration drafted on `draftOn` and submitted on `submitOn` (recommended ones endorsed by the association in between). */
+  private declare(p: DemoProduct & { recommended?: boolean }, i: number, draftOn: string, submitOn: string | null, extra: { answersNeeds?: number[]; leaveOut?: readonly string[] } = {}): void {
+    this.d.schedule(this.d.at(draftOn, '14:00'), `draft ${p.name}`, async () => {
+      const o = this.org(p.provider);
+      let spec: Partial<Spec> = this.spec(p, i, submitOn ?? draftOn);
+      if (extra.leaveOut) spec = Object.fromEntries(Object.entries(spec).filter(([k]) => !extra.leaveOut!.includes(k)));
+      const { declarationId } = await this.d.call<{ declarationId: string }>(o.staff, 'declarations', 'saveDraft', {
+        spec,
+        ...(p.recommended ? { declarationMode: 'recommended', recommenderOrgId: this.association.orgId } : {}),
+        ...(extra.answersNeeds ? { answersNeeds: extra.answersNeeds.map((n) => this.needIds[n]) } : {}),
+      });
+      this.declarations.set(p.name, declarationId);
+    });
+    if (p.recommended && submitOn)
+      this.d.schedule(this.d.at(addDays(submitOn, 0), '09:30'), `endorse ${p.name}`, async () => {
+        await this.d.call(this.association.staff, 'declarations', 'endorse', { declarationId: this.declarations.get(p.name) });
+      });
+    if (submitOn)
+      this.d.schedule(this.d.at(submitOn, '16:30'), `submit ${p.name}`, async () => {
+        await this.d.call(this.org(p.provider).staff, 'declarations', 'submit', { declarationId: this.declarations.get(p.name) });
+      });
+  }
+
+  /** Publicity for these declarations from `startsOn`, comments in the window, answers, and (when given) the close. */
+  private publicity(names: () => string[], startsOn: string, comments: { declaration: string; text: string; on: string; by: number; answer?: { disposition: string; reply: string; on: string } }[], closeOn: string | null): void {
+    this.d.schedule(this.d.at(startsOn, '08:40'), `publicity from ${startsOn}`, async () => {
+      await this.d.call('bureau', 'publicity', 'start', { declarationIds: names().map((n) => this.declarations.get(n)), startsOn, workingDays: 7 });
+    });
+    for (const c of comments) {
+      let commentId = '';
+      this.d.schedule(this.d.at(c.on, '12:20'), `comment on ${c.declaration}`, async () => {
+        ({ commentId } = await this.d.call<{ commentId: string }>(await this.citizen(c.by), 'publicity', 'comment', { declarationId: this.declarations.get(c.declaration), text: c.text }));
+      });
+      if (c.answer) {
+        const a = c.answer;
+        this.d.schedule(this.d.at(a.on, '17:10'), `answer comment on ${c.declaration}`, async () => {
+          await this.d.call('bureau', 'publicity', 'dispose', { commentId, disposition: a.disposition, reply: a.reply });
+        });
+      }
+    }
+    if (closeOn)
+      this.d.schedule(this.d.at(closeOn, '09:00'), `close publicity of ${startsOn}`, async () => {
+        for (const n of names()) await this.d.call('bureau', 'publicity', 'close', { declarationId: this.declarations.get(n), outcome: 'recognised' });
+      });
+  }
+
+  /** Publication by document: these declarations enter the catalogue on `publishOn`. */
+  private publish(names: () => string[], publishOn: string): void {
+    this.d.schedule(this.d.at(publishOn, '10:00'), `publish ${publishOn}`, async () => {
+      const ids = names().map((n) => this.declarations.get(n)!);
+      const { published } = await this.d.call<{ published: { declarationId: string; productId: string }[] }>('bureau', 'catalogue', 'publish', { declarationIds: ids, documentNumber: this.documentNumber(publishOn), publishedOn: publishOn });
+      for (const p of published) this.products.set(names()[ids.indexOf(p.declarationId)], p.productId);
+    });
+  }
+
+  // --- the people ---
+
+  private planPeople(): void {
+    const t = this.t;
+    const setUpOn = addWorkdays(t.firstRound.registerOn, -10);
+    // The expert pool: the bureau adds each expert, who binds their account with the invite code.
+    this.d.schedule(this.d.at(setUpOn, '10:00'), 'expert pool', async () => {
+      for (const [k, e] of EXPERTS.entries()) {
+        const { expertId, inviteCode } = await this.d.call<{ expertId: string; inviteCode: string }>('bureau', 'reviews', 'addExpert', { ...e, phone: `1390000${String(5000 + k).padStart(4, '0')}` });
+        const person = await this.d.person(e.name);
+        await this.d.call(person, 'auth', 'redeemInvite', { code: inviteCode });
+        this.experts.push({ expertId, person, name: e.name });
+      }
+    });
+    // The bar association registers, is verified, and the bureau gives its secretariat the association role.
+    this.register(ASSOCIATION.name, ASSOCIATION.kind, ASSOCIATION.district, ASSOCIATION, setUpOn, addWorkdays(setUpOn, 1), async (o) => {
+      this.association = o;
+      const { inviteCode } = await this.d.call<{ inviteCode: string }>('bureau', 'admin', 'createInvite', { role: 'association', orgId: o.orgId });
+      await this.d.call(o.staff, 'auth', 'redeemInvite', { code: inviteCode });
+    });
+    // 郑书宁 practised at 杭州萧然律师事务所 before joining the bureau: a conflict declared once the firm exists.
+    this.d.schedule(this.d.at(addWorkdays(t.firstRound.verifyOn, 1), '11:00'), 'declared conflict', async () => {
+      const expert = this.experts.find((e) => e.name === '郑书宁')!;
+      await this.d.call(expert.person, 'reviews', 'declareConflict', { orgId: this.org(DEMO_PRODUCTS[STORY.criticised].provider).orgId, reason: '曾在该所执业，现仍与合伙人有往来' });
+    });
+    // Assessors and the purchasing unit are invited by the bureau and bind one account each.
+    const inviteOn = workdayOnOrBefore(`${t.lastYear}-03-10`);
+    this.d.schedule(this.d.at(inviteOn, '10:00'), 'purchasing unit', async () => {
+      const { inviteCode, orgId } = await this.d.call<{ inviteCode: string; orgId: string }>('bureau', 'admin', 'createInvite', { role: 'purchaser', orgName: PURCHASER.name, unitKind: PURCHASER.unitKind });
+      const person = await this.d.person(PURCHASER.name);
+      await this.d.call(person, 'auth', 'redeemInvite', { code: inviteCode });
+      this.purchaser = { orgId, person };
+    });
+    this.d.schedule(this.d.at(addWorkdays(t.assessment.opensOn, -5), '10:00'), 'assessors', async () => {
+      for (const key of ['inspectors', 'thirdParty'] as const) {
+        const { inviteCode, orgId } = await this.d.call<{ inviteCode: string; orgId: string }>('bureau', 'admin', 'createInvite', { role: 'assessor', orgName: ASSESSORS[key].name });
+        const person = await this.d.person(ASSESSORS[key].name);
+        await this.d.call(person, 'auth', 'redeemInvite', { code: inviteCode });
+        this.assessorOrgs.set(key, { orgId, person });
+      }
+    });
+  }
+
+  // --- the catalogue's first two rounds ---
+
+  private planRound(round: 0 | 1, r: RoundDates): void {
+    const entries = CATALOGUE.filter((e) => e.round === round);
+    const year = Number(r.callOpensOn.slice(0, 4));
+    for (const [k, e] of entries.entries()) {
+      const p = DEMO_PRODUCTS[e.index];
+      const kind = kindOfProvider(p.provider);
+      this.register(p.provider, kind, p.district, contactFor(e.index), addWorkdays(r.registerOn, k % 2), r.verifyOn, async (o) => {
+        if (ASSOCIATION_MEMBERS.includes(o.name)) await this.d.call('bureau', 'supervision', 'linkMember', { associationOrgId: this.association.orgId, orgId: o.orgId });
+      });
+    }
+    this.d.schedule(this.d.at(addDays(r.callOpensOn, -10), '09:00'), `call ${year}`, async () => {
+      await this.d.call('bureau', 'declarations', 'openCall', { year, title: `${year} 年度杭州市公共法律服务产品申报公告`, opensOn: r.callOpensOn, closesOn: r.callClosesOn, notice: CALL_NOTICE });
+    });
+    const span = countWorkdays(r.draftFrom, r.submitBy) - 6;
+    for (const [k, e] of entries.entries()) {
+      const p = DEMO_PRODUCTS[e.index];
+      const draftOn = addWorkdays(r.draftFrom, Math.floor((k * span) / entries.length));
+      this.declare(p, e.index, draftOn, addWorkdays(draftOn, 4));
+      const target = { excellent: 91, good: 87, fair: 84, poor: 82, thin: 86 }[e.profile] + between(this.rand, -1, 1);
+      this.review(p.name, p.purchaseMethod, target, r);
+    }
+    const names = () => entries.map((e) => DEMO_PRODUCTS[e.index].name);
+    const comment = (i: number, text: string, disposition: string, reply: string, by: number) => ({
+      declaration: DEMO_PRODUCTS[entries[i].index].name,
+      text,
+      on: addWorkdays(r.publicityStartsOn, 1 + (by % 4)),
+      by,
+      answer: { disposition, reply, on: addWorkdays(r.publicityStartsOn, 5) },
+    });
+    this.publicity(
+      names,
+      r.publicityStartsOn,
+      round === 0
+        ? [
+            comment(0, '建议写明上门调解的预约方式和响应时间。', 'adopted', '已请申报单位在服务标准中写明：电话预约后 1 个工作日内联系。', 3),
+            comment(5, '希望能提供方言服务，村里老人普通话不好。', 'partly-adopted', '调解员均可使用当地方言，已写入服务要求。', 8),
+          ]
+        : [comment(2, '收费标准要写清楚，不要有隐性收费。', 'adopted', '收费标准已在服务指南中逐项公开。', 12)],
+      r.closeOn,
+    );
+    this.publish(names, r.publishOn);
+  }
+
+  // --- ratings: last year's (assessed) and this year's, with their bad-rating cases ---
+
+  private stopOf(index: number): string | null {
+    if (index === STORY.failing) return this.t.adjustment.exitOn;
+    if (index === STORY.suspended) return this.t.credit.suspendOn;
+    return null;
+  }
+
+  private planRatings(): void {
+    const t = this.t;
+    for (const e of CATALOGUE) {
+      const p = DEMO_PRODUCTS[e.index];
+      const published = (e.round === 0 ? t.firstRound : t.secondRound).publishOn;
+      const stop = this.stopOf(e.index);
+      const clamp = (to: string) => (stop && stop <= to ? addDays(stop, -1) : to);
+      const lastFrom = max(t.ratingsLastYear.from, addDays(published, 3));
+      this.rateYear(p.name, e.profile, `${e.index}:${t.lastYear}`, lastFrom, clamp(t.ratingsLastYear.to), 1);
+      const thisFrom = max(t.ratingsThisYear.from, addDays(published, 3));
+      this.rateYear(p.name, e.profile, `${e.index}:${t.year}`, thisFrom, clamp(t.ratingsThisYear.to), THIS_YEAR_SHARE * yearShare(t.today));
+    }
+    // This year's new products, rated since their publication.
+    for (const n of NEW_DECLARATIONS.filter((x) => x.stage === 'published'))
+      this.rateYear(n.name, 'good', `new:${n.name}`, max(t.ratingsThisYear.from, addDays(t.earlierRound.publishOn, 3)), t.ratingsThisYear.to, THIS_YEAR_SHARE * yearShare(t.today) * 0.6);
+
+    // A bad rating this year answered in time: called back, fixed, and the person says they are satisfied.
+    const closedOn = addWorkdays(t.workday, -12);
+    this.rateOne(DEMO_PRODUCTS[STORY.closedCase].name, 'excellent', { date: closedOn, time: '10:40', level: 2, dimensions: { efficiency: 1, competence: 3, attitude: 3 }, text: '第一次去窗口排了一个多小时，工作人员说材料不全让下周再来。', callback: true }, 7, { respondAfter: 1, confirm: true });
+    // …and one still open, due in a few working days: the demo applicant's to answer, the demo citizen's to watch.
+    const openOn = addWorkdays(t.workday, -1);
+    this.rateOne(DEMO_PRODUCTS[STORY.demoApplicant].name, 'good', { date: openOn, time: '15:20', level: 2, dimensions: { efficiency: 2, competence: 3, attitude: 4 }, text: '预约后等了一周才上门，体检报告到现在也没收到。', callback: true }, 0, { respondAfter: null, confirm: false });
+  }
+
+  /** A year's ratings of one product, with the provider's answers to the bad ones. */
+  private rateYear(name: string, profile: Profile, seed: string, from: string, to: string, share: number): void {
+    if (to < from) return;
+    const rand = seeded(`raters:${seed}`);
+    for (const r of plannedRatings(profile, seed, from, to, share)) {
+      const delay = r.level <= 2 ? responseDelay(profile, rand) : null;
+      this.rateOne(name, profile, r, 1 + Math.floor(rand() * 69), { respondAfter: delay, confirm: rand() < 0.6 });
+    }
+  }
+
+  /** One service and its rating: the provider issues the code, the person served rates; a bad rating opens a case. */
+  private rateOne(name: string, profile: Profile, r: PlannedRating, rater: number, follow: { respondAfter: number | null; confirm: boolean }): void {
+    const issuedAt = this.d.at(r.date, r.time);
+    let token = '';
+    this.d.schedule(issuedAt, `code for ${name}`, async () => {
+      // A product no longer listed (suspended, or exited after its grade) serves nobody through the catalogue.
+      if ((await this.d.store.get<{ _id: string; status: string }>('products', this.product(name)))?.status !== 'listed') return;
+      const provider = this.org(this.providerOf(name)).staff;
+      ({ token } = await this.d.call<{ token: string }>(provider, 'ratings', 'issueToken', { productId: this.product(name), servedOn: r.date, channel: pick(this.rand, ['counter', 'counter', 'phone', 'visit', 'online'] as const) }));
+    });
+    const ratedAt = new Date(issuedAt.getTime() + (7 + (rater % 40)) * 60_000);
+    let caseId: string | null = null;
+    this.d.schedule(ratedAt, `rating of ${name}`, async () => {
+      if (!token) return;
+      ({ caseId } = await this.d.call<{ caseId: string | null }>(await this.citizen(rater), 'ratings', 'rate', {
+        token,
+        level: r.level,
+        ...(Object.keys(r.dimensions).length ? { dimensions: r.dimensions } : {}),
+        ...(r.text ? { text: r.text } : {}),
+        ...(r.callback ? { callback: { phone: callbackPhone(rater), consent: true } } : {}),
+      }));
+    });
+    if (r.level > 2 || follow.respondAfter === null) return;
+    const respondOn = addWorkdays(r.date, follow.respondAfter);
+    const answered = this.d.maybe(this.d.at(respondOn, '11:15'), `answer case on ${name}`, async () => {
+      if (!caseId) return;
+      await this.d.call(this.org(this.providerOf(name)).staff, 'ratings', 'respondCase', {
+        caseId,
+        ...(r.callback ? { callbackOn: respondOn, callbackNote: pick(this.rand, CALLBACK_NOTES) } : {}),
+        fix: pick(this.rand, FIXES[profile === 'poor' || profile === 'fair' ? 'weak' : 'good']),
+      });
+    });
+    if (answered && follow.confirm)
+      this.d.maybe(this.d.at(addDays(respondOn, 1 + (rater % 3)), '19:30'), `rater confirms case on ${name}`, async () => {
+        if (!caseId) return;
+        await this.d.call(await this.citizen(rater), 'ratings', 'confirmCase', { caseId, satisfied: profile !== 'poor' || rater % 3 === 0 });
+      });
+  }
+
+  private providerOf(name: string): string {
+    return (DEMO_PRODUCTS.find((p) => p.name === name) ?? NEW_DECLARATIONS.find((n) => n.name === name))!.provider;
+  }
+
+  // --- purchases ---
+
+  private planPurchases(): void {
+    const t = this.t;
+    const bought = DEMO_PRODUCTS[STORY.boughtLastYear];
+    const recordOn = addWorkdays(t.secondRound.publishOn, 15);
+    const record = (name: string, on: string, from: string, to: string, quantity: number, amount: number, contract: string, confirmAfter: number | null) => {
+      let procurementId = '';
+      this.d.schedule(this.d.at(on, '14:30'), `purchase of ${name}`, async () => {
+        const evidence = [await this.d.upload(this.purchaser.person, `${contract} 服务合同.pdf`, demoPdf(`Service contract ${contract} (demo)`))];
+        ({ procurementId } = await this.d.call<{ procurementId: string }>(this.purchaser.person, 'procurement', 'record', { productId: this.product(name), from, to, quantity, amount, contractNumber: contract, evidence }));
+      });
+      if (confirmAfter !== null)
+        this.d.maybe(this.d.at(addWorkdays(on, confirmAfter), '10:20'), `confirm purchase of ${name}`, async () => {
+          await this.d.call(this.org(this.providerOf(name)).staff, 'procurement', 'confirm', { procurementId, agree: true });
+        });
+    };
+    record(bought.name, recordOn, addDays(recordOn, -5), `${t.lastYear}-12-31`, 12, 36000, `HMJD-${t.lastYear}-017`, 3);
+    const againOn = addWorkdays(t.workday, -40);
+    record(bought.name, againOn, addDays(againOn, -10), addDays(againOn, 300), 12, 38400, `HMJD-${againOn.slice(0, 4)}-009`, 3);
+    // Awaiting the demo applicant's confirmation.
+    const pendingOn = addWorkdays(t.workday, -4);
+    record(DEMO_PRODUCTS[STORY.demoApplicant].name, pendingOn, addDays(pendingOn, -14), addDays(pendingOn, 75), 20, 6000, `HMJD-${pendingOn.slice(0, 4)}-031`, null);
+  }
+
+  // --- last year's assessment ---
+
+  private planAssessment(): void {
+    const t = this.t;
+    const a = t.assessment;
+    const year = t.lastYear;
+    const inCatalogue = () => CATALOGUE.map((e) => this.product(DEMO_PRODUCTS[e.index].name));
+    this.d.schedule(this.d.at(a.opensOn, '09:30'), 'open assessment', async () => {
+      await this.d.call('bureau', 'assessments', 'open', { year, title: `${year} 年度公共法律服务产品测评`, startsOn: a.startsOn, endsOn: a.endsOn });
+    });
+    this.d.schedule(this.d.at(a.assignOn, '10:00'), 'assign assessors', async () => {
+      await this.d.call('bureau', 'assessments', 'assign', { year, assessorOrgId: this.assessorOrgs.get('inspectors')!.orgId, productIds: inCatalogue() });
+      const surveyed = CATALOGUE.filter((e) => e.profile !== 'thin').map((e) => this.product(DEMO_PRODUCTS[e.index].name));
+      await this.d.call('bureau', 'assessments', 'assign', { year, assessorOrgId: this.assessorOrgs.get('thirdParty')!.orgId, productIds: surveyed });
+    });
+    const findingDays = countWorkdays(a.findingsFrom, a.findingsTo);
+    for (const e of CATALOGUE) {
+      const p = DEMO_PRODUCTS[e.index];
+      const planned = plannedFindings(e.profile, p.category, `${e.index}:${year}`);
+      const firstMystery = planned.findIndex((f) => f.method === 'mystery');
+      for (const [k, f] of planned.entries()) {
+        const appealed = e.index === STORY.appealAccepted && k === firstMystery;
+        if (e.index === STORY.appealAccepted && f.method === 'mystery' && !appealed) continue;
+        // The mystery visit the provider later appeals: on a Saturday, outside the published hours (周一至周五).
+        const on = appealed ? saturdayIn(a.findingsFrom, a.findingsTo) : addWorkdays(a.findingsFrom, Math.floor(((e.index * 7 + k * 11) % Math.max(1, findingDays - 1))));
+        const who = (ASSESSORS.inspectors.methods as readonly Method[]).includes(f.method) ? 'inspectors' : 'thirdParty';
+        const checked = appealed ? ['guide'] : f.checked;
+        this.d.schedule(this.d.at(on, '15:00'), `finding ${f.method} on ${p.name}`, async () => {
+          const score = CHECKLISTS[f.method].filter((i) => checked.includes(i.key)).reduce((s, i) => s + i.points, 0);
+          const view = await this.d.call<{ findingId: string }>(this.assessorOrgs.get(who)!.person, 'assessments', 'recordFinding', {
+            year,
+            productId: this.product(p.name),
+            method: f.method,
+            on,
+            score,
+            notes: appealed ? '周六上午暗访，服务点未开门，门口张贴了服务指南。' : f.notes,
+            checked,
+          });
+          if (appealed) this.lowMysteryFinding = view.findingId;
+        });
+      }
+      // The provider's self-report: people served against its declared yearly capacity (thin products declare none).
+      const rand = seeded(`use:${e.index}:${year}`);
+      const capacity = between(rand, 4, 30) * 100;
+      const [lo, hi] = USE_SHARE[e.profile];
+      const served = Math.round(capacity * (lo + rand() * (hi - lo)));
+      this.d.maybe(this.d.at(a.selfReportOn, `${String(9 + (e.index % 8)).padStart(2, '0')}:${String(e.index % 60).padStart(2, '0')}`), `self-report ${p.name}`, async () => {
+        await this.d.call(this.org(p.provider).staff, 'assessments', 'selfReport', {
+          year,
+          productId: this.product(p.name),
+          servedCount: served,
+          ...(e.profile === 'thin' ? {} : { capacity }),
+          summary: `${year} 年度共提供服务 ${served} 人次${e.profile === 'thin' ? '' : `，年服务能力 ${capacity} 人次`}。服务台帐按月归档，差评事项均已回访处理，下一年度将继续完善服务指南。`,
+        });
+      });
+    }
+    // 听取采购单位意见: the unit that bought the lectures gives its opinion.
+    this.d.schedule(this.d.at(a.opinionOn, '10:00'), 'purchaser opinion', async () => {
+      await this.d.call(this.purchaser.person, 'procurement', 'opinion', { year, productId: this.product(DEMO_PRODUCTS[STORY.boughtLastYear].name), score: 92, notes: '按合同完成 12 场讲座，居民反响好，明年继续采购。' });
+    });
+    this.d.schedule(this.d.at(a.computeOn, '10:00'), 'compute assessment', async () => {
+      await this.d.call('bureau', 'assessments', 'compute', { year });
+      if (process.env.DEMO_DEBUG) for (const r of (await this.d.call<any>('bureau', 'assessments', 'drafts', { year })).results) console.log(r.productName, r.score, r.grade, JSON.stringify(r.components.slice(0, 4).map((c: any) => [c.key, c.score])));
+    });
+    const appeals: { index: number; on: string; reason: string }[] = [
+      { index: STORY.appealAccepted, on: a.appealsOn[0], reason: '暗访日期为周六，本产品公布的服务时间为周一至周五，当日不开放属正常，请求复核明查暗访的得分。' },
+      { index: STORY.appealRejected, on: a.appealsOn[1], reason: '部分不满意评价针对的是征收补偿标准本身，并非我所的法律咨询服务，请求剔除。' },
+    ];
+    for (const ap of appeals)
+      this.d.schedule(this.d.at(ap.on, '11:00'), `appeal ${DEMO_PRODUCTS[ap.index].name}`, async () => {
+        const p = DEMO_PRODUCTS[ap.index];
+        await this.d.call(this.org(p.provider).staff, 'assessments', 'appeal', { year, productId: this.product(p.name), reason: ap.reason });
+      });
+    this.d.schedule(this.d.at(a.decideOn, '15:30'), 'decide appeals', async () => {
+      const { appeals: filed } = await this.d.call<{ appeals: { appealId: string; productId: string }[] }>('bureau', 'assessments', 'appeals', { year });
+      for (const ap of filed) {
+        const accepted = ap.productId === this.product(DEMO_PRODUCTS[STORY.appealAccepted].name);
+        await this.d.call('bureau', 'assessments', 'decideAppeal', {
+          appealId: ap.appealId,
+          accepted,
+          reason: accepted ? '经核实，暗访日不在公布的服务时间内，原记录不予采用，按复查结果重新计算。' : '满意度评价反映服务对象对本次服务的真实感受，测评方案未设剔除规则，申诉不予采纳。',
+          ...(accepted
+            ? { finding: { method: 'mystery', score: 100, notes: '复查：工作日上午按公布时间暗访，服务点正常开放，服务指南和收费标准公开，接待规范。', supersedes: this.lowMysteryFinding } }
+            : {}),
+        });
+      }
+    });
+    this.d.schedule(this.d.at(a.confirmOn, '10:00'), 'confirm assessment', async () => {
+      await this.d.call('bureau', 'assessments', 'confirm', { year, reason: '申诉已全部处理，经综合测评确认。' });
+    });
+    this.d.schedule(this.d.at(a.publishOn, '10:00'), 'publish assessment', async () => {
+      await this.d.call('bureau', 'assessments', 'publish', { year, reason: '向社会公布年度测评结果。', documentNumber: this.documentNumber(a.publishOn) });
+    });
+  }
+
+  // --- supervision and adjustment ---
+
+  private planSupervision(): void {
+    const t = this.t;
+    const c = t.credit;
+    const lawFirm = (i: number) => this.org(DEMO_PRODUCTS[i].provider);
+    this.d.schedule(this.d.at(c.commendationOn, '10:00'), 'commendation', async () => {
+      await this.d.call(this.association.staff, 'supervision', 'recordEvent', {
+        orgId: lawFirm(STORY.demoApplicant).orgId,
+        kind: 'commendation',
+        occurredOn: c.commendationOn,
+        title: `${t.lastYear} 年度优秀公益法律服务项目（小微企业法律体检）`,
+        documentNumber: `杭律协〔${t.lastYear}〕45号`,
+        evidence: '杭州市律师协会关于表彰年度优秀公益法律服务项目的决定',
+      });
+    });
+    let criticismId = '';
+    this.d.schedule(this.d.at(c.criticismOn, '10:00'), 'criticism', async () => {
+      ({ eventId: criticismId } = await this.d.call<{ eventId: string }>(this.association.staff, 'supervision', 'recordEvent', {
+        orgId: lawFirm(STORY.criticised).orgId,
+        kind: 'criticism',
+        occurredOn: c.criticismOn,
+        title: '企业合规指导服务未按承诺时限响应企业预约',
+        evidence: '会员投诉调查报告：3 家企业预约后超过 10 个工作日未获响应，经调查属实。',
+      }));
+    });
+    this.d.schedule(this.d.at(c.responseOn, '16:00'), 'statement on the criticism', async () => {
+      await this.d.call(lawFirm(STORY.criticised).staff, 'supervision', 'respond', { eventId: criticismId, statement: '我所已增配两名专职律师并启用预约登记系统，预约后 2 个工作日内必回复，欢迎监督。' });
+    });
+    const suspended = DEMO_PRODUCTS[STORY.suspended];
+    this.d.schedule(this.d.at(c.complaintOn, '10:00'), 'verified complaint', async () => {
+      await this.d.call('bureau', 'supervision', 'recordEvent', {
+        orgId: this.org(suspended.provider).orgId,
+        kind: 'complaint',
+        occurredOn: c.complaintOn,
+        title: '旅游纠纷调解服务点多次未按公布时间开放',
+        evidence: '12345 热线工单 3 件及现场核查记录，经核查属实。',
+      });
+    });
+    this.d.schedule(this.d.at(c.suspendOn, '14:00'), 'suspension', async () => {
+      await this.d.call('bureau', 'supervision', 'suspend', { productId: this.product(suspended.name), reason: '群众投诉查实：服务点多次未按公布时间开放，暂停待复核。' });
+    });
+
+    // The yearly proposal from the published grades, decided line by line; the rectifications; the exit by document.
+    const a = t.adjustment;
+    const rectified: { rectificationId: string; productName: string }[] = [];
+    this.d.schedule(this.d.at(a.proposeOn, '10:00'), 'adjustment proposal', async () => {
+      await this.d.call('bureau', 'supervision', 'propose', { year: t.lastYear });
+    });
+    this.d.schedule(this.d.at(a.decideOn, '10:00'), 'decide the proposal', async () => {
+      const proposal = await this.d.call<{ proposalId: string; lines: { lineId: string; productId: string; productName: string; action: string }[] }>('bureau', 'supervision', 'proposal', { year: t.lastYear });
+      let accepted = 0;
+      for (const line of proposal.lines) {
+        const rectify = line.action === 'rectify';
+        const accept = !rectify || accepted < 3;
+        if (rectify && accept) accepted++;
+        await this.d.call('bureau', 'supervision', 'decideLine', {
+          proposalId: proposal.proposalId,
+          lineId: line.lineId,
+          decision: accept ? 'accept' : 'reject',
+          reason: !accept ? '满意率接近分数线，已书面提醒改进，暂不整改。' : line.action === 'exit' ? '年度测评不合格，依规退出目录。' : line.action === 'suspend' ? '存在严重失信情形，暂停待复核。' : '机构满意率偏低，限期整改。',
+        });
+      }
+    });
+    this.d.schedule(this.d.at(a.rectifyOn, '10:00'), 'rectifications', async () => {
+      const proposal = await this.d.call<{ lines: { lineId: string; productId: string; productName: string; action: string; decision: { decision: string; action: string | null } | null }[] }>('bureau', 'supervision', 'proposal', { year: t.lastYear });
+      for (const line of proposal.lines.filter((l) => l.decision?.action === 'rectify')) {
+        const view = await this.d.call<{ rectificationId: string }>('bureau', 'supervision', 'rectify', { productId: line.productId, reason: '机构满意率低于 80%，请限期提升服务响应和回访质量。', dueWorkingDays: 20, proposalLineId: line.lineId });
+        rectified.push({ rectificationId: view.rectificationId, productName: line.productName });
+      }
+    });
+    for (let k = 0; k < 3; k++)
+      this.d.maybe(this.d.at(addWorkdays(a.rectifyOn, 9 + k * 4), '16:00'), `answer rectification ${k + 1}`, async () => {
+        const r = rectified[k];
+        if (!r) return;
+        await this.d.call(this.org(this.providerOf(r.productName)).staff, 'supervision', 'answerRectification', { rectificationId: r.rectificationId, measures: '增设预约专线和周末值班，所有差评 2 个工作日内回访，服务台帐每周自查。', evidence: '值班表、回访记录和自查台帐（已报市司法局备案）。' });
+      });
+    // The exits the bureau accepted leave by one document.
+    this.d.schedule(this.d.at(a.exitOn, '10:00'), 'exit', async () => {
+      const proposal = await this.d.call<{ lines: { productId: string; decision: { action: string | null } | null }[] }>('bureau', 'supervision', 'proposal', { year: t.lastYear });
+      const productIds = proposal.lines.filter((l) => l.decision?.action === 'exit').map((l) => l.productId);
+      if (productIds.length) await this.d.call('bureau', 'supervision', 'exit', { productIds, documentNumber: this.documentNumber(a.exitOn), on: a.exitOn, reason: `${t.lastYear} 年度测评等次为不合格，依规退出目录。` });
+    });
+  }
+
+  // --- the needs board ---
+
+  private planNeeds(): void {
+    const t = this.t;
+    for (const [k, n] of NEEDS.entries()) {
+      const postedOn = addDays(t.needsFrom, k * 6);
+      const poster = 20 + k * 7;
+      this.d.schedule(this.d.at(postedOn, '20:15'), `need ${k + 1}`, async () => {
+        const { needId, visibility } = await this.d.call<{ needId: string; visibility: string }>(await this.citizen(poster), 'needs', 'submit', { text: n.text, category: n.category, district: n.district, audience: n.audience });
+        this.needIds[k] = needId;
+        // Held by the content check (a held word such as 诈骗): the bureau reads it and shows it the next morning.
+        if (visibility === 'pending')
+          this.d.schedule(this.d.at(addDays(postedOn, 1), '09:00'), `show need ${k + 1}`, async () => {
+            await this.d.call('bureau', 'needs', 'moderate', { needId, decision: 'show' });
+          });
+      });
+      for (let s = 0; s < n.supporters; s++)
+        this.d.schedule(this.d.at(addDays(postedOn, 1 + ((s * 5) % 50)), '21:00'), `support need ${k + 1}`, async () => {
+          await this.d.call(await this.citizen(poster + 1 + s), 'needs', 'support', { needId: this.needIds[k] });
+        });
+      if (!n.answer) continue;
+      const answer = n.answer;
+      const answerOn = answer.productName && NEW_DECLARATIONS.some((x) => x.name === answer.productName) ? addWorkdays(t.earlierRound.publishOn, 2) : addWorkdays(postedOn, 12);
+      this.d.schedule(this.d.at(answerOn, '11:30'), `answer need ${k + 1}`, async () => {
+        await this.d.call('bureau', 'needs', 'answer', { needId: this.needIds[k], status: answer.status, reply: answer.reply, ...(answer.productName ? { productId: this.product(answer.productName) } : {}) });
+      });
+    }
+  }
+
+  // --- this year's call ---
+
+  private planThisYearsCall(): void {
+    const t = this.t;
+    const r = t.earlierRound;
+    for (const o of NEW_PROVIDERS) this.register(o.name, o.kind, o.district, o, r.registerOn, r.verifyOn);
+    this.register(PENDING_ORG.name, PENDING_ORG.kind, PENDING_ORG.district, PENDING_ORG, addWorkdays(t.workday, -1), null);
+    this.d.schedule(this.d.at(addDays(t.call.opensOn, -7), '09:00'), 'this year\'s call', async () => {
+      await this.d.call('bureau', 'declarations', 'openCall', { year: t.call.year, title: `${t.call.year} 年度杭州市公共法律服务产品申报公告`, opensOn: t.call.opensOn, closesOn: t.call.closesOn, notice: CALL_NOTICE });
+    });
+    const at = (stage: NewDeclaration['stage']) => NEW_DECLARATIONS.filter((n) => n.stage === stage);
+    const index = (n: NewDeclaration) => 100 + NEW_DECLARATIONS.indexOf(n);
+
+    // The earlier round: reviewed, in publicity, published (one did not pass).
+    const earlier = [...at('published'), ...at('not-passed')];
+    for (const [k, n] of earlier.entries()) {
+      const draftOn = addWorkdays(r.draftFrom, k);
+      this.declare(n, index(n), draftOn, addWorkdays(draftOn, 3), { answersNeeds: n.answersNeeds });
+      this.review(n.name, n.purchaseMethod, n.target, r);
+    }
+    const publishedNames = () => at('published').map((n) => n.name);
+    this.publicity(
+      publishedNames,
+      r.publicityStartsOn,
+      COMMENTS_EARLIER.map((c, k) => ({ ...c, on: addWorkdays(r.publicityStartsOn, 1 + k), by: 40 + k, answer: { disposition: c.disposition, reply: c.reply, on: addWorkdays(r.publicityStartsOn, 5) } })),
+      r.closeOn,
+    );
+    this.publish(publishedNames, r.publishOn);
+
+    // In publicity now: comments since it started, some answered (shown once the window closes), some not yet.
+    const p = t.publicityRound;
+    for (const [k, n] of at('in-publicity').entries()) {
+      const draftOn = addWorkdays(p.submitOn, -3 - k);
+      this.declare(n, index(n), draftOn, p.submitOn);
+      this.review(n.name, n.purchaseMethod, n.target, { ...p, confirmOn: p.confirmOn });
+    }
+    const windowDays = countWorkdays(p.startsOn, t.workday);
+    this.publicity(
+      () => at('in-publicity').map((n) => n.name),
+      p.startsOn,
+      COMMENTS_NOW.map((c, k) => {
+        const on = addWorkdays(p.startsOn, k % Math.max(1, windowDays));
+        return { ...c, on: on > t.today ? t.today : on, by: k === 0 ? 0 : 45 + k, answer: c.answer ? { ...c.answer, on: t.workday } : undefined };
+      }),
+      null,
+    );
+
+    // Proposed (拟定): passed review after this batch went to publicity; waits for the next.
+    for (const n of at('proposed')) {
+      this.declare(n, index(n), addWorkdays(t.proposed.submitOn, -2), t.proposed.submitOn, { answersNeeds: n.answersNeeds });
+      const scoreFrom = addWorkdays(t.proposed.drawOn, 1);
+      this.review(n.name, n.purchaseMethod, n.target, { drawOn: t.proposed.drawOn, scoreFrom, scoreTo: addWorkdays(scoreFrom, 3), panelConfirmOn: addWorkdays(scoreFrom, 4), confirmOn: t.proposed.confirmOn });
+    }
+
+    // In review: four sheets in, one expert's pending (a draft saved); a panel member asked for material, supplied;
+    // a review meeting is set for next week.
+    const ir = t.inReview;
+    for (const n of at('in-review')) {
+      this.declare(n, index(n), addWorkdays(ir.submitOn, -2), ir.submitOn);
+      let members: string[] = [];
+      this.review(n.name, n.purchaseMethod, n.target, { drawOn: ir.drawOn, scoreFrom: addWorkdays(ir.drawOn, 1), scoreTo: addWorkdays(ir.drawOn, 3), panelConfirmOn: ir.drawOn, confirmOn: null }, { pending: true, onDrawn: (m) => (members = m) });
+      let askId = '';
+      let requestId = '';
+      this.d.schedule(this.d.at(ir.askOn, '09:40'), `ask for material on ${n.name}`, async () => {
+        const asker = this.experts.find((e) => e.expertId === members[0])!;
+        ({ askId } = await this.d.call<{ askId: string }>(asker.person, 'reviews', 'askMaterials', { declarationId: this.declarations.get(n.name), itemKey: 'provider.coverage', note: '请补充签约律师名单和每季度上门服务的排班表。' }));
+      });
+      this.d.schedule(this.d.at(ir.askOn, '14:00'), `forward the ask on ${n.name}`, async () => {
+        await this.d.call('bureau', 'reviews', 'decideAsk', { askId, forward: true, dueOn: addWorkdays(ir.askOn, 3), reason: '转交申报单位补充' });
+        const d = await this.d.call<{ materialRequests: { requestId: string }[] }>('bureau', 'declarations', 'get', { declarationId: this.declarations.get(n.name) });
+        requestId = d.materialRequests[0].requestId;
+      });
+      this.d.schedule(this.d.at(ir.askOn, '16:00'), `review meeting for ${n.name}`, async () => {
+        await this.d.call('bureau', 'reviews', 'scheduleMeeting', { declarationIds: [this.declarations.get(n.name)], at: ir.meetingAt, place: '杭州市司法局 3 楼第一会议室', presentMinutes: 15 });
+      });
+      this.d.schedule(this.d.at(ir.suppliedOn, '10:30'), `supply material for ${n.name}`, async () => {
+        const staff = this.org(n.provider).staff;
+        const file = await this.d.upload(staff, '签约律师名单及上门排班表.pdf', demoPdf('Lawyer roster and visit schedule (demo)'));
+        await this.d.call(staff, 'declarations', 'supplyMaterials', { declarationId: this.declarations.get(n.name), requestId, text: '已补充签约律师 12 名的名单及全年上门排班表。', attachments: [file] });
+      });
+      this.d.schedule(this.d.at(ir.draftSheetOn, '21:10'), `draft sheet on ${n.name}`, async () => {
+        const expert = this.experts.find((e) => e.expertId === members[4])!;
+        const items = sheetItems(88, n.purchaseMethod, seeded(`draft:${n.name}`));
+        const half = Object.fromEntries(Object.entries(items).slice(0, 8));
+        await this.d.call(expert.person, 'reviews', 'saveScoresheet', { declarationId: this.declarations.get(n.name), items: half, attributes: { public: 'meets' }, comment: '' });
+        this.accounts.push({ role: '评审专家', who: expert.name, token: expert.person.token, sees: `“${n.name}”的评分表还没提交（已存草稿）` });
+      });
+    }
+
+    // Submitted, not yet reviewed; and two drafts: the demo applicant's own (half written), and one waiting for the
+    // association's recommendation.
+    for (const n of at('submitted')) this.declare(n, index(n), addWorkdays(t.submittedOn, -3), t.submittedOn);
+    for (const n of at('draft')) this.declare(n, index(n), t.draftOn, null, { leaveOut: DRAFT_LEAVES_OUT });
+    for (const n of at('awaiting-endorsement')) this.declare(n, index(n), t.draftOn, null);
+
+    // The demo sign-ins, once everyone exists.
+    this.d.schedule(this.d.at(t.today, '23:59'), 'demo accounts', async () => {
+      const applicant = this.org(DEMO_PRODUCTS[STORY.demoApplicant].provider);
+      this.accounts.unshift(
+        { role: '申报单位', who: applicant.name, token: applicant.staff.token, sees: '草稿、公示中的申报、待答复的差评、待确认的采购' },
+        { role: '行业协会', who: this.association.name, token: this.association.staff.token, sees: '会员单位、记录的信用信息、待推荐的申报' },
+        { role: '测评机构', who: ASSESSORS.thirdParty.name, token: this.assessorOrgs.get('thirdParty')!.person.token, sees: `${t.lastYear} 年度测评任务和测评记录` },
+        { role: '采购单位', who: PURCHASER.name, token: this.purchaser.person.token, sees: '已确认和待确认的采购' },
+        { role: '市民', who: '一位服务对象', token: (await this.citizen(0)).token, sees: '处理中的不满意评价、对公示产品提的意见' },
+      );
+    });
+  }
+
+  // --- promotion ---
+
+  private planFeatures(): void {
+    const t = this.t;
+    this.d.schedule(this.d.at(t.featureOn, '10:00'), 'featured products', async () => {
+      for (const audience of AUDIENCE_GROUPS) {
+        const { items } = await this.d.call<{ items: { productId: string }[] }>('bureau', 'catalogue', 'search', { audience, limit: 3 });
+        for (const item of items) await this.d.call('bureau', 'catalogue', 'feature', { productId: item.productId, audience, until: t.featureUntil });
+      }
+    });
+  }
+}
+
+const CALL_NOTICE = '面向全市法律服务机构、企事业单位和社会组织，公开征集公共法律服务产品。可自行申报，也可由法律服务行业协会推荐。申报材料按《公共法律服务产品说明书》填写，评审标准同时公开。';
+
+const CALLBACK_NOTES = ['已电话回访，说明了处理经过，对方表示理解。', '电话联系服务对象，当面致歉并约定了补办时间。', '回访时对方仍有意见，已记录并安排负责人跟进。'];
+const FIXES = {
+  good: ['已调整窗口排班，高峰时段增加一名工作人员。', '已对相关工作人员进行服务规范培训，并在服务指南中写明所需材料。'],
+  weak: ['已提醒工作人员注意服务态度。', '已登记，后续改进。'],
+};
+
+function max(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+/** Working days from `from` to `to`, both included. */
+function countWorkdays(from: string, to: string): number {
+  let n = 0;
+  for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkday(d)) n++;
+  return n;
+}
+
+/** A Saturday between two dates (the first one). */
+function saturdayIn(from: string, to: string): string {
+  for (let d = from; d <= to; d = addDays(d, 1)) if (new Date(`${d}T12:00:00+08:00`).getUTCDay() === 6) return d;
+  return from;
+}
+
+/** The share of this year gone by today. */
+function yearShare(today: string): number {
+  const start = Date.parse(`${today.slice(0, 4)}-01-01T00:00:00Z`);
+  return Math.min(1, (Date.parse(`${today}T00:00:00Z`) - start) / (365 * 86_400_000));
+}
