@@ -6,7 +6,7 @@ import path from 'path';
 import { newSecretToken } from '../cloudfunctions/_lib/ids';
 import { createLocalApp } from './app';
 import { startScheduler } from './scheduler';
-import { seedDemo } from './seedDemo';
+import { readAccounts, seedDemoYear } from './demo/seedYear';
 import { precompressStatic } from './static';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -29,11 +29,12 @@ function adminToken(): string {
 async function main() {
   const token = adminToken();
   const rateLimits = process.env.RATE_LIMITS === 'relaxed' ? 'relaxed' : 'strict';
-  const app = createLocalApp({ dataDir, adminToken: token, allowTestClock: process.env.ALLOW_TEST_CLOCK === '1', h5Dir, rateLimits, trustProxy: process.env.TRUST_PROXY === '1' });
+  // First start on a fresh DATA_DIR: a whole demo year, played through the use cases into its own file (server/demo).
   if (process.env.SEED_DEMO !== '0') {
-    const added = await seedDemo(app.store);
-    if (added) console.log(`已写入演示数据：${added} 个目录产品`);
+    const seeded = await seedDemoYear(dataDir);
+    if (seeded) console.log(`已写入演示数据：以今天（${seeded.today}）为准的一整年，${seeded.calls} 次业务操作，用时 ${(seeded.ms / 1000).toFixed(1)} 秒`);
   }
+  const app = createLocalApp({ dataDir, adminToken: token, allowTestClock: process.env.ALLOW_TEST_CLOCK === '1', h5Dir, rateLimits, trustProxy: process.env.TRUST_PROXY === '1' });
   // Deadlines run themselves: reminders and overdue flags every few minutes (the cloud's timer trigger locally).
   const stopJobs = startScheduler(app, { allowTestClock: process.env.ALLOW_TEST_CLOCK === '1' });
   app.server.listen(port, host, () => {
@@ -45,6 +46,11 @@ async function main() {
     console.log(`  管理员登录: ${url}#/pages/me/index  → 点“工作人员登录”，输入上面的口令`);
     console.log(`  数据目录: ${dataDir}`);
     if (rateLimits === 'relaxed') console.log('  频率限制: 已放宽 100 倍 (RATE_LIMITS=relaxed，仅供测试和演示)');
+    const accounts = readAccounts(dataDir);
+    if (accounts.length) {
+      console.log(`  演示账号 (我的 → 工作人员登录，输入口令；清单在 ${path.join(dataDir, 'demo-accounts.txt')}):`);
+      for (const a of accounts) console.log(`    ${a.role}（${a.who}）: ${a.token}  — ${a.sees}`);
+    }
     // Compress the H5 build once now, in the background, so the first visitor on a phone gets small bytes at once.
     void precompressStatic(h5Dir).catch((e) => console.error('[static] precompress', e));
   });

@@ -80,6 +80,8 @@ export class DemoStory {
   private readonly products = new Map<string, string>();
   private readonly declarations = new Map<string, string>();
   private readonly needIds: string[] = [];
+  /** Products suspended or exited so far: their providers hand out no more rating codes. */
+  private readonly unlisted = new Set<string>();
   private readonly documents = new Map<number, number>();
   private association!: Org;
   private assessorOrgs = new Map<'inspectors' | 'thirdParty', { orgId: string; person: Person }>();
@@ -389,7 +391,7 @@ export class DemoStory {
     let token = '';
     this.d.schedule(issuedAt, `code for ${name}`, async () => {
       // A product no longer listed (suspended, or exited after its grade) serves nobody through the catalogue.
-      if ((await this.d.store.get<{ _id: string; status: string }>('products', this.product(name)))?.status !== 'listed') return;
+      if (this.unlisted.has(name)) return;
       const provider = this.org(this.providerOf(name)).staff;
       ({ token } = await this.d.call<{ token: string }>(provider, 'ratings', 'issueToken', { productId: this.product(name), servedOn: r.date, channel: pick(this.rand, ['counter', 'counter', 'phone', 'visit', 'online'] as const) }));
     });
@@ -587,6 +589,7 @@ export class DemoStory {
     });
     this.d.schedule(this.d.at(c.suspendOn, '14:00'), 'suspension', async () => {
       await this.d.call('bureau', 'supervision', 'suspend', { productId: this.product(suspended.name), reason: '群众投诉查实：服务点多次未按公布时间开放，暂停待复核。' });
+      this.unlisted.add(suspended.name);
     });
 
     // The yearly proposal from the published grades, decided line by line; the rectifications; the exit by document.
@@ -625,9 +628,11 @@ export class DemoStory {
       });
     // The exits the bureau accepted leave by one document.
     this.d.schedule(this.d.at(a.exitOn, '10:00'), 'exit', async () => {
-      const proposal = await this.d.call<{ lines: { productId: string; decision: { action: string | null } | null }[] }>('bureau', 'supervision', 'proposal', { year: t.lastYear });
-      const productIds = proposal.lines.filter((l) => l.decision?.action === 'exit').map((l) => l.productId);
-      if (productIds.length) await this.d.call('bureau', 'supervision', 'exit', { productIds, documentNumber: this.documentNumber(a.exitOn), on: a.exitOn, reason: `${t.lastYear} 年度测评等次为不合格，依规退出目录。` });
+      const proposal = await this.d.call<{ lines: { productId: string; productName: string; decision: { action: string | null } | null }[] }>('bureau', 'supervision', 'proposal', { year: t.lastYear });
+      const leaving = proposal.lines.filter((l) => l.decision?.action === 'exit');
+      if (!leaving.length) return;
+      await this.d.call('bureau', 'supervision', 'exit', { productIds: leaving.map((l) => l.productId), documentNumber: this.documentNumber(a.exitOn), on: a.exitOn, reason: `${t.lastYear} 年度测评等次为不合格，依规退出目录。` });
+      for (const l of leaving) this.unlisted.add(l.productName);
     });
   }
 

@@ -9,12 +9,15 @@ import type { ProductListItem } from '../../types/product';
 import { createLocalApp, type LocalApp } from '../../server/app';
 import { checkInvariants } from '../../server/invariants';
 import { seedDemo } from '../../server/seedDemo';
+import { seedDemoYear } from '../../server/demo/seedYear';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 export interface Harness {
   url: string;
   app: LocalApp;
+  /** The server's DATA_DIR (removed at close). */
+  dataDir: string;
   /** POST /api/<fn> with { action, ...payload }; returns the HTTP status and the parsed envelope. */
   call<T = any>(fn: string, action: string, payload?: Record<string, unknown>, token?: string): Promise<{ status: number; body: Envelope<T> }>;
   /** Like call, but expects success and returns data. */
@@ -38,9 +41,11 @@ export interface Harness {
  * `rateLimits` defaults to relaxed (every limit ×100): tests drive many identities from one address. The throttling
  * tests pass `strict`.
  */
-export async function startHarness(options: { seed?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode } = {}): Promise<Harness> {
+export async function startHarness(options: { seed?: boolean; demoYear?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hzlp-'));
   const errors: unknown[] = [];
+  // `npm start`'s first start: the demo year, played through the use cases on the real clock (server/demo).
+  if (options.demoYear) await seedDemoYear(dataDir);
   const app = createLocalApp({
     dataDir,
     adminToken: ADMIN_TOKEN,
@@ -71,6 +76,7 @@ export async function startHarness(options: { seed?: boolean; allowTestClock?: b
   return {
     url,
     app,
+    dataDir,
     call,
     ok,
     raw: (pathname, init) => fetch(url + pathname, init),
