@@ -186,9 +186,9 @@ export function demoTimeline(today: string): DemoTimeline {
     credit: {
       commendationOn: workdayOnOrBefore(`${lastYear}-12-10`),
       criticismOn: workdayOnOrBefore(addDays(today, -60)),
-      responseOn: workdayOnOrBefore(addDays(today, -56)),
+      responseOn: addWorkdays(workdayOnOrBefore(addDays(today, -60)), 3),
       complaintOn: workdayOnOrBefore(addDays(today, -40)),
-      suspendOn: workdayOnOrBefore(addDays(today, -38)),
+      suspendOn: addWorkdays(workdayOnOrBefore(addDays(today, -40)), 2),
     },
     call: { opensOn: callOpensOn, closesOn: callClosesOn, year },
     earlierRound,
