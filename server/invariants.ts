@@ -25,7 +25,7 @@ import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '
 import type { CallbackContactDoc } from '../types/callback';
 import { NOTIFY_KINDS, type MessageDoc } from '../types/notify';
 import { BAD_LEVEL, countsInSummary, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
-import { addRating, emptySummary, summaryId } from '../cloudfunctions/ratings/summary';
+import { addRating, emptySummary, summaryId, toSummary } from '../cloudfunctions/ratings/summary';
 import type { AskDoc, ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
 import { exclusionOf } from '../cloudfunctions/reviews/draw';
 import { conflictParties, sheetId } from '../cloudfunctions/reviews/panels';
@@ -335,6 +335,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (s.year === null) {
       const p = await store.get<ProductDoc>(COLLECTIONS.products, s.productId);
       if (p && p.rating.count !== s.count) problems.push(`product ${p._id} shows ${p.rating.count} ratings, the summary ${s.count}`);
+      else if (p && p.rating.satisfactionRate !== toSummary(s).satisfactionRate) problems.push(`product ${p._id} shows 满意率 ${p.rating.satisfactionRate}, the one definition gives ${toSummary(s).satisfactionRate}`);
     }
   }
 

@@ -12,6 +12,7 @@
  */
 import { CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../types/domain';
 import type { ProductListItem } from '../types/product';
+import { SATISFACTION_NAME, percentText } from '../types/rating';
 import type { SearchCatalogueResult } from '../types/actions/catalogue';
 import type { Envelope } from '../types/envelope';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
@@ -35,7 +36,7 @@ export function escapeHtml(text: unknown): string {
 /** One product as the app's ProductCard shows it at a glance, as a link to its page (works before any script). */
 export function renderCard(p: ProductListItem): string {
   const method = p.purchaseMethod === 'free' ? '<span class="pr-badge pr-badge--free">免费</span>' : `<span class="pr-badge pr-badge--method">${escapeHtml(PURCHASE_METHOD_LABELS[p.purchaseMethod] ?? p.purchaseMethod)}</span>`;
-  const rate = p.rating?.count > 0 && p.rating.satisfactionRate !== null ? ` · 满意率 ${Math.round(p.rating.satisfactionRate * 100)}%` : '';
+  const rate = p.rating?.count > 0 && p.rating.satisfactionRate !== null ? ` · ${SATISFACTION_NAME} ${percentText(p.rating.satisfactionRate)}` : '';
   return (
     `<a class="pr-card" href="/#/pages/product/index?id=${escapeHtml(encodeURIComponent(p.productId))}">` +
     `<span class="pr-name">${escapeHtml(p.name)}</span>` +

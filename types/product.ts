@@ -5,7 +5,7 @@ import type { Grade } from './assessment';
 
 export interface RatingSummaryLite {
   count: number;
-  /** Share of ratings at 基本满意 or better, 0..1; null without ratings. */
+  /** 满意率 (types/rating.ts SATISFACTION_NAME: 满意 or better), 0..1; null without ratings. */
   satisfactionRate: number | null;
 }
 
@@ -51,6 +51,8 @@ export interface ProductGrade {
   year: number;
   grade: Grade;
   score: number;
+  /** Issue 21: the bureau carried this grade over from that year's assessment (the year's evidence was insufficient). */
+  carriedFrom?: number;
 }
 
 /** One row of the catalogue list. */

@@ -9,15 +9,13 @@ import { GRADES, GRADE_LABELS } from '../../types/assessment';
 import { DECLARATION_STATUSES, DECLARATION_STATUS_LABELS, type CallDoc } from '../../types/declaration';
 import { CATEGORIES, CATEGORY_LABELS } from '../../types/domain';
 import type { ProductDoc } from '../../types/product';
-import type { SummaryDoc } from '../../types/rating';
+import { satisfactionRate, satisfiedIn, type SummaryDoc } from '../../types/rating';
 import type { ReviewResult } from '../../types/review';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { findAll, findByIds } from '../_lib/store/pages';
 
 const to2 = (x: number) => Math.round(x * 100) / 100;
-/** Satisfied: 基本满意 (3) or above, as the ratings summary counts it. */
-const satisfiedOf = (levels: number[]) => levels[2] + levels[3] + levels[4];
 
 function groups(summaries: SummaryDoc[], keyOf: (s: SummaryDoc) => string, labelOf: (k: string) => string): GroupFigure[] {
   const by = new Map<string, { n: number; ok: number }>();
@@ -25,11 +23,11 @@ function groups(summaries: SummaryDoc[], keyOf: (s: SummaryDoc) => string, label
     const k = keyOf(s);
     const g = by.get(k) ?? { n: 0, ok: 0 };
     g.n += s.count;
-    g.ok += satisfiedOf(s.levels);
+    g.ok += satisfiedIn(s.levels);
     by.set(k, g);
   }
   return [...by.entries()]
-    .map(([key, g]) => ({ key, label: labelOf(key), ratings: g.n, satisfactionRate: g.n ? to2(g.ok / g.n) : null }))
+    .map(([key, g]) => ({ key, label: labelOf(key), ratings: g.n, satisfactionRate: satisfactionRate(g.ok, g.n) }))
     .sort((a, b) => b.ratings - a.ratings || a.key.localeCompare(b.key));
 }
 
@@ -107,7 +105,7 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
     publicity: { shown, pending, hidden, answered, answerBands: DASHBOARD_ANSWER_BANDS.map((b, i) => ({ band: b.band, count: answerBands[i] })) },
     ratings: {
       count,
-      satisfactionRate: count ? to2(satisfiedOf(levels) / count) : null,
+      satisfactionRate: satisfactionRate(satisfiedIn(levels), count),
       levels,
       byMonth,
       casesOpened: sum('casesOpened'),

@@ -1,6 +1,7 @@
 import type { ExportCatalogueResult } from '../../types/actions/catalogue';
 import { AUDIENCE_GROUP_LABELS, CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../../types/domain';
 import type { ProductDoc } from '../../types/product';
+import { SATISFACTION_NAME } from '../../types/rating';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { invalid } from '../_lib/errors';
@@ -27,7 +28,7 @@ export const EXPORT_COLUMNS: { key: string; header: string; value: (p: ProductDo
   { key: 'documentNumber', header: '认定文号', value: (p) => p.documentNumber },
   { key: 'publishedOn', header: '公布日期', value: (p) => p.publishedOn },
   { key: 'ratingCount', header: '评价数', value: (p) => p.rating.count },
-  { key: 'satisfactionRate', header: '满意率', value: (p) => p.rating.satisfactionRate },
+  { key: 'satisfactionRate', header: SATISFACTION_NAME, value: (p) => p.rating.satisfactionRate },
 ];
 
 export function csvCell(v: string | number | null): string {

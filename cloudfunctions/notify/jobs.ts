@@ -18,6 +18,7 @@ import type { Caller, Ctx } from '../_lib/context';
 import { notify, type Notice } from '../_lib/notify';
 import { findAll, findByIds } from '../_lib/store/pages';
 import { backfillPublicity } from '../publicity/backfill';
+import { backfillRates } from '../ratings/backfillRates';
 import { loadCalendar } from '../publicity/calendar';
 
 /** Who the audit trail names for what the timer does. */
@@ -134,6 +135,7 @@ export async function runJobs(ctx: Ctx): Promise<JobReport> {
   return {
     today,
     publicityBackfilled: backfilled.comments + backfilled.notices,
+    ratesBackfilled: await backfillRates(ctx),
     caseReminders: await remindCases(ctx, cal, today),
     casesFlagged: await flagOverdueCases(ctx, today),
     scoringReminders: await remindScoring(ctx, cal, today),

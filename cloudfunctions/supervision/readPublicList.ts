@@ -1,4 +1,5 @@
 import type { PublicListResult } from '../../types/actions/supervision';
+import { evidenceOf, evidenceText } from '../../types/assessment';
 import type { CatalogueChangeDoc } from '../../types/credit';
 import type { ProductDoc } from '../../types/product';
 import { COLLECTIONS } from '../_lib/collections';
@@ -36,7 +37,7 @@ export async function readPublicList(input: { year: number }, ctx: Ctx): Promise
       .filter((r) => products.has(r.productId))
       .map((r) => {
         const p = products.get(r.productId)!;
-        return { productId: p._id, name: p.name, providerName: p.providerName, score: r.score, documentNumber: r.documentNumber ?? null, publishedAt: r.publishedAt ?? null };
+        return { productId: p._id, name: p.name, providerName: p.providerName, score: r.score, evidence: evidenceText(evidenceOf(r)), documentNumber: r.documentNumber ?? null, publishedAt: r.publishedAt ?? null };
       }),
     lowSatisfaction: low.map((l) => ({ orgId: l.orgId, name: orgs.get(l.orgId)?.name ?? '', satisfactionRate: l.satisfactionRate, ratings: l.ratings, reason: l.reason })),
     left: left.map((c) => ({ productId: c.productId, name: c.productName, on: c.on, documentNumber: c.documentNumber ?? null, reason: c.reason ?? null })),
