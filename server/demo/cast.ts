@@ -134,6 +134,8 @@ export const STORY = {
   closedCase: 1,
   /** Criticised by the association (通报批评), with the firm's statement. */
   criticised: 10,
+  /** Thin, and never inspected: 证据不足, the bureau decides 本年度不定等次. */
+  uninspected: 20,
 } as const;
 
 export const ASSOCIATION = { name: '杭州市律师协会', kind: 'association' as const, district: '市本级' as const, contactName: '沈书言', contactPhone: '0571-85180000' };

@@ -111,20 +111,19 @@ const NOTES: Record<Method, [string, string]> = {
   purchaser: ['', ''],
 };
 
-/** A product's findings for the assessed year: two or three methods, each visited once or twice; thin ones get one. */
+/**
+ * A product's findings for the assessed year: three methods (the ledger, a phone call-back, and the case files, a survey
+ * or a mystery visit by kind of service), one finding each per assessing organisation (one in force per author); a
+ * thin product gets the ledger only.
+ */
 export function plannedFindings(profile: Profile, category: string, seed: string): PlannedFinding[] {
   const rand = seeded(`findings:${seed}`);
   const third: Method = category === 'legal-aid' || category === 'mediation' ? 'case-files' : category === 'legal-education' ? 'third-party' : 'mystery';
   const methods: Method[] = profile === 'thin' ? ['ledger'] : ['ledger', 'phone-callback', third];
-  const out: PlannedFinding[] = [];
-  for (const method of methods) {
-    const visits = profile === 'thin' ? 1 : between(rand, 1, 2);
-    for (let v = 0; v < visits; v++) {
-      const checked = checkedFor(method, profile, rand);
-      out.push({ method, checked, notes: NOTES[method][checked.length === CHECKLISTS[method].length ? 0 : 1] });
-    }
-  }
-  return out;
+  return methods.map((method) => {
+    const checked = checkedFor(method, profile, rand);
+    return { method, checked, notes: NOTES[method][checked.length === CHECKLISTS[method].length ? 0 : 1] };
+  });
 }
 
 /** The share of its declared capacity a product served in the year, by profile. */

@@ -86,7 +86,6 @@ export class DemoStory {
   private association!: Org;
   private assessorOrgs = new Map<'inspectors' | 'thirdParty', { orgId: string; person: Person }>();
   private purchaser!: { orgId: string; person: Person };
-  private lowMysteryFinding: string | null = null;
   private readonly rand: Random;
 
   constructor(
@@ -471,18 +470,16 @@ export class DemoStory {
     const findingDays = countWorkdays(a.findingsFrom, a.findingsTo);
     for (const e of CATALOGUE) {
       const p = DEMO_PRODUCTS[e.index];
-      const planned = plannedFindings(e.profile, p.category, `${e.index}:${year}`);
-      const firstMystery = planned.findIndex((f) => f.method === 'mystery');
+      const planned = e.index === STORY.uninspected ? [] : plannedFindings(e.profile, p.category, `${e.index}:${year}`);
       for (const [k, f] of planned.entries()) {
-        const appealed = e.index === STORY.appealAccepted && k === firstMystery;
-        if (e.index === STORY.appealAccepted && f.method === 'mystery' && !appealed) continue;
+        const appealed = e.index === STORY.appealAccepted && f.method === 'mystery';
         // The mystery visit the provider later appeals: on a Saturday, outside the published hours (周一至周五).
         const on = appealed ? saturdayIn(a.findingsFrom, a.findingsTo) : addWorkdays(a.findingsFrom, Math.floor(((e.index * 7 + k * 11) % Math.max(1, findingDays - 1))));
         const who = (ASSESSORS.inspectors.methods as readonly Method[]).includes(f.method) ? 'inspectors' : 'thirdParty';
         const checked = appealed ? ['guide'] : f.checked;
         this.d.schedule(this.d.at(on, '15:00'), `finding ${f.method} on ${p.name}`, async () => {
           const score = CHECKLISTS[f.method].filter((i) => checked.includes(i.key)).reduce((s, i) => s + i.points, 0);
-          const view = await this.d.call<{ findingId: string }>(this.assessorOrgs.get(who)!.person, 'assessments', 'recordFinding', {
+          await this.d.call(this.assessorOrgs.get(who)!.person, 'assessments', 'recordFinding', {
             year,
             productId: this.product(p.name),
             method: f.method,
@@ -491,7 +488,6 @@ export class DemoStory {
             notes: appealed ? '周六上午暗访，服务点未开门，门口张贴了服务指南。' : f.notes,
             checked,
           });
-          if (appealed) this.lowMysteryFinding = view.findingId;
         });
       }
       // The provider's self-report: people served against its declared yearly capacity (thin products declare none).
@@ -509,6 +505,22 @@ export class DemoStory {
         });
       });
     }
+    // 核定服务能力: the bureau checks each reported capacity against the provider's ledger before the compute; usage
+    // counts only against an accepted capacity. One is set lower than reported.
+    this.d.maybe(this.d.at(addWorkdays(a.selfReportOn, 2), '15:00'), 'accept capacities', async () => {
+      const { rows } = await this.d.call<{ rows: { productId: string; name: string; selfReport: { capacity: number | null } | null }[] }>('bureau', 'assessments', 'progress', { year });
+      for (const [k, row] of rows.entries()) {
+        const reported = row.selfReport?.capacity;
+        if (!reported) continue;
+        const lowered = row.name === DEMO_PRODUCTS[STORY.criticised].name;
+        await this.d.call('bureau', 'assessments', 'acceptCapacity', {
+          year,
+          productId: row.productId,
+          capacity: lowered ? Math.round(reported * 0.8) : reported,
+          reason: lowered ? '台帐显示专职人员 4 名，按实际配备核定年服务能力。' : `与服务台帐和人员配备相符，按申报核定（第 ${k + 1} 项）。`,
+        });
+      }
+    });
     // 听取采购单位意见: the unit that bought the lectures gives its opinion.
     this.d.schedule(this.d.at(a.opinionOn, '10:00'), 'purchaser opinion', async () => {
       await this.d.call(this.purchaser.person, 'procurement', 'opinion', { year, productId: this.product(DEMO_PRODUCTS[STORY.boughtLastYear].name), score: 92, notes: '按合同完成 12 场讲座，居民反响好，明年继续采购。' });
@@ -533,12 +545,14 @@ export class DemoStory {
         await this.d.call('bureau', 'assessments', 'decideAppeal', {
           appealId: ap.appealId,
           accepted,
-          reason: accepted ? '经核实，暗访日不在公布的服务时间内，原记录不予采用，按复查结果重新计算。' : '满意度评价反映服务对象对本次服务的真实感受，测评方案未设剔除规则，申诉不予采纳。',
-          ...(accepted
-            ? { finding: { method: 'mystery', score: 100, notes: '复查：工作日上午按公布时间暗访，服务点正常开放，服务指南和收费标准公开，接待规范。', supersedes: this.lowMysteryFinding } }
-            : {}),
+          reason: accepted ? '经核实，暗访日不在公布的服务时间内；市司法局按公布时间复查，复查结果计入测评。' : '满意度评价反映服务对象对本次服务的真实感受，测评方案未设剔除规则，申诉不予采纳。',
+          ...(accepted ? { finding: { method: 'mystery', score: 100, notes: '复查：工作日上午按公布时间暗访，服务点正常开放，服务指南和收费标准公开，接待规范。' } } : {}),
         });
       }
+      // 证据不足: a product whose evidence meets no grade gets the bureau's decision before the results are confirmed.
+      const { results } = await this.d.call<{ results: { productId: string; insufficient?: boolean; decision?: unknown }[] }>('bureau', 'assessments', 'drafts', { year });
+      for (const r of results.filter((x) => x.insufficient && !x.decision))
+        await this.d.call('bureau', 'assessments', 'decideInsufficient', { year, productId: r.productId, decision: 'no-grade', reason: '全年评价很少，也未安排检查，证据不足以评定等次，本年度不定等次，下一年度列入重点检查。' });
     });
     this.d.schedule(this.d.at(a.confirmOn, '10:00'), 'confirm assessment', async () => {
       await this.d.call('bureau', 'assessments', 'confirm', { year, reason: '申诉已全部处理，经综合测评确认。' });

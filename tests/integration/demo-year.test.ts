@@ -165,6 +165,16 @@ test("last year's assessment is published in the spring (or, early in the year, 
   const fails = count(results, (r) => r.grade === 'fail');
   expect(fails).toBeGreaterThanOrEqual(1);
   expect(fails).toBeLessThanOrEqual(2);
+  // 不合格 for real reasons only: ample ratings and several methods behind each (issue 21); the product whose evidence
+  // is insufficient carries the bureau's recorded decision instead of a grade.
+  for (const r of results.filter((x) => x.grade === 'fail')) expect({ product: r.productName, ratings: r.evidence.ratings >= 40, methods: r.evidence.methods.length >= 2 }).toEqual({ product: r.productName, ratings: true, methods: true });
+  const insufficient = results.filter((r) => r.insufficient);
+  expect(insufficient.map((r) => r.productName)).toEqual([DEMO_PRODUCTS[STORY.uninspected].name]);
+  expect(insufficient[0]).toMatchObject({ grade: null, decision: { decision: 'no-grade' } });
+  // Usage counted against capacities the bureau accepted (one set lower than reported).
+  const accepted = [...(await all<SelfReportDoc>(COLLECTIONS.assessmentSelfReports))].filter((r) => r.accepted);
+  expect(accepted.length).toBeGreaterThanOrEqual(CATALOGUE.length - 3);
+  expect(accepted.some((r) => r.accepted!.capacity < r.capacity!)).toBe(true);
   // Evidence: findings by at least two methods for every product with ample ratings, and a self-report with capacity.
   const findings = await all<FindingDoc>(COLLECTIONS.assessmentFindings);
   const reports = new Map((await all<SelfReportDoc>(COLLECTIONS.assessmentSelfReports)).map((r) => [r.productId, r]));
@@ -173,11 +183,11 @@ test("last year's assessment is published in the spring (or, early in the year, 
     expect({ product: r.productName, methods: methods.size >= 2, capacity: (reports.get(r.productId)?.capacity ?? 0) > 0 }).toEqual({ product: r.productName, methods: true, capacity: true });
   }
   expect(new Set(findings.map((f) => f.recordedByOrgId)).size).toBeGreaterThanOrEqual(3);
-  // Two appeals decided: one accepted (its finding superseded), one not.
+  // Two appeals decided: one accepted (the bureau's re-check recorded as its own finding), one not.
   const appeals = await all<AppealDoc>(COLLECTIONS.assessmentAppeals);
   expect(appeals.map((a) => a.status).sort()).toEqual(['accepted', 'rejected']);
-  const accepted = appeals.find((a) => a.status === 'accepted')!;
-  expect(findings.some((f) => f.appealId === accepted._id && f.supersedes)).toBe(true);
+  const upheld = appeals.find((a) => a.status === 'accepted')!;
+  expect(findings.some((f) => f.appealId === upheld._id && f.recordedByRole === 'admin')).toBe(true);
   // The public read: the published results and the public 不合格 list.
   const pub = await h.ok('assessments', 'results', { year: lastYear() });
   expect(pub.items).toHaveLength(DEMO_PRODUCTS.length);
