@@ -41,6 +41,8 @@ export interface SqliteStoreOptions {
    * loss in a crash costs nobody anything — the demo seeder's, moved into place once complete (server/demo/seedYear.ts).
    */
   synchronous?: 'full' | 'normal' | 'off';
+  /** SQLite's page cache in MiB (its default is 2): the demo seeder, which writes a whole year in one go, takes more. */
+  cacheMiB?: number;
 }
 
 const json = (field: string) => `json_extract(doc, '$.${field}')`;
@@ -84,6 +86,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
     this.deferCommits = synchronous === 'off';
     this.db.pragma('busy_timeout = 5000');
+    if (options.cacheMiB) this.db.pragma(`cache_size = ${-Math.round(options.cacheMiB * 1024)}`);
     this.indexes = options.indexes ?? {};
     this.appendOnly = new Set(options.appendOnly ?? []);
   }

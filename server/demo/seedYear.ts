@@ -40,7 +40,7 @@ export async function seedDemoYear(dataDir: string, now: Date = new Date()): Pro
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(seeding + suffix, { force: true });
 
   // A file nobody was told was saved: written without waiting for the disk, then flushed once, then moved into place.
-  const store = new SqliteStore({ filename: seeding, indexes: INDEXES, appendOnly: APPEND_ONLY, synchronous: 'off' });
+  const store = new SqliteStore({ filename: seeding, indexes: INDEXES, appendOnly: APPEND_ONLY, synchronous: 'off', cacheMiB: 128 });
   const latest = new Date(now.getTime() - 60_000);
   const driver = new DemoDriver(store, new LocalFileStore(dataDir), new LocalDownloads(dataDir), latest);
   const story = new DemoStory(driver, demoTimeline(shanghaiDate(latest)));
