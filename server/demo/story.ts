@@ -10,6 +10,7 @@ import type { OrgKind } from '../../types/org';
 import { RUBRIC, allowedRange } from '../../types/rubric';
 import type { Spec } from '../../types/spec';
 import { addDays } from '../../types/workdays';
+import { shuffled } from '../../cloudfunctions/reviews/draw';
 import { DEMO_PRODUCTS, type DemoProduct } from '../demoProducts';
 import { demoSpec } from '../seedDemo';
 import { ASSESSORS, ASSOCIATION, ASSOCIATION_MEMBERS, CATALOGUE, EXPERTS, PENDING_ORG, PURCHASER, STORY, contactFor, demoCreditCode, kindOfProvider, type Profile } from './cast';
@@ -168,7 +169,8 @@ export class DemoStory {
       members = panel.members.map((m) => m.expertId);
       opts.onDrawn?.(members);
     });
-    const offsets = [-2, -1, 0, 1, 2].sort(() => rand() - 0.5);
+    // The members' totals spread around the target (which member gives which is the draw's, not a pattern).
+    const offsets = shuffled([-2, -1, 0, 1, 2], `offsets:${name}`);
     const span = Math.max(0, countWorkdays(dates.scoreFrom, dates.scoreTo) - 1);
     for (let k = 0; k < 5; k++) {
       const on = addWorkdays(dates.scoreFrom, Math.min(span, Math.floor((k * (span + 1)) / 5)));
@@ -193,8 +195,7 @@ export class DemoStory {
         await this.d.call(expert.person, 'reviews', 'panelConfirm', { declarationId: this.declarations.get(name), agree: !dissent, note: dissent ? '服务标准中的响应时限偏长，建议公示期内请申报单位说明。' : '' });
       }
     });
-    const confirmOn = dates.confirmOn;
-    this.d.schedule(this.d.at(confirmOn, '10:00'), `confirm ${name}`, async () => {
+    this.d.schedule(this.d.at(dates.confirmOn, '10:00'), `confirm ${name}`, async () => {
       await this.d.call('bureau', 'reviews', 'confirm', { declarationId: this.declarations.get(name), reason: target >= 80 ? '评审组过半数同意，达到达标分数线，拟列入目录' : '评审组平均分未达到 80 分，未通过评审' });
     });
   }
@@ -213,7 +214,7 @@ export class DemoStory {
       this.declarations.set(p.name, declarationId);
     });
     if (p.recommended && submitOn)
-      this.d.schedule(this.d.at(addDays(submitOn, 0), '09:30'), `endorse ${p.name}`, async () => {
+      this.d.schedule(this.d.at(submitOn, '09:30'), `endorse ${p.name}`, async () => {
         await this.d.call(this.association.staff, 'declarations', 'endorse', { declarationId: this.declarations.get(p.name) });
       });
     if (submitOn)
