@@ -122,12 +122,12 @@ function gradeProblems(r: AssessmentResultDoc, c: CampaignDoc): string[] {
     return out;
   }
   if (r.scoreGrade !== gradeOf(r.score, scheme.thresholds)) out.push(`assessment result ${r._id}: score grade ${r.scoreGrade} does not match score ${r.score} under the ${r.year} thresholds`);
-  const { grade: evidenced } = evidencedGrade(r.scoreGrade, r.evidence, scheme.evidence);
+  const { grade: evidenced } = evidencedGrade(r.scoreGrade, r.evidence, scheme.evidence, scheme.thresholds.pass);
   if (r.insufficient !== (evidenced === null)) out.push(`assessment result ${r._id}: marked ${r.insufficient ? 'insufficient' : 'sufficient'}, its evidence says otherwise`);
   if (evidenced && r.decision) out.push(`assessment result ${r._id}: a decision on a result whose evidence suffices`);
   const want = gradeInForce(r.scoreGrade, evidenced, r.decision);
   if (r.grade !== want) out.push(`assessment result ${r._id}: grade ${r.grade} where its score, evidence and decision give ${want}`);
-  if (r.grade === 'fail' && shortfallFor('fail', scheme.evidence.grades.fail, r.evidence)) out.push(`assessment result ${r._id}: 不合格 without 不合格's evidence`);
+  if (r.grade === 'fail' && shortfallFor('fail', scheme.evidence.grades.fail, r.evidence, scheme.thresholds.pass)) out.push(`assessment result ${r._id}: 不合格 without 不合格's evidence`);
   if (r.insufficient && !r.decision && r.status !== 'draft') out.push(`assessment result ${r._id} is ${r.status} while its insufficient evidence awaits a decision`);
   if (r.decision?.decision === 'carry-over' && (!r.decision.carried || r.decision.carried.grade === 'fail')) out.push(`assessment result ${r._id} carries over no grade, or a 不合格`);
   return out;

@@ -314,6 +314,11 @@ export interface EvidenceCounts {
   /** The methods with at least one of them. */
   methods: Method[];
   use: UseEvidence;
+  /**
+   * The score over what was measured for this product alone (unmeasured parts left out, the rest re-weighted); null
+   * when nothing was. A 不合格 must hold on it too: never a 不合格 because an unmeasured part stood at a poor city level.
+   */
+  measuredScore?: number | null;
 }
 
 /** What one grade's evidence lacks; absent keys are met. */
@@ -322,13 +327,17 @@ export interface Shortfall {
   ratings?: { have: number; need: number };
   methods?: { have: number; need: number };
   use?: Exclude<UseEvidence, 'accepted'>;
+  /** 不合格 only: what was measured alone does not fall below the pass mark. */
+  measured?: { score: number; pass: number };
 }
 
-export function shortfallFor(grade: Grade, need: GradeEvidence, e: EvidenceCounts): Shortfall | null {
+/** What `grade` lacks; `pass`: the pass mark, against which a 不合格 must hold on what was measured alone. */
+export function shortfallFor(grade: Grade, need: GradeEvidence, e: EvidenceCounts, pass?: number): Shortfall | null {
   const s: Shortfall = { grade };
   if (e.ratings < need.minRatings) s.ratings = { have: e.ratings, need: need.minRatings };
   if (e.methods.length < need.minMethods) s.methods = { have: e.methods.length, need: need.minMethods };
   if (need.acceptedUse && e.use !== 'accepted') s.use = e.use;
+  if (grade === 'fail' && pass !== undefined && typeof e.measuredScore === 'number' && to2(e.measuredScore) >= pass) s.measured = { score: e.measuredScore, pass };
   return Object.keys(s).length > 1 ? s : null;
 }
 
@@ -336,14 +345,15 @@ const POSITIVE: Grade[] = ['excellent', 'good', 'pass'];
 
 /**
  * The grade the evidence allows for a score's grade: that grade if its evidence is there; a positive grade otherwise
- * falls to the next lower positive grade whose evidence is there; 不合格 only with 不合格's own evidence. Null: no grade
- * fits (证据不足). `shortfalls` lists what each grade tried lacks, best first.
+ * falls to the next lower positive grade whose evidence is there; 不合格 only with 不合格's own evidence and (given the
+ * pass mark) only if what was measured alone is below it too. Null: no grade fits (证据不足). `shortfalls` lists what
+ * each grade tried lacks, best first.
  */
-export function evidencedGrade(scoreGrade: Grade, e: EvidenceCounts, rules: EvidenceRules): { grade: Grade | null; shortfalls: Shortfall[] } {
+export function evidencedGrade(scoreGrade: Grade, e: EvidenceCounts, rules: EvidenceRules, pass?: number): { grade: Grade | null; shortfalls: Shortfall[] } {
   const tried = scoreGrade === 'fail' ? (['fail'] as Grade[]) : POSITIVE.slice(POSITIVE.indexOf(scoreGrade));
   const shortfalls: Shortfall[] = [];
   for (const g of tried) {
-    const s = shortfallFor(g, rules.grades[g], e);
+    const s = shortfallFor(g, rules.grades[g], e, pass);
     if (!s) return { grade: g, shortfalls };
     shortfalls.push(s);
   }
@@ -356,6 +366,7 @@ export function shortfallText(s: Shortfall): string {
   if (s.ratings) parts.push(`至少 ${s.ratings.need} 条评价（现有 ${s.ratings.have} 条）`);
   if (s.methods) parts.push(`至少 ${s.methods.need} 种测评方式的记录（现有 ${s.methods.have} 种）`);
   if (s.use) parts.push(`经市司法局核定的服务能力（${s.use === 'none' ? '未提交自评报告' : '尚未核定'}）`);
+  if (s.measured) parts.push(`实际测得的部分也低于合格线 ${s.measured.pass} 分（现为 ${s.measured.score} 分）`);
   return `${GRADE_LABELS[s.grade]}需要${parts.join('，')}`;
 }
 

@@ -12,7 +12,7 @@ import { chunks, findingsOfYear, loadCampaign, resultsOfYear, selfReportsOfYear 
 
 /**
  * A product's draft result. `before`: its previous draft, whose decision (for an insufficient one) is kept only if the
- * score and evidence it was decided on are unchanged.
+ * evidence it was decided on, and the grade its score reaches, are unchanged (`keptDecision`).
  */
 export function buildResult(
   c: CampaignDoc,

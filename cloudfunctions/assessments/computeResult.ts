@@ -111,6 +111,8 @@ export function computeProductResult(input: { scheme: Scheme; summary: SummaryDo
   const findings = currentFindings(input.findings).filter((f) => weightOf(scheme, f.method) > 0);
   const parts: Omit<Component, 'effectiveWeight'>[] = [];
   const sub: Component[] = [];
+  /** Per indicator, its score on what was measured for this product alone (null: nothing was). */
+  const measured = new Map<string, number | null>();
   const n = summary?.count ?? 0;
   const satisfied = summary ? satisfiedOf(summary) : 0;
   let satisfaction: ComputedResult['satisfaction'] = { rate: null, n, satisfied };
@@ -154,6 +156,7 @@ export function computeProductResult(input: { scheme: Scheme; summary: SummaryDo
       );
       sub.push(...methodParts.map((p) => ({ ...p, effectiveWeight: to2(p.effectiveWeight) })));
       const own = methodParts.some((p) => !p.missing);
+      measured.set(ind.key, own ? weighted(renormalise(methodParts.map((p) => ({ weight: p.weight, score: p.missing ? null : p.score })))) : null);
       const scored = methodParts.some((p) => p.score !== null);
       parts.push({
         ...base,
@@ -202,15 +205,18 @@ export function computeProductResult(input: { scheme: Scheme; summary: SummaryDo
 
   const top = renormalise(parts as (Omit<Component, 'effectiveWeight'> & { score: number | null })[]);
   const score = to2(weighted(top));
+  const own = renormalise(parts.map((p) => ({ weight: p.weight, score: measured.has(p.key) ? measured.get(p.key)! : p.missing ? null : p.score })));
+  const measuredScore = own.some((p) => p.score !== null) ? to2(weighted(own)) : null;
   const methodsUsed = METHODS.filter((m) => findings.some((f) => f.method === m));
   const evidence: EvidenceCounts = {
     ratings: n,
     findings: findings.length,
     methods: methodsUsed,
     use: !selfReport ? 'none' : acceptedCapacity(selfReport) !== null ? 'accepted' : 'reported',
+    measuredScore,
   };
   const scoreGrade = gradeOf(score, scheme.thresholds);
-  const { grade: evidenced, shortfalls } = evidencedGrade(scoreGrade, evidence, rules);
+  const { grade: evidenced, shortfalls } = evidencedGrade(scoreGrade, evidence, rules, scheme.thresholds.pass);
   return {
     score,
     scoreGrade,

@@ -2,7 +2,8 @@
 import type { AppealView, CampaignView, FindingView } from '../../types/actions/assessments';
 import { METHODS, completeScheme, findingAuthor, findingAuthorRole, type AppealDoc, type CityLevels, type AssessmentResultDoc, type AssignmentDoc, type CampaignDoc, type FindingDoc, type Method, type ScopeEntry, type SelfReportDoc } from '../../types/assessment';
 import { COLLECTIONS } from '../_lib/collections';
-import type { Ctx } from '../_lib/context';
+import type { Caller, Ctx } from '../_lib/context';
+import { isAdmin } from '../_lib/rules';
 import { conflict, forbidden, invalid, notFound } from '../_lib/errors';
 import { MAX_PAGE, type HasId, type Query, type Store } from '../_lib/store/port';
 
@@ -49,9 +50,27 @@ export function findingsOfYear(store: Store, year: number, productId?: string): 
   return findAll<FindingDoc>(store, COLLECTIONS.assessmentFindings, { where: productId ? { year, productId } : { year }, orderBy: [['recordedAt', 'asc'], ['_id', 'asc']] });
 }
 
-export function findingView(f: FindingDoc, all: FindingDoc[]): FindingView {
+/** The author a caller of the assessment's own actions writes as: the bureau, or its assessing organisation. */
+export const callerAuthor = (c: Caller) => (isAdmin(c) ? 'admin' : `assessor:${c.orgId}`);
+
+export function findingView(f: FindingDoc, all: FindingDoc[], author: string): FindingView {
   const by = all.find((x) => x.supersedes === f._id);
-  return { findingId: f._id, productId: f.productId, method: f.method, on: f.on, score: f.score, notes: f.notes, checked: f.checked, evidence: f.evidence, supersedes: f.supersedes, reason: f.reason, supersededBy: by?._id ?? null, recordedAt: f.recordedAt };
+  return {
+    findingId: f._id,
+    productId: f.productId,
+    method: f.method,
+    on: f.on,
+    score: f.score,
+    notes: f.notes,
+    checked: f.checked,
+    evidence: f.evidence,
+    supersedes: f.supersedes,
+    reason: f.reason,
+    supersededBy: by?._id ?? null,
+    recordedAt: f.recordedAt,
+    recordedAs: findingAuthorRole(f),
+    mine: findingAuthor(f) === author,
+  };
 }
 
 export function selfReportsOfYear(store: Store, year: number): Promise<SelfReportDoc[]> {

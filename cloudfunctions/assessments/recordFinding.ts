@@ -9,7 +9,7 @@ import { newId } from '../_lib/ids';
 import { isAdmin } from '../_lib/rules';
 import type { Tx } from '../_lib/store/port';
 import { checkAttachments } from '../declarations/registerFile';
-import { checkSupersedes, findingView, findingsOfYear, loadAssignment, loadCampaign, ownCurrent, scopeEntry } from './load';
+import { callerAuthor, checkSupersedes, findingView, findingsOfYear, loadAssignment, loadCampaign, ownCurrent, scopeEntry } from './load';
 import { canInspect } from './permissions';
 
 type Input = z.output<typeof recordFindingInput>;
@@ -36,7 +36,7 @@ export async function recordFinding(input: Input, ctx: Ctx) {
     await checkAttachments(tx, ctx, input.evidence, 'evidence');
     await writeFinding(tx, ctx, doc, own?._id ?? null);
   });
-  return findingView(doc, [...existing, doc]);
+  return findingView(doc, [...existing, doc], author);
 }
 
 type FindingFields = Pick<FindingDoc, 'year' | 'productId' | 'method' | 'on' | 'score' | 'notes' | 'checked' | 'evidence' | 'supersedes' | 'reason'> & Partial<Pick<FindingDoc, 'source' | 'appealId'>>;
@@ -86,5 +86,5 @@ export async function listFindings(input: { year: number; productId: string }, c
   scopeEntry(c, input.productId);
   if (!canInspect(ctx.caller, await loadAssignment(ctx, input.year), input.productId)) throw forbidden('这个产品没有分配给您的单位测评');
   const all = await findingsOfYear(ctx.store, input.year, input.productId);
-  return { findings: all.map((f) => findingView(f, all)) };
+  return { findings: all.map((f) => findingView(f, all, callerAuthor(ctx.caller))) };
 }

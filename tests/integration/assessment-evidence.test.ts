@@ -118,6 +118,13 @@ test('findings form one chain per author: nobody supersedes a purchasing unit’
   expect(firsts.map((r) => r.status).sort()).toEqual([200, 409]);
   const row = (await h.ok('assessments', 'progress', { year: Y }, ADMIN_TOKEN)).rows.find((r: any) => r.productId === 'pX');
   expect([row.findings.ledger, row.findings.mystery, row.findings.purchaser]).toEqual([1, 1, 1]);
+  // The assessor's page offers a correction only of its own findings.
+  const seen = (await h.ok('assessments', 'findings', { year: Y, productId: 'pX' }, assessor.token)).findings.filter((x: any) => !x.supersededBy);
+  expect(seen.map((x: any) => [x.method, x.recordedAs, x.mine]).sort()).toEqual([
+    ['ledger', 'assessor', true],
+    ['mystery', 'assessor', true],
+    ['purchaser', 'purchaser', false],
+  ]);
 });
 
 test('compute: nothing is 优秀 or 不合格 for want of data; 1 of 1 is not 100; 证据不足 says what is missing', async () => {
@@ -128,7 +135,7 @@ test('compute: nothing is 优秀 or 不合格 for want of data; 1 of 1 is not 10
   const r = await drafts();
   expect(Object.values(r).filter((x: any) => x.grade === 'fail').map((x: any) => x.productId)).toEqual(['pF']);
   expect(Object.values(r).filter((x: any) => x.grade === 'excellent')).toEqual([]);
-  for (const id of DEMO.slice(1)) expect([id, r[id].grade, r[id].insufficient, r[id].evidence]).toEqual([id, null, true, { ratings: 0, findings: 0, methods: [], use: 'none' }]);
+  for (const id of DEMO.slice(1)) expect([id, r[id].grade, r[id].insufficient, r[id].evidence]).toEqual([id, null, true, { ratings: 0, findings: 0, methods: [], use: 'none', measuredScore: null }]);
   // The empty product: a report of 0 served, no capacity, no ratings, no findings — not 优秀 100, 证据不足.
   expect([r.pE.grade, r.pE.insufficient, r.pE.score === 100]).toEqual([null, true, false]);
   expect(r.pE.shortfalls).toEqual([{ grade: 'pass', methods: { have: 0, need: 1 } }]);
@@ -140,7 +147,7 @@ test('compute: nothing is 优秀 or 不合格 for want of data; 1 of 1 is not 10
   // pF: checked twice at 0 — a 不合格 that stands on its evidence.
   expect([r.pF.scoreGrade, r.pF.grade, r.pF.evidence.methods]).toEqual(['fail', 'fail', ['ledger', 'mystery']]);
   // pX: 5 ratings (2 satisfied), opinion 80, ledger, mystery: 合格 — not 良好 on 5 ratings.
-  expect([r.pX.grade, r.pX.evidence]).toEqual(['pass', { ratings: 5, findings: 3, methods: ['ledger', 'mystery', 'purchaser'], use: 'accepted' }]);
+  expect([r.pX.grade, r.pX.evidence]).toEqual(['pass', { ratings: 5, findings: 3, methods: ['ledger', 'mystery', 'purchaser'], use: 'accepted', measuredScore: expect.any(Number) }]);
   expect(r.pX.satisfaction).toMatchObject({ n: 5, satisfied: 2 });
 
   // Accepted as 1: still near the city's level, now (400 + 1) / 1001 → (1 + 10·0.4006) / 11 = 45.51 — and audited.
@@ -207,7 +214,7 @@ test('published: no product on the 不合格 list or proposed for exit for want 
   expect(demo).toMatchObject({ grade: null, decision: { decision: 'no-grade' }, evidence: { ratings: 0, findings: 0 } });
   // The product page's history and timeline, the provider page: the grade with what it rests on.
   const history = (await h.ok('assessments', 'productHistory', { productId: 'pX' })).history;
-  expect(history).toEqual([expect.objectContaining({ year: Y, grade: 'pass', evidence: { ratings: 5, findings: 3, methods: ['ledger', 'mystery', 'purchaser'], use: 'accepted' } })]);
+  expect(history).toEqual([expect.objectContaining({ year: Y, grade: 'pass', evidence: { ratings: 5, findings: 3, methods: ['ledger', 'mystery', 'purchaser'], use: 'accepted', measuredScore: expect.any(Number) } })]);
   const timeline = (await h.ok('catalogue', 'timeline', { productId: 'pX' })).events.find((e: any) => e.kind === 'assessed');
   expect(timeline.text).toBe(`2026 年度专项测评：合格，${x.score} 分（基于 5 条评价、3 次检查）`);
   expect((await h.ok('catalogue', 'timeline', { productId: 'pE' })).events.find((e: any) => e.kind === 'assessed').text).toMatch(/^2026 年度专项测评：证据不足，本年度不定等次（本年度没有群众评价，没有检查记录）$/);

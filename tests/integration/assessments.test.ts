@@ -186,7 +186,8 @@ test('compute: drafts per product with every component and its inputs, unmeasure
   // 81.15 reaches 良好, but 3 ratings are not the 20 良好 needs: 合格, and it says why.
   expect([r.pA1.score, r.pA1.scoreGrade, r.pA1.grade, r.pA1.insufficient, r.pA1.status, r.pA1.satisfaction.n]).toEqual([81.15, 'good', 'pass', false, 'draft', 3]);
   expect(r.pA1.shortfalls).toEqual([{ grade: 'good', ratings: { have: 3, need: 20 } }]);
-  expect(r.pA1.evidence).toEqual({ ratings: 3, findings: 6, methods: ['ledger', 'case-files', 'phone-callback', 'third-party', 'mystery', 'purchaser'], use: 'accepted' });
+  // Measured alone (cases stood at the city's level): (69.23·40 + 88.65·40 + 80·10) / 90 = 79.06.
+  expect(r.pA1.evidence).toEqual({ ratings: 3, findings: 6, methods: ['ledger', 'case-files', 'phone-callback', 'third-party', 'mystery', 'purchaser'], use: 'accepted', measuredScore: 79.06 });
   expect(r.pA1.methodsUsed).toHaveLength(6);
   // pA2: no findings — every method at the city's mean (phone-callback: pA1's 95 and pB1's 70 → 82.5) → 86.78, not dropped;
   // satisfaction (0 + 6) / 12 = 50; cases 1 of 1 on time; no report → use at the city's 80. 72.71, and no method: 证据不足.
@@ -267,7 +268,7 @@ test('publish: results public and immutable; the product shows its grade; the ca
   // No grade this year: the product shows none (it had none before).
   expect((await h.ok('catalogue', 'get', { productId: 'pA3' })).grade).toBeUndefined();
   expect(await h.ok('assessments', 'productHistory', { productId: 'pA2' })).toEqual({
-    history: [{ year: Y, grade: 'pass', score: 72.89, ratings: 2, evidence: { ratings: 2, findings: 1, methods: ['mystery'], use: 'none' }, decision: null, documentNumber: '杭司〔2026〕188号' }],
+    history: [{ year: Y, grade: 'pass', score: 72.89, ratings: 2, evidence: { ratings: 2, findings: 1, methods: ['mystery'], use: 'none', measuredScore: 75.56 }, decision: null, documentNumber: '杭司〔2026〕188号' }],
   });
   expect((await h.searchAll({ grade: 'pass' })).map((p) => p.productId).sort()).toEqual(['pA1', 'pA2', 'pB1']);
   expect((await h.searchAll({ sort: 'grade' }, 2)).map((p) => p.productId)).toEqual(['pA1', 'pB1', 'pA2', 'pLate', 'pA3']);

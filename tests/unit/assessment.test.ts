@@ -147,7 +147,7 @@ test('a full result: weights, the inspection’s methods, cases, use on an accep
   // 0.4·90 + 0.4·80 + 0.1·75 + 0.1·50 = 80.5
   expect(r.score).toBe(80.5);
   expect([r.scoreGrade, r.evidenced]).toEqual(['good', 'good']);
-  expect(r.evidence).toEqual({ ratings: 100, findings: 6, methods: METHODS, use: 'accepted' });
+  expect(r.evidence).toEqual({ ratings: 100, findings: 6, methods: METHODS, use: 'accepted', measuredScore: 80.5 });
   expect(r.satisfaction).toMatchObject({ rate: 0.9, n: 100, satisfied: 90 });
   expect(r.methodsUsed).toEqual(METHODS);
 });
@@ -185,7 +185,7 @@ test('the empty product (no ratings, no findings, a report of 0 served without c
   // Everything at the city's level: 0.4·90 + 0.4·80 + 0.1·75 + 0.1·50 = 80.5 — a 良好 score with nothing behind it.
   expect(r.score).toBe(80.5);
   expect(c.cases).toMatchObject({ score: 75, missing: true });
-  expect(r.evidence).toEqual({ ratings: 0, findings: 0, methods: [], use: 'reported' });
+  expect(r.evidence).toEqual({ ratings: 0, findings: 0, methods: [], use: 'reported', measuredScore: null });
   expect(r.evidenced).toBeNull();
   expect(r.shortfalls.map(shortfallText)).toEqual(['良好需要至少 20 条评价（现有 0 条），至少 1 种测评方式的记录（现有 0 种）', '合格需要至少 1 种测评方式的记录（现有 0 种）']);
   // With no city data at all the score is 0 — and still no 不合格: 不合格 needs two methods.
@@ -241,6 +241,21 @@ test('evidence bounds, both ends: 优秀 30 ratings / 2 methods / accepted use; 
     '优秀需要至少 30 条评价（现有 12 条），至少 2 种测评方式的记录（现有 1 种），经市司法局核定的服务能力（尚未核定）',
     '良好需要至少 20 条评价（现有 12 条）',
   ]);
+});
+
+test('a 不合格 holds on what was measured alone: never because an unmeasured part stood at a poor city level (59.99 fails, 60 does not)', () => {
+  const poor: CityLevels = { satisfaction: 0.2, methods: Object.fromEntries(METHODS.map((m) => [m, 60])), cases: 0.1, use: 0.1 };
+  const run = (score: number) => computeProductResult({ scheme: defaultScheme(2026), summary: null, findings: [finding('a', 'ledger', score), finding('bb', 'mystery', score)], selfReport: null, city: poor });
+  // Two checks at 60, everything else at the city's poor level: 0.4·20 + 0.4·60 + 0.1·10 + 0.1·10 = 34 — a 不合格 score.
+  const at60 = run(60);
+  expect([at60.score, at60.scoreGrade, at60.evidence.measuredScore, at60.evidenced]).toEqual([34, 'fail', 60, null]);
+  expect(at60.shortfalls.map(shortfallText)).toEqual(['不合格需要实际测得的部分也低于合格线 60 分（现为 60 分）']);
+  const below = run(59.99);
+  expect([below.scoreGrade, below.evidence.measuredScore, below.evidenced]).toEqual(['fail', 59.99, 'fail']);
+  // What was measured is re-weighted over itself: ratings measured too count (10 ratings, 2 satisfied → (2 + 4) / 30 = 20).
+  const rated = computeProductResult({ scheme: defaultScheme(2026), summary: summary([8, 0, 0, 0, 2], [8, 0]), findings: [finding('a', 'ledger', 90), finding('bb', 'mystery', 90)], selfReport: null, city: poor });
+  // Measured: satisfaction 20 (40), inspection 90 (40), cases: 8 bad ratings, none on time → 0 (10): (800 + 3600 + 0) / 90 = 48.89.
+  expect([rated.evidence.measuredScore, rated.evidenced]).toEqual([48.89, 'fail']);
 });
 
 test('the bureau’s decision for 证据不足: the score’s grade but never 不合格, a carried grade, or none; kept only on the same basis', () => {

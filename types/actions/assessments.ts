@@ -15,6 +15,7 @@ import {
   type CampaignStatus,
   type DecisionRecord,
   type EvidenceCounts,
+  type FindingAuthorRole,
   type FindingDoc,
   type Grade,
   type Method,
@@ -190,6 +191,10 @@ export interface CampaignView {
 export type FindingView = Pick<FindingDoc, 'productId' | 'method' | 'on' | 'score' | 'notes' | 'checked' | 'evidence' | 'supersedes' | 'reason' | 'recordedAt'> & {
   findingId: string;
   supersededBy: string | null;
+  /** In what role it was recorded (the bureau, an assessing organisation, a purchasing unit). */
+  recordedAs: FindingAuthorRole;
+  /** Whether the caller's organisation wrote it (and so may correct it: only an author corrects its findings). */
+  mine: boolean;
 };
 
 /** A self-report as the bureau weighs it: the served count, the capacity reported and the one it accepted. */

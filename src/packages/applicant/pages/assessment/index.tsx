@@ -147,7 +147,7 @@ export default function ProviderAssessmentPage() {
                   {showsScore(r) ? ` · ${r.score} 分` : ` · 得分 ${r.score}`}
                 </Text>
                 <Text className='pa__meta'>{evidenceText(r.evidence)}</Text>
-                {r.shortfalls.map((s) => (
+                {(r.shortfalls ?? []).map((s) => (
                   <Text key={s.grade} className='pa__meta'>
                     {shortfallText(s)}
                   </Text>
