@@ -5,6 +5,7 @@
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
+import { Readable } from 'stream';
 import { randomBytes } from 'crypto';
 import { headAndTail, MAX_FILE_BYTES, UPLOAD_TTL_HOURS, UPLOAD_WINDOW_BYTES } from '../types/files';
 import type { FileInspection, FileStore, UploadOwner } from '../cloudfunctions/_lib/files';
@@ -21,9 +22,6 @@ interface UploadRecord {
 }
 
 export type Received = { fileId: string } | { refused: string };
-
-const TOO_LARGE: Received = { refused: '文件超过 20 MB，请压缩后再上传' };
-const OVER_QUOTA: Received = { refused: `本单位 ${UPLOAD_TTL_HOURS} 小时内上传的文件已超过 ${UPLOAD_WINDOW_BYTES / 1024 / 1024} MB，请先删除不需要的文件或明天再传` };
 
 export class LocalFileStore implements FileStore {
   readonly dir: string;
@@ -87,18 +85,12 @@ export class LocalFileStore implements FileStore {
   }
 
   /**
-   * In-process twin of `receive`, for the demo seeder (server/demo): the same limits, the same uploader's record.
-   * The type is checked when the file is registered (declarations.registerFile), as for any upload.
+   * An upload made in-process (the demo seeder, server/demo): the bytes go through the same receiver as an HTTP upload,
+   * with the same limits and the same uploader's record. The type is checked when the file is registered.
    */
-  put(bytes: Uint8Array, owner: { userId: string; orgId: string | null }, now: Date): Received {
-    if (bytes.length > MAX_FILE_BYTES) return TOO_LARGE;
-    if (bytes.length > UPLOAD_WINDOW_BYTES - this.recentBytes(owner, now)) return OVER_QUOTA;
-    const id = randomBytes(16).toString('hex');
-    const target = path.join(this.dir, id);
-    const rec: UploadRecord = { userId: owner.userId, orgId: owner.orgId, uploadedAt: now.toISOString(), size: bytes.length };
-    fs.writeFileSync(`${target}.json`, JSON.stringify(rec));
-    fs.writeFileSync(target, bytes);
-    return { fileId: `local/${id}` };
+  put(bytes: Uint8Array, owner: { userId: string; orgId: string | null }, now: Date): Promise<Received> {
+    const req = Object.assign(Readable.from([Buffer.from(bytes)]), { headers: { 'content-length': String(bytes.length) }, complete: true });
+    return this.receive(req as unknown as http.IncomingMessage, owner, now);
   }
 
   /**
@@ -111,11 +103,13 @@ export class LocalFileStore implements FileStore {
     const target = path.join(this.dir, id);
     const tmp = `${target}.part`;
     const room = UPLOAD_WINDOW_BYTES - this.recentBytes(owner, now);
+    const tooLarge: Received = { refused: '文件超过 20 MB，请压缩后再上传' };
+    const overQuota: Received = { refused: `本单位 ${UPLOAD_TTL_HOURS} 小时内上传的文件已超过 ${UPLOAD_WINDOW_BYTES / 1024 / 1024} MB，请先删除不需要的文件或明天再传` };
     return new Promise((resolve, reject) => {
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > MAX_FILE_BYTES || declared > room) {
         req.resume();
-        req.on('end', () => resolve(declared > MAX_FILE_BYTES ? TOO_LARGE : OVER_QUOTA));
+        req.on('end', () => resolve(declared > MAX_FILE_BYTES ? tooLarge : overQuota));
         req.on('error', reject);
         return;
       }
@@ -144,7 +138,7 @@ export class LocalFileStore implements FileStore {
         if (over || settled) return;
         size += chunk.length;
         if (size > MAX_FILE_BYTES || size > room) {
-          over = size > MAX_FILE_BYTES ? TOO_LARGE : OVER_QUOTA;
+          over = size > MAX_FILE_BYTES ? tooLarge : overQuota;
           req.resume();
           out.destroy();
           return;

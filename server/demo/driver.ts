@@ -99,7 +99,7 @@ export class DemoDriver {
    */
   async upload(who: Person, name: string, bytes: Uint8Array): Promise<{ fileId: string; name: string }> {
     const caller = await this.callerOf(who);
-    const got = this.files.put(bytes, { userId: caller.userId!, orgId: caller.orgId }, this.clock.now());
+    const got = await this.files.put(bytes, { userId: caller.userId!, orgId: caller.orgId }, this.clock.now());
     if ('refused' in got) throw new Error(`demo: upload refused: ${got.refused}`);
     const { fileId, name: clean } = await this.call<{ fileId: string; name: string }>(who, 'declarations', 'registerFile', { fileId: got.fileId, name });
     return { fileId, name: clean };
