@@ -75,10 +75,10 @@ export function plannedRatings(profile: Profile, seed: string, from: string, to:
   });
 }
 
-/** How a provider answers a bad rating: after how many working days, or never. */
+/** After how many working days a provider answers a bad rating (due in five): a poor one mostly late, some very late. */
 export function responseDelay(profile: Profile, rand: Random): number | null {
   const x = rand();
-  if (profile === 'poor') return x < 0.35 ? null : x < 0.65 ? between(rand, 7, 10) : between(rand, 1, 3);
+  if (profile === 'poor') return x < 0.35 ? between(rand, 12, 20) : x < 0.65 ? between(rand, 7, 10) : between(rand, 1, 3);
   if (profile === 'fair') return x < 0.25 ? between(rand, 6, 9) : between(rand, 1, 3);
   return between(rand, 1, 2);
 }
