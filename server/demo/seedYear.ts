@@ -12,7 +12,8 @@ import { LocalDownloads } from '../downloads';
 import { LocalFileStore } from '../localFiles';
 import { SqliteStore } from '../sqliteStore';
 import { DemoDriver } from './driver';
-import { DemoStory, type DemoAccount } from './story';
+import type { DemoAccount } from './acts';
+import { DemoStory } from './story';
 import { demoTimeline } from './timeline';
 
 export const STORE_FILE = 'store.sqlite';

@@ -32,6 +32,9 @@ export function addWorkdays(date: string, n: number): string {
   return d;
 }
 
+/** Working days from `from` to `to`, both included (0 when `to` is before `from`). */
+export const countWorkdays = (from: string, to: string) => calendar.countBetween(from, to);
+
 /** The last day of a window of `n` working days starting on `startsOn` (as publicity and appeals count them). */
 export const endOfWindow = (startsOn: string, n: number) => calendar.endOfWindow(startsOn, n).endsOn;
 
