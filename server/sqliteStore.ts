@@ -36,6 +36,14 @@ export interface SqliteStoreOptions {
   filename: string;
   indexes?: Record<string, string[][]>;
   appendOnly?: string[];
+  /**
+   * SQLite's `synchronous` setting. Default FULL (SQLITE_SYNC=normal: NORMAL). OFF also acknowledges a transaction
+   * before its batch commits (the batch commits when the event loop next turns, or at close): only for a file whose
+   * loss in a crash costs nobody anything — the demo seeder's, moved into place once complete (server/demo/seedYear.ts).
+   */
+  synchronous?: 'full' | 'normal' | 'off';
+  /** SQLite's page cache in MiB (its default is 2): the demo seeder, which writes a whole year in one go, takes more. */
+  cacheMiB?: number;
 }
 
 const json = (field: string) => `json_extract(doc, '$.${field}')`;
@@ -66,14 +74,20 @@ export class SqliteStore implements Store {
   private readonly appendOnly: Set<string>;
   /** Prepared statements by SQL text: parsing SQL costs more than running a small query. */
   private readonly statements = new Map<string, Database.Statement>();
+  /** Acknowledge before the commit (synchronous OFF). */
+  private readonly deferCommits: boolean;
+  private commitFailed: unknown = null;
 
   constructor(options: SqliteStoreOptions) {
     if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     // FULL: a commit is on disk before the caller is told it succeeded.
-    this.db.pragma(`synchronous = ${process.env.SQLITE_SYNC === 'normal' ? 'NORMAL' : 'FULL'}`);
+    const synchronous = options.synchronous ?? (process.env.SQLITE_SYNC === 'normal' ? 'normal' : 'full');
+    this.db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
+    this.deferCommits = synchronous === 'off';
     this.db.pragma('busy_timeout = 5000');
+    if (options.cacheMiB) this.db.pragma(`cache_size = ${-Math.round(options.cacheMiB * 1024)}`);
     this.indexes = options.indexes ?? {};
     this.appendOnly = new Set(options.appendOnly ?? []);
   }
@@ -204,6 +218,7 @@ export class SqliteStore implements Store {
    */
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     this.refuseInsideTx('a nested transaction');
+    if (this.commitFailed) throw this.commitFailed;
     const result = await this.mutex.run(async () => {
       if (!this.batchOpen) {
         this.db.exec('BEGIN IMMEDIATE');
@@ -240,7 +255,9 @@ export class SqliteStore implements Store {
         open = false;
       }
     });
-    await this.durable();
+    // Deferred: a batch that fails to commit fails every later transaction (nothing goes on over lost writes).
+    if (this.deferCommits) void this.durable().catch((e) => (this.commitFailed ??= e));
+    else await this.durable();
     return result;
   }
 

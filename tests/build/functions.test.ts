@@ -1,9 +1,13 @@
 /** Each cloud function bundles into one index.js that loads in plain Node and exports main. */
 import { execFileSync } from 'child_process';
+import { build } from 'esbuild';
 import fs from 'fs';
 import path from 'path';
 import { BUNDLE_LIMIT_BYTES } from '../../types/budgets';
 import { DEPLOYED_FUNCTION_NAMES } from '../../types/envelope';
+import { DEMO_PRODUCTS } from '../../server/demoProducts';
+import { ASSOCIATION, EXPERTS } from '../../server/demo/cast';
+import { ACCOUNTS_FILE } from '../../server/demo/seedYear';
 
 const NAMES = [...DEPLOYED_FUNCTION_NAMES];
 const dist = path.resolve(__dirname, '../../dist/cloudfunctions');
@@ -41,3 +45,23 @@ test('the packages left out of index.js sit beside the functions that ask for th
   expect(probe('admin', 'exceljs|typeof m.Workbook')).toBe('function');
   expect(probe('catalogue', "pinyin-pro|m.pinyin('调解', { toneType: 'none', type: 'array' }).join('')")).toBe('tiaojie');
 });
+/**
+ * The demo year and its sign-ins are local mode only (server/demo, run by `npm start`): no function bundle carries the
+ * seeder, its accounts file or its data, so no cloud call can reach a demo sign-in. Each marker is a string the demo's
+ * modules hold (strings survive minification).
+ */
+/** A bundle's text with esbuild's ASCII escapes (\\uXXXX) undone, so Chinese markers can be found. */
+const readable = (code: string) => code.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const DEMO_MARKERS = [ACCOUNTS_FILE, '本地演示账号', 'demo-year:', 'demo-org:', ASSOCIATION.contactName, EXPERTS[0].name, DEMO_PRODUCTS[2].provider, DEMO_PRODUCTS[0].summary.slice(0, 12)];
+
+test.each(NAMES)('%s carries nothing of the local demo year or its sign-ins', (name) => {
+  const code = readable(fs.readFileSync(path.join(dist, name, 'index.js'), 'utf8'));
+  expect(DEMO_MARKERS.filter((m) => code.includes(m))).toEqual([]);
+});
+
+test('the demo markers are real: the local server, which seeds the demo, bundles every one of them', async () => {
+  // As scripts/build-server.mjs bundles it, minified like the functions (so the markers survive what they survive).
+  const out = await build({ entryPoints: [path.resolve(__dirname, '../../server/main.ts')], bundle: true, platform: 'node', format: 'cjs', minify: true, write: false, external: ['better-sqlite3', '@cloudbase/node-sdk'], logLevel: 'silent' });
+  const code = readable(out.outputFiles[0].text);
+  expect(DEMO_MARKERS.filter((m) => !code.includes(m))).toEqual([]);
+}, 60_000);
