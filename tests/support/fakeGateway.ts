@@ -384,6 +384,8 @@ export class FakeGateway {
         let docs = this.select(coll, body.query ?? {}, tx);
         if (body.order) docs = sortDocs(docs, body.order as Record<string, 1 | -1>);
         docs = docs.slice(body.offset ?? 0, (body.offset ?? 0) + (body.limit ?? 100));
+        // `field()` as the SDK sends it (document.js/query.js: `{ path: 1 }`): those paths, nested, and _id.
+        if (body.projection) docs = docs.map((d) => projectDoc(d, Object.keys(body.projection as Record<string, number>).filter((k) => (body.projection as Record<string, number>)[k] === 1)));
         return { data: { list: docs.map((d) => EJSON.stringify(d, { relaxed: false })) } };
       }
       case 'database.calculateDocument':
@@ -555,6 +557,20 @@ export function matches(doc: Doc, query: Json): boolean {
     if (k === '$or') return (c as Json[]).some((q) => matches(doc, q));
     return fieldMatches(getPath(doc, k), c);
   });
+}
+
+function projectDoc(doc: Doc, paths: string[]): Doc {
+  const out: Doc = { _id: doc._id };
+  for (const path of paths) {
+    const parts = path.split('.');
+    let from: unknown = doc;
+    for (const p of parts) from = from !== null && typeof from === 'object' ? (from as Record<string, unknown>)[p] : undefined;
+    if (from === undefined) continue;
+    let node = out as Record<string, unknown>;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]] = from;
+  }
+  return out;
 }
 
 /** `order` as the SDK sends it (query.js:orderBy → `{ field: 1 | -1, … }` in call order). */

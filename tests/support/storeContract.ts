@@ -75,6 +75,17 @@ export function storeContract(makeStore: () => Promise<{ store: Store; collectio
     expect(byTwoKeys.map((d) => d._id)).toEqual(['p1', 'p3', 'p4', 'p2']);
   });
 
+  test('find returns only the fields asked for, nested as stored, with _id', async () => {
+    const c = await seedPeople();
+    const docs = await store.find(c, { where: { district: '西湖区' }, orderBy: [['_id', 'asc']], fields: ['name', 'profile.city', 'groups'] });
+    expect(docs).toEqual([
+      { _id: 'p3', name: '张律师', profile: { city: '宁波' } },
+      { _id: 'p4', name: '陈教授', profile: { city: '杭州' }, groups: ['elderly'] },
+    ]);
+    await expect(store.find(c, { fields: [] })).rejects.toBeInstanceOf(UnsupportedQueryError);
+    await expect(store.find(c, { fields: ['bad path!'] })).rejects.toBeInstanceOf(UnsupportedQueryError);
+  });
+
   test('count counts what find would return', async () => {
     const c = await seedPeople();
     expect(await store.count(c)).toBe(4);

@@ -31,6 +31,11 @@ export interface Query {
   skip?: number;
   /** Default 100, at most 1000 (CloudBase's server-side maximum). */
   limit?: number;
+  /**
+   * Only these fields (dotted paths allowed) and `_id` come back, nested as stored (CloudBase: `field()`); a field the
+   * document lacks is absent. For reads of many documents that need a few small fields (the search index).
+   */
+  fields?: string[];
 }
 
 /** A value in an update patch: a plain value to set, or an atomic increment. */
@@ -144,6 +149,10 @@ export function checkQuery(query: Query): { skip: number; limit: number } {
     checkField(field);
     if (dir !== 'asc' && dir !== 'desc') throw new UnsupportedQueryError(`order direction ${String(dir)}`);
   }
+  if (query.fields !== undefined) {
+    if (!Array.isArray(query.fields) || query.fields.length === 0 || query.fields.length > 20) throw new UnsupportedQueryError('fields needs one to twenty field paths');
+    query.fields.forEach(checkField);
+  }
   const limit = query.limit ?? DEFAULT_PAGE;
   const skip = query.skip ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new UnsupportedQueryError(`page of ${limit} documents (1 to ${MAX_PAGE})`);
@@ -161,6 +170,22 @@ export function checkPatch(patch: Patch): void {
     if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).some((k) => k.startsWith('$')) && !isIncrement(v))
       throw new UnsupportedQueryError(`update operator in ${key} is outside the supported subset`);
   }
+}
+
+/** The fields of `doc` that a projection names (dotted paths, nested as stored), and its `_id`. */
+export function project(doc: Doc, fields: string[] | undefined): Doc {
+  if (!fields) return doc;
+  const out: Doc = { _id: doc._id };
+  for (const f of fields) {
+    const parts = f.split('.');
+    let from: unknown = doc;
+    for (const p of parts) from = from !== null && typeof from === 'object' && !Array.isArray(from) ? (from as Record<string, unknown>)[p] : undefined;
+    if (from === undefined) continue;
+    let node = out as Record<string, unknown>;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]] = from;
+  }
+  return out;
 }
 
 /** Applies a patch to a plain document (used by adapters that update in memory). */
