@@ -175,7 +175,7 @@ export class SqliteStore implements Store {
     const { clause, params } = whereSql(query.where ?? {});
     const order = (query.orderBy ?? []).map(([f, d]) => `${f === '_id' ? 'id' : json(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`);
     const sql = `SELECT doc FROM "${this.table(collection)}"${clause}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ? OFFSET ?`;
-    return this.mutex.run(() => (this.stmt(sql).all(...params, limit, skip) as { doc: string }[]).map((r) => project(JSON.parse(r.doc), query.fields) as T));
+    return this.mutex.run(() => (this.stmt(sql).all(...params, limit, skip) as { doc: string }[]).map((r) => project(JSON.parse(r.doc), query.fields) as unknown as T));
   }
 
   async count(collection: string, where: Where = {}): Promise<number> {

@@ -1,6 +1,8 @@
 /** Issue 6: keywords, filters that combine, three orders, and paging without duplicates or gaps in each. */
 import type { ProductDoc, ProductListItem } from '../../types/product';
 import { buildProductDoc, ratingKeyOf } from '../../cloudfunctions/catalogue/productDoc';
+import { AUDIENCE_GROUP_LABELS, CATEGORY_LABELS } from '../../types/domain';
+import { analyseQuery } from '../../cloudfunctions/catalogue/searchQuery';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -13,20 +15,33 @@ afterEach(async () => expect(await h.invariants()).toEqual([]));
 const allPages = (filters: Record<string, unknown> = {}, limit = 4) => h.searchAll(filters, limit);
 const listed = async () => (await h.app.store.find<ProductDoc>('products', { where: { status: 'listed' }, limit: 1000 }));
 
-test('every word of a query must appear', async () => {
-  const both = await allPages({ q: '法律 援助' });
-  expect(both.length).toBeGreaterThan(0);
-  const docs = new Map((await listed()).map((d) => [d._id, d]));
-  for (const p of both) {
-    const text = docs.get(p.productId)!.searchText;
-    expect(text.includes('法律') && text.includes('援助')).toBe(true);
+/** What search looks in, as the citizen would read it: the product's texts, its category and groups, its district. */
+const textOf = (d: ProductDoc) =>
+  [d.name, d.spec.summary, d.spec.content.audience, d.spec.content.problemSolved, d.providerName, d.spec.content.channels, CATEGORY_LABELS[d.category], ...d.audienceGroups.map((g) => AUDIENCE_GROUP_LABELS[g]), d.district].join('\n');
+
+test('issue 24: a product that shares one meaningful word with the query is found; one that shares none is not', async () => {
+  // (Issue 6 asked for every word; issue 24 asks for any: a sentence rarely has all of its words in one product.)
+  const docs = await listed();
+  for (const [q, words] of [
+    ['模拟法庭 千岛湖 怎么办', ['模拟法庭', '千岛湖']],
+    ['回放 模拟法庭', ['回放', '模拟法庭']],
+  ] as const) {
+    // Words of no concept (types/searchSynonyms.ts), so what is found is what holds the words themselves.
+    expect(analyseQuery(q).concepts).toEqual([]);
+    const expected = docs.filter((d) => words.some((w) => textOf(d).includes(w))).map((d) => d._id).sort();
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    expect({ q, found: (await allPages({ q })).map((p) => p.productId).sort() }).toEqual({ q, found: expected });
   }
-  const expected = [...docs.values()].filter((d) => d.searchText.includes('法律') && d.searchText.includes('援助')).length;
-  expect(both.length).toBe(expected);
-  expect(await allPages({ q: '调解 外籍人士' })).toEqual([]);
+  // Words no product holds, and words that say nothing (怎么办, 我想问): nothing, and something else is offered.
+  for (const q of ['茶叶 咖啡', '我想问怎么办']) {
+    const page = await h.ok('catalogue', 'search', { q });
+    expect({ q, items: page.items }).toEqual({ q, items: [] });
+    expect(page.related.length).toBeGreaterThan(0);
+  }
 });
 
-test('relevance lists name matches first, then tag (category) matches, then the rest, each newest first, with no product twice', async () => {
+test('relevance lists name matches first, then tag (category) matches, then the rest, with no product twice', async () => {
+  // (Within a tier, BM25 orders by how much of the product is about the word; issue 14 ordered newest first.)
   const items = await allPages({ q: '调解' }, 3);
   const tier = (p: ProductListItem) => (p.name.includes('调解') ? 0 : p.category === 'mediation' ? 1 : 2);
   const tiers = items.map(tier);
@@ -34,11 +49,7 @@ test('relevance lists name matches first, then tag (category) matches, then the 
   expect(new Set(tiers)).toEqual(new Set([0, 1, 2]));
   expect(new Set(items.map((p) => p.productId)).size).toBe(items.length);
   const docs = await listed();
-  expect(items.length).toBe(docs.filter((d) => d.searchText.includes('调解')).length);
-  for (const t of [0, 1, 2]) {
-    const dates = items.filter((p) => tier(p) === t).map((p) => p.publishedOn);
-    expect([...dates].sort().reverse()).toEqual(dates);
-  }
+  expect(items.length).toBe(docs.filter((d) => textOf(d).includes('调解')).length);
 });
 
 test('the audience filter finds the groups’ products and combines with the others', async () => {

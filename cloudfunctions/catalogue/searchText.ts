@@ -1,0 +1,81 @@
+/**
+ * The text analysis search shares between queries and products (server-side only: the mini-program carries none of it).
+ * - normalise: full-width to half-width (NFKC), lower case, punctuation to spaces;
+ * - words: Node's own ICU word segmenter (`Intl.Segmenter('zh', { granularity: 'word' })`, a dictionary segmenter that
+ *   ships with every official Node build — no dependency, no native module), stop words dropped;
+ * - pinyin without tones, in full and by initials (`pinyin-pro`, ü written v as people type it: 法律 → falv, fl).
+ * Products are not segmented when stored: the index matches a query's words inside their texts (searchIndex.ts), so a
+ * change of segmenter, vocabulary or stop words never leaves stored products stale.
+ */
+import { pinyin } from 'pinyin-pro';
+import { STOP_WORDS } from '../../types/searchSynonyms';
+
+const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
+const STOP = new Set(STOP_WORDS);
+/** Characters that carry no matter of their own: a bigram made of them (不到, 拿不) is not searched by. */
+const STOP_CHARS = new Set([...'的了着过地得之吗呢吧啊呀哦嘛么我你他她它这那是有在和与跟也都就还又才很太被把给让对从到为不没']);
+
+/** Full-width to half-width, lower case, every run of punctuation or spaces one space. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export const isHan = (c: string) => /\p{Script=Han}/u.test(c);
+export const isStopWord = (w: string) => STOP.has(w);
+
+/** The words of a (normalised) text in order, as the segmenter finds them, stop words kept. */
+export function segment(text: string): string[] {
+  const out: string[] = [];
+  for (const s of SEGMENTER.segment(text)) if (s.isWordLike) out.push(s.segment);
+  return out;
+}
+
+/** A word without a trailing particle the segmenter left on it (借了 → 借, 打工的 → 打工). */
+export function stem(word: string): string {
+  return word.length >= 2 && /[了的]$/.test(word) ? word.slice(0, -1) : word;
+}
+
+/** The words that say something: segmented, particles stripped, stop words dropped. */
+export function contentWords(text: string): string[] {
+  return segment(normalise(text))
+    .map(stem)
+    .filter((w) => !STOP.has(w));
+}
+
+/** The two-character pieces of a word of three characters or more, except those holding a function character (拿不, 不到). */
+export function bigramsOf(word: string): string[] {
+  const chars = [...word];
+  if (chars.length < 3) return [];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const b = chars[i] + chars[i + 1];
+    if (!STOP_CHARS.has(chars[i]) && !STOP_CHARS.has(chars[i + 1]) && isHan(chars[i]) && isHan(chars[i + 1])) out.push(b);
+  }
+  return out;
+}
+
+const pinyinCache = new Map<string, { full: string; initials: string }>();
+
+/** 调解 → tiaojie and tj; letters only (other characters dropped). Cached per text. */
+export function pinyinOf(text: string): { full: string; initials: string } {
+  let hit = pinyinCache.get(text);
+  if (!hit) {
+    const han = text.replace(/[^\p{Script=Han}]/gu, '');
+    hit = han
+      ? {
+          full: pinyin(han, { toneType: 'none', type: 'array', v: true }).join(''),
+          initials: pinyin(han, { pattern: 'first', toneType: 'none', type: 'array', v: true }).join(''),
+        }
+      : { full: '', initials: '' };
+    if (pinyinCache.size > 50_000) pinyinCache.clear();
+    pinyinCache.set(text, hit);
+  }
+  return hit;
+}
+
+/** A latin query word that can be pinyin: letters only, two or more. */
+export const isLatinWord = (w: string) => /^[a-z]{2,}$/.test(w);
