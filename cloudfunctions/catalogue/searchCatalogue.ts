@@ -45,7 +45,7 @@ export async function searchCatalogue(input: Input, ctx: Ctx): Promise<SearchCat
   return keyword ? searchByWords(analyseQuery(input.q), input, sort, cursor, limit, ctx) : browse(input, sort, cursor, limit, ctx);
 }
 
-/** The store conditions of the filters (the store checks them again on every page it returns). */
+/** The store conditions of the filters. */
 function filtersWhere(input: Input): Where {
   const base: Where = { status: 'listed' };
   if (input.category) base.category = input.category;
@@ -93,10 +93,10 @@ async function searchByWords(q: AnalysedQuery, input: Input, sort: SearchSort, c
 
   if (shown.length === 0 && !cursor) {
     const { ids, category } = related(index, q);
-    const docs = await byIds(store, ids.map((i) => index.ids[i]), { status: 'listed' });
+    const docs = await byIds(store, ids.map((i) => index.ids[i]), {});
     return { items: [], nextCursor: null, related: docs.map(toListItem), ...(category ? { relatedCategory: category } : {}) };
   }
-  const docs = await byIds(store, shown.map((s) => index.ids[s.i]), filtersWhere(input));
+  const docs = await byIds(store, shown.map((s) => index.ids[s.i]), input);
   const last = shown[shown.length - 1];
   const next: Cursor | null = page.length > limit && last ? { s: sort, k: keyOf(last), g: index.generation, ...(sort === 'relevance' ? { sc: last.score } : {}) } : null;
   return { items: docs.map(toListItem), nextCursor: next ? encodeCursor(next) : null };
@@ -119,12 +119,27 @@ function related(index: SearchIndex, q: AnalysedQuery): { ids: number[]; categor
   return { ids: any.length ? any : index.newest({ purchaseMethod: 'free' }, n) };
 }
 
-/** The listed products with these ids that still pass `where`, in the order of `ids` (one round trip: ≤ 51 ids). */
-async function byIds(store: Store, ids: string[], where: Where): Promise<ProductDoc[]> {
+/**
+ * The products with these ids that are listed and pass the filters now (the index may be a generation behind), in the
+ * order of `ids`: one query by id (≤ 51 ids, one round trip), the filters checked on what it returns — by id alone, so
+ * no store picks a status index over the primary key.
+ */
+async function byIds(store: Store, ids: string[], input: Input): Promise<ProductDoc[]> {
   if (!ids.length) return [];
-  const docs = await store.find<ProductDoc>(COLLECTIONS.products, { where: { ...where, _id: { $in: ids } }, limit: ids.length });
-  const byId = new Map(docs.map((d) => [d._id, d]));
+  const docs = await store.find<ProductDoc>(COLLECTIONS.products, { where: { _id: { $in: ids } }, limit: ids.length });
+  const byId = new Map(docs.filter((d) => passesNow(d, input)).map((d) => [d._id, d]));
   return ids.map((id) => byId.get(id)).filter((d): d is ProductDoc => !!d);
+}
+
+function passesNow(d: ProductDoc, input: Input): boolean {
+  return (
+    d.status === 'listed' &&
+    (!input.category || d.category === input.category) &&
+    (!input.purchaseMethod || d.purchaseMethod === input.purchaseMethod) &&
+    (!input.district || d.district === input.district) &&
+    (!input.audience || d.audienceGroups.includes(input.audience)) &&
+    (!input.grade || d.grade?.grade === input.grade)
+  );
 }
 
 /** The ids of the listed products holding this grade (pages of 1,000: one round trip below 1,000 such products). */
@@ -145,7 +160,7 @@ async function idsOfGrade(store: Store, grade: Grade): Promise<Set<string>> {
 async function readKeys(store: Store, ids: string[], field: 'ratingKey' | 'gradeKey' | 'sortKey', listed: number): Promise<Map<string, string>> {
   const reads: Promise<ProductDoc[]>[] = [];
   if (ids.length <= 500) for (let i = 0; i < ids.length; i += 100) reads.push(store.find<ProductDoc>(COLLECTIONS.products, { where: { _id: { $in: ids.slice(i, i + 100) } }, limit: 100, fields: [field, 'sortKey'] }));
-  else for (let p = 0; p * MAX_PAGE < listed; p++) reads.push(store.find<ProductDoc>(COLLECTIONS.products, { where: { status: 'listed' }, orderBy: [['_id', 'asc']], skip: p * MAX_PAGE, limit: MAX_PAGE, fields: [field, 'sortKey'] }));
+  else for (let p = 0; p * MAX_PAGE < listed; p++) reads.push(store.find<ProductDoc>(COLLECTIONS.products, { where: { status: 'listed' }, orderBy: [['sortKey', 'asc']], skip: p * MAX_PAGE, limit: MAX_PAGE, fields: [field, 'sortKey'] }));
   const keys = new Map<string, string>();
   for (const d of (await Promise.all(reads)).flat()) keys.set(d._id, (d[field] as string | undefined) ?? `0|00000|${d.sortKey}`);
   return keys;

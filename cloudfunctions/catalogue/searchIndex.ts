@@ -17,7 +17,7 @@ import { AUDIENCE_GROUP_LABELS, CATEGORY_LABELS } from '../../types/domain';
 import type { ProductDoc } from '../../types/product';
 import { BM25, SEARCH_FIELDS, TERM_CACHE_SIZE, TERM_WEIGHTS } from '../../types/searchRanking';
 import type { AnalysedQuery } from './searchQuery';
-import { normalise, pinyinOf } from './searchText';
+import { foldText, pinyinByWords, pinyinOf } from './searchText';
 
 /** What the index reads of each listed product (a projection: the rest of the specification stays in the store). */
 export const INDEX_FIELDS = [
@@ -76,7 +76,7 @@ function fieldTexts(d: IndexedDoc): string[] {
     provider: d.providerName ?? '',
     channels: c.channels ?? '',
   };
-  return SEARCH_FIELDS.map((f) => normalise(byKey[f.key] ?? ''));
+  return SEARCH_FIELDS.map((f) => foldText(byKey[f.key] ?? ''));
 }
 
 function count(text: string, term: string): number {
@@ -192,7 +192,10 @@ export class SearchIndex {
     const key = `py:${latin}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    this.pinyinTexts ??= this.texts.map((t) => ({ name: pinyinOf(t[0]).full, initials: pinyinOf(t[0]).initials, tags: pinyinOf(t[1]).full }));
+    this.pinyinTexts ??= this.texts.map((t) => {
+      const name = pinyinByWords(t[0]);
+      return { name: name.full, initials: name.initials, tags: pinyinOf(t[1]).full };
+    });
     const name = SEARCH_FIELDS[0].boost;
     const tags = SEARCH_FIELDS[1].boost;
     const docs: number[] = [];

@@ -34,7 +34,7 @@ async function build(store: Store, generation: string, listed: number): Promise<
   const docs = (
     await Promise.all(
       Array.from({ length: pages }, (_, p) =>
-        store.find<IndexedDoc>(COLLECTIONS.products, { where: { status: 'listed' }, orderBy: [['_id', 'asc']], skip: p * MAX_PAGE, limit: MAX_PAGE, fields: INDEX_FIELDS }),
+        store.find<IndexedDoc>(COLLECTIONS.products, { where: { status: 'listed' }, orderBy: [['sortKey', 'asc']], skip: p * MAX_PAGE, limit: MAX_PAGE, fields: INDEX_FIELDS }),
       ),
     )
   ).flat();

@@ -24,6 +24,14 @@ export function normalise(text: string): string {
     .trim();
 }
 
+/**
+ * A product's text as the index keeps it: full-width letters and digits made half-width (only when it has any: NFKC is
+ * the slow part), lower case. Punctuation stays: it only ever separates, and no search term holds any.
+ */
+export function foldText(text: string): string {
+  return (/[\uff01-\uff5e\u3000]/.test(text) ? text.normalize('NFKC') : text).toLowerCase();
+}
+
 export const isHan = (c: string) => /\p{Script=Han}/u.test(c);
 export const isStopWord = (w: string) => STOP.has(w);
 
@@ -75,6 +83,21 @@ export function pinyinOf(text: string): { full: string; initials: string } {
     pinyinCache.set(text, hit);
   }
   return hit;
+}
+
+/**
+ * The pinyin of a longer text word by word (each word's pinyin cached): names share most of their words (调解, 法律,
+ * 服务), so ten thousand names cost a few thousand conversions.
+ */
+export function pinyinByWords(text: string): { full: string; initials: string } {
+  let full = '';
+  let initials = '';
+  for (const w of segment(text)) {
+    const p = pinyinOf(w);
+    full += p.full;
+    initials += p.initials;
+  }
+  return { full, initials };
 }
 
 /** A latin query word that can be pinyin: letters only, two or more. */

@@ -82,6 +82,9 @@ export function storeContract(makeStore: () => Promise<{ store: Store; collectio
       { _id: 'p3', name: '张律师', profile: { city: '宁波' } },
       { _id: 'p4', name: '陈教授', profile: { city: '杭州' }, groups: ['elderly'] },
     ]);
+    // Booleans, nulls, numbers and whole objects come back as stored; a missing field stays missing.
+    await store.insert(c, { _id: 'p5', name: '空', active: false, age: null, profile: { city: '杭州', street: { no: 3 } } });
+    expect(await store.find(c, { where: { _id: 'p5' }, fields: ['active', 'age', 'profile', 'missing', 'name.x'] })).toEqual([{ _id: 'p5', active: false, age: null, profile: { city: '杭州', street: { no: 3 } } }]);
     await expect(store.find(c, { fields: [] })).rejects.toBeInstanceOf(UnsupportedQueryError);
     await expect(store.find(c, { fields: ['bad path!'] })).rejects.toBeInstanceOf(UnsupportedQueryError);
   });
