@@ -260,7 +260,7 @@ export const SEARCH_CONCEPTS: readonly SearchConcept[] = [
   {
     concept: '法律援助',
     terms: ['法律援助', '指派律师', '免费律师'],
-    says: ['请不起律师', '没钱请律师', '律师费太贵', '付不起律师费', '免费律师', '法援', '找律师', '请律师'],
+    says: ['请不起律师', '没钱请律师', '律师费太贵', '付不起律师费', '免费律师', '法援'],
     category: 'legal-aid',
     source: '法律援助法 第2条（无偿提供法律咨询、代理、刑事辩护）',
   },
@@ -299,7 +299,7 @@ export const SEARCH_CONCEPTS: readonly SearchConcept[] = [
     terms: ['公证'],
     says: ['公证', '办公证', '委托书', '赠与', '出国公证', '房产公证'],
     category: 'legal-service',
-    source: '公证法',
+    source: '公证法；产品文本（公证服务“最多跑一次”）',
   },
   {
     concept: '法律咨询',
@@ -363,7 +363,7 @@ export const SEARCH_CONCEPTS: readonly SearchConcept[] = [
     concept: '禁毒',
     terms: ['毒品', '禁毒'],
     says: ['毒品', '吸毒'],
-    source: '禁毒法',
+    source: '禁毒法；产品文本（禁毒展馆）',
   },
   {
     concept: '宪法',
