@@ -4,6 +4,11 @@ import { buildProductDoc, ratingKeyOf } from '../../cloudfunctions/catalogue/pro
 import { AUDIENCE_GROUP_LABELS, CATEGORY_LABELS } from '../../types/domain';
 import { analyseQuery } from '../../cloudfunctions/catalogue/searchQuery';
 import { startHarness, type Harness } from '../support/harness';
+import { CountingStore } from '../support/roundTrips';
+import { ANONYMOUS } from '../../cloudfunctions/_lib/context';
+import { systemClock } from '../../cloudfunctions/_lib/clock';
+import { dispatch } from '../../cloudfunctions/_lib/router';
+import { FUNCTIONS } from '../../cloudfunctions/registry';
 
 let h: Harness;
 beforeAll(async () => {
@@ -119,4 +124,30 @@ test('no non-catalogue product is ever in a result, whatever the query', async (
   } finally {
     await h.app.store.update('products', victim._id, { status: 'listed' });
   }
+});
+
+test('issue 24: a keyword search takes 2 store round trips once the instance has its index, 3 when it builds it', async () => {
+  const store = new CountingStore(h.app.store);
+  const ctx = { caller: ANONYMOUS, store, files: h.app.files, content: { check: async () => 'pass' as const }, clock: systemClock, runtime: { mode: 'local' as const, allowTestClock: false } };
+  const rounds = async (input: Record<string, unknown>) => {
+    store.reset();
+    const res = await dispatch(FUNCTIONS.catalogue, { action: 'search', ...input }, ctx);
+    expect(res.ok).toBe(true);
+    return store.snapshot().rounds;
+  };
+  // Cold: generation (version and count together), the index's pages (together), the page's products.
+  expect(await rounds({ q: '工资拿不到怎么办' })).toBe(3);
+  // Warm: generation, then the page; a later page the same; best rated reads the candidates' keys first.
+  expect(await rounds({ q: '工资拿不到怎么办' })).toBe(2);
+  const first = (await dispatch(FUNCTIONS.catalogue, { action: 'search', q: '服务', limit: 3 }, ctx)) as { ok: true; data: { nextCursor: string } };
+  expect(await rounds({ q: '服务', limit: 3, cursor: first.data.nextCursor })).toBe(2);
+  expect(await rounds({ q: '调解', sort: 'rating' })).toBe(3);
+  expect(await rounds({ q: '调解', grade: 'good' })).toBe(2);
+  // A new catalogue version: built again, once.
+  await h.app.store.transaction(async (tx) => {
+    const c = await tx.get<{ _id: string; value: number }>('counters', 'catalogueVersion');
+    await tx.set('counters', 'catalogueVersion', { value: (c?.value ?? 0) + 1 });
+  });
+  expect(await rounds({ q: '调解' })).toBe(3);
+  expect(await rounds({ q: '调解' })).toBe(2);
 });
