@@ -44,6 +44,9 @@ async function main() {
   // The client below keeps one connection; it idles while the no-HTTP rounds run (seconds on a busy machine), longer
   // than the server's 5 s keep-alive: keep it open, or the next request meets a closed socket.
   app.server.keepAliveTimeout = 120_000;
+  // And the whole run may take longer than Node's 5-minute request clock on a loaded machine: no deadline here.
+  app.server.requestTimeout = 0;
+  app.server.headersTimeout = 0;
   const port = (app.server.address() as AddressInfo).port;
   // A plain keep-alive client, as a browser or WeChat keeps its connection: measures the server, not fetch's own cost.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
