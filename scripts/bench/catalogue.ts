@@ -85,6 +85,17 @@ async function main() {
 
   const ctx = { caller: ANONYMOUS, store: app.store, files: app.files, content: { check: async () => 'pass' as const }, clock: systemClock, runtime: { mode: 'local' as const, allowTestClock: false } };
   const results: Record<string, unknown> = {};
+  const timeEach = async (qs: string[]) => {
+    const ms: number[] = [];
+    for (const q of qs) {
+      const t0 = performance.now();
+      const json = await post(JSON.stringify({ action: 'search', q, limit: 20 }));
+      ms.push(performance.now() - t0);
+      if (!json.ok) throw new Error(`search failed: ${JSON.stringify(json)}`);
+    }
+    return ms;
+  };
+  /** Through HTTP, and the same action without HTTP (what the server itself adds). */
   const measure = async (input: Record<string, unknown>) => {
     const { page, ...rest } = input;
     let body = JSON.stringify({ action: 'search', ...rest });
@@ -109,6 +120,18 @@ async function main() {
     }
     return { http: stats(http), direct: stats(direct) };
   };
+  for (const [name, q] of Object.entries(queries)) {
+    const m = await measure(q.input);
+    // The same query straight on SQLite: what the server adds to the store's own work.
+    const bare: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const t0 = performance.now();
+      app.store.rawAll(q.sql, ...q.params).map((r) => JSON.parse((r as { doc: string }).doc));
+      bare.push(performance.now() - t0);
+    }
+    const b = stats(bare);
+    results[name] = { ...m, bare: b, ratioMedian: +(m.http.median / b.median).toFixed(2), ratioP99: +(m.http.p99 / b.p99).toFixed(2) };
+  }
   for (const [name, input] of Object.entries(keywords)) results[name] = await measure(input);
 
   // The index's cold build: a new catalogue version, then the first keyword search (reads every listed product's search
@@ -119,54 +142,13 @@ async function main() {
       const c = await tx.get<{ _id: string; value: number }>('counters', 'catalogueVersion');
       await tx.set('counters', 'catalogueVersion', { value: (c?.value ?? 0) + 1 });
     });
-    const t0 = performance.now();
-    await post(JSON.stringify({ action: 'search', q: '调解', limit: 20 }));
-    builds.push(performance.now() - t0);
+    builds.push(...(await timeEach(['调解'])));
   }
-  // Every query of the test sets once, on an index that has computed none of their terms yet.
+  // Every query of the test sets once, on an index that has computed none of their terms yet; then again.
   const distinct = [...new Set([...EVERYDAY_SET, ...REPORTED_SET, ...SEARCH_TEST_SET].map((t) => t.q))];
-  const firstTime: number[] = [];
-  for (const q of distinct) {
-    const t0 = performance.now();
-    const json = await post(JSON.stringify({ action: 'search', q, limit: 20 }));
-    firstTime.push(performance.now() - t0);
-    if (!json.ok) throw new Error(`search failed: ${JSON.stringify(json)}`);
-  }
-  const again: number[] = [];
-  for (const q of distinct) {
-    const t0 = performance.now();
-    await post(JSON.stringify({ action: 'search', q, limit: 20 }));
-    again.push(performance.now() - t0);
-  }
+  const firstTime = await timeEach(distinct);
+  const again = await timeEach(distinct);
   const memory = process.memoryUsage();
-
-  for (const [name, q] of Object.entries(queries)) {
-    const body = JSON.stringify({ action: 'search', ...q.input });
-    for (let i = 0; i < 20; i++) await post(body); // warm up
-    const http: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const t0 = performance.now();
-      const json = await post(body);
-      http.push(performance.now() - t0);
-      if (!json.ok) throw new Error(`search failed: ${JSON.stringify(json)}`);
-    }
-    // The same action without HTTP: what the server itself adds to the query.
-    const direct: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const t0 = performance.now();
-      JSON.stringify(await dispatch(FUNCTIONS.catalogue, { action: 'search', ...q.input }, ctx));
-      direct.push(performance.now() - t0);
-    }
-    const bare: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const t0 = performance.now();
-      app.store.rawAll(q.sql, ...q.params).map((r) => JSON.parse((r as { doc: string }).doc));
-      bare.push(performance.now() - t0);
-    }
-    const h = stats(http);
-    const b = stats(bare);
-    results[name] = { http: h, direct: stats(direct), bare: b, ratioMedian: +(h.median / b.median).toFixed(2), ratioP99: +(h.p99 / b.p99).toFixed(2) };
-  }
   agent.destroy();
   await app.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
