@@ -49,5 +49,8 @@ export const QUERY_LIMITS = { words: 8, pieces: 8, conceptTerms: 16, pinyin: 4, 
 /** What a search that found nothing offers instead, and how many suggestions the box shows. */
 export const SEARCH_FALLBACK = { related: 3, suggestWords: 5, suggestProducts: 5 } as const;
 
-/** Term postings kept per index (the words searched most stay computed). */
-export const TERM_CACHE_SIZE = 20_000;
+/**
+ * What an index keeps of the terms it has computed, counted in (product, term) entries: about 8 bytes each, so 32 MB
+ * at most; the terms computed longest ago go first.
+ */
+export const TERM_CACHE_ENTRIES = 4_000_000;

@@ -10,12 +10,12 @@
  *
  * A term is matched inside the texts, not against a stored segmentation: the candidates are the products holding every
  * character of the term (one bitset per character), then each candidate's fields are searched for it. What a term
- * matches is computed once per index and kept (TERM_CACHE_SIZE).
+ * matches is computed once per index and kept (TERM_CACHE_ENTRIES).
  */
 import type { AudienceGroup, Category, PurchaseMethod } from '../../types/domain';
 import { AUDIENCE_GROUP_LABELS, CATEGORY_LABELS } from '../../types/domain';
 import type { ProductDoc } from '../../types/product';
-import { BM25, SEARCH_FIELDS, TERM_CACHE_SIZE, TERM_WEIGHTS } from '../../types/searchRanking';
+import { BM25, SEARCH_FIELDS, TERM_CACHE_ENTRIES, TERM_WEIGHTS } from '../../types/searchRanking';
 import type { AnalysedQuery } from './searchQuery';
 import { foldText, pinyinByWords, pinyinOf } from './searchText';
 
@@ -110,6 +110,7 @@ export class SearchIndex {
   private readonly chars = new Map<number, Uint32Array>();
   private readonly words: number;
   private readonly cache = new Map<string, Posting>();
+  private cached = 0;
   private pinyinTexts: { name: string; initials: string; tags: string }[] | null = null;
   private scratch: Float64Array;
   private masks: Int32Array;
@@ -246,8 +247,13 @@ export class SearchIndex {
   }
 
   private remember(key: string, p: Posting) {
-    if (this.cache.size >= TERM_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cached += p.docs.length + 1;
     this.cache.set(key, p);
+    for (const [old, q] of this.cache) {
+      if (this.cached <= TERM_CACHE_ENTRIES) break;
+      this.cache.delete(old);
+      this.cached -= q.docs.length + 1;
+    }
   }
 
   passes(i: number, f: StableFilters): boolean {

@@ -10,7 +10,13 @@
 import { pinyin } from 'pinyin-pro';
 import { STOP_WORDS } from '../../types/searchSynonyms';
 
-const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
+/**
+ * Node's ICU segmenter with its Chinese dictionary. A Node built without full ICU (none of the official builds) would
+ * resolve another locale: then every run of letters or characters is one word, and longer words are still found by
+ * their two-character pieces.
+ */
+const SEGMENTER = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+export const SEGMENTS_CHINESE = !!SEGMENTER && SEGMENTER.resolvedOptions().locale.startsWith('zh');
 const STOP = new Set(STOP_WORDS);
 /** Characters that carry no matter of their own: a bigram made of them (不到, 拿不) is not searched by. */
 const STOP_CHARS = new Set([...'的了着过地得之吗呢吧啊呀哦嘛么我你他她它这那是有在和与跟也都就还又才很太被把给让对从到为不没']);
@@ -37,8 +43,9 @@ export const isStopWord = (w: string) => STOP.has(w);
 
 /** The words of a (normalised) text in order, as the segmenter finds them, stop words kept. */
 export function segment(text: string): string[] {
+  if (!SEGMENTS_CHINESE) return text.match(/\p{Script=Han}+|[\p{L}\p{N}]+/gu) ?? [];
   const out: string[] = [];
-  for (const s of SEGMENTER.segment(text)) if (s.isWordLike) out.push(s.segment);
+  for (const s of SEGMENTER!.segment(text)) if (s.isWordLike) out.push(s.segment);
   return out;
 }
 

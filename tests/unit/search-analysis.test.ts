@@ -1,5 +1,5 @@
 /** Issue 24: the search's analysis (query → terms and concepts) and its ranking (BM25F over the in-memory index). */
-import { bigramsOf, contentWords, foldText, normalise, pinyinOf, stem } from '../../cloudfunctions/catalogue/searchText';
+import { SEGMENTS_CHINESE, bigramsOf, contentWords, foldText, normalise, pinyinOf, segment, stem } from '../../cloudfunctions/catalogue/searchText';
 import { analyseQuery } from '../../cloudfunctions/catalogue/searchQuery';
 import { SearchIndex, topAfter, type IndexedDoc } from '../../cloudfunctions/catalogue/searchIndex';
 import { keptIndex, searchIndexFor } from '../../cloudfunctions/catalogue/searchIndexCache';
@@ -7,6 +7,11 @@ import type { Store } from '../../cloudfunctions/_lib/store/port';
 import { seeded } from '../support/searchMethodSet';
 
 describe('text', () => {
+  test('this Node segments Chinese with its ICU dictionary (every official build; the cloud runs Node 24)', () => {
+    expect(SEGMENTS_CHINESE).toBe(true);
+    expect(segment('老板拖欠工资怎么办')).toEqual(['老板', '拖欠', '工资', '怎么', '办']);
+  });
+
   test('normalise: full width to half width, lower case, punctuation to single spaces', () => {
     expect(normalise('ＦａＬｖ，“老娘舅”！  １２３４８')).toBe('falv 老娘舅 12348');
     expect(foldText('１２３４８热线，ABC')).toBe('12348热线,abc');
