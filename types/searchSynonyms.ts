@@ -398,8 +398,8 @@ export const CATEGORY_NAMES: Readonly<Record<Category, readonly string[]>> = {
 };
 
 /**
- * Words a query holds that say nothing about the matter (function words, question words, politeness). Dropped before
- * matching; a query of nothing else finds nothing.
+ * Words a query holds that say nothing about the matter (function words, question words, politeness, and what every
+ * product is). Dropped before matching; a query of nothing else lists the catalogue as browsing does.
  */
 export const STOP_WORDS: readonly string[] = [
   '的', '了', '着', '过', '地', '得', '之', '吗', '呢', '吧', '啊', '呀', '哦', '嘛', '么', '哈',
@@ -412,4 +412,6 @@ export const STOP_WORDS: readonly string[] = [
   '我想', '想问', '关于', '对于', '有关',
   '请', '请问', '麻烦', '谢谢', '您好', '你好', '帮', '帮忙', '帮我', '找', '问', '问问', '问题', '办', '办理', '事', '事情', '情况',
   '不', '没', '没有', '不到', '不起', '不了', '出了', '了解', '知道', '现在', '已经', '一直', '还有', '之前', '以后',
+  // What every product in this catalogue is (its name says so: …服务).
+  '服务',
 ];

@@ -10,7 +10,7 @@ import { toListItem } from './productView';
 import { cursorGone, decodeCursor, encodeCursor, type Cursor } from './searchCursor';
 import { topAfter, type Scored, type SearchIndex, type StableFilters } from './searchIndex';
 import { catalogueGeneration, keptIndex, searchIndexFor } from './searchIndexCache';
-import { analyseQuery, type AnalysedQuery } from './searchQuery';
+import { analyseQuery, saysSomething, type AnalysedQuery } from './searchQuery';
 
 interface Input {
   q?: string;
@@ -26,7 +26,7 @@ interface Input {
 
 /**
  * Products now in the catalogue, with keyset paging in four orders (newest; best rated; best graded; relevance).
- * Without words it is one store query. With words it understands a sentence (searchQuery.ts, searchIndex.ts): every
+ * Without words (or with only words that say nothing: 怎么办, 服务) it is one store query. With words it understands a sentence (searchQuery.ts, searchIndex.ts): every
  * product that shares a meaningful word with the query, or one of its concepts, is found, ranked by BM25F in relevance
  * order. A first page that finds nothing comes with `related`: when the query names a category, that category's
  * products (`relatedCategory`); otherwise what matches without the filters, or the newest free products. The page
@@ -39,10 +39,11 @@ interface Input {
  */
 export async function searchCatalogue(input: Input, ctx: Ctx): Promise<SearchCatalogueResult> {
   const limit = input.limit ?? 20;
-  const keyword = !!input.q;
-  const sort: SearchSort = input.sort ?? (keyword ? 'relevance' : 'newest');
+  const q = input.q ? analyseQuery(input.q) : null;
+  const sort: SearchSort = input.sort ?? (q ? 'relevance' : 'newest');
   const cursor = input.cursor ? decodeCursor(input.cursor, sort) : null;
-  return keyword ? searchByWords(analyseQuery(input.q), input, sort, cursor, limit, ctx) : browse(input, sort, cursor, limit, ctx);
+  // Words that say nothing about the matter (怎么办, 服务) search for nothing: the catalogue, as browsing lists it.
+  return q && saysSomething(q) ? searchByWords(q, input, sort, cursor, limit, ctx) : browse(input, sort, cursor, limit, ctx);
 }
 
 /** The store conditions of the filters. */

@@ -287,7 +287,7 @@ export class SearchIndex {
         masks[i] |= mask;
       }
     };
-    for (const t of q.terms) if (!t.unlessFound || !this.found(t.unlessFound)) add(this.posting(t.text), t.weight, bit(t.covers));
+    for (const t of q.terms) add(this.posting(t.text), t.weight, bit(t.covers));
     // A concept counts below the citizen's words, unless it stands in for a word no product uses (辞退 → 劳动合同解除).
     for (const c of q.concepts) add(this.conceptPosting(c.terms), c.firedBy.some((w) => !this.found(w)) ? TERM_WEIGHTS.word : TERM_WEIGHTS.concept, bit(c.firedBy));
     for (const l of q.pinyin) add(this.pinyinPosting(l), TERM_WEIGHTS.pinyin, bit([l]));

@@ -19,8 +19,6 @@ export interface QueryTerm {
   kind: TermKind;
   /** The query words it stands for (a piece for its word, a phrase for all of its words): see `aspects`. */
   covers: string[];
-  /** Searched only when this word of the query is found in no product (the characters of a run the segmenter split). */
-  unlessFound?: string;
 }
 
 /**
@@ -54,8 +52,21 @@ export interface AnalysedQuery {
 interface Phrase {
   /** Normalised, without spaces. */
   text: string;
+  /**
+   * The phrase said with a word or two put inside it, as Chinese does with separable words (离婚 → 离了婚, 打官司 →
+   * 打不起官司, 婆媳 → 婆婆和儿媳): its characters in order, with at most two others at one place between them.
+   */
+  apart: RegExp | null;
   /** Its content words: all of them in a query fire the phrase, in any order (when there are two or more). */
   words: string[];
+}
+
+const GAP = '[\\p{Script=Han}]{1,2}';
+function apart(text: string): RegExp | null {
+  const chars = [...text];
+  if (chars.length < 2 || !chars.every(isHan)) return null;
+  const esc = (xs: string[]) => xs.join('');
+  return new RegExp(chars.slice(1).map((_, k) => `${esc(chars.slice(0, k + 1))}${GAP}${esc(chars.slice(k + 1))}`).join('|'), 'u');
 }
 
 interface PreparedConcept {
@@ -73,7 +84,7 @@ let prepared: PreparedConcept[] | null = null;
 function conceptList(): PreparedConcept[] {
   if (!prepared) {
     prepared = SEARCH_CONCEPTS.map((concept) => {
-      const says = concept.says.map((s) => ({ text: compact(s), words: contentWords(s) }));
+      const says = concept.says.map((s) => ({ text: compact(s), apart: apart(compact(s)), words: contentWords(s) }));
       const terms = concept.terms.map(compact);
       const pinyin = new Set<string>();
       for (const w of [...concept.says, ...concept.terms]) if (pinyinOf(w).full.length >= 4) pinyin.add(pinyinOf(w).full);
@@ -93,15 +104,12 @@ export function analyseQuery(q: string | undefined): AnalysedQuery {
   const latin: string[] = [];
   const phrases: string[] = [];
   const phraseWords: string[][] = [];
-  /** A run of single characters kept as one word, and its characters (searched if the run is found nowhere). */
-  const splitRuns = new Map<string, string[]>();
   for (const run of runs) {
     const runWords: string[] = [];
     // Single characters in a row are a word the segmenter's dictionary lacks (回放 → 回, 放): kept together.
     let singles = '';
     const flush = () => {
       if (singles) runWords.push(singles);
-      if (singles.length > 1) splitRuns.set(singles, [...singles]);
       singles = '';
     };
     for (const raw of segment(run)) {
@@ -136,13 +144,14 @@ export function analyseQuery(q: string | undefined): AnalysedQuery {
   for (const c of conceptList()) {
     const by = new Set<string>();
     for (const p of c.says) {
-      if (joined.includes(p.text)) wordsOf(p.text).forEach((w) => by.add(w));
+      const said = joined.includes(p.text) ? p.text : joined.match(p.apart ?? /$^/)?.[0];
+      if (said) wordsOf(said).forEach((w) => by.add(w));
       else if (p.words.length >= 2 && p.words.every((w) => wordSet.has(w))) p.words.forEach((w) => by.add(w));
     }
     for (const t of c.terms) if (wordSet.has(t) || (t.length >= 3 && joined.includes(t))) wordsOf(t).forEach((w) => by.add(w));
     for (const l of pinyin) if (c.pinyin.has(l)) by.add(l);
     // A phrase can fire with none of the query's words inside it (its words split across the segmenter's): it still fired.
-    const phraseFired = c.says.some((p) => joined.includes(p.text));
+    const phraseFired = c.says.some((p) => joined.includes(p.text) || (p.apart && p.apart.test(joined)));
     if (!by.size && !phraseFired) continue;
     fired.push(c);
     concepts.push({ concept: c.concept.concept, terms: c.terms.slice(0, QUERY_LIMITS.conceptTerms), firedBy: [...by] });
@@ -157,12 +166,16 @@ export function analyseQuery(q: string | undefined): AnalysedQuery {
   };
   for (const w of wordList) add(w, [...w].length === 1 ? 'char' : 'word', [...w].length === 1 ? TERM_WEIGHTS.char : TERM_WEIGHTS.word, [w]);
   phrases.forEach((p, k) => wordSet.has(p) || add(p, 'phrase', TERM_WEIGHTS.phrase, phraseWords[k].filter((w) => wordSet.has(w))));
-  for (const [run, chars] of splitRuns) if (wordSet.has(run)) for (const c of chars) if (!wordSet.has(c)) terms.push({ text: c, kind: 'char', weight: TERM_WEIGHTS.char, covers: [run], unlessFound: run });
   for (const w of wordList) for (const piece of bigramsOf(w)) if (terms.filter((t) => t.kind === 'piece').length < QUERY_LIMITS.pieces) add(piece, 'piece', TERM_WEIGHTS.piece, [w]);
 
   const named = [...new Set(CATEGORY_NAME_LIST.filter((n) => joined.includes(n.name) || pinyin.includes(n.pinyin)).map((n) => n.c))];
   const hinted = [...new Set(fired.map((c) => c.concept.category).filter((c): c is Category => !!c))].filter((c) => !named.includes(c));
   return { aspects: [...wordList, ...pinyin], terms, concepts, pinyin, named, hinted };
+}
+
+/** Whether the query has anything to search by (a word, a latin word, a concept or a category it names). */
+export function saysSomething(q: AnalysedQuery): boolean {
+  return q.terms.length + q.concepts.length + q.pinyin.length + q.named.length > 0;
 }
 
 /**
