@@ -92,19 +92,28 @@ export function pinyinOf(text: string): { full: string; initials: string } {
   return hit;
 }
 
+const byWordsCache = new Map<string, { full: string; initials: string }>();
+
 /**
- * The pinyin of a longer text word by word (each word's pinyin cached): names share most of their words (调解, 法律,
- * 服务), so ten thousand names cost a few thousand conversions.
+ * The pinyin of a longer text word by word (each word's pinyin cached: names share most of their words — 调解, 法律,
+ * 服务 — so ten thousand names cost a few thousand conversions), and each text's kept for the instance's life, so the
+ * index of the next catalogue version reuses what the last one computed.
  */
 export function pinyinByWords(text: string): { full: string; initials: string } {
-  let full = '';
-  let initials = '';
-  for (const w of segment(text)) {
-    const p = pinyinOf(w);
-    full += p.full;
-    initials += p.initials;
+  let hit = byWordsCache.get(text);
+  if (!hit) {
+    let full = '';
+    let initials = '';
+    for (const w of segment(text)) {
+      const p = pinyinOf(w);
+      full += p.full;
+      initials += p.initials;
+    }
+    hit = { full, initials };
+    if (byWordsCache.size > 50_000) byWordsCache.clear();
+    byWordsCache.set(text, hit);
   }
-  return { full, initials };
+  return hit;
 }
 
 /** A latin query word that can be pinyin: letters only, two or more. */
