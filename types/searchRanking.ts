@@ -46,6 +46,13 @@ export const TERM_WEIGHTS = {
 /** At most this many words, pieces and concept terms are searched for one query. */
 export const QUERY_LIMITS = { words: 8, pieces: 8, conceptTerms: 16, pinyin: 4, chars: 60 } as const;
 
+/**
+ * Best rated and best graded order of a keyword search: the listed products' rating and grade keys, read all at once
+ * and kept this long per instance (they move with every rating), so the order may lag that much — the page's products,
+ * their 满意率 and grade, are always read fresh.
+ */
+export const SORT_KEYS_TTL_MS = 60_000;
+
 /** What a search that found nothing offers instead, and how many suggestions the box shows. */
 export const SEARCH_FALLBACK = { related: 3, suggestWords: 5, suggestProducts: 5 } as const;
 

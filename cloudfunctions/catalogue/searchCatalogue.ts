@@ -9,7 +9,7 @@ import { MAX_PAGE, type Store, type Where } from '../_lib/store/port';
 import { toListItem } from './productView';
 import { cursorGone, decodeCursor, encodeCursor, type Cursor } from './searchCursor';
 import { topAfter, type Scored, type SearchIndex, type StableFilters } from './searchIndex';
-import { catalogueGeneration, keptIndex, searchIndexFor } from './searchIndexCache';
+import { catalogueGeneration, keptIndex, searchIndexFor, sortKeysFor } from './searchIndexCache';
 import { analyseQuery, saysSomething, type AnalysedQuery } from './searchQuery';
 
 interface Input {
@@ -33,9 +33,9 @@ interface Input {
  * shows the 12348 hotline beside them.
  *
  * Store round trips with words: the catalogue's generation (version and listed count, together; with a grade filter,
- * the ids of that grade too), then the page's products (filters checked again by the store) — 2; 3 when this instance
- * builds its index first; in rating or grade order, the candidates' keys are read before the page (+1, except when the
- * index was just built, which read them).
+ * the ids of that grade too), then the page's products (by id, filters checked on them) — 2; 3 when this instance
+ * builds its index first; in rating or grade order, every listed product's keys when this instance's are more than a
+ * minute old (+1; the build reads them too).
  */
 export async function searchCatalogue(input: Input, ctx: Ctx): Promise<SearchCatalogueResult> {
   const limit = input.limit ?? 20;
@@ -75,12 +75,11 @@ async function searchByWords(q: AnalysedQuery, input: Input, sort: SearchSort, c
   const [gen, gradeIds] = await Promise.all([catalogueGeneration(store), input.grade ? idsOfGrade(store, input.grade) : null]);
   // A later page ranks as its first page did, while this instance keeps that index; otherwise in today's.
   const kept = cursor?.g ? keptIndex(store, cursor.g) : null;
-  const { index, built } = kept ? { index: kept, built: false } : await searchIndexFor(store, gen.generation, gen.listed);
+  const index = kept ?? (await searchIndexFor(store, gen.generation, gen.listed)).index;
   const stable: StableFilters = { category: input.category, purchaseMethod: input.purchaseMethod, district: input.district, audience: input.audience };
   const found = index.score(q, stable, gradeIds);
 
-  let keys: string[] | Map<string, string> = index.sortKeys;
-  if (sort === 'rating' || sort === 'grade') keys = built ? (sort === 'rating' ? index.ratingKeys : index.gradeKeys) : await readKeys(store, found.map((s) => index.ids[s.i]), keyField(sort), gen.listed);
+  const keys: string[] | Map<string, string> = sort === 'rating' || sort === 'grade' ? await sortKeysFor(store, sort === 'rating' ? 'ratingKey' : 'gradeKey', gen.listed) : index.sortKeys;
   const keyOf = (s: Scored) => (Array.isArray(keys) ? keys[s.i] : (keys.get(index.ids[s.i]) ?? ''));
   const before =
     sort === 'relevance' ? (a: Scored, b: Scored) => a.score > b.score || (a.score === b.score && keyOf(a) > keyOf(b)) : (a: Scored, b: Scored) => keyOf(a) > keyOf(b);
@@ -147,22 +146,8 @@ function passesNow(d: ProductDoc, input: Input): boolean {
 async function idsOfGrade(store: Store, grade: Grade): Promise<Set<string>> {
   const out = new Set<string>();
   for (let skip = 0; ; skip += MAX_PAGE) {
-    const page = await store.find(COLLECTIONS.products, { where: { status: 'listed', 'grade.grade': grade }, orderBy: [['_id', 'asc']], skip, limit: MAX_PAGE, fields: ['_id'] });
+    const page = await store.find(COLLECTIONS.products, { where: { status: 'listed', 'grade.grade': grade }, orderBy: [['sortKey', 'asc']], skip, limit: MAX_PAGE, fields: ['_id'] });
     for (const d of page) out.add(d._id);
     if (page.length < MAX_PAGE) return out;
   }
-}
-
-/**
- * The current rating or grade key of each candidate (they move with every rating and assessment, so the index does
- * not keep them): by id in chunks of 100 for a few hundred candidates, else every listed product's key in pages of
- * 1,000 — either way read together, one round trip.
- */
-async function readKeys(store: Store, ids: string[], field: 'ratingKey' | 'gradeKey' | 'sortKey', listed: number): Promise<Map<string, string>> {
-  const reads: Promise<ProductDoc[]>[] = [];
-  if (ids.length <= 500) for (let i = 0; i < ids.length; i += 100) reads.push(store.find<ProductDoc>(COLLECTIONS.products, { where: { _id: { $in: ids.slice(i, i + 100) } }, limit: 100, fields: [field, 'sortKey'] }));
-  else for (let p = 0; p * MAX_PAGE < listed; p++) reads.push(store.find<ProductDoc>(COLLECTIONS.products, { where: { status: 'listed' }, orderBy: [['sortKey', 'asc']], skip: p * MAX_PAGE, limit: MAX_PAGE, fields: [field, 'sortKey'] }));
-  const keys = new Map<string, string>();
-  for (const d of (await Promise.all(reads)).flat()) keys.set(d._id, (d[field] as string | undefined) ?? `0|00000|${d.sortKey}`);
-  return keys;
 }

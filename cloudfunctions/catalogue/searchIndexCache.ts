@@ -5,8 +5,11 @@
  * version, as a data repair or a test fixture would). Both are read on every search, together, in one round trip; a
  * rebuild reads the listed products' search fields (a projection) in pages of 1,000, all at once: one more round trip.
  * The previous generation's index is kept too, so a citizen paging through results ranked before a publication goes
- * on in that ranking: no product twice, none skipped.
+ * on in that ranking: no product twice, none skipped. Rating and grade keys, which move without a new version, are kept
+ * apart for a minute (sortKeysFor).
  */
+import { SORT_KEYS_TTL_MS } from '../../types/searchRanking';
+import type { ProductDoc } from '../../types/product';
 import { COLLECTIONS } from '../_lib/collections';
 import { MAX_PAGE, type Store } from '../_lib/store/port';
 import { CATALOGUE_VERSION_COUNTER } from './catalogueChanges';
@@ -16,7 +19,11 @@ interface Held {
   current: SearchIndex | null;
   previous: SearchIndex | null;
   building: Map<string, Promise<SearchIndex>>;
+  /** Rating and grade keys by product id, and when they were read. */
+  keys: Partial<Record<SortKeyField, { at: number; byId: Map<string, string> }>>;
 }
+
+export type SortKeyField = 'ratingKey' | 'gradeKey';
 
 const held = new WeakMap<Store, Held>();
 
@@ -47,7 +54,7 @@ async function build(store: Store, generation: string, listed: number): Promise<
  */
 export async function searchIndexFor(store: Store, generation: string, listed: number): Promise<{ index: SearchIndex; built: boolean }> {
   let h = held.get(store);
-  if (!h) held.set(store, (h = { current: null, previous: null, building: new Map() }));
+  if (!h) held.set(store, (h = { current: null, previous: null, building: new Map(), keys: {} }));
   if (h.current?.generation === generation) return { index: h.current, built: false };
   let pending = h.building.get(generation);
   const mine = !pending;
@@ -60,6 +67,9 @@ export async function searchIndexFor(store: Store, generation: string, listed: n
     if (mine && h.current?.generation !== generation) {
       h.previous = h.current;
       h.current = index;
+      // The build read every listed product's keys: as fresh as a read of them would be.
+      const at = Date.now();
+      for (const field of ['ratingKey', 'gradeKey'] as const) h.keys[field] = { at, byId: new Map(index.ids.map((id, i) => [id, field === 'ratingKey' ? index.ratingKeys[i] : index.gradeKeys[i]])) };
     }
     return { index, built: mine };
   } finally {
@@ -73,4 +83,24 @@ export function keptIndex(store: Store, generation: string): SearchIndex | null 
   if (h?.current?.generation === generation) return h.current;
   if (h?.previous?.generation === generation) return h.previous;
   return null;
+}
+
+/**
+ * Every listed product's rating or grade key, read at most SORT_KEYS_TTL_MS ago (in pages of 1,000, all at once: one
+ * round trip when they are older). `now` is wall time in milliseconds.
+ */
+export async function sortKeysFor(store: Store, field: SortKeyField, listed: number, now = Date.now()): Promise<Map<string, string>> {
+  let h = held.get(store);
+  if (!h) held.set(store, (h = { current: null, previous: null, building: new Map(), keys: {} }));
+  const kept = h.keys[field];
+  if (kept && Math.abs(now - kept.at) <= SORT_KEYS_TTL_MS) return kept.byId;
+  const pages = await Promise.all(
+    Array.from({ length: Math.ceil(listed / MAX_PAGE) }, (_, p) =>
+      store.find<ProductDoc>(COLLECTIONS.products, { where: { status: 'listed' }, orderBy: [['sortKey', 'asc']], skip: p * MAX_PAGE, limit: MAX_PAGE, fields: [field, 'sortKey'] }),
+    ),
+  );
+  const byId = new Map<string, string>();
+  for (const d of pages.flat()) byId.set(d._id, (d[field] as string | undefined) ?? `0|00000|${d.sortKey}`);
+  h.keys[field] = { at: now, byId };
+  return byId;
 }

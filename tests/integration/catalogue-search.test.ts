@@ -144,7 +144,8 @@ test('issue 24: a keyword search takes 2 store round trips once the instance has
   expect(await rounds({ q: '工资拿不到怎么办' })).toBe(2);
   const first = (await dispatch(FUNCTIONS.catalogue, { action: 'search', q: '法律', limit: 3 }, ctx)) as { ok: true; data: { nextCursor: string } };
   expect(await rounds({ q: '法律', limit: 3, cursor: first.data.nextCursor })).toBe(2);
-  expect(await rounds({ q: '调解', sort: 'rating' })).toBe(3);
+  // Best rated: the keys the build read serve for a minute (tests/unit/search-analysis.test.ts: then read again, +1).
+  expect(await rounds({ q: '调解', sort: 'rating' })).toBe(2);
   expect(await rounds({ q: '调解', grade: 'good' })).toBe(2);
   // A new catalogue version: built again, once.
   await h.app.store.transaction(async (tx) => {

@@ -2,7 +2,8 @@
 import { SEGMENTS_CHINESE, bigramsOf, contentWords, foldText, normalise, pinyinOf, segment, stem } from '../../cloudfunctions/catalogue/searchText';
 import { analyseQuery } from '../../cloudfunctions/catalogue/searchQuery';
 import { SearchIndex, topAfter, type IndexedDoc } from '../../cloudfunctions/catalogue/searchIndex';
-import { keptIndex, searchIndexFor } from '../../cloudfunctions/catalogue/searchIndexCache';
+import { keptIndex, searchIndexFor, sortKeysFor } from '../../cloudfunctions/catalogue/searchIndexCache';
+import { SORT_KEYS_TTL_MS } from '../../types/searchRanking';
 import type { Store } from '../../cloudfunctions/_lib/store/port';
 import { seeded } from '../support/searchMethodSet';
 
@@ -183,5 +184,22 @@ describe('the index per store and generation', () => {
       [2000, 1000],
     ]);
     expect(reads.every((q) => JSON.stringify(q.where) === '{"status":"listed"}')).toBe(true);
+  });
+
+  test('rating keys: those the build read serve for a minute, then every listed product’s are read again, at once', async () => {
+    const s = store([doc('a', '调解', '调解', { ratingKey: '1|09000|a' }), doc('b', '调解', '调解', { ratingKey: '1|08000|b' })]);
+    const reads = (s as unknown as { reads: { fields: string[] }[] }).reads;
+    await searchIndexFor(s, '1:2', 2);
+    const t = Date.now();
+    expect([...(await sortKeysFor(s, 'ratingKey', 2, t)).entries()]).toEqual([
+      ['a', '1|09000|a'],
+      ['b', '1|08000|b'],
+    ]);
+    expect(reads).toHaveLength(1);
+    await sortKeysFor(s, 'ratingKey', 2, t + SORT_KEYS_TTL_MS);
+    expect(reads).toHaveLength(1);
+    await sortKeysFor(s, 'ratingKey', 2, t + SORT_KEYS_TTL_MS + 1000);
+    expect(reads).toHaveLength(2);
+    expect(reads[1].fields).toEqual(['ratingKey', 'sortKey']);
   });
 });
