@@ -161,7 +161,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
       continue;
     }
     const expected = buildProductDoc(p.spec, { productId: p._id, declarationId: p.declarationId, orgId: p.orgId, documentNumber: p.documentNumber, publishedOn: p.publishedOn });
-    for (const k of ['name', 'category', 'purchaseMethod', 'district', 'providerName', 'searchText', 'nameKeys', 'tagKeys', 'sortKey'] as const)
+    for (const k of ['name', 'category', 'purchaseMethod', 'district', 'providerName', 'sortKey'] as const)
       if (p[k] !== expected[k]) problems.push(`product ${p._id}: ${k} does not match its specification`);
     if (JSON.stringify(p.audienceGroups) !== JSON.stringify(expected.audienceGroups)) problems.push(`product ${p._id}: audienceGroups do not match its specification`);
     if (p.ratingKey !== ratingKeyOf(p.rating, p.sortKey)) problems.push(`product ${p._id}: ratingKey does not match its rating`);

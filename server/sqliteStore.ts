@@ -14,7 +14,6 @@ import {
   checkField,
   checkPatch,
   checkQuery,
-  pickFields,
   DuplicateKeyError,
   isIncrement,
   isOperators,
@@ -188,8 +187,16 @@ export class SqliteStore implements Store {
     const { skip, limit } = checkQuery(query);
     const { clause, params } = whereSql(query.where ?? {});
     const order = (query.orderBy ?? []).map(([f, d]) => `${f === '_id' ? 'id' : json(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`);
-    const sql = `SELECT doc FROM "${this.table(collection)}"${clause}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ? OFFSET ?`;
-    return this.mutex.run(() => (this.stmt(sql).all(...params, limit, skip) as { doc: string }[]).map((r) => pickFields(JSON.parse(r.doc) as T, query.fields)));
+    const tail = `FROM "${this.table(collection)}"${clause}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ? OFFSET ?`;
+    if (query.fields) {
+      // A projection picked by SQLite (each field's JSON type, to tell a missing field from null, and its value), so the
+      // rest of a large document is never parsed in JavaScript.
+      const fields = query.fields;
+      const sql = `SELECT id, json_array(${fields.map((f) => `json_type(doc, '$.${f}'), ${json(f)}`).join(', ')}) AS v ${tail}`;
+      return this.mutex.run(() => (this.stmt(sql).all(...params, limit, skip) as { id: string; v: string }[]).map((r) => projected(r.id, fields, JSON.parse(r.v)) as unknown as T));
+    }
+    const sql = `SELECT doc ${tail}`;
+    return this.mutex.run(() => (this.stmt(sql).all(...params, limit, skip) as { doc: string }[]).map((r) => JSON.parse(r.doc) as T));
   }
 
   async count(collection: string, where: Where = {}): Promise<number> {
@@ -329,6 +336,28 @@ export class SqliteStore implements Store {
       this.db.close();
     }
   }
+}
+
+/** A projected document from `[type, value, type, value …]` in the order of `fields` (see find). */
+function projected(id: string, fields: string[], row: unknown[]): Doc {
+  const flat: Doc = { _id: id };
+  fields.forEach((f, k) => {
+    const type = row[2 * k];
+    if (type !== null) flat[f] = type === 'true' ? true : type === 'false' ? false : row[2 * k + 1];
+  });
+  return unflatten(flat);
+}
+
+function unflatten(flat: Doc): Doc {
+  const out: Doc = { _id: flat._id };
+  for (const [path, value] of Object.entries(flat)) {
+    if (path === '_id') continue;
+    const parts = path.split('.');
+    let node = out as Record<string, unknown>;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]] = value;
+  }
+  return out;
 }
 
 function whereSql(where: Where): { clause: string; params: unknown[] } {

@@ -21,12 +21,6 @@ export interface ProductDoc {
   purchaseMethod: PurchaseMethod;
   district: string;
   providerName: string;
-  /** Name, summary, provider and audience joined, for substring search. */
-  searchText: string;
-  /** The name, its pinyin and initials, and its everyday words (cloudfunctions/catalogue/searchIndex.ts). */
-  nameKeys: string;
-  /** Category, groups and audience, and their everyday words. */
-  tagKeys: string;
   documentNumber: string;
   publishedOn: string;
   /** `publishedOn|_id`: a total order for keyset paging. */

@@ -32,8 +32,9 @@ export interface Query {
   /** Default 100, at most 1000 (CloudBase's server-side maximum). */
   limit?: number;
   /**
-   * Only these fields of each document (dotted paths allowed; `_id` always comes): CloudBase's `field()` projection, so
-   * a read of many documents for a few fields moves a few fields (issue 25). Absent: the whole document.
+   * Only these fields (dotted paths allowed) and `_id` come back, nested as stored: CloudBase's `field()` projection, so
+   * a read of many documents for a few fields moves a few fields (issues 24 and 25: the search index, the dashboard). A
+   * field the document lacks is absent. Absent: the whole document.
    */
   fields?: string[];
 }
@@ -153,6 +154,10 @@ export function checkQuery(query: Query): { skip: number; limit: number } {
     checkField(field);
     if (dir !== 'asc' && dir !== 'desc') throw new UnsupportedQueryError(`order direction ${String(dir)}`);
   }
+  if (query.fields !== undefined) {
+    if (!Array.isArray(query.fields) || query.fields.length === 0 || query.fields.length > 20) throw new UnsupportedQueryError('fields needs one to twenty field paths');
+    query.fields.forEach(checkField);
+  }
   const limit = query.limit ?? DEFAULT_PAGE;
   const skip = query.skip ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new UnsupportedQueryError(`page of ${limit} documents (1 to ${MAX_PAGE})`);
@@ -172,14 +177,14 @@ export function checkPatch(patch: Patch): void {
   }
 }
 
-/** The document with only these fields (and `_id`), as a projection returns it. */
+/** The fields of `doc` that a projection names (dotted paths, nested as stored; arrays are not indexed into), and its `_id`. */
 export function pickFields<T extends HasId>(doc: T, fields: string[] | undefined): T {
   if (!fields) return doc;
   const out: Record<string, unknown> = { _id: doc._id };
-  for (const path of fields) {
-    const parts = path.split('.');
+  for (const f of fields) {
+    const parts = f.split('.');
     let from: unknown = doc;
-    for (const p of parts) from = from !== null && typeof from === 'object' ? (from as Record<string, unknown>)[p] : undefined;
+    for (const p of parts) from = from !== null && typeof from === 'object' && !Array.isArray(from) ? (from as Record<string, unknown>)[p] : undefined;
     if (from === undefined) continue;
     let node = out;
     for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
