@@ -1,0 +1,151 @@
+/**
+ * Clause by clause (docs/regulation.md): the rules of 《杭州市公共法律服务产品申报认定工作管理办法》(杭司〔2018〕125号)
+ * the system applies that no other test pinned at both ends, through the real server over SQLite with the test clock.
+ * Each test quotes its clause, works in a year of its own and builds what it needs, so any one runs alone.
+ */
+import { DEMO_PRODUCTS } from '../../server/demoProducts';
+import { demoSpec } from '../../server/seedDemo';
+import { buildProductDoc } from '../../cloudfunctions/catalogue/productDoc';
+import { ATTRIBUTES, ATTRIBUTE_LABELS } from '../../types/rubric';
+import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
+import { addExperts, FIVE_ORGANISATIONS } from '../support/experts';
+import { PDF } from '../support/fileFixtures';
+import { fullMarks, MEETS, proposed, submitted, type Expert } from '../support/reviewSteps';
+
+jest.setTimeout(60_000);
+
+let h: Harness;
+let applicant: { token: string; orgId: string };
+let experts: Expert[];
+const at = (now: string) => h.ok('admin', 'setClock', { now }, ADMIN_TOKEN);
+const err = (res: { body: any }) => res.body.error;
+
+beforeAll(async () => {
+  h = await startHarness();
+  await at('2026-03-02T09:00:00+08:00');
+  await h.ok('declarations', 'openCall', { year: 2026, title: '2026 年度申报公告', opensOn: '2026-01-01', closesOn: '2026-12-31' }, ADMIN_TOKEN);
+  applicant = await h.applicant('杭州钱江公共法律服务中心');
+  experts = await addExperts(h, FIVE_ORGANISATIONS);
+});
+afterAll(() => h.close());
+afterEach(async () => expect(await h.invariants()).toEqual([]));
+
+test('三、申报 "由市司法局根据需要，发布公告向社会公开征集": the call’s first and last days are open, the day before and the day after are not', async () => {
+  await h.ok('declarations', 'openCall', { year: 2030, title: '2030 年度申报公告', opensOn: '2030-03-01', closesOn: '2030-03-29' }, ADMIN_TOKEN);
+  const draft = async (i: number) => (await h.ok('declarations', 'saveDraft', { spec: demoSpec(DEMO_PRODUCTS[i], i) }, applicant.token)).declarationId as string;
+  const submit = (declarationId: string) => h.call('declarations', 'submit', { declarationId }, applicant.token);
+
+  await at('2030-02-28T23:59:00+08:00');
+  const early = await h.call('declarations', 'saveDraft', { spec: demoSpec(DEMO_PRODUCTS[0], 0) }, applicant.token);
+  expect([early.status, err(early).message]).toEqual([409, '当前不在申报期内，暂不能新建申报。请留意市司法局的申报公告']);
+  expect((await h.ok('declarations', 'listCalls')).calls.find((c: any) => c.year === 2030).state).toBe('upcoming');
+
+  await at('2030-03-01T00:00:00+08:00'); // the first day, from its first minute
+  const first = await draft(0);
+  expect([(await submit(first)).status, (await h.ok('declarations', 'get', { declarationId: first }, applicant.token)).callId]).toEqual([200, 'call-2030']);
+
+  await at('2030-03-29T23:59:00+08:00'); // the last day, to its last minute: a new draft and a submission
+  const last = await draft(1);
+  const late = await draft(2);
+  expect((await submit(last)).status).toBe(200);
+
+  await at('2030-03-30T00:00:00+08:00');
+  const after = await submit(late);
+  expect([after.status, err(after).message]).toEqual([409, '申报已于 2030-03-29 截止，不能再提交']);
+  expect((await h.call('declarations', 'saveDraft', { spec: demoSpec(DEMO_PRODUCTS[3], 3) }, applicant.token)).status).toBe(409);
+  expect((await h.ok('declarations', 'get', { declarationId: late }, applicant.token)).status).toBe('draft');
+});
+
+test('三、申报 "加盖推荐或申报单位公章" and 附件1 备注3 "提供附件的，请列出附件清单": the printed sheet has the seal lines and lists the attachments', async () => {
+  await at('2026-03-03T09:00:00+08:00');
+  // A self-declared product: the applicant's seal only, and no attachments (清单 says 无).
+  const self = await submitted(h, applicant.token, 4);
+  const plain = (await h.ok('declarations', 'printable', { declarationId: self }, applicant.token)).html as string;
+  expect(plain).toContain(`<p>申报单位（盖章）：${demoSpec(DEMO_PRODUCTS[4], 4).cover.applicantName}</p>`);
+  expect(plain).not.toContain('推荐单位（盖章）');
+  expect(plain).toMatch(/附件清单：<\/p><ul class="meta"><li>无<\/li><\/ul>/);
+
+  // A recommended one: the recommending association seals too; two attachments are listed in order.
+  const { inviteCode, orgId } = await h.ok('admin', 'createInvite', { role: 'association', orgName: '杭州市律师协会' }, ADMIN_TOKEN);
+  const association = await h.citizen();
+  await h.ok('auth', 'redeemInvite', { code: inviteCode }, association);
+  const files = [];
+  for (const name of ['服务台帐样本.pdf', '管理制度汇编.pdf']) {
+    const up = await h.upload(PDF, applicant.token);
+    files.push(await h.ok('declarations', 'registerFile', { fileId: up.body.data.fileId, name }, applicant.token));
+  }
+  const spec = { ...demoSpec(DEMO_PRODUCTS[5], 5), attachments: files.map((f) => ({ name: f.name, fileId: f.fileId })) };
+  const { declarationId } = await h.ok('declarations', 'saveDraft', { spec, declarationMode: 'recommended', recommenderOrgId: orgId }, applicant.token);
+  await h.ok('declarations', 'endorse', { declarationId }, association);
+  await h.ok('declarations', 'submit', { declarationId }, applicant.token);
+  const sheet = (await h.ok('declarations', 'printable', { declarationId }, applicant.token)).html as string;
+  expect(sheet).toContain(`<p>申报单位（盖章）：${spec.cover.applicantName}</p>`);
+  expect(sheet).toContain('<p>推荐单位（盖章）：杭州市律师协会</p>');
+  expect(sheet).toMatch(/附件清单：<\/p><ul class="meta"><li>1\. 服务台帐样本\.pdf<\/li><li>2\. 管理制度汇编\.pdf<\/li><\/ul>/);
+});
+
+test('四 "严格审查产品的公共性、法律性、服务性等属性": every member judges all three before a sheet counts; a draft may wait', async () => {
+  await at('2026-03-04T09:00:00+08:00');
+  const d = await submitted(h, applicant.token, 6);
+  await h.ok('reviews', 'drawPanel', { declarationId: d, size: 5 }, ADMIN_TOKEN);
+  const [first] = experts;
+  const sheetOf = async () => (await h.ok('reviews', 'panel', { declarationId: d }, ADMIN_TOKEN)).members.find((m: any) => m.expertId === first.expertId).sheet;
+  // A draft keeps scores without any judgement.
+  expect((await h.ok('reviews', 'saveScoresheet', { declarationId: d, items: fullMarks(6) }, first.token)).status).toBe('draft');
+  // Submitted without judgements: one issue per attribute, by path; nothing counts.
+  const none = await h.call('reviews', 'submitScoresheet', { declarationId: d, items: fullMarks(6), attributes: {} }, first.token);
+  expect([none.status, err(none).issues]).toEqual([400, ATTRIBUTES.map((a) => ({ path: `attributes.${a}`, message: `请判断${ATTRIBUTE_LABELS[a].label}` }))]);
+  // Each attribute alone left out is refused.
+  for (const a of ATTRIBUTES) {
+    const { [a]: _left, ...two } = MEETS as Record<string, string>;
+    const res = await h.call('reviews', 'submitScoresheet', { declarationId: d, items: fullMarks(6), attributes: two }, first.token);
+    expect([a, res.status, err(res).issues]).toEqual([a, 400, [{ path: `attributes.${a}`, message: `请判断${ATTRIBUTE_LABELS[a].label}` }]]);
+  }
+  expect(await sheetOf()).toBe('draft');
+  // All three judged: the sheet is in.
+  expect((await h.ok('reviews', 'submitScoresheet', { declarationId: d, items: fullMarks(6), attributes: MEETS }, first.token)).status).toBe('submitted');
+  expect(await sheetOf()).toBe('submitted');
+});
+
+test('三、公示 "公示时间不少于七个工作日": comments are heard on the first day from its first minute and on the last day to its last, not before or after', async () => {
+  await at('2026-03-05T09:00:00+08:00');
+  const d = await proposed(h, applicant.token, 7, experts);
+  // 3-09 (1) … 3-13 (5), 3-16 (6), 3-17 (7).
+  expect((await h.ok('publicity', 'start', { declarationIds: [d], startsOn: '2026-03-09', workingDays: 7 }, ADMIN_TOKEN)).endsOn).toBe('2026-03-17');
+  const comment = async (text: string) => h.call('publicity', 'comment', { declarationId: d, text }, await h.citizen());
+  const stateNow = async () => (await h.ok('publicity', 'list')).items.find((i: any) => i.declarationId === d);
+
+  await at('2026-03-08T23:59:00+08:00');
+  const before = await comment('公示开始前一分钟提交的意见');
+  expect([before.status, err(before).message]).toEqual([409, '公示将于 2026-03-09 开始，届时可以提意见']);
+  expect(await stateNow()).toMatchObject({ state: 'upcoming', workingDaysLeft: 7 });
+
+  await at('2026-03-09T00:00:00+08:00');
+  expect((await comment('公示第一天零点提交的意见')).status).toBe(200);
+  expect(await stateNow()).toMatchObject({ state: 'open', workingDaysLeft: 7 });
+
+  await at('2026-03-17T23:59:00+08:00');
+  expect((await comment('公示最后一天深夜提交的意见')).status).toBe(200);
+  expect(await stateNow()).toMatchObject({ state: 'open', workingDaysLeft: 1 });
+
+  await at('2026-03-18T00:00:00+08:00');
+  const after = await comment('公示期满后零点提交的意见');
+  expect([after.status, err(after).message]).toEqual([409, '公示已经结束，不能再提意见']);
+  expect(await stateNow()).toMatchObject({ state: 'ended', workingDaysLeft: 0 });
+  expect((await h.ok('publicity', 'comments', { declarationId: d })).comments).toHaveLength(2);
+});
+
+test('三、测评 "市司法局每年组织对公共法律服务产品使用情况进行专项测评": the year’s products are those listed on its first day, that day included', async () => {
+  await at('2029-01-20T09:00:00+08:00');
+  const products: [string, string][] = [
+    ['pScope0131', '2029-01-31'],
+    ['pScope0201', '2029-02-01'],
+    ['pScope0202', '2029-02-02'],
+  ];
+  for (const [k, [productId, publishedOn]] of products.entries())
+    await h.app.store.insert('products', buildProductDoc(demoSpec(DEMO_PRODUCTS[10 + k], 10 + k), { productId, declarationId: null, orgId: applicant.orgId, documentNumber: `杭司〔2029〕${k + 1}号`, publishedOn }));
+  const campaign = await h.ok('assessments', 'open', { year: 2029, title: '2029 年度产品测评', startsOn: '2029-02-01', endsOn: '2029-09-20' }, ADMIN_TOKEN);
+  const inScope = (await h.ok('assessments', 'progress', { year: 2029 }, ADMIN_TOKEN)).rows.map((r: any) => r.productId).filter((id: string) => id.startsWith('pScope'));
+  expect(inScope).toEqual(['pScope0131', 'pScope0201']);
+  expect(campaign.products).toBe((await h.ok('assessments', 'progress', { year: 2029 }, ADMIN_TOKEN)).rows.length);
+});
