@@ -107,6 +107,25 @@ test('四 "严格审查产品的公共性、法律性、服务性等属性": eve
   expect(await sheetOf()).toBe('submitted');
 });
 
+test('三、评估 "必要时，可召开公共法律服务产品评审会，要求……派人到评审会现场进行陈述": only while the declaration is before the panel', async () => {
+  await at('2026-03-06T09:00:00+08:00');
+  const draft = (await h.ok('declarations', 'saveDraft', { spec: demoSpec(DEMO_PRODUCTS[8], 8) }, applicant.token)).declarationId;
+  const waiting = await submitted(h, applicant.token, 9); // submitted, no panel yet
+  const done = await proposed(h, applicant.token, 10, experts); // the review has ended (拟定)
+  const slot = { at: '2026-03-20T09:00:00+08:00', place: '市司法局 3 楼会议室' };
+  for (const [d, i] of [[draft, 8], [done, 10]] as const) {
+    const refused = await h.call('reviews', 'scheduleMeeting', { declarationIds: [d], ...slot }, ADMIN_TOKEN);
+    expect([refused.status, err(refused).message]).toEqual([409, `“${DEMO_PRODUCTS[i].name}”不在评审阶段，不能安排评审会`]);
+  }
+  expect((await h.ok('reviews', 'meeting', { declarationId: done }, applicant.token)).meeting).toBeNull();
+  // Submitted: scheduled, and the declaring organisation sees its slot; drawn (in review): moved to another day.
+  await h.ok('reviews', 'scheduleMeeting', { declarationIds: [waiting], ...slot }, ADMIN_TOKEN);
+  expect((await h.ok('reviews', 'meeting', { declarationId: waiting }, applicant.token)).meeting).toEqual({ declarationId: waiting, ...slot, onlineLink: null, presentMinutes: 10 });
+  await h.ok('reviews', 'drawPanel', { declarationId: waiting, size: 5 }, ADMIN_TOKEN);
+  await h.ok('reviews', 'scheduleMeeting', { declarationIds: [waiting], ...slot, at: '2026-03-23T09:00:00+08:00' }, ADMIN_TOKEN);
+  expect((await h.ok('reviews', 'meeting', { declarationId: waiting }, applicant.token)).meeting.at).toBe('2026-03-23T09:00:00+08:00');
+});
+
 test('三、公示 "公示时间不少于七个工作日": comments are heard on the first day from its first minute and on the last day to its last, not before or after', async () => {
   await at('2026-03-05T09:00:00+08:00');
   const d = await proposed(h, applicant.token, 7, experts);
