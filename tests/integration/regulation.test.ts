@@ -154,6 +154,30 @@ test('三、公示 "公示时间不少于七个工作日": comments are heard on
   expect((await h.ok('publicity', 'comments', { declarationId: d })).comments).toHaveLength(2);
 });
 
+test('三、推介 "市司法局定期…向服务指向群体推介所需产品": a product is featured for a group through its last day, not after; only while listed', async () => {
+  await at('2028-05-10T09:00:00+08:00');
+  for (const [k, productId] of ['pFeatA', 'pFeatB'].entries())
+    await h.app.store.insert('products', buildProductDoc(demoSpec(DEMO_PRODUCTS[14 + k], 14 + k), { productId, declarationId: null, orgId: applicant.orgId, documentNumber: `杭司〔2028〕${k + 1}号`, publishedOn: '2028-01-10' }));
+  const featured = async () => ((await h.ok('catalogue', 'featured')).groups.find((g: any) => g.audience === 'veterans')?.items ?? []).map((p: any) => p.productId);
+  const feature = (productId: string, until: string) => h.call('catalogue', 'feature', { productId, audience: 'veterans', until }, ADMIN_TOKEN);
+  // Until yesterday: refused; until today: accepted.
+  const past = await feature('pFeatA', '2028-05-09');
+  expect([past.status, err(past).message]).toEqual([409, '推荐截止日期已过，请选择今天或以后的日期']);
+  expect((await feature('pFeatA', '2028-05-10')).status).toBe(200);
+  expect((await feature('pFeatB', '2028-05-12')).status).toBe(200);
+  expect(await featured()).toEqual(expect.arrayContaining(['pFeatA', 'pFeatB']));
+  // The last day, to its last minute; the day after, gone.
+  await at('2028-05-12T23:59:00+08:00');
+  expect(await featured()).toContain('pFeatB');
+  await at('2028-05-13T00:00:00+08:00');
+  expect(await featured()).not.toContain('pFeatB');
+  // A suspended product leaves the promotion at once and cannot be featured while suspended.
+  await h.ok('catalogue', 'feature', { productId: 'pFeatA', audience: 'veterans', until: '2028-12-31' }, ADMIN_TOKEN);
+  await h.ok('supervision', 'suspend', { productId: 'pFeatA', reason: '群众投诉经核查属实，暂停待复核' }, ADMIN_TOKEN);
+  expect(await featured()).not.toContain('pFeatA');
+  expect((await feature('pFeatA', '2028-12-31')).status).toBe(404);
+});
+
 test('三、测评 "市司法局每年组织对公共法律服务产品使用情况进行专项测评": the year’s products are those listed on its first day, that day included', async () => {
   await at('2029-01-20T09:00:00+08:00');
   const products: [string, string][] = [
