@@ -178,6 +178,21 @@ test('三、推介 "市司法局定期…向服务指向群体推介所需产品
   expect((await feature('pFeatA', '2028-12-31')).status).toBe(404);
 });
 
+test('三、调整 "根据测评结果和日常监管情况…定期更新": a rectification answered on its due day is on time, the next day it is late', async () => {
+  await at('2027-06-01T10:00:00+08:00'); // Tuesday
+  for (const [k, productId] of ['pRectA', 'pRectB'].entries())
+    await h.app.store.insert('products', buildProductDoc(demoSpec(DEMO_PRODUCTS[16 + k], 16 + k), { productId, declarationId: null, orgId: applicant.orgId, documentNumber: `杭司〔2027〕${k + 1}号`, publishedOn: '2027-01-10' }));
+  // Two working days from tomorrow: 6-02, 6-03.
+  const due: any[] = [];
+  for (const productId of ['pRectA', 'pRectB']) due.push(await h.ok('supervision', 'rectify', { productId, reason: '机构满意率低于 80%，限期整改', dueWorkingDays: 2 }, ADMIN_TOKEN));
+  expect(due.map((r: any) => r.dueOn)).toEqual(['2027-06-03', '2027-06-03']);
+  const answer = (rectificationId: string) => h.ok('supervision', 'answerRectification', { rectificationId, measures: '增设回访专员，每周抽查服务记录', evidence: '回访记录 20 份' }, applicant.token);
+  await at('2027-06-03T23:59:00+08:00');
+  expect((await answer(due[0].rectificationId)).answer).toMatchObject({ answeredOn: '2027-06-03', onTime: true });
+  await at('2027-06-04T00:00:00+08:00');
+  expect((await answer(due[1].rectificationId)).answer).toMatchObject({ answeredOn: '2027-06-04', onTime: false });
+});
+
 test('三、测评 "市司法局每年组织对公共法律服务产品使用情况进行专项测评": the year’s products are those listed on its first day, that day included', async () => {
   await at('2029-01-20T09:00:00+08:00');
   const products: [string, string][] = [
