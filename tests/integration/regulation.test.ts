@@ -1,7 +1,8 @@
 /**
  * Clause by clause (docs/regulation.md): the rules of 《杭州市公共法律服务产品申报认定工作管理办法》(杭司〔2018〕125号)
  * the system applies that no other test pinned at both ends, through the real server over SQLite with the test clock.
- * Each test quotes its clause, works in a year of its own and builds what it needs, so any one runs alone.
+ * Each test quotes its clause, sets its own clock (on days or in a year no other test uses) and builds what it needs,
+ * so any one runs alone.
  */
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
