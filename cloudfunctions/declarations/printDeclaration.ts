@@ -25,6 +25,8 @@ export async function printDeclaration(input: { declarationId: string }, ctx: Ct
         .join(''),
     )
     .join('');
+  // 三、申报：加盖推荐或申报单位公章 — a recommended declaration is sealed by its recommending organisation as well.
+  const recommenderSeal = d.declarationMode === 'recommended' && d.recommender ? `<p>推荐单位（盖章）：${esc(d.recommender)}</p>` : '';
   const attachments = (d.spec.attachments ?? []).map((a, i) => `<li>${i + 1}. ${esc(a.name)}</li>`).join('') || '<li>无</li>';
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(d.name || '产品说明书')}</title>
 <style>
@@ -43,6 +45,7 @@ export async function printDeclaration(input: { declarationId: string }, ctx: Ct
 <div class="page cover"><h1>杭州市公共法律服务产品<br>说明书</h1>
 <p>申报产品名称：${value('name')}</p>
 ${cover.fields.map((f) => `<p>${esc(f.label === '申报单位' ? '申报单位（盖章）' : f.label === '主要负责人' ? '主要负责人签名' : f.label)}：${value(f.key)}</p>`).join('\n')}
+${recommenderSeal}
 <p class="meta">申报方式：${esc(DECLARATION_MODE_LABELS[d.declarationMode])}${d.recommender ? `（推荐单位：${esc(d.recommender)}${d.endorsement ? `，${esc(d.endorsement.at.slice(0, 10))} 确认推荐` : '，尚未确认推荐'}）` : ''}　${call ? esc(call.title) : ''}</p></div>
 <div class="page break"><h2>杭州市公共法律服务产品说明书</h2><table>${rows}</table>
 <p class="meta">附件清单：</p><ul class="meta">${attachments}</ul>
