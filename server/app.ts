@@ -444,12 +444,16 @@ function headerLines(headers: Record<string, string>): string {
     .join('');
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop when the proxy in front is trusted. */
+/**
+ * The client's address: the socket's, or, when the proxy in front is trusted, the X-Forwarded-For hop that proxy
+ * appended — the last one. Earlier hops are whatever the client wrote (a proxy appends to the header it received), so
+ * taking the first would let every request name a fresh address and escape every per-address limit.
+ */
 export function clientAddressOf(req: http.IncomingMessage, trustProxy: boolean): string | null {
   if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first && /^[0-9a-fA-F:.]{2,45}$/.test(first)) return first;
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').pop()?.trim();
+    if (last && /^[0-9a-fA-F:.]{2,45}$/.test(last)) return last;
   }
   return req.socket.remoteAddress ?? null;
 }
