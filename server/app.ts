@@ -5,6 +5,7 @@
  */
 import http from 'http';
 import path from 'path';
+import { promisify } from 'util';
 import zlib from 'zlib';
 import { FUNCTION_NAMES, HTTP_STATUS, MAX_BODY_BYTES, type Envelope, type ErrorCode, type FunctionName } from '../types/envelope';
 import { SettableClock } from '../cloudfunctions/_lib/clock';
@@ -192,7 +193,8 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     );
     const text = Buffer.from(answer.body, 'utf8');
     const coding = text.length >= COMPRESS_API_BYTES ? chooseCoding(req.headers['accept-encoding']) : null;
-    const bytes = coding === 'br' ? zlib.brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }) : coding === 'gzip' ? zlib.gzipSync(text, { level: 5 }) : text;
+    // Off the event loop: a whole-catalogue answer is megabytes, and compressing it in line would stall every request.
+    const bytes = coding === 'br' ? await brotli(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }) : coding === 'gzip' ? await gzip(text, { level: 5 }) : text;
     res.writeHead(answer.status, { ...API_HEADERS, ...answer.headers, Vary: 'Accept-Encoding', ...(answer.status === 304 || answer.status === 204 ? {} : { 'Content-Length': bytes.length }), ...(coding && text.length ? { 'Content-Encoding': coding } : {}) });
     res.end(answer.status === 304 || answer.status === 204 ? undefined : bytes);
   }
@@ -299,6 +301,9 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
 function fail(code: ErrorCode, message: string): Envelope<never> {
   return { ok: false, error: { code, message } };
 }
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
 
 /** API answers from this size up are compressed for clients that accept it (issue 14: a catalogue page is ~8 KB of JSON). */
 const COMPRESS_API_BYTES = 1024;
@@ -444,12 +449,16 @@ function headerLines(headers: Record<string, string>): string {
     .join('');
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop when the proxy in front is trusted. */
+/**
+ * The client's address: the socket's, or, when the proxy in front is trusted, the X-Forwarded-For hop that proxy
+ * appended — the last one. Earlier hops are whatever the client wrote (a proxy appends to the header it received), so
+ * taking the first would let every request name a fresh address and escape every per-address limit.
+ */
 export function clientAddressOf(req: http.IncomingMessage, trustProxy: boolean): string | null {
   if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first && /^[0-9a-fA-F:.]{2,45}$/.test(first)) return first;
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').pop()?.trim();
+    if (last && /^[0-9a-fA-F:.]{2,45}$/.test(last)) return last;
   }
   return req.socket.remoteAddress ?? null;
 }

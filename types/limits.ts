@@ -33,6 +33,11 @@ export const RATE_LIMITS = {
   search: { max: 120, windowSeconds: 60, what: '目录检索', per: 'address' },
   /** The open-data endpoints (HSDS API, Atom feed; issue 23): the same numbers as search, in a window of their own. */
   openData: { max: 120, windowSeconds: 60, what: '开放数据接口', per: 'address' },
+  /**
+   * Whole-catalogue open-data answers (`format=ndjson`, organisations with `full_service`): a nightly sync needs one or
+   * two; each renders every service (megabytes at city scale), so one address gets the catalogue export's allowance.
+   */
+  openDataBulk: { max: 10, windowSeconds: 600, what: '开放数据批量下载', per: 'address' },
   export: { max: 10, windowSeconds: 600, what: '目录导出', per: 'address' },
   poster: { max: 20, windowSeconds: 600, what: '生成海报', per: 'address' },
   /** orgs.register: an account registers one organisation; more attempts probe credit codes or squat them. */

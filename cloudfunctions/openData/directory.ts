@@ -36,6 +36,8 @@ export const DIRECTORY_MAX_AGE_MS = 60_000;
 
 /** Per store (one in a function instance; several in a test process). */
 const kept = new WeakMap<Store, Directory>();
+/** A read of the directory under way, per store: requests arriving meanwhile wait for it instead of reading again. */
+const reading = new WeakMap<Store, { version: number; read: Promise<Directory> }>();
 
 export async function loadDirectory(store: Store, clock: Clock, maxAgeMs = DIRECTORY_MAX_AGE_MS): Promise<Directory> {
   const counter = await store.get<{ _id: string; value: number }>(COLLECTIONS.counters, CATALOGUE_VERSION_COUNTER);
@@ -43,6 +45,16 @@ export async function loadDirectory(store: Store, clock: Clock, maxAgeMs = DIREC
   const now = clock.now().getTime();
   const cached = kept.get(store);
   if (cached && cached.version === version && now - cached.readAt >= 0 && now - cached.readAt < maxAgeMs) return cached;
+  const under = reading.get(store);
+  if (under && under.version === version) return under.read;
+  const read = readDirectory(store, version, now).finally(() => {
+    if (reading.get(store)?.read === read) reading.delete(store);
+  });
+  reading.set(store, { version, read });
+  return read;
+}
+
+async function readDirectory(store: Store, version: number, now: number): Promise<Directory> {
   const [products, changes] = await Promise.all([
     findAllTogether<ProductDoc>(store, COLLECTIONS.products, { where: { status: { $in: [...PRODUCT_STATUSES] } }, orderBy: [['sortKey', 'desc']] }),
     findAllTogether<CatalogueChangeDoc>(store, COLLECTIONS.catalogueChanges, { orderBy: [['version', 'desc']] }),
@@ -65,4 +77,5 @@ export async function loadDirectory(store: Store, clock: Clock, maxAgeMs = DIREC
 /** Forgets the kept directory of a store (tests that change the store behind the counter's back). */
 export function forgetDirectory(store: Store): void {
   kept.delete(store);
+  reading.delete(store);
 }

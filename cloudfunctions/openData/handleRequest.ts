@@ -16,7 +16,7 @@ import { issuesOf, summaryOf } from '../../types/validation';
 import type { Clock } from '../_lib/clock';
 import type { Store } from '../_lib/store/port';
 import { RateLimitedError, type Throttle } from '../_lib/throttle';
-import { loadDirectory } from './directory';
+import { loadDirectory, type Directory } from './directory';
 import { openApiDocument } from './openApi';
 import { feedEntries, feedLinks } from './readFeed';
 import * as hsds from './readHsds';
@@ -47,7 +47,10 @@ export interface OpenDataDeps {
   log?: (error: unknown) => void;
 }
 
-export const OPEN_DATA_LIMIT = 'openData';
+export const OPEN_DATA_LIMIT = 'openData' as const;
+/** Whole-catalogue answers (every service rendered): NDJSON lists, organisations with all their services. */
+export const OPEN_DATA_BULK_LIMIT = 'openDataBulk' as const;
+const isBulk = (q: Record<string, string>) => q.format === 'ndjson' || q.full_service === 'true' || q.full_service === '1';
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -80,18 +83,60 @@ function parse<S extends z.ZodType>(schema: S, query: Record<string, string>): z
 
 type Body = { json: unknown } | { ndjson: unknown[] } | { atom: string };
 
-function answer(req: OpenRequest, body: Body, status = 200): OpenResponse {
+/** An answer's text, type and entity tag, rendered once and kept with the directory it was read from. */
+interface Rendered {
+  text: string;
+  type: string;
+  etag: string;
+}
+
+function render(body: Body): Rendered {
   const [text, type] =
     'json' in body
       ? [JSON.stringify(body.json), 'application/json; charset=utf-8']
       : 'ndjson' in body
         ? [body.ndjson.map((x) => JSON.stringify(x) + '\n').join(''), 'application/x-ndjson; charset=utf-8']
         : [body.atom, 'application/atom+xml; charset=utf-8'];
-  const etag = `"${crypto.createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
-  const headers = { ...CORS, 'Content-Type': type, 'Cache-Control': 'public, max-age=60', ETag: etag };
+  return { text, type, etag: `"${crypto.createHash('sha256').update(text).digest('base64url').slice(0, 27)}"` };
+}
+
+function answer(req: OpenRequest, r: Rendered): OpenResponse {
+  const headers = { ...CORS, 'Content-Type': r.type, 'Cache-Control': 'public, max-age=60', ETag: r.etag };
   const seen = req.headers['if-none-match'];
-  if (status === 200 && seen && seen.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return { status: 304, headers, body: '' };
-  return { status, headers, body: req.method === 'HEAD' ? '' : text };
+  if (seen && seen.split(',').some((t) => t.trim().replace(/^W\//, '') === r.etag)) return { status: 304, headers, body: '' };
+  return { status: 200, headers, body: req.method === 'HEAD' ? '' : r.text };
+}
+
+/**
+ * Answers kept per directory (so for at most its lifetime, DIRECTORY_MAX_AGE_MS, and never across a catalogue
+ * version): the same request again — a sync polling, a client revalidating its ETag, a crawler repeating itself —
+ * costs a lookup, not a rendering of the catalogue. Bounded in entries and bytes; past the bound answers are rendered
+ * each time (and the bulk ones are limited per address anyway).
+ */
+export const KEPT_ANSWERS = { entries: 64, chars: 64 * 1024 * 1024 } as const;
+const keptAnswers = new WeakMap<Directory, { chars: number; answers: Map<string, Rendered> }>();
+
+function requestKey(req: OpenRequest): string {
+  const q = Object.keys(req.query)
+    .sort()
+    .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(req.query[k])}`)
+    .join('&');
+  return `${req.path}?${q}`;
+}
+
+async function renderKept(req: OpenRequest, deps: OpenDataDeps): Promise<Rendered> {
+  const dir = await loadDirectory(deps.store, deps.clock);
+  let kept = keptAnswers.get(dir);
+  if (!kept) keptAnswers.set(dir, (kept = { chars: 0, answers: new Map() }));
+  const key = requestKey(req);
+  const hit = kept.answers.get(key);
+  if (hit) return hit;
+  const fresh = render(await route(req, deps, dir));
+  if (kept.answers.size < KEPT_ANSWERS.entries && kept.chars + fresh.text.length <= KEPT_ANSWERS.chars) {
+    kept.answers.set(key, fresh);
+    kept.chars += fresh.text.length;
+  }
+  return fresh;
 }
 
 function failure(e: HttpError, retryAfter?: number): OpenResponse {
@@ -105,10 +150,10 @@ function failure(e: HttpError, retryAfter?: number): OpenResponse {
 /** `{ page }` as JSON, `{ all }` as NDJSON. */
 const listed = (l: hsds.Listed<unknown>): Body => ('page' in l ? { json: l.page } : { ndjson: l.all });
 
-async function route(req: OpenRequest, deps: OpenDataDeps): Promise<Body> {
+async function route(req: OpenRequest, deps: OpenDataDeps, directory: Directory): Promise<Body> {
   if (req.path === '/feed.atom') {
     const q = parse(feedQuery, req.query);
-    const dir = await loadDirectory(deps.store, deps.clock);
+    const dir = directory;
     const entries = (await feedEntries(deps.store, dir, feedLinks(deps.siteBase))).filter((e) => !q.kind || e.kind === q.kind);
     const self = deps.apiBase ? `${deps.apiBase}/feed.atom${q.kind ? `?kind=${q.kind}` : ''}` : null;
     return {
@@ -128,20 +173,20 @@ async function route(req: OpenRequest, deps: OpenDataDeps): Promise<Body> {
   }
   if (collection === 'openapi.json' && id === undefined) return { json: openApiDocument(deps.apiBase) };
   if (collection === 'profile' && id === undefined) return { json: { name: 'hangzhou-legal-products', title: '杭州市公共法律服务产品目录 HSDS 3.0 配置说明', description: '字段对照见项目文档 docs/hsds.md', version: HSDS_VERSION } };
-  const dir = () => loadDirectory(deps.store, deps.clock);
+  const dir = () => directory;
   const site = deps.siteBase;
   switch (collection) {
     case 'services':
-      if (id === undefined) return listed(hsds.listServices(await dir(), parse(servicesQuery, req.query), site));
+      if (id === undefined) return listed(hsds.listServices(dir(), parse(servicesQuery, req.query), site));
       parse(noQuery, req.query);
-      return { json: hsds.getService(await dir(), id.toLowerCase(), site) ?? raise(notFound('服务')) };
+      return { json: hsds.getService(dir(), id.toLowerCase(), site) ?? raise(notFound('服务')) };
     case 'service_at_locations':
-      if (id === undefined) return listed(hsds.listServiceAtLocations(await dir(), parse(serviceAtLocationsQuery, req.query), site));
+      if (id === undefined) return listed(hsds.listServiceAtLocations(dir(), parse(serviceAtLocationsQuery, req.query), site));
       parse(noQuery, req.query);
-      return { json: hsds.getServiceAtLocation(await dir(), id.toLowerCase(), site) ?? raise(notFound('服务地点')) };
+      return { json: hsds.getServiceAtLocation(dir(), id.toLowerCase(), site) ?? raise(notFound('服务地点')) };
     case 'organizations':
-      if (id === undefined) return listed(hsds.listOrganizations(await dir(), parse(organizationsQuery, req.query), site));
-      return { json: hsds.getOrganization(await dir(), id.toLowerCase(), Boolean(parse(organizationQuery, req.query).full_service), site) ?? raise(notFound('机构')) };
+      if (id === undefined) return listed(hsds.listOrganizations(dir(), parse(organizationsQuery, req.query), site));
+      return { json: hsds.getOrganization(dir(), id.toLowerCase(), Boolean(parse(organizationQuery, req.query).full_service), site) ?? raise(notFound('机构')) };
     case 'taxonomies':
       if (id === undefined) return listed(hsds.listTaxonomies(parse(taxonomiesQuery, req.query)));
       parse(noQuery, req.query);
@@ -163,7 +208,13 @@ export async function handleOpenData(req: OpenRequest, deps: OpenDataDeps): Prom
   if (req.method === 'OPTIONS') return { status: 204, headers: { ...CORS, 'Access-Control-Max-Age': '86400' }, body: '' };
   if (req.method !== 'GET' && req.method !== 'HEAD') return failure(new HttpError(405, 'INVALID_INPUT', '开放数据接口只接受 GET'));
   try {
-    if (deps.throttle) deps.throttle.take(OPEN_DATA_LIMIT, `ip:${req.clientAddress ?? 'unknown'}`, deps.clock.now().getTime());
+    if (deps.throttle) {
+      const key = `ip:${req.clientAddress ?? 'unknown'}`;
+      const now = deps.clock.now().getTime();
+      const limits = isBulk(req.query) ? [OPEN_DATA_LIMIT, OPEN_DATA_BULK_LIMIT] : [OPEN_DATA_LIMIT];
+      for (const name of limits) deps.throttle.check(name, key, now);
+      for (const name of limits) deps.throttle.take(name, key, now);
+    }
   } catch (e) {
     if (e instanceof RateLimitedError) {
       const s = e.retryAfterSeconds ?? 60;
@@ -172,7 +223,7 @@ export async function handleOpenData(req: OpenRequest, deps: OpenDataDeps): Prom
     throw e;
   }
   try {
-    return answer(req, await route(req, deps));
+    return answer(req, await renderKept(req, deps));
   } catch (e) {
     if (e instanceof HttpError) return failure(e);
     deps.log?.(e);

@@ -28,12 +28,16 @@ import type { Directory } from './directory';
 /** A list answer: a page, or every item (NDJSON). */
 export type Listed<T> = { page: HsdsPageOf<T> } | { all: T[] };
 
-export function paged<T>(items: T[], q: { page?: number; per_page?: number; format?: 'json' | 'ndjson' }): Listed<T> {
-  if (q.format === 'ndjson') return { all: items };
+/**
+ * The page `q` asks for (or every item, as NDJSON), each rendered by `render`: only the records on the page are rendered,
+ * so a page costs its own size whatever the catalogue's.
+ */
+export function paged<S, T>(items: S[], q: { page?: number; per_page?: number; format?: 'json' | 'ndjson' }, render: (item: S) => T): Listed<T> {
+  if (q.format === 'ndjson') return { all: items.map(render) };
   const size = q.per_page ?? HSDS_PAGE.default;
   const number = q.page ?? 1;
   const totalPages = Math.ceil(items.length / size);
-  const contents = items.slice((number - 1) * size, number * size);
+  const contents = items.slice((number - 1) * size, number * size).map(render);
   return {
     page: {
       total_items: items.length,
@@ -69,7 +73,10 @@ function matches(p: ProductDoc, search: string): boolean {
 /** The public products a services (or services-at-locations) query selects, in catalogue order (newest first). */
 export function selectProducts(dir: Directory, q: Partial<ServicesQuery>): ProductDoc[] {
   let list = dir.products;
-  if (q.organization_id) list = list.filter((p) => p.orgId && dir.orgs.has(p.orgId) && hsdsId('organization', p.orgId) === q.organization_id);
+  if (q.organization_id) {
+    const orgId = [...dir.orgs.keys()].find((id) => hsdsId('organization', id) === q.organization_id);
+    list = orgId ? list.filter((p) => p.orgId === orgId) : [];
+  }
   if (q.taxonomy_term_id) {
     const id = q.taxonomy_term_id;
     const category = categoryOfTerm(id);
@@ -89,8 +96,8 @@ export function selectProducts(dir: Directory, q: Partial<ServicesQuery>): Produ
 
 export function listServices(dir: Directory, q: ServicesQuery, base: string | null): Listed<unknown> {
   const products = selectProducts(dir, q);
-  if (q.minimal) return paged(products.map((p) => ({ id: hsdsId('service', p._id), last_modified: lastModifiedOf(p, dir.changes.get(p._id) ?? []) })), q);
-  return paged(products.map((p) => (q.full ? serviceOf(p, contextOf(dir, p, base)) : serviceListItemOf(p, contextOf(dir, p, base)))), q);
+  if (q.minimal) return paged(products, q, (p) => ({ id: hsdsId('service', p._id), last_modified: lastModifiedOf(p, dir.changes.get(p._id) ?? []) }));
+  return paged(products, q, (p) => (q.full ? serviceOf(p, contextOf(dir, p, base)) : serviceListItemOf(p, contextOf(dir, p, base))));
 }
 
 export function getService(dir: Directory, id: string, base: string | null) {
@@ -99,7 +106,7 @@ export function getService(dir: Directory, id: string, base: string | null) {
 }
 
 export function listServiceAtLocations(dir: Directory, q: ServiceAtLocationsQuery, base: string | null) {
-  return paged(selectProducts(dir, q).map((p) => serviceAtLocationOf(p, contextOf(dir, p, base))), q);
+  return paged(selectProducts(dir, q), q, (p) => serviceAtLocationOf(p, contextOf(dir, p, base)));
 }
 
 export function getServiceAtLocation(dir: Directory, id: string, base: string | null) {
@@ -124,10 +131,7 @@ function organizationWithServices(dir: Directory, orgId: string, full: boolean, 
 export function listOrganizations(dir: Directory, q: OrganizationsQuery, base: string | null) {
   let orgs = organizations(dir);
   if (q.search) orgs = orgs.filter((o) => o.name.includes(q.search!));
-  return paged(
-    orgs.map((o) => (q.full || q.full_service ? organizationWithServices(dir, o._id, Boolean(q.full_service), base) : organizationOf(o))),
-    q,
-  );
+  return paged(orgs, q, (o) => (q.full || q.full_service ? organizationWithServices(dir, o._id, Boolean(q.full_service), base) : organizationOf(o)));
 }
 
 export function getOrganization(dir: Directory, id: string, fullService: boolean, base: string | null) {
@@ -137,7 +141,7 @@ export function getOrganization(dir: Directory, id: string, fullService: boolean
 
 export function listTaxonomies(q: { page?: number; per_page?: number; format?: 'json' | 'ndjson'; search?: string }) {
   const all = TAXONOMY_KEYS.map(taxonomyOf).filter((t) => !q.search || t.name.includes(q.search) || t.description.includes(q.search));
-  return paged(all, q);
+  return paged(all, q, (t) => t);
 }
 
 export function getTaxonomy(id: string) {
@@ -151,7 +155,7 @@ export function listTaxonomyTerms(q: TaxonomyTermsQuery) {
   // The terms are flat: every term is a top-level one, and none has children.
   if (q.parent_id) terms = [];
   if (q.search) terms = terms.filter((t) => t.name.includes(q.search!) || t.description.includes(q.search!));
-  return paged(terms, q);
+  return paged(terms, q, (t) => t);
 }
 
 export function getTaxonomyTerm(id: string) {

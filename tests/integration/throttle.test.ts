@@ -61,6 +61,8 @@ test('the limits as data: these exact numbers (a changed number fails here)', ()
     needPerAddress: [60, 3600, 0, 'address'],
     needSupportersPerAddress: [3, 86400, 0, 'address'],
     search: [120, 60, 0, 'address'],
+    openData: [120, 60, 0, 'address'],
+    openDataBulk: [10, 600, 0, 'address'],
     export: [10, 600, 0, 'address'],
     poster: [20, 600, 0, 'address'],
     orgRegisterPerIdentity: [5, 86400, 0, 'identity'],

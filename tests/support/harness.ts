@@ -42,7 +42,7 @@ export interface Harness {
  * tests pass `strict`.
  */
 export async function startHarness(
-  options: { seed?: boolean; demoYear?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode; http?: Partial<HttpLimits>; dataDir?: string } = {},
+  options: { seed?: boolean; demoYear?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode; http?: Partial<HttpLimits>; dataDir?: string; trustProxy?: boolean } = {},
 ): Promise<Harness> {
   // A given data folder is the caller's (kept at close); otherwise a fresh one, removed at close.
   const ownDir = !options.dataDir;
@@ -57,6 +57,7 @@ export async function startHarness(
     h5Dir: options.h5Dir ?? null,
     rateLimits: options.rateLimits ?? 'relaxed',
     http: options.http,
+    trustProxy: options.trustProxy,
     log: (_fn, _action, e) => errors.push(e),
   });
   if (options.seed) await seedDemo(app.store);

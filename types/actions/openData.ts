@@ -11,12 +11,19 @@ const flag = z.enum(['true', 'false', '1', '0'], { error: '应为 true 或 false
 const page = z.coerce.number({ error: '页码应为正整数' }).int('页码应为正整数').min(1, '页码从 1 开始').max(100_000, '页码过大');
 const perPage = z.coerce.number({ error: '每页条数应为整数' }).int('每页条数应为整数').min(1, '每页至少 1 条').max(HSDS_PAGE.max, `每页最多 ${HSDS_PAGE.max} 条`);
 const search = z.string().trim().min(1, '检索词不能为空').max(50, '检索词不能超过 50 字');
+/** Whether `YYYY-MM-DD` names a day of the calendar (Date.parse rolls 2026-02-30 over into March). */
+function dayExists(day: string): boolean {
+  const [y, m, d] = day.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
 /** ISO 8601 date-time with a zone (or a plain date, read as Shanghai midnight). */
 const modifiedAfter = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/, '应为 ISO 8601 日期时间，如 2026-12-01T00:00:00+08:00')
   .transform((s) => (s.length === 10 ? `${s}T00:00:00+08:00` : s))
-  .refine((s) => !Number.isNaN(Date.parse(s)), '不是有效的日期时间');
+  .refine((s) => !Number.isNaN(Date.parse(s)) && dayExists(s.slice(0, 10)), '不是有效的日期时间');
 const format = z.enum(['json', 'ndjson'], { error: 'format 应为 json 或 ndjson' });
 
 const paging = { page: page.optional(), per_page: perPage.optional(), format: format.optional() };
