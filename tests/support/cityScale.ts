@@ -22,6 +22,7 @@ import { AUDIENCE_GROUPS } from '../../types/domain';
 import { RUBRIC, allowedRange } from '../../types/rubric';
 import { DIMENSIONS } from '../../types/rating';
 import { shanghaiDate } from '../../types/time';
+import { findingHeadId, type FindingDoc } from '../../types/assessment';
 import { addDays } from '../../types/workdays';
 import { startBundleHost, type BundleHost } from './bundleHost';
 import { startFakeGateway, type FakeGateway } from './fakeGateway';
@@ -52,6 +53,13 @@ export const productIdOf = (i: number) => `pc${pad(i)}`;
 export const declarationIdOf = (i: number) => `dc${pad(i)}`;
 /** The bulk notice the 300 comments are on. */
 export const NOTICE = declarationIdOf(0);
+/** A review whose panel lost a member (reviews.callReserve), one recognised after its notice (catalogue.publish), two submitted and not drawn (reviews.drawPanels). */
+export const LEFT_PANEL = declarationIdOf(6);
+export const RECOGNISED = declarationIdOf(7);
+export const UNDRAWN = [declarationIdOf(8), declarationIdOf(9)];
+/** Products of the assessment campaign: one without inspection findings (证据不足), two of institutions with few satisfied raters. */
+export const INSUFFICIENT = productIdOf(1);
+export const LOW_SATISFACTION = [productIdOf(1), productIdOf(2)];
 
 export function today(): string {
   return shanghaiDate(Date.now());
@@ -74,9 +82,10 @@ export function seedCity(gw: FakeGateway, scale: Scale): void {
     { _id: userIdForOpenid(OPENIDS.applicant), openid: OPENIDS.applicant, tokenHash: null, roles: ['citizen', 'applicant'], orgId: ORG, createdAt: now },
     ...OPENIDS.experts.map((o, i) => ({ _id: userIdForOpenid(o), openid: o, tokenHash: null, roles: ['citizen', 'expert'], orgId: null, expertId: expertIds[i], createdAt: now })),
   ]);
+  // The five active experts, a reserve no longer in the pool and one who left it.
   gw.seed(
     COLLECTIONS.experts,
-    [...expertIds, 'e-city-reserve'].map((id, i) => ({ _id: id, name: `专家${i + 1}`, organisation: `浙江某大学法学院${i + 1}`, kind: 'academic', title: '教授', specialties: [], phone: '13900000000', active: i < expertIds.length, userId: OPENIDS.experts[i] ? userIdForOpenid(OPENIDS.experts[i]) : null, createdAt: now })),
+    [...expertIds, 'e-city-reserve', 'e-city-gone'].map((id, i) => ({ _id: id, name: `专家${i + 1}`, organisation: `浙江某大学法学院${i + 1}`, kind: 'academic', title: '教授', specialties: [], phone: '13900000000', active: i < expertIds.length, userId: OPENIDS.experts[i] ? userIdForOpenid(OPENIDS.experts[i]) : null, createdAt: now })),
   );
 
   // Products: the demo catalogue's 34 kinds, built once (search keys included) and copied with their own ids. Every
@@ -94,8 +103,10 @@ export function seedCity(gw: FakeGateway, scale: Scale): void {
     const orgId = i % 20 === 0 ? ORG : `o-city-${i % 500}`;
     products.push({ ...t, _id, orgId, publishedOn, sortKey, ratingKey: t.ratingKey.replace(/\|.*$/, `|${sortKey}`), gradeKey: (t.gradeKey ?? '').replace(/\|.*$/, `|${sortKey}`) });
     // 1,000,000 ratings at city scale, as the summaries every rating keeps up to date: per year and for all time.
-    const levels: [number, number, number, number, number] = [0, Math.floor(perProduct * 0.05), Math.floor(perProduct * 0.1), Math.floor(perProduct * 0.35), 0];
-    levels[4] = perProduct - levels[1] - levels[2] - levels[3];
+    // Two products of the campaign (two institutions) with few satisfied raters: the supervision proposal's lines.
+    const shares = LOW_SATISFACTION.includes(_id) ? [0.3, 0.2, 0.2, 0.1] : [0, 0.05, 0.1, 0.35];
+    const levels = shares.map((x) => Math.floor(perProduct * x)) as [number, number, number, number, number];
+    levels[4] = perProduct - levels[0] - levels[1] - levels[2] - levels[3];
     const sums = Object.fromEntries(DIMENSIONS.map((d) => [d, perProduct * 4])) as Record<string, number>;
     const counts = Object.fromEntries(DIMENSIONS.map((d) => [d, perProduct])) as Record<string, number>;
     for (const y of [Y, null])
@@ -106,11 +117,23 @@ export function seedCity(gw: FakeGateway, scale: Scale): void {
     }
   }
   gw.seed(COLLECTIONS.products, products as never);
+  // The assessment's inspections: a third-party survey of every product in the campaign but one (`INSUFFICIENT`: its
+  // evidence meets no grade, the bureau decides), each the head of its author's chain.
+  const findings = [];
+  for (let i = 0; i < n.campaign; i++) {
+    const productId = productIdOf(i);
+    if (productId === INSUFFICIENT) continue;
+    findings.push({ _id: `fc${pad(i)}`, year: Y, productId, method: 'third-party', on: day, score: 85, notes: '第三方满意度调查记录', checked: [], evidence: [], supersedes: null, reason: null, appealId: null, recordedBy: 'u-city-bureau', recordedByOrgId: null, recordedByRole: 'admin', recordedAt: now, source: null });
+  }
+  gw.seed(COLLECTIONS.assessmentFindings, findings);
+  gw.seed(COLLECTIONS.counters, findings.map((f) => ({ _id: findingHeadId(f as FindingDoc), findingId: f._id })));
   gw.seed(COLLECTIONS.ratingSummaries, summaries);
   gw.seed(COLLECTIONS.featured, featured);
 
-  // Declarations of this year's call: the applicant's every twentieth; each drawn to the five experts; the first ten in
-  // publicity (the first with the comments).
+  // Declarations of this year's call: the applicant's every twentieth; each drawn to the five experts; the first five in
+  // publicity (the first with the comments), and at city scale five more. Four at the same place in both cities stand
+  // where the year's later steps need them: a panel a member left (`LEFT_PANEL`), one recognised after its notice
+  // (`RECOGNISED`), two submitted and not yet drawn (`UNDRAWN`).
   const callId = callIdForYear(Y);
   const declarations = [];
   const panels = [];
@@ -118,14 +141,20 @@ export function seedCity(gw: FakeGateway, scale: Scale): void {
   for (let i = 0; i < n.declarations; i++) {
     const spec = demoSpec(DEMO_PRODUCTS[i % DEMO_PRODUCTS.length], i);
     const _id = declarationIdOf(i);
-    const inPublicity = i < Math.min(10, n.declarations / 2);
+    const inPublicity = i < 5 || (i >= 10 && i < 15);
+    const status = inPublicity ? 'in-publicity' : _id === RECOGNISED ? 'recognised' : UNDRAWN.includes(_id) ? 'submitted' : 'in-review';
     declarations.push({
-      _id, callId, orgId: i % 20 === 0 ? ORG : `o-city-${i % 500}`, createdBy: userIdForOpenid(OPENIDS.applicant), status: inPublicity ? 'in-publicity' : 'in-review', declarationMode: 'self', recommender: null,
+      _id, callId, orgId: i % 20 === 0 ? ORG : `o-city-${i % 500}`, createdBy: userIdForOpenid(OPENIDS.applicant), status, declarationMode: 'self', recommender: null,
       spec, version: 1, name: spec.name, createdAt: now, updatedAt: now, submittedAt: now, withdrawnAt: null, materialRequests: [],
     });
-    panels.push({ _id, members: expertIds, reserves: ['e-city-reserve'], seed: 's', pool: [...expertIds, 'e-city-reserve'], excluded: [], drawnAt: now, recusals: [], submitted: [], dueOn: addDays(day, 14) });
+    const panel = { _id, members: expertIds, reserves: ['e-city-reserve'], seed: 's', pool: [...expertIds, 'e-city-reserve'], excluded: [], drawnAt: now, recusals: [], submitted: [], dueOn: addDays(day, 14) };
+    // The fifth expert left this panel (taken out of the pool earlier in the year): a seat for the bureau to fill.
+    if (_id === LEFT_PANEL) Object.assign(panel, { members: expertIds.slice(0, 4), reserves: [], departures: [{ expertId: 'e-city-gone', at: now, by: null, reason: '调离评审工作', sheet: 'none', replacedBy: null }] });
+    if (status !== 'submitted') panels.push(panel);
     if (inPublicity)
       publicity.push({ _id, windows: [{ startsOn: addDays(day, -2), endsOn: addDays(day, 7), workingDays: 7, warnings: [] }], status: 'open', outcome: null, reason: null, closedAt: null, commenters: i === 0 ? n.comments : 0, shownComments: i === 0 ? n.comments : 0, startedAt: now });
+    if (status === 'recognised')
+      publicity.push({ _id, windows: [{ startsOn: addDays(day, -12), endsOn: addDays(day, -3), workingDays: 7, warnings: [] }], status: 'closed', outcome: 'recognised', reason: null, closedAt: now, commenters: 0, shownComments: 0, startedAt: now });
   }
   gw.seed(COLLECTIONS.declarations, declarations);
   gw.seed(COLLECTIONS.panels, panels);
@@ -216,6 +245,7 @@ export function steps(): Step[] {
     { fn: 'declarations', action: 'listCalls', as: 'anonymous' },
     { fn: 'needs', action: 'forCall', as: 'anonymous', input: () => ({ callId: callIdForYear(Y) }) },
     { fn: 'declarations', action: 'registerFile', as: 'applicant', input: (s) => ({ fileId: s.fileId, name: '盖章页.pdf' }) },
+    { fn: 'declarations', action: 'draftDefaults', as: 'applicant' },
     { fn: 'declarations', action: 'saveDraft', as: 'applicant', input: () => ({ spec }), save: (d, s) => (s.decl = d.declarationId) },
     { fn: 'declarations', action: 'saveDraft', as: 'applicant', input: (s) => ({ declarationId: s.decl, spec: { ...spec, recommender: undefined }, declarationMode: 'recommended', recommenderOrgId: s.assocOrg }) },
     { fn: 'declarations', action: 'get', as: 'applicant', input: (s) => ({ declarationId: s.decl }) },
@@ -231,9 +261,10 @@ export function steps(): Step[] {
     // review
     { fn: 'reviews', action: 'addExpert', as: 'admin', input: () => ({ name: '专家六', organisation: '浙江某大学法学院6', kind: 'academic', phone: '13900000000' }), save: (d, s) => (s.newExpert = d.expertId) },
     { fn: 'reviews', action: 'listExperts', as: 'admin' },
-    { fn: 'reviews', action: 'setExpertActive', as: 'admin', input: (s) => ({ expertId: s.newExpert, active: false }) },
+    { fn: 'reviews', action: 'setExpertActive', as: 'admin', input: (s) => ({ expertId: s.newExpert, active: false, reason: '本年度赴外地挂职，暂停评审' }) },
     { fn: 'reviews', action: 'declareConflict', as: 'expert1', input: (s) => ({ orgId: s.newOrg, reason: '近三年曾担任该所法律顾问' }) },
     { fn: 'reviews', action: 'drawPanel', as: 'admin', input: (s) => ({ declarationId: s.decl, size: 5 }) },
+    { fn: 'reviews', action: 'drawPanels', as: 'admin', input: () => ({ declarationIds: UNDRAWN, size: 5 }) },
     { fn: 'reviews', action: 'panel', as: 'admin', input: (s) => ({ declarationId: s.decl }) },
     { fn: 'reviews', action: 'myAssignments', as: 'expert1' },
     { fn: 'reviews', action: 'assignment', as: 'expert1', input: (s) => ({ declarationId: s.decl }) },
@@ -254,6 +285,7 @@ export function steps(): Step[] {
     { fn: 'reviews', action: 'myResult', as: 'applicant', input: (s) => ({ declarationId: s.decl }) },
     { fn: 'reviews', action: 'publicResults', as: 'anonymous', input: () => ({ year: Y }) },
     { fn: 'reviews', action: 'recuse', as: 'expert2', input: () => ({ declarationId: declarationIdOf(5), expertId: 'e-city-2', reason: '曾为申报单位提供咨询' }) },
+    { fn: 'reviews', action: 'callReserve', as: 'admin', input: () => ({ declarationId: LEFT_PANEL, reason: '评审组成员调离，补足五人' }) },
     { fn: 'declarations', action: 'withdraw', as: 'applicant', input: () => ({ declarationId: declarationIdOf(0), reason: '机构调整，暂不申报' }), refused: 'CONFLICT' /* in publicity: only a draft or a submitted one may be withdrawn */ },
     // publicity
     { fn: 'publicity', action: 'setCalendar', as: 'admin', input: () => ({ year: Y, holidays: [], workdays: [] }) },
@@ -266,10 +298,11 @@ export function steps(): Step[] {
     { fn: 'publicity', action: 'moderation', as: 'admin', input: () => ({ declarationId: NOTICE }) },
     { fn: 'publicity', action: 'moderate', as: 'admin', input: (s) => ({ commentId: s.commentId, decision: 'show' }) },
     { fn: 'publicity', action: 'dispose', as: 'admin', input: (s) => ({ commentId: s.commentId, disposition: 'adopted', reply: '已增加周六上午服务' }) },
+    { fn: 'publicity', action: 'disposeMany', as: 'admin', input: () => ({ commentIds: ['cc00001', 'cc00002'], disposition: 'not-adopted', reply: '服务时间已在公示的服务标准中载明' }) },
     { fn: 'publicity', action: 'disposeGroup', as: 'admin', input: () => ({ declarationId: NOTICE, groupId: 'cc00000', disposition: 'partly-adopted', reply: '已要求公开服务时间' }) },
     { fn: 'publicity', action: 'close', as: 'admin', input: (s) => ({ declarationId: s.decl, outcome: 'recognised' }), refused: 'CONFLICT' /* the window has not ended today */ },
     // the catalogue
-    { fn: 'catalogue', action: 'publish', as: 'admin', input: () => ({ declarationIds: [declarationIdOf(1)], documentNumber: `杭司〔${Y}〕130号`, publishedOn: day }), refused: 'CONFLICT' /* its publicity is still open */ },
+    { fn: 'catalogue', action: 'publish', as: 'admin', input: () => ({ declarationIds: [RECOGNISED], documentNumber: `杭司〔${Y}〕130号`, publishedOn: day }) },
     { fn: 'catalogue', action: 'search', as: 'anonymous' },
     { fn: 'catalogue', action: 'search', as: 'anonymous', input: () => ({ q: '调解' }) },
     { fn: 'catalogue', action: 'suggest', as: 'anonymous', input: () => ({ q: '调' }) },
@@ -299,17 +332,24 @@ export function steps(): Step[] {
     { fn: 'assessments', action: 'setScheme', as: 'admin', input: (s) => ({ year: Y, scheme: (({ year: _y, ...rest }) => rest)(s.scheme), reason: '沿用上年方案' }) },
     { fn: 'assessments', action: 'open', as: 'admin', input: () => ({ year: Y, title: `${Y} 年度产品测评`, startsOn: `${Y}-01-01`, endsOn: `${Y}-12-31` }) },
     { fn: 'assessments', action: 'assign', as: 'admin', input: (s) => ({ year: Y, assessorOrgId: s.assessorOrg, productIds: [productIdOf(0), productIdOf(1)] }) },
+    { fn: 'assessments', action: 'assignMany', as: 'admin', input: (s) => ({ year: Y, assessorOrgId: s.assessorOrg, productIds: [productIdOf(2), productIdOf(3)] }) },
+    { fn: 'assessments', action: 'assessors', as: 'admin', input: () => ({ year: Y }) },
     { fn: 'assessments', action: 'progress', as: 'admin', input: () => ({ year: Y }) },
     { fn: 'assessments', action: 'myProducts', as: 'assessor', input: () => ({ year: Y }) },
     { fn: 'assessments', action: 'recordFinding', as: 'assessor', input: () => ({ year: Y, productId: productIdOf(0), method: 'ledger', on: day, score: 80, notes: '台帐检查情况记录', checked: ['complete'] }) },
     { fn: 'assessments', action: 'findings', as: 'assessor', input: () => ({ year: Y, productId: productIdOf(0) }) },
     { fn: 'assessments', action: 'selfReport', as: 'applicant', input: () => ({ year: Y, productId: productIdOf(0), servedCount: 800, capacity: 1000, summary: '全年接待群众咨询 800 人次，办结援助案件 120 件，满意率 96%。' }) },
+    { fn: 'assessments', action: 'acceptCapacity', as: 'admin', input: () => ({ year: Y, productId: productIdOf(0), capacity: 1000, reason: '与服务点数量和值班安排相符' }) },
     { fn: 'declarations', action: 'registerFile', as: 'purchaser', input: (s) => ({ fileId: s.contractId, name: '采购合同.pdf' }) },
     { fn: 'procurement', action: 'record', as: 'purchaser', input: (s) => ({ evidence: [{ fileId: s.contractId, name: '采购合同.pdf' }],  productId: productIdOf(0), from: `${Y}-03-01`, to: `${Y}-12-31`, quantity: 12, amount: 36000.5, contractNumber: `HB-${Y}-003` }), save: (d, s) => (s.procurementId = d.procurementId) },
     { fn: 'procurement', action: 'confirm', as: 'applicant', input: (s) => ({ procurementId: s.procurementId, agree: true }) },
+    { fn: 'procurement', action: 'record', as: 'purchaser', input: (s) => ({ evidence: [{ fileId: s.contractId, name: '采购合同.pdf' }], productId: productIdOf(0), from: `${Y}-04-01`, to: `${Y}-06-30`, quantity: 2, amount: 6000, contractNumber: `HB-${Y}-004` }), save: (d, s) => (s.disputedId = d.procurementId) },
+    { fn: 'procurement', action: 'confirm', as: 'applicant', input: (s) => ({ procurementId: s.disputedId, agree: false, note: '合同约定的服务次数与记录不符' }) },
+    { fn: 'procurement', action: 'settle', as: 'admin', input: (s) => ({ procurementId: s.disputedId, decision: 'stands', reason: '合同与服务记录核对一致，采购成立' }) },
     { fn: 'procurement', action: 'opinion', as: 'purchaser', input: () => ({ year: Y, productId: productIdOf(0), score: 86, notes: '服务及时，群众反映良好' }) },
     { fn: 'assessments', action: 'compute', as: 'admin', input: () => ({ year: Y }) },
     { fn: 'assessments', action: 'drafts', as: 'admin', input: () => ({ year: Y }) },
+    { fn: 'assessments', action: 'decideInsufficient', as: 'admin', input: () => ({ year: Y, productId: INSUFFICIENT, decision: 'no-grade', reason: '本年度未开展实地检查，不定等次' }) },
     { fn: 'assessments', action: 'mine', as: 'applicant', input: () => ({ year: Y }) },
     { fn: 'assessments', action: 'appeal', as: 'applicant', input: () => ({ year: Y, productId: productIdOf(0), reason: '本年度自评报告中的服务人次未计入，请复核' }), save: (d, s) => (s.appealId = d.appealId) },
     { fn: 'assessments', action: 'appeals', as: 'admin', input: () => ({ year: Y }) },
@@ -329,7 +369,8 @@ export function steps(): Step[] {
     { fn: 'supervision', action: 'productNotice', as: 'anonymous', input: () => ({ productId: productIdOf(0) }) },
     { fn: 'supervision', action: 'propose', as: 'admin', input: () => ({ year: Y }), save: (d, s) => (s.proposal = d) },
     { fn: 'supervision', action: 'proposal', as: 'admin', input: () => ({ year: Y }) },
-    { fn: 'supervision', action: 'decideLine', as: 'admin', input: (s) => ({ proposalId: s.proposal.proposalId, lineId: s.proposal.lines?.[0]?.lineId ?? 'none', decision: 'accept', reason: '按规则处理' }), mayRefuse: 'NOT_FOUND' /* at 10 products none is in the bottom tenth: the proposal has no lines */ },
+    { fn: 'supervision', action: 'decideLine', as: 'admin', input: (s) => ({ proposalId: s.proposal.proposalId, lineId: s.proposal.lines[0].lineId, decision: 'accept', reason: '按规则处理' }) },
+    { fn: 'supervision', action: 'decideLines', as: 'admin', input: (s) => ({ year: Y, lines: s.proposal.lines.slice(1, 3).map((l: { productId: string }) => ({ productId: l.productId, decision: 'reject', reason: '已在整改期内，暂不处理' })) }) },
     { fn: 'supervision', action: 'rectify', as: 'admin', input: () => ({ productId: productIdOf(0), reason: '机构满意率低于 80%', dueWorkingDays: 5 }), save: (d, s) => (s.rectificationId = d.rectificationId) },
     { fn: 'supervision', action: 'answerRectification', as: 'applicant', input: (s) => ({ rectificationId: s.rectificationId, measures: '增加值班律师，公开服务时间', evidence: '值班律师排班表及公示照片' }) },
     { fn: 'supervision', action: 'rectifications', as: 'admin' },
@@ -343,8 +384,8 @@ export function steps(): Step[] {
     { fn: 'procurement', action: 'productSummary', as: 'anonymous', input: () => ({ productId: productIdOf(0) }) },
     { fn: 'procurement', action: 'valueForMoney', as: 'admin', input: () => ({ year: Y }) },
     { fn: 'procurement', action: 'requestCustom', as: 'purchaser', input: () => ({ productId: productIdOf(0), need: '为辖区 40 家餐饮小店做用工合同体检', audience: '湖滨街道餐饮个体户', schedule: `${Y + 1} 年 5 月至 6 月`, budget: 5000 }), save: (d, s) => (s.requestId2 = d.requestId) },
-    { fn: 'procurement', action: 'answerCustom', as: 'applicant', input: (s) => ({ requestId: s.requestId2, terms: '按餐饮行业定制体检清单，两轮上门', price: 4800 }) },
-    { fn: 'procurement', action: 'acceptCustom', as: 'purchaser', input: (s) => ({ requestId: s.requestId2 }) },
+    { fn: 'procurement', action: 'answerCustom', as: 'applicant', input: (s) => ({ requestId: s.requestId2, terms: '按餐饮行业定制体检清单，两轮上门', price: 4800 }), save: (d, s) => (s.offerVersion = d.offerVersion) },
+    { fn: 'procurement', action: 'acceptCustom', as: 'purchaser', input: (s) => ({ requestId: s.requestId2, offerVersion: s.offerVersion }) },
     { fn: 'procurement', action: 'customRequests', as: 'applicant' },
     // needs
     { fn: 'needs', action: 'submit', as: 'citizen', input: () => ({ text: '希望有针对外卖骑手的工伤认定咨询服务', category: 'legal-service', district: '西湖区', audience: '外卖骑手' }), save: (d, s) => (s.needId = d.needId) },
@@ -358,6 +399,7 @@ export function steps(): Step[] {
     // the bureau's desk, messages and the timer
     { fn: 'admin', action: 'auditTrail', as: 'admin', input: (s) => ({ recordId: s.decl }) },
     { fn: 'admin', action: 'dashboard', as: 'admin', input: () => ({ year: Y }) },
+    { fn: 'admin', action: 'todo', as: 'admin' },
     { fn: 'admin', action: 'export', as: 'admin', input: () => ({ dataset: 'valueForMoney', format: 'csv', year: Y }) },
     { fn: 'auth', action: 'myActivity', as: 'citizen' },
     { fn: 'notify', action: 'inbox', as: 'applicant' },
@@ -440,6 +482,9 @@ export async function runSteps(gw: FakeGateway, host: BundleHost, list: Step[] =
       const code = result?.ok ? undefined : result?.error?.code;
       if (step.refused ? code !== step.refused : !result?.ok && code !== step.mayRefuse)
         throw new Error(`${key} as ${step.as}: expected ${step.refused ? `refusal ${step.refused}` : 'success'}, got ${JSON.stringify(result).slice(0, 400)}`);
+      // A bulk action answers per record (issue 22): each record must have been done, not refused on its own.
+      const refusedRecords = result?.ok && Array.isArray(result.data?.results) ? result.data.results.filter((r: { id?: unknown; ok?: unknown }) => typeof r.id === 'string' && r.ok === false) : [];
+      if (refusedRecords.length) throw new Error(`${key} as ${step.as}: records refused ${JSON.stringify(refusedRecords).slice(0, 400)}`);
       if (result?.ok) step.save?.(result.data, s);
       const actions = gw.requests.map((r) => r.action);
       if (k === 0)
