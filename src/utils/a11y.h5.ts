@@ -6,7 +6,7 @@
  * every page and component keeps writing `<View role='button' onClick>` as it does on WeChat. Each page's container
  * is marked as the page's main landmark (a screen reader lists it; the tab bar inside stays its own navigation).
  */
-const TAPPABLE = '[role=button], [role=link], [role=switch], [role=tab], [role=radio], [role=checkbox], .at-button';
+const TAPPABLE = '[role=button], [role=link], [role=switch], [role=tab], [role=radio], [role=checkbox], [role=option], .at-button';
 
 function mark(): void {
   // Taro draws each page in its own container (the ones not shown are display: none): that is the main content.
