@@ -28,5 +28,14 @@ export interface Api {
   procurement: ProcurementApi;
   needs: NeedsApi;
 }
+/** Bulk actions' answer (issue 22): one outcome per selected record. */
+export type { BulkOutcome, BulkResult } from './bulk';
+/** The bureau's to-do list (admin.todo). */
+export type { TodoItem, TodoKind, TodoResult } from './todo';
+/** Whether 评审组确认结果 can succeed now (reviews.panel, reviews.result). */
+export type { CanConfirm, ReviewResultView } from './review';
+export type { AssessorView } from './actions/assessments';
+export type { DraftDefaults } from './actions/declarations';
+
 export type ApiInput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [infer I, unknown] ? I : never;
 export type ApiOutput<F extends keyof Api, A extends keyof Api[F]> = Api[F][A] extends [unknown, infer O] ? O : never;

@@ -64,3 +64,9 @@ export function retryMessage(seconds: number): string {
  * storage). An organisation declares a handful of products a year; a withdrawn draft no longer counts.
  */
 export const OPEN_DRAFTS_PER_ORG = 20;
+
+/**
+ * Bulk actions (issue 22: draw panels, start publicity, answer comments, assign products, publish, decide proposal
+ * lines): at most this many records per call. Each record is its own transaction, so a call's time grows with it.
+ */
+export const BULK_MAX = 50;

@@ -46,7 +46,7 @@ export const NOTIFY_KIND_INFO: Record<NotifyKind, { title: string; template: Tem
   scoringDueSoon: { title: '评分即将截止', template: 'DEADLINE' },
   resultConfirmed: { title: '评审结果已确认', template: 'RESULT' },
   publicityStarted: { title: '产品开始公示', template: 'RESULT' },
-  publicityEndingSoon: { title: '公示明天期满', template: 'DEADLINE' },
+  publicityEndingSoon: { title: '公示即将期满', template: 'DEADLINE' },
   publicityEnded: { title: '公示已结束', template: 'RESULT' },
   caseOpened: { title: '收到差评，请限期整改', template: 'TASK' },
   caseDueSoon: { title: '差评整改明天到期', template: 'DEADLINE' },
@@ -62,8 +62,11 @@ export const REMIND_BEFORE = {
   caseDue: 1,
   /** A panel's scoring deadline within this many working days: a reminder to members who have not submitted. */
   scoringDue: 2,
-  /** The last day of a publicity window is within this many working days: a reminder to the bureau. */
-  publicityEnd: 1,
+  /**
+   * The last day of a publicity window is within this many working days: a reminder to the bureau, and the window is on
+   * its to-do list (issue 22: two working days to prepare the answers to the comments).
+   */
+  publicityEnd: 2,
   /** A rectification (限期整改) due within this many working days: a reminder to the provider. */
   rectificationDue: 1,
 } as const;

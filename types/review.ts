@@ -165,6 +165,30 @@ export interface ReviewResult {
   dissent?: { expertId: string; note: string }[];
 }
 
+/**
+ * Whether the bureau's confirmation (reviews.confirm, 经评审组最终确认) can succeed now: every sheet in, the result not
+ * yet confirmed, and more than half of the current members agreeing. `reason` (Chinese) says what is missing.
+ */
+export interface CanConfirm {
+  ok: boolean;
+  reason?: string;
+  /** Current members who agreed with the result. */
+  agreed: number;
+  /** Agreements needed: more than half of the members. */
+  needed: number;
+}
+
+/** The panel's result as the bureau and the panel's members read it (reviews.result), with where confirmation stands. */
+export interface ReviewResultView extends ReviewResult {
+  canConfirm: CanConfirm;
+  /** Members of the panel now. */
+  members: number;
+  /** Current members who disagreed (with reasons, kept for the report). */
+  disagreed: number;
+  /** A calling panel member's own agreement or dissent, if given (null for the bureau or before it is given). */
+  mine: { agree: boolean; note: string; at: string } | null;
+}
+
 /** 主动公开评审结果: one confirmed declaration of the year, as anyone may read it. */
 export interface PublicResultItem {
   declarationId: string;

@@ -7,6 +7,7 @@ import { setClock } from './setClock';
 import { runJobs } from '../notify/jobs';
 import { exportDataset } from './exportDataset';
 import { readDashboard } from './readDashboard';
+import { readTodo } from './readTodo';
 
 export const adminFunction = defineFunction('admin', {
   createInvite: action({ input: adminSchemas.createInvite, allow: can.createInvite, run: createInvite }),
@@ -15,4 +16,5 @@ export const adminFunction = defineFunction('admin', {
   runJobs: action({ input: adminSchemas.runJobs, allow: can.runJobs, run: (_input, ctx) => runJobs(ctx), testClockOnly: true }),
   export: action({ input: adminSchemas.export, allow: can.export, run: exportDataset }),
   dashboard: action({ input: adminSchemas.dashboard, allow: can.dashboard, run: readDashboard }),
+  todo: action({ input: adminSchemas.todo, allow: can.todo, run: readTodo }),
 });

@@ -10,4 +10,6 @@ export const adminPermissions = {
   /** Exports hold personal data (names, comments): the bureau's only. */
   export: isAdmin,
   dashboard: isAdmin,
+  /** 待办: the bureau's own work list. */
+  todo: isAdmin,
 };

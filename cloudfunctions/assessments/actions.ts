@@ -1,7 +1,7 @@
 import { assessmentsSchemas as s } from '../../types/actions/assessments';
 import { action, defineFunction } from '../_lib/router';
 import { appeal, decideAppeal, listAppeals } from './appeals';
-import { assign, myProducts } from './assign';
+import { assign, assignMany, listAssessors, myProducts } from './assign';
 import { computeResults } from './compute';
 import { openCampaign } from './openCampaign';
 import { assessmentPermissions as can } from './permissions';
@@ -16,6 +16,8 @@ export const assessmentsFunction = defineFunction('assessments', {
   setScheme: action({ input: s.setScheme, allow: can.manage, run: setScheme }),
   open: action({ input: s.open, allow: can.manage, run: openCampaign }),
   assign: action({ input: s.assign, allow: can.manage, run: assign }),
+  assignMany: action({ input: s.assignMany, allow: can.manage, run: assignMany }),
+  assessors: action({ input: s.assessors, allow: can.manage, run: listAssessors }),
   progress: action({ input: s.progress, allow: can.manage, run: progress }),
   myProducts: action({ input: s.myProducts, allow: can.inspect, run: myProducts }),
   findings: action({ input: s.findings, allow: can.inspect, run: listFindings }),

@@ -1,5 +1,9 @@
 import type { AssignmentDoc } from '../../types/assessment';
-import type { OrgDoc } from '../admin/createInvite';
+import type { InviteDoc, OrgDoc } from '../admin/createInvite';
+import type { AssessorView } from '../../types/actions/assessments';
+import type { BulkResult } from '../../types/bulk';
+import { eachRecord } from '../_lib/bulk';
+import { findAll, findByIds } from '../_lib/store/pages';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -25,6 +29,36 @@ export async function assign(input: { year: number; assessorOrgId: string; produ
     await appendAudit(tx, ctx, { collection: COLLECTIONS.assessmentAssignments, recordId: id, change: { added: input.productIds } });
     return { assessorOrgId: input.assessorOrgId, productIds };
   });
+}
+
+/**
+ * Issue 22: selected products assigned to one assessing organisation, each by `assign` in its own transaction and
+ * audit entry; a product outside the year's scope (or a campaign already computed) is refused and listed, the others
+ * assigned.
+ */
+export async function assignMany(input: { year: number; assessorOrgId: string; productIds: string[] }, ctx: Ctx): Promise<BulkResult> {
+  return { results: await eachRecord(ctx, input.productIds, (productId) => assign({ year: input.year, assessorOrgId: input.assessorOrgId, productIds: [productId] }, ctx)) };
+}
+
+/**
+ * The assessing organisations the bureau invited (an invite with role 测评机构), by name, so the bureau picks one by
+ * name and never types an id; with a year, how many products each holds. Reads: the invites, then the organisations,
+ * users and assignments together.
+ */
+export async function listAssessors(input: { year?: number }, ctx: Ctx): Promise<{ assessors: AssessorView[] }> {
+  const invites = await findAll<InviteDoc>(ctx.store, COLLECTIONS.invites, { where: { role: 'assessor' } });
+  const orgIds = [...new Set(invites.map((i) => i.orgId).filter((o): o is string => !!o))];
+  const [orgs, assignments] = await Promise.all([
+    findByIds<OrgDoc>(ctx.store, COLLECTIONS.orgs, orgIds),
+    input.year ? findByIds<AssignmentDoc>(ctx.store, COLLECTIONS.assessmentAssignments, orgIds.map((o) => assignmentId(input.year!, o))) : Promise.resolve([] as AssignmentDoc[]),
+  ]);
+  const held = new Map(assignments.map((a) => [a.assessorOrgId, a.productIds.length]));
+  const accounts = new Map<string, number>();
+  for (const i of invites) if (i.orgId && i.usedBy) accounts.set(i.orgId, (accounts.get(i.orgId) ?? 0) + 1);
+  const assessors = orgs
+    .map((o) => ({ orgId: o._id, name: o.name, accounts: accounts.get(o._id) ?? 0, assigned: input.year ? (held.get(o._id) ?? 0) : null }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || (a.orgId < b.orgId ? -1 : 1));
+  return { assessors };
 }
 
 /** An assessor's products for the year (the bureau: every product), with how many findings each method has. */

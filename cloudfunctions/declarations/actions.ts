@@ -1,5 +1,6 @@
 import { declarationsSchemas as s } from '../../types/actions/declarations';
 import { action, defineFunction } from '../_lib/router';
+import { draftDefaults } from './draftDefaults';
 import { requestMaterials, supplyMaterials } from './materials';
 import { listCalls, openCall } from './openCall';
 import { declarationPermissions as can } from './permissions';
@@ -26,4 +27,5 @@ export const declarationsFunction = defineFunction('declarations', {
   registerFile: action({ input: s.registerFile, allow: can.uploadFile, run: registerFile }),
   endorse: action({ input: s.endorse, allow: can.endorse, run: endorseDeclaration }),
   recommendedToMe: action({ input: s.recommendedToMe, allow: can.endorse, run: recommendedToMe }),
+  draftDefaults: action({ input: s.draftDefaults, allow: can.saveDraft, run: draftDefaults }),
 });

@@ -5,6 +5,10 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { inboxKeysOf } from '../_lib/notify';
 import type { Where } from '../_lib/store/port';
+import { findByIds } from '../_lib/store/pages';
+import type { UserDoc } from '../_lib/identity';
+import type { OrgDoc } from '../../types/org';
+import type { ExpertDoc } from '../../types/review';
 
 const toView = (m: MessageDoc): MessageView => ({ id: m._id, kind: m.kind, title: m.title, body: m.body, link: m.link, createdAt: m.createdAt, read: m.readAt !== null });
 
@@ -42,6 +46,30 @@ export async function markRead(input: { ids?: string[]; all?: true }, ctx: Ctx) 
   return { marked, unread: await unreadOf(ctx, keys) };
 }
 
+/**
+ * Who each recipient key is, by name: the organisation (o:), the expert (e:), the bureau, and for a person (u:) the
+ * organisation they act for, else 市民 (a citizen has no name here, and none is shown). Three reads together.
+ */
+async function recipientNames(ctx: Ctx, recipients: string[]): Promise<Map<string, string>> {
+  const ids = (prefix: string) => [...new Set(recipients.filter((r) => r.startsWith(prefix)).map((r) => r.slice(prefix.length)))];
+  const [users, experts] = await Promise.all([findByIds<UserDoc>(ctx.store, COLLECTIONS.users, ids('u:')), findByIds<ExpertDoc>(ctx.store, COLLECTIONS.experts, ids('e:'))]);
+  const orgs = await findByIds<OrgDoc>(ctx.store, COLLECTIONS.orgs, [...ids('o:'), ...users.map((u) => u.orgId).filter((o): o is string => !!o)]);
+  const orgName = new Map(orgs.map((o) => [o._id, o.name]));
+  const userOrg = new Map(users.map((u) => [u._id, u.orgId]));
+  const expertName = new Map(experts.map((e) => [e._id, e.name]));
+  const names = new Map<string, string>();
+  for (const r of new Set(recipients)) {
+    if (r === 'admin') names.set(r, '市司法局');
+    else if (r.startsWith('o:')) names.set(r, orgName.get(r.slice(2)) ?? '（已删除的单位）');
+    else if (r.startsWith('e:')) names.set(r, expertName.get(r.slice(2)) ? `专家 ${expertName.get(r.slice(2))}` : '（已删除的专家）');
+    else {
+      const org = userOrg.get(r.slice(2));
+      names.set(r, org && orgName.get(org) ? `${orgName.get(org)}（个人）` : '市民');
+    }
+  }
+  return names;
+}
+
 /** The bureau's view of every message written, with how its WeChat delivery went. */
 export async function readOutbox(input: { page?: number; kind?: string; status?: string; recordId?: string }, ctx: Ctx): Promise<OutboxResult> {
   const page = input.page ?? 0;
@@ -50,6 +78,8 @@ export async function readOutbox(input: { page?: number; kind?: string; status?:
   if (input.status) where.sendStatus = input.status;
   if (input.recordId) where.recordId = input.recordId;
   const docs = await ctx.store.find<MessageDoc>(COLLECTIONS.messages, { where, orderBy: [['createdAt', 'desc'], ['_id', 'asc']], skip: page * INBOX_PAGE, limit: INBOX_PAGE + 1 });
-  const messages: OutboxMessage[] = docs.slice(0, INBOX_PAGE).map((m) => ({ ...toView(m), recipient: m.recipient, recordId: m.recordId, sendStatus: m.sendStatus, sentAt: m.sentAt, sendDetail: m.sendDetail }));
+  const shown = docs.slice(0, INBOX_PAGE);
+  const names = await recipientNames(ctx, shown.map((m) => m.recipient));
+  const messages: OutboxMessage[] = shown.map((m) => ({ ...toView(m), recipient: m.recipient, recipientName: names.get(m.recipient)!, recordId: m.recordId, sendStatus: m.sendStatus, sentAt: m.sentAt, sendDetail: m.sendDetail }));
   return { messages, page, hasMore: docs.length > INBOX_PAGE };
 }

@@ -2,7 +2,7 @@ import { publicitySchemas as s } from '../../types/actions/publicity';
 import { action, defineFunction } from '../_lib/router';
 import { readCalendar, setCalendar } from './calendar';
 import { closePublicity } from './closePublicity';
-import { disposeComment, disposeGroup, listComments, listForModeration, moderateComment, postComment } from './comments';
+import { disposeComment, disposeGroup, disposeMany, listComments, listForModeration, moderateComment, postComment } from './comments';
 import { publicityPermissions as can } from './permissions';
 import { getPublicity, listPublicity } from './readPublicity';
 import { startPublicity } from './startPublicity';
@@ -14,6 +14,7 @@ export const publicityFunction = defineFunction('publicity', {
   comment: action({ input: s.comment, allow: can.comment, run: postComment }),
   comments: action({ input: s.comments, allow: can.read, run: listComments }),
   dispose: action({ input: s.dispose, allow: can.run, run: disposeComment }),
+  disposeMany: action({ input: s.disposeMany, allow: can.run, run: disposeMany }),
   disposeGroup: action({ input: s.disposeGroup, allow: can.run, run: disposeGroup }),
   moderate: action({ input: s.moderate, allow: can.run, run: moderateComment }),
   moderation: action({ input: s.moderation, allow: can.run, run: listForModeration }),

@@ -8,6 +8,8 @@ import { newId, sha256 } from '../_lib/ids';
 import { isApplicant } from '../_lib/rules';
 import { DuplicateKeyError, type Where } from '../_lib/store/port';
 import { groupFor } from './groups';
+import { eachRecord } from '../_lib/bulk';
+import type { BulkResult } from '../../types/bulk';
 import { currentWindow, windowState } from './readPublicity';
 
 export const DAILY_COMMENT_LIMIT = 3;
@@ -195,6 +197,14 @@ export async function disposeComment(input: { commentId: string; disposition: Di
     await appendAudit(tx, ctx, { collection: COLLECTIONS.comments, recordId: c._id, change: { disposition: input.disposition } });
     return toMine(next, true);
   });
+}
+
+/**
+ * Issue 22: the bureau answers a selection of comments with one disposition and reply: each comment by `disposeComment`
+ * in its own transaction with its own audit entry; one not found is refused and listed, the others answered.
+ */
+export async function disposeMany(input: { commentIds: string[]; disposition: Disposition; reply: string }, ctx: Ctx): Promise<BulkResult> {
+  return { results: await eachRecord(ctx, input.commentIds, (commentId) => disposeComment({ commentId, disposition: input.disposition, reply: input.reply }, ctx)) };
 }
 
 /** Show a held comment, or hide one (abuse, personal data) with the reason kept. */

@@ -1,7 +1,7 @@
 import { reviewsSchemas as s } from '../../types/actions/reviews';
 import { action, defineFunction } from '../_lib/router';
 import { addExpert, declareConflict, listExperts, setExpertActive } from './experts';
-import { drawPanel, readPanel, recuse } from './panels';
+import { drawPanel, drawPanels, readPanel, recuse } from './panels';
 import { reviewPermissions as can } from './permissions';
 import { confirmResult, readResult } from './results';
 import { askMaterials, decideAsk, listAsks } from './asks';
@@ -16,6 +16,7 @@ export const reviewsFunction = defineFunction('reviews', {
   listExperts: action({ input: s.listExperts, allow: can.managePool, run: listExperts }),
   setExpertActive: action({ input: s.setExpertActive, allow: can.managePool, run: setExpertActive }),
   drawPanel: action({ input: s.drawPanel, allow: can.drawPanel, run: drawPanel }),
+  drawPanels: action({ input: s.drawPanels, allow: can.drawPanel, run: drawPanels }),
   panel: action({ input: s.panel, allow: can.readPanel, run: readPanel }),
   recuse: action({ input: s.recuse, allow: can.recuse, run: recuse }),
   declareConflict: action({ input: s.declareConflict, allow: can.declareConflict, run: declareConflict }),

@@ -1,5 +1,6 @@
 /** 经评审组最终确认: after the result, each member agrees or dissents (with reasons); a majority lets the bureau confirm. */
-import type { PanelConfirmation, PanelDoc } from '../../types/review';
+import type { DeclarationStatus } from '../../types/declaration';
+import type { CanConfirm, PanelConfirmation, PanelDoc } from '../../types/review';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -12,6 +13,24 @@ export function currentConfirmations(panel: PanelDoc): PanelConfirmation[] {
 }
 
 export const hasMajority = (panel: PanelDoc) => currentConfirmations(panel).filter((c) => c.agree).length * 2 > panel.members.length;
+
+/** Agreements a panel needs: more than half of its members. */
+export const majorityOf = (members: number) => Math.floor(members / 2) + 1;
+
+/**
+ * Whether the bureau's confirmation can succeed now, and if not why (the one rule reviews.confirm enforces, and what
+ * reviews.panel / reviews.result show beside the button): the declaration still in review, every sheet in (the result
+ * exists), and a majority of the current members agreeing.
+ */
+export function canConfirm(status: DeclarationStatus | undefined, panel: PanelDoc, hasResult: boolean): CanConfirm {
+  const agreed = currentConfirmations(panel).filter((c) => c.agree).length;
+  const needed = majorityOf(panel.members.length);
+  const no = (reason: string): CanConfirm => ({ ok: false, reason, agreed, needed });
+  if (status !== 'in-review') return no('这份申报的评审已经确认过了');
+  if (!hasResult) return no(`评分尚未全部提交（${panel.submitted.length}/${panel.members.length}），全部提交后评审组才能确认结果`);
+  if (agreed < needed) return no(`评审组过半数同意后才能确认（目前 ${agreed}/${panel.members.length} 位同意），请等待评审组成员确认`);
+  return { ok: true, agreed, needed };
+}
 
 export async function panelConfirm(input: { declarationId: string; agree: boolean; note: string }, ctx: Ctx) {
   const me = ctx.caller.expertId!;

@@ -12,7 +12,11 @@ import { SCORING_WORKING_DAYS } from '../../types/notify';
 import { addDays } from '../../types/workdays';
 import { loadCalendar } from '../publicity/calendar';
 import { exclusionOf, shuffled, type DeclarationParties } from './draw';
+import { canConfirm } from './panelConfirm';
 import { isPanelMember } from './permissions';
+import { findByIds } from '../_lib/store/pages';
+import { eachRecord } from '../_lib/bulk';
+import type { BulkResult } from '../../types/bulk';
 import type { OrgDoc } from '../admin/createInvite';
 import type { UserDoc } from '../_lib/identity';
 
@@ -24,21 +28,29 @@ export function conflictParties(d: Pick<DeclarationDoc, 'spec' | 'recommender' |
   return { orgId: d.orgId, recommenderOrgId, names: [d.spec.cover?.applicantName, orgName, d.recommender] };
 }
 
-/** The organisation each expert's account is bound to (experts.userId → users.orgId). */
+/** The organisation each expert's account is bound to (experts.userId → users.orgId), read by `$in` in one round trip. */
 export async function accountOrgs(ctx: Pick<Ctx, 'store'>, experts: ExpertDoc[]): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
-  for (const e of experts) out.set(e._id, e.userId ? ((await ctx.store.get<UserDoc>(COLLECTIONS.users, e.userId))?.orgId ?? null) : null);
-  return out;
+  const users = new Map((await findByIds<UserDoc>(ctx.store, COLLECTIONS.users, experts.map((e) => e.userId).filter((u): u is string => !!u))).map((u) => [u._id, u]));
+  return new Map(experts.map((e) => [e._id, e.userId ? (users.get(e.userId)?.orgId ?? null) : null]));
 }
 export const sheetId = (declarationId: string, expertId: string) => `${declarationId}:${expertId}`;
 
+/** The panel as the bureau follows it: members, their sheets' state (never their scores), and whether it can confirm. */
 async function panelView(ctx: Ctx, panel: PanelDoc): Promise<PanelView> {
-  const members = [];
-  for (const id of panel.members) {
-    const e = await ctx.store.get<ExpertDoc>(COLLECTIONS.experts, id);
-    const sheet = await ctx.store.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(panel._id, id));
-    members.push({ expertId: id, name: e?.name ?? '', organisation: e?.organisation ?? '', kind: e?.kind ?? '', sheet: sheet ? sheet.status : ('none' as const) });
-  }
+  // One round trip: the members, their sheets, the declaration's status and whether the result exists, together.
+  const [experts, sheets, d, result] = await Promise.all([
+    findByIds<ExpertDoc>(ctx.store, COLLECTIONS.experts, panel.members),
+    findByIds<ScoresheetDoc>(ctx.store, COLLECTIONS.scoresheets, panel.members.map((id) => sheetId(panel._id, id))),
+    ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, panel._id),
+    ctx.store.get(COLLECTIONS.results, panel._id),
+  ]);
+  const expertById = new Map(experts.map((e) => [e._id, e]));
+  const sheetById = new Map(sheets.map((x) => [x._id, x]));
+  const members = panel.members.map((id) => {
+    const e = expertById.get(id);
+    const sheet = sheetById.get(sheetId(panel._id, id));
+    return { expertId: id, name: e?.name ?? '', organisation: e?.organisation ?? '', kind: e?.kind ?? '', sheet: sheet ? sheet.status : ('none' as const) };
+  });
   return {
     declarationId: panel._id,
     members,
@@ -47,6 +59,7 @@ async function panelView(ctx: Ctx, panel: PanelDoc): Promise<PanelView> {
     pool: panel.pool,
     excluded: panel.excluded,
     recusals: panel.recusals.map(({ expertId, reason, replacedBy, at }) => ({ expertId, reason, replacedBy, at })),
+    canConfirm: canConfirm(d?.status, panel, !!result),
   };
 }
 
@@ -55,6 +68,11 @@ async function panelView(ctx: Ctx, panel: PanelDoc): Promise<PanelView> {
  * applicant or the recommender, with reserves. The seed and the pool are recorded, so anyone can redo the draw.
  */
 export async function drawPanel(input: { declarationId: string; size: number; seed?: string }, ctx: Ctx): Promise<PanelView> {
+  return panelView(ctx, await drawOne(input, ctx));
+}
+
+/** The draw itself, for one declaration: its own transaction and audit entry. */
+async function drawOne(input: { declarationId: string; size: number; seed?: string }, ctx: Ctx): Promise<PanelDoc> {
   const d = await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
   if (!d) throw notFound('没有找到这份申报');
   if (d.status !== 'submitted') throw conflict(d.status === 'in-review' ? '这份申报已经抽取过评审组' : '只能为已提交的申报抽取评审组');
@@ -92,7 +110,16 @@ export async function drawPanel(input: { declarationId: string; size: number; se
     await appendAudit(tx, ctx, { collection: COLLECTIONS.declarations, recordId: d._id, change: { panel: panel.members, reserves: panel.reserves, seed, excluded: excluded.map((x) => ({ expertId: x.expertId, code: x.code })) } });
     await notify(tx, ctx, { to: { expertIds: panel.members }, kind: 'panelAssigned', recordId: d._id, body: `请评审“${d.name}”${panel.dueOn ? `，${panel.dueOn} 前提交评分` : ''}`, link: `/packages/expert/pages/score/index?id=${d._id}` });
   });
-  return panelView(ctx, panel);
+  return panel;
+}
+
+/**
+ * Issue 22: panels for several submitted declarations, each drawn by `drawPanel` in its own transaction (its own seed,
+ * conflict checks and audit entry); a declaration that cannot be drawn (not submitted, too few eligible experts) is
+ * refused and listed while the others are drawn.
+ */
+export async function drawPanels(input: { declarationIds: string[]; size: number }, ctx: Ctx): Promise<BulkResult> {
+  return { results: await eachRecord(ctx, input.declarationIds, (declarationId) => drawOne({ declarationId, size: input.size }, ctx)) };
 }
 
 export async function readPanel(input: { declarationId: string }, ctx: Ctx): Promise<PanelView> {

@@ -1,22 +1,37 @@
 import type { DeclarationDoc } from '../../types/declaration';
-import type { PanelDoc, ReviewResult } from '../../types/review';
+import type { PanelDoc, ReviewResult, ReviewResultView } from '../../types/review';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, notFound } from '../_lib/errors';
 import { notify } from '../_lib/notify';
 import { isAdmin } from '../_lib/rules';
-import { currentConfirmations, hasMajority } from './panelConfirm';
+import { canConfirm, currentConfirmations } from './panelConfirm';
 import { isPanelMember } from './permissions';
 
-/** The panel's result: only once every member has submitted, and only to the bureau and the panel itself. */
-export async function readResult(input: { declarationId: string }, ctx: Ctx): Promise<ReviewResult> {
-  const panel = await ctx.store.get<PanelDoc>(COLLECTIONS.panels, input.declarationId);
+/**
+ * The panel's result: only once every member has submitted, and only to the bureau and the panel itself — with where
+ * the confirmation stands (whether the bureau's 评审组确认结果 can succeed now, and the caller's own agreement), so the
+ * expert is shown what they are asked to agree with, and no button is offered that would be refused.
+ */
+export async function readResult(input: { declarationId: string }, ctx: Ctx): Promise<ReviewResultView> {
+  const [panel, result, d] = await Promise.all([
+    ctx.store.get<PanelDoc>(COLLECTIONS.panels, input.declarationId),
+    ctx.store.get<ReviewResult & { _id: string }>(COLLECTIONS.results, input.declarationId),
+    ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId),
+  ]);
   if (!panel || (!isAdmin(ctx.caller) && !isPanelMember(ctx.caller, panel))) throw notFound('没有找到这份申报的评审');
-  const result = await ctx.store.get<ReviewResult & { _id: string }>(COLLECTIONS.results, input.declarationId);
   if (!result) throw conflict(`评分尚未全部提交（${panel.submitted.length}/${panel.members.length}），提交完成前任何人都看不到分数`);
   const { _id, ...rest } = result;
-  return rest;
+  const current = currentConfirmations(panel);
+  const mine = ctx.caller.expertId ? current.find((c) => c.expertId === ctx.caller.expertId) : undefined;
+  return {
+    ...rest,
+    canConfirm: canConfirm(d?.status, panel, true),
+    members: panel.members.length,
+    disagreed: current.filter((c) => !c.agree).length,
+    mine: mine ? { agree: mine.agree, note: mine.note, at: mine.at } : null,
+  };
 }
 
 /**
@@ -29,13 +44,12 @@ export async function confirmResult(input: { declarationId: string; reason?: str
   return ctx.store.transaction(async (tx) => {
     const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
     if (!d) throw notFound('没有找到这份申报');
-    if (d.status !== 'in-review') throw conflict('这份申报的评审已经确认过了');
+    if (d.status !== 'in-review') throw conflict(d.status === 'submitted' ? '这份申报还没有评审组' : '这份申报的评审已经确认过了');
     const result = await tx.get<ReviewResult & { _id: string }>(COLLECTIONS.results, d._id);
-    if (!result) throw conflict('评分尚未全部提交，不能确认');
     const panel = (await tx.get<PanelDoc>(COLLECTIONS.panels, d._id))!;
+    const can = canConfirm(d.status, panel, !!result);
+    if (!can.ok || !result) throw conflict(can.reason ?? '评分尚未全部提交，不能确认');
     const confirmations = currentConfirmations(panel);
-    if (!hasMajority(panel))
-      throw conflict(`评审组过半数同意后才能确认（目前 ${confirmations.filter((c) => c.agree).length}/${panel.members.length} 位同意），请等待评审组成员确认`);
     const dissent = confirmations.filter((c) => !c.agree).map((c) => ({ expertId: c.expertId, note: c.note }));
     const status = result.passed ? 'proposed' : 'not-passed';
     await tx.update(COLLECTIONS.results, d._id, { confirmedAt: now, confirmations, dissent });

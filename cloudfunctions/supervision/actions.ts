@@ -3,7 +3,7 @@ import { action, defineFunction } from '../_lib/router';
 import { exitProducts, reinstateProduct, suspendProduct } from './changeProductStatus';
 import { linkMember, listOrgs, readMembers } from './members';
 import { supervisionPermissions as can } from './permissions';
-import { decideLine, proposeAdjustment, readProposal } from './proposeAdjustment';
+import { decideLine, decideLines, proposeAdjustment, readProposal } from './proposeAdjustment';
 import { readEvents } from './readEvents';
 import { readProductNotice, readProvider } from './readProvider';
 import { readPublicList } from './readPublicList';
@@ -28,6 +28,7 @@ export const supervisionFunction = defineFunction('supervision', {
   propose: action({ input: s.propose, allow: can.propose, run: proposeAdjustment }),
   proposal: action({ input: s.proposal, allow: can.readProposal, run: readProposal }),
   decideLine: action({ input: s.decideLine, allow: can.decideLine, run: decideLine }),
+  decideLines: action({ input: s.decideLines, allow: can.decideLine, run: decideLines }),
   rectify: action({ input: s.rectify, allow: can.rectify, run: rectifyProduct }),
   answerRectification: action({ input: s.answerRectification, allow: can.answerRectification, run: answerRectification }),
   rectifications: action({ input: s.rectifications, allow: can.readRectifications, run: listRectifications }),

@@ -17,6 +17,8 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, notFound } from '../_lib/errors';
 import type { Store } from '../_lib/store/port';
+import { eachRecord } from '../_lib/bulk';
+import type { BulkResult } from '../../types/bulk';
 import { publishedResults } from './readProvider';
 import { loadRules } from './rules';
 
@@ -146,4 +148,23 @@ export async function decideLine(input: { proposalId: string; lineId: string; de
     return p;
   });
   return toProposalView(doc);
+}
+
+/**
+ * Issue 22: one decision per selected line of a year's proposal, each by `decideLine` in its own transaction and audit
+ * entry; a line already decided (or not in the proposal) is refused and listed, the others decided. Lines are named by
+ * product (one line per product).
+ */
+export async function decideLines(
+  input: { year: number; lines: { productId: string; decision: 'accept' | 'change' | 'reject'; changeTo?: AdjustmentAction; reason: string }[] },
+  ctx: Ctx,
+): Promise<BulkResult> {
+  const byProduct = new Map<string, (typeof input.lines)[number]>();
+  for (const l of input.lines) if (!byProduct.has(l.productId)) byProduct.set(l.productId, l);
+  return {
+    results: await eachRecord(ctx, [...byProduct.keys()], (productId) => {
+      const { decision, changeTo, reason } = byProduct.get(productId)!;
+      return decideLine({ proposalId: String(input.year), lineId: productId, decision, ...(changeTo ? { changeTo } : {}), reason }, ctx);
+    }),
+  };
 }

@@ -3,7 +3,7 @@
  * ApiError with the envelope's code, Chinese message and field issues.
  */
 import Taro from '@tarojs/taro';
-import type { Api, ApiInput, ApiOutput } from '@shared/api';
+import type { Api, ApiInput, ApiOutput, BulkResult } from '@shared/api';
 import type { ErrorCode, FieldIssue } from '@shared/envelope';
 import { answeredAlready, send, TOKEN_KEY, usesToken } from './transport';
 
@@ -54,6 +54,16 @@ export function signInWithAdminToken(token: string): void {
 
 export function signOut(): void {
   Taro.removeStorageSync(TOKEN_KEY);
+}
+
+/**
+ * A bulk action (issue 22) called for one record answers its refusal in `results`, not as an error: this throws it as
+ * the ApiError the single action would have thrown, for pages that act on one record at a time.
+ */
+export function throwIfRefused<T extends BulkResult>(r: T): T {
+  const refused = r.results.find((x) => !x.ok);
+  if (refused) throw new ApiError(refused.code ?? 'CONFLICT', refused.message ?? '这一项没有完成');
+  return r;
 }
 
 export function errorMessage(e: unknown): string {

@@ -20,7 +20,7 @@ test('the kinds, their titles and templates, and the reminder periods are the da
     // A title fits WeChat's `thing` field whole.
     expect(NOTIFY_KIND_INFO[k].title.length).toBeLessThanOrEqual(THING_MAX);
   }
-  expect(REMIND_BEFORE).toEqual({ caseDue: 1, scoringDue: 2, publicityEnd: 1, rectificationDue: 1 });
+  expect(REMIND_BEFORE).toEqual({ caseDue: 1, scoringDue: 2, publicityEnd: 2, rectificationDue: 1 });
   expect(SCORING_WORKING_DAYS).toBe(10);
   expect(THING_MAX).toBe(20);
   expect(Object.keys(TEMPLATE_FIELDS).sort()).toEqual([...TEMPLATE_KEYS].sort());

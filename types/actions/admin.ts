@@ -3,6 +3,7 @@ import { EXPORT_DATASETS, EXPORT_FORMATS } from '../exports';
 import { MAX_YEAR, MIN_YEAR } from '../dates';
 import { INVITABLE_ROLES } from '../domain';
 import { UNIT_KINDS } from '../procurement';
+import type { TodoResult } from '../todo';
 
 export const createInviteInput = z
   .strictObject({
@@ -119,6 +120,10 @@ export interface DashboardResult {
   assessments: { byGrade: { grade: string; label: string; count: number }[] };
 }
 
+/** The bureau's to-do list (待办, types/todo.ts): takes nothing; computed from the records on the clock's day. */
+export const todoInput = z.strictObject({});
+export type { TodoItem, TodoKind, TodoResult } from '../todo';
+
 export const adminSchemas = {
   createInvite: createInviteInput,
   setClock: setClockInput,
@@ -126,6 +131,7 @@ export const adminSchemas = {
   runJobs: runJobsInput,
   export: exportInput,
   dashboard: dashboardInput,
+  todo: todoInput,
 };
 
 export interface AdminApi {
@@ -135,5 +141,6 @@ export interface AdminApi {
   runJobs: [Record<string, never>, RunJobsResult];
   export: [ExportInput, ExportResult];
   dashboard: [DashboardInput, DashboardResult];
+  todo: [Record<string, never>, TodoResult];
 }
 

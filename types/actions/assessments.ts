@@ -17,6 +17,7 @@ import {
   type ScopeEntry,
 } from '../assessment';
 import type { Category } from '../domain';
+import { bulkIds, type BulkResult } from '../bulk';
 
 const year = yearField('测评年度', 2018);
 const productId = z.string({ error: '缺少产品编号' }).min(1, '缺少产品编号').max(64, '产品编号不正确');
@@ -67,6 +68,25 @@ export const assignInput = z.strictObject({
   assessorOrgId: z.string({ error: '请选择测评机构' }).min(1, '请选择测评机构').max(64),
   productIds: z.array(productId, { error: '请选择产品' }).min(1, '请至少选择一个产品').max(500, '一次最多分配 500 个产品'),
 });
+/**
+ * Issue 22: selected products assigned to one assessing organisation (picked by name from `assessors`), each product
+ * by `assign`'s own rules in its own transaction; a product outside the year's scope is refused and the others assigned.
+ */
+export const assignManyInput = z.strictObject({
+  year,
+  assessorOrgId: assignInput.shape.assessorOrgId,
+  productIds: bulkIds('产品'),
+});
+/** The assessing organisations the bureau has invited (role 测评机构), by name; with `year`, how many products each holds. */
+export const assessorsInput = z.strictObject({ year: year.optional() });
+export interface AssessorView {
+  orgId: string;
+  name: string;
+  /** Accounts bound to it through an invite (0: invited, not yet signed in). */
+  accounts: number;
+  /** With `year`: products assigned to it that year. */
+  assigned: number | null;
+}
 export const recordFindingInput = z
   .strictObject({
     year,
@@ -124,6 +144,8 @@ export const assessmentsSchemas = {
   setScheme: setSchemeInput,
   open: openInput,
   assign: assignInput,
+  assignMany: assignManyInput,
+  assessors: assessorsInput,
   progress: yearInput,
   myProducts: yearInput,
   findings: findingsInput,
@@ -188,6 +210,8 @@ export interface AssessmentsApi {
   setScheme: [z.input<typeof setSchemeInput>, { scheme: Scheme }];
   open: [z.input<typeof openInput>, CampaignView];
   assign: [z.input<typeof assignInput>, { assessorOrgId: string; productIds: string[] }];
+  assignMany: [z.input<typeof assignManyInput>, BulkResult];
+  assessors: [z.input<typeof assessorsInput>, { assessors: AssessorView[] }];
   progress: [z.input<typeof yearInput>, { campaign: CampaignView; scheme: Scheme; rows: ProgressRow[] }];
   myProducts: [z.input<typeof yearInput>, { campaign: CampaignView; products: (ScopeEntry & { findings: Record<Method, number> })[] }];
   findings: [z.input<typeof findingsInput>, { findings: FindingView[] }];

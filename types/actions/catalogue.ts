@@ -5,6 +5,7 @@ import { AUDIENCE_GROUPS, CATEGORIES, DISTRICTS, PURCHASE_METHODS, SEARCH_SORTS,
 import type { CatalogueChangeKind } from '../credit';
 import type { ProductListItem, PublicProduct } from '../product';
 import { GRADES } from '../assessment';
+import { bulkIds, type BulkResult } from '../bulk';
 
 const productId = z.string({ error: '缺少产品编号' }).min(1, '缺少产品编号').max(64, '产品编号不正确');
 const audience = z.enum(AUDIENCE_GROUPS, { error: '没有这个服务人群' });
@@ -96,7 +97,8 @@ export interface PosterResult {
 }
 
 export const publishInput = z.strictObject({
-  declarationIds: z.array(z.string().min(1).max(64)).min(1, '请选择要公布的产品').max(100, '一次最多公布 100 个产品'),
+  /** Issue 22: each declaration is published in its own transaction; one not yet 认定 is refused and listed, the others published. */
+  declarationIds: bulkIds('申报'),
   documentNumber: z.string({ error: '请填写文号' }).trim().regex(/^杭司〔\d{4}〕\d+号$/, '文号格式应为 杭司〔2026〕125号'),
   publishedOn: dateField('公布日期', '2026-11-20'),
 });
@@ -147,7 +149,7 @@ export interface CatalogueApi {
   featured: [Record<string, never>, FeaturedResult];
   export: [ExportCatalogueInput, ExportCatalogueResult];
   poster: [PosterInput, PosterResult];
-  publish: [z.input<typeof publishInput>, { published: { declarationId: string; productId: string }[] }];
+  publish: [z.input<typeof publishInput>, { published: { declarationId: string; productId: string }[] } & BulkResult];
   timeline: [GetProductInput, ProductTimeline];
   versions: [Record<string, never>, { current: number; versions: CatalogueVersionView[] }];
   version: [z.input<typeof versionInput>, CatalogueVersionResult];

@@ -77,6 +77,15 @@ export const registerFileInput = z.strictObject({
 });
 export type RegisterFileInput = z.input<typeof registerFileInput>;
 
+/**
+ * Issue 22: what a new draft starts with, from the caller's organisation's registration (its name, contact person and
+ * phone) and today's date: the cover of the specification, pre-filled and still editable. Nothing is saved.
+ */
+export const draftDefaultsInput = z.strictObject({});
+export interface DraftDefaults {
+  cover: { applicantName?: string; contactName?: string; contactPhone?: string; declaredOn: string };
+}
+
 export const declarationsSchemas = {
   openCall: openCallInput,
   listCalls: z.strictObject({}),
@@ -92,6 +101,7 @@ export const declarationsSchemas = {
   registerFile: registerFileInput,
   endorse: byDeclarationInput,
   recommendedToMe: z.strictObject({}),
+  draftDefaults: draftDefaultsInput,
 };
 
 export interface DeclarationsApi {
@@ -109,4 +119,5 @@ export interface DeclarationsApi {
   registerFile: [RegisterFileInput, { fileId: string; name: string; size: number }];
   endorse: [ByDeclarationInput, DeclarationView];
   recommendedToMe: [Record<string, never>, { items: DeclarationListItem[] }];
+  draftDefaults: [Record<string, never>, DraftDefaults];
 }

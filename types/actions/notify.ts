@@ -30,6 +30,8 @@ export const outboxInput = z.strictObject({
 export type OutboxInput = z.input<typeof outboxInput>;
 export interface OutboxMessage extends MessageView {
   recipient: string;
+  /** Issue 22: who the recipient is — the organisation's or expert's name, 市司法局, or 市民 for a person without one. */
+  recipientName: string;
   recordId: string;
   sendStatus: DeliveryStatus;
   sentAt: string | null;

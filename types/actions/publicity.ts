@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { dateField, yearField } from '../dates';
 import { COMMENT_PAGE, DISPOSITIONS, MIN_PUBLICITY_WORKING_DAYS, type CalendarView, type ModerationComment, type MyComment, type PublicComment, type PublicityListItem } from '../publicity';
 import { SPEC_SECTIONS } from '../specFields';
+import { bulkIds, type BulkResult } from '../bulk';
+import { BULK_MAX } from '../limits';
 
 const date = (label: string) => dateField(label, '2026-10-08');
 const declarationId = z.string({ error: '缺少申报编号' }).min(1, '缺少申报编号').max(64, '申报编号不正确');
@@ -9,7 +11,7 @@ const commentId = z.string({ error: '缺少意见编号' }).min(1, '缺少意见
 const workingDays = z.number({ error: '请填写公示天数' }).int('公示天数应为整数').min(MIN_PUBLICITY_WORKING_DAYS, `公示时间不少于 ${MIN_PUBLICITY_WORKING_DAYS} 个工作日`).max(60, '公示天数过长');
 
 export const startPublicityInput = z.strictObject({
-  declarationIds: z.array(declarationId).min(1, '请选择要公示的产品').max(50, '一次最多公示 50 个产品'),
+  declarationIds: z.array(declarationId).min(1, '请选择要公示的产品').max(BULK_MAX, `一次最多公示 ${BULK_MAX} 个产品`),
   startsOn: date('公示开始日期'),
   workingDays,
 });
@@ -25,6 +27,13 @@ export const disposeInput = z.strictObject({
   commentId,
   disposition: z.enum(DISPOSITIONS, { error: '处理结果应为采纳、部分采纳、不予采纳或与本产品无关' }),
   reply: z.string({ error: '请填写答复' }).trim().min(2, '请填写答复').max(1000, '答复不能超过 1000 字'),
+});
+
+/** Issue 22: one answer for a selection of comments, each answered by `dispose` (its own record and audit entry). */
+export const disposeManyInput = z.strictObject({
+  commentIds: bulkIds('意见'),
+  disposition: disposeInput.shape.disposition,
+  reply: disposeInput.shape.reply,
 });
 
 const page = {
@@ -69,6 +78,7 @@ export const publicitySchemas = {
   comment: commentInput,
   comments: commentsInput,
   dispose: disposeInput,
+  disposeMany: disposeManyInput,
   moderate: moderateInput,
   moderation: moderationInput,
   disposeGroup: disposeGroupInput,
@@ -84,12 +94,17 @@ export interface PublicityDetail extends PublicityListItem {
 }
 
 export interface PublicityApi {
-  start: [z.input<typeof startPublicityInput>, { started: { declarationId: string; startsOn: string; endsOn: string }[]; endsOn: string; warnings: string[] }];
+  /**
+   * Each declaration starts in its own transaction (issue 22): one that is not 拟定 (or not found) is refused and listed
+   * in `results` while the others start; `started` lists those that did.
+   */
+  start: [z.input<typeof startPublicityInput>, { started: { declarationId: string; startsOn: string; endsOn: string }[]; endsOn: string; warnings: string[] } & BulkResult];
   list: [Record<string, never>, { items: PublicityListItem[] }];
   get: [{ declarationId: string }, PublicityDetail];
   comment: [z.input<typeof commentInput>, { commentId: string; status: 'shown' | 'pending' | 'hidden'; pseudonym: string }];
   comments: [z.input<typeof commentsInput>, { comments: PublicComment[]; mine: MyComment[]; closed: boolean; nextCursor: string | null }];
   dispose: [z.input<typeof disposeInput>, MyComment];
+  disposeMany: [z.input<typeof disposeManyInput>, BulkResult];
   moderate: [z.input<typeof moderateInput>, MyComment];
   moderation: [z.input<typeof moderationInput>, { comments: ModerationComment[]; nextCursor: string | null; total: number; unanswered: number }];
   disposeGroup: [z.input<typeof disposeGroupInput>, { groupId: string; answered: number; groupSize: number }];

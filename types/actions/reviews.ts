@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { dateField } from '../dates';
 import { EXPERT_KINDS, JUDGEMENTS, RUBRIC_KEYS } from '../rubric';
 import { PHONE_PATTERN } from '../spec';
-import type { AskView, AssignmentItem, ExpertDoc, Exclusion, MeetingView, MyResult, PublicResults, ReviewResult, ScoresheetDoc } from '../review';
+import type { AskView, AssignmentItem, CanConfirm, ExpertDoc, Exclusion, MeetingView, MyResult, PublicResults, ReviewResult, ReviewResultView, ScoresheetDoc } from '../review';
+import { bulkIds, type BulkResult } from '../bulk';
 import type { DeclarationView } from '../declaration';
 
 const declarationId = z.string({ error: '缺少申报编号' }).min(1, '缺少申报编号').max(64, '申报编号不正确');
@@ -26,6 +27,12 @@ export const drawPanelInput = z.strictObject({
   declarationId,
   size: z.number({ error: '请填写评审组人数' }).int('人数应为整数').min(5, '评审组至少 5 人').max(7, '评审组至多 7 人'),
   seed: z.string().trim().min(1).max(64, '随机种子不能超过 64 字').optional(),
+});
+
+/** Issue 22: panels drawn for several submitted declarations at once, each by drawPanel's own rules (no seed: each draw gets its own). */
+export const drawPanelsInput = z.strictObject({
+  declarationIds: bulkIds('申报'),
+  size: drawPanelInput.shape.size,
 });
 
 export const recuseInput = z.strictObject({
@@ -103,6 +110,7 @@ export const reviewsSchemas = {
   listExperts: z.strictObject({}),
   setExpertActive: setExpertActiveInput,
   drawPanel: drawPanelInput,
+  drawPanels: drawPanelsInput,
   panel: byDeclaration,
   recuse: recuseInput,
   declareConflict: declareConflictInput,
@@ -134,6 +142,8 @@ export interface PanelView {
   pool: string[];
   excluded: Exclusion[];
   recusals: { expertId: string; reason: string; replacedBy: string; at: string }[];
+  /** Whether the bureau's 评审组确认结果 can succeed now, else why not and how many agreed of how many needed. */
+  canConfirm: CanConfirm;
 }
 export type SheetView = Omit<ScoresheetDoc, '_id'>;
 
@@ -142,6 +152,7 @@ export interface ReviewsApi {
   listExperts: [Record<string, never>, { experts: ExpertView[] }];
   setExpertActive: [z.input<typeof setExpertActiveInput>, ExpertView];
   drawPanel: [z.input<typeof drawPanelInput>, PanelView];
+  drawPanels: [z.input<typeof drawPanelsInput>, BulkResult];
   panel: [z.input<typeof byDeclaration>, PanelView];
   recuse: [z.input<typeof recuseInput>, PanelView];
   declareConflict: [z.input<typeof declareConflictInput>, ExpertView];
@@ -150,7 +161,7 @@ export interface ReviewsApi {
   saveScoresheet: [z.input<typeof saveScoresheetInput>, SheetView];
   submitScoresheet: [z.input<typeof submitScoresheetInput>, SheetView];
   reopenScoresheet: [z.input<typeof reopenScoresheetInput>, SheetView];
-  result: [z.input<typeof byDeclaration>, ReviewResult];
+  result: [z.input<typeof byDeclaration>, ReviewResultView];
   confirm: [z.input<typeof confirmInput>, ReviewResult];
   askMaterials: [z.input<typeof askMaterialsInput>, AskView];
   decideAsk: [z.input<typeof decideAskInput>, AskView];

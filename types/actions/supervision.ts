@@ -3,6 +3,8 @@ import { dateField, yearField } from '../dates';
 import { ADJUSTMENT_ACTIONS, CREDIT_EVENT_KINDS, type AdjustmentAction, type CreditEventKind, type LineDecision, type Polarity, type ProposalLine, type RectificationDoc, type SupervisionRules } from '../credit';
 import type { ProductStatus } from '../domain';
 import type { CatalogueStanding } from '../product';
+import { BULK_MAX } from '../limits';
+import type { BulkResult } from '../bulk';
 
 const date = (label: string) => dateField(label, '2026-10-08');
 const id = (label: string) => z.string({ error: `缺少${label}` }).min(1, `缺少${label}`).max(64, `${label}不正确`);
@@ -68,6 +70,28 @@ export const decideLineInput = z
   })
   .refine((v) => v.decision !== 'change' || v.changeTo !== undefined, { message: '改为其他处理时，请选择新的处理方式', path: ['changeTo'] });
 
+/**
+ * Issue 22: one decision per selected line of the year's proposal (a line is one product), each by decideLine's own
+ * rules in its own transaction; a line already decided is refused and the others decided. Results are by productId.
+ */
+export const decideLinesInput = z.strictObject({
+  year,
+  lines: z
+    .array(
+      z
+        .strictObject({
+          productId,
+          decision: decideLineInput.shape.decision,
+          changeTo: decideLineInput.shape.changeTo,
+          reason: reason(),
+        })
+        .refine((v) => v.decision !== 'change' || v.changeTo !== undefined, { message: '改为其他处理时，请选择新的处理方式', path: ['changeTo'] }),
+      { error: '请选择要决定的建议条目' },
+    )
+    .min(1, '请至少选择一条建议')
+    .max(BULK_MAX, `一次最多决定 ${BULK_MAX} 条建议`),
+});
+
 export const rectifyInput = z.strictObject({
   productId,
   reason: reason('整改理由'),
@@ -105,6 +129,7 @@ export const supervisionSchemas = {
   propose: proposeInput,
   proposal: proposalInput,
   decideLine: decideLineInput,
+  decideLines: decideLinesInput,
   rectify: rectifyInput,
   answerRectification: answerRectificationInput,
   rectifications: rectificationsInput,
@@ -197,6 +222,7 @@ export interface SupervisionApi {
   propose: [z.input<typeof proposeInput>, ProposalView];
   proposal: [z.input<typeof proposalInput>, ProposalView | null];
   decideLine: [z.input<typeof decideLineInput>, ProposalView];
+  decideLines: [z.input<typeof decideLinesInput>, BulkResult];
   rectify: [z.input<typeof rectifyInput>, RectificationView];
   answerRectification: [z.input<typeof answerRectificationInput>, RectificationView];
   rectifications: [z.input<typeof rectificationsInput>, { rectifications: RectificationView[] }];

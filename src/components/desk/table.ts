@@ -4,7 +4,9 @@
  * sorting, paging and the view's place in the address. Tested in tests/unit/deskTable.test.ts.
  */
 import type { ReactNode } from 'react';
+import type { BulkOutcome } from '@shared/bulk';
 import type { ExportDataset } from '@shared/exports';
+import { BULK_MAX } from '@shared/limits';
 
 export type CellValue = string | number | null | undefined;
 
@@ -47,16 +49,11 @@ export interface Filter<R> {
   toExport?: (value: string) => { year?: number };
 }
 
-/** One record's outcome in a bulk action: done, or refused and why (the server's per-record `results`). */
-export interface BulkOutcome {
-  id: string;
-  ok: boolean;
-  /** Why it was refused (or a note on what was done). */
-  message?: string;
-}
+/** One record's outcome in a bulk action: done, or refused and why (the server's per-record `results`, types/bulk.ts). */
+export type { BulkOutcome } from '@shared/bulk';
 
 /** How many records one bulk request carries (the server's BULK_MAX); a larger selection is sent in turns. */
-export const BULK_BATCH = 50;
+export const BULK_BATCH = BULK_MAX;
 
 /** Runs a bulk request over a selection in turns of BULK_BATCH, gathering every record's outcome. */
 export async function inBatches(ids: string[], run: (ids: string[]) => Promise<BulkOutcome[]>, size = BULK_BATCH): Promise<BulkOutcome[]> {

@@ -5,7 +5,7 @@ import { AtButton } from 'taro-ui';
 import type { DeclarationView } from '@shared/declaration';
 import { COMMENT_STATUS_LABELS, DISPOSITIONS, DISPOSITION_LABELS, type Disposition, type ModerationComment } from '@shared/publicity';
 import { WorkingDayCalendar, type CalendarOverride } from '@shared/workdays';
-import { api, errorMessage } from '../../../../api/client';
+import { api, errorMessage, throwIfRefused } from '../../../../api/client';
 import { ReasonSheet } from '../../../../components/ReasonSheet';
 
 const SHEETS = {
@@ -109,7 +109,7 @@ export function PublicityPanel({ d, today, onChanged, part = 'all' }: { d: Decla
           </Text>
         ))}
         {notice && <Text className='admin__error'>{notice}</Text>}
-        <AtButton type='primary' onClick={() => act(() => api('publicity', 'start', { declarationIds: [d.declarationId], startsOn, workingDays: days }))}>
+        <AtButton type='primary' onClick={() => act(async () => throwIfRefused(await api('publicity', 'start', { declarationIds: [d.declarationId], startsOn, workingDays: days })))}>
           开始公示
         </AtButton>
       </View>
@@ -131,7 +131,7 @@ export function PublicityPanel({ d, today, onChanged, part = 'all' }: { d: Decla
         <Input className='admin__input' value={docNo} placeholder='文号，如 杭司〔2026〕125号' onInput={(e) => setDocNo(e.detail.value)} />
         <Input className='admin__input' value={publishedOn} placeholder='公布日期' onInput={(e) => setPublishedOn(e.detail.value)} />
         {notice && <Text className='admin__error'>{notice}</Text>}
-        <AtButton type='primary' onClick={() => act(() => api('catalogue', 'publish', { declarationIds: [d.declarationId], documentNumber: docNo, publishedOn }))}>
+        <AtButton type='primary' onClick={() => act(async () => throwIfRefused(await api('catalogue', 'publish', { declarationIds: [d.declarationId], documentNumber: docNo, publishedOn })))}>
           公布并进入目录库
         </AtButton>
       </View>

@@ -11,7 +11,6 @@ import '../admin.scss';
 import { useLoadAndPullRefresh } from '../../../../utils/useLoad';
 
 const STATUS_LABELS: Record<DeliveryStatus, string> = { pending: '待发送', sent: '已发送', failed: '发送失败', skipped: '未发送（仅站内）' };
-const RECIPIENT = (r: string) => (r === 'admin' ? '市司法局' : r.startsWith('o:') ? '申报/服务单位' : r.startsWith('e:') ? '评审专家' : '个人');
 
 export default function OutboxPage() {
   const [kind, setKind] = useState<NotifyKind | undefined>();
@@ -63,7 +62,7 @@ export default function OutboxPage() {
               <Text className='admin__name'>{m.title}</Text>
               <Text className='admin__label'>{m.body}</Text>
               <Text className='admin__meta'>
-                {m.createdAt.slice(0, 16).replace('T', ' ')} · 发给{RECIPIENT(m.recipient)} · {STATUS_LABELS[m.sendStatus]}
+                {m.createdAt.slice(0, 16).replace('T', ' ')} · 发给{m.recipientName} · {STATUS_LABELS[m.sendStatus]}
                 {m.read ? ' · 已读' : ''}
               </Text>
               {m.sendDetail && <Text className='admin__meta'>{m.sendDetail}</Text>}
