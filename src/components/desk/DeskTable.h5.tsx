@@ -19,7 +19,7 @@ function Cell<R>({ column, row }: { column: Column<R>; row: R }) {
 
 export function DeskTable<R>({ table, rows: source, title, unit = '条', rowKey, rowLabel, onOpen, openKey, bulk = [], exportView, empty, toolbar }: DataTableProps<R>) {
   const { view, setView, columns: allColumns, filters } = table;
-  const columns = useMemo(() => (openKey ? allColumns.filter((c) => c.keep) : allColumns), [allColumns, openKey]);
+  const columns = useMemo(() => allColumns.filter((c) => !c.hidden && (!openKey || c.keep)), [allColumns, openKey]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [acting, setActing] = useState<BulkAction<R> | null>(null);
   const [active, setActive] = useState(0);
@@ -106,12 +106,12 @@ export function DeskTable<R>({ table, rows: source, title, unit = '条', rowKey,
       <div className='dt__tools' role='search' aria-label={`查找${title}`}>
         <label className='dt__search'>
           <span className='dt__visually-hidden'>在{title}中搜索</span>
-          <input type='search' value={view.q} maxLength={50} placeholder={`搜索${title}（名称、单位、编号…）`} onChange={(e) => setView({ q: e.target.value })} />
+          <input className='dt__input' type='search' value={view.q} maxLength={50} placeholder={`搜索${title}（名称、单位、编号…）`} onChange={(e) => setView({ q: e.target.value })} />
         </label>
         {filters.map((f) => (
           <label key={f.key} className='dt__filter'>
             <span className='dt__filter-label'>{f.label}</span>
-            <select value={view.filters[f.key] ?? ''} onChange={(e) => setView({ filters: { ...view.filters, [f.key]: e.target.value } })}>
+            <select className='dt__select' value={view.filters[f.key] ?? ''} onChange={(e) => setView({ filters: { ...view.filters, [f.key]: e.target.value } })}>
               {f.all !== undefined && <option value=''>{f.all}</option>}
               {f.options.map((o) => (
                 <option key={o.value} value={o.value}>
@@ -178,7 +178,7 @@ export function DeskTable<R>({ table, rows: source, title, unit = '条', rowKey,
             <colgroup>
               {bulk.length > 0 && <col className='dt__col-check' />}
               {columns.map((c) => (
-                <col key={c.key} style={c.width ? { width: `${c.width + 2}ch` } : undefined} />
+                <col key={c.key} style={c.width ? { width: `calc(${c.width}ch + 24px)` } : undefined} />
               ))}
             </colgroup>
             <thead>
@@ -186,6 +186,7 @@ export function DeskTable<R>({ table, rows: source, title, unit = '条', rowKey,
                 {bulk.length > 0 && (
                   <th scope='col' className='dt__check'>
                     <input
+                      className='dt__box'
                       type='checkbox'
                       aria-label='选择本页全部'
                       checked={allOnPage}
@@ -235,11 +236,11 @@ export function DeskTable<R>({ table, rows: source, title, unit = '条', rowKey,
                   >
                     {bulk.length > 0 && (
                       <td className='dt__check'>
-                        <input type='checkbox' tabIndex={-1} aria-label={`选择 ${rowLabel(r)}`} checked={selected.has(key)} onChange={() => toggle(key)} />
+                        <input className='dt__box' type='checkbox' tabIndex={-1} aria-label={`选择 ${rowLabel(r)}`} checked={selected.has(key)} onChange={() => toggle(key)} />
                       </td>
                     )}
                     {columns.map((c) => (
-                      <td key={c.key} className={c.align === 'end' ? 'dt__end' : undefined}>
+                      <td key={c.key} className={c.align === 'end' ? 'dt__end' : undefined} title={String(c.value(r) ?? '')}>
                         <Cell column={c} row={r} />
                       </td>
                     ))}

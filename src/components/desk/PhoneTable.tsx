@@ -26,7 +26,7 @@ export function PhoneTable<R>({ table, rows: source, title, unit = '条', rowKey
   const visible = useMemo(() => (all ? applyView(all, columns, filters, view, texts) : []), [all, columns, filters, view, texts]);
 
   const chips = filters
-    .filter((f) => f.options.length > 0)
+    .filter((f) => f.options.length > 0 && !f.deskOnly)
     .map((f) => (
       <View key={f.key} className='admin__filters' role='group' aria-label={f.label}>
         {f.all !== undefined && <Chip on={!view.filters[f.key]} label={f.all} onClick={() => setView({ filters: { ...view.filters, [f.key]: '' } })} />}

@@ -157,3 +157,15 @@ export function activeSection(groups: DeskGroup[], path: string, params: Record<
     }
   return best?.key ?? null;
 }
+
+/**
+ * 我的's staff menus, from the same list: the bureau's sections under one title (the stages are the desk's side
+ * navigation), then each other role's group. Views that exist only at the desk (filtered lists) are left out.
+ */
+export function menuGroups(roles: readonly Role[]): DeskGroup[] {
+  const menu = (sections: DeskSection[]) => sections.filter((s) => !s.deskOnly);
+  return [
+    ...(roles.includes('admin') ? [{ title: '市司法局', sections: menu(BUREAU_DESK.flatMap((g) => g.sections)) }] : []),
+    ...ROLE_ORDER.filter((r) => roles.includes(r)).map((r) => ({ title: ROLE_DESKS[r]!.title, sections: menu(ROLE_DESKS[r]!.sections) })),
+  ];
+}

@@ -28,6 +28,8 @@ export interface Column<R> {
   keep?: boolean;
   /** Search-as-you-type reads this column (default: yes). */
   searchable?: boolean;
+  /** Not drawn, only searched (a record's number). */
+  hidden?: boolean;
 }
 
 export interface FilterOption {
@@ -45,6 +47,8 @@ export interface Filter<R> {
   test?: (r: R, value: string) => boolean;
   /** The value when the address names none. */
   initial?: string;
+  /** Offered at the desk only (on a phone a long row of chips would bury the list); still applied from the address. */
+  deskOnly?: boolean;
   /** What this filter's value passes to the export (admin.export), e.g. a call's year. */
   toExport?: (value: string) => { year?: number };
 }

@@ -27,14 +27,14 @@ const badge = (r: Row) => <span className={`dt__badge ${r.status === 'withdrawn'
 
 const COLUMNS: Column<Row>[] = [
   { key: 'name', header: '产品名称', value: (r) => r.name || '未命名的产品', keep: true },
-  { key: 'applicant', header: '申报单位', value: (r) => r.applicantName ?? '', width: 22 },
+  { key: 'applicant', header: '申报单位', value: (r) => r.applicantName ?? '', width: 20 },
   { key: 'status', header: '状态', value: (r) => DECLARATION_STATUS_LABELS[r.status], render: badge, sort: (r) => DECLARATION_STATUSES.indexOf(r.status), width: 10, keep: true },
-  { key: 'category', header: '类别', value: (r) => (r.category ? CATEGORY_LABELS[r.category as Category] : ''), width: 12 },
-  { key: 'recommender', header: '推荐单位', value: (r) => r.recommender ?? '', width: 14 },
-  { key: 'completeness', header: '已填', value: (r) => `${Math.round(r.completeness * 100)}%`, sort: (r) => r.completeness, width: 5, align: 'end', searchable: false },
-  { key: 'materials', header: '待补材料', value: (r) => r.openMaterialRequests || '', sort: (r) => r.openMaterialRequests, width: 7, align: 'end', searchable: false },
-  { key: 'submittedAt', header: '提交时间', value: (r) => stamp(r.submittedAt), width: 15, align: 'end' },
-  { key: 'declarationId', header: '编号', value: (r) => r.declarationId, width: 14 },
+  { key: 'category', header: '类别', value: (r) => (r.category ? CATEGORY_LABELS[r.category as Category] : ''), width: 8 },
+  { key: 'recommender', header: '推荐单位', value: (r) => r.recommender ?? '', hidden: true },
+  { key: 'completeness', header: '已填', value: (r) => `${Math.round(r.completeness * 100)}%`, sort: (r) => r.completeness, width: 6, align: 'end', searchable: false },
+  { key: 'materials', header: '待补材料', value: (r) => r.openMaterialRequests || '', sort: (r) => r.openMaterialRequests, width: 9, align: 'end', searchable: false },
+  { key: 'submittedAt', header: '提交时间', value: (r) => stamp(r.submittedAt), width: 16, align: 'end' },
+  { key: 'declarationId', header: '编号', value: (r) => r.declarationId, hidden: true },
 ];
 
 const today = () => shanghaiDate(Date.now());

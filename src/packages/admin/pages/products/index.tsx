@@ -37,7 +37,7 @@ const COLUMNS: Column<Row>[] = [
 const FILTERS: Filter<Row>[] = [
   { key: 'category', label: '类别', all: '全部类别', options: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })) },
   { key: 'purchaseMethod', label: '购买方式', all: '全部方式', options: PURCHASE_METHODS.map((m) => ({ value: m, label: PURCHASE_METHOD_LABELS[m] })) },
-  { key: 'district', label: '区县', all: '全部区县', options: DISTRICTS.map((d) => ({ value: d, label: d })) },
+  { key: 'district', label: '区县', all: '全部区县', deskOnly: true, options: DISTRICTS.map((d) => ({ value: d, label: d })) },
 ];
 
 export default function ProductsDeskPage() {
