@@ -15,6 +15,7 @@ import type { PickedFile } from '../../../../utils/pickFile';
 import { pickAndUploadPhoto } from '../../../../utils/pickPhoto';
 import { useLargeFont } from '../../../../utils/largeFont';
 import '../assessor.scss';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 interface Draft {
   method: Method;
@@ -28,7 +29,7 @@ interface Draft {
 const draftKey = (year: number, productId: string) => `hzlp.assess.draft.${year}.${productId}`;
 const empty = (method: Method = 'ledger'): Draft => ({ method, checked: [], notes: '', evidence: [] });
 
-export default function RecordPage() {
+function RecordPage() {
   const params = useRouter().params;
   const year = Number(params.year) || new Date().getFullYear();
   const productId = params.productId ?? '';
@@ -181,3 +182,5 @@ export default function RecordPage() {
     </View>
   );
 }
+
+export default deskPage('录入测评记录', RecordPage);

@@ -10,6 +10,7 @@ import type { EventView, OrgListItem } from '@shared/actions/supervision';
 import { api, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import { confirmStep, useLoader } from '../../shared';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 interface Data {
   admin: boolean;
@@ -19,7 +20,7 @@ interface Data {
   events: EventView[];
 }
 
-export default function MembersPage() {
+function MembersPage() {
   const [data, setData] = useState<Data | null>(null);
   const [picked, setPicked] = useState('');
   const [notice, setNotice] = useState('');
@@ -104,3 +105,5 @@ export default function MembersPage() {
     </View>
   );
 }
+
+export default deskPage('会员单位', MembersPage);

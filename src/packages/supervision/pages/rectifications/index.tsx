@@ -8,8 +8,9 @@ import { DEFAULT_ADJUSTMENT_RULES } from '@shared/credit';
 import { api } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
 import { confirmStep, Field, useFormErrors, useLoader } from '../../shared';
+import { deskPage } from '../../../../components/desk/deskPage';
 
-export default function RectificationsPage() {
+function RectificationsPage() {
   const preset = useRouter().params.productId ?? '';
   const [products, setProducts] = useState<{ productId: string; name: string }[] | null>(null);
   const [list, setList] = useState<RectificationView[] | null>(null);
@@ -88,3 +89,5 @@ export default function RectificationsPage() {
     </View>
   );
 }
+
+export default deskPage('限期整改', RectificationsPage);
