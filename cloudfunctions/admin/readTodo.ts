@@ -10,29 +10,15 @@ import type { DeclarationDoc } from '../../types/declaration';
 import { LEVEL_LABELS } from '../../types/rating';
 import type { OrgDoc } from '../../types/org';
 import type { ProductDoc } from '../../types/product';
-import type { PublicityDoc } from '../../types/publicity';
+import type { CommentDoc } from '../../types/publicity';
 import { shanghaiDate } from '../../types/time';
 import { TODO_KINDS, TODO_TARGETS, type TodoItem, type TodoKind, type TodoResult } from '../../types/todo';
 import type { WorkingDayCalendar } from '../../types/workdays';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { findAll, findByIds } from '../_lib/store/pages';
-import {
-  casesDue,
-  deadlineOf,
-  materialsOverdue,
-  publicityEnding,
-  readOpenCases,
-  readOpenPublicity,
-  readOpenRectifications,
-  readPanels,
-  readReviewing,
-  rectificationsDue,
-  scoringDue,
-  workingDaysAfter,
-  type Deadline,
-} from '../notify/deadlines';
-import { loadCalendar } from '../publicity/calendar';
+import { MAX_PAGE } from '../_lib/store/port';
+import { casesDue, deadlineOf, materialsOverdue, publicityEnding, readPanels, readWatched, rectificationsDue, scoringDue, workingDaysAfter, type Deadline } from '../notify/deadlines';
 import { currentConfirmations, majorityOf } from '../reviews/panelConfirm';
 
 const DECLARATION_PAGE = 'packages/admin/pages/declaration/index';
@@ -65,14 +51,41 @@ function majorityReachedOn(panel: Parameters<typeof currentConfirmations>[0]): s
   return agreed.length >= needed ? shanghaiDate(new Date(agreed[needed - 1])) : null;
 }
 
+/**
+ * Per notice, its comments shown but not answered and those held for moderation: the waiting comments of 100 notices
+ * at a time in one read (all chunks together); only a chunk with more than a page of them is counted notice by notice.
+ */
+async function waitingComments(ctx: Ctx, declarationIds: string[]): Promise<Map<string, { unanswered: number; pending: number }>> {
+  const out = new Map<string, { unanswered: number; pending: number }>();
+  const chunks: string[][] = [];
+  for (let i = 0; i < declarationIds.length; i += 100) chunks.push(declarationIds.slice(i, i + 100));
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      const rows = await ctx.store.find<CommentDoc>(COLLECTIONS.comments, { where: { declarationId: { $in: chunk }, status: { $in: ['shown', 'pending'] }, disposition: null }, limit: MAX_PAGE });
+      if (rows.length < MAX_PAGE) {
+        for (const c of rows) {
+          const n = out.get(c.declarationId) ?? { unanswered: 0, pending: 0 };
+          if (c.status === 'pending') n.pending++;
+          else n.unanswered++;
+          out.set(c.declarationId, n);
+        }
+        return;
+      }
+      await Promise.all(
+        chunk.map(async (id) => {
+          const [unanswered, pending] = await Promise.all([ctx.store.count(COLLECTIONS.comments, { declarationId: id, status: 'shown', disposition: null }), ctx.store.count(COLLECTIONS.comments, { declarationId: id, status: 'pending', disposition: null })]);
+          out.set(id, { unanswered, pending });
+        }),
+      );
+    }),
+  );
+  return out;
+}
+
 export async function readTodo(_input: unknown, ctx: Ctx): Promise<TodoResult> {
   const today = ctx.clock.today();
-  const [cal, cases, reviewing, notices, rectifications, appeals, registrations] = await Promise.all([
-    loadCalendar(ctx),
-    readOpenCases(ctx, today),
-    readReviewing(ctx),
-    readOpenPublicity(ctx),
-    readOpenRectifications(ctx, today),
+  const [{ cal, cases, reviewing, notices, rectifications }, appeals, registrations] = await Promise.all([
+    readWatched(ctx, today),
     findAll<AppealDoc>(ctx.store, COLLECTIONS.assessmentAppeals, { where: { status: 'pending' } }),
     findAll<OrgDoc>(ctx.store, COLLECTIONS.orgs, { where: { status: 'pending' } }),
   ]);
@@ -81,11 +94,7 @@ export async function readTodo(_input: unknown, ctx: Ctx): Promise<TodoResult> {
     readPanels(ctx, reviewing),
     findByIds<DeclarationDoc>(ctx.store, COLLECTIONS.declarations, notices.map((p) => p._id)),
     findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, [...dueCases.map((x) => x.c.productId), ...appeals.map((a) => a.productId)]),
-    Promise.all(
-      notices.map((p: PublicityDoc) =>
-        Promise.all([ctx.store.count(COLLECTIONS.comments, { declarationId: p._id, status: 'shown', disposition: null }), ctx.store.count(COLLECTIONS.comments, { declarationId: p._id, status: 'pending' })]),
-      ),
-    ),
+    waitingComments(ctx, notices.map((p) => p._id)),
   ]);
   const nameOf = new Map([...reviewing, ...noticeDeclarations].map((d) => [d._id, d.name]));
   const productName = new Map(products.map((p) => [p._id, p.name]));
@@ -105,8 +114,8 @@ export async function readTodo(_input: unknown, ctx: Ctx): Promise<TodoResult> {
   }
   for (const { p, deadline } of publicityEnding(cal, today, notices))
     items.push(item('publicityEnding', p._id, nameOf.get(p._id) ?? '', deadline, DECLARATION_PAGE, { id: p._id }, deadline.overdue ? `公示已于 ${deadline.dueOn} 期满，待结束公示` : `公示至 ${deadline.dueOn} 止`));
-  notices.forEach((p, i) => {
-    const [unanswered, pending] = commentCounts[i];
+  notices.forEach((p) => {
+    const { unanswered, pending } = commentCounts.get(p._id) ?? { unanswered: 0, pending: 0 };
     if (!unanswered && !pending) return;
     const endsOn = p.windows[p.windows.length - 1].endsOn;
     const detail = [unanswered ? `${unanswered} 条意见待答复` : '', pending ? `${pending} 条意见待审核` : ''].filter(Boolean).join('，');

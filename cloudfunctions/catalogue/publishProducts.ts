@@ -18,10 +18,10 @@ interface Publication {
 }
 
 /**
- * One recognised declaration enters the catalogue: the product, the declaration's status, the catalogue's new version
- * and the needs it answers, with its audit entry, in one transaction. A declaration is published once.
+ * One recognised declaration enters the catalogue: the product, the declaration's status and the needs it answers,
+ * with its audit entry, in one transaction. A declaration is published once.
  */
-async function publishOne(ctx: Ctx, id: string, p: Publication): Promise<{ declarationId: string; productId: string }> {
+async function publishOne(ctx: Ctx, id: string, p: Publication): Promise<{ declarationId: string; productId: string; name: string }> {
   return ctx.store.transaction(async (tx) => {
     const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, id);
     if (!d) throw notFound('没有找到这份申报');
@@ -33,18 +33,23 @@ async function publishOne(ctx: Ctx, id: string, p: Publication): Promise<{ decla
     await tx.update(COLLECTIONS.declarations, id, { status: 'published', updatedAt: ctx.clock.now().toISOString() });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.products, recordId: productId, change: { published: true, declarationId: id, documentNumber: p.documentNumber, publishedOn: p.publishedOn } });
     await linkNeedsToProduct(tx, ctx, d, productId);
-    await recordCatalogueChanges(tx, [{ on: p.publishedOn, productId, productName: doc.name, change: 'added', documentNumber: p.documentNumber }]);
-    return { declarationId: id, productId };
+    return { declarationId: id, productId, name: doc.name };
   });
 }
 
 /**
  * 公布: recognised declarations enter the catalogue by an official document (文号). Each declaration is published in its
- * own transaction (issue 22), so each is its own catalogue version under the same document number; one that is not
- * recognised (or already published) is refused and listed in `results` while the others are published.
+ * own transaction (issue 22); one that is not recognised (or already published) is refused and listed in `results`
+ * while the others are published. The publication is then one new catalogue version listing every product it added.
+ * Should that last write fail, the products are listed all the same and the catalogue's replay counts them from their
+ * publication date, as it does for products published before versions were kept.
  */
 export async function publishProducts(input: { declarationIds: string[]; documentNumber: string; publishedOn: string }, ctx: Ctx): Promise<{ published: { declarationId: string; productId: string }[] } & BulkResult> {
-  const published: { declarationId: string; productId: string }[] = [];
+  const published: { declarationId: string; productId: string; name: string }[] = [];
   const results = await eachRecord(ctx, input.declarationIds, (id) => publishOne(ctx, id, input), (_id, p) => published.push(p));
-  return { published, results };
+  if (published.length)
+    await ctx.store
+      .transaction((tx) => recordCatalogueChanges(tx, published.map((p) => ({ on: input.publishedOn, productId: p.productId, productName: p.name, change: 'added' as const, documentNumber: input.documentNumber }))))
+      .catch((error) => console.error(`[${ctx.fn}.${ctx.action}] catalogue version`, error));
+  return { published: published.map(({ declarationId, productId }) => ({ declarationId, productId })), results };
 }

@@ -15,6 +15,7 @@ import { addDays, type WorkingDayCalendar } from '../../types/workdays';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { findAll, findByIds } from '../_lib/store/pages';
+import { loadCalendar } from '../publicity/calendar';
 
 export interface Deadline {
   dueOn: string;
@@ -68,6 +69,12 @@ export const readPanels = (ctx: Ctx, declarations: DeclarationDoc[]) =>
   );
 /** Publicity notices not yet closed. */
 export const readOpenPublicity = (ctx: Ctx) => findAll<PublicityDoc>(ctx.store, COLLECTIONS.publicity, { where: { status: 'open' } });
+
+/** Everything the deadlines are decided on, read together (one round): the calendar and the open records. */
+export async function readWatched(ctx: Ctx, today: string) {
+  const [cal, cases, reviewing, notices, rectifications] = await Promise.all([loadCalendar(ctx), readOpenCases(ctx, today), readReviewing(ctx), readOpenPublicity(ctx), readOpenRectifications(ctx, today)]);
+  return { cal, cases, reviewing, notices, rectifications };
+}
 
 // ---- the decisions -------------------------------------------------------------------------------------------------
 

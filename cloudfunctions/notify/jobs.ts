@@ -10,19 +10,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Caller, Ctx } from '../_lib/context';
 import { notify, type Notice } from '../_lib/notify';
 import { backfillPublicity } from '../publicity/backfill';
-import { loadCalendar } from '../publicity/calendar';
-import {
-  casesDue,
-  materialsOverdue,
-  publicityEnding,
-  readOpenCases,
-  readOpenPublicity,
-  readOpenRectifications,
-  readPanels,
-  readReviewing,
-  rectificationsDue,
-  scoringDue,
-} from './deadlines';
+import { casesDue, materialsOverdue, publicityEnding, readPanels, readWatched, rectificationsDue, scoringDue } from './deadlines';
 
 /** The deadline decisions live in ./deadlines.ts (shared with the bureau's to-do list); re-exported for older callers. */
 export { dueWithin, scoringDueOn } from './deadlines';
@@ -117,7 +105,7 @@ export async function runJobs(ctx: Ctx): Promise<JobReport> {
   const today = ctx.clock.today();
   // Older publicity records brought up to date first (one read once done): paging and the list rely on them.
   const backfilled = await backfillPublicity(ctx);
-  const [cal, cases, reviewing, notices, rectifications] = await Promise.all([loadCalendar(ctx), readOpenCases(ctx, today), readReviewing(ctx), readOpenPublicity(ctx), readOpenRectifications(ctx, today)]);
+  const { cal, cases, reviewing, notices, rectifications } = await readWatched(ctx, today);
   const panels = await readPanels(ctx, reviewing);
   const names = new Map(reviewing.map((d) => [d._id, d.name]));
   const dueCases = casesDue(cal, today, cases);

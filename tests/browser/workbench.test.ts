@@ -60,7 +60,6 @@ test('the bureau exports the declarations as a workbook the browser saves, reads
 
   await page.goto(`${rig.h.url}/#/packages/admin/pages/outbox/index`);
   await page.locator('.admin__card', { hasText: '请补充申报材料' }).waitFor();
-  // Issue 22: the outbox names the recipient organisation, not only its kind.
-  await page.locator('.admin__card', { hasText: '发给杭州萧然律师事务所（申报/服务单位） · 待发送' }).first().waitFor();
+  await page.locator('.admin__card', { hasText: '发给杭州萧然律师事务所 · 待发送' }).first().waitFor();
   expect(await overflowsSideways(page)).toBe(false);
 });

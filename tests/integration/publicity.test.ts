@@ -1,6 +1,7 @@
 /** Issue 5: the publicity window, citizens' comments and their answers, closing, and publication into the catalogue. */
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
 import { startPipeline, type Pipeline } from '../support/pipeline';
+import { DEMO_PRODUCTS } from '../../server/demoProducts';
 
 let h: Harness;
 let pipe: Pipeline;
@@ -19,8 +20,10 @@ test('starting publicity: at least 7 working days, proposed products only, the e
   const short = await h.call('publicity', 'start', { declarationIds: [d], startsOn: '2026-10-08', workingDays: 6 }, ADMIN_TOKEN);
   expect((short.body as any).error.issues).toEqual([{ path: 'workingDays', message: '公示时间不少于 7 个工作日' }]);
   const res = await h.ok('publicity', 'start', { declarationIds: [d], startsOn: '2026-10-08', workingDays: 7 }, ADMIN_TOKEN);
-  expect(res).toEqual({ started: [{ declarationId: d, startsOn: '2026-10-08', endsOn: '2026-10-15' }], endsOn: '2026-10-15', warnings: [] });
-  expect((await h.call('publicity', 'start', { declarationIds: [d], startsOn: '2026-10-08', workingDays: 7 }, ADMIN_TOKEN)).status).toBe(409);
+  expect(res).toEqual({ started: [{ declarationId: d, startsOn: '2026-10-08', endsOn: '2026-10-15' }], endsOn: '2026-10-15', warnings: [], results: [{ id: d, ok: true }] });
+  // Issue 22: each declaration starts on its own; a second start is refused for that record, and nothing starts.
+  const again = await h.ok('publicity', 'start', { declarationIds: [d], startsOn: '2026-10-08', workingDays: 7 }, ADMIN_TOKEN);
+  expect(again).toEqual({ started: [], endsOn: '2026-10-15', warnings: [], results: [{ id: d, ok: false, code: 'CONFLICT', message: `“${DEMO_PRODUCTS[1].name}”已经在公示中` }] });
   expect((await h.call('publicity', 'start', { declarationIds: [d], startsOn: '2026-10-08', workingDays: 7 }, await h.citizen())).status).toBe(403);
   const { items } = await h.ok('publicity', 'list');
   expect(items.find((i: any) => i.declarationId === d)).toMatchObject({ state: 'upcoming', endsOn: '2026-10-15', workingDaysLeft: 7 });
@@ -99,7 +102,9 @@ test('answers are public once the window closes; closing needs every comment ans
   const bad = await h.call('catalogue', 'publish', { declarationIds: [d], documentNumber: '第125号', publishedOn: '2026-10-20' }, ADMIN_TOKEN);
   expect((bad.body as any).error.issues[0].path).toBe('documentNumber');
   const { published } = await h.ok('catalogue', 'publish', { declarationIds: [d], documentNumber: '杭司〔2026〕125号', publishedOn: '2026-10-20' }, ADMIN_TOKEN);
-  expect((await h.call('catalogue', 'publish', { declarationIds: [d], documentNumber: '杭司〔2026〕126号', publishedOn: '2026-10-21' }, ADMIN_TOKEN)).status).toBe(409);
+  // Issue 22: published once; a second publication of it is refused for that record and publishes nothing.
+  const again = await h.ok('catalogue', 'publish', { declarationIds: [d], documentNumber: '杭司〔2026〕126号', publishedOn: '2026-10-21' }, ADMIN_TOKEN);
+  expect(again).toEqual({ published: [], results: [{ id: d, ok: false, code: 'CONFLICT', message: expect.stringContaining('已经公布过了') }] });
   const found = await h.ok('catalogue', 'search', { q: '退役军人法律服务站' });
   expect(found.items.map((i: any) => i.productId)).toContain(published[0].productId);
   expect((await h.ok('catalogue', 'get', { productId: published[0].productId })).documentNumber).toBe('杭司〔2026〕125号');

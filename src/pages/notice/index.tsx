@@ -91,7 +91,7 @@ export default function NoticePage() {
         <Text className='notice-card__meta'>{p.providerName}</Text>
         <Unbroken
           className={`notice-card__state notice-card__state--${p.state}`}
-          text={open ? `公示中，还剩 ${p.workingDaysLeft} 个工作日（${p.startsOn} 至 ${p.endsOn}）` : p.state === 'upcoming' ? `${p.startsOn} 开始公示` : `公示已于 ${p.endsOn} 结束`}
+          text={open ? `公示中，还剩 ${p.workingDaysLeft} 个工作日（${p.startsOn} 至 ${p.endsOn}）` : p.state === 'upcoming' ? `${p.startsOn} 开始公示，至 ${p.endsOn} 止` : `公示已于 ${p.endsOn} 结束`}
         />
         <Text className='notice__summary'>{p.summary}</Text>
         {p.details['content.audience'] && <Text className='notice-card__meta'>服务对象：{p.details['content.audience']}</Text>}

@@ -58,7 +58,7 @@ function List({ items }: { items: PublicityListItem[] }) {
           </Text>
           <Text className={`notice-card__state notice-card__state--${p.state}`}>
             <Unbroken
-              text={p.state === 'open' ? `公示中，还剩 ${p.workingDaysLeft} 个工作日（至 ${p.endsOn}）` : p.state === 'upcoming' ? `${p.startsOn} 开始公示` : p.outcome ? OUTCOME[p.outcome] : `公示已于 ${p.endsOn} 结束`}
+              text={p.state === 'open' ? `公示中，还剩 ${p.workingDaysLeft} 个工作日（至 ${p.endsOn}）` : p.state === 'upcoming' ? `${p.startsOn} 开始公示，至 ${p.endsOn} 止` : p.outcome ? OUTCOME[p.outcome] : `公示已于 ${p.endsOn} 结束`}
             />
           </Text>
           <Text className='notice-card__meta'>{p.comments} 条公开意见</Text>

@@ -88,11 +88,7 @@ export function MaterialRequests({ d, onUpdated, list = true, form = true }: { d
             <Text className='admin__meta'>
               期限 {r.dueOn} · {r.response ? `已补充：${r.response.text}` : '尚未补充'}
             </Text>
-            {r.response?.attachments.map((a) => (
-              <Text key={a.fileId} className='admin__meta'>
-                附件：{a.name}
-              </Text>
-            ))}
+            {r.response && r.response.attachments.length > 0 && <Text className='admin__meta'>附件：{r.response.attachments.map((a) => a.name).join('、')}</Text>}
           </View>
         ))}
       {asking && (

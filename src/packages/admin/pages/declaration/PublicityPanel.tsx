@@ -33,6 +33,14 @@ export function PublicityPanel({ d, today, onChanged, part = 'all' }: { d: Decla
   const [docNo, setDocNo] = useState('');
   const [publishedOn, setPublishedOn] = useState(today);
   const [notice, setNotice] = useState('');
+  /** The window as announced (issue 22: its end day shows from the start, also before the window opens). */
+  const [announced, setAnnounced] = useState<{ startsOn: string; endsOn: string; state: string; workingDaysLeft: number } | null>(null);
+  useEffect(() => {
+    if (d.status !== 'in-publicity' || part === 'comments') return setAnnounced(null);
+    api('publicity', 'get', { declarationId: d.declarationId })
+      .then((p) => setAnnounced({ startsOn: p.startsOn, endsOn: p.endsOn, state: p.state, workingDaysLeft: p.workingDaysLeft }))
+      .catch(() => setAnnounced(null));
+  }, [d.declarationId, d.status, part]);
 
   // The end day as the server will compute it: the package's calendar plus the years the bureau has entered.
   useEffect(() => {
@@ -150,10 +158,18 @@ export function PublicityPanel({ d, today, onChanged, part = 'all' }: { d: Decla
     />
   );
 
+  const windowLine = announced && (
+    <Text className='admin__meta'>
+      公示期 {announced.startsOn} 至 {announced.endsOn}
+      {announced.state === 'upcoming' ? '（尚未开始）' : announced.state === 'open' ? `（公示中，还剩 ${announced.workingDaysLeft} 个工作日）` : '（已期满）'}
+    </Text>
+  );
+
   if ((d.status === 'in-publicity' || d.status === 'recognised') && part === 'actions')
     return (
       <View className='admin__card'>
         <Text className='admin__title'>{d.status === 'in-publicity' ? '结束公示' : '公示已通过'}</Text>
+        {windowLine}
         {closing}
         {sheetView}
       </View>
@@ -162,6 +178,7 @@ export function PublicityPanel({ d, today, onChanged, part = 'all' }: { d: Decla
   if (d.status === 'in-publicity' || d.status === 'recognised')
     return (
       <View className='admin__card'>
+        {windowLine}
         <Text className='admin__title'>
           公示意见（共 {page.total} 条，未答复 {page.unanswered} 条）
         </Text>

@@ -4,7 +4,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { PanelView } from '@shared/actions/reviews';
 import type { DeclarationView } from '@shared/declaration';
-import type { ReviewResult } from '@shared/review';
+import type { ReviewResultView } from '@shared/review';
 import { ATTRIBUTES, ATTRIBUTE_LABELS, EXPERT_KIND_LABELS, PASS_MARK, RUBRIC, type ExpertKind } from '@shared/rubric';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { ReasonSheet } from '../../../../components/ReasonSheet';
@@ -13,7 +13,7 @@ const SHEET = { none: '未开始', draft: '评分中', submitted: '已提交' };
 
 export function ReviewPanel({ d, onChanged }: { d: DeclarationView; onChanged: () => void }) {
   const [panel, setPanel] = useState<PanelView | null>(null);
-  const [result, setResult] = useState<ReviewResult | null>(null);
+  const [result, setResult] = useState<ReviewResultView | null>(null);
   const [size, setSize] = useState(5);
   const [seed, setSeed] = useState('');
   const [notice, setNotice] = useState('');
@@ -103,11 +103,16 @@ export function ReviewPanel({ d, onChanged }: { d: DeclarationView; onChanged: (
               {i.label}：{result.itemAverages[i.key]} / {i.max}
             </Text>
           ))}
-          {d.status === 'in-review' && (
-            <AtButton type='primary' onClick={() => setSheet({ kind: 'confirm' })}>
-              评审组确认结果
-            </AtButton>
-          )}
+          {d.status === 'in-review' &&
+            (panel.canConfirm.ok ? (
+              <AtButton type='primary' onClick={() => setSheet({ kind: 'confirm' })}>
+                评审组确认结果（{panel.canConfirm.agreed}/{panel.members.length} 位同意）
+              </AtButton>
+            ) : (
+              <Text className='admin__meta review__confirm-wait'>
+                {panel.canConfirm.reason}（已同意 {panel.canConfirm.agreed} 位，需 {panel.canConfirm.needed} 位）
+              </Text>
+            ))}
         </View>
       ) : (
         <Text className='admin__meta'>评分全部提交后才能看到分数。</Text>

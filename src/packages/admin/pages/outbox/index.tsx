@@ -56,7 +56,7 @@ export default function OutboxPage() {
       <Text className='admin__name'>{m.title}</Text>
       <Text className='admin__label'>{m.body}</Text>
       <Text className='admin__meta'>
-        {stamp(m.createdAt)} · 发给{recipient(m)} · {STATUS_LABELS[m.sendStatus]}
+        {stamp(m.createdAt)} · 发给{m.recipientName} · {STATUS_LABELS[m.sendStatus]}
         {m.read ? ' · 已读' : ''}
       </Text>
       {m.sendDetail && <Text className='admin__meta'>{m.sendDetail}</Text>}

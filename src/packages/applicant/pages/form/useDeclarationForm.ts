@@ -59,7 +59,15 @@ export function useDeclarationForm(initialId: string | null) {
   const load = useCallback(async () => {
     if (!initialId) {
       const local = Taro.getStorageSync(localKey(null));
-      if (local) setDraft(local as Draft);
+      if (local) return setDraft(local as Draft);
+      // A new draft's cover starts from the organisation's registration (issue 22); every field stays editable, and
+      // nothing is saved until the applicant changes something.
+      try {
+        const { cover } = await api('declarations', 'draftDefaults', {});
+        setDraft((d) => (!d.spec.cover ? { ...d, spec: { ...d.spec, cover } } : d));
+      } catch {
+        // Without the defaults the form simply starts empty.
+      }
       return;
     }
     setLoaded({ status: 'loading' });

@@ -9,7 +9,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import { PURCHASE_METHOD_LABELS, type PurchaseMethod } from '@shared/domain';
 import type { DeclarationView } from '@shared/declaration';
-import type { AskView, AttributeJudgements, MeetingView } from '@shared/review';
+import type { AskView, AttributeJudgements, MeetingView, ReviewResultView } from '@shared/review';
 import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, JUDGEMENTS, JUDGEMENT_LABELS, PASS_MARK, RUBRIC, RUBRIC_TOTAL } from '@shared/rubric';
 import { readField } from '@shared/specFields';
 import { shanghaiDateTime } from '@shared/time';
@@ -41,6 +41,21 @@ export default function ScorePage() {
   const [askMsg, setAskMsg] = useState('');
   const [verdictNote, setVerdictNote] = useState('');
   const [verdictMsg, setVerdictMsg] = useState('');
+  /**
+   * The panel's result, shown before the member is asked to agree with it (issue 22). It exists only once every sheet is
+   * in (blind scoring); until then `waiting` says how many are in.
+   */
+  const [result, setResult] = useState<{ kind: 'result'; view: ReviewResultView } | { kind: 'waiting'; message: string } | null>(null);
+  const loadResult = useCallback(async () => {
+    try {
+      setResult({ kind: 'result', view: await api('reviews', 'result', { declarationId: id }) });
+    } catch (e) {
+      setResult({ kind: 'waiting', message: e instanceof ApiError && e.code === 'CONFLICT' ? e.message : errorMessage(e) });
+    }
+  }, [id]);
+  useEffect(() => {
+    if (locked) loadResult();
+  }, [locked, loadResult]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const load = useCallback(async () => {
@@ -117,6 +132,7 @@ export default function ScorePage() {
     try {
       const r = await api('reviews', 'panelConfirm', { declarationId: id, agree, note: verdictNote });
       setVerdictMsg(`已记录您的意见（评审组 ${r.members} 人中 ${r.agreed} 人同意，${r.disagreed} 人不同意）`);
+      loadResult();
     } catch (e) {
       setVerdictMsg(e instanceof ApiError && e.issues.length ? e.issues[0].message : errorMessage(e));
     }
@@ -280,18 +296,46 @@ export default function ScorePage() {
 
       {locked && (
         <View className='item' id='i-verdict'>
-          <Text className='item__label'>对评审结果的意见（评审组最终确认）</Text>
-          <Text className='item__band'>全部评分提交后，请表明是否同意评审结果；不同意的请写明理由，会记入评审报告。</Text>
-          <Textarea className='score__note' value={verdictNote} placeholder='意见或不同意的理由' onInput={(e) => setVerdictNote(e.detail.value)} />
-          {verdictMsg && <Text className='item__spec'>{verdictMsg}</Text>}
-          <View className='ask__actions'>
-            <AtButton size='small' type='primary' onClick={() => verdict(true)}>
-              同意评审结果
-            </AtButton>
-            <AtButton size='small' onClick={() => verdict(false)}>
-              不同意
-            </AtButton>
-          </View>
+          <Text className='item__label'>评审结果与评审组确认</Text>
+          {!result ? (
+            <Text className='item__band'>正在读取评审结果…</Text>
+          ) : result.kind === 'waiting' ? (
+            <Text className='item__band'>{result.message}。全部评分提交后，这里会显示评审结果，请您再表明是否同意。</Text>
+          ) : (
+            <View className='verdict'>
+              <Text className='item__spec'>
+                平均分 {result.view.average.toFixed(2)}（达标线 {PASS_MARK} 分）{result.view.passed ? '，达标' : '，未达标'}
+              </Text>
+              <Text className='item__band'>各评分表总分（不具名）：{result.view.totals.join('、')}</Text>
+              {ATTRIBUTES.map((a) => (
+                <Text key={a} className='item__band'>
+                  {ATTRIBUTE_LABELS[a].label}：符合 {result.view.attributes[a].meets}，存疑 {result.view.attributes[a].doubtful}，不符合 {result.view.attributes[a].fails}
+                </Text>
+              ))}
+              {result.view.failedAttributes.length > 0 && <Text className='item__error'>多数评审认为{result.view.failedAttributes.map((a) => ATTRIBUTE_LABELS[a].label).join('、')}不符合，不能拟定</Text>}
+              <Text className='item__band'>
+                评审组 {result.view.members} 人中 {result.view.canConfirm.agreed} 人同意，{result.view.disagreed} 人不同意
+                {result.view.mine ? `；您已表示${result.view.mine.agree ? '同意' : '不同意'}` : ''}
+              </Text>
+              {result.view.confirmedAt ? (
+                <Text className='item__spec'>市司法局已确认评审结果，不能再更改意见。</Text>
+              ) : (
+                <View>
+                  <Text className='item__band'>请表明是否同意以上评审结果；不同意的请写明理由，会记入评审报告。</Text>
+                  <Textarea className='score__note' value={verdictNote} placeholder='意见或不同意的理由' onInput={(e) => setVerdictNote(e.detail.value)} />
+                  {verdictMsg && <Text className='item__spec'>{verdictMsg}</Text>}
+                  <View className='ask__actions'>
+                    <AtButton size='small' type='primary' onClick={() => verdict(true)}>
+                      同意评审结果
+                    </AtButton>
+                    <AtButton size='small' onClick={() => verdict(false)}>
+                      不同意
+                    </AtButton>
+                  </View>
+                </View>
+              )}
+            </View>
+          )}
         </View>
       )}
 
