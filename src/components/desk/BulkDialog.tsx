@@ -44,7 +44,6 @@ function FieldInput({ field, value, picked, onValue, onPick, error }: { field: B
       type={field.kind === 'number' ? 'number' : 'text'}
       value={value}
       placeholder={field.placeholder ?? (field.kind === 'date' ? '如 2026-10-08' : '')}
-      ariaLabel={field.label}
       nativeProps={{ 'aria-label': field.label }}
       onInput={(e) => onValue(e.detail.value)}
     />

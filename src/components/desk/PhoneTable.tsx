@@ -75,7 +75,6 @@ export function PhoneTable<R>({ table, rows: source, title, unit = '条', rowKey
           value={view.q}
           maxlength={50}
           placeholder={`在${title}中搜索`}
-          ariaLabel={`在${title}中搜索`}
           nativeProps={{ 'aria-label': `在${title}中搜索`, type: 'search' }}
           onInput={(e) => setView({ q: e.detail.value })}
         />

@@ -82,7 +82,6 @@ export function SearchSelect({ label, placeholder, search, value, onChange, minC
         value={q}
         maxlength={40}
         placeholder={placeholder ?? `输入${label}名称中的几个字查找`}
-        ariaLabel={label}
         nativeProps={{ 'aria-label': label, role: 'combobox', 'aria-expanded': String(!!found?.length), 'aria-controls': listId, 'aria-autocomplete': 'list' }}
         onInput={(e) => setQ(e.detail.value)}
       />
