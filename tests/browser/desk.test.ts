@@ -76,6 +76,9 @@ test('the desk home is the to-do list: grouped by kind with counts and working-d
   await page.goto(`${rig.h.url}${ADMIN}/todo/index`);
   const group = page.locator('.todo__group', { hasText: '待抽取评审组' });
   await group.locator('.todo__title', { hasText: '待抽取评审组（32）' }).waitFor();
+  // The first eight, then the rest on request.
+  await expect(group.locator('.todo__item').count()).resolves.toBe(8);
+  await group.getByRole('button', { name: '显示其余 24 项' }).click();
   await expect(group.locator('.todo__item').count()).resolves.toBe(32);
   // Every item carries its deadline in working days, the way the server counted it.
   const item = todo.items.find((i: { kind: string }) => i.kind === 'awaitingPanel');
@@ -99,6 +102,8 @@ test('one click from the navigation to 申报管理: a dense table, sortable by 
   await page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name: '申报管理' }).click();
   await page.waitForURL(/declarations\/index/);
   await page.locator('.dt__count', { hasText: '共 34 份' }).waitFor();
+  // Moving between desk pages keeps a phone's root font size (the page left must not undo the one shown).
+  await expect(page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).resolves.toBe('20px');
   // At least 10 rows on the first screen.
   const onScreen = await rowsShown().evaluateAll((rows) => rows.filter((r) => r.getBoundingClientRect().bottom <= window.innerHeight).length);
   expect(onScreen).toBeGreaterThanOrEqual(10);
@@ -218,7 +223,7 @@ test('bulk publicity start for the proposed, each checked in the store', async (
   await dialog.getByRole('button', { name: '关闭' }).click();
   for (const id of proposedIds) {
     expect((await rig.h.ok('declarations', 'get', { declarationId: id }, ADMIN_TOKEN)).status).toBe('in-publicity');
-    expect(await rig.h.app.store.get('publicity', id)).toMatchObject({ startsOn: '2026-03-16', endsOn: '2026-03-24' });
+    expect(await rig.h.app.store.get('publicity', id)).toMatchObject({ status: 'open', windows: [{ startsOn: '2026-03-16', endsOn: '2026-03-24', workingDays: 7 }] });
   }
   // The to-do list follows the store: no declaration waits for a panel any more.
   await page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name: '待办' }).click();
@@ -237,7 +242,7 @@ test('exiting a product: found by a few characters of its name, confirmed by its
   await options.filter({ hasText: product.name }).first().click();
   await page.locator('.pick--chosen', { hasText: `${product.providerName} · ${product.district} · 在目录中` }).waitFor();
   await page.getByRole('button', { name: '确认是这个产品，加入退出名单' }).click();
-  await page.getByRole('list', { name: '退出名单' }).getByText(product.name).waitFor();
+  await page.getByRole('list', { name: '退出名单' }).locator('.svp__text', { hasText: product.name }).waitFor();
   await expect(page.locator('taro-picker-core').filter({ hasText: '请选择产品' }).count()).resolves.toBe(0);
   await page.locator('.admin__field', { hasText: '文号' }).locator('input').fill('杭司〔2026〕88号');
   await page.locator('.admin__field', { hasText: '退出理由' }).locator('textarea').fill('年度测评不合格');
@@ -258,6 +263,9 @@ test('the same desk pages at 390×844 are the phone pages: cards, no table, noth
     await page.locator('.admin__card .admin__name').first().waitFor();
     await expect(page.locator('table').count()).resolves.toBe(0);
     await expect(page.locator('.deskshell').count()).resolves.toBe(0);
+    // The page is the main landmark again, and the root font size a phone's own.
+    await expect(page.locator('.taro_page:visible').getAttribute('role')).resolves.toBe('main');
+    await expect(page.evaluate(() => document.documentElement.classList.contains('deskmode'))).resolves.toBe(false);
     expect(await overflowsSideways(page)).toBe(false);
     await settled();
     expect(await axe()).toEqual([]);

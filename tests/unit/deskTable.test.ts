@@ -71,6 +71,12 @@ describe('the view in the address', () => {
     expect(paramsOfView({ q: '', sort: 'score', dir: 'asc', filters: { status: '', year: '2026' }, page: 1 }, filters, { sort: 'score', dir: 'desc' })).toMatchObject({ sort: 'score', dir: 'asc' });
   });
 
+  test('a column named without a direction sorts ascending; the default column keeps its own direction', () => {
+    expect(viewFromParams({ sort: 'org' }, columns, filters, { sort: 'score', dir: 'desc' })).toMatchObject({ sort: 'org', dir: 'asc' });
+    expect(viewFromParams({ sort: 'score' }, columns, filters, { sort: 'score', dir: 'desc' })).toMatchObject({ sort: 'score', dir: 'desc' });
+    expect(viewFromParams({ sort: 'org', dir: 'desc' }, columns, filters, { sort: 'score', dir: 'desc' })).toMatchObject({ sort: 'org', dir: 'desc' });
+  });
+
   test('an address naming what does not exist falls back: unknown or unsortable column, bad direction, page, option', () => {
     expect(viewFromParams({ sort: 'nope', dir: 'sideways', page: '0', status: 'approved', year: '1999' }, columns, filters)).toEqual({ q: '', sort: null, dir: 'asc', filters: { status: '', year: '2026' }, page: 1 });
     expect(viewFromParams({ sort: 'id' }, columns, filters).sort).toBeNull();

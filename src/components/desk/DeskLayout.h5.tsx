@@ -20,6 +20,9 @@ import { useIdentity } from './useIdentity';
 import './desk.scss';
 
 const ROOT_CLASS = 'deskmode';
+/** The desk frames shown now: a page being left must not undo the one that replaced it (redirectTo mounts first). */
+const shown = new Set<number>();
+let seq = 0;
 
 function go(e: { preventDefault(): void; button?: number; ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean }, s: DeskSection) {
   // A middle click or Ctrl-click opens the section's own address in a new tab, as a link does.
@@ -41,13 +44,18 @@ function Desk({ title, children, aside, asideLabel, asideWide }: DeskLayoutProps
 
   // While this page is shown at the desk: the root font size of a phone, and this frame's <main> as the page's main
   // landmark (Taro's page container is marked `main` by a11y.h5.ts on a phone).
+  const id = useRef(++seq).current;
+  const page = useRef<Element | null>(null);
   const enter = () => {
+    shown.add(id);
     document.documentElement.classList.add(ROOT_CLASS);
-    root.current?.closest('.taro_page')?.setAttribute('role', 'none');
+    page.current = root.current?.closest('.taro_page') ?? page.current;
+    page.current?.setAttribute('role', 'none');
   };
   const leave = () => {
-    document.documentElement.classList.remove(ROOT_CLASS);
-    root.current?.closest('.taro_page')?.setAttribute('role', 'main');
+    shown.delete(id);
+    if (shown.size === 0) document.documentElement.classList.remove(ROOT_CLASS);
+    page.current?.setAttribute('role', 'main');
   };
   useEffect(() => {
     enter();

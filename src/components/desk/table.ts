@@ -137,10 +137,12 @@ export function viewFromParams<R>(params: Record<string, string | undefined>, co
     else if (f.initial !== undefined) chosen[f.key] = f.initial;
     else chosen[f.key] = '';
   }
+  // A column the address names sorts ascending unless it says otherwise; the default sort keeps its own direction.
+  const named = sortable(sort);
   return {
     q: (decode(params.q) ?? '').slice(0, 50),
-    sort: sortable(sort) ? sort! : sortable(defaults.sort) ? defaults.sort! : null,
-    dir: dir === 'asc' || dir === 'desc' ? dir : (defaults.dir ?? 'asc'),
+    sort: named ? sort! : sortable(defaults.sort) ? defaults.sort! : null,
+    dir: dir === 'asc' || dir === 'desc' ? dir : named && sort !== defaults.sort ? 'asc' : (defaults.dir ?? 'asc'),
     filters: chosen,
     page: Number.isInteger(page) && page > 1 ? page : 1,
   };

@@ -43,8 +43,12 @@ function Deadline({ item }: { item: TodoItem }) {
   );
 }
 
+/** A group shows this many items until the person asks for the rest (the list the group leads to has them all). */
+const FIRST_ITEMS = 8;
+
 export default function TodoPage() {
   const [large] = useLargeFont();
+  const [whole, setWhole] = useState<Set<TodoKind>>(new Set());
   const [data, setData] = useState<TodoResult | null>(null);
   const [error, setError] = useState('');
   const load = useCallback(async () => {
@@ -104,7 +108,7 @@ export default function TodoPage() {
                 </View>
               )}
             </View>
-            {items.map((i) => (
+            {(whole.has(k) ? items : items.slice(0, FIRST_ITEMS)).map((i) => (
               <View key={`${i.kind}:${i.recordId}`} className={`todo__item ${i.overdue ? 'todo__item--overdue' : ''}`} role='link' onClick={() => open(itemUrl(i))}>
                 <View className='todo__what'>
                   <Text className='todo__name'>{i.title}</Text>
@@ -113,6 +117,11 @@ export default function TodoPage() {
                 <Deadline item={i} />
               </View>
             ))}
+            {items.length > FIRST_ITEMS && !whole.has(k) && (
+              <View className='todo__more' role='button' onClick={() => setWhole((w) => new Set([...w, k]))}>
+                显示其余 {items.length - FIRST_ITEMS} 项
+              </View>
+            )}
           </View>
         );
       })}
