@@ -16,6 +16,7 @@ import { demoSpec } from '../../server/seedDemo';
 import { ADMIN_TOKEN } from '../support/harness';
 import { deskScene, proposed, type Expert } from '../support/reviewSteps';
 import { overflowsSideways, PHONE, signIn, usePhoneRig } from './browser';
+import { measure } from './elderMeasure';
 
 const DESK = { width: 1280, height: 800 };
 const SHOTS = process.env.DESK_SHOTS;
@@ -176,6 +177,20 @@ test('the keyboard: rows are reached by Tab and moved with j/k; Enter opens the 
   await expect(beside.count()).resolves.toBe(0);
 });
 
+test('长辈模式 at the desk: the switch in the header, 20 px text in the table, and back', async () => {
+  await page.goto(`${rig.h.url}${ADMIN}/declarations/index`);
+  await page.locator('.dt__count', { hasText: '共 34 份' }).waitFor();
+  const sizes = () => page.locator('.dt__table td, .dt__table th, .deskshell__link').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+  expect(Math.min(...(await sizes()))).toBeGreaterThanOrEqual(13);
+  await page.getByRole('switch', { name: /长辈模式/ }).click();
+  await page.locator('.deskshell.lf').waitFor();
+  expect(Math.min(...(await sizes()))).toBeGreaterThanOrEqual(18);
+  const rowHeight = await page.locator('.dt__table tbody tr').first().evaluate((r) => r.getBoundingClientRect().height);
+  expect(rowHeight).toBeGreaterThanOrEqual(60);
+  await page.getByRole('switch', { name: /长辈模式/ }).click();
+  await page.locator('.deskshell:not(.lf)').waitFor();
+});
+
 test('bulk panel draw: says what it will do, asks once, reports per record; the refused stay listed and selected', async () => {
   await page.goto(`${rig.h.url}${ADMIN}/declarations/index?status=submitted`);
   await page.locator('.dt__count', { hasText: '共 32 份' }).waitFor();
@@ -232,7 +247,30 @@ test('bulk publicity start for the proposed, each checked in the store', async (
   expect((await rig.h.ok('admin', 'todo', {}, ADMIN_TOKEN)).counts.awaitingPanel).toBe(8);
 });
 
+test('assigning products to an assessing organisation picked by its name (never by an id)', async () => {
+  const h = rig.h;
+  await h.ok('assessments', 'open', { year: 2026, title: '2026 年度产品测评', startsOn: '2026-01-01', endsOn: '2026-12-31' }, ADMIN_TOKEN);
+  const { orgId } = await h.ok('admin', 'createInvite', { role: 'assessor', orgName: '浙江公评社会评价中心' }, ADMIN_TOKEN);
+  await h.ok('admin', 'createInvite', { role: 'assessor', orgName: '杭州民意调查研究所' }, ADMIN_TOKEN);
+  await page.goto(`${h.url}${ADMIN}/assessment/index`);
+  await page.locator('.dt__count').waitFor();
+  const chosen = (await names()).slice(0, 3);
+  for (const name of chosen) await page.locator('.dt__table tbody tr', { hasText: name }).getByRole('checkbox').check();
+  await page.locator('.dt__bar').getByRole('button', { name: '分配给测评机构' }).click();
+  const dialog = page.getByRole('dialog', { name: '分配给测评机构' });
+  await dialog.getByRole('combobox').fill('公评');
+  await dialog.getByRole('option', { name: /浙江公评社会评价中心/ }).click();
+  await dialog.getByText('将把 3 个产品分配给浙江公评社会评价中心', { exact: false }).waitFor();
+  await dialog.getByRole('button', { name: '分配（3 项）' }).click();
+  await dialog.getByText('完成 3 项').waitFor();
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  const rows = (await h.ok('assessments', 'progress', { year: 2026 }, ADMIN_TOKEN)).rows as { name: string; assessorOrgIds: string[] }[];
+  expect(rows.filter((r) => r.assessorOrgIds.includes(orgId)).map((r) => r.name).sort()).toEqual([...chosen].sort());
+});
+
 test('exiting a product: found by a few characters of its name, confirmed by its provider and standing, never a wheel', async () => {
+  // The exit date is today's (the page's date field starts there): the server's clock must agree.
+  await rig.h.ok('admin', 'setClock', { now: null }, ADMIN_TOKEN);
   await page.goto(`${rig.h.url}/#/packages/supervision/pages/exit/index`);
   const field = page.getByRole('combobox', { name: '产品', exact: true });
   await field.fill('老娘舅');
@@ -270,6 +308,12 @@ test('the same desk pages at 390×844 are the phone pages: cards, no table, noth
     await settled();
     expect(await axe()).toEqual([]);
     await shot('phone-declarations-390');
+    // The searchable select at a phone's width: what matches is listed as targets a finger can hit.
+    await page.goto(`${rig.h.url}/#/packages/supervision/pages/exit/index`);
+    await page.getByRole('combobox', { name: '产品', exact: true }).fill('调解');
+    await page.getByRole('option').first().waitFor();
+    expect((await measure(page, false)).filter((f) => f.what.startsWith('target'))).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
     await page.goto(`${rig.h.url}${ADMIN}/todo/index`);
     await page.locator('.todo__summary').waitFor();
     expect(await overflowsSideways(page)).toBe(false);

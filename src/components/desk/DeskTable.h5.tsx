@@ -231,11 +231,12 @@ export function DeskTable<R>({ table, rows: source, title, unit = '条', rowKey,
                     onKeyDown={(e) => onRowKey(e, r, i)}
                     onClick={(e) => {
                       const t = e.target as HTMLElement;
-                      if (onOpen && !t.closest('input, button, a, select, label')) onOpen(r);
+                      if (onOpen && !t.closest('input, button, a, select, label, .dt__check')) onOpen(r);
                     }}
                   >
                     {bulk.length > 0 && (
-                      <td className='dt__check'>
+                      // The whole cell is the check box's target (a 60 px row in 长辈模式), not the box alone.
+                      <td className='dt__check' onClick={(e) => e.target === e.currentTarget && toggle(key)}>
                         <input className='dt__box' type='checkbox' tabIndex={-1} aria-label={`选择 ${rowLabel(r)}`} checked={selected.has(key)} onChange={() => toggle(key)} />
                       </td>
                     )}
