@@ -104,9 +104,11 @@ export function BulkDialog<R>({ action, selected, rowKey, rowLabel, onClose }: P
                 </View>
               ))}
             </View>
-            <AtButton type='primary' onClick={() => onClose(outcomes)}>
-              关闭
-            </AtButton>
+            <View className='bulk__buttons'>
+              <AtButton type='primary' onClick={() => onClose(outcomes)}>
+                关闭
+              </AtButton>
+            </View>
           </View>
         ) : (
           <View>
