@@ -223,6 +223,11 @@ test('bulk panel draw: says what it will do, asks once, reports per record; the 
   await page.locator('.dt__count', { hasText: '共 8 份' }).waitFor();
   await page.locator('.dt__bar', { hasText: '已选 8 项' }).waitFor();
   await expect(page.locator('.dt__row--picked').count()).resolves.toBe(8);
+  // One of them opened beside the list, the selection kept: the README's picture.
+  await page.locator('.dt__table tbody tr').first().locator('td').nth(1).click();
+  await page.getByRole('complementary', { name: '所选申报' }).locator('.admin__name').waitFor();
+  await page.locator('.dt__bar', { hasText: '已选 8 项' }).waitFor();
+  await shot('desk-readme-1280');
 });
 
 test('bulk publicity start for the proposed, each checked in the store', async () => {

@@ -106,16 +106,20 @@ export default function OrgsPage() {
   const card = (o: OrgView) => <OrgCard o={o} sharing={sharing.get(o.creditCode ?? '') ?? 0} onDone={done} />;
   const chosen = open ? rows.rows?.find((o) => o.orgId === open) : undefined;
 
+  const beside = desk && chosen && (
+    <View className='beside'>
+      <View className='beside__bar'>
+        <Text className='admin__label'>核验</Text>
+        <View className='beside__link' role='button' aria-label='关闭所选单位' onClick={() => choose(null)}>
+          关闭 ✕
+        </View>
+      </View>
+      {card(chosen)}
+    </View>
+  );
+
   return (
-    <DeskLayout title='单位核验' aside={desk && chosen ? <View className='beside'>
-          <View className='beside__bar'>
-            <Text className='admin__label'>核验</Text>
-            <View className='beside__link' role='button' aria-label='关闭所选单位' onClick={() => choose(null)}>
-              关闭 ✕
-            </View>
-          </View>
-          {card(chosen)}
-        </View> : undefined} asideLabel='所选单位'>
+    <DeskLayout title='单位核验' aside={beside || undefined} asideLabel='所选单位'>
       <View className='admin'>
         {notice && <Text className='admin__notice'>{notice}</Text>}
         <DataTable
