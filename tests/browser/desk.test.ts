@@ -289,9 +289,18 @@ test('exiting a product: found by a few characters of its name, confirmed by its
   await expect(page.locator('taro-picker-core').filter({ hasText: '请选择产品' }).count()).resolves.toBe(0);
   await page.locator('.admin__field', { hasText: '文号' }).locator('input').fill('杭司〔2026〕88号');
   await page.locator('.admin__field', { hasText: '退出理由' }).locator('textarea').fill('年度测评不合格');
-  await page.locator('.at-button', { hasText: /^\s*退出目录\s*$/ }).click();
-  await page.getByText(`“${product.name}”（${product.providerName}`, { exact: false }).waitFor();
-  await page.locator('.taro-modal__foot, .taro-model__foot').getByText('退出目录', { exact: true }).click();
+  const exitButton = page.locator('.at-button', { hasText: /^\s*退出目录\s*$/ });
+  await exitButton.click();
+  const asked = page.getByText(`“${product.name}”（${product.providerName}`, { exact: false });
+  await asked.waitFor();
+  // The confirmation answers the keyboard: Esc cancels (nothing happens), Enter on its focused button confirms.
+  await page.keyboard.press('Escape');
+  await asked.waitFor({ state: 'hidden' });
+  expect(await rig.h.app.store.get('products', product.productId)).toMatchObject({ status: 'listed' });
+  await exitButton.click();
+  await asked.waitFor();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('taro-model__confirm'));
+  await page.keyboard.press('Enter');
   await page.getByText(/已退出目录（目录第 \d+ 版）/).waitFor();
   expect(await rig.h.app.store.get('products', product.productId)).toMatchObject({ status: 'exited', exit: { documentNumber: '杭司〔2026〕88号' } });
   expect(await rig.h.app.store.count('products', { status: 'exited' })).toBe(1);
