@@ -5,7 +5,7 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['pages/me/index', 'pages/cases/index', 'pages/register/index', 'pages/messages/index'] },
     { root: 'packages/promotion', pages: ['pages/poster/index'] },
     { root: 'packages/applicant', pages: ['pages/declarations/index', 'pages/form/index', 'pages/ratings/index', 'pages/assessment/index', 'pages/procurement/index'] },
-    { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index', 'pages/assessment/index', 'pages/orgs/index', 'pages/procurement/index', 'pages/outbox/index', 'pages/exports/index', 'pages/dashboard/index', 'pages/flagged/index'] },
+    { root: 'packages/admin', pages: ['pages/calls/index', 'pages/declarations/index', 'pages/declaration/index', 'pages/experts/index', 'pages/calendar/index', 'pages/assessment/index', 'pages/orgs/index', 'pages/procurement/index', 'pages/outbox/index', 'pages/exports/index', 'pages/dashboard/index', 'pages/flagged/index', 'pages/todo/index', 'pages/publicity/index', 'pages/products/index'] },
     { root: 'packages/expert', pages: ['pages/assignments/index', 'pages/score/index'] },
     { root: 'packages/assessment', pages: ['pages/results/index'] },
     { root: 'packages/assessor', pages: ['pages/products/index', 'pages/record/index'] },

@@ -104,6 +104,8 @@ export interface DeclarationListItem {
   declarationId: string;
   callId: string;
   name: string;
+  /** The cover's 申报单位 (issue 22: the desk's table names who declared). */
+  applicantName?: string | null;
   status: DeclarationStatus;
   category: string | null;
   updatedAt: string;

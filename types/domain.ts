@@ -76,6 +76,7 @@ export const PRODUCT_STATUSES = [
   'exited',
 ] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+export const PRODUCT_STATUS_LABELS: Record<ProductStatus, string> = { listed: '在目录中', suspended: '已暂停', exited: '已退出目录' };
 
 /** The groups the bureau promotes products to (推介 to 服务指向群体). */
 export const AUDIENCE_GROUPS = ['elderly', 'enterprises', 'migrant-workers', 'women-children', 'disabled', 'veterans'] as const;

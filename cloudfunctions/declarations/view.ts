@@ -22,6 +22,7 @@ export function toDeclarationListItem(d: DeclarationDoc): DeclarationListItem {
     declarationId: d._id,
     callId: d.callId,
     name: d.name,
+    applicantName: typeof d.spec.cover?.applicantName === 'string' ? d.spec.cover.applicantName : null,
     status: d.status,
     // A draft may hold a value that is not a category yet (saved whatever its state): lists show none then.
     category: d.spec.category && (CATEGORIES as readonly string[]).includes(d.spec.category) ? d.spec.category : null,

@@ -2,10 +2,11 @@
  * A deliberate action: it confirms in a sheet that says what will happen, and asks for a reason in the person's own
  * words (nothing pre-written). `onConfirm` throws to keep the sheet open with the error shown.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import { ApiError, errorMessage } from '../api/client';
+import { useDialogKeys } from '../utils/dialogKeys';
 import './ReasonSheet.scss';
 
 export interface ReasonSheetProps {
@@ -22,6 +23,9 @@ export function ReasonSheet({ title, text, placeholder, confirmText, onConfirm, 
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // The keyboard: Esc cancels, focus moves into the sheet and back.
+  const id = useRef(`reason-${Math.random().toString(36).slice(2, 8)}`).current;
+  useDialogKeys(id, () => !busy && onCancel());
   const send = async () => {
     setBusy(true);
     setError('');
@@ -34,7 +38,7 @@ export function ReasonSheet({ title, text, placeholder, confirmText, onConfirm, 
     }
   };
   return (
-    <View className='sheet' role='dialog' aria-label={title}>
+    <View className='sheet' role='dialog' aria-modal='true' aria-label={title} id={id}>
       <View className='sheet__panel'>
         <Text className='sheet__title'>{title}</Text>
         <Text className='sheet__text'>{text}</Text>

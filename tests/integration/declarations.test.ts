@@ -159,6 +159,11 @@ test('who sees what: own organisation and the bureau; others are told it does no
   expect(mine.items.map((i: any) => i.declarationId)).not.toContain(declarationId);
   const all = await h.ok('declarations', 'listAll', { callId: 'call-2026' }, ADMIN_TOKEN);
   expect(all.items.map((i: any) => i.declarationId)).toContain(declarationId);
+  // Issue 22: the desk's table names who declared, from the cover (null while a draft has none).
+  const withCover = all.items.filter((i: any) => i.applicantName);
+  expect(withCover.length).toBeGreaterThan(0);
+  for (const i of withCover) expect(i.applicantName).toBe((await h.ok('declarations', 'get', { declarationId: i.declarationId }, ADMIN_TOKEN)).spec.cover.applicantName);
+  expect(all.items.find((i: any) => i.declarationId === declarationId).applicantName).toBeNull();
   const services = await h.ok('declarations', 'listAll', { category: 'legal-service' }, ADMIN_TOKEN);
   expect(services.items.length).toBeGreaterThan(0);
   for (const i of services.items) expect(i.category).toBe('legal-service');

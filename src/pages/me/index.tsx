@@ -14,10 +14,13 @@ import { LEVEL_LABELS, type Level } from '@shared/rating';
 import { api, ApiError, ensureSession, errorMessage, signOut, signInWithAdminToken } from '../../api/client';
 import { usesToken } from '../../api/transport';
 import { ElderSwitch } from '../../components/ElderSwitch';
+import { deskHome, menuGroups } from '../../components/desk/sections';
+import { forgetIdentity } from '../../components/desk/useIdentity';
 import { Failure, Loading } from '../../components/StateView';
 import { TabBar } from '../../components/TabBar';
 import { Unbroken } from '../../components/Unbroken';
 import { useLargeFont } from '../../utils/largeFont';
+import { useDeskWidth } from '../../utils/desk';
 import { goTab } from '../../utils/nav';
 import './index.scss';
 
@@ -32,6 +35,7 @@ export default function MePage() {
   const [adminToken, setAdminToken] = useState('');
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const desk = useDeskWidth();
 
   const load = useCallback(async () => {
     try {
@@ -74,6 +78,9 @@ export default function MePage() {
       setNotice({ kind: 'ok', text: me.roles.includes('admin') ? '已以市司法局管理员身份登录' : `已以${staff.length ? staff.map((r) => ROLE_LABELS[r]).join('、') : '市民'}身份登录${me.org ? `（${me.org.name}）` : ''}` });
       setAdminToken('');
       setStaffOpen(false);
+      forgetIdentity();
+      // At a desk the first thing staff see is their to-do list.
+      if (desk) Taro.navigateTo({ url: deskHome(me.roles)! });
     } catch {
       signOut();
       setNotice({ kind: 'error', text: '口令不正确，请向系统管理员核对' });
@@ -101,6 +108,7 @@ export default function MePage() {
     const { confirm } = await Taro.showModal({ title: '确定退出吗？', content, confirmText: '退出', cancelText: '不退出' });
     if (!confirm) return;
     signOut();
+    forgetIdentity();
     setNotice(null);
     setState({ status: 'loading' });
     load();
@@ -118,6 +126,16 @@ export default function MePage() {
 
         {notice && <Text className={`me__notice me__notice--${notice.kind}`}>{notice.text}</Text>}
 
+        {desk && deskHome(me.roles) && (
+          <View className='me__card'>
+            <Text className='me__title'>工作台</Text>
+            <Text className='me__hint'>在电脑上办理：左侧菜单直达各项工作，列表可排序、筛选和批量办理。</Text>
+            <AtButton type='primary' onClick={go(deskHome(me.roles)!)}>
+              进入工作台
+            </AtButton>
+          </View>
+        )}
+
         {me.userId && (
           <View className='me__card'>
             <Text className='me__title'>消息</Text>
@@ -125,81 +143,16 @@ export default function MePage() {
           </View>
         )}
 
-        {me.roles.includes('admin') && (
-          <View className='me__card'>
-            <Text className='me__title'>市司法局</Text>
-            <AtButton type='primary' onClick={go('/packages/admin/pages/declarations/index')}>
-              申报管理
-            </AtButton>
-            <AtButton onClick={go('/packages/admin/pages/calls/index')}>申报公告</AtButton>
-            <AtButton onClick={go('/packages/admin/pages/dashboard/index')}>数据概览</AtButton>
-            <AtButton onClick={go('/packages/admin/pages/exports/index')}>数据导出</AtButton>
-            <AtButton onClick={go('/packages/admin/pages/outbox/index')}>消息发送记录</AtButton>
-            <AtButton onClick={go('/packages/admin/pages/experts/index')}>评审专家库</AtButton>
-            <AtButton onClick={go('/packages/admin/pages/calendar/index')}>节假日设置</AtButton>
-            <AtButton onClick={go('/packages/admin/pages/assessment/index')}>年度测评</AtButton>
-            <AtButton onClick={go('/packages/applicant/pages/ratings/index')}>评价码与整改</AtButton>
-            <AtButton onClick={go('/packages/admin/pages/flagged/index')}>待复核的评价</AtButton>
-            <AtButton onClick={go('/packages/admin/pages/procurement/index')}>采购与群众需求</AtButton>
-            <AtButton onClick={go('/packages/supervision/pages/events/index')}>信用信息</AtButton>
-            <AtButton onClick={go('/packages/supervision/pages/proposal/index')}>目录调整建议</AtButton>
-            <AtButton onClick={go('/packages/supervision/pages/rectifications/index')}>限期整改</AtButton>
-            <AtButton onClick={go('/packages/supervision/pages/exit/index')}>暂停与退出目录</AtButton>
-            <AtButton onClick={go('/packages/supervision/pages/members/index')}>行业协会会员</AtButton>
-            <AtButton onClick={go('/packages/supervision/pages/rules/index')}>信用与调整规则</AtButton>
-            <AtButton onClick={go('/packages/admin/pages/orgs/index')}>单位核验</AtButton>
+        {menuGroups(me.roles).map((g) => (
+          <View key={g.title} className='me__card'>
+            <Text className='me__title'>{g.title}</Text>
+            {g.sections.map((x) => (
+              <AtButton key={x.key} type={x.primary ? 'primary' : undefined} onClick={go(x.url)}>
+                {x.label}
+              </AtButton>
+            ))}
           </View>
-        )}
-
-        {me.roles.includes('association') && (
-          <View className='me__card'>
-            <Text className='me__title'>行业协会</Text>
-            <AtButton type='primary' onClick={go('/packages/supervision/pages/members/index')}>
-              会员单位与信用信息
-            </AtButton>
-            <AtButton onClick={go('/packages/supervision/pages/events/index')}>记录信用信息</AtButton>
-          </View>
-        )}
-
-        {me.roles.includes('expert') && (
-          <View className='me__card'>
-            <Text className='me__title'>评审专家</Text>
-            <AtButton type='primary' onClick={go('/packages/expert/pages/assignments/index')}>
-              我的评审任务
-            </AtButton>
-          </View>
-        )}
-
-        {me.roles.includes('applicant') && (
-          <View className='me__card'>
-            <Text className='me__title'>申报单位</Text>
-            <AtButton type='primary' onClick={go('/packages/applicant/pages/declarations/index')}>
-              我的申报
-            </AtButton>
-            <AtButton onClick={go('/packages/applicant/pages/ratings/index')}>服务评价与整改</AtButton>
-            <AtButton onClick={go('/packages/supervision/pages/mine/index')}>信用信息与限期整改</AtButton>
-            <AtButton onClick={go('/packages/applicant/pages/assessment/index')}>年度测评</AtButton>
-            <AtButton onClick={go('/packages/applicant/pages/procurement/index')}>采购确认与定制</AtButton>
-          </View>
-        )}
-
-        {me.roles.includes('purchaser') && (
-          <View className='me__card'>
-            <Text className='me__title'>采购单位</Text>
-            <AtButton type='primary' onClick={go('/packages/purchaser/pages/desk/index')}>
-              我的采购
-            </AtButton>
-          </View>
-        )}
-
-        {me.roles.includes('assessor') && (
-          <View className='me__card'>
-            <Text className='me__title'>测评机构</Text>
-            <AtButton type='primary' onClick={go('/packages/assessor/pages/products/index')}>
-              我的测评任务
-            </AtButton>
-          </View>
-        )}
+        ))}
 
         <View className='me__card'>
           <Text className='me__title'>我的评价</Text>

@@ -2,8 +2,8 @@
  * The bureau's desk for the yearly assessment: the scheme and the campaign's set-up; assessors and their products;
  * progress products × methods; the draft results with how each was computed; appeals; confirm and publish.
  */
-import { useCallback, useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import {
@@ -26,10 +26,19 @@ import {
   type Method,
   type Scheme,
 } from '@shared/assessment';
-import type { AppealView, AssessmentsApi, ProgressRow, ResultView } from '@shared/actions/assessments';
+import type { AppealView, AssessmentsApi, AssessorView, FindingView, ProgressRow, ResultView } from '@shared/actions/assessments';
 import { SATISFACTION_NAME } from '@shared/rating';
+import { CATEGORY_LABELS } from '@shared/domain';
 import { api, ApiError, errorMessage } from '../../../../api/client';
+import { DataTable } from '../../../../components/desk/DataTable';
+import { DeskLayout } from '../../../../components/desk/DeskLayout';
+import { localSearch, SearchSelect, type PickOption } from '../../../../components/desk/SearchSelect';
+import { inBatches, type BulkAction, type Column, type Filter } from '../../../../components/desk/table';
+import { useRows } from '../../../../components/desk/useRows';
+import { useTable } from '../../../../components/desk/useTable';
 import { Failure, Loading } from '../../../../components/StateView';
+import { rememberParams } from '../../../../utils/address';
+import { useDeskWidth } from '../../../../utils/desk';
 import '../admin.scss';
 import './index.scss';
 
@@ -270,16 +279,87 @@ function DecideAppeal({ appeal, onDone }: { appeal: AppealView; onDone: () => vo
   );
 }
 
+/** An assessing organisation as the pickers show it: its name, then how many products it holds and its accounts. */
+const assessorOption = (a: AssessorView): PickOption => ({ value: a.orgId, label: a.name, detail: `已分配 ${a.assigned ?? 0} 个产品 · ${a.accounts ? `${a.accounts} 个账号已绑定` : '尚未绑定账号'}` });
+
+const PROGRESS_COLUMNS: Column<ProgressRow>[] = [
+  { key: 'name', header: '产品', value: (r) => r.name, keep: true },
+  { key: 'category', header: '类别', value: (r) => CATEGORY_LABELS[r.category], width: 10 },
+  ...METHODS.map((m): Column<ProgressRow> => ({ key: `m:${m}`, header: METHOD_LABELS[m].slice(0, 4), value: (r) => (r.findings[m] ? `✓ ${r.findings[m]}` : '–'), sort: (r) => r.findings[m], width: 6, align: 'end', searchable: false })),
+  { key: 'self', header: '自评', value: (r) => (r.selfReported ? '✓' : '–'), width: 4, searchable: false },
+  { key: 'assessors', header: '测评机构', value: (r) => (r.assessorOrgIds.length ? `${r.assessorOrgIds.length} 家` : '未分配'), sort: (r) => r.assessorOrgIds.length, width: 8 },
+  { key: 'score', header: '得分', value: (r) => r.result?.score ?? '', sort: (r) => r.result?.score ?? null, width: 6, align: 'end', keep: true },
+  { key: 'grade', header: '等次', value: (r) => (r.result ? `${r.result.grade ? GRADE_LABELS[r.result.grade] : INSUFFICIENT_LABEL}${r.result.insufficient ? (r.result.decision ? '（已决定）' : '（待决定）') : ''}` : ''), sort: (r) => (r.result ? (r.result.grade ? GRADES.indexOf(r.result.grade) : GRADES.length) : null), width: 8, keep: true },
+  { key: 'appeal', header: '申诉', value: (r) => (r.appeal ? APPEAL_STATUS_LABELS[r.appeal] : ''), width: 8 },
+];
+const PROGRESS_FILTERS: Filter<ProgressRow>[] = [
+  { key: 'assigned', label: '分配', all: '全部产品', options: [{ value: 'no', label: '未分配测评机构' }, { value: 'yes', label: '已分配' }], test: (r, v) => (v === 'yes') === r.assessorOrgIds.length > 0 },
+  { key: 'grade', label: '等次', all: '全部等次', options: [...GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g] })), { value: 'insufficient', label: INSUFFICIENT_LABEL }], test: (r, v) => (v === 'insufficient' ? !!r.result?.insufficient : r.result?.grade === v) },
+];
+
+/** One product of the campaign beside the table: how its result was computed and every finding recorded on it. */
+function ProductBeside({ year, row, draft, onClose }: { year: number; row: ProgressRow; draft: ResultView | undefined; onClose: () => void }) {
+  const [findings, setFindings] = useState<FindingView[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    api('assessments', 'findings', { year, productId: row.productId })
+      .then((r) => setFindings(r.findings))
+      .catch((e) => setError(errorMessage(e)));
+  }, [year, row.productId]);
+  return (
+    <View className='beside'>
+      <View className='beside__bar'>
+        <Text className='admin__label'>{row.name}</Text>
+        <View className='beside__link' role='button' aria-label='关闭所选产品' onClick={onClose}>
+          关闭 ✕
+        </View>
+      </View>
+      <View className='admin__card'>
+        <Text className='admin__title'>测评结果</Text>
+        {!draft ? (
+          <Text className='admin__meta'>尚未计算</Text>
+        ) : (
+          draft.components.map((x) => (
+            <Text key={x.key} className='admin__meta'>
+              {x.label}：{x.score === null ? '不计入' : `${x.score} 分 × ${x.effectiveWeight}%${x.missing ? '（全市水平）' : ''}`}
+              {x.inputs.ratings !== undefined ? `（${x.inputs.ratings} 条评价）` : ''}
+              {x.inputs.findingIds?.length ? `（${x.inputs.findingIds.length} 条记录）` : ''}
+              {x.note ? ` · ${x.note}` : ''}
+            </Text>
+          ))
+        )}
+      </View>
+      <View className='admin__card'>
+        <Text className='admin__title'>测评记录</Text>
+        {error && <Text className='admin__error'>{error}</Text>}
+        {!findings && !error && <Text className='admin__meta'>正在加载…</Text>}
+        {findings?.length === 0 && <Text className='admin__meta'>还没有测评记录</Text>}
+        {findings?.map((f) => (
+          <View key={f.findingId} className='admin__field'>
+            <Text className='admin__label'>
+              {METHOD_LABELS[f.method]} · {f.on} · {f.score} 分{f.supersededBy ? '（已被更正）' : ''}
+            </Text>
+            <Text className='admin__meta'>{f.notes}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
 export default function AdminAssessmentPage() {
+  const desk = useDeskWidth();
   const [year, setYear] = useState(new Date().getFullYear());
   const [progress, setProgress] = useState<Progress | null>(null);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState('');
   const [drafts, setDrafts] = useState<ResultView[]>([]);
   const [appeals, setAppeals] = useState<AppealView[]>([]);
+  const [assessors, setAssessors] = useState<AssessorView[]>([]);
   const [open, setOpen] = useState<string | null>(null);
+  const [beside, setBeside] = useState<string | null>(useRouter().params.open ?? null);
   const [selected, setSelected] = useState<string[]>([]);
-  const [assessorOrgId, setAssessorOrgId] = useState('');
+  const [assessor, setAssessor] = useState<PickOption | null>(null);
   const [orgName, setOrgName] = useState('');
   const [reason, setReason] = useState('');
   const [documentNumber, setDocumentNumber] = useState('');
@@ -288,20 +368,40 @@ export default function AdminAssessmentPage() {
   const load = useCallback(async () => {
     setError('');
     setMissing(false);
-    setProgress(null);
     try {
       const p = await api('assessments', 'progress', { year });
       setProgress(p);
       setDrafts(p.campaign.status === 'open' ? [] : (await api('assessments', 'drafts', { year })).results);
       setAppeals((await api('assessments', 'appeals', { year })).appeals);
+      setAssessors((await api('assessments', 'assessors', { year })).assessors);
     } catch (e) {
+      setProgress(null);
       if (e instanceof ApiError && e.code === 'NOT_FOUND') setMissing(true);
       else setError(errorMessage(e));
     }
   }, [year]);
   useEffect(() => {
+    setProgress(null);
     load();
   }, [load]);
+
+  const table = useTable(PROGRESS_COLUMNS, PROGRESS_FILTERS);
+  const rows = useRows<ProgressRow>(async () => ({ items: progress?.rows ?? [] }), [progress], { all: true });
+  const assign: BulkAction<ProgressRow> = useMemo(
+    () => ({
+      key: 'assign',
+      label: '分配给测评机构',
+      fields: [{ key: 'assessor', label: '测评机构（输入名称查找）', kind: 'pick', search: localSearch(assessors.map(assessorOption)) }],
+      describe: (list, v) => `将把 ${list.length} 个产品分配给${assessors.find((a) => a.orgId === v.assessor)?.name ?? '所选测评机构'}，由其录入测评记录`,
+      confirmText: '分配',
+      run: async (list, v) => {
+        const out = await inBatches(list.map((r) => r.productId), async (productIds) => (await api('assessments', 'assignMany', { year, assessorOrgId: v.assessor, productIds })).results);
+        await load();
+        return out;
+      },
+    }),
+    [assessors, year, load],
+  );
 
   const run = async (what: () => Promise<unknown>, done: string) => {
     setNotice('');
@@ -316,10 +416,16 @@ export default function AdminAssessmentPage() {
   const invite = () =>
     run(async () => {
       const r = await api('admin', 'createInvite', { role: 'assessor', orgName });
-      setAssessorOrgId(r.orgId);
       Taro.showModal({ title: '测评机构邀请码', content: `请把邀请码 ${r.inviteCode} 交给 ${orgName}，在“我的”页面绑定。`, showCancel: false });
     }, '已生成邀请码');
-  const assign = () => run(() => api('assessments', 'assign', { year, assessorOrgId, productIds: selected }).then(() => setSelected([])), '已分配');
+  const assignSelected = () =>
+    run(async () => {
+      if (!assessor) throw new Error('请先查找并选定测评机构');
+      const { results } = await api('assessments', 'assignMany', { year, assessorOrgId: assessor.value, productIds: selected });
+      const refused = results.filter((x) => !x.ok);
+      setSelected(refused.map((x) => x.id));
+      if (refused.length) throw new ApiError('CONFLICT', `已分配 ${results.length - refused.length} 个；${refused.length} 个未分配：${refused.map((x) => x.message).join('；')}`);
+    }, `已分配给${assessor?.label ?? ''}`);
   const compute = async () => (await asked('计算测评结果', '将按当前的测评记录、自评报告和群众评价计算征求意见稿，并开始申诉期。确定吗？')) && run(() => api('assessments', 'compute', { year }), '已计算，申诉期开始');
   const confirm = async () => (await asked('确认测评结果', '确认后不能再重新计算或处理申诉。确定吗？')) && run(() => api('assessments', 'confirm', { year, reason }), '已确认');
   const publish = async () => (await asked('向社会公布', `以 ${documentNumber} 公布后结果不能更改。确定吗？`)) && run(() => api('assessments', 'publish', { year, documentNumber, reason }), '已公布');
@@ -334,15 +440,20 @@ export default function AdminAssessmentPage() {
       ))}
     </View>
   );
-  if (error) return <Failure message={error} onRetry={load} />;
+  const frame = (content: JSX.Element, aside?: JSX.Element) => (
+    <DeskLayout title={`${year} 年度测评`} aside={aside} asideLabel='所选产品的测评' asideWide>
+      {content}
+    </DeskLayout>
+  );
+  if (error) return frame(<Failure message={error} onRetry={load} />);
   if (missing)
-    return (
+    return frame(
       <View className='admin'>
         {chips}
         <SchemeSetup year={year} onOpened={load} />
-      </View>
+      </View>,
     );
-  if (!progress) return <Loading />;
+  if (!progress) return frame(<Loading />);
   const c = progress.campaign;
   const pending = appeals.filter((a) => a.status === 'pending');
   const insufficient = progress.rows.filter((r) => r.result?.insufficient);
@@ -352,8 +463,65 @@ export default function AdminAssessmentPage() {
     setNotice(message);
     load();
   };
+  const choose = (id: string | null) => {
+    setBeside(id);
+    rememberParams({ open: id });
+  };
+  const besideRow = beside ? progress.rows.find((r) => r.productId === beside) : undefined;
 
-  return (
+  const matrix = (
+    <View className='admin__card aa__matrix'>
+      <Text className='admin__title'>进度</Text>
+      <View className='aa__mrow aa__mhead'>
+        <Text className='aa__mname'>产品</Text>
+        {METHODS.map((m) => (
+          <Text key={m} className='aa__mcell'>
+            {METHOD_LABELS[m].slice(0, 2)}
+          </Text>
+        ))}
+        <Text className='aa__mcell'>自评</Text>
+        <Text className='aa__mresult'>结果</Text>
+      </View>
+      {progress.rows.map((r) => (
+        <View key={r.productId}>
+          <View className='aa__mrow' onClick={() => (c.status === 'open' ? setSelected((s) => (s.includes(r.productId) ? s.filter((x) => x !== r.productId) : [...s, r.productId])) : setOpen(open === r.productId ? null : r.productId))}>
+            <Text className='aa__mname'>
+              {c.status === 'open' ? (selected.includes(r.productId) ? '☑ ' : '☐ ') : ''}
+              {r.name}
+            </Text>
+            {METHODS.map((m) => (
+              <Text key={m} className='aa__mcell'>
+                {r.findings[m] ? '✓' : '–'}
+              </Text>
+            ))}
+            <Text className='aa__mcell'>{r.selfReported ? '✓' : '–'}</Text>
+            <Text className='aa__mresult'>
+              {r.result ? `${r.result.grade ? GRADE_LABELS[r.result.grade] : INSUFFICIENT_LABEL} ${r.result.score}` : '—'}
+              {r.result?.insufficient ? (r.result.decision ? ' · 已决定' : ' · 待决定') : ''}
+              {r.appeal ? ` · ${APPEAL_STATUS_LABELS[r.appeal]}` : ''}
+            </Text>
+          </View>
+          {open === r.productId &&
+            drafts
+              .filter((d) => d.productId === r.productId)
+              .map((d) => (
+                <View key={d.productId} className='aa__breakdown'>
+                  {d.components.map((x) => (
+                    <Text key={x.key} className='admin__meta'>
+                      {x.label}：{x.score === null ? '不计入' : `${x.score} 分 × ${x.effectiveWeight}%${x.missing ? '（全市水平）' : ''}`}
+                      {x.inputs.ratings !== undefined ? `（${x.inputs.ratings} 条评价）` : ''}
+                      {x.inputs.findingIds?.length ? `（${x.inputs.findingIds.length} 条记录）` : ''}
+                      {x.note ? ` · ${x.note}` : ''}
+                    </Text>
+                  ))}
+                </View>
+              ))}
+        </View>
+      ))}
+    </View>
+  );
+
+  return frame(
     <View className='admin'>
       {chips}
       <View className='admin__card'>
@@ -374,61 +542,37 @@ export default function AdminAssessmentPage() {
           <Text className='admin__label'>邀请测评机构（单位名称）</Text>
           <Input className='admin__input' value={orgName} onInput={(e) => setOrgName(e.detail.value)} />
           <AtButton onClick={invite}>生成邀请码</AtButton>
-          <Text className='admin__label'>把下表勾选的 {selected.length} 个产品分配给机构（编号）</Text>
-          <Input className='admin__input' value={assessorOrgId} onInput={(e) => setAssessorOrgId(e.detail.value)} />
-          <AtButton onClick={assign}>分配</AtButton>
+          {desk ? (
+            <Text className='admin__meta'>分配产品：在下表勾选产品，点“分配给测评机构”，按名称选定机构。已邀请 {assessors.length} 家测评机构。</Text>
+          ) : (
+            <>
+              <Text className='admin__label'>把下表勾选的 {selected.length} 个产品分配给（输入机构名称查找）</Text>
+              <SearchSelect label='测评机构' search={localSearch(assessors.map(assessorOption))} value={assessor} onChange={setAssessor} />
+              <AtButton disabled={!selected.length || !assessor} onClick={assignSelected}>
+                分配
+              </AtButton>
+            </>
+          )}
         </View>
       )}
 
-      <View className='admin__card aa__matrix'>
-        <Text className='admin__title'>进度</Text>
-        <View className='aa__mrow aa__mhead'>
-          <Text className='aa__mname'>产品</Text>
-          {METHODS.map((m) => (
-            <Text key={m} className='aa__mcell'>
-              {METHOD_LABELS[m].slice(0, 2)}
-            </Text>
-          ))}
-          <Text className='aa__mcell'>自评</Text>
-          <Text className='aa__mresult'>结果</Text>
-        </View>
-        {progress.rows.map((r) => (
-          <View key={r.productId}>
-            <View className='aa__mrow' onClick={() => (c.status === 'open' ? setSelected((s) => (s.includes(r.productId) ? s.filter((x) => x !== r.productId) : [...s, r.productId])) : setOpen(open === r.productId ? null : r.productId))}>
-              <Text className='aa__mname'>
-                {c.status === 'open' ? (selected.includes(r.productId) ? '☑ ' : '☐ ') : ''}
-                {r.name}
-              </Text>
-              {METHODS.map((m) => (
-                <Text key={m} className='aa__mcell'>
-                  {r.findings[m] ? '✓' : '–'}
-                </Text>
-              ))}
-              <Text className='aa__mcell'>{r.selfReported ? '✓' : '–'}</Text>
-              <Text className='aa__mresult'>
-                {r.result ? `${r.result.grade ? GRADE_LABELS[r.result.grade] : INSUFFICIENT_LABEL} ${r.result.score}` : '—'}
-                {r.result?.insufficient ? (r.result.decision ? ' · 已决定' : ' · 待决定') : ''}
-                {r.appeal ? ` · ${APPEAL_STATUS_LABELS[r.appeal]}` : ''}
-              </Text>
-            </View>
-            {open === r.productId &&
-              drafts
-                .filter((d) => d.productId === r.productId)
-                .map((d) => (
-                  <View key={d.productId} className='aa__breakdown'>
-                    {d.components.map((x) => (
-                      <Text key={x.key} className='admin__meta'>
-                        {x.label}：{x.score === null ? '不计入' : `${x.score} 分 × ${x.effectiveWeight}%${x.missing ? '（全市水平）' : ''}`}
-                        {x.inputs.ratings !== undefined ? `（${x.inputs.ratings} 条评价）` : ''}
-                        {x.inputs.findingIds?.length ? `（${x.inputs.findingIds.length} 条记录）` : ''}
-                        {x.note ? ` · ${x.note}` : ''}
-                      </Text>
-                    ))}
-                  </View>
-                ))}
-          </View>
-        ))}
-      </View>
+      {desk ? (
+        <DataTable
+          table={table}
+          rows={rows}
+          title='测评产品'
+          unit='个'
+          rowKey={(r) => r.productId}
+          rowLabel={(r) => r.name}
+          onOpen={(r) => choose(r.productId)}
+          openKey={beside}
+          card={() => null}
+          bulk={c.status === 'open' ? [assign] : []}
+          exportView={{ dataset: 'assessments', year }}
+        />
+      ) : (
+        matrix
+      )}
 
       {(c.status === 'open' || c.status === 'computed') && (
         <AtButton type='primary' onClick={compute}>
@@ -488,6 +632,7 @@ export default function AdminAssessmentPage() {
         </View>
       )}
       {c.status === 'published' && <AtButton onClick={() => Taro.navigateTo({ url: `/packages/assessment/pages/results/index?year=${year}` })}>查看公布的结果</AtButton>}
-    </View>
+    </View>,
+    desk && besideRow ? <ProductBeside key={besideRow.productId} year={year} row={besideRow} draft={drafts.find((d) => d.productId === besideRow.productId)} onClose={() => choose(null)} /> : undefined,
   );
 }

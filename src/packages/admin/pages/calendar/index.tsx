@@ -6,11 +6,12 @@ import type { CalendarView } from '@shared/publicity';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
 import '../admin.scss';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 const SOURCE = { published: '已内置国务院公布的安排', override: '已按录入的安排计算', statutory: '尚未公布：按法定节假日计算，未计调休' };
 const dates = (text: string) => text.split(/[\s,，、]+/).map((s) => s.trim()).filter(Boolean);
 
-export default function CalendarPage() {
+function CalendarPage() {
   const [year, setYear] = useState(new Date().getFullYear() + 1);
   const [view, setView] = useState<CalendarView | null>(null);
   const [error, setError] = useState('');
@@ -66,3 +67,5 @@ export default function CalendarPage() {
     </View>
   );
 }
+
+export default deskPage('节假日设置', CalendarPage);

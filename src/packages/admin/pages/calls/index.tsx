@@ -6,10 +6,11 @@ import type { CallView } from '@shared/declaration';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import '../admin.scss';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 const STATE_LABELS = { upcoming: '未开始', open: '申报中', closed: '已截止' };
 
-export default function CallsPage() {
+function CallsPage() {
   const [calls, setCalls] = useState<CallView[] | null>(null);
   const [loadError, setLoadError] = useState('');
   const year = new Date().getFullYear() + 1;
@@ -87,3 +88,5 @@ export default function CallsPage() {
     </View>
   );
 }
+
+export default deskPage('申报公告', CallsPage);

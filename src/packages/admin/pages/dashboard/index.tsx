@@ -17,6 +17,7 @@ import { chartLook, dashboardCharts, yearIsEmpty } from '../../components/charts
 import '../admin.scss';
 import './index.scss';
 import { useLoadAndPullRefresh } from '../../../../utils/useLoad';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 const thisYear = Number(new Date().toISOString().slice(0, 4));
 /** A desk-wide window (the bureau's computer), where the charts get larger text. */
@@ -47,7 +48,7 @@ function BackupLine({ backup }: { backup: DashboardBackup }) {
   );
 }
 
-export default function DashboardPage() {
+function DashboardPage() {
   const [year, setYear] = useState(thisYear);
   const [d, setD] = useState<DashboardResult | null>(null);
   const [error, setError] = useState('');
@@ -106,3 +107,5 @@ export default function DashboardPage() {
     </View>
   );
 }
+
+export default deskPage('数据概览', DashboardPage);

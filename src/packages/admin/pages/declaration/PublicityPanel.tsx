@@ -15,7 +15,11 @@ const SHEETS = {
 };
 
 
-export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; today: string; onChanged: () => void }) {
+/**
+ * `part`: on a phone the whole panel in the page's flow; at the desk the actions (start, close, publish) sit in the
+ * sticky panel beside the page and the comments in the page itself.
+ */
+export function PublicityPanel({ d, today, onChanged, part = 'all' }: { d: DeclarationView; today: string; onChanged: () => void; part?: 'all' | 'actions' | 'comments' }) {
   const [startsOn, setStartsOn] = useState('');
   const [days, setDays] = useState(7);
   const [preview, setPreview] = useState<{ endsOn: string; warnings: string[] } | null>(null);
@@ -32,11 +36,11 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
   /** The window as announced (issue 22: its end day shows from the start, also before the window opens). */
   const [announced, setAnnounced] = useState<{ startsOn: string; endsOn: string; state: string; workingDaysLeft: number } | null>(null);
   useEffect(() => {
-    if (d.status !== 'in-publicity') return setAnnounced(null);
+    if (d.status !== 'in-publicity' || part === 'comments') return setAnnounced(null);
     api('publicity', 'get', { declarationId: d.declarationId })
       .then((p) => setAnnounced({ startsOn: p.startsOn, endsOn: p.endsOn, state: p.state, workingDaysLeft: p.workingDaysLeft }))
       .catch(() => setAnnounced(null));
-  }, [d.declarationId, d.status]);
+  }, [d.declarationId, d.status, part]);
 
   // The end day as the server will compute it: the package's calendar plus the years the bureau has entered.
   useEffect(() => {
@@ -56,7 +60,7 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
    */
   const loadComments = useCallback(
     async (more?: { cursor: string; shown: ModerationComment[] }) => {
-      if (d.status !== 'in-publicity' && d.status !== 'recognised') return;
+      if ((d.status !== 'in-publicity' && d.status !== 'recognised') || part === 'actions') return;
       setPage((p) => ({ ...p, loading: true }));
       try {
         let list: ModerationComment[] = more ? more.shown : [];
@@ -76,7 +80,7 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
         setNotice(errorMessage(e));
       }
     },
-    [d.declarationId, d.status],
+    [d.declarationId, d.status, part],
   );
   useEffect(() => {
     loadComments();
@@ -94,7 +98,7 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
     }
   };
 
-  if (d.status === 'proposed')
+  if (d.status === 'proposed' && part !== 'comments')
     return (
       <View className='admin__card'>
         <Text className='admin__title'>开始公示</Text>
@@ -119,15 +123,62 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
       </View>
     );
 
+  const closing =
+    d.status === 'in-publicity' ? (
+      <View>
+        {notice && <Text className='admin__error'>{notice}</Text>}
+        <AtButton type='primary' onClick={() => act(() => api('publicity', 'close', { declarationId: d.declarationId, outcome: 'recognised' }))}>
+          公示期满，予以认定
+        </AtButton>
+        <AtButton onClick={() => setSheet({ kind: 'rejected' })}>不予认定</AtButton>
+        <AtButton onClick={() => setSheet({ kind: 'extended' })}>从今天起延长 7 个工作日</AtButton>
+      </View>
+    ) : (
+      <View>
+        <Text className='admin__title'>发文公布</Text>
+        <Input className='admin__input' value={docNo} placeholder='文号，如 杭司〔2026〕125号' onInput={(e) => setDocNo(e.detail.value)} />
+        <Input className='admin__input' value={publishedOn} placeholder='公布日期' onInput={(e) => setPublishedOn(e.detail.value)} />
+        {notice && <Text className='admin__error'>{notice}</Text>}
+        <AtButton type='primary' onClick={() => act(async () => throwIfRefused(await api('catalogue', 'publish', { declarationIds: [d.declarationId], documentNumber: docNo, publishedOn })))}>
+          公布并进入目录库
+        </AtButton>
+      </View>
+    );
+  const sheetView = sheet && (
+    <ReasonSheet
+      {...SHEETS[sheet.kind]}
+      onCancel={() => setSheet(null)}
+      onConfirm={async (reason) => {
+        if (sheet.kind === 'hide') await api('publicity', 'moderate', { commentId: sheet.commentId, decision: 'hide', reason });
+        else if (sheet.kind === 'rejected') await api('publicity', 'close', { declarationId: d.declarationId, outcome: 'rejected', reason });
+        else await api('publicity', 'close', { declarationId: d.declarationId, outcome: 'extended', startsOn: today, workingDays: 7, reason });
+        setSheet(null);
+        await act(async () => undefined);
+      }}
+    />
+  );
+
+  const windowLine = announced && (
+    <Text className='admin__meta'>
+      公示期 {announced.startsOn} 至 {announced.endsOn}
+      {announced.state === 'upcoming' ? '（尚未开始）' : announced.state === 'open' ? `（公示中，还剩 ${announced.workingDaysLeft} 个工作日）` : '（已期满）'}
+    </Text>
+  );
+
+  if ((d.status === 'in-publicity' || d.status === 'recognised') && part === 'actions')
+    return (
+      <View className='admin__card'>
+        <Text className='admin__title'>{d.status === 'in-publicity' ? '结束公示' : '公示已通过'}</Text>
+        {windowLine}
+        {closing}
+        {sheetView}
+      </View>
+    );
+
   if (d.status === 'in-publicity' || d.status === 'recognised')
     return (
       <View className='admin__card'>
-        {announced && (
-          <Text className='admin__meta'>
-            公示期 {announced.startsOn} 至 {announced.endsOn}
-            {announced.state === 'upcoming' ? '（尚未开始）' : announced.state === 'open' ? `（公示中，还剩 ${announced.workingDaysLeft} 个工作日）` : '（已期满）'}
-          </Text>
-        )}
+        {windowLine}
         <Text className='admin__title'>
           公示意见（共 {page.total} 条，未答复 {page.unanswered} 条）
         </Text>
@@ -183,42 +234,12 @@ export function PublicityPanel({ d, today, onChanged }: { d: DeclarationView; to
             {page.loading ? '正在加载…' : `加载更多（已显示 ${comments.length} / ${page.total} 条）`}
           </AtButton>
         )}
-        {d.status === 'in-publicity' ? (
-          <View>
-            {notice && <Text className='admin__error'>{notice}</Text>}
-            <AtButton type='primary' onClick={() => act(() => api('publicity', 'close', { declarationId: d.declarationId, outcome: 'recognised' }))}>
-              公示期满，予以认定
-            </AtButton>
-            <AtButton onClick={() => setSheet({ kind: 'rejected' })}>不予认定</AtButton>
-            <AtButton onClick={() => setSheet({ kind: 'extended' })}>从今天起延长 7 个工作日</AtButton>
-          </View>
-        ) : (
-          <View>
-            <Text className='admin__title'>发文公布</Text>
-            <Input className='admin__input' value={docNo} placeholder='文号，如 杭司〔2026〕125号' onInput={(e) => setDocNo(e.detail.value)} />
-            <Input className='admin__input' value={publishedOn} placeholder='公布日期' onInput={(e) => setPublishedOn(e.detail.value)} />
-            {notice && <Text className='admin__error'>{notice}</Text>}
-            <AtButton type='primary' onClick={() => act(async () => throwIfRefused(await api('catalogue', 'publish', { declarationIds: [d.declarationId], documentNumber: docNo, publishedOn })))}>
-              公布并进入目录库
-            </AtButton>
-          </View>
-        )}
-        {sheet && (
-          <ReasonSheet
-            {...SHEETS[sheet.kind]}
-            onCancel={() => setSheet(null)}
-            onConfirm={async (reason) => {
-              if (sheet.kind === 'hide') await api('publicity', 'moderate', { commentId: sheet.commentId, decision: 'hide', reason });
-              else if (sheet.kind === 'rejected') await api('publicity', 'close', { declarationId: d.declarationId, outcome: 'rejected', reason });
-              else await api('publicity', 'close', { declarationId: d.declarationId, outcome: 'extended', startsOn: today, workingDays: 7, reason });
-              setSheet(null);
-              await act(async () => undefined);
-            }}
-          />
-        )}
+        {part === 'all' && closing}
+        {notice && part === 'comments' && <Text className='admin__error'>{notice}</Text>}
+        {sheetView}
       </View>
     );
-  if (d.status === 'published')
+  if (d.status === 'published' && part !== 'comments')
     return (
       <View className='admin__card'>
         <Text className='admin__title'>已进入目录库</Text>

@@ -8,6 +8,7 @@ import { api, errorMessage } from '../../../../api/client';
 import { Chip } from '../../../../components/Chip';
 import { openDownload } from '../../../../utils/download';
 import '../admin.scss';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 const thisYear = Number(new Date().toISOString().slice(0, 4));
 const HINTS: Partial<Record<ExportDataset, string>> = {
@@ -15,7 +16,7 @@ const HINTS: Partial<Record<ExportDataset, string>> = {
   ratings: '不含评价人身份',
 };
 
-export default function ExportsPage() {
+function ExportsPage() {
   const [dataset, setDataset] = useState<ExportDataset>('declarations');
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [year, setYear] = useState<number | undefined>(thisYear);
@@ -73,3 +74,5 @@ export default function ExportsPage() {
     </View>
   );
 }
+
+export default deskPage('数据导出', ExportsPage);

@@ -10,8 +10,9 @@ import type { FlaggedRating } from '@shared/actions/ratings';
 import { api, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import '../admin.scss';
+import { deskPage } from '../../../../components/desk/deskPage';
 
-export default function FlaggedPage() {
+function FlaggedPage() {
   const [items, setItems] = useState<FlaggedRating[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [total, setTotal] = useState(0);
@@ -83,3 +84,5 @@ export default function FlaggedPage() {
     </View>
   );
 }
+
+export default deskPage('待复核的评价', FlaggedPage);

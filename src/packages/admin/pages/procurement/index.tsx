@@ -3,7 +3,7 @@
  * disagreement is ruled on here, with confirmation and a reason), value for money (cost per service), and the needs
  * board to tag, merge and answer.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
@@ -13,7 +13,16 @@ import { NEED_ANSWERS, NEED_STATUS_LABELS, type NeedAnswer } from '@shared/needs
 import { PROCUREMENT_STATUS_LABELS, SETTLE_DECISION_LABELS, SETTLE_DECISIONS, type SettleDecision } from '@shared/procurement';
 import { PURCHASE_METHOD_LABELS } from '@shared/domain';
 import { api, ApiError, errorMessage } from '../../../../api/client';
+import { DataTable } from '../../../../components/desk/DataTable';
+import { findProducts, productOption } from '../../../../components/desk/pickers';
+import { localSearch, SearchSelect, type PickOption } from '../../../../components/desk/SearchSelect';
+import type { Column, Filter } from '../../../../components/desk/table';
+import { useRows } from '../../../../components/desk/useRows';
+import { useTable } from '../../../../components/desk/useTable';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
+import { rememberParams } from '../../../../utils/address';
+import { useDeskWidth } from '../../../../utils/desk';
+import { deskPage } from '../../../../components/desk/deskPage';
 import { useLargeFont } from '../../../../utils/largeFont';
 import { goTab } from '../../../../utils/nav';
 import '../../../../styles/desk.scss';
@@ -22,7 +31,7 @@ type Tab = 'table' | 'disputes' | 'value' | 'needs';
 const VISIBILITY_LABELS = { shown: '已公开', pending: '待审核（未公开）', hidden: '不予显示' } as const;
 type Need = NeedsApi['review'][1]['items'][number];
 
-export default function BureauProcurementPage() {
+function BureauProcurementPage() {
   const [tab, setTab] = useState<Tab>('table');
   const [year, setYear] = useState(new Date().getFullYear());
   const [large] = useLargeFont();
@@ -77,28 +86,46 @@ function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   return { data, error, run };
 }
 
+const PURCHASE_COLUMNS: Column<ProcurementView>[] = [
+  { key: 'product', header: '产品', value: (r) => r.productName, keep: true },
+  { key: 'purchaser', header: '采购单位', value: (r) => r.purchaserName, width: 22, keep: true },
+  { key: 'period', header: '服务期', value: (r) => `${r.from} 至 ${r.to}`, sort: (r) => r.from, width: 24 },
+  { key: 'quantity', header: '次数', value: (r) => r.quantity, width: 6, align: 'end', searchable: false },
+  { key: 'amount', header: '金额（元）', value: (r) => r.amount, width: 10, align: 'end', searchable: false },
+  { key: 'method', header: '购买方式', value: (r) => PURCHASE_METHOD_LABELS[r.purchaseMethod], width: 10 },
+  { key: 'status', header: '状态', value: (r) => PROCUREMENT_STATUS_LABELS[r.status], width: 8, keep: true },
+  { key: 'contract', header: '合同编号', value: (r) => r.contractNumber ?? '', hidden: true },
+  { key: 'settlement', header: '裁定', value: (r) => (r.settlement ? `${SETTLE_DECISION_LABELS[r.settlement.decision]}：${r.settlement.reason}` : ''), hidden: true },
+];
+const PURCHASE_FILTERS: Filter<ProcurementView>[] = [
+  { key: 'status', label: '状态', all: '全部状态', options: (Object.keys(PROCUREMENT_STATUS_LABELS) as ProcurementView['status'][]).map((k) => ({ value: k, label: PROCUREMENT_STATUS_LABELS[k] })), test: (r, v) => r.status === v, deskOnly: true },
+];
+
 function Table({ year }: { year: number }) {
-  const { data, error, run } = useLoad<ProcurementView[]>(async () => (await api('procurement', 'list', { year })).items, [year]);
-  if (error) return <Failure message={error} onRetry={run} />;
-  if (!data) return <Loading />;
-  if (data.length === 0) return <Empty title={`${year} 年度还没有采购记录`} hint='采购单位登记后会出现在这里' action={{ text: '返回我的', onClick: () => goTab('me') }} />;
-  const total = data.filter((r) => r.status === 'confirmed').reduce((s, r) => s + Math.round(r.amount * 100), 0) / 100;
+  const table = useTable(PURCHASE_COLUMNS, PURCHASE_FILTERS);
+  const rows = useRows<ProcurementView>(async () => ({ items: (await api('procurement', 'list', { year })).items }), [year], { all: true });
+  const data = rows.rows;
+  const total = (data ?? []).filter((r) => r.status === 'confirmed').reduce((s, r) => s + Math.round(r.amount * 100), 0) / 100;
+  const card = (r: ProcurementView) => (
+    <View className='desk__card procurement__row'>
+      <Text className='desk__title'>{r.productName}</Text>
+      <Text className='desk__meta'>
+        {r.purchaserName} · {r.from} 至 {r.to} · {r.quantity} 次 · {r.amount} 元 · {PURCHASE_METHOD_LABELS[r.purchaseMethod]}
+      </Text>
+      <Text className={`desk__badge desk__badge--${r.status}`}>{PROCUREMENT_STATUS_LABELS[r.status]}</Text>
+      {r.note && <Text className='desk__text'>说明：{r.note}</Text>}
+      {r.settlement && <Text className='desk__text'>裁定：{SETTLE_DECISION_LABELS[r.settlement.decision]}（{r.settlement.reason}）</Text>}
+    </View>
+  );
+  if (data && data.length === 0) return <Empty title={`${year} 年度还没有采购记录`} hint='采购单位登记后会出现在这里' action={{ text: '返回我的', onClick: () => goTab('me') }} />;
   return (
     <View>
-      <Text className='desk__meta'>
-        共 {data.length} 条，已确认金额 {total} 元
-      </Text>
-      {data.map((r) => (
-        <View key={r.procurementId} className='desk__card procurement__row'>
-          <Text className='desk__title'>{r.productName}</Text>
-          <Text className='desk__meta'>
-            {r.purchaserName} · {r.from} 至 {r.to} · {r.quantity} 次 · {r.amount} 元 · {PURCHASE_METHOD_LABELS[r.purchaseMethod]}
-          </Text>
-          <Text className={`desk__badge desk__badge--${r.status}`}>{PROCUREMENT_STATUS_LABELS[r.status]}</Text>
-          {r.note && <Text className='desk__text'>说明：{r.note}</Text>}
-          {r.settlement && <Text className='desk__text'>裁定：{SETTLE_DECISION_LABELS[r.settlement.decision]}（{r.settlement.reason}）</Text>}
-        </View>
-      ))}
+      {data && (
+        <Text className='desk__meta'>
+          共 {data.length} 条，已确认金额 {total} 元
+        </Text>
+      )}
+      <DataTable table={table} rows={rows} title='采购记录' unit='条' rowKey={(r) => r.procurementId} rowLabel={(r) => `${r.purchaserName}：${r.productName}`} card={card} exportView={{ dataset: 'valueForMoney', year }} />
     </View>
   );
 }
@@ -189,25 +216,57 @@ function Value({ year }: { year: number }) {
   );
 }
 
+const NEED_COLUMNS: Column<Need>[] = [
+  { key: 'text', header: '需求', value: (n) => n.text, keep: true },
+  { key: 'pseudonym', header: '提出人', value: (n) => n.pseudonym, width: 10 },
+  { key: 'supports', header: '支持', value: (n) => n.supports, width: 6, align: 'end', searchable: false, keep: true },
+  { key: 'visibility', header: '公开', value: (n) => VISIBILITY_LABELS[n.visibility], width: 12 },
+  { key: 'status', header: '答复', value: (n) => (n.mergedInto ? '已合并' : NEED_STATUS_LABELS[n.status]), width: 10, keep: true },
+  { key: 'tags', header: '标签', value: (n) => n.tags.join('、'), width: 14 },
+  { key: 'createdAt', header: '提出时间', value: (n) => n.createdAt.slice(0, 10), width: 10, align: 'end' },
+  { key: 'needId', header: '编号', value: (n) => n.needId, hidden: true },
+];
+const NEED_FILTERS: Filter<Need>[] = [
+  { key: 'visibility', label: '公开', all: '全部需求', options: (Object.keys(VISIBILITY_LABELS) as (keyof typeof VISIBILITY_LABELS)[]).map((v) => ({ value: v, label: VISIBILITY_LABELS[v] })), test: (n, v) => n.visibility === v, deskOnly: true },
+];
+
 function Needs() {
-  const { data, error, run } = useLoad<Need[]>(async () => (await api('needs', 'review', {})).items, []);
-  if (error) return <Failure message={error} onRetry={run} />;
-  if (!data) return <Loading />;
-  if (data.length === 0) return <Empty title='还没有群众提出需求' action={{ text: '查看需求公开页', onClick: () => Taro.navigateTo({ url: '/pages/needs/index' }) }} />;
+  const desk = useDeskWidth();
+  const table = useTable(NEED_COLUMNS, NEED_FILTERS, { sort: 'supports', dir: 'desc' }, 'n.');
+  const rows = useRows<Need>(async () => ({ items: (await api('needs', 'review', {})).items }), [], { all: true });
+  const [open, setOpen] = useState<string | null>(null);
+  const run = useCallback(() => void rows.reload(), [rows]);
+  const others = useMemo(() => (rows.rows ?? []).filter((n) => !n.mergedInto).map((n) => ({ value: n.needId, label: n.text, detail: `${n.pseudonym} · ${n.supports} 人支持` })), [rows.rows]);
+  if (rows.rows && rows.rows.length === 0) return <Empty title='还没有群众提出需求' action={{ text: '查看需求公开页', onClick: () => Taro.navigateTo({ url: '/pages/needs/index' }) }} />;
+  const chosen = open ? rows.rows?.find((n) => n.needId === open) : undefined;
+  const choose = (id: string | null) => {
+    setOpen(id);
+    rememberParams({ 'n.open': id });
+  };
   return (
-    <View>
-      {data.map((n) => (
-        <NeedCard key={n.needId} n={n} onDone={run} />
-      ))}
+    <View className={desk && chosen ? 'needs-desk needs-desk--open' : 'needs-desk'}>
+      <DataTable table={table} rows={rows} title='群众需求' unit='条' rowKey={(n) => n.needId} rowLabel={(n) => n.text.slice(0, 20)} onOpen={desk ? (n) => choose(n.needId) : undefined} openKey={desk ? open : null} card={(n) => <NeedCard n={n} others={others} onDone={run} />} />
+      {desk && chosen && (
+        <View className='needs-desk__card'>
+          <View className='beside__link' role='button' aria-label='关闭所选需求' onClick={() => choose(null)}>
+            关闭 ✕
+          </View>
+          <NeedCard key={chosen.needId} n={chosen} others={others} onDone={run} />
+        </View>
+      )}
     </View>
   );
 }
 
-function NeedCard({ n, onDone }: { n: Need; onDone: () => void }) {
+function NeedCard({ n, others, onDone }: { n: Need; others: PickOption[]; onDone: () => void }) {
   const [status, setStatus] = useState<NeedAnswer>('noted');
   const [reply, setReply] = useState(n.reply ?? '');
-  const [productId, setProductId] = useState(n.productId ?? '');
-  const [intoId, setIntoId] = useState('');
+  const [product, setProduct] = useState<PickOption | null>(n.productId ? { value: n.productId, label: n.productId } : null);
+  const [into, setInto] = useState<PickOption | null>(null);
+  // The product already named in the answer, by its name and provider.
+  useEffect(() => {
+    if (n.productId) productOption(n.productId).then((p) => p && setProduct(p)).catch(() => undefined);
+  }, [n.productId]);
   const [reason, setReason] = useState('');
   const [tags, setTags] = useState(n.tags.join('，'));
   const [hideReason, setHideReason] = useState('');
@@ -229,8 +288,8 @@ function NeedCard({ n, onDone }: { n: Need; onDone: () => void }) {
     if (confirm) run(() => api('needs', 'moderate', { needId: n.needId, decision: 'hide', reason: hideReason.trim() }));
   };
   const merge = async () => {
-    const { confirm } = await Taro.showModal({ title: '合并到另一条需求？', content: '合并后这条需求不再单独显示。' });
-    if (confirm) run(() => api('needs', 'merge', { needId: n.needId, intoId: intoId.trim(), reason: reason.trim() }));
+    const { confirm } = await Taro.showModal({ title: '合并到另一条需求？', content: into ? `合并到“${into.label.slice(0, 30)}”，合并后这条需求不再单独显示。` : '请先查找并选定要合并到的需求' });
+    if (confirm) run(() => api('needs', 'merge', { needId: n.needId, intoId: into?.value ?? '', reason: reason.trim() }));
   };
   return (
     <View className='desk__card'>
@@ -265,9 +324,9 @@ function NeedCard({ n, onDone }: { n: Need; onDone: () => void }) {
           </View>
           <Textarea className='desk__textarea' value={reply} maxlength={1000} onInput={(e) => setReply(e.detail.value)} />
           {errors.reply && <Text className='desk__error'>{errors.reply}</Text>}
-          {status === 'existing-product' && <Input className='desk__input' value={productId} placeholder='可以满足这个需求的产品编号' onInput={(e) => setProductId(e.detail.value)} />}
+          {status === 'existing-product' && <SearchSelect label='可以满足这个需求的产品' search={findProducts} value={product} onChange={setProduct} />}
           {errors.productId && <Text className='desk__error'>{errors.productId}</Text>}
-          <AtButton type='primary' onClick={() => run(() => api('needs', 'answer', { needId: n.needId, status, reply: reply.trim(), ...(productId.trim() ? { productId: productId.trim() } : {}) }))}>
+          <AtButton type='primary' onClick={() => run(() => api('needs', 'answer', { needId: n.needId, status, reply: reply.trim(), ...(status === 'existing-product' && product ? { productId: product.value } : {}) }))}>
             发布答复
           </AtButton>
           <Text className='desk__label'>标签（用逗号分开）</Text>
@@ -276,7 +335,7 @@ function NeedCard({ n, onDone }: { n: Need; onDone: () => void }) {
             保存标签
           </AtButton>
           <Text className='desk__label'>重复需求：合并到</Text>
-          <Input className='desk__input' value={intoId} placeholder='另一条需求的编号' onInput={(e) => setIntoId(e.detail.value)} />
+          <SearchSelect label='要合并到的需求' placeholder='输入那条需求中的几个字查找' search={localSearch(others.filter((o) => o.value !== n.needId))} value={into} onChange={setInto} />
           <Input className='desk__input' value={reason} placeholder='合并理由' onInput={(e) => setReason(e.detail.value)} />
           {(errors.intoId || errors.reason) && <Text className='desk__error'>{errors.intoId || errors.reason}</Text>}
           <AtButton size='small' onClick={merge}>
@@ -288,3 +347,5 @@ function NeedCard({ n, onDone }: { n: Need; onDone: () => void }) {
     </View>
   );
 }
+
+export default deskPage('采购与群众需求', BureauProcurementPage);

@@ -12,6 +12,7 @@ import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import { useLargeFont } from '../../../../utils/largeFont';
 import './index.scss';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 type Mine = AssessmentsApi['mine'][1];
 type Issues = Record<string, string>;
@@ -67,7 +68,7 @@ function Breakdown({ r }: { r: ResultView }) {
   );
 }
 
-export default function ProviderAssessmentPage() {
+function ProviderAssessmentPage() {
   const year = new Date().getFullYear();
   const [data, setData] = useState<Mine | null>(null);
   const [error, setError] = useState('');
@@ -179,3 +180,5 @@ export default function ProviderAssessmentPage() {
     </View>
   );
 }
+
+export default deskPage('年度测评', ProviderAssessmentPage);

@@ -15,10 +15,11 @@ import { useLargeFont } from '../../../../utils/largeFont';
 import { useProcurementDesk } from '../../../../utils/procurementDesk';
 import { goTab } from '../../../../utils/nav';
 import '../../../../styles/desk.scss';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 type Tab = 'requests' | 'purchases';
 
-export default function ProviderProcurementPage() {
+function ProviderProcurementPage() {
   const [tab, setTab] = useState<Tab>('requests');
   const { data, error, load } = useProcurementDesk();
   const [large] = useLargeFont();
@@ -150,3 +151,5 @@ function PurchaseCard({ p, onDone }: { p: ProcurementView; onDone: () => void })
     </View>
   );
 }
+
+export default deskPage('采购确认与定制', ProviderProcurementPage);

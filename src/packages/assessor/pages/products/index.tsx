@@ -9,10 +9,11 @@ import { Empty, Failure, Loading } from '../../../../components/StateView';
 import { useLargeFont } from '../../../../utils/largeFont';
 import { goTab } from '../../../../utils/nav';
 import '../assessor.scss';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 type Data = AssessmentsApi['myProducts'][1];
 
-export default function AssessorProductsPage() {
+function AssessorProductsPage() {
   const year = new Date().getFullYear();
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<{ message: string; missing: boolean } | null>(null);
@@ -52,3 +53,5 @@ export default function AssessorProductsPage() {
     </View>
   );
 }
+
+export default deskPage('我的测评任务', AssessorProductsPage);

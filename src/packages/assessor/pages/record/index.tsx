@@ -15,6 +15,7 @@ import type { PickedFile } from '../../../../utils/pickFile';
 import { pickAndUploadPhoto } from '../../../../utils/pickPhoto';
 import { useLargeFont } from '../../../../utils/largeFont';
 import '../assessor.scss';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 interface Draft {
   method: Method;
@@ -30,7 +31,7 @@ const empty = (method: Method = 'ledger'): Draft => ({ method, checked: [], note
 
 const FINDING_BY = { admin: '市司法局', assessor: '其他测评机构', purchaser: '采购单位' } as const;
 
-export default function RecordPage() {
+function RecordPage() {
   const params = useRouter().params;
   const year = Number(params.year) || new Date().getFullYear();
   const productId = params.productId ?? '';
@@ -190,3 +191,5 @@ export default function RecordPage() {
     </View>
   );
 }
+
+export default deskPage('录入测评记录', RecordPage);

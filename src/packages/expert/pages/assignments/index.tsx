@@ -7,10 +7,11 @@ import type { AssignmentItem } from '@shared/review';
 import { api, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
 import '../expert.scss';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 const SHEET_LABELS = { none: '未开始', draft: '草稿已保存', submitted: '已提交' };
 
-export default function AssignmentsPage() {
+function AssignmentsPage() {
   const [items, setItems] = useState<AssignmentItem[] | null>(null);
   const [error, setError] = useState('');
   const load = useCallback(async () => {
@@ -48,3 +49,5 @@ export default function AssignmentsPage() {
     </View>
   );
 }
+
+export default deskPage('评审任务', AssignmentsPage);

@@ -16,6 +16,7 @@ import { useLargeFont } from '../../../../utils/largeFont';
 import { useProcurementDesk } from '../../../../utils/procurementDesk';
 import { pickAndUploadFile, type PickedFile } from '../../../../utils/pickFile';
 import '../../../../styles/desk.scss';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 type Tab = 'purchases' | 'record' | 'opinion' | 'custom';
 const TABS: [Tab, string][] = [
@@ -27,7 +28,7 @@ const TABS: [Tab, string][] = [
 type Issues = Record<string, string>;
 const issuesOf = (e: unknown): Issues => (e instanceof ApiError ? Object.fromEntries(e.issues.map((i) => [i.path, i.message])) : {});
 
-export default function PurchaserDeskPage() {
+function PurchaserDeskPage() {
   const [tab, setTab] = useState<Tab>('purchases');
   const { data, error, load } = useProcurementDesk();
   const [large] = useLargeFont();
@@ -296,3 +297,5 @@ function Custom({ requests, onDone }: { requests: CustomRequestView[]; onDone: (
     </View>
   );
 }
+
+export default deskPage('我的采购', PurchaserDeskPage);

@@ -9,7 +9,9 @@ import { AtButton } from 'taro-ui';
 import type { EventView, OrgListItem } from '@shared/actions/supervision';
 import { api, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
+import { localSearch, SearchSelect } from '../../../../components/desk/SearchSelect';
 import { confirmStep, useLoader } from '../../shared';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 interface Data {
   admin: boolean;
@@ -19,7 +21,7 @@ interface Data {
   events: EventView[];
 }
 
-export default function MembersPage() {
+function MembersPage() {
   const [data, setData] = useState<Data | null>(null);
   const [picked, setPicked] = useState('');
   const [notice, setNotice] = useState('');
@@ -62,9 +64,18 @@ export default function MembersPage() {
         )}
         <Text className='admin__meta'>共 {data.members.length} 家会员单位</Text>
         {data.admin && candidates.length > 0 && (
-          <Picker mode='selector' range={candidates.map((o) => o.name)} onChange={(e) => link(candidates[Number(e.detail.value)], false)}>
-            <View className='svp__picker'>＋ 关联会员单位</View>
-          </Picker>
+          <View className='admin__field'>
+            <Text className='admin__label'>关联会员单位（共 {candidates.length} 家可选，输入名称中的几个字查找）</Text>
+            <SearchSelect
+              label='要关联的单位'
+              search={localSearch(candidates.map((o) => ({ value: o.orgId, label: o.name })))}
+              value={null}
+              onChange={(o) => {
+                const org = o && candidates.find((c) => c.orgId === o.value);
+                if (org) link(org, false);
+              }}
+            />
+          </View>
         )}
         {notice && <Text className='admin__notice'>{notice}</Text>}
       </View>
@@ -104,3 +115,5 @@ export default function MembersPage() {
     </View>
   );
 }
+
+export default deskPage('会员单位', MembersPage);

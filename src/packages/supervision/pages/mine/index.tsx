@@ -6,8 +6,9 @@ import type { EventView, RectificationView } from '@shared/actions/supervision';
 import { api } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
 import { confirmStep, issuesOf, useLoader } from '../../shared';
+import { deskPage } from '../../../../components/desk/deskPage';
 
-export default function MinePage() {
+function MinePage() {
   const [events, setEvents] = useState<EventView[] | null>(null);
   const [rects, setRects] = useState<RectificationView[] | null>(null);
   const [text, setText] = useState<Record<string, string>>({});
@@ -100,3 +101,5 @@ export default function MinePage() {
     </View>
   );
 }
+
+export default deskPage('信用信息与整改', MinePage);

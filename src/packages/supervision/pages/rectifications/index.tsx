@@ -1,38 +1,45 @@
-/** 限期整改 (the bureau): ask a provider to fix a product within working days; every rectification with its due day, overdue ones flagged. */
-import { useState } from 'react';
+/**
+ * 限期整改 (the bureau): ask a provider to fix a product within working days (the product found by name, never on a
+ * wheel); every rectification with its due day, overdue ones flagged.
+ */
+import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { RectificationView } from '@shared/actions/supervision';
 import { DEFAULT_ADJUSTMENT_RULES } from '@shared/credit';
 import { api } from '../../../../api/client';
+import { findProducts, productOption } from '../../../../components/desk/pickers';
+import { SearchSelect, type PickOption } from '../../../../components/desk/SearchSelect';
 import { Failure, Loading } from '../../../../components/StateView';
 import { confirmStep, Field, useFormErrors, useLoader } from '../../shared';
+import { deskPage } from '../../../../components/desk/deskPage';
 
-export default function RectificationsPage() {
+function RectificationsPage() {
   const preset = useRouter().params.productId ?? '';
-  const [products, setProducts] = useState<{ productId: string; name: string }[] | null>(null);
   const [list, setList] = useState<RectificationView[] | null>(null);
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [productId, setProductId] = useState(preset);
+  const [product, setProduct] = useState<PickOption | null>(null);
+  // Opened for one product (from the adjustment proposal): it is offered with its provider and standing.
+  useEffect(() => {
+    if (preset) productOption(preset).then(setProduct).catch(() => undefined);
+  }, [preset]);
   const [reason, setReason] = useState('');
   const [days, setDays] = useState(String(DEFAULT_ADJUSTMENT_RULES.rectifyWorkingDays));
   const { issues, notice, setNotice, setIssues, reset, fail } = useFormErrors();
 
   const { error, load } = useLoader(async () => {
-    setProducts((await api('ratings', 'myProducts', {})).products);
     setList((await api('supervision', 'rectifications', { overdueOnly })).rectifications);
   }, [overdueOnly]);
   if (error) return <Failure message={error} onRetry={load} />;
-  if (!products || !list) return <Loading />;
-  const product = products.find((p) => p.productId === productId);
+  if (!list) return <Loading />;
 
   const open = async () => {
     reset();
-    if (!product) return setIssues({ productId: '请选择产品' });
-    if (!(await confirmStep('要求限期整改', `要求“${product.name}”在 ${days} 个工作日内整改？`))) return;
+    if (!product) return setIssues({ productId: '请查找并选定产品' });
+    if (!(await confirmStep('要求限期整改', `要求“${product.label}”（${product.detail ?? ''}）在 ${days} 个工作日内整改？`))) return;
     try {
-      const r = await api('supervision', 'rectify', { productId, reason, dueWorkingDays: Number(days) });
+      const r = await api('supervision', 'rectify', { productId: product.value, reason, dueWorkingDays: Number(days) });
       setNotice(`已发出，整改期限至 ${r.dueOn}`);
       setReason('');
       load();
@@ -46,9 +53,7 @@ export default function RectificationsPage() {
       <View className='admin__card'>
         <Text className='admin__title'>要求限期整改</Text>
         <Field label='产品' error={issues.productId}>
-          <Picker mode='selector' range={products.map((p) => p.name)} onChange={(e) => setProductId(products[Number(e.detail.value)].productId)}>
-            <View className='svp__picker'>{product ? product.name : '请选择产品'}</View>
-          </Picker>
+          <SearchSelect label='产品' search={findProducts} value={product} onChange={setProduct} />
         </Field>
         <Field label='整改理由' error={issues.reason}>
           <Textarea className='admin__textarea' value={reason} maxlength={500} onInput={(e) => setReason(e.detail.value)} />
@@ -88,3 +93,5 @@ export default function RectificationsPage() {
     </View>
   );
 }
+
+export default deskPage('限期整改', RectificationsPage);

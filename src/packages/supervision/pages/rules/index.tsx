@@ -9,10 +9,11 @@ import { CREDIT_EVENT_KINDS, type SupervisionRules } from '@shared/credit';
 import { api } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
 import { confirmStep, Field, useFormErrors, useLoader } from '../../shared';
+import { deskPage } from '../../../../components/desk/deskPage';
 
 const SEVERITY = ['表彰', '轻微', '一般', '严重（建议暂停待复核）'];
 
-export default function RulesPage() {
+function RulesPage() {
   const [rules, setRules] = useState<SupervisionRules | null>(null);
   const [months, setMonths] = useState<Record<string, string>>({});
   const [below, setBelow] = useState('');
@@ -76,3 +77,5 @@ export default function RulesPage() {
     </View>
   );
 }
+
+export default deskPage('信用与调整规则', RulesPage);

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '目录产品', enablePullDownRefresh: true });
