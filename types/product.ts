@@ -59,6 +59,8 @@ export interface ProductListItem {
   name: string;
   category: Category;
   purchaseMethod: PurchaseMethod;
+  /** The declared 服务价格, so a card can say what the person pays (types/cost.ts). */
+  price: string;
   summary: string;
   providerName: string;
   district: string;

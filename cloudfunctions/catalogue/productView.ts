@@ -8,6 +8,7 @@ export function toListItem(p: ProductDoc): ProductListItem {
     name: p.name,
     category: p.category,
     purchaseMethod: p.purchaseMethod,
+    price: p.spec.price,
     summary: p.spec.summary,
     providerName: p.providerName,
     district: p.district,

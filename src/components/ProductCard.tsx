@@ -9,7 +9,7 @@ export function ProductCard({ p }: { p: ProductListItem }) {
   return (
     <View className='card' hoverClass='card--pressed' role='link' onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${p.productId}` })}>
       <Text className='card__name'>{p.name}</Text>
-      <Badges category={p.category} purchaseMethod={p.purchaseMethod} />
+      <Badges category={p.category} purchaseMethod={p.purchaseMethod} price={p.price} compact />
       <Text className='card__summary'>{p.summary}</Text>
       <Unbroken
         className='card__provider'

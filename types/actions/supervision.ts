@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { dateField, yearField } from '../dates';
 import { ADJUSTMENT_ACTIONS, CREDIT_EVENT_KINDS, type AdjustmentAction, type CreditEventKind, type LineDecision, type Polarity, type ProposalLine, type RectificationDoc, type SupervisionRules } from '../credit';
-import type { ProductStatus } from '../domain';
+import type { ProductStatus, PurchaseMethod } from '../domain';
 import type { CatalogueStanding } from '../product';
 import { BULK_MAX } from '../limits';
 import type { BulkResult } from '../bulk';
@@ -170,6 +170,9 @@ export interface ProviderProductView extends CatalogueStanding {
   productId: string;
   name: string;
   category: string;
+  /** Issue 24: what it costs in words on the provider page (types/cost.ts). */
+  purchaseMethod: PurchaseMethod;
+  price: string;
   grades: { year: number; grade: string; gradeLabel: string; score: number; documentNumber: string | null }[];
   rating: { count: number; satisfactionRate: number | null };
 }

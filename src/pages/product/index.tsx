@@ -71,7 +71,7 @@ export default function ProductPage() {
       <HomeLink />
       <View className='product__head'>
         <Text className='product__name'>{p.name}</Text>
-        <Badges category={p.category} purchaseMethod={p.purchaseMethod} />
+        <Badges category={p.category} purchaseMethod={p.purchaseMethod} price={p.details.price ?? p.price} />
         <Text className='product__summary'>{p.summary}</Text>
       </View>
       <ProductNotice productId={p.productId} />
