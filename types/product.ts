@@ -2,6 +2,7 @@
 import type { AudienceGroup, Category, ProductStatus, PurchaseMethod } from './domain';
 import type { Spec } from './spec';
 import type { Grade } from './assessment';
+import type { Point } from './geo';
 
 export interface RatingSummaryLite {
   count: number;
@@ -78,6 +79,8 @@ export interface PublicProduct extends ProductListItem, CatalogueStanding {
   details: Record<string, string>;
   /** The recommending association's name, for a product declared by 组织推荐. */
   recommendedBy: string | null;
+  /** Issue 24: the service point (WGS-84), when the provider gave it: the page's 导航. */
+  place: Point | null;
 }
 
 /** Issue 12: a product's place in the catalogue as the public sees it: listed, suspended (暂停) or exited (已退出目录). */

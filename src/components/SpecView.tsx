@@ -11,11 +11,11 @@ export function SpecView({ spec }: { spec: unknown }) {
           <Text className='specview__title'>{s.title}</Text>
           {s.fields.map((f) => {
             const raw = readField(spec, f.key);
-            const shown = f.choices?.find((c) => c.value === raw)?.label ?? (typeof raw === 'string' ? raw : '');
+            const shown = f.choices?.find((c) => c.value === raw)?.label ?? (typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : '');
             return (
               <View key={f.key} className='specview__field'>
                 <Text className='specview__label'>{f.label}</Text>
-                <Text className={`specview__value ${shown ? '' : 'specview__value--empty'}`}>{shown || '未填写'}</Text>
+                <Text className={`specview__value ${shown ? '' : 'specview__value--empty'}`}>{shown || (f.optional ? '未填写（选填）' : '未填写')}</Text>
               </View>
             );
           })}

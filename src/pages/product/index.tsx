@@ -19,6 +19,7 @@ import { goHome } from '../../utils/nav';
 import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
 import { withPrivacy } from '../../utils/privacy';
+import { openInMap } from '../../utils/place';
 import { launchParam } from '../../utils/scene';
 import { CITIZEN_SECTIONS } from './sections';
 import './index.scss';
@@ -93,6 +94,11 @@ export default function ProductPage() {
           <AtButton type='primary' className='contact__call' onClick={call}>
             拨打电话
           </AtButton>
+          {p.place && (
+            <AtButton className='contact__nav' onClick={() => openInMap(p.place!, p.provider.name, p.provider.address)}>
+              导航
+            </AtButton>
+          )}
           <AtButton className='contact__copy' onClick={copyAddress}>
             复制地址
           </AtButton>
