@@ -8,7 +8,7 @@ import { ElderSwitch } from '../../components/ElderSwitch';
 import { FreshnessHint } from '../../components/FreshnessHint';
 import { SearchBox } from '../../components/SearchBox';
 import { Empty, Failure, Loading } from '../../components/StateView';
-import { TabBar } from '../../components/TabBar';
+import { ElderTabs, TabBar } from '../../components/TabBar';
 import { useLargeFont } from '../../utils/largeFont';
 import { Featured } from './Featured';
 import { NothingFound } from './NothingFound';
@@ -57,6 +57,7 @@ export default function CataloguePage() {
   return (
     <View className={`catalogue ${large ? 'lf' : ''}`}>
       <ElderSwitch on={large} onToggle={toggleLarge} />
+      <ElderTabs current='home' large={large} />
       <View className='catalogue__head'>
         <SearchBox
           value={q}
