@@ -29,12 +29,13 @@ test('the notice shows the proposal section by section; a comment on one section
   // Every public section, its plain name beside the form's, with what the applicant wrote in it.
   const sections = SPEC_SECTIONS.filter((s) => s.fields.some((f) => f.public));
   expect(sections.map((s) => s.key)).toEqual(['basic', 'publicInfo', 'provider', 'content', 'management']);
+  await page.locator('.proposal__title').first().waitFor();
   await expect(page.locator('.proposal__title').allInnerTexts()).resolves.toEqual(sections.map((s) => `${s.plain}（${s.title}）`));
   const demo = DEMO_PRODUCTS[1];
   for (const text of [demo.audience, demo.channels, demo.address, '免费', '法律援助', '预约或到场 → 登记受理']) await page.locator('.proposal__value', { hasText: text }).first().waitFor();
   await expect(page.locator('.proposal__comment').count()).resolves.toBe(sections.length);
   // The cost in words heads the notice.
-  await page.locator('.notice-card .cost__headline', { hasText: '免费' }).first().waitFor();
+  await page.locator('.notice .notice-card .cost__headline', { hasText: '免费' }).first().waitFor();
 
   await page.locator('#s-content .proposal__comment').click();
   await page.locator('#s-content .compose__about', { hasText: '对“为谁解决什么问题（服务内容的实用性）”提意见' }).waitFor();
@@ -55,20 +56,23 @@ test('the notice shows the proposal section by section; a comment on one section
 });
 
 test('a citizen hears back: the bureau answers, the message is in 我的消息, and it opens the notice at the comment (issue 24)', async () => {
+  // A notice of its own (the next test counts the first one's comments).
+  const notice = await pipe.proposed(2);
+  await rig.h.ok('publicity', 'start', { declarationIds: [notice], startsOn: '2026-10-12', workingDays: 7 }, ADMIN_TOKEN);
   const citizen = await rig.h.citizen();
   await signIn(page, citizen);
-  await page.goto(rig.h.url + `/#/pages/notice/index?id=${declarationId}`);
+  await page.goto(rig.h.url + `/#/pages/notice/index?id=${notice}`);
   await page.locator('.at-button', { hasText: '对这个产品提意见' }).click();
   await page.locator('#compose-whole textarea').fill('请写明法律援助律师多久能联系上我');
   await page.locator('#compose-whole .at-button', { hasText: '提交意见' }).click();
   await page.locator('.comment__wait', { hasText: '等待市司法局答复，答复后会通知您' }).waitFor();
-  const mine = (await rig.h.ok('publicity', 'comments', { declarationId }, citizen)).mine[0];
+  const mine = (await rig.h.ok('publicity', 'comments', { declarationId: notice }, citizen)).mine[0];
   await rig.h.ok('publicity', 'dispose', { commentId: mine.commentId, disposition: 'adopted', reply: '已要求在受理后 1 个工作日内联系' }, ADMIN_TOKEN);
 
   await page.goto(rig.h.url + '/#/pages/me/index');
   await page.locator('.at-button', { hasText: '我的消息' }).click();
   const message = page.locator('.msgs__item', { hasText: '您的意见有了答复' });
-  await message.locator('.msgs__body', { hasText: '您对“劳动争议法律援助快速通道”的意见：采纳。已要求在受理后 1 个工作日内联系' }).waitFor();
+  await message.locator('.msgs__body', { hasText: `您对“${DEMO_PRODUCTS[2].name}”的意见：采纳。已要求在受理后 1 个工作日内联系` }).waitFor();
   await message.click();
   await page.waitForURL(/pages\/notice\/index\?id=.*&comment=/);
   const focused = page.locator(`#c-${mine.commentId}.comment--focus`);
