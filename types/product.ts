@@ -69,6 +69,11 @@ export interface ProductListItem {
   audienceGroups: AudienceGroup[];
   rating: RatingSummaryLite;
   grade?: ProductGrade;
+  /**
+   * Issue 24: how far the service point is from the search's `near` point, when the search carried one. `approximate`:
+   * the product has no coordinates, so its district's centre stands in.
+   */
+  distance?: { km: number; approximate: boolean };
 }
 
 /** The citizen-facing product page: public fields only, never the applicant's internal ones. */
