@@ -12,6 +12,9 @@ const common = {
 };
 
 module.exports = {
+  // Tests and hooks (a server started, a pipeline walked) get 30 s, not jest's 5: on a 2-core machine running the
+  // projects side by side (scripts/test.mjs) a beforeAll that takes 3 s alone can take 6. A test that needs longer says so.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },

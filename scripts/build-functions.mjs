@@ -3,6 +3,7 @@
 // that check citizens' text with WeChat (their index.ts uses _lib/wechatContent) a config.json granting that openapi.
 import { build } from 'esbuild';
 import fs from 'fs';
+import { createRequire } from 'module';
 import path from 'path';
 
 export const FUNCTION_NAMES = ['auth', 'admin', 'declarations', 'reviews', 'publicity', 'catalogue', 'ratings', 'assessments', 'supervision', 'orgs', 'procurement', 'needs', 'notify', 'openData'];
@@ -41,6 +42,50 @@ export function functionConfig(name) {
   return { ...(openapi.length ? { permissions: { openapi } } : {}), ...(triggers.length ? { triggers } : {}) };
 }
 
+/**
+ * Heavy packages a function needs rarely (exports as .xlsx, pinyin when a product is stored): left out of index.js and
+ * bundled on their own into the function's node_modules/<pkg>/index.js, where the runtime's `require` finds them the
+ * first time the code asks (issue 25: lean bundles, quicker cold loads).
+ */
+export const LAZY_PACKAGES = ['exceljs', 'pinyin-pro'];
+
+/**
+ * What the SDKs bundle but the functions never use (issue 25), replaced at build time:
+ * - node-sdk's AI module (`app.ai()`: @cloudbase/ai, @cloudbase/app, the mini-program adapter, a web-streams polyfill
+ *   that Node 24 has built in) — a stub that says so if ever called;
+ * - @cloudbase/wx-cloud-client-sdk (data models and MySQL, set up inside a try/catch at init) — a stub that throws there;
+ * - mime-db (two copies, ~280 KB, for a file name's content type) — the entries of the types this system stores or
+ *   sends (types/files.ts, exports, codes), taken from the real mime-db at build time.
+ */
+const MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'application/json', 'text/plain', 'text/html', 'application/zip', 'application/octet-stream', 'video/mp4', 'audio/mpeg'];
+function leanPlugin() {
+  const require = createRequire(import.meta.url);
+  const db = require('mime-db');
+  const reduced = Object.fromEntries(MIME_TYPES.filter((t) => db[t]).map((t) => [t, db[t]]));
+  const stubs = {
+    ai: `exports.createAI = () => { throw new Error('app.ai() is not bundled in this function (scripts/build-functions.mjs)'); };`,
+    'wx-cloud-client-sdk': `const no = () => { throw new Error('data models are not bundled in this function (scripts/build-functions.mjs)'); }; exports.default = { generateHTTPClient: no, generateMySQLClient: no }; exports.__esModule = true;`,
+    'mime-db': `module.exports = ${JSON.stringify(reduced)};`,
+  };
+  return {
+    name: 'lean',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/ai$/ }, (args) => (args.importer.includes(`${path.sep}@cloudbase${path.sep}node-sdk${path.sep}`) ? { path: 'ai', namespace: 'lean' } : undefined));
+      b.onResolve({ filter: /^@cloudbase\/wx-cloud-client-sdk$/ }, () => ({ path: 'wx-cloud-client-sdk', namespace: 'lean' }));
+      b.onResolve({ filter: /^mime-db$/ }, () => ({ path: 'mime-db', namespace: 'lean' }));
+      b.onLoad({ filter: /.*/, namespace: 'lean' }, (args) => ({ contents: stubs[args.path], loader: 'js' }));
+    },
+  };
+}
+
+/** Bundles a lazy package on its own into `outdir`/node_modules/<pkg>/ (index.js and a package.json naming it). */
+async function buildLazyPackage(pkg, outdir) {
+  const dir = path.join(outdir, 'node_modules', pkg);
+  fs.mkdirSync(dir, { recursive: true });
+  await build({ stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: process.cwd() }, bundle: true, platform: 'node', target: NODE_TARGET, format: 'cjs', outfile: path.join(dir, 'index.js'), minify: true, legalComments: 'none', logLevel: 'warning', plugins: [leanPlugin()] });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: pkg, private: true, main: 'index.js' }) + '\n');
+}
+
 export async function buildFunctions({ metafile = false } = {}) {
   const sizes = {};
   for (const name of FUNCTION_NAMES) {
@@ -58,9 +103,15 @@ export async function buildFunctions({ metafile = false } = {}) {
       // wx-server-sdk 4.0.2 pins its own node-sdk 3.17.2; one copy (ours, 3.18.3, which has the same
       // callCompatibleWxOpenApi) keeps one SDK state per bundle and ~70 KB off (tests/build/bundles.smoke.test.ts runs it).
       alias: { '@cloudbase/node-sdk': path.resolve('node_modules/@cloudbase/node-sdk') },
-      metafile,
+      external: LAZY_PACKAGES,
+      plugins: [leanPlugin()],
+      metafile: true,
       logLevel: 'warning',
     });
+    // The lazy packages this function's code asks for, beside it; none left over from an earlier build.
+    fs.rmSync(path.join(outdir, 'node_modules'), { recursive: true, force: true });
+    const asked = new Set(Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)));
+    for (const pkg of LAZY_PACKAGES) if (asked.has(pkg)) await buildLazyPackage(pkg, outdir);
     fs.writeFileSync(
       path.join(outdir, 'package.json'),
       JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: {} }, null, 2) + '\n',

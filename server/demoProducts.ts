@@ -16,9 +16,9 @@ export interface DemoProduct {
   hours: string;
   /** What to bring; when absent, the category's usual list (DEMO_MATERIALS). */
   materials?: string;
-  /** Issue 24: where the service point is (WGS-84), read off a map at its address. */
-  latitude: number;
-  longitude: number;
+  /** Issue 24: where the service point is (WGS-84), read off a map at its address (every demo product has it). */
+  latitude?: number;
+  longitude?: number;
 }
 
 /** What people usually bring, by kind of service (demo data). */

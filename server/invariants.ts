@@ -21,12 +21,13 @@ import type { ProductDoc } from '../types/product';
 import { DECLARATION_STATUSES, SUBMITTED_STATUSES, type DeclarationDoc } from '../types/declaration';
 import { cleanFileName, extensionOf, FILE_TYPES, fileProblem, MAX_FILE_BYTES, STORAGE_QUOTA_BYTES } from '../types/files';
 import { fileDocId, type FileDoc } from '../cloudfunctions/declarations/registerFile';
-import { MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '../types/publicity';
+import { lastNoticeDay, MIN_PUBLICITY_WORKING_DAYS, type CommentDoc, type PublicityDoc } from '../types/publicity';
 import type { CallbackContactDoc } from '../types/callback';
 import { NOTIFY_KINDS, type MessageDoc } from '../types/notify';
 import { BAD_LEVEL, countsInSummary, type CaseDoc, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../types/rating';
-import { addRating, emptySummary, summaryId } from '../cloudfunctions/ratings/summary';
-import type { AskDoc, ExpertDoc, PanelDoc, ReviewResult, ScoresheetDoc } from '../types/review';
+import { addRating, emptySummary, summaryId, toSummary } from '../cloudfunctions/ratings/summary';
+import { isMajority, PANEL_SIZE, type AskDoc, type ExpertDoc, type PanelDoc, type ReviewResult, type ScoresheetDoc } from '../types/review';
+import { RUBRIC, scoreProblem } from '../types/rubric';
 import { exclusionOf } from '../cloudfunctions/reviews/draw';
 import { conflictParties, sheetId } from '../cloudfunctions/reviews/panels';
 import { computeResult, sheetTotal } from '../cloudfunctions/reviews/computeResult';
@@ -151,6 +152,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
       if (d?.status !== 'published') problems.push(`product ${p._id} comes from a declaration that is not published`);
       if (pub?.outcome !== 'recognised') problems.push(`product ${p._id} is in the catalogue without passing publicity`);
       else if (pub.windows.every((w) => w.workingDays < MIN_PUBLICITY_WORKING_DAYS)) problems.push(`product ${p._id} had a publicity shorter than ${MIN_PUBLICITY_WORKING_DAYS} working days`);
+      else if (p.publishedOn <= lastNoticeDay(pub)) problems.push(`product ${p._id} was published on ${p.publishedOn}, before its publicity ended (${lastNoticeDay(pub)})`);
     }
     if (!DOCUMENT_NUMBER.test(p.documentNumber)) problems.push(`product ${p._id} has no valid document number`);
     const spec = specSchema.safeParse(p.spec);
@@ -159,7 +161,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
       continue;
     }
     const expected = buildProductDoc(p.spec, { productId: p._id, declarationId: p.declarationId, orgId: p.orgId, documentNumber: p.documentNumber, publishedOn: p.publishedOn });
-    for (const k of ['name', 'category', 'purchaseMethod', 'district', 'providerName', 'searchText', 'nameKeys', 'tagKeys', 'sortKey'] as const)
+    for (const k of ['name', 'category', 'purchaseMethod', 'district', 'providerName', 'sortKey'] as const)
       if (p[k] !== expected[k]) problems.push(`product ${p._id}: ${k} does not match its specification`);
     if (JSON.stringify(p.audienceGroups) !== JSON.stringify(expected.audienceGroups)) problems.push(`product ${p._id}: audienceGroups do not match its specification`);
     if (p.ratingKey !== ratingKeyOf(p.rating, p.sortKey)) problems.push(`product ${p._id}: ratingKey does not match its rating`);
@@ -223,9 +225,9 @@ export async function checkInvariants(store: Store): Promise<string[]> {
   for (const p of panels.values()) {
     const d = declarations.get(p._id);
     if (!d) problems.push(`panel ${p._id} has no declaration`);
-    // 5–7 members; fewer only while the review is open and a member who left waits for a reserve (issue 21).
+    // PANEL_SIZE (5–7) members; fewer only while the review is open and a member who left waits for a reserve (issue 21).
     const waiting = d?.status === 'in-review' && (p.departures ?? []).some((x) => !x.replacedBy);
-    if ((p.members.length < 5 && !waiting) || p.members.length > 7) problems.push(`panel ${p._id} has ${p.members.length} members`);
+    if ((p.members.length < PANEL_SIZE.min && !waiting) || p.members.length > PANEL_SIZE.max) problems.push(`panel ${p._id} has ${p.members.length} members`);
     for (const x of p.departures ?? []) {
       if (p.members.includes(x.expertId) || p.submitted.includes(x.expertId)) problems.push(`panel ${p._id}: ${x.expertId} left but still sits or counts`);
       if (!x.reason.trim()) problems.push(`panel ${p._id}: ${x.expertId} left without a reason`);
@@ -253,6 +255,9 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (!p || (!p.members.includes(s.expertId) && !departed)) problems.push(`scoresheet ${s._id} belongs to no panel member`);
     if (s.status === 'submitted' && s.total !== sheetTotal(s.items)) problems.push(`scoresheet ${s._id} total does not add up`);
     if (s.status === 'submitted' && !departed && !p?.submitted.includes(s.expertId)) problems.push(`scoresheet ${s._id} is submitted but not counted`);
+    // 附件2's bands exactly: every stored score is one of its item's allowed values.
+    const pm = declarations.get(s.declarationId)?.spec.purchaseMethod;
+    for (const item of RUBRIC) if (s.items[item.key] !== undefined && scoreProblem(item, s.items[item.key], pm)) problems.push(`scoresheet ${s._id}: ${item.key} = ${s.items[item.key]} is outside attachment 2's bands`);
   }
   for (const r of await all<ReviewResult & { _id: string }>(store, COLLECTIONS.results)) {
     const p = panels.get(r._id);
@@ -264,7 +269,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     // 经评审组最终确认: a confirmed result has a majority of the panel agreeing, and every dissent gives its reason.
     if (r.confirmedAt) {
       const agreed = (r.confirmations ?? []).filter((c) => c.agree && p.members.includes(c.expertId)).length;
-      if (agreed * 2 <= p.members.length) problems.push(`result ${r._id} was confirmed without a majority of the panel agreeing`);
+      if (!isMajority(agreed, p.members.length)) problems.push(`result ${r._id} was confirmed without a majority of the panel agreeing`);
       if ((r.dissent ?? []).some((x) => !x.note.trim())) problems.push(`result ${r._id} records a dissent without its reason`);
     }
     const again = computeResult(r._id, mine as ScoresheetDoc[], r.computedAt);
@@ -361,6 +366,7 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (s.year === null) {
       const p = await store.get<ProductDoc>(COLLECTIONS.products, s.productId);
       if (p && p.rating.count !== s.count) problems.push(`product ${p._id} shows ${p.rating.count} ratings, the summary ${s.count}`);
+      else if (p && p.rating.satisfactionRate !== toSummary(s).satisfactionRate) problems.push(`product ${p._id} shows 满意率 ${p.rating.satisfactionRate}, the one definition gives ${toSummary(s).satisfactionRate}`);
     }
   }
 

@@ -5,6 +5,7 @@
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
+import { Readable } from 'stream';
 import { randomBytes } from 'crypto';
 import { headAndTail, MAX_FILE_BYTES, UPLOAD_TTL_HOURS, UPLOAD_WINDOW_BYTES } from '../types/files';
 import type { FileInspection, FileStore, UploadOwner } from '../cloudfunctions/_lib/files';
@@ -81,6 +82,15 @@ export class LocalFileStore implements FileStore {
     return this.records()
       .filter(({ rec }) => rec.uploadedAt >= since && (owner.orgId ? rec.orgId === owner.orgId : rec.userId === owner.userId))
       .reduce((sum, { rec }) => sum + rec.size, 0);
+  }
+
+  /**
+   * An upload made in-process (the demo seeder, server/demo): the bytes go through the same receiver as an HTTP upload,
+   * with the same limits and the same uploader's record. The type is checked when the file is registered.
+   */
+  put(bytes: Uint8Array, owner: { userId: string; orgId: string | null }, now: Date): Promise<Received> {
+    const req = Object.assign(Readable.from([Buffer.from(bytes)]), { headers: { 'content-length': String(bytes.length) }, complete: true });
+    return this.receive(req as unknown as http.IncomingMessage, owner, now);
   }
 
   /**

@@ -7,7 +7,7 @@ import { newSecretToken } from '../cloudfunctions/_lib/ids';
 import { createLocalApp } from './app';
 import { startScheduler } from './scheduler';
 import { backupScheduleFromEnv, startDailyBackup } from './data/dailyBackup';
-import { seedDemo } from './seedDemo';
+import { readAccounts, seedDemoYear } from './demo/seedYear';
 import { precompressStatic } from './static';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -31,11 +31,12 @@ async function main() {
   const token = adminToken();
   const rateLimits = process.env.RATE_LIMITS === 'relaxed' ? 'relaxed' : 'strict';
   const backupSchedule = backupScheduleFromEnv(process.env);
-  const app = createLocalApp({ dataDir, adminToken: token, allowTestClock: process.env.ALLOW_TEST_CLOCK === '1', h5Dir, rateLimits, trustProxy: process.env.TRUST_PROXY === '1', backupSchedule });
+  // First start on a fresh DATA_DIR: a whole demo year, played through the use cases into its own file (server/demo).
   if (process.env.SEED_DEMO !== '0') {
-    const added = await seedDemo(app.store);
-    if (added) console.log(`已写入演示数据：${added} 个目录产品`);
+    const seeded = await seedDemoYear(dataDir);
+    if (seeded) console.log(`已写入演示数据：以今天（${seeded.today}）为准的一整年，${seeded.calls} 次业务操作，用时 ${(seeded.ms / 1000).toFixed(1)} 秒`);
   }
+  const app = createLocalApp({ dataDir, adminToken: token, allowTestClock: process.env.ALLOW_TEST_CLOCK === '1', h5Dir, rateLimits, trustProxy: process.env.TRUST_PROXY === '1', backupSchedule });
   // Deadlines run themselves: reminders and overdue flags every few minutes (the cloud's timer trigger locally).
   const stopJobs = startScheduler(app, { allowTestClock: process.env.ALLOW_TEST_CLOCK === '1' });
   // A consistent copy of the database once a day (npm run backup takes one at any time).
@@ -50,6 +51,11 @@ async function main() {
     console.log(`  数据目录: ${dataDir}`);
     console.log(backupSchedule ? `  每日备份: ${backupSchedule.at} 起，保留 ${backupSchedule.keep} 份，在 ${path.join(dataDir, 'backups')}（随时备份: npm run backup）` : '  每日备份: 已关闭 (BACKUP_AT=off)');
     if (rateLimits === 'relaxed') console.log('  频率限制: 已放宽 100 倍 (RATE_LIMITS=relaxed，仅供测试和演示)');
+    const accounts = readAccounts(dataDir);
+    if (accounts.length) {
+      console.log(`  演示账号 (我的 → 工作人员登录，输入口令；清单在 ${path.join(dataDir, 'demo-accounts.txt')}):`);
+      for (const a of accounts) console.log(`    ${a.role}（${a.who}）: ${a.token}  — ${a.sees}`);
+    }
     // Compress the H5 build once now, in the background, so the first visitor on a phone gets small bytes at once.
     void precompressStatic(h5Dir).catch((e) => console.error('[static] precompress', e));
   });

@@ -13,6 +13,7 @@
 import { CATEGORY_LABELS } from '../types/domain';
 import { costInWords } from '../types/cost';
 import type { ProductListItem } from '../types/product';
+import { SATISFACTION_NAME, percentText } from '../types/rating';
 import type { SearchCatalogueResult } from '../types/actions/catalogue';
 import type { Envelope } from '../types/envelope';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
@@ -38,7 +39,7 @@ export function renderCard(p: ProductListItem): string {
   // Cost in plain words first (types/cost.ts, as the app's card), the regulation's term after it.
   const cost = costInWords(p.purchaseMethod, p.price ?? '');
   const method = `<span class="pr-badge pr-badge--${cost.kind}">${escapeHtml(cost.headline)}</span><span class="pr-term">${escapeHtml(cost.term)}</span>`;
-  const rate = p.rating?.count > 0 && p.rating.satisfactionRate !== null ? ` · 满意率 ${Math.round(p.rating.satisfactionRate * 100)}%` : '';
+  const rate = p.rating?.count > 0 && p.rating.satisfactionRate !== null ? ` · ${SATISFACTION_NAME} ${percentText(p.rating.satisfactionRate)}` : '';
   return (
     `<a class="pr-card" href="/#/pages/product/index?id=${escapeHtml(encodeURIComponent(p.productId))}">` +
     `<span class="pr-name">${escapeHtml(p.name)}</span>` +

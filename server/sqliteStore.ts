@@ -35,6 +35,14 @@ export interface SqliteStoreOptions {
   filename: string;
   indexes?: Record<string, string[][]>;
   appendOnly?: string[];
+  /**
+   * SQLite's `synchronous` setting. Default FULL (SQLITE_SYNC=normal: NORMAL). OFF also acknowledges a transaction
+   * before its batch commits (the batch commits when the event loop next turns, or at close): only for a file whose
+   * loss in a crash costs nobody anything — the demo seeder's, moved into place once complete (server/demo/seedYear.ts).
+   */
+  synchronous?: 'full' | 'normal' | 'off';
+  /** SQLite's page cache in MiB (its default is 2): the demo seeder, which writes a whole year in one go, takes more. */
+  cacheMiB?: number;
 }
 
 const json = (field: string) => `json_extract(doc, '$.${field}')`;
@@ -65,14 +73,20 @@ export class SqliteStore implements Store {
   private readonly appendOnly: Set<string>;
   /** Prepared statements by SQL text: parsing SQL costs more than running a small query. */
   private readonly statements = new Map<string, Database.Statement>();
+  /** Acknowledge before the commit (synchronous OFF). */
+  private readonly deferCommits: boolean;
+  private commitFailed: unknown = null;
 
   constructor(options: SqliteStoreOptions) {
     if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     // FULL: a commit is on disk before the caller is told it succeeded.
-    this.db.pragma(`synchronous = ${process.env.SQLITE_SYNC === 'normal' ? 'NORMAL' : 'FULL'}`);
+    const synchronous = options.synchronous ?? (process.env.SQLITE_SYNC === 'normal' ? 'normal' : 'full');
+    this.db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
+    this.deferCommits = synchronous === 'off';
     this.db.pragma('busy_timeout = 5000');
+    if (options.cacheMiB) this.db.pragma(`cache_size = ${-Math.round(options.cacheMiB * 1024)}`);
     this.indexes = options.indexes ?? {};
     this.appendOnly = new Set(options.appendOnly ?? []);
   }
@@ -173,7 +187,15 @@ export class SqliteStore implements Store {
     const { skip, limit } = checkQuery(query);
     const { clause, params } = whereSql(query.where ?? {});
     const order = (query.orderBy ?? []).map(([f, d]) => `${f === '_id' ? 'id' : json(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`);
-    const sql = `SELECT doc FROM "${this.table(collection)}"${clause}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ? OFFSET ?`;
+    const tail = `FROM "${this.table(collection)}"${clause}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ? OFFSET ?`;
+    if (query.fields) {
+      // A projection picked by SQLite (each field's JSON type, to tell a missing field from null, and its value), so the
+      // rest of a large document is never parsed in JavaScript.
+      const fields = query.fields;
+      const sql = `SELECT id, json_array(${fields.map((f) => `json_type(doc, '$.${f}'), ${json(f)}`).join(', ')}) AS v ${tail}`;
+      return this.mutex.run(() => (this.stmt(sql).all(...params, limit, skip) as { id: string; v: string }[]).map((r) => projected(r.id, fields, JSON.parse(r.v)) as unknown as T));
+    }
+    const sql = `SELECT doc ${tail}`;
     return this.mutex.run(() => (this.stmt(sql).all(...params, limit, skip) as { doc: string }[]).map((r) => JSON.parse(r.doc) as T));
   }
 
@@ -203,6 +225,7 @@ export class SqliteStore implements Store {
    */
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     this.refuseInsideTx('a nested transaction');
+    if (this.commitFailed) throw this.commitFailed;
     const result = await this.mutex.run(async () => {
       if (!this.batchOpen) {
         this.db.exec('BEGIN IMMEDIATE');
@@ -239,7 +262,9 @@ export class SqliteStore implements Store {
         open = false;
       }
     });
-    await this.durable();
+    // Deferred: a batch that fails to commit fails every later transaction (nothing goes on over lost writes).
+    if (this.deferCommits) void this.durable().catch((e) => (this.commitFailed ??= e));
+    else await this.durable();
     return result;
   }
 
@@ -311,6 +336,28 @@ export class SqliteStore implements Store {
       this.db.close();
     }
   }
+}
+
+/** A projected document from `[type, value, type, value …]` in the order of `fields` (see find). */
+function projected(id: string, fields: string[], row: unknown[]): Doc {
+  const flat: Doc = { _id: id };
+  fields.forEach((f, k) => {
+    const type = row[2 * k];
+    if (type !== null) flat[f] = type === 'true' ? true : type === 'false' ? false : row[2 * k + 1];
+  });
+  return unflatten(flat);
+}
+
+function unflatten(flat: Doc): Doc {
+  const out: Doc = { _id: flat._id };
+  for (const [path, value] of Object.entries(flat)) {
+    if (path === '_id') continue;
+    const parts = path.split('.');
+    let node = out as Record<string, unknown>;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]] = value;
+  }
+  return out;
 }
 
 function whereSql(where: Where): { clause: string; params: unknown[] } {

@@ -225,5 +225,6 @@ export interface ProductNoticeView extends CatalogueStanding {
  * The assessment results contract (issue 11 writes `assessmentResults`, `_id = "<year>:<productId>"`); supervision reads
  * only published ones, and only these fields.
  */
-export type AssessmentResultContract = Pick<AssessmentResultDoc, '_id' | 'year' | 'productId' | 'orgId' | 'score' | 'grade' | 'status' | 'documentNumber' | 'publishedAt' | 'satisfaction'>;
+export type AssessmentResultContract = Pick<AssessmentResultDoc, '_id' | 'year' | 'productId' | 'orgId' | 'score' | 'grade' | 'status' | 'documentNumber' | 'publishedAt' | 'satisfaction' | 'components' | 'methodsUsed'> &
+  Partial<Pick<AssessmentResultDoc, 'evidence' | 'decision'>>;
 export { GRADE_LABELS };

@@ -3,6 +3,7 @@
  * spreadsheet (characters) and the type (dates are written as real dates in .xlsx). A new dataset (e.g. `assessments`,
  * `events` when those areas land) is one entry here plus one row reader in cloudfunctions/admin/exportRows.ts.
  */
+import { SATISFACTION_NAME } from './rating';
 import { RUBRIC } from './rubric';
 
 export const EXPORT_DATASETS = ['declarations', 'scoresheets', 'results', 'comments', 'ratings', 'cases', 'assessments', 'events', 'valueForMoney'] as const;
@@ -129,10 +130,11 @@ export const EXPORT_REGISTRY: Record<ExportDataset, { title: string; columns: Ex
       col('score', '得分', 8, 'number'),
       col('grade', '等次', 8),
       col('status', '状态', 10),
-      col('satisfactionRate', '满意率', 8, 'number'),
+      col('satisfactionRate', SATISFACTION_NAME, 10, 'number'),
       col('satisfactionN', '评价数', 8, 'number'),
       col('documentNumber', '文号', 20),
       col('publishedAt', '公布时间', 18, 'datetime'),
+      col('evidence', '证据', 36),
     ],
   },
   // Issue 16: what public purchasing bought per service (投入产出比), from confirmed procurement and served counts.

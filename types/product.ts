@@ -6,7 +6,7 @@ import type { Point } from './geo';
 
 export interface RatingSummaryLite {
   count: number;
-  /** Share of ratings at 基本满意 or better, 0..1; null without ratings. */
+  /** 满意率 (types/rating.ts SATISFACTION_NAME: 满意 or better), 0..1; null without ratings. */
   satisfactionRate: number | null;
 }
 
@@ -22,12 +22,6 @@ export interface ProductDoc {
   purchaseMethod: PurchaseMethod;
   district: string;
   providerName: string;
-  /** Name, summary, provider and audience joined, for substring search. */
-  searchText: string;
-  /** The name, its pinyin and initials, and its everyday words (cloudfunctions/catalogue/searchIndex.ts). */
-  nameKeys: string;
-  /** Category, groups and audience, and their everyday words. */
-  tagKeys: string;
   documentNumber: string;
   publishedOn: string;
   /** `publishedOn|_id`: a total order for keyset paging. */
@@ -52,6 +46,8 @@ export interface ProductGrade {
   year: number;
   grade: Grade;
   score: number;
+  /** Issue 21: the bureau carried this grade over from that year's assessment (the year's evidence was insufficient). */
+  carriedFrom?: number;
 }
 
 /** One row of the catalogue list. */

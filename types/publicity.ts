@@ -36,6 +36,15 @@ export interface PublicityWindow {
   warnings: string[];
 }
 
+/**
+ * 公示时间不少于七个工作日: the last day of notice is the end of the latest window (an extension adds one). The notice
+ * runs through that day: it may be closed, and the product published, only on a later day.
+ */
+export function lastNoticeDay(p: { windows: Pick<PublicityWindow, 'endsOn'>[] }): string {
+  return p.windows.reduce((last, w) => (w.endsOn > last ? w.endsOn : last), '');
+}
+export const noticeOver = (p: { windows: Pick<PublicityWindow, 'endsOn'>[] }, day: string): boolean => day > lastNoticeDay(p);
+
 export interface PublicityDoc {
   /** The declaration's id. */
   _id: string;

@@ -3,6 +3,30 @@
 export const LEVELS = [5, 4, 3, 2, 1] as const;
 export type Level = 1 | 2 | 3 | 4 | 5;
 export const LEVEL_LABELS: Record<Level, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
+/**
+ * 满意率, the one definition every page, export, rule and the yearly assessment use (issue 21): the share of counted
+ * ratings at 满意 (4) or above. 基本满意 (3) is not counted as satisfied: counting it would put nearly every service near
+ * 100% and say little. The assessment scheme's `satisfiedMinLevel` is fixed to this level. Wherever a rate is shown it
+ * is named with `SATISFACTION_NAME`, so nobody reads a different rule into the word.
+ */
+export const SATISFIED_MIN_LEVEL = 4 as const;
+export const SATISFACTION_NAME = '满意率（满意及以上）';
+
+/** Ratings counted as satisfied in a distribution (index 0 = level 1). */
+export function satisfiedIn(levels: readonly number[]): number {
+  return levels.slice(SATISFIED_MIN_LEVEL - 1).reduce((a, x) => a + x, 0);
+}
+
+/** 满意率 as a share 0..1 at four decimals; null without ratings. */
+export function satisfactionRate(satisfied: number, n: number): number | null {
+  return n > 0 ? Math.round((satisfied / n) * 10000) / 10000 : null;
+}
+
+/** A rate as people read it: 93%, 67.5%; 暂无 without ratings. */
+export function percentText(rate: number | null): string {
+  return rate === null ? '暂无' : `${Math.round(rate * 1000) / 10}%`;
+}
+
 /** Levels 1 and 2 open a rectification case. */
 export const BAD_LEVEL = 2;
 export const CASE_WORKING_DAYS = 5;
@@ -146,7 +170,7 @@ export interface RatingSummary {
   year: number | null;
   count: number;
   distribution: { level: Level; label: string; count: number }[];
-  /** Levels 3–5 over all, 0..1; null without ratings. */
+  /** 满意率 (SATISFACTION_NAME: levels 4–5 over all), 0..1; null without ratings. */
   satisfactionRate: number | null;
   meanLevel: number | null;
   dimensionMeans: Record<Dimension, number | null>;

@@ -1,5 +1,37 @@
 /** Expert review (评估): the pool, panels, scoresheets and results, as stored and as shown. */
-import type { Attribute, ExpertKind, Judgement } from './rubric';
+import { ATTRIBUTES, ATTRIBUTE_LABELS, PASS_MARK, type Attribute, type ExpertKind, type Judgement } from './rubric';
+
+/**
+ * 根据需要选取5至7名专家库成员组成评审组 (三、评估): the panel's size, at the draw and whenever a result is computed or
+ * confirmed; the schema and the invariants read these two numbers.
+ */
+export const PANEL_SIZE = { min: 5, max: 7 } as const;
+
+/** 过半数: strictly more than half (3 of 6 is half, not more; 4 of 6 is). The one majority rule of the review. */
+export const isMajority = (count: number, of: number): boolean => count * 2 > of;
+/** The fewest members that are more than half of a panel of `n`. */
+export const majorityOf = (n: number): number => Math.floor(n / 2) + 1;
+
+export type AttributeCounts = { meets: number; doubtful: number; fails: number };
+/**
+ * 评审组……要严格审查产品的公共性、法律性、服务性等属性 (四、评审标准): the judgement is the panel's, not one member's.
+ * An attribute is found when more than half of the panel judges it 符合; 存疑 is not 符合, so a strict review needs
+ * the majority's positive finding. One member's 不符合 does not veto; it stays in the record with its reason.
+ */
+export const attributeFound = (counts: AttributeCounts, panelSize: number): boolean => isMajority(counts.meets, panelSize);
+
+const sizesText = () =>
+  Array.from({ length: PANEL_SIZE.max - PANEL_SIZE.min + 1 }, (_, i) => PANEL_SIZE.min + i)
+    .map((n) => `${n} 人的评审组至少 ${majorityOf(n)} 人`)
+    .join('，');
+
+/** The review's rules as the public criteria page and the expert's scoring page state them (plain Chinese, from the data above). */
+export const REVIEW_RULES = {
+  panel: `每份申报从评审专家库中随机抽取 ${PANEL_SIZE.min} 至 ${PANEL_SIZE.max} 名专家组成评审组，与申报单位、推荐单位有利害关系的专家回避；评审组成员对照评审标准独立打分，分数在全部成员提交前谁也看不到。`,
+  scores: '每项按附件2的档次打分：先选符合的一档，再在档内打整数或 0.5 分；不在任何一档内的分值（例如“服务要求”的 3.5 分）不能打。',
+  attributes: `评审组严格审查产品的${ATTRIBUTES.map((a) => ATTRIBUTE_LABELS[a].label).join('、')}：每位成员对每项属性判断“符合”“存疑”或“不符合”，存疑或不符合的须写明理由。每项属性都须经评审组过半数成员判断为“符合”（${sizesText()}）；有一项达不到，不论分数多高，都不能拟定。个别成员判断“不符合”不单独否决，但连同理由记入评审报告。`,
+  confirmation: `全部成员提交评分后计算平均分：平均分达到 ${PASS_MARK} 分（含 ${PASS_MARK} 分）且三项属性都经过半数成员认定“符合”的，为达标。评审结果须经评审组过半数成员同意（恰好一半不算过半数，${sizesText()}），市司法局才能确认为拟定产品；不同意的成员须写明理由，记入评审报告。`,
+} as const;
 
 export interface ExpertDoc {
   _id: string;
@@ -18,9 +50,6 @@ export interface ExpertDoc {
   /** Issue 21: when, by whom and why the bureau last took the expert out of the pool (kept after reactivation). */
   deactivated?: { at: string; by: string | null; reason: string } | null;
 }
-
-/** 从专家库中选取 5 至 7 名组成评审组: the panel's size, at the draw and whenever a result is computed or confirmed. */
-export const PANEL_SIZE = { min: 5, max: 7 } as const;
 
 export interface DeclaredConflict {
   orgId: string;
@@ -190,7 +219,7 @@ export interface ReviewResult {
   itemAverages: Record<string, number>;
   totals: number[];
   attributes: Record<Attribute, { meets: number; doubtful: number; fails: number }>;
-  /** Attributes a majority of the panel judges to fail: the product cannot be proposed. */
+  /** Attributes not found by the panel (fewer than a majority judged them 符合, `attributeFound`): the product cannot be proposed. */
   failedAttributes: Attribute[];
   /** Totals further than OUTLIER_DISTANCE from the median, to discuss before confirming. */
   outliers: { sheet: number; total: number }[];

@@ -57,8 +57,15 @@ export const RUBRIC: RubricItem[] = [
 
 export const RUBRIC_KEYS = RUBRIC.map((i) => i.key);
 export const RUBRIC_TOTAL = RUBRIC.reduce((s, i) => s + i.max, 0);
-/** 达标分数线: the panel's average total must reach it (达到/达标). */
+/**
+ * 达标分数线为80分. Section 三 says a product 达到评审基本分 may be proposed, section 四 says 超过达标分数线: we read
+ * 达标 ("reaching the standard") and 达到 as the rule, so an average of exactly 80 passes (79.99 does not).
+ */
 export const PASS_MARK = 80;
+/** The panel's total of the sheets' totals against the pass mark: average ≥ PASS_MARK, compared without dividing. */
+export function meetsPassMark(sumOfTotals: number, sheets: number): boolean {
+  return sumOfTotals >= PASS_MARK * sheets;
+}
 /** A sheet this far from the panel's median total is flagged for discussion before confirming. */
 export const OUTLIER_DISTANCE = 15;
 
@@ -71,6 +78,44 @@ export function itemMin(item: RubricItem): number {
 export function allowedRange(item: RubricItem, purchaseMethod: PurchaseMethod | undefined): { min: number; max: number } {
   if (item.byPurchaseMethod && purchaseMethod) return item.byPurchaseMethod[purchaseMethod];
   return { min: itemMin(item), max: item.max };
+}
+
+/** Scores move in whole or half points (整数或 0.5 分), and only inside a band of attachment 2. */
+export const SCORE_STEP = 0.5;
+
+/**
+ * Every value an item may take for a declaration: steps of SCORE_STEP inside the allowed range that belong to some
+ * band of the item (附件2: 服务要求 has 0–2, 2–3 and 4–5, so 3.5 belongs to none and is not offered or accepted).
+ */
+export function allowedValues(item: RubricItem, purchaseMethod: PurchaseMethod | undefined): number[] {
+  const { min, max } = allowedRange(item, purchaseMethod);
+  const out: number[] = [];
+  for (let steps = Math.round(min / SCORE_STEP); steps * SCORE_STEP <= max; steps++) {
+    const v = steps * SCORE_STEP;
+    if (item.bands.some((b) => v >= b.min && v <= b.max)) out.push(v);
+  }
+  return out;
+}
+
+/** The values in words: runs of consecutive steps as `a–b`, lone values by themselves (`0–3、4–5`, `0、1、2`). */
+export function describeValues(values: number[]): string {
+  const runs: [number, number][] = [];
+  for (const v of values) {
+    const last = runs[runs.length - 1];
+    if (last && v - last[1] === SCORE_STEP) last[1] = v;
+    else runs.push([v, v]);
+  }
+  const text = runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join('、');
+  return runs.some(([a, b]) => a !== b) ? `${text} 分（整数或 0.5 分）` : `${text} 分`;
+}
+
+/** Why a value cannot be given to an item (in the scorer's words), or null when it is one of its allowed values. */
+export function scoreProblem(item: RubricItem, value: number, purchaseMethod: PurchaseMethod | undefined): string | null {
+  const values = allowedValues(item, purchaseMethod);
+  if (values.includes(value)) return null;
+  const { min, max } = allowedRange(item, purchaseMethod);
+  if (value < min || value > max) return item.byPurchaseMethod && purchaseMethod ? `申报的购买方式只能得 ${min}–${max} 分` : `“${item.label}”应在 ${min}–${max} 分之间`;
+  return `“${item.label}”的 ${value} 分不在附件2的任何一档内，只能打 ${describeValues(values)}`;
 }
 
 /** The seed's three attributes every panel member judges (四、评审标准). */

@@ -54,7 +54,7 @@ export const COLLECTIONS = {
 export const INDEXES: Record<string, string[][]> = {
   users: [['tokenHash'], ['openid']],
   products: [['orgId', 'sortKey'], ['status', 'sortKey'], ['status', 'category', 'sortKey'], ['status', 'purchaseMethod', 'sortKey'], ['status', 'ratingKey'], ['status', 'gradeKey'], ['status', 'grade.grade', 'sortKey']],
-  featured: [['until']],
+  featured: [['until'], ['audience', 'until', 'featuredAt']],
   declarations: [['recommenderOrgId', 'updatedAt'], ['orgId', 'updatedAt'], ['callId', 'status', '_id'], ['status', '_id']],
   experts: [['active', '_id']],
   reviewAsks: [['declarationId', 'askedAt']],

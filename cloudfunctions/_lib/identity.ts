@@ -20,6 +20,8 @@ export interface UserDoc {
 }
 
 export const LOCAL_ADMIN_USER_ID = 'admin-local';
+/** Local mode: the bureau, as the admin token names it. */
+export const localAdmin = (): Caller => ({ userId: LOCAL_ADMIN_USER_ID, roles: ['citizen', 'admin'], orgId: null });
 
 /** A stable user id for an openid, so no lookup is needed to name the caller. */
 export function userIdForOpenid(openid: string): string {
@@ -43,7 +45,7 @@ function sameSecret(a: string, b: string): boolean {
 
 /** Local mode. Returns null for a token that names nobody (the server answers UNAUTHENTICATED). */
 export async function callerForToken(store: Store, token: string, adminToken: string): Promise<Caller | null> {
-  if (adminToken && sameSecret(token, adminToken)) return { userId: LOCAL_ADMIN_USER_ID, roles: ['citizen', 'admin'], orgId: null };
+  if (adminToken && sameSecret(token, adminToken)) return localAdmin();
   const [user] = await store.find<UserDoc>(COLLECTIONS.users, { where: { tokenHash: sha256(token) }, limit: 1 });
   return user ? { userId: user._id, roles: user.roles, orgId: user.orgId, expertId: user.expertId ?? null } : null;
 }

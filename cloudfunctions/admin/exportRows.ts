@@ -2,7 +2,7 @@
  * The rows of each export dataset (columns in types/exports.ts), read a page of at most 1000 at a time and joined with
  * batched `$in` reads, never one read per row. `year` narrows each dataset by its own date.
  */
-import { GRADE_LABELS, type AssessmentResultDoc } from '../../types/assessment';
+import { evidenceOf, evidenceText, gradeText, resultSatisfaction, type AssessmentResultDoc } from '../../types/assessment';
 import { DEFAULT_CREDIT_KINDS, type CreditEventDoc } from '../../types/credit';
 import type { DeclarationDoc } from '../../types/declaration';
 import { DECLARATION_MODE_LABELS, DECLARATION_STATUS_LABELS } from '../../types/declaration';
@@ -160,12 +160,13 @@ const readers: Record<ExportDataset, Reader> = {
       product: r.productName,
       category: CATEGORY_LABELS[r.category] ?? '',
       score: r.score,
-      grade: GRADE_LABELS[r.grade],
+      grade: gradeText(r),
       status: RESULT_STATUS_LABELS[r.status],
-      satisfactionRate: r.satisfaction.rate,
+      satisfactionRate: resultSatisfaction(r).rate,
       satisfactionN: r.satisfaction.n,
       documentNumber: r.documentNumber ?? '',
       publishedAt: r.publishedAt ?? null,
+      evidence: evidenceText(evidenceOf(r)),
     }));
   },
 

@@ -9,15 +9,13 @@ import { GRADES, GRADE_LABELS } from '../../types/assessment';
 import { DECLARATION_STATUSES, DECLARATION_STATUS_LABELS, type CallDoc } from '../../types/declaration';
 import { CATEGORIES, CATEGORY_LABELS } from '../../types/domain';
 import type { ProductDoc } from '../../types/product';
-import type { SummaryDoc } from '../../types/rating';
+import { satisfactionRate, satisfiedIn, type SummaryDoc } from '../../types/rating';
 import type { ReviewResult } from '../../types/review';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { findAll, findByIds } from '../_lib/store/pages';
 
 const to2 = (x: number) => Math.round(x * 100) / 100;
-/** Satisfied: 基本满意 (3) or above, as the ratings summary counts it. */
-const satisfiedOf = (levels: number[]) => levels[2] + levels[3] + levels[4];
 
 function groups(summaries: SummaryDoc[], keyOf: (s: SummaryDoc) => string, labelOf: (k: string) => string): GroupFigure[] {
   const by = new Map<string, { n: number; ok: number }>();
@@ -25,11 +23,11 @@ function groups(summaries: SummaryDoc[], keyOf: (s: SummaryDoc) => string, label
     const k = keyOf(s);
     const g = by.get(k) ?? { n: 0, ok: 0 };
     g.n += s.count;
-    g.ok += satisfiedOf(s.levels);
+    g.ok += satisfiedIn(s.levels);
     by.set(k, g);
   }
   return [...by.entries()]
-    .map(([key, g]) => ({ key, label: labelOf(key), ratings: g.n, satisfactionRate: g.n ? to2(g.ok / g.n) : null }))
+    .map(([key, g]) => ({ key, label: labelOf(key), ratings: g.n, satisfactionRate: satisfactionRate(g.ok, g.n) }))
     .sort((a, b) => b.ratings - a.ratings || a.key.localeCompare(b.key));
 }
 
@@ -70,7 +68,8 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
   const [call, groupTotals, byCategory, answerBands, byMonth] = await extra;
   // A draft may be saved before its category is chosen: what the categories do not hold, per group.
   const uncategorised = groupTotals.map((n, i) => n - byCategory.reduce((m, c) => m + c[i], 0));
-  const products = new Map((await findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, summaries.map((s) => s.productId))).map((p) => [p._id, p]));
+  // Only the category and district of each rated product (issue 25: the whole documents of a city's products were tens of megabytes).
+  const products = new Map((await findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, summaries.map((s) => s.productId), ['category', 'district'])).map((p) => [p._id, p]));
 
   const passed = results.filter((r) => r.passed).length;
   const bands = DASHBOARD_SCORE_BANDS.map((b, i) => ({
@@ -107,7 +106,7 @@ export async function readDashboard(input: { year?: number }, ctx: Ctx): Promise
     publicity: { shown, pending, hidden, answered, answerBands: DASHBOARD_ANSWER_BANDS.map((b, i) => ({ band: b.band, count: answerBands[i] })) },
     ratings: {
       count,
-      satisfactionRate: count ? to2(satisfiedOf(levels) / count) : null,
+      satisfactionRate: satisfactionRate(satisfiedIn(levels), count),
       levels,
       byMonth,
       casesOpened: sum('casesOpened'),

@@ -1,8 +1,10 @@
 import { assessmentsSchemas as s } from '../../types/actions/assessments';
 import { action, defineFunction } from '../_lib/router';
+import { acceptCapacity } from './acceptCapacity';
 import { appeal, decideAppeal, listAppeals } from './appeals';
 import { assign, assignMany, listAssessors, myProducts } from './assign';
 import { computeResults } from './compute';
+import { decideInsufficient } from './decideInsufficient';
 import { openCampaign } from './openCampaign';
 import { assessmentPermissions as can } from './permissions';
 import { confirmResults, publishResults } from './publish';
@@ -29,6 +31,8 @@ export const assessmentsFunction = defineFunction('assessments', {
   appeal: action({ input: s.appeal, allow: can.provide, run: appeal }),
   appeals: action({ input: s.appeals, allow: can.manage, run: listAppeals }),
   decideAppeal: action({ input: s.decideAppeal, allow: can.manage, run: decideAppeal }),
+  acceptCapacity: action({ input: s.acceptCapacity, allow: can.manage, run: acceptCapacity }),
+  decideInsufficient: action({ input: s.decideInsufficient, allow: can.manage, run: decideInsufficient }),
   confirm: action({ input: s.confirm, allow: can.manage, run: confirmResults }),
   publish: action({ input: s.publish, allow: can.manage, run: publishResults }),
   results: action({ input: s.results, allow: can.readPublished, run: publicResults }),

@@ -1,14 +1,14 @@
-import { resultId, type AppealDoc, type AssessmentResultDoc, type Evidence, type FindingDoc, type Method, type SelfReportDoc } from '../../types/assessment';
+import { findingAuthor, resultId, type AppealDoc, type AssessmentResultDoc, type Evidence, type FindingDoc, type Method, type SelfReportDoc } from '../../types/assessment';
 import type { SummaryDoc } from '../../types/rating';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, forbidden, notFound } from '../_lib/errors';
-import { newId } from '../_lib/ids';
 import { checkAttachments } from '../declarations/registerFile';
 import { summaryId } from '../ratings/summary';
 import { buildResult } from './compute';
-import { appealView, checkSupersedes, findAll, findingsOfYear, loadCampaign, resultView, scopeEntry } from './load';
+import { appealView, checkSupersedes, cityOf, findAll, findingsOfYear, loadCampaign, ownCurrent, resultView, scopeEntry } from './load';
+import { newFinding, writeFinding } from './recordFinding';
 import { actsForProduct } from './permissions';
 
 /**
@@ -49,8 +49,9 @@ export async function listAppeals(input: { year: number }, ctx: Ctx) {
 }
 
 /**
- * The bureau decides an appeal with a reason. Accepted: the review is recorded as a new finding (superseding the
- * contested one where named) and that product's draft is computed again in the same transaction.
+ * The bureau decides an appeal with a reason. Accepted: the review is recorded as the bureau's own finding (it
+ * corrects the bureau's earlier finding of that method, if any: only an author corrects its findings, so an
+ * assessor's or a purchasing unit's stays theirs) and that product's draft is computed again in the same transaction.
  */
 export async function decideAppeal(input: { appealId: string; accepted: boolean; reason: string; finding?: { method: Method; score: number; notes: string; supersedes?: string } }, ctx: Ctx) {
   const first = await ctx.store.get<AppealDoc>(COLLECTIONS.assessmentAppeals, input.appealId);
@@ -60,12 +61,18 @@ export async function decideAppeal(input: { appealId: string; accepted: boolean;
   const entry = scopeEntry(c, first.productId);
   const existing = await findingsOfYear(ctx.store, first.year, first.productId);
   const f = input.accepted ? input.finding! : null;
-  if (f?.supersedes) checkSupersedes(existing, f.supersedes, f.method, 'finding.supersedes');
   const today = ctx.clock.today();
   const now = ctx.clock.now().toISOString();
-  const finding: FindingDoc | null = f
-    ? { _id: newId('af'), year: first.year, productId: first.productId, method: f.method, on: today, score: f.score, notes: f.notes, checked: [], evidence: [], supersedes: f.supersedes ?? null, reason: f.supersedes ? input.reason : null, appealId: first._id, recordedBy: ctx.caller.userId!, recordedByOrgId: ctx.caller.orgId, recordedAt: now }
-    : null;
+  let finding: FindingDoc | null = null;
+  let own: FindingDoc | null = null;
+  if (f) {
+    const draft = newFinding(ctx, 'admin', { year: first.year, productId: first.productId, method: f.method, on: today, score: f.score, notes: f.notes, checked: [], evidence: [], supersedes: null, reason: null, appealId: first._id });
+    const author = findingAuthor(draft);
+    if (f.supersedes) checkSupersedes(existing, f.supersedes, f.method, 'finding.supersedes', author);
+    own = ownCurrent(existing, f.method, author);
+    const supersedes = f.supersedes ?? own?._id ?? null;
+    finding = { ...draft, supersedes, reason: supersedes ? input.reason : null };
+  }
   const summary = await ctx.store.get<SummaryDoc>(COLLECTIONS.ratingSummaries, summaryId(first.productId, first.year));
   const selfReport = await ctx.store.get<SelfReportDoc>(COLLECTIONS.assessmentSelfReports, resultId(first.year, first.productId));
 
@@ -76,9 +83,8 @@ export async function decideAppeal(input: { appealId: string; accepted: boolean;
     await tx.set(COLLECTIONS.assessmentAppeals, a._id, decided);
     let result = (await tx.get<AssessmentResultDoc>(COLLECTIONS.assessmentResults, resultId(a.year, a.productId)))!;
     if (finding) {
-      await tx.insert(COLLECTIONS.assessmentFindings, finding);
-      await appendAudit(tx, ctx, { collection: COLLECTIONS.assessmentFindings, recordId: finding._id, change: { productId: finding.productId, method: finding.method, score: finding.score, appealId: a._id } });
-      result = buildResult(c, entry, { summary, findings: [...existing, finding], selfReport, cityRate: c.cityRate ?? 0 }, now);
+      await writeFinding(tx, ctx, finding, own?._id ?? null);
+      result = buildResult(c, entry, { summary, findings: [...existing, finding], selfReport, city: cityOf(c) }, now, result);
       await tx.set(COLLECTIONS.assessmentResults, result._id, result);
     }
     await appendAudit(tx, ctx, { collection: COLLECTIONS.assessmentAppeals, recordId: a._id, change: { status: decided.status, reason: input.reason, score: result.score, grade: result.grade } });

@@ -1,16 +1,19 @@
-import type { ProgressRow, PublicResult } from '../../types/actions/assessments';
-import type { AppealDoc, AssessmentResultDoc, AssignmentDoc, CampaignDoc, Grade } from '../../types/assessment';
+import type { HistoryRow, ProgressRow, PublicResult, SelfReportView } from '../../types/actions/assessments';
+import { GRADE_RANK, evidenceOf, resultSatisfaction, type AppealDoc, type AssessmentResultDoc, type AssignmentDoc, type CampaignDoc, type Grade, type SelfReportDoc } from '../../types/assessment';
 import type { Category } from '../../types/domain';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { currentFindings } from './computeResult';
 import { appealView, campaignId, campaignView, findAll, findingsOfYear, loadCampaign, methodCounts, resultView, resultsOfYear, selfReportsOfYear } from './load';
 
-/** The bureau's progress matrix: products × methods, self-reports, assessors, drafts and appeals. */
+const selfReportView = (r: SelfReportDoc | undefined): SelfReportView | null =>
+  r ? { servedCount: r.servedCount, capacity: r.capacity, reportedAt: r.reportedAt, accepted: r.accepted ? { capacity: r.accepted.capacity, reason: r.accepted.reason, at: r.accepted.at } : null } : null;
+
+/** The bureau's progress matrix: products × methods, self-reports and their accepted capacity, assessors, drafts (证据不足 with what is missing) and appeals. */
 export async function progress(input: { year: number }, ctx: Ctx) {
   const c = await loadCampaign(ctx, input.year);
   const findings = currentFindings(await findingsOfYear(ctx.store, input.year));
-  const reports = new Set((await selfReportsOfYear(ctx.store, input.year)).map((r) => r.productId));
+  const reports = new Map((await selfReportsOfYear(ctx.store, input.year)).map((r) => [r.productId, r]));
   const assignments = await findAll<AssignmentDoc & { year: number }>(ctx.store, COLLECTIONS.assessmentAssignments, { where: { year: input.year }, orderBy: [['_id', 'asc']] });
   const results = new Map((await resultsOfYear(ctx.store, input.year)).map((r) => [r.productId, r]));
   const appeals = new Map((await findAll<AppealDoc>(ctx.store, COLLECTIONS.assessmentAppeals, { where: { year: input.year }, orderBy: [['_id', 'asc']] })).map((a) => [a.productId, a]));
@@ -20,8 +23,11 @@ export async function progress(input: { year: number }, ctx: Ctx) {
       ...s,
       findings: methodCounts(findings, s.productId),
       selfReported: reports.has(s.productId),
+      selfReport: selfReportView(reports.get(s.productId)),
       assessorOrgIds: assignments.filter((a) => a.productIds.includes(s.productId)).map((a) => a.assessorOrgId),
-      result: r ? { score: r.score, grade: r.grade, status: r.status } : null,
+      result: r
+        ? { score: r.score, grade: r.grade, scoreGrade: r.scoreGrade, insufficient: r.insufficient, evidence: evidenceOf(r), shortfalls: r.shortfalls ?? [], decision: r.decision ?? null, status: r.status }
+        : null,
       appeal: appeals.get(s.productId)?.status ?? null,
     };
   });
@@ -39,18 +45,21 @@ export async function mine(input: { year: number }, ctx: Ctx) {
   const c = await ctx.store.get<CampaignDoc>(COLLECTIONS.assessmentCampaigns, campaignId(input.year));
   if (!c) return { campaign: null, products: [], results: [], appeals: [] };
   const orgId = ctx.caller.orgId!;
-  const reports = new Set((await selfReportsOfYear(ctx.store, input.year)).filter((r) => r.orgId === orgId).map((r) => r.productId));
+  const reports = new Map((await selfReportsOfYear(ctx.store, input.year)).filter((r) => r.orgId === orgId).map((r) => [r.productId, r]));
   const results = await resultsOfYear(ctx.store, input.year, { orgId });
   const appeals = await findAll<AppealDoc>(ctx.store, COLLECTIONS.assessmentAppeals, { where: { year: input.year }, orderBy: [['_id', 'asc']] });
   return {
     campaign: campaignView(c),
-    products: c.scope.filter((s) => s.orgId === orgId).map((s) => ({ ...s, selfReported: reports.has(s.productId) })),
+    products: c.scope.filter((s) => s.orgId === orgId).map((s) => ({ ...s, selfReported: reports.has(s.productId), selfReport: selfReportView(reports.get(s.productId)) })),
     results: results.map(resultView),
     appeals: appeals.filter((a) => a.orgId === orgId).map((a) => appealView(a, c)),
   };
 }
 
+const publicDecision = (r: AssessmentResultDoc): PublicResult['decision'] => (r.decision ? { decision: r.decision.decision, ...(r.decision.carried ? { carried: r.decision.carried } : {}) } : null);
+
 function publicResult(r: AssessmentResultDoc): PublicResult {
+  const sat = resultSatisfaction(r);
   return {
     productId: r.productId,
     productName: r.productName,
@@ -58,8 +67,10 @@ function publicResult(r: AssessmentResultDoc): PublicResult {
     grade: r.grade,
     score: r.score,
     ratings: r.satisfaction.n,
-    satisfaction: { rate: r.satisfaction.rate, low: r.satisfaction.low, high: r.satisfaction.high },
+    satisfaction: { rate: sat.rate, satisfied: sat.satisfied, adjusted: r.satisfaction.rate, low: r.satisfaction.low, high: r.satisfaction.high },
     methodsUsed: r.methodsUsed,
+    evidence: evidenceOf(r),
+    decision: publicDecision(r),
     documentNumber: r.documentNumber ?? '',
   };
 }
@@ -71,12 +82,15 @@ export async function publicResults(input: { year: number; grade?: Grade; catego
   const where: Record<string, string> = { status: 'published' };
   if (input.grade) where.grade = input.grade;
   if (input.category) where.category = input.category;
-  const items = (await resultsOfYear(ctx.store, input.year, where)).map(publicResult).sort((a, b) => b.score - a.score || a.productId.localeCompare(b.productId));
+  // Graded first (best grade, then score), then the products without a grade this year (证据不足).
+  const rank = (x: PublicResult) => (x.grade ? GRADE_RANK[x.grade] : 0);
+  const items = (await resultsOfYear(ctx.store, input.year, where)).map(publicResult).sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.productId.localeCompare(b.productId));
   return { published: true, year: input.year, documentNumber: c.documentNumber, items };
 }
 
 /** A product's published grades, newest year first. */
 export async function productHistory(input: { productId: string }, ctx: Ctx) {
   const docs = await ctx.store.find<AssessmentResultDoc>(COLLECTIONS.assessmentResults, { where: { productId: input.productId, status: 'published' }, orderBy: [['year', 'desc']], limit: 100 });
-  return { history: docs.map((r) => ({ year: r.year, grade: r.grade, score: r.score, ratings: r.satisfaction.n, documentNumber: r.documentNumber ?? '' })) };
+  const history: HistoryRow[] = docs.map((r) => ({ year: r.year, grade: r.grade, score: r.score, ratings: r.satisfaction.n, evidence: evidenceOf(r), decision: publicDecision(r), documentNumber: r.documentNumber ?? '' }));
+  return { history };
 }

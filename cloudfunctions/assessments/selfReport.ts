@@ -7,7 +7,11 @@ import { checkAttachments } from '../declarations/registerFile';
 import { loadCampaign, scopeEntry } from './load';
 import { actsForProduct } from './permissions';
 
-/** The providing organisation reports its year (people served, its declared capacity, a summary) before the campaign ends. */
+/**
+ * The providing organisation reports its year (people served, its declared capacity, a summary) before the campaign
+ * ends. Usage counts only once the bureau accepts a capacity (`acceptCapacity`); a new report that changes the served
+ * count or the capacity clears an acceptance, one that only rewrites the summary keeps it.
+ */
 export async function selfReport(input: { year: number; productId: string; servedCount: number; capacity?: number; summary: string; evidence: Evidence[] }, ctx: Ctx) {
   const c = await loadCampaign(ctx, input.year);
   const entry = scopeEntry(c, input.productId);
@@ -27,8 +31,11 @@ export async function selfReport(input: { year: number; productId: string; serve
   };
   await ctx.store.transaction(async (tx) => {
     await checkAttachments(tx, ctx, input.evidence, 'evidence');
+    const before = await tx.get<SelfReportDoc>(COLLECTIONS.assessmentSelfReports, doc._id);
+    const keep = before?.accepted && before.servedCount === doc.servedCount && before.capacity === doc.capacity;
+    doc.accepted = keep ? before.accepted : null;
     await tx.set(COLLECTIONS.assessmentSelfReports, doc._id, doc);
-    await appendAudit(tx, ctx, { collection: COLLECTIONS.assessmentSelfReports, recordId: doc._id, change: { servedCount: doc.servedCount, capacity: doc.capacity } });
+    await appendAudit(tx, ctx, { collection: COLLECTIONS.assessmentSelfReports, recordId: doc._id, change: { servedCount: doc.servedCount, capacity: doc.capacity, ...(before?.accepted && !keep ? { acceptanceCleared: true } : {}) } });
   });
   return { productId: doc.productId, servedCount: doc.servedCount, reportedAt: doc.reportedAt };
 }

@@ -9,7 +9,8 @@ import type { ProductDoc } from '../../types/product';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { toListItem } from './productView';
-import { MAX_PAGE, type Store, type Tx } from '../_lib/store/port';
+import { findAll, findByIds } from '../_lib/store/pages';
+import type { Store, Tx } from '../_lib/store/port';
 
 export const CATALOGUE_VERSION_COUNTER = 'catalogueVersion';
 
@@ -31,22 +32,14 @@ export async function recordCatalogueChanges(tx: Tx, changes: ChangeInput[], at:
   return version;
 }
 
-export async function allChanges(store: Store): Promise<CatalogueChangeDoc[]> {
-  const out: CatalogueChangeDoc[] = [];
-  for (let skip = 0; ; skip += MAX_PAGE) {
-    const page = await store.find<CatalogueChangeDoc>(COLLECTIONS.catalogueChanges, { orderBy: [['version', 'asc']], skip, limit: MAX_PAGE });
-    out.push(...page);
-    if (page.length < MAX_PAGE) return out;
-  }
+export function allChanges(store: Store): Promise<CatalogueChangeDoc[]> {
+  return findAll<CatalogueChangeDoc>(store, COLLECTIONS.catalogueChanges, { orderBy: [['version', 'asc'], ['_id', 'asc']] });
 }
 
-async function allProducts(store: Store): Promise<ProductDoc[]> {
-  const out: ProductDoc[] = [];
-  for (let skip = 0; ; skip += MAX_PAGE) {
-    const page = await store.find<ProductDoc>(COLLECTIONS.products, { orderBy: [['_id', 'asc']], skip, limit: MAX_PAGE });
-    out.push(...page);
-    if (page.length < MAX_PAGE) return out;
-  }
+/** What deciding a product's place in a past catalogue needs of it: a few fields of every product (issue 25). */
+type ProductState = Pick<ProductDoc, '_id' | 'publishedOn' | 'status'>;
+function allProductStates(store: Store): Promise<ProductState[]> {
+  return findAll<ProductState>(store, COLLECTIONS.products, { orderBy: [['_id', 'asc']], fields: ['publishedOn', 'status'] });
 }
 
 const SHOWN_AFTER: Record<CatalogueChangeKind, boolean> = { added: true, reinstated: true, changed: true, suspended: false, left: false };
@@ -55,21 +48,29 @@ const SHOWN_AFTER: Record<CatalogueChangeKind, boolean> = { added: true, reinsta
  * The products in the catalogue at the end of a date, sorted by id. A product's state is its last change on or before
  * that date; a product with no recorded change (published before versions were kept) counts from its publication date.
  */
-export async function catalogueAsOf(ctx: Ctx, on: string): Promise<ProductDoc[]> {
-  const changes = await allChanges(ctx.store);
+export async function catalogueAsOf(ctx: Ctx, on: string): Promise<string[]> {
+  // The changes and the products' states together; the products themselves only for the page a caller shows.
+  const [changes, states] = await Promise.all([allChanges(ctx.store), allProductStates(ctx.store)]);
   const last = new Map<string, CatalogueChangeDoc>();
   const hasAny = new Set<string>();
   for (const c of changes) {
     hasAny.add(c.productId);
     if (c.on <= on) last.set(c.productId, c);
   }
-  return (await allProducts(ctx.store)).filter((p) => {
-    const c = last.get(p._id);
-    if (c) return SHOWN_AFTER[c.change];
-    return !hasAny.has(p._id) && p.publishedOn <= on && p.status === 'listed';
-  });
+  return states
+    .filter((p) => {
+      const c = last.get(p._id);
+      if (c) return SHOWN_AFTER[c.change];
+      return !hasAny.has(p._id) && p.publishedOn <= on && p.status === 'listed';
+    })
+    .map((p) => p._id);
 }
 
+/** Products by id, in the order of `ids` (one round trip: $in chunks together). */
+export async function productsInOrder(ctx: Ctx, ids: string[]): Promise<ProductDoc[]> {
+  const byId = new Map((await findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, ids)).map((p) => [p._id, p]));
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
+}
 
 /** The versions, newest first, each with its difference from the previous one. */
 export async function listVersions(_input: unknown, ctx: Ctx): Promise<{ current: number; versions: CatalogueVersionView[] }> {
@@ -92,15 +93,17 @@ const VERSION_PAGE = 200;
 
 /** The catalogue as it stood at the end of a date: which version was in force, and its products (pages of 200 by id). */
 export async function readVersion(input: { on: string; cursor?: string }, ctx: Ctx): Promise<CatalogueVersionResult> {
-  const products = await catalogueAsOf(ctx, input.on);
-  const changes = await ctx.store.find<CatalogueChangeDoc>(COLLECTIONS.catalogueChanges, { where: { on: { $lte: input.on } }, orderBy: [['version', 'desc']], limit: 1 });
-  const rest = input.cursor ? products.filter((p) => p._id > input.cursor!) : products;
+  const [ids, changes] = await Promise.all([
+    catalogueAsOf(ctx, input.on),
+    ctx.store.find<CatalogueChangeDoc>(COLLECTIONS.catalogueChanges, { where: { on: { $lte: input.on } }, orderBy: [['version', 'desc']], limit: 1 }),
+  ]);
+  const rest = input.cursor ? ids.filter((id) => id > input.cursor!) : ids;
   const page = rest.slice(0, VERSION_PAGE);
   return {
     on: input.on,
     version: changes[0]?.version ?? 0,
-    count: products.length,
-    items: page.map(toListItem),
-    nextCursor: rest.length > VERSION_PAGE ? page[page.length - 1]._id : null,
+    count: ids.length,
+    items: (await productsInOrder(ctx, page)).map(toListItem),
+    nextCursor: rest.length > VERSION_PAGE ? page[page.length - 1] : null,
   };
 }

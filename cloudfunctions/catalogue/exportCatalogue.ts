@@ -1,10 +1,11 @@
 import type { ExportCatalogueResult } from '../../types/actions/catalogue';
 import { AUDIENCE_GROUP_LABELS, CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../../types/domain';
 import type { ProductDoc } from '../../types/product';
+import { SATISFACTION_NAME } from '../../types/rating';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { invalid } from '../_lib/errors';
-import { catalogueAsOf } from './catalogueChanges';
+import { catalogueAsOf, productsInOrder } from './catalogueChanges';
 
 const PAGE = 500;
 
@@ -27,7 +28,7 @@ export const EXPORT_COLUMNS: { key: string; header: string; value: (p: ProductDo
   { key: 'documentNumber', header: '认定文号', value: (p) => p.documentNumber },
   { key: 'publishedOn', header: '公布日期', value: (p) => p.publishedOn },
   { key: 'ratingCount', header: '评价数', value: (p) => p.rating.count },
-  { key: 'satisfactionRate', header: '满意率', value: (p) => p.rating.satisfactionRate },
+  { key: 'satisfactionRate', header: SATISFACTION_NAME, value: (p) => p.rating.satisfactionRate },
 ];
 
 export function csvCell(v: string | number | null): string {
@@ -41,7 +42,7 @@ export function csvCell(v: string | number | null): string {
 export async function exportCatalogue(input: { format: 'json' | 'csv'; cursor?: string; on?: string }, ctx: Ctx): Promise<ExportCatalogueResult> {
   if (input.cursor !== undefined && !/^[\w\-.|]+$/.test(input.cursor)) throw invalid('翻页位置已失效，请重新导出', [{ path: 'cursor', message: '翻页位置已失效，请重新导出' }]);
   const docs = input.on
-    ? (await catalogueAsOf(ctx, input.on)).filter((p) => !input.cursor || p._id > input.cursor).slice(0, PAGE + 1)
+    ? await productsInOrder(ctx, (await catalogueAsOf(ctx, input.on)).filter((id) => !input.cursor || id > input.cursor).slice(0, PAGE + 1))
     : await ctx.store.find<ProductDoc>(COLLECTIONS.products, {
         where: input.cursor ? { status: 'listed', _id: { $gt: input.cursor } } : { status: 'listed' },
         orderBy: [['_id', 'asc']],

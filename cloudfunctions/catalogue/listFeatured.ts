@@ -3,29 +3,33 @@ import { AUDIENCE_GROUPS, AUDIENCE_GROUP_LABELS } from '../../types/domain';
 import type { ProductDoc } from '../../types/product';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { MAX_PAGE } from '../_lib/store/port';
+import { findByIds } from '../_lib/store/pages';
 import type { FeaturedDoc } from './featureProduct';
 import { toListItem } from './productView';
 
 const PER_GROUP = 10;
 
-/** The home page's promotion: for each group, the products the bureau features there now, newest feature first. */
+/** Features read per group: room for some whose product has left the catalogue since. */
+const READ_PER_GROUP = PER_GROUP * 2;
+
+/**
+ * The home page's promotion: for each group, the products the bureau features there now, newest feature first.
+ * Two round trips whatever the number of features (issue 25): the groups' newest features together, then their products
+ * by id ($in chunks, together) — at most 6 groups × 20, never every feature in the city.
+ */
 export async function listFeatured(_input: unknown, ctx: Ctx): Promise<FeaturedResult> {
-  const features = await ctx.store.find<FeaturedDoc>(COLLECTIONS.featured, { where: { until: { $gte: ctx.clock.today() } }, orderBy: [['featuredAt', 'desc']], limit: MAX_PAGE });
-  const ids = [...new Set(features.map((f) => f.productId))];
-  const products = new Map<string, ProductDoc>();
-  // The chunks of 100 ($in's limit) read together: one round trip however many features there are.
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += 100) chunks.push(ids.slice(i, i + 100));
-  const pages = await Promise.all(chunks.map((chunk) => ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { _id: { $in: chunk }, status: 'listed' }, limit: 100 })));
-  for (const p of pages.flat()) products.set(p._id, p);
-  const groups = AUDIENCE_GROUPS.map((audience) => ({
+  const today = ctx.clock.today();
+  const perGroup = await Promise.all(
+    AUDIENCE_GROUPS.map((audience) => ctx.store.find<FeaturedDoc>(COLLECTIONS.featured, { where: { audience, until: { $gte: today } }, orderBy: [['featuredAt', 'desc']], limit: READ_PER_GROUP })),
+  );
+  const listed = new Map((await findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, perGroup.flat().map((f) => f.productId))).filter((p) => p.status === 'listed').map((p) => [p._id, p]));
+  const groups = AUDIENCE_GROUPS.map((audience, i) => ({
     audience,
     label: AUDIENCE_GROUP_LABELS[audience],
-    items: features
-      .filter((f) => f.audience === audience && products.has(f.productId))
+    items: perGroup[i]
+      .filter((f) => listed.has(f.productId))
       .slice(0, PER_GROUP)
-      .map((f) => toListItem(products.get(f.productId)!)),
+      .map((f) => toListItem(listed.get(f.productId)!)),
   }));
   return { groups: groups.filter((g) => g.items.length > 0) };
 }

@@ -3,7 +3,6 @@ import { AUDIENCE_GROUPS, AUDIENCE_GROUP_WORDS, type AudienceGroup } from '../..
 import type { ProductDoc, RatingSummaryLite } from '../../types/product';
 import type { Spec } from '../../types/spec';
 import { GRADE_RANK, type Grade } from '../../types/assessment';
-import { searchKeysOf } from './searchIndex';
 
 export interface Publication {
   productId: string;
@@ -34,15 +33,6 @@ export function buildProductDoc(spec: Spec, pub: Publication): ProductDoc {
   const sortKey = `${pub.publishedOn}|${pub.productId}`;
   const rating: RatingSummaryLite = { count: 0, satisfactionRate: null };
   const audienceGroups = audienceGroupsOf(spec);
-  const keys = searchKeysOf({
-    name: spec.name,
-    summary: spec.summary,
-    providerName: spec.cover.applicantName,
-    audience: spec.content.audience,
-    problemSolved: spec.content.problemSolved ?? '',
-    category: spec.category,
-    audienceGroups,
-  });
   return {
     _id: pub.productId,
     declarationId: pub.declarationId,
@@ -54,7 +44,6 @@ export function buildProductDoc(spec: Spec, pub: Publication): ProductDoc {
     purchaseMethod: spec.purchaseMethod,
     district: spec.publicInfo.district,
     providerName: spec.cover.applicantName,
-    ...keys,
     documentNumber: pub.documentNumber,
     publishedOn: pub.publishedOn,
     sortKey,

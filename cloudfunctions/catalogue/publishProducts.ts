@@ -1,11 +1,12 @@
 import type { BulkResult } from '../../types/bulk';
 import type { DeclarationDoc } from '../../types/declaration';
+import { lastNoticeDay, type PublicityDoc } from '../../types/publicity';
 import type { Spec } from '../../types/spec';
 import { appendAudit } from '../_lib/audit';
 import { eachRecord } from '../_lib/bulk';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import { conflict, notFound } from '../_lib/errors';
+import { conflict, invalid, notFound } from '../_lib/errors';
 import { linkNeedsToProduct } from '../needs/linkNeeds';
 import { recordCatalogueChanges } from './catalogueChanges';
 import { buildProductDoc } from './productDoc';
@@ -26,7 +27,12 @@ async function publishOne(ctx: Ctx, id: string, p: Publication): Promise<{ decla
     const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, id);
     if (!d) throw notFound('没有找到这份申报');
     if (d.status === 'published') throw conflict(`“${d.name}”已经公布过了`);
-    if (d.status !== 'recognised') throw conflict(`“${d.name}”尚未通过公示，不能公布`);
+    if (d.status !== 'recognised') throw conflict(`“${d.name}”${d.status === 'in-publicity' ? '还在公示中' : '尚未通过公示'}，不能公布`);
+    // 正式被认定……由市司法局正式发文公布: after a publicity that ended in recognition, dated after its last day of notice.
+    const pub = await tx.get<PublicityDoc>(COLLECTIONS.publicity, id);
+    if (!pub || pub.outcome !== 'recognised') throw conflict(`“${d.name}”的公示没有以予以认定结束，不能公布`);
+    const last = lastNoticeDay(pub);
+    if (p.publishedOn <= last) throw invalid(`公布日期应晚于公示期满日 ${last}`, [{ path: 'publishedOn', message: `“${d.name}”公示到 ${last} 为止，公布日期应在此之后` }]);
     const productId = productIdFor(id);
     const doc = buildProductDoc(d.spec as Spec, { productId, declarationId: id, orgId: d.orgId, documentNumber: p.documentNumber, publishedOn: p.publishedOn });
     await tx.insert(COLLECTIONS.products, { ...doc, recommendedBy: d.recommenderOrgId && d.endorsement ? d.recommender : null });

@@ -1,13 +1,16 @@
 import type { SearchCatalogueResult } from '../../types/actions/catalogue';
 import type { AudienceGroup, Category, District, PurchaseMethod, SearchSort } from '../../types/domain';
-import type { ProductDoc, ProductListItem } from '../../types/product';
+import type { ProductDoc } from '../../types/product';
 import type { Grade } from '../../types/assessment';
+import { SEARCH_FALLBACK } from '../../types/searchRanking';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
-import type { Where } from '../_lib/store/port';
+import { MAX_PAGE, type Store, type Where } from '../_lib/store/port';
 import { toListItem } from './productView';
-import { decodeCursor, encodeCursor, type Cursor } from './searchCursor';
-import { queryWords } from './searchIndex';
+import { cursorGone, decodeCursor, encodeCursor, type Cursor } from './searchCursor';
+import { topAfter, type Scored, type SearchIndex, type StableFilters } from './searchIndex';
+import { catalogueGeneration, keptIndex, searchIndexFor, sortKeysFor } from './searchIndexCache';
+import { analyseQuery, saysSomething, type AnalysedQuery } from './searchQuery';
 
 interface Input {
   q?: string;
@@ -22,70 +25,129 @@ interface Input {
 }
 
 /**
- * Products now in the catalogue. Every word of `q` must appear in what the product is indexed by (searchIndex.ts:
- * its text, its pinyin, the everyday words for its terms). Keyset paging (stable while products are added) in three
- * orders: newest; best rated; and relevance, which lists the products whose name holds the first word, then those
- * whose tags (category, groups, audience) do, then the rest, newest first within each. A first page that finds
- * nothing comes with a few related products.
+ * Products now in the catalogue, with keyset paging in four orders (newest; best rated; best graded; relevance).
+ * Without words (or with only words that say nothing: 怎么办, 服务) it is one store query. With words it understands a sentence (searchQuery.ts, searchIndex.ts): every
+ * product that shares a meaningful word with the query, or one of its concepts, is found, ranked by BM25F in relevance
+ * order. A first page that finds nothing comes with `related`: when the query names a category, that category's
+ * products (`relatedCategory`); otherwise what matches without the filters, or the newest free products. The page
+ * shows the 12348 hotline beside them.
+ *
+ * Store round trips with words: the catalogue's generation (version and listed count, together; with a grade filter,
+ * the ids of that grade too), then the page's products (by id, filters checked on them) — 2; 3 when this instance
+ * builds its index first; in rating or grade order, every listed product's keys when this instance's are more than a
+ * minute old (+1; the build reads them too).
  */
 export async function searchCatalogue(input: Input, ctx: Ctx): Promise<SearchCatalogueResult> {
   const limit = input.limit ?? 20;
-  const words = queryWords(input.q);
-  const sort: SearchSort = input.sort ?? (words.length ? 'relevance' : 'newest');
+  const q = input.q ? analyseQuery(input.q) : null;
+  const sort: SearchSort = input.sort ?? (q ? 'relevance' : 'newest');
   const cursor = input.cursor ? decodeCursor(input.cursor, sort) : null;
+  // Words that say nothing about the matter (怎么办, 服务) search for nothing: the catalogue, as browsing lists it.
+  return q && saysSomething(q) ? searchByWords(q, input, sort, cursor, limit, ctx) : browse(input, sort, cursor, limit, ctx);
+}
 
+/** The store conditions of the filters. */
+function filtersWhere(input: Input): Where {
   const base: Where = { status: 'listed' };
   if (input.category) base.category = input.category;
   if (input.purchaseMethod) base.purchaseMethod = input.purchaseMethod;
   if (input.district) base.district = input.district;
   if (input.audience) base.audienceGroups = { $has: input.audience };
   if (input.grade) base['grade.grade'] = input.grade;
-  if (words.length) base.searchText = { $contains: words };
-
-  const page = async (where: Where, key: 'sortKey' | 'ratingKey' | 'gradeKey', after: string | null, n: number) =>
-    ctx.store.find<ProductDoc>(COLLECTIONS.products, {
-      where: after ? { ...where, [key]: { $lt: after } } : where,
-      orderBy: [[key, 'desc']],
-      limit: n,
-    });
-
-  let rows: { doc: ProductDoc; tier: 0 | 1 | 2 }[];
-  if (sort === 'relevance' && words.length) {
-    // Tier 0: the name holds the first word; 1: a tag does, not the name; 2: neither (so tiers never overlap).
-    const w = words[0];
-    const tiers: Where[] = [
-      { ...base, nameKeys: { $contains: w } },
-      { ...base, nameKeys: { $notContains: w }, tagKeys: { $contains: w } },
-      { ...base, nameKeys: { $notContains: w }, tagKeys: { $notContains: w } },
-    ];
-    rows = [];
-    for (const tier of [0, 1, 2] as const) {
-      if (cursor && tier < cursor.t) continue;
-      const after = cursor && tier === cursor.t ? cursor.k : null;
-      const docs = await page(tiers[tier], 'sortKey', after, limit + 1 - rows.length);
-      rows.push(...docs.map((doc) => ({ doc, tier })));
-      if (rows.length > limit) break;
-    }
-  } else {
-    const key = sort === 'rating' ? 'ratingKey' : sort === 'grade' ? 'gradeKey' : 'sortKey';
-    rows = (await page(base, key, cursor?.k ?? null, limit + 1)).map((doc) => ({ doc, tier: 0 as const }));
-  }
-
-  const shown = rows.slice(0, limit);
-  const last = shown[shown.length - 1];
-  const next: Cursor | null =
-    rows.length > limit && last ? { s: sort, t: last.tier, k: sort === 'rating' ? last.doc.ratingKey : sort === 'grade' ? last.doc.gradeKey! : last.doc.sortKey } : null;
-  const result: SearchCatalogueResult = { items: shown.map((r) => toListItem(r.doc)), nextCursor: next ? encodeCursor(next) : null };
-  if (!cursor && shown.length === 0 && words.length) result.related = await related(words, ctx);
-  return result;
+  return base;
 }
 
-/** Nothing found: products that match any one word, else the newest free ones — never an empty screen. */
-async function related(words: string[], ctx: Ctx): Promise<ProductListItem[]> {
-  const find = (where: Where) => ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { status: 'listed', ...where }, orderBy: [['sortKey', 'desc']], limit: 3 });
-  for (const w of words) {
-    const docs = await find({ searchText: { $contains: w } });
-    if (docs.length) return docs.map(toListItem);
+const keyField = (sort: SearchSort) => (sort === 'rating' ? 'ratingKey' : sort === 'grade' ? 'gradeKey' : 'sortKey');
+
+/** No words: one keyset query on the store in the order's key (relevance without words is newest). */
+async function browse(input: Input, sort: SearchSort, cursor: Cursor | null, limit: number, ctx: Ctx): Promise<SearchCatalogueResult> {
+  const key = keyField(sort);
+  const base = filtersWhere(input);
+  const docs = await ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: cursor ? { ...base, [key]: { $lt: cursor.k } } : base, orderBy: [[key, 'desc']], limit: limit + 1 });
+  const shown = docs.slice(0, limit);
+  const last = shown[shown.length - 1];
+  return { items: shown.map(toListItem), nextCursor: docs.length > limit && last ? encodeCursor({ s: sort, k: (last[key] as string | undefined) ?? '' }) : null };
+}
+
+async function searchByWords(q: AnalysedQuery, input: Input, sort: SearchSort, cursor: Cursor | null, limit: number, ctx: Ctx): Promise<SearchCatalogueResult> {
+  const store = ctx.store;
+  if (sort === 'relevance' && cursor && cursor.sc === undefined) throw cursorGone();
+  const [gen, gradeIds] = await Promise.all([catalogueGeneration(store), input.grade ? idsOfGrade(store, input.grade) : null]);
+  // A later page ranks as its first page did, while this instance keeps that index; otherwise in today's.
+  const kept = cursor?.g ? keptIndex(store, cursor.g) : null;
+  const index = kept ?? (await searchIndexFor(store, gen.generation, gen.listed)).index;
+  const stable: StableFilters = { category: input.category, purchaseMethod: input.purchaseMethod, district: input.district, audience: input.audience };
+  const found = index.score(q, stable, gradeIds);
+
+  const keys: string[] | Map<string, string> = sort === 'rating' || sort === 'grade' ? await sortKeysFor(store, sort === 'rating' ? 'ratingKey' : 'gradeKey', gen.listed) : index.sortKeys;
+  const keyOf = (s: Scored) => (Array.isArray(keys) ? keys[s.i] : (keys.get(index.ids[s.i]) ?? ''));
+  const before =
+    sort === 'relevance' ? (a: Scored, b: Scored) => a.score > b.score || (a.score === b.score && keyOf(a) > keyOf(b)) : (a: Scored, b: Scored) => keyOf(a) > keyOf(b);
+  const after = !cursor
+    ? () => true
+    : sort === 'relevance'
+      ? (s: Scored) => s.score < cursor.sc! || (s.score === cursor.sc && keyOf(s) < cursor.k)
+      : (s: Scored) => keyOf(s) < cursor.k;
+  const page = topAfter(found, limit + 1, before, after);
+  const shown = page.slice(0, limit);
+
+  if (shown.length === 0 && !cursor) {
+    const { ids, category } = related(index, q);
+    const docs = await byIds(store, ids.map((i) => index.ids[i]), {});
+    return { items: [], nextCursor: null, related: docs.map(toListItem), ...(category ? { relatedCategory: category } : {}) };
   }
-  return (await find({ purchaseMethod: 'free' })).map(toListItem);
+  const docs = await byIds(store, shown.map((s) => index.ids[s.i]), input);
+  const last = shown[shown.length - 1];
+  const next: Cursor | null = page.length > limit && last ? { s: sort, k: keyOf(last), g: index.generation, ...(sort === 'relevance' ? { sc: last.score } : {}) } : null;
+  return { items: docs.map(toListItem), nextCursor: next ? encodeCursor(next) : null };
+}
+
+/**
+ * Nothing found on a first page. A query that names a category (or fires a concept of one): that category's products,
+ * those the query matches first. Otherwise what the query matches without the filters; else the newest free ones.
+ */
+function related(index: SearchIndex, q: AnalysedQuery): { ids: number[]; category?: Category } {
+  const n = SEARCH_FALLBACK.related;
+  const best = (xs: Scored[]) => topAfter(xs, n, (a, b) => a.score > b.score || (a.score === b.score && index.sortKeys[a.i] > index.sortKeys[b.i]), () => true).map((s) => s.i);
+  const categories = [...q.named, ...q.hinted];
+  if (categories.length) {
+    const matched = best(index.score(q, {}).filter((s) => categories.includes(index.categories[s.i])));
+    const ids = [...new Set([...matched, ...index.inCategories(categories)])].slice(0, n);
+    if (ids.length) return { ids, category: index.categories[ids[0]] };
+  }
+  const any = best(index.score(q, {}));
+  return { ids: any.length ? any : index.newest({ purchaseMethod: 'free' }, n) };
+}
+
+/**
+ * The products with these ids that are listed and pass the filters now (the index may be a generation behind), in the
+ * order of `ids`: one query by id (≤ 51 ids, one round trip), the filters checked on what it returns — by id alone, so
+ * no store picks a status index over the primary key.
+ */
+async function byIds(store: Store, ids: string[], input: Input): Promise<ProductDoc[]> {
+  if (!ids.length) return [];
+  const docs = await store.find<ProductDoc>(COLLECTIONS.products, { where: { _id: { $in: ids } }, limit: ids.length });
+  const byId = new Map(docs.filter((d) => passesNow(d, input)).map((d) => [d._id, d]));
+  return ids.map((id) => byId.get(id)).filter((d): d is ProductDoc => !!d);
+}
+
+function passesNow(d: ProductDoc, input: Input): boolean {
+  return (
+    d.status === 'listed' &&
+    (!input.category || d.category === input.category) &&
+    (!input.purchaseMethod || d.purchaseMethod === input.purchaseMethod) &&
+    (!input.district || d.district === input.district) &&
+    (!input.audience || d.audienceGroups.includes(input.audience)) &&
+    (!input.grade || d.grade?.grade === input.grade)
+  );
+}
+
+/** The ids of the listed products holding this grade (pages of 1,000: one round trip below 1,000 such products). */
+async function idsOfGrade(store: Store, grade: Grade): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let skip = 0; ; skip += MAX_PAGE) {
+    const page = await store.find(COLLECTIONS.products, { where: { status: 'listed', 'grade.grade': grade }, orderBy: [['sortKey', 'asc']], skip, limit: MAX_PAGE, fields: ['_id'] });
+    for (const d of page) out.add(d._id);
+    if (page.length < MAX_PAGE) return out;
+  }
 }

@@ -7,7 +7,7 @@ import type { DeclarationDoc } from '../../types/declaration';
 import type { ProductDoc } from '../../types/product';
 import type { PublicityDoc } from '../../types/publicity';
 import type { ReviewResult } from '../../types/review';
-import { GRADE_LABELS, type AssessmentResultDoc } from '../../types/assessment';
+import { evidenceOf, evidenceText, gradeText, showsScore, type AssessmentResultDoc } from '../../types/assessment';
 import { CHANGE_LABELS, type ProductTimeline, type TimelineEvent } from '../../types/timeline';
 import { shanghaiDate } from '../../types/time';
 import { COLLECTIONS } from '../_lib/collections';
@@ -48,7 +48,7 @@ export async function productTimeline(input: { productId: string }, ctx: Ctx): P
 
   const assessments = await ctx.store.find<AssessmentResultDoc>(COLLECTIONS.assessmentResults, { where: { productId: p._id, status: 'published' }, orderBy: [['year', 'asc']], limit: 100 });
   for (const a of assessments)
-    events.push({ kind: 'assessed', on: a.publishedAt ? shanghaiDate(a.publishedAt) : `${a.year}-12-31`, until: null, text: `${a.year} 年度专项测评：${GRADE_LABELS[a.grade]}（${a.score} 分）`, documentNumber: a.documentNumber ?? null });
+    events.push({ kind: 'assessed', on: a.publishedAt ? shanghaiDate(a.publishedAt) : `${a.year}-12-31`, until: null, text: `${a.year} 年度专项测评：${gradeText(a)}${showsScore(a) ? `，${a.score} 分` : ''}（${evidenceText(evidenceOf(a))}）`, documentNumber: a.documentNumber ?? null });
   const changes = await ctx.store.find<CatalogueChangeDoc>(COLLECTIONS.catalogueChanges, { where: { productId: p._id }, orderBy: [['version', 'asc']], limit: 100 });
   for (const c of changes.filter((x) => x.change !== 'added'))
     events.push({ kind: 'adjusted', on: c.on, until: null, text: `${CHANGE_LABELS[c.change] ?? c.change}${c.reason ? `：${c.reason}` : ''}`, documentNumber: c.documentNumber ?? null });

@@ -4,6 +4,7 @@ import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { inboxKeysOf } from '../_lib/notify';
+import { inTransactions } from '../_lib/store/pages';
 import type { Where } from '../_lib/store/port';
 import { findByIds } from '../_lib/store/pages';
 import type { UserDoc } from '../_lib/identity';
@@ -25,6 +26,9 @@ export async function readInbox(input: { page?: number; unreadOnly?: boolean }, 
   return { messages: docs.slice(0, INBOX_PAGE).map(toView), unread: await unreadOf(ctx, keys), page, hasMore: docs.length > INBOX_PAGE };
 }
 
+/** Messages marked in one transaction. */
+const MARK_BATCH = 20;
+
 /** Marks the caller's messages read: some by id, or all of them. Another person's message is left alone. */
 export async function markRead(input: { ids?: string[]; all?: true }, ctx: Ctx) {
   const keys = inboxKeysOf(ctx.caller);
@@ -32,17 +36,27 @@ export async function markRead(input: { ids?: string[]; all?: true }, ctx: Ctx) 
   const ids = input.all
     ? (await ctx.store.find<MessageDoc>(COLLECTIONS.messages, { where: { recipient: { $in: keys }, readAt: null }, limit: 1000 })).map((m) => m._id)
     : [...new Set(input.ids ?? [])];
-  const marked = await ctx.store.transaction(async (tx) => {
-    let n = 0;
-    for (const id of ids) {
-      const m = await tx.get<MessageDoc>(COLLECTIONS.messages, id);
-      if (!m || !keys.includes(m.recipient) || m.readAt) continue;
-      await tx.update(COLLECTIONS.messages, id, { readAt: now });
-      n++;
-    }
-    if (n) await appendAudit(tx, ctx, { collection: COLLECTIONS.messages, recordId: `inbox:${ctx.caller.userId}`, change: { read: n } });
-    return n;
-  });
+  // Batches of messages in transactions side by side, each with its audit entry (issue 25: a thousand unread messages
+  // in one transaction were two thousand round trips one after another).
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += MARK_BATCH) batches.push(ids.slice(i, i + MARK_BATCH));
+  const counts = await inTransactions(
+    ctx.store,
+    batches,
+    async (tx, batch) => {
+      let n = 0;
+      for (const id of batch) {
+        const m = await tx.get<MessageDoc>(COLLECTIONS.messages, id);
+        if (!m || !keys.includes(m.recipient) || m.readAt) continue;
+        await tx.update(COLLECTIONS.messages, id, { readAt: now });
+        n++;
+      }
+      if (n) await appendAudit(tx, ctx, { collection: COLLECTIONS.messages, recordId: `inbox:${ctx.caller.userId}`, change: { read: n } });
+      return n;
+    },
+    { perTx: 1 },
+  );
+  const marked = counts.reduce((a, n) => a + n, 0);
   return { marked, unread: await unreadOf(ctx, keys) };
 }
 

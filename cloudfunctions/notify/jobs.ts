@@ -15,6 +15,7 @@ import { casesDue, materialsOverdue, publicityEnding, readPanels, readWatched, r
 
 /** The deadline decisions live in ./deadlines.ts (shared with the bureau's to-do list); re-exported for older callers. */
 export { dueWithin, scoringDueOn } from './deadlines';
+import { backfillRates } from '../ratings/backfillRates';
 
 /** Who the audit trail names for what the timer does. */
 export const SCHEDULER: Caller = { userId: 'scheduler', roles: ['admin'], orgId: null };
@@ -106,6 +107,8 @@ export async function runJobs(ctx: Ctx): Promise<JobReport> {
   const today = ctx.clock.today();
   // Older publicity records brought up to date first (one read once done): paging and the list rely on them.
   const backfilled = await backfillPublicity(ctx);
+  // Shown satisfaction rates re-derived once under the one definition of 满意率 (issue 21).
+  const ratesBackfilled = await backfillRates(ctx);
   const { cal, cases, reviewing, notices, rectifications } = await readWatched(ctx, today);
   const panels = await readPanels(ctx, reviewing);
   const names = new Map(reviewing.map((d) => [d._id, d.name]));
@@ -119,6 +122,7 @@ export async function runJobs(ctx: Ctx): Promise<JobReport> {
   return {
     today,
     publicityBackfilled: backfilled.comments + backfilled.notices,
+    ratesBackfilled,
     caseReminders,
     casesFlagged,
     scoringReminders,

@@ -6,7 +6,7 @@ import type { Ctx } from '../_lib/context';
 import { conflict, forbidden } from '../_lib/errors';
 import type { Tx } from '../_lib/store/port';
 import { campaignId, scopeEntry } from '../assessments/load';
-import { newFinding, writeFinding } from '../assessments/recordFinding';
+import { chainHead, newFinding, writeFinding } from '../assessments/recordFinding';
 
 /**
  * 听取采购单位意见: during an open assessment campaign, a unit that bought a product in scope (this year or last) gives
@@ -14,6 +14,7 @@ import { newFinding, writeFinding } from '../assessments/recordFinding';
  * a second opinion from the same unit corrects its first. With a purchase the provider disputes (issue 21: a provider
  * cannot silence its purchasers), the opinion is kept, `held`, and counts once the bureau rules the purchase stands
  * (procurement.settle).
+ * The opinion is the unit's own: nobody else may supersede it.
  */
 export async function giveOpinion(input: { year: number; productId: string; score: number; notes: string }, ctx: Ctx) {
   const c = await ctx.store.get<CampaignDoc>(COLLECTIONS.assessmentCampaigns, campaignId(input.year));
@@ -47,9 +48,9 @@ export async function giveOpinion(input: { year: number; productId: string; scor
  * finding is the unit's own (its account and organisation), whoever's action made it count — the unit giving it, or
  * the bureau's ruling (`ctx`, which signs the audit entry).
  */
-export async function countOpinion(tx: Tx, ctx: Ctx, o: OpinionDoc, supersedes: string | null): Promise<string> {
+export async function countOpinion(tx: Tx, ctx: Ctx, o: OpinionDoc, knownHead: string | null): Promise<string> {
   const asUnit: Ctx = { ...ctx, caller: { userId: o.givenBy ?? null, roles: ['citizen', 'purchaser'], orgId: o.purchaserOrgId } };
-  const finding = newFinding(asUnit, {
+  const draft = newFinding(asUnit, 'purchaser', {
     year: o.year,
     productId: o.productId,
     method: 'purchaser',
@@ -58,10 +59,13 @@ export async function countOpinion(tx: Tx, ctx: Ctx, o: OpinionDoc, supersedes: 
     notes: o.notes,
     checked: [],
     evidence: [],
-    supersedes,
-    reason: supersedes ? '采购单位更新了意见' : null,
+    supersedes: null,
+    reason: null,
     source: { kind: 'procurement', id: o._id },
   });
-  await writeFinding(tx, ctx, finding);
+  // The unit's own chain: its new opinion supersedes its opinion in force, and nobody else's.
+  const head = await chainHead(tx, draft, knownHead);
+  const finding = { ...draft, supersedes: head, reason: head ? '采购单位更新了意见' : null };
+  await writeFinding(tx, ctx, finding, head);
   return finding._id;
 }

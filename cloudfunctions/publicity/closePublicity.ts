@@ -1,13 +1,12 @@
 import type { DeclarationDoc } from '../../types/declaration';
 import type { PublicityDoc } from '../../types/publicity';
-import { MIN_PUBLICITY_WORKING_DAYS } from '../../types/publicity';
+import { lastNoticeDay, MIN_PUBLICITY_WORKING_DAYS, noticeOver } from '../../types/publicity';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, invalid, notFound } from '../_lib/errors';
 import { notify } from '../_lib/notify';
 import { loadCalendar } from './calendar';
-import { currentWindow } from './readPublicity';
 
 interface Input {
   declarationId: string;
@@ -25,8 +24,8 @@ export async function closePublicity(input: Input, ctx: Ctx) {
   const today = ctx.clock.today();
   const p = await ctx.store.get<PublicityDoc>(COLLECTIONS.publicity, input.declarationId);
   if (!p || p.status !== 'open') throw notFound('没有正在进行的这项公示');
-  const w = currentWindow(p);
-  if (today <= w.endsOn) throw conflict(`公示期到 ${w.endsOn} 为止，期满后才能结束`);
+  // 不少于七个工作日: the last working day of notice is still notice; closing comes on a later day.
+  if (!noticeOver(p, today)) throw conflict(`公示期到 ${lastNoticeDay(p)} 为止，期满后才能结束`);
   if (input.outcome === 'rejected' && !input.reason) throw invalid('不予认定时请写明理由', [{ path: 'reason', message: '不予认定时请写明理由' }]);
 
   if (input.outcome === 'extended') {

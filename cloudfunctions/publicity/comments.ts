@@ -9,6 +9,7 @@ import { isApplicant } from '../_lib/rules';
 import { notify } from '../_lib/notify';
 import type { Tx } from '../_lib/store/port';
 import { sameNameKey } from '../_lib/normalizeText';
+import { findAll, inTransactions } from '../_lib/store/pages';
 import { DuplicateKeyError, type Where } from '../_lib/store/port';
 import { groupFor } from './groups';
 import { eachRecord } from '../_lib/bulk';
@@ -157,20 +158,22 @@ export async function listComments(input: { declarationId: string; cursor?: stri
 
 /** The bureau's view for moderation, a page at a time: every comment, held and hidden ones too, with its group. */
 export async function listForModeration(input: { declarationId: string; cursor?: string; limit?: number }, ctx: Ctx) {
-  const { page, nextCursor } = await commentPage(ctx, { declarationId: input.declarationId }, input);
-  const sizes = new Map<string, number>();
-  for (const c of page) {
-    const g = c.groupId ?? c._id;
-    if (!sizes.has(g)) sizes.set(g, c.groupId ? await ctx.store.count(COLLECTIONS.comments, { declarationId: input.declarationId, groupId: g }) : 1);
-  }
-  const comments: ModerationComment[] = page.map((c) => ({ ...toMine(c), hiddenReason: c.hiddenReason, groupId: c.groupId ?? c._id, groupSize: sizes.get(c.groupId ?? c._id)! }));
-  const total = await ctx.store.count(COLLECTIONS.comments, { declarationId: input.declarationId });
-  const unanswered = await ctx.store.count(COLLECTIONS.comments, { declarationId: input.declarationId, status: 'shown', disposition: null });
+  // Two round trips (issue 25): the page with the totals, then every group's size on the page together (one count
+  // after another grew with the page).
+  const [{ page, nextCursor }, total, unanswered] = await Promise.all([
+    commentPage(ctx, { declarationId: input.declarationId }, input),
+    ctx.store.count(COLLECTIONS.comments, { declarationId: input.declarationId }),
+    ctx.store.count(COLLECTIONS.comments, { declarationId: input.declarationId, status: 'shown', disposition: null }),
+  ]);
+  const groups = [...new Set(page.filter((c) => c.groupId).map((c) => c.groupId!))];
+  const counted = await Promise.all(groups.map((g) => ctx.store.count(COLLECTIONS.comments, { declarationId: input.declarationId, groupId: g })));
+  const sizes = new Map(groups.map((g, i) => [g, counted[i]]));
+  const comments: ModerationComment[] = page.map((c) => ({ ...toMine(c), hiddenReason: c.hiddenReason, groupId: c.groupId ?? c._id, groupSize: c.groupId ? sizes.get(c.groupId)! : 1 }));
   return { comments, nextCursor, total, unanswered };
 }
 
 /** How many answers one transaction writes when a group is answered (each comment keeps its own record and audit entry). */
-const GROUP_BATCH = 100;
+const GROUP_BATCH = 5;
 
 /**
  * One answer for a group of identical or near-identical comments: every comment of the group not yet answered gets
@@ -178,34 +181,27 @@ const GROUP_BATCH = 100;
  * simply be repeated.
  */
 export async function disposeGroup(input: { declarationId: string; groupId: string; disposition: Disposition; reply: string }, ctx: Ctx) {
-  const members: CommentDoc[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const { page, nextCursor } = await commentPage(ctx, { declarationId: input.declarationId, groupId: input.groupId }, { cursor, limit: COMMENT_PAGE.max });
-    members.push(...page);
-    if (!nextCursor) break;
-    cursor = nextCursor;
-  }
+  // The whole group in two round trips (issue 25: a page after a page grew with the group), then the answers in bounded
+  // transactions side by side.
+  const members = await findAll<CommentDoc>(ctx.store, COLLECTIONS.comments, { where: { declarationId: input.declarationId, groupId: input.groupId }, orderBy: [['key', 'asc']] });
   if (!members.length) throw notFound('没有找到这组意见');
   const name = (await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId))?.name ?? '';
   const open = members.filter((c) => !c.disposition).map((c) => c._id);
   const repliedAt = ctx.clock.now().toISOString();
-  let answered = 0;
-  for (let i = 0; i < open.length; i += GROUP_BATCH) {
-    answered += await ctx.store.transaction(async (tx) => {
-      let n = 0;
-      for (const id of open.slice(i, i + GROUP_BATCH)) {
-        const c = await tx.get<CommentDoc>(COLLECTIONS.comments, id);
-        if (!c || c.disposition) continue;
-        await tx.update(COLLECTIONS.comments, id, { disposition: input.disposition, reply: input.reply, repliedAt, answerDays: answerDaysOf(c.createdAt, repliedAt) });
-        await tellAuthor(tx, ctx, c, name, { disposition: input.disposition, reply: input.reply, repliedAt });
-        await appendAudit(tx, ctx, { collection: COLLECTIONS.comments, recordId: id, change: { disposition: input.disposition, group: input.groupId } });
-        n++;
-      }
-      return n;
-    });
-  }
-  return { groupId: input.groupId, answered, groupSize: members.length };
+  const done = await inTransactions(
+    ctx.store,
+    open,
+    async (tx, id) => {
+      const c = await tx.get<CommentDoc>(COLLECTIONS.comments, id);
+      if (!c || c.disposition) return 0;
+      await tx.update(COLLECTIONS.comments, id, { disposition: input.disposition, reply: input.reply, repliedAt, answerDays: answerDaysOf(c.createdAt, repliedAt) });
+      await tellAuthor(tx, ctx, c, name, { disposition: input.disposition, reply: input.reply, repliedAt });
+      await appendAudit(tx, ctx, { collection: COLLECTIONS.comments, recordId: id, change: { disposition: input.disposition, group: input.groupId } });
+      return 1;
+    },
+    { perTx: GROUP_BATCH },
+  );
+  return { groupId: input.groupId, answered: done.reduce((a: number, x) => a + x, 0), groupSize: members.length };
 }
 
 /** Whole days between a comment and its answer (the dashboard's answer-time bands count them). */

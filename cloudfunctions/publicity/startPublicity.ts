@@ -1,6 +1,7 @@
 import type { BulkResult } from '../../types/bulk';
 import type { DeclarationDoc } from '../../types/declaration';
 import type { PublicityDoc } from '../../types/publicity';
+import type { ReviewResult } from '../../types/review';
 import { appendAudit } from '../_lib/audit';
 import { eachRecord } from '../_lib/bulk';
 import { COLLECTIONS } from '../_lib/collections';
@@ -21,7 +22,10 @@ async function startOne(ctx: Ctx, id: string, w: Window, now: string): Promise<v
   await ctx.store.transaction(async (tx) => {
     const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, id);
     if (!d) throw notFound('没有找到这份申报');
-    if (d.status !== 'proposed') throw conflict(d.status === 'in-publicity' ? `“${d.name}”已经在公示中` : `“${d.name}”不是拟定产品，不能公示`);
+    if (d.status === 'in-publicity') throw conflict(`“${d.name}”已经在公示中`);
+    // 拟定的公共法律服务产品应当……进行公示: only a review the panel passed and the bureau confirmed.
+    const r = await tx.get<ReviewResult & { _id: string }>(COLLECTIONS.results, id);
+    if (d.status !== 'proposed' || !r?.confirmedAt || !r.passed) throw conflict(`“${d.name}”不是拟定产品（评审未通过或尚未确认），不能公示`);
     const doc: PublicityDoc = { _id: id, windows: [{ ...w }], status: 'open', outcome: null, reason: null, closedAt: null, commenters: 0, shownComments: 0, startedAt: now };
     await tx.insert(COLLECTIONS.publicity, doc);
     await tx.update(COLLECTIONS.declarations, id, { status: 'in-publicity', updatedAt: now });

@@ -1,5 +1,5 @@
 import type { ProductDoc } from '../../types/product';
-import { DIMENSIONS, LEVEL_LABELS, type Dimension, type Level, type RatingDoc, type RatingSummary, type SummaryDoc } from '../../types/rating';
+import { DIMENSIONS, LEVEL_LABELS, satisfactionRate, satisfiedIn, type Dimension, type Level, type RatingDoc, type RatingSummary, type SummaryDoc } from '../../types/rating';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Tx } from '../_lib/store/port';
 import { ratingKeyOf } from '../catalogue/productDoc';
@@ -53,13 +53,12 @@ export async function applyToSummaries(tx: Tx, r: Pick<RatingDoc, 'productId' | 
 const to2 = (x: number) => Math.round(x * 100) / 100;
 
 export function toSummary(s: SummaryDoc): RatingSummary {
-  const satisfied = s.levels[2] + s.levels[3] + s.levels[4];
   return {
     productId: s.productId,
     year: s.year,
     count: s.count,
     distribution: ([5, 4, 3, 2, 1] as Level[]).map((level) => ({ level, label: LEVEL_LABELS[level], count: s.levels[level - 1] })),
-    satisfactionRate: s.count ? to2(satisfied / s.count) : null,
+    satisfactionRate: satisfactionRate(satisfiedIn(s.levels), s.count),
     meanLevel: s.count ? to2(s.levelSum / s.count) : null,
     dimensionMeans: Object.fromEntries(DIMENSIONS.map((d) => [d, s.dimensionCounts[d] ? to2(s.dimensionSums[d] / s.dimensionCounts[d]) : null])) as Record<Dimension, number | null>,
     cases: { opened: s.casesOpened, respondedOnTime: s.casesClosedOnTime, late: s.casesLate },

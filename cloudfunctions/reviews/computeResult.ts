@@ -2,8 +2,8 @@
  * The panel's result from its submitted sheets. Scores are whole or half points, so totals are kept as
  * integers of half points: the average, and the pass mark comparison, have no rounding drift.
  */
-import { ATTRIBUTES, OUTLIER_DISTANCE, PASS_MARK, RUBRIC, type Attribute } from '../../types/rubric';
-import type { ReviewResult, ScoresheetDoc } from '../../types/review';
+import { ATTRIBUTES, meetsPassMark, OUTLIER_DISTANCE, RUBRIC, type Attribute } from '../../types/rubric';
+import { attributeFound, type ReviewResult, type ScoresheetDoc } from '../../types/review';
 
 const halves = (x: number) => Math.round(x * 2);
 const to2 = (x: number) => Math.round(x * 100) / 100;
@@ -26,9 +26,10 @@ export function computeResult(declarationId: string, sheets: Pick<ScoresheetDoc,
   const attributes = Object.fromEntries(
     ATTRIBUTES.map((a) => [a, { meets: 0, doubtful: 0, fails: 0, ...Object.fromEntries(['meets', 'doubtful', 'fails'].map((j) => [j, sheets.filter((s) => s.attributes[a] === j).length])) }]),
   ) as ReviewResult['attributes'];
-  const failedAttributes = ATTRIBUTES.filter((a: Attribute) => attributes[a].fails * 2 > n);
+  // 严格审查属性: each attribute must be found 符合 by more than half of the panel (one 不符合 alone does not veto).
+  const failedAttributes = ATTRIBUTES.filter((a: Attribute) => !attributeFound(attributes[a], n));
   const outliers = totals.map((total, i) => ({ sheet: i + 1, total })).filter((o) => Math.abs(o.total - median) > OUTLIER_DISTANCE);
-  // 达到/达标: at least the pass mark, compared exactly in half points.
-  const passed = sumHalf >= PASS_MARK * 2 * n && failedAttributes.length === 0;
+  // 达到/达标: at least the pass mark, compared exactly (sumHalf / 2 is a multiple of 0.5, exact in floating point).
+  const passed = meetsPassMark(sumHalf / 2, n) && failedAttributes.length === 0;
   return { declarationId, sheets: n, average, median, stddev, itemAverages, totals, attributes, failedAttributes, outliers, passed, computedAt: now, confirmedAt: null };
 }

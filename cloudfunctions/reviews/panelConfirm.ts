@@ -1,6 +1,8 @@
 /** 经评审组最终确认: after the result, each member agrees or dissents (with reasons); a majority lets the bureau confirm. */
 import type { DeclarationStatus } from '../../types/declaration';
-import { PANEL_SIZE, type CanConfirm, type PanelConfirmation, type PanelDoc } from '../../types/review';
+import { isMajority, majorityOf, PANEL_SIZE, type CanConfirm, type PanelConfirmation, type PanelDoc } from '../../types/review';
+
+export { majorityOf };
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -12,10 +14,8 @@ export function currentConfirmations(panel: PanelDoc): PanelConfirmation[] {
   return (panel.confirmations ?? []).filter((c) => panel.members.includes(c.expertId));
 }
 
-export const hasMajority = (panel: PanelDoc) => currentConfirmations(panel).filter((c) => c.agree).length * 2 > panel.members.length;
-
-/** Agreements a panel needs: more than half of its members. */
-export const majorityOf = (members: number) => Math.floor(members / 2) + 1;
+/** 过半数: more than half of the current members agree (3 of 6 is not enough, 4 of 6 is). */
+export const hasMajority = (panel: PanelDoc) => isMajority(currentConfirmations(panel).filter((c) => c.agree).length, panel.members.length);
 
 /**
  * Whether the bureau's confirmation can succeed now, and if not why (the one rule reviews.confirm enforces, and what

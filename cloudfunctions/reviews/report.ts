@@ -58,7 +58,7 @@ export async function reviewReport(input: { declarationId: string }, ctx: Ctx): 
 申报编号：${esc(d._id)}　评审组抽取于 ${day(panel.drawnAt)}（随机种子 ${esc(panel.seed)}）</p>
 <h2>一、评审组成员评分及确认</h2>
 <table><tr><th>序号</th><th>姓名</th><th>工作单位</th><th>类别</th><th>总分</th><th>属性判断</th><th>对结果的意见</th></tr>${memberRows}</table>
-<p>平均分 <b>${result.average.toFixed(2)}</b>（达标分数线 ${PASS_MARK} 分），中位数 ${result.median}，标准差 ${result.stddev}。${result.failedAttributes.length ? `过半数成员认为${result.failedAttributes.map((a) => ATTRIBUTE_LABELS[a].label).join('、')}不符合。` : ''}
+<p>平均分 <b>${result.average.toFixed(2)}</b>（达标分数线 ${PASS_MARK} 分），中位数 ${result.median}，标准差 ${result.stddev}。${result.failedAttributes.length ? `${result.failedAttributes.map((a) => ATTRIBUTE_LABELS[a].label).join('、')}未获评审组过半数成员认定为符合。` : ''}
 评审结论：<b>${result.passed ? '达到达标分数线，可拟定为公共法律服务产品' : '未达标'}</b>。
 评审组 ${members.length} 人，${agreed} 人同意，${confirmations.length - agreed} 人不同意，${members.length - confirmations.length} 人未表态；${result.confirmedAt ? `${day(result.confirmedAt)} 确认` : '尚未确认'}。</p>
 <h2>二、不同意见及理由</h2><ul>${dissent}</ul>

@@ -36,8 +36,8 @@ export async function readResult(input: { declarationId: string }, ctx: Ctx): Pr
 
 /**
  * 经评审组最终确认: the bureau records the panel's confirmation, once a majority of its members has agreed (the
- * dissent is kept with its reasons). At or above the pass mark, with no attribute failed by
- * a majority, the declaration is proposed (拟定); otherwise it has not passed.
+ * dissent is kept with its reasons). At or above the pass mark, with every attribute found 符合 by a majority, the
+ * declaration is proposed (拟定); otherwise it has not passed.
  */
 export async function confirmResult(input: { declarationId: string; reason?: string }, ctx: Ctx): Promise<ReviewResult> {
   const now = ctx.clock.now().toISOString();

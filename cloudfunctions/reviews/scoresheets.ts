@@ -4,7 +4,7 @@ import type { FieldIssue } from '../../types/envelope';
 import type { AskView, AssignmentItem, AttributeJudgements, MeetingDoc, MeetingView, PanelDoc, ScoresheetDoc } from '../../types/review';
 import { asksOf, toAskView } from './asks';
 import { toMeetingView } from './meetings';
-import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, RUBRIC } from '../../types/rubric';
+import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, RUBRIC, scoreProblem } from '../../types/rubric';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -68,12 +68,14 @@ function sheetIssues(input: SheetInput, purchaseMethod: DeclarationDoc['spec']['
   const issues: FieldIssue[] = [];
   for (const item of RUBRIC) {
     const v = input.items[item.key];
-    const { min, max } = allowedRange(item, purchaseMethod);
     if (v === undefined) {
+      const { min, max } = allowedRange(item, purchaseMethod);
       if (complete) issues.push({ path: `items.${item.key}`, message: `请给“${item.label}”打分（${min}–${max} 分）` });
-    } else if (v < min || v > max) {
-      issues.push({ path: `items.${item.key}`, message: item.byPurchaseMethod ? `申报的购买方式只能得 ${min}–${max} 分` : `“${item.label}”应在 ${min}–${max} 分之间` });
+      continue;
     }
+    // 附件2's bands exactly: inside the allowed range and inside one of the item's bands.
+    const problem = scoreProblem(item, v, purchaseMethod);
+    if (problem) issues.push({ path: `items.${item.key}`, message: problem });
   }
   if (complete) {
     for (const a of ATTRIBUTES) if (!input.attributes[a]) issues.push({ path: `attributes.${a}`, message: `请判断${ATTRIBUTE_LABELS[a].label}` });

@@ -12,6 +12,8 @@ import {
   type ProposalLine,
 } from '../../types/credit';
 import type { ProductDoc } from '../../types/product';
+import { resultSatisfaction } from '../../types/assessment';
+import { percentText, satisfactionRate } from '../../types/rating';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
@@ -22,7 +24,7 @@ import type { BulkResult } from '../../types/bulk';
 import { publishedResults } from './readProvider';
 import { loadRules } from './rules';
 
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+const pct = percentText;
 
 export interface LowSatisfaction {
   orgId: string;
@@ -32,22 +34,25 @@ export interface LowSatisfaction {
 }
 
 /**
- * 测评满意度较低的法律服务机构: each institution's satisfaction is its products' published satisfaction weighted by
- * their number of ratings. Judged only with enough ratings; low when below the line, or in the bottom share (rounded
- * down, so a handful of institutions has no "bottom decile").
+ * 测评满意度较低的法律服务机构: each institution's 满意率 (the one definition, types/rating.ts) over its products'
+ * counted ratings in the published year — satisfied over all, from the results' inputs, not their shrunk scores. Judged
+ * only with enough ratings; low when below the line, or in the bottom share (rounded down, so a handful of
+ * institutions has no "bottom decile"). A result that does not carry its satisfied count (stored before issue 21) is
+ * not judged.
  */
 export function lowSatisfactionOrgs(results: AssessmentResultContract[], rules: AdjustmentRules): LowSatisfaction[] {
   const byOrg = new Map<string, { n: number; satisfied: number }>();
   for (const r of results) {
-    if (!r.orgId || r.satisfaction.rate === null || r.satisfaction.n <= 0) continue;
+    const s = resultSatisfaction(r);
+    if (!r.orgId || s.satisfied === null || s.n <= 0) continue;
     const o = byOrg.get(r.orgId) ?? { n: 0, satisfied: 0 };
-    o.n += r.satisfaction.n;
-    o.satisfied += r.satisfaction.rate * r.satisfaction.n;
+    o.n += s.n;
+    o.satisfied += s.satisfied;
     byOrg.set(r.orgId, o);
   }
   const judged = [...byOrg.entries()]
     .filter(([, o]) => o.n >= rules.satisfactionMinRatings)
-    .map(([orgId, o]) => ({ orgId, rate: Math.round((o.satisfied / o.n) * 10000) / 10000, n: o.n }))
+    .map(([orgId, o]) => ({ orgId, rate: satisfactionRate(o.satisfied, o.n)!, n: o.n }))
     .sort((a, b) => a.rate - b.rate || (a.orgId < b.orgId ? -1 : 1));
   const bottom = Math.floor(judged.length * rules.satisfactionBottomShare);
   const out: LowSatisfaction[] = [];
@@ -90,6 +95,7 @@ export async function proposeAdjustment(input: { year: number }, ctx: Ctx): Prom
     wanted.set(productId, w);
   };
 
+  // Only a 不合格 that stands on its evidence (issue 21): a year without a grade (证据不足) proposes nothing.
   for (const r of results)
     if (r.grade === 'fail') want(r.productId, rules.adjustment.failGrade, `${input.year} 年度测评等次为不合格（${r.score} 分${r.documentNumber ? `，${r.documentNumber}` : ''}）`);
 

@@ -10,9 +10,10 @@ import { toEventView } from './eventView';
 import { callerAssociation } from './members';
 
 export async function eventsOf(store: Store, orgIds: string[]): Promise<CreditEventDoc[]> {
-  const out: CreditEventDoc[] = [];
-  for (let i = 0; i < orgIds.length; i += 100)
-    out.push(...(await store.find<CreditEventDoc>(COLLECTIONS.creditEvents, { where: { orgId: { $in: orgIds.slice(i, i + 100) } }, orderBy: [['occurredOn', 'desc']], limit: 1000 })));
+  // The chunks of 100 ($in's limit) together: one round trip however many organisations (issue 25).
+  const chunks: string[][] = [];
+  for (let i = 0; i < orgIds.length; i += 100) chunks.push(orgIds.slice(i, i + 100));
+  const out = (await Promise.all(chunks.map((c) => store.find<CreditEventDoc>(COLLECTIONS.creditEvents, { where: { orgId: { $in: c } }, orderBy: [['occurredOn', 'desc']], limit: 1000 })))).flat();
   return out.sort((a, b) => (a.occurredOn < b.occurredOn ? 1 : a.occurredOn > b.occurredOn ? -1 : 0));
 }
 

@@ -1,6 +1,8 @@
 import type { ProviderResult } from '../../types/actions/supervision';
-import { GRADE_LABELS, isPublicOn, type AssessmentResultContract, type ProductNoticeView } from '../../types/credit';
+import { evidenceOf, evidenceText, gradeText, showsScore } from '../../types/assessment';
+import { isPublicOn, type AssessmentResultContract, type ProductNoticeView } from '../../types/credit';
 import type { ProductDoc } from '../../types/product';
+import { satisfactionRate, satisfiedIn, type SummaryDoc } from '../../types/rating';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { notFound } from '../_lib/errors';
@@ -9,6 +11,8 @@ import { orgStatusOf, type OrgDoc as VerifiedOrg } from '../../types/org';
 import { standingOf } from '../catalogue/productView';
 import { toPublicEvent } from './eventView';
 import { eventsOf } from './readEvents';
+import { findByIds } from '../_lib/store/pages';
+import { summaryId } from '../ratings/summary';
 
 /** Published grades only (the assessment contract): drafts and confirmed-but-unpublished results are never read here. */
 export async function publishedResults(ctx: Ctx, where: Record<string, string | number>): Promise<AssessmentResultContract[]> {
@@ -21,21 +25,27 @@ export async function publishedResults(ctx: Ctx, where: Record<string, string | 
  * the credit events inside their publicity period — and only those. Only for a verified organisation.
  */
 export async function readProvider(input: { orgId: string }, ctx: Ctx): Promise<ProviderResult> {
-  const org = await ctx.store.get<OrgDoc>(COLLECTIONS.orgs, input.orgId);
+  // One round trip (issue 25: four one after another): the organisation, its products, its published results and its
+  // credit events together, all keyed by the id asked for.
+  const today = ctx.clock.today();
+  const [org, productDocs, results, allEvents] = await Promise.all([
+    ctx.store.get<OrgDoc>(COLLECTIONS.orgs, input.orgId),
+    ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { orgId: input.orgId }, orderBy: [['sortKey', 'desc']], limit: 1000 }),
+    publishedResults(ctx, { orgId: input.orgId }),
+    eventsOf(ctx.store, [input.orgId]),
+  ]);
   // Only a verified organisation has a public page: a pending or refused registration answers as an unknown one (issue 21).
   if (!org || orgStatusOf(org as Pick<VerifiedOrg, 'status'>) !== 'verified') throw notFound('没有找到这个服务机构');
-  const today = ctx.clock.today();
-  const products = (await ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { orgId: org._id }, orderBy: [['sortKey', 'desc']], limit: 1000 })).filter(
-    (p) => p.status === 'listed' || (p.status === 'suspended' && p.suspension) || (p.status === 'exited' && p.exit),
-  );
-  const results = await publishedResults(ctx, { orgId: org._id });
+  const products = productDocs.filter((p) => p.status === 'listed' || (p.status === 'suspended' && p.suspension) || (p.status === 'exited' && p.exit));
+  // 满意率 by the one definition, from the counts (never from rounded rates): each product's all-time summary.
+  const summaries = await findByIds<SummaryDoc>(ctx.store, COLLECTIONS.ratingSummaries, products.map((p) => summaryId(p._id, null)));
   let count = 0;
   let satisfied = 0;
-  for (const p of products) {
-    count += p.rating.count;
-    satisfied += (p.rating.satisfactionRate ?? 0) * p.rating.count;
+  for (const s of summaries) {
+    count += s.count;
+    satisfied += satisfiedIn(s.levels);
   }
-  const events = (await eventsOf(ctx.store, [org._id])).filter((e) => isPublicOn(e, today));
+  const events = allEvents.filter((e) => isPublicOn(e, today));
   return {
     orgId: org._id,
     name: org.name,
@@ -50,10 +60,10 @@ export async function readProvider(input: { orgId: string }, ctx: Ctx): Promise<
       grades: results
         .filter((r) => r.productId === p._id)
         .sort((a, b) => b.year - a.year)
-        .map((r) => ({ year: r.year, grade: r.grade, gradeLabel: GRADE_LABELS[r.grade], score: r.score, documentNumber: r.documentNumber ?? null })),
+        .map((r) => ({ year: r.year, grade: r.grade, gradeLabel: gradeText(r), score: showsScore(r) ? r.score : null, evidence: evidenceText(evidenceOf(r)), documentNumber: r.documentNumber ?? null })),
       rating: p.rating,
     })),
-    satisfaction: { count, satisfactionRate: count ? Math.round((satisfied / count) * 100) / 100 : null },
+    satisfaction: { count, satisfactionRate: satisfactionRate(satisfied, count) },
     events: events.map(toPublicEvent),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Cold load of each built function bundle on the local Node: a fresh process per round requires
+ * Cold load of each built function bundle (all 13) on the local Node: a fresh process per round requires
  * dist/cloudfunctions/<name>/index.js and dispatches one read (require + first dispatch, the SDK's first request included),
  * against the loopback stand-in for the CloudBase gateway over the demo catalogue. Prints one JSON line.
  */
@@ -18,6 +18,12 @@ const FIRST_CALL: Record<string, [Record<string, unknown>, string?]> = {
   publicity: [{ action: 'list' }],
   catalogue: [{ action: 'search' }],
   ratings: [{ action: 'summary', productId: 'p0001demo' }],
+  assessments: [{ action: 'results', year: 2026 }],
+  supervision: [{ action: 'rules' }],
+  orgs: [{ action: 'list' }, ADMIN],
+  procurement: [{ action: 'productSummary', productId: 'p0001demo' }],
+  needs: [{ action: 'list' }],
+  notify: [{ action: 'outbox' }, ADMIN],
 };
 const ROUNDS = 5;
 

@@ -47,7 +47,7 @@ export async function ensureSession(): Promise<void> {
   if (token) Taro.setStorageSync(TOKEN_KEY, token);
 }
 
-/** Local mode: sign in as the bureau with the admin token printed at start-up. */
+/** Local mode: sign in with a bearer token: the admin token printed at start-up, or an account's own (the demo's sign-ins). */
 export function signInWithAdminToken(token: string): void {
   Taro.setStorageSync(TOKEN_KEY, token.trim());
 }

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ProductListItem } from '@shared/product';
 import { distanceText } from '@shared/geo';
+import { SATISFACTION_NAME, percentText } from '@shared/rating';
 import { Badges } from './Badges';
 import { Unbroken } from './Unbroken';
 import './ProductCard.scss';
@@ -18,7 +19,7 @@ export function ProductCard({ p, from }: { p: ProductListItem; from?: string }) 
       )}
       <Unbroken
         className='card__provider'
-        text={`${p.providerName} · ${p.district}${p.rating.count > 0 && p.rating.satisfactionRate !== null ? ` · 满意率 ${Math.round(p.rating.satisfactionRate * 100)}%` : ''}`}
+        text={`${p.providerName} · ${p.district}${p.rating.count > 0 && p.rating.satisfactionRate !== null ? ` · ${SATISFACTION_NAME} ${percentText(p.rating.satisfactionRate)}` : ''}`}
       />
     </View>
   );

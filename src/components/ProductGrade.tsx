@@ -3,11 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
-import { GRADE_LABELS, type Grade } from '@shared/assessment';
+import { GRADE_LABELS, INSUFFICIENT_LABEL, evidenceText, gradeText, showsScore } from '@shared/assessment';
+import type { HistoryRow } from '@shared/actions/assessments';
 import { api, errorMessage } from '../api/client';
 import './ProductGrade.scss';
 
-type History = { year: number; grade: Grade; score: number; ratings: number; documentNumber: string }[];
+type History = HistoryRow[];
+/** The badge: the grade, or 证据不足 for a year without one. */
+const badge = (h: HistoryRow) => (h.grade ? GRADE_LABELS[h.grade] : INSUFFICIENT_LABEL);
 
 export function ProductGrade({ productId }: { productId: string }) {
   const [history, setHistory] = useState<History | null>(null);
@@ -47,18 +50,20 @@ export function ProductGrade({ productId }: { productId: string }) {
       ) : (
         <View>
           <View className='pgrade__latest'>
-            <Text className={`pgrade__badge pgrade__badge--${history[0].grade}`}>{GRADE_LABELS[history[0].grade]}</Text>
+            <Text className={`pgrade__badge pgrade__badge--${history[0].grade ?? 'none'}`}>{badge(history[0])}</Text>
             <Text className='pgrade__text'>
-              {history[0].year} 年度测评 {history[0].score} 分{history[0].ratings ? `，参考 ${history[0].ratings} 条群众评价` : ''}
+              {history[0].year} 年度测评{showsScore(history[0]) ? ` ${history[0].score} 分` : ''}
+              {history[0].grade && !history[0].decision ? '' : `：${gradeText(history[0])}`}
             </Text>
           </View>
+          <Text className='pgrade__evidence'>{evidenceText(history[0].evidence)}</Text>
           {history.length > 1 && (
             <View className='pgrade__history'>
               {history.map((h) => (
                 <View key={h.year} className='pgrade__row'>
                   <Text className='pgrade__year'>{h.year} 年</Text>
-                  <Text className={`pgrade__grade pgrade__grade--${h.grade}`}>{GRADE_LABELS[h.grade]}</Text>
-                  <Text className='pgrade__score'>{h.score} 分</Text>
+                  <Text className={`pgrade__grade pgrade__grade--${h.grade ?? 'none'}`}>{badge(h)}</Text>
+                  <Text className='pgrade__score'>{showsScore(h) ? `${h.score} 分` : ''}</Text>
                 </View>
               ))}
             </View>

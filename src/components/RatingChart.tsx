@@ -1,6 +1,6 @@
 /** The full distribution over the five levels, not just a rate: 非常满意 … 非常不满意, with counts. */
 import { Text, View } from '@tarojs/components';
-import type { RatingSummary } from '@shared/rating';
+import { SATISFACTION_NAME, percentText, type RatingSummary } from '@shared/rating';
 import './RatingChart.scss';
 
 export function RatingChart({ summary }: { summary: RatingSummary }) {
@@ -9,7 +9,7 @@ export function RatingChart({ summary }: { summary: RatingSummary }) {
   return (
     <View className='rchart'>
       <Text className='rchart__head'>
-        {summary.count} 条评价 · 满意率 {Math.round((summary.satisfactionRate ?? 0) * 100)}% · 平均 {summary.meanLevel} 分
+        {summary.count} 条评价 · {SATISFACTION_NAME} {percentText(summary.satisfactionRate)} · 平均 {summary.meanLevel} 分
       </Text>
       {summary.distribution.map((d) => (
         <View key={d.level} className='rchart__row'>

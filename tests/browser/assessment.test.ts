@@ -52,17 +52,57 @@ test('a citizen sees the product’s grade and its history on the product page, 
   await h.ok('assessments', 'open', { year: last, title: `${last} 年度产品测评`, startsOn: `${last}-01-01`, endsOn: `${last}-12-31` }, ADMIN_TOKEN);
   await h.ok('assessments', 'recordFinding', { year: last, productId: 'p0001demo', method: 'ledger', on: `${last}-06-01`, score: 95, notes: '台帐完整，记录及时' }, ADMIN_TOKEN);
   await h.ok('assessments', 'compute', { year: last }, ADMIN_TOKEN);
+  // The other demo products have no evidence at all (issue 21): 证据不足, each decided by the bureau before confirming.
+  const { results } = await h.ok('assessments', 'drafts', { year: last }, ADMIN_TOKEN);
+  for (const r of results.filter((x: any) => x.insufficient)) await h.ok('assessments', 'decideInsufficient', { year: last, productId: r.productId, decision: 'no-grade', reason: '本年度没有测评记录，不定等次' }, ADMIN_TOKEN);
   await h.ok('assessments', 'confirm', { year: last, reason: '无申诉，结果确认' }, ADMIN_TOKEN);
   await h.ok('assessments', 'publish', { year: last, documentNumber: `杭司〔${last}〕200号`, reason: '经局务会审定后公布' }, ADMIN_TOKEN);
 
   await page.goto(`${h.url}/#/pages/product/index?id=p0001demo`);
-  // (95·40 + 100·10 + 0·10) / 60 = 80 → 良好
-  await expect(page.locator('.pgrade__badge').innerText()).resolves.toBe('良好');
-  await page.getByText(`${last} 年度测评 80 分`).waitFor();
+  // One ledger check of 95 and nothing else in the city: 95 reaches 优秀, one check earns 合格 — and it says what it rests on.
+  await expect(page.locator('.pgrade__badge').innerText()).resolves.toBe('合格');
+  await page.getByText(`${last} 年度测评 95 分`).waitFor();
+  await expect(page.locator('.pgrade__evidence').innerText()).resolves.toBe('基于 1 次检查；本年度没有群众评价，没有自评报告');
   await page.getByText(`依据 杭司〔${last}〕200号 公布。`).waitFor();
   expect(await overflowsSideways(page)).toBe(false);
   await atButton(page, `查看 ${last} 年度全部测评结果`).click();
-  await page.locator('.results__item', { hasText: '良好' }).first().waitFor();
+  const graded = page.locator('.results__item', { hasText: '合格' }).first();
+  await graded.waitFor();
+  await expect(graded.innerText()).resolves.toContain('基于 1 次检查');
+  // A product without a grade says so, and why, not 不合格.
+  const none = page.locator('.results__item', { hasText: '证据不足' }).first();
+  await expect(none.innerText()).resolves.toContain('本年度没有群众评价，没有检查记录，没有自评报告');
+  expect(await page.locator('.results__grade--fail').count()).toBe(0);
   await page.getByText(new RegExp(`${last} 年度共 \\d+ 项服务`)).waitFor();
   expect(await overflowsSideways(page)).toBe(false);
+});
+
+test('the bureau sees 证据不足 with what is missing, records a decision with a reason, and confirm waits for it', async () => {
+  const { h } = rig;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // This year's campaign (the assessor's test may have opened it already).
+  await h.call('assessments', 'open', { year, title: `${year} 年度产品测评`, startsOn: `${year}-01-01`, endsOn: `${year}-12-31` }, ADMIN_TOKEN);
+  for (const m of ['ledger', 'mystery']) await h.ok('assessments', 'recordFinding', { year, productId: 'p0001demo', method: m, on: `${year}-01-01`, score: 90, notes: '检查情况记录' }, ADMIN_TOKEN);
+  await h.ok('assessments', 'compute', { year }, ADMIN_TOKEN);
+  const { results } = await h.ok('assessments', 'drafts', { year }, ADMIN_TOKEN);
+  const insufficient = results.filter((x: any) => x.insufficient);
+  // All but one decided through the API; the last one on the page.
+  for (const r of insufficient.slice(1)) await h.ok('assessments', 'decideInsufficient', { year, productId: r.productId, decision: 'no-grade', reason: '本年度没有测评记录，不定等次' }, ADMIN_TOKEN);
+  const last = insufficient[0];
+  await signIn(page, ADMIN_TOKEN);
+  await page.goto(`${h.url}/#/packages/admin/pages/assessment/index`);
+  await page.getByText(`证据不足（${insufficient.length} 个，1 个待决定）`).waitFor();
+  await page.locator('.at-button', { hasText: '还有 1 个证据不足的产品待决定' }).waitFor();
+  const card = page.locator('.aa__insufficient', { hasText: last.productName }).filter({ hasText: '尚未决定' });
+  await expect(card.innerText()).resolves.toContain('缺：合格需要至少 1 种测评方式的记录（现有 0 种）');
+  await card.locator('.admin__chip', { hasText: '本年度不定等次' }).click();
+  await card.locator('textarea').fill('全年没有开展服务，不定等次');
+  await card.locator('.at-button', { hasText: '记录决定' }).click();
+  await page.getByText('确定', { exact: true }).last().click();
+  await page.getByText(`已记录“${last.productName}”的决定：本年度不定等次`).waitFor();
+  await page.getByText(`证据不足（${insufficient.length} 个，0 个待决定）`).waitFor();
+  await page.locator('.at-button', { hasText: '确认测评结果' }).waitFor();
+  expect(await overflowsSideways(page)).toBe(false);
+  const after = (await h.ok('assessments', 'drafts', { year }, ADMIN_TOKEN)).results.find((x: any) => x.productId === last.productId);
+  expect(after.decision).toMatchObject({ decision: 'no-grade', reason: '全年没有开展服务，不定等次' });
 });

@@ -24,9 +24,10 @@ export interface BrowserRig {
   close(): Promise<void>;
 }
 
-export async function startBrowserRig(): Promise<BrowserRig> {
+/** `demoYear`: the server starts on `npm start`'s demo year (server/demo) instead of the catalogue alone. */
+export async function startBrowserRig(options: { demoYear?: boolean } = {}): Promise<BrowserRig> {
   if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test does it first)');
-  const h = await startHarness({ seed: true, h5Dir: H5_DIR });
+  const h = await startHarness(options.demoYear ? { demoYear: true, allowTestClock: false, h5Dir: H5_DIR } : { seed: true, h5Dir: H5_DIR });
   let browser: Browser;
   try {
     // playwright gives every launch a fresh, empty profile of its own.
@@ -73,6 +74,8 @@ export interface PhoneRigOptions {
   invariants?: boolean;
   /** Work after all the tests, while the rig still runs (e.g. resetting the test clock). */
   beforeClose?: () => Promise<void>;
+  /** Start on the demo year `npm start` seeds (server/demo) rather than the catalogue alone. */
+  demoYear?: boolean;
 }
 
 /**
@@ -81,7 +84,7 @@ export interface PhoneRigOptions {
  * Call it at the top of the file, before the file's own hooks (its beforeAll set-up and beforeEach then run after these).
  */
 export function usePhoneRig(options: PhoneRigOptions = {}): PhoneRig {
-  const { page: perTest = true, signIn: token, cleanup, invariants = true, beforeClose } = options;
+  const { page: perTest = true, signIn: token, cleanup, invariants = true, beforeClose, demoYear = false } = options;
   let rig: BrowserRig | undefined;
   let page: Page | undefined;
   const started = (): BrowserRig => {
@@ -89,8 +92,8 @@ export function usePhoneRig(options: PhoneRigOptions = {}): PhoneRig {
     return rig;
   };
   beforeAll(async () => {
-    rig = await startBrowserRig();
-  });
+    rig = await startBrowserRig({ demoYear });
+  }, demoYear ? 240_000 : undefined);
   afterAll(async () => {
     if (beforeClose) await beforeClose();
     await rig?.close();

@@ -117,6 +117,9 @@ test('on a phone every chart with figures is drawn, and the figures under it are
     expect({ key, wide: c.width > 300 && c.width <= 390, tall: c.height >= 200, colours: c.colours > 2 }).toEqual({ key, wide: true, tall: true, colours: true });
     expect(c.label.length).toBeGreaterThan(10);
   }
+  // Issue 26: where the bureau's data stands — no backup yet in this fresh data folder, and the way to take one.
+  expect(d.backup).toEqual({ kind: 'local', last: null, schedule: null });
+  await page.locator('.dash__backup--warn', { hasText: '还没有备份' }).filter({ hasText: 'npm run backup' }).waitFor();
   // No grade has been published this year: no chart, and it says why; its figures (all zero) are still there.
   await page.locator('.dash__chart--grades .dash__empty', { hasText: '测评结果还没有公布' }).waitFor();
   expect(await page.locator('.dash__chart--grades canvas').count()).toBe(0);

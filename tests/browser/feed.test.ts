@@ -74,7 +74,8 @@ test('the feed parses as Atom, each entry complete, and each link opens a page t
     try {
       await fresh.goto(e.link!);
       const want = expectOn[e.kind!](e.title!, e.summary!);
-      await fresh.getByText(want, { exact: false }).first().waitFor({ timeout: 15_000 });
+      // In the page itself, not the (hidden) navigation bar title.
+      await fresh.locator('.taro_page:visible').getByText(want, { exact: false }).first().waitFor({ timeout: 15_000 });
       expect(await fresh.locator('text=页面不存在').count()).toBe(0);
     } finally {
       await fresh.context().close();

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { PASS_MARK, RUBRIC } from '../../types/rubric';
+import { REVIEW_RULES } from '../../types/review';
 import { ADMIN_TOKEN } from '../support/harness';
 import { atButton, overflowsSideways, signIn, usePhoneRig } from './browser';
 
@@ -29,6 +30,10 @@ test('the public call: notice, dates, the rubric with every band and the attribu
   await expect(page.locator('.call__rubric .call__band').count()).resolves.toBe(RUBRIC.reduce((n, i) => n + i.bands.length, 0) + 3);
   await page.getByText('单次服务（1 分）').waitFor();
   await page.getByText('公共属性', { exact: true }).waitFor();
+  // Every rule the review applies is stated (issue 21 item 9): the attribute finding and the panel's confirmation.
+  await expect(page.locator('#rule-attributes').innerText()).resolves.toBe(REVIEW_RULES.attributes);
+  await expect(page.locator('#rule-confirmation').innerText()).resolves.toBe(REVIEW_RULES.confirmation);
+  await page.getByText(REVIEW_RULES.scores).waitFor();
   await expect(page.locator('.call__phone').allInnerTexts()).resolves.toEqual(['0571-85256615', '0571-85256525']);
   // The form's fields open by section.
   await page.locator('.call__row', { hasText: '服务结果的满意度' }).click();

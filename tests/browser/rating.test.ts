@@ -20,7 +20,7 @@ test('open a rating link, rate, see the summary change; a second use is refused'
   expect(await overflowsSideways(page)).toBe(false);
   await page.locator('.at-button', { hasText: '提交评价' }).click();
   await page.getByText('谢谢您的评价！').waitFor();
-  await page.getByText(`${before.count + 1} 条评价 · 满意率 100% · 平均 4 分`).waitFor();
+  await page.getByText(`${before.count + 1} 条评价 · 满意率（满意及以上） 100% · 平均 4 分`).waitFor();
   await expect(page.locator('.rchart__row', { hasText: '满意' }).filter({ hasNotText: '非常' }).filter({ hasNotText: '不' }).filter({ hasNotText: '基本' }).locator('.rchart__count').innerText()).resolves.toBe('1');
 
   await page.goto(`${rig.h.url}/#/pages/product/index?id=p0002demo`);

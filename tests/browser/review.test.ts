@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { RUBRIC, allowedRange } from '../../types/rubric';
+import { REVIEW_RULES } from '../../types/review';
 import { ADMIN_TOKEN } from '../support/harness';
 import { overflowsSideways, signIn, usePhoneRig } from './browser';
 
@@ -47,6 +48,10 @@ test('score the remaining items within their range, see the total, submit and fi
   // The specification text sits beside the item that scores it.
   await expect(item('content.audience').locator('.item__spec').innerText()).resolves.toBe(DEMO_PRODUCTS[0].audience);
   await expect(page.locator('.score__count').innerText()).resolves.toBe('已打 17/19 项');
+  // The page states the values attachment 2 allows (nothing between bands) and the attribute rule (issue 21 item 9).
+  await expect(item('provider.serviceRequirements').locator('.item__band').innerText()).resolves.toBe('本项可打 0–3、4–5 分（整数或 0.5 分）');
+  await expect(item('provider.training').locator('.item__band').innerText()).resolves.toBe('本项可打 0、1、2 分');
+  await expect(page.locator('#rule-attributes').innerText()).resolves.toBe(REVIEW_RULES.attributes);
 
   // Nothing is chosen for the expert, and no tap jumps to the maximum: a band first (its words), then a value in it.
   const completeness = item('completeness');
@@ -83,6 +88,8 @@ test('score the remaining items within their range, see the total, submit and fi
   await page.locator('.at-button', { hasText: '查看已提交的评分' }).click();
   await page.locator('.expert__meta', { hasText: '评分已提交' }).waitFor();
   await expect(page.locator('.at-button', { hasText: '提交评分' }).count()).resolves.toBe(0);
+  // Beside the verdict buttons, the confirmation rule: more than half of the panel, half is not enough.
+  await expect(page.locator('#rule-confirmation').innerText()).resolves.toBe(REVIEW_RULES.confirmation);
 
   const a = await rig.h.ok('reviews', 'assignment', { declarationId }, chen.token);
   expect(a.sheet).toMatchObject({ status: 'submitted', total: 97.5 });

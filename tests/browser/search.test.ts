@@ -31,7 +31,7 @@ test('a search for 欠薪 reaches the labour product; a suggestion is one tap', 
 test('nothing found: related services, the 12348 hotline, and a way back', async () => {
   await page.goto(rig.h.url + '/');
   await page.locator('.list .card').first().waitFor();
-  await input().fill('调解 外籍人士');
+  await input().fill('茶叶 咖啡');
   await page.getByText('搜索', { exact: true }).click();
   await page.getByText('没有找到完全符合的服务').waitFor();
   await expect(atButton(page, '拨打 12348 法律服务热线').isVisible()).resolves.toBe(true);
@@ -39,6 +39,24 @@ test('nothing found: related services, the 12348 hotline, and a way back', async
   expect(await page.locator('.nothing .card').count()).toBeGreaterThan(0);
   await atButton(page, '清除筛选').click();
   await page.waitForFunction(() => document.querySelectorAll('.list .card').length === 20);
+});
+
+test('issue 24: a sentence finds its service; words that name a kind of service never end with nothing', async () => {
+  await page.goto(rig.h.url + '/');
+  await page.locator('.list .card').first().waitFor();
+  await input().fill('儿子不养我怎么办');
+  await page.getByText('搜索', { exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('.list .card__name')?.textContent === '老年人遗嘱咨询与见证');
+  // 调解 among the 法治宣传 services: none; the mediation services are offered instead, with the hotline.
+  await input().fill('调解');
+  await page.getByText('搜索', { exact: true }).click();
+  await page.locator('.list .card__name', { hasText: '人民调解' }).first().waitFor();
+  await page.locator('.chip', { hasText: '法治宣传' }).click();
+  await page.getByText('您要找的可能是人民调解服务').waitFor();
+  await expect(atButton(page, '拨打 12348 法律服务热线').isVisible()).resolves.toBe(true);
+  const offered = await page.locator('.nothing .card__name').allInnerTexts();
+  expect(offered.length).toBeGreaterThan(0);
+  expect(offered.every((n) => /调解|调处/.test(n))).toBe(true);
 });
 
 test('the product page speaks a citizen’s words: who, how, what to bring, how much, when', async () => {

@@ -64,8 +64,10 @@ test('the public list: the failing product, the low-satisfaction institution, th
   await page.goto(`${rig.h.url}/#/pages/adjustment/index?year=${year}`);
   await page.locator('.adjustment__failed .sv__item', { hasText: '企业合同审查快车道' }).waitFor();
   await expect(page.locator('.adjustment__failed').innerText()).resolves.toContain(`55 分 · 杭司〔${year}〕77号`);
+  // The evidence beside the 不合格 (issue 21).
+  await expect(page.locator('.adjustment__failed').innerText()).resolves.toMatch(/基于 \d+ 条评价、2 次检查/);
   await expect(page.locator('.adjustment__low').innerText()).resolves.toContain('上城区清波律师事务所');
-  await expect(page.locator('.adjustment__low').innerText()).resolves.toContain('满意率 70%（20 条评价）');
+  await expect(page.locator('.adjustment__low').innerText()).resolves.toContain('满意率（满意及以上） 70%（20 条评价）');
   await expect(page.locator('.adjustment__left').innerText()).resolves.toContain(`杭司〔${year}〕88号`);
   expect(await overflowsSideways(page)).toBe(false);
   await page.getByText('目录变更记录', { exact: true }).first().click();

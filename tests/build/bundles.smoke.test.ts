@@ -14,6 +14,7 @@ import { RUBRIC, allowedRange } from '../../types/rubric';
 import { shanghaiDate } from '../../types/time';
 import { DIST, startBundleHost, type BundleHost } from '../support/bundleHost';
 import { startFakeGateway, type FakeGateway } from '../support/fakeGateway';
+import type { ProductDoc } from '../../types/product';
 
 const ADMIN = 'oAdmin000000000000000000000';
 const APPLICANT = 'oZhang00000000000000000000';
@@ -47,7 +48,9 @@ beforeAll(async () => {
   const tcb = require('@cloudbase/node-sdk');
   expect(await seedDemo(new CloudbaseStore(tcb.init({ env: 'test-env' }).database()))).toBe(DEMO_PRODUCTS.length);
   host = startBundleHost(gw, { ADMIN_OPENIDS: ADMIN, NOTIFY_TEMPLATE_TASK: 'tmpl-task', NOTIFY_TEMPLATE_DEADLINE: 'tmpl-deadline', NOTIFY_TEMPLATE_RESULT: 'tmpl-result' });
-});
+  // Seeding through the SDK takes seconds on a busy machine: past jest's 5 s default, afterAll would pull the gateway's
+  // credentials from under it.
+}, 60_000);
 afterAll(async () => {
   await host?.stop();
   await gw?.stop();
@@ -123,15 +126,19 @@ test('every function’s happy path runs through its bundle against the gateway'
   expect((await fails('publicity', 'comment', { declarationId, text: '希望增加周末服务时间' }, CITIZEN)).code).toBe('CONFLICT');
   expect((await ok('publicity', 'comments', { declarationId })).comments.map((c: { text: string }) => c.text)).toEqual(['希望增加周末服务时间']);
 
-  // catalogue: a keyword search finds the products whose name holds the word and, after them, those whose other text
-  // does (the second tier is `name $notContains word`, which the cloud used to send as {} and so never showed).
+  // catalogue: a keyword search builds the bundle's index from the listed products' search fields (a projection through
+  // the gateway) and finds every product holding the word — name matches first; a sentence finds its product too.
   const word = '调解';
-  const listed = [...gw.collections.get('products')!.values()].filter((d) => d.status === 'listed' && String(d.searchText).includes(word));
+  const docs = [...gw.collections.get('products')!.values()] as unknown as ProductDoc[];
+  const holds = (d: ProductDoc) => [d.name, d.spec.summary, d.spec.content.audience, d.spec.content.problemSolved, d.providerName, d.spec.content.channels, d.category === 'mediation' ? '人民调解' : ''].some((t) => String(t ?? '').includes(word));
+  const listed = docs.filter((d) => d.status === 'listed' && holds(d));
   const found: { productId: string; name: string }[] = (await ok('catalogue', 'search', { q: word, limit: 50 })).items;
   expect(found.map((p) => p.productId).sort()).toEqual(listed.map((d) => d._id).sort());
   const firstWithout = found.findIndex((p) => !p.name.includes(word));
   expect(firstWithout).toBeGreaterThan(0);
   expect(found.slice(firstWithout).every((p) => !p.name.includes(word))).toBe(true);
+  expect(gw.requests.some((r) => r.action === 'database.getDocument' && r.body.projection && (r.body.projection as Record<string, number>)['spec.summary'] === 1)).toBe(true);
+  expect((await ok('catalogue', 'search', { q: '工资拿不到怎么办', limit: 3 })).items.map((p: { name: string }) => p.name)).toContain('劳动争议法律援助快速通道');
   expect((await ok('catalogue', 'get', { productId: found[0].productId })).name).toBe(found[0].name);
 
   // ratings: the bureau issues a code for a served case; a citizen rates it; the summary counts it.

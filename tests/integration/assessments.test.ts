@@ -156,31 +156,52 @@ test('self-reports: the providing organisation only, before the campaign ends', 
   expect(err(await h.call('assessments', 'selfReport', { ...report, servedCount: -1 }, a.token)).issues[0].path).toBe('servedCount');
   expect((await h.ok('assessments', 'selfReport', report, a.token)).servedCount).toBe(800);
   await h.ok('assessments', 'selfReport', { ...report, productId: 'pB1', servedCount: 300, capacity: 300 }, b.token);
+  // Issue 21: usage counts only against a capacity the bureau accepts (here pA1's; pB1's stays unaccepted), with a reason.
+  expect(err(await h.call('assessments', 'acceptCapacity', { year: Y, productId: 'pA1', capacity: 1000, reason: '核' }, ADMIN_TOKEN)).issues).toEqual([{ path: 'reason', message: '请写明核定理由（至少 5 个字）' }]);
+  expect((await h.call('assessments', 'acceptCapacity', { year: Y, productId: 'pA1', capacity: 1000, reason: '与台帐记录的接待能力一致' }, a.token)).status).toBe(403);
+  expect(err(await h.call('assessments', 'acceptCapacity', { year: Y, productId: 'pA2', capacity: 1000, reason: '与台帐记录的接待能力一致' }, ADMIN_TOKEN)).message).toMatch(/还没有提交自评报告，不能核定服务能力$/);
+  expect(await h.ok('assessments', 'acceptCapacity', { year: Y, productId: 'pA1', capacity: 1000, reason: '与台帐记录的接待能力一致' }, ADMIN_TOKEN)).toEqual({ productId: 'pA1', servedCount: 800, reportedCapacity: 1000, acceptedCapacity: 1000 });
+  // Rewriting only the summary keeps the acceptance.
+  await h.ok('assessments', 'selfReport', { ...report, summary: `${report.summary}补充：全年开展普法讲座 12 场。` }, a.token);
+  expect((await h.ok('assessments', 'progress', { year: Y }, ADMIN_TOKEN)).rows.find((r: any) => r.productId === 'pA1').selfReport).toMatchObject({ servedCount: 800, capacity: 1000, accepted: { capacity: 1000, reason: '与台帐记录的接待能力一致' } });
   await at('2026-09-26T10:00:00+08:00');
   expect(err(await h.call('assessments', 'selfReport', { ...report, productId: 'pA3' }, a.token))).toMatchObject({ code: 'CONFLICT', message: '自评报告应在 2026-09-25 前提交，现已截止' });
 });
 
-test('compute: drafts per product with every component and its inputs; the appeal window crosses the holiday', async () => {
+test('compute: drafts per product with every component and its inputs, unmeasured parts at the city’s level, grades by evidence; the appeal window crosses the holiday', async () => {
   await at('2026-09-29T10:00:00+08:00');
   const computed = await h.ok('assessments', 'compute', { year: Y }, ADMIN_TOKEN);
   // City rate: pA1 3 of 3 at 满意 or better, pA2 0 of 2 → 0.6. Window: 9-30, (10-1…10-7 off), 10-8, 10-9, 10-10 (调休), 10-12.
-  expect(computed).toEqual({ computed: 4, cityRate: 0.6, appealBy: '2026-10-12' });
+  expect(computed).toEqual({ computed: 4, insufficient: 2, cityRate: 0.6, appealBy: '2026-10-12' });
   const { results } = await h.ok('assessments', 'drafts', { year: Y }, ADMIN_TOKEN);
   const r = Object.fromEntries(results.map((x: any) => [x.productId, x]));
-  // pA1: satisfaction (3 + 10·0.6) / 13 = 69.23; inspection (85·20 + 90·20 + 95·15 + 88·20 + 92·15 + 80·10)/100 = 88.65; cases 100; use 80
+  // pA1: satisfaction (3 + 10·0.6) / 13 = 69.23; inspection (85·20 + 90·20 + 95·15 + 88·20 + 92·15 + 80·10)/100 = 88.65;
+  // cases: 3 ratings could hardly show a bad one → the city's on-time share, 100; use (800 + 10·0.8) / 1010 = 80 on the accepted 1,000.
   const c1 = Object.fromEntries(r.pA1.components.map((c: any) => [c.key, c]));
   expect(c1.satisfaction).toMatchObject({ score: 69.23, inputs: { ratings: 3, satisfied: 3, cityRate: 0.6, summaryId: 'pA1:2026', dimensionMeans: { efficiency: null, competence: null, attitude: 4.67 } } });
   expect(c1.inspection.score).toBe(88.65);
   expect(c1['inspection.ledger'].inputs.findingIds).toHaveLength(1);
-  expect(c1.use).toMatchObject({ score: 80, inputs: { servedCount: 800, capacity: 1000 } });
-  expect([r.pA1.score, r.pA1.grade, r.pA1.status, r.pA1.satisfaction.n]).toEqual([81.15, 'good', 'draft', 3]);
+  expect(c1.cases).toMatchObject({ score: 100, missing: true, inputs: { cityLevel: 100 } });
+  expect(c1.use).toMatchObject({ score: 80, missing: false, inputs: { servedCount: 800, capacity: 1000 } });
+  // 81.15 reaches 良好, but 3 ratings are not the 20 良好 needs: 合格, and it says why.
+  expect([r.pA1.score, r.pA1.scoreGrade, r.pA1.grade, r.pA1.insufficient, r.pA1.status, r.pA1.satisfaction.n]).toEqual([81.15, 'good', 'pass', false, 'draft', 3]);
+  expect(r.pA1.shortfalls).toEqual([{ grade: 'good', ratings: { have: 3, need: 20 } }]);
+  // Measured alone (cases stood at the city's level): (69.23·40 + 88.65·40 + 80·10) / 90 = 79.06.
+  expect(r.pA1.evidence).toEqual({ ratings: 3, findings: 6, methods: ['ledger', 'case-files', 'phone-callback', 'third-party', 'mystery', 'purchaser'], use: 'accepted', measuredScore: 79.06 });
   expect(r.pA1.methodsUsed).toHaveLength(6);
-  // pA2: no findings (inspection's 40 re-weighted): (50·40 + 100·10 + 0·10) / 60 = 50
-  expect([r.pA2.score, r.pA2.grade]).toEqual([50, 'fail']);
-  expect(r.pA2.components.find((c: any) => c.key === 'inspection')).toMatchObject({ missing: true, effectiveWeight: 0 });
-  // pB1: (70·40 + 100·10 + 100·10) / 60 = 80
-  expect([r.pB1.score, r.pB1.grade]).toEqual([80, 'good']);
-  expect([r.pA3.score, r.pA3.grade]).toEqual([50, 'fail']);
+  // pA2: no findings — every method at the city's mean (phone-callback: pA1's 95 and pB1's 70 → 82.5) → 86.78, not dropped;
+  // satisfaction (0 + 6) / 12 = 50; cases 1 of 1 on time; no report → use at the city's 80. 72.71, and no method: 证据不足.
+  expect(r.pA2.components.find((c: any) => c.key === 'inspection')).toMatchObject({ score: 86.78, missing: true, effectiveWeight: 40 });
+  expect(r.pA2.components.find((c: any) => c.key === 'use')).toMatchObject({ score: 80, missing: true });
+  expect([r.pA2.score, r.pA2.grade, r.pA2.insufficient]).toEqual([72.71, null, true]);
+  // pB1: one method (70) → 合格; its 300 of 300 is not accepted, so use stands at the city's 80, not 100.
+  expect(r.pB1.components.find((c: any) => c.key === 'use')).toMatchObject({ score: 80, missing: true, inputs: { servedCount: 300, reportedCapacity: 300 } });
+  expect([r.pB1.score, r.pB1.grade]).toEqual([75.96, 'pass']);
+  // pA3: nothing at all — the city's level everywhere (76.71), never a grade: 证据不足, with what is missing.
+  expect([r.pA3.score, r.pA3.grade, r.pA3.insufficient]).toEqual([76.71, null, true]);
+  expect(r.pA3.shortfalls).toEqual([{ grade: 'pass', methods: { have: 0, need: 1 } }]);
+  const row = (await h.ok('assessments', 'progress', { year: Y }, ADMIN_TOKEN)).rows.find((x: any) => x.productId === 'pA3');
+  expect(row.result).toMatchObject({ insufficient: true, grade: null, decision: null, shortfalls: [{ grade: 'pass', methods: { have: 0, need: 1 } }] });
 });
 
 test('the provider sees its own drafts only, and appeals within five working days; after them, CONFLICT', async () => {
@@ -207,13 +228,18 @@ test('appeals decided: accepted adds a finding and recomputes; rejected leaves t
   expect(err(noFinding).issues).toEqual([{ path: 'finding', message: '采纳申诉时，请录入复核后的测评记录' }]);
   expect((await h.call('assessments', 'decideAppeal', { appealId: '2026:pA2', accepted: false, reason: '经复核，申诉理由成立' }, a.token)).status).toBe(403);
   const yes = await h.ok('assessments', 'decideAppeal', { appealId: '2026:pA2', accepted: true, reason: '经复核，申诉理由成立', finding: { method: 'mystery', score: 95, notes: '复核暗访：服务点正常开放' } }, ADMIN_TOKEN);
-  // (50·40 + 95·40 + 100·10 + 0·10) / 100 = 68
-  expect([yes.appeal.status, yes.result.score, yes.result.grade, yes.result.methodsUsed]).toEqual(['accepted', 68, 'pass', ['mystery']]);
+  // Mystery now measured (95 in place of the city's 92): 0.4·50 + 0.4·87.23 + 0.1·100 + 0.1·80 = 72.89; one method earns 合格.
+  expect([yes.appeal.status, yes.result.score, yes.result.grade, yes.result.insufficient, yes.result.methodsUsed]).toEqual(['accepted', 72.89, 'pass', false, ['mystery']]);
   const no = await h.ok('assessments', 'decideAppeal', { appealId: '2026:pA3', accepted: false, reason: '未提供新的证据，维持原结果' }, ADMIN_TOKEN);
-  expect([no.appeal.status, no.result.score]).toEqual(['rejected', 50]);
+  expect([no.appeal.status, no.result.score, no.result.grade]).toEqual(['rejected', 76.71, null]);
   expect((await h.call('assessments', 'decideAppeal', { appealId: '2026:pA3', accepted: true, reason: '再次处理同一申诉', finding: { method: 'ledger', score: 90, notes: '再次复核记录' } }, ADMIN_TOKEN)).status).toBe(409);
   const appeals = await h.ok('assessments', 'appeals', { year: Y }, ADMIN_TOKEN);
   expect(appeals.appeals.map((x: any) => [x.productId, x.status])).toEqual([['pA2', 'accepted'], ['pA3', 'rejected']]);
+  // Appeals done, but pA3's evidence meets no grade and nobody has decided: refused, naming it.
+  const refused = await h.call('assessments', 'confirm', { year: Y, reason: '申诉已全部处理，结果确认' }, ADMIN_TOKEN);
+  expect([refused.status, err(refused).message]).toEqual([409, `还有 1 个产品证据不足、尚未决定：“${DEMO_PRODUCTS[2].name}”。请逐个决定（按现有证据定等次、沿用上年等次或本年度不定等次）后再确认`]);
+  const decided = await h.ok('assessments', 'decideInsufficient', { year: Y, productId: 'pA3', decision: 'no-grade', reason: '全年未接受任何检查，不定等次' }, ADMIN_TOKEN);
+  expect([decided.grade, decided.decision.decision]).toEqual([null, 'no-grade']);
   expect((await h.ok('assessments', 'confirm', { year: Y, reason: '申诉已全部处理，结果确认' }, ADMIN_TOKEN)).status).toBe('confirmed');
   expect((await h.call('assessments', 'recordFinding', { year: Y, productId: 'pA1', method: 'ledger', on: '2026-10-13', score: 10, notes: '确认后再录入' }, assessor.token)).status).toBe(409);
   expect((await h.call('assessments', 'compute', { year: Y }, ADMIN_TOKEN)).status).toBe(409);
@@ -224,28 +250,38 @@ test('publish: results public and immutable; the product shows its grade; the ca
   expect(err(await h.call('assessments', 'publish', { year: Y, documentNumber: '2026-88', reason: '经局务会审定后公布' }, ADMIN_TOKEN)).issues[0].path).toBe('documentNumber');
   await h.ok('assessments', 'publish', { year: Y, documentNumber: '杭司〔2026〕188号', reason: '经局务会审定后公布' }, ADMIN_TOKEN);
   const pub = await h.ok('assessments', 'results', { year: Y });
+  // Graded first, then the year's 证据不足 (no grade, not 不合格).
   expect(pub.items.map((x: any) => [x.productId, x.grade, x.score, x.ratings])).toEqual([
-    ['pA1', 'good', 81.15, 3],
-    ['pB1', 'good', 80, 0],
-    ['pA2', 'pass', 68, 2],
-    ['pA3', 'fail', 50, 0],
+    ['pA1', 'pass', 81.15, 3],
+    ['pB1', 'pass', 75.96, 0],
+    ['pA2', 'pass', 72.89, 2],
+    ['pA3', null, 76.71, 0],
   ]);
-  expect(Object.keys(pub.items[0]).sort()).toEqual(['category', 'documentNumber', 'grade', 'methodsUsed', 'productId', 'productName', 'ratings', 'satisfaction', 'score']);
-  expect((await h.ok('assessments', 'results', { year: Y, grade: 'good' })).items.map((x: any) => x.productId)).toEqual(['pA1', 'pB1']);
-  expect(JSON.stringify(pub)).not.toMatch(/recordedBy|raterId|reportedBy|filedBy/);
+  expect(Object.keys(pub.items[0]).sort()).toEqual(['category', 'decision', 'documentNumber', 'evidence', 'grade', 'methodsUsed', 'productId', 'productName', 'ratings', 'satisfaction', 'score']);
+  // Beside every grade, what it rests on; 满意率 by the one definition (3 of 3) beside the shrunk share the score used.
+  expect(pub.items[0]).toMatchObject({ evidence: { ratings: 3, findings: 6, use: 'accepted' }, satisfaction: { rate: 1, satisfied: 3, adjusted: 0.6923 }, decision: null });
+  expect(pub.items[3]).toMatchObject({ evidence: { ratings: 0, findings: 0, methods: [], use: 'none' }, decision: { decision: 'no-grade' } });
+  expect((await h.ok('assessments', 'results', { year: Y, grade: 'pass' })).items.map((x: any) => x.productId)).toEqual(['pA1', 'pB1', 'pA2']);
+  expect(JSON.stringify(pub)).not.toMatch(/recordedBy|raterId|reportedBy|filedBy|全年未接受任何检查/);
   const product = await h.ok('catalogue', 'get', { productId: 'pA1' });
-  expect(product.grade).toEqual({ year: Y, grade: 'good', score: 81.15 });
-  expect(await h.ok('assessments', 'productHistory', { productId: 'pA2' })).toEqual({ history: [{ year: Y, grade: 'pass', score: 68, ratings: 2, documentNumber: '杭司〔2026〕188号' }] });
-  expect((await h.searchAll({ grade: 'good' })).map((p) => p.productId).sort()).toEqual(['pA1', 'pB1']);
-  expect((await h.searchAll({ sort: 'grade' }, 2)).map((p) => p.productId)).toEqual(['pA1', 'pB1', 'pA2', 'pA3', 'pLate']);
+  expect(product.grade).toEqual({ year: Y, grade: 'pass', score: 81.15 });
+  // No grade this year: the product shows none (it had none before).
+  expect((await h.ok('catalogue', 'get', { productId: 'pA3' })).grade).toBeUndefined();
+  expect(await h.ok('assessments', 'productHistory', { productId: 'pA2' })).toEqual({
+    history: [{ year: Y, grade: 'pass', score: 72.89, ratings: 2, evidence: { ratings: 2, findings: 1, methods: ['mystery'], use: 'none', measuredScore: 75.56 }, decision: null, documentNumber: '杭司〔2026〕188号' }],
+  });
+  expect((await h.searchAll({ grade: 'pass' })).map((p) => p.productId).sort()).toEqual(['pA1', 'pA2', 'pB1']);
+  expect((await h.searchAll({ sort: 'grade' }, 2)).map((p) => p.productId)).toEqual(['pA1', 'pB1', 'pA2', 'pLate', 'pA3']);
   expect(err(await h.call('catalogue', 'search', { grade: 'best' })).issues).toEqual([{ path: 'grade', message: '等次应为优秀、良好、合格或不合格' }]);
-  expect((await h.ok('catalogue', 'search', { grade: 'pass' })).items.map((p: any) => [p.productId, p.grade])).toEqual([['pA2', { year: Y, grade: 'pass', score: 68 }]]);
+  expect((await h.ok('catalogue', 'search', { grade: 'fail' })).items).toEqual([]);
   // Immutable: nothing can change a published year.
   for (const [action, payload] of [
     ['publish', { year: Y, documentNumber: '杭司〔2026〕189号', reason: '再次公布同一年度' }],
     ['compute', { year: Y }],
     ['confirm', { year: Y, reason: '再次确认同一年度' }],
     ['decideAppeal', { appealId: '2026:pA3', accepted: false, reason: '公布后再处理申诉' }],
+    ['decideInsufficient', { year: Y, productId: 'pA3', decision: 'grade', reason: '公布后再改变决定' }],
+    ['acceptCapacity', { year: Y, productId: 'pA1', capacity: 10, reason: '公布后再核定能力' }],
   ] as const)
     expect([action, (await h.call('assessments', action, payload, ADMIN_TOKEN)).status]).toEqual([action, 409]);
   expect((await h.ok('assessments', 'results', { year: Y })).items).toEqual(pub.items);

@@ -1,7 +1,14 @@
 /** Issue 6: keywords, filters that combine, three orders, and paging without duplicates or gaps in each. */
 import type { ProductDoc, ProductListItem } from '../../types/product';
 import { buildProductDoc, ratingKeyOf } from '../../cloudfunctions/catalogue/productDoc';
+import { AUDIENCE_GROUP_LABELS, CATEGORY_LABELS } from '../../types/domain';
+import { analyseQuery } from '../../cloudfunctions/catalogue/searchQuery';
 import { startHarness, type Harness } from '../support/harness';
+import { CountingStore } from '../support/roundTrips';
+import { ANONYMOUS } from '../../cloudfunctions/_lib/context';
+import { systemClock } from '../../cloudfunctions/_lib/clock';
+import { dispatch } from '../../cloudfunctions/_lib/router';
+import { FUNCTIONS } from '../../cloudfunctions/registry';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,20 +20,36 @@ afterEach(async () => expect(await h.invariants()).toEqual([]));
 const allPages = (filters: Record<string, unknown> = {}, limit = 4) => h.searchAll(filters, limit);
 const listed = async () => (await h.app.store.find<ProductDoc>('products', { where: { status: 'listed' }, limit: 1000 }));
 
-test('every word of a query must appear', async () => {
-  const both = await allPages({ q: '法律 援助' });
-  expect(both.length).toBeGreaterThan(0);
-  const docs = new Map((await listed()).map((d) => [d._id, d]));
-  for (const p of both) {
-    const text = docs.get(p.productId)!.searchText;
-    expect(text.includes('法律') && text.includes('援助')).toBe(true);
+/** What search looks in, as the citizen would read it: the product's texts, its category and groups, its district. */
+const textOf = (d: ProductDoc) =>
+  [d.name, d.spec.summary, d.spec.content.audience, d.spec.content.problemSolved, d.providerName, d.spec.content.channels, CATEGORY_LABELS[d.category], ...d.audienceGroups.map((g) => AUDIENCE_GROUP_LABELS[g]), d.district].join('\n');
+
+test('issue 24: a product that shares one meaningful word with the query is found; one that shares none is not', async () => {
+  // (Issue 6 asked for every word; issue 24 asks for any: a sentence rarely has all of its words in one product.)
+  const docs = await listed();
+  for (const [q, words] of [
+    ['模拟法庭 千岛湖 怎么办', ['模拟法庭', '千岛湖']],
+    ['回放 模拟法庭', ['回放', '模拟法庭']],
+  ] as const) {
+    // Words of no concept (types/searchSynonyms.ts), so what is found is what holds the words themselves.
+    expect(analyseQuery(q).concepts).toEqual([]);
+    const expected = docs.filter((d) => words.some((w) => textOf(d).includes(w))).map((d) => d._id).sort();
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    expect({ q, found: (await allPages({ q })).map((p) => p.productId).sort() }).toEqual({ q, found: expected });
   }
-  const expected = [...docs.values()].filter((d) => d.searchText.includes('法律') && d.searchText.includes('援助')).length;
-  expect(both.length).toBe(expected);
-  expect(await allPages({ q: '调解 外籍人士' })).toEqual([]);
+  // Words no product holds: nothing, and something else is offered.
+  for (const q of ['茶叶 咖啡', '完全不存在的服务']) {
+    const page = await h.ok('catalogue', 'search', { q });
+    expect({ q, items: page.items }).toEqual({ q, items: [] });
+    expect(page.related.length).toBeGreaterThan(0);
+  }
+  // Words that say nothing about the matter (怎么办, 我想问, 服务: every product is one) list the catalogue as browsing does.
+  const browsing = (await allPages({})).map((p) => p.productId);
+  for (const q of ['我想问怎么办', '服务']) expect({ q, ids: (await allPages({ q })).map((p) => p.productId) }).toEqual({ q, ids: browsing });
 });
 
-test('relevance lists name matches first, then tag (category) matches, then the rest, each newest first, with no product twice', async () => {
+test('relevance lists name matches first, then tag (category) matches, then the rest, with no product twice', async () => {
+  // (Within a tier, BM25 orders by how much of the product is about the word; issue 14 ordered newest first.)
   const items = await allPages({ q: '调解' }, 3);
   const tier = (p: ProductListItem) => (p.name.includes('调解') ? 0 : p.category === 'mediation' ? 1 : 2);
   const tiers = items.map(tier);
@@ -34,11 +57,7 @@ test('relevance lists name matches first, then tag (category) matches, then the 
   expect(new Set(tiers)).toEqual(new Set([0, 1, 2]));
   expect(new Set(items.map((p) => p.productId)).size).toBe(items.length);
   const docs = await listed();
-  expect(items.length).toBe(docs.filter((d) => d.searchText.includes('调解')).length);
-  for (const t of [0, 1, 2]) {
-    const dates = items.filter((p) => tier(p) === t).map((p) => p.publishedOn);
-    expect([...dates].sort().reverse()).toEqual(dates);
-  }
+  expect(items.length).toBe(docs.filter((d) => textOf(d).includes('调解')).length);
 });
 
 test('the audience filter finds the groups’ products and combines with the others', async () => {
@@ -65,7 +84,7 @@ test('rating order puts rated products first, best rate first, and pages cleanly
 });
 
 test.each(['newest', 'relevance', 'rating'] as const)('paging in %s order has no duplicates or gaps while products are added', async (sort) => {
-  const filters = sort === 'relevance' ? { q: '服务', sort } : { sort };
+  const filters = sort === 'relevance' ? { q: '法律', sort } : { sort };
   const before = (await allPages(filters, 50)).map((p) => p.productId);
   const seen: string[] = [];
   let page = await h.ok('catalogue', 'search', { ...filters, limit: 4 });
@@ -108,4 +127,31 @@ test('no non-catalogue product is ever in a result, whatever the query', async (
   } finally {
     await h.app.store.update('products', victim._id, { status: 'listed' });
   }
+});
+
+test('issue 24: a keyword search takes 2 store round trips once the instance has its index, 3 when it builds it', async () => {
+  const store = new CountingStore(h.app.store);
+  const ctx = { caller: ANONYMOUS, store, files: h.app.files, content: { check: async () => 'pass' as const }, clock: systemClock, runtime: { mode: 'local' as const, allowTestClock: false } };
+  const rounds = async (input: Record<string, unknown>) => {
+    store.reset();
+    const res = await dispatch(FUNCTIONS.catalogue, { action: 'search', ...input }, ctx);
+    expect(res.ok).toBe(true);
+    return store.snapshot().rounds;
+  };
+  // Cold: generation (version and count together), the index's pages (together), the page's products.
+  expect(await rounds({ q: '工资拿不到怎么办' })).toBe(3);
+  // Warm: generation, then the page; a later page the same; best rated reads the candidates' keys first.
+  expect(await rounds({ q: '工资拿不到怎么办' })).toBe(2);
+  const first = (await dispatch(FUNCTIONS.catalogue, { action: 'search', q: '法律', limit: 3 }, ctx)) as { ok: true; data: { nextCursor: string } };
+  expect(await rounds({ q: '法律', limit: 3, cursor: first.data.nextCursor })).toBe(2);
+  // Best rated: the keys the build read serve for a minute (tests/unit/search-analysis.test.ts: then read again, +1).
+  expect(await rounds({ q: '调解', sort: 'rating' })).toBe(2);
+  expect(await rounds({ q: '调解', grade: 'good' })).toBe(2);
+  // A new catalogue version: built again, once.
+  await h.app.store.transaction(async (tx) => {
+    const c = await tx.get<{ _id: string; value: number }>('counters', 'catalogueVersion');
+    await tx.set('counters', 'catalogueVersion', { value: (c?.value ?? 0) + 1 });
+  });
+  expect(await rounds({ q: '调解' })).toBe(3);
+  expect(await rounds({ q: '调解' })).toBe(2);
 });

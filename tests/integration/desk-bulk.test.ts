@@ -41,7 +41,7 @@ test('reviews.drawPanels: bad input, wrong callers; a draft in the middle is ref
 
   expect(issues(await h.call('reviews', 'drawPanels', { declarationIds: [], size: 5 }, ADMIN_TOKEN))).toEqual([['declarationIds', '请至少选择一项申报']]);
   expect(issues(await h.call('reviews', 'drawPanels', { declarationIds: tooMany, size: 5 }, ADMIN_TOKEN))).toEqual([['declarationIds', `一次最多处理 ${BULK_MAX} 项申报`]]);
-  expect(issues(await h.call('reviews', 'drawPanels', { declarationIds: [a], size: 4 }, ADMIN_TOKEN))).toEqual([['size', '评审组至少 5 人']]);
+  expect(issues(await h.call('reviews', 'drawPanels', { declarationIds: [a], size: 4 }, ADMIN_TOKEN))).toEqual([['size', '评审组至少 5 人（办法：选取5至7名专家）']]);
   expect((await h.call('reviews', 'drawPanels', { declarationIds: [a], size: 5, seed: 'x' }, ADMIN_TOKEN)).status).toBe(400);
   expect((await h.call('reviews', 'drawPanels', { declarationIds: [a], size: 5 }, zhang.token)).status).toBe(403);
   expect((await h.call('reviews', 'drawPanels', { declarationIds: [a], size: 5 }, experts[0].token)).status).toBe(403);
@@ -91,7 +91,7 @@ test('publicity.start, disposeMany and catalogue.publish: a declaration not read
     warnings: [],
     results: [
       { id: p1, ok: true },
-      { id: inReview, ok: false, code: 'CONFLICT', message: `“${DEMO_PRODUCTS[4].name}”不是拟定产品，不能公示` },
+      { id: inReview, ok: false, code: 'CONFLICT', message: `“${DEMO_PRODUCTS[4].name}”不是拟定产品（评审未通过或尚未确认），不能公示` },
       { id: p3, ok: true },
     ],
   });

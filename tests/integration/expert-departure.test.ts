@@ -6,8 +6,9 @@
  */
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
-import { RUBRIC, allowedRange } from '../../types/rubric';
+import { RUBRIC } from '../../types/rubric';
 import { addExperts } from '../support/experts';
+import { itemsFor } from '../support/scores';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -22,7 +23,8 @@ const PHONE = '13905711000'; // demoSpec(…, 0)'s contact phone: personal data 
 const err = (res: { status: number; body: any }) => [res.status, res.body.error?.message, res.body.error?.issues];
 const tokenOf = (id: string) => experts.find((e) => e.expertId === id)!.token;
 /** Every item at `share` of its maximum (whole or half points). */
-const items = (share: number) => Object.fromEntries(RUBRIC.map((r) => { const { min, max } = allowedRange(r, DEMO_PRODUCTS[0].purchaseMethod); return [r.key, Math.max(min, Math.round(max * share * 2) / 2)]; }));
+/** A sheet worth `share` of the full marks, every value one attachment 2 allows (tests/support/scores.ts). */
+const items = (share: number) => itemsFor(Math.round(share * 100), DEMO_PRODUCTS[0].purchaseMethod);
 
 beforeAll(async () => {
   h = await startHarness();

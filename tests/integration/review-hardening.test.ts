@@ -4,8 +4,9 @@
  */
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
-import { RUBRIC, RUBRIC_KEYS, allowedRange } from '../../types/rubric';
+import { RUBRIC_KEYS } from '../../types/rubric';
 import { CONFLICT_REASONS } from '../../types/review';
+import { itemsFor, maxItems } from '../support/scores';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -115,17 +116,8 @@ test('finding 8: before the result no reader but the sheet’s own expert sees i
   const tokenOf = (id: string) => experts.find((e) => e.expertId === id)!.token;
   const pm = DEMO_PRODUCTS[6].purchaseMethod;
   // Distinctive totals (max minus 13.5, 14.5, …) that appear nowhere else.
-  const max = Object.fromEntries(RUBRIC.map((r) => [r.key, allowedRange(r, pm).max]));
-  const sheetFor = (cut: number) => {
-    const items = { ...max };
-    let left = cut;
-    for (const r of RUBRIC) {
-      const c = Math.min(left, items[r.key] - allowedRange(r, pm).min);
-      items[r.key] -= c;
-      left -= c;
-    }
-    return items;
-  };
+  const most = Object.values(maxItems(pm)).reduce((a, b) => a + b, 0);
+  const sheetFor = (cut: number) => itemsFor(most - cut, pm); // every value inside attachment 2's bands
   const sheets = members.map((_, i) => sheetFor(13.5 + i));
   const totals = sheets.map((s) => Object.values(s).reduce((a, b) => a + b, 0));
   const first = members[0];

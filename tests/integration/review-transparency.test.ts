@@ -173,7 +173,8 @@ test('materials during review, a meeting, the panel confirms with one dissent, r
     ['adjusted', '2028-02-01', null, '杭司〔2028〕20号'],
   ]);
   expect(timeline.events[1].text).toContain('平均分 98.00');
-  expect(timeline.events[4].text).toBe('2027 年度专项测评：优秀（91.5 分）');
+  // The evidence beside the grade (issue 21); this stand-in result carries only its ratings.
+  expect(timeline.events[4].text).toBe('2027 年度专项测评：优秀，91.5 分（基于 80 条评价；没有检查记录，没有自评报告）');
   expect(timeline.events[5].text).toBe('暂停提供：服务电话长期无人接听');
   expect((await h.call('catalogue', 'timeline', { productId: 'nothing' })).status).toBe(404);
   // The records stood in for issue 11's campaign and issue 12's catalogue changes (their own tests walk them): take them out again.

@@ -1,27 +1,13 @@
 /** Issue 4: the expert pool, random panels with recusal, blind scoring against the rubric, results and confirmation. */
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
-import type { PurchaseMethod } from '../../types/domain';
-import { RUBRIC, allowedRange } from '../../types/rubric';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
+import { itemsFor } from '../support/scores';
 
 let h: Harness;
 let zhang: { token: string; orgId: string };
 const experts: { expertId: string; token: string; organisation: string }[] = [];
 
-/** Items adding up to `total` (whole or half points) within the allowed ranges. */
-function itemsFor(total: number, pm: PurchaseMethod): Record<string, number> {
-  const items = Object.fromEntries(RUBRIC.map((i) => [i.key, allowedRange(i, pm).max]));
-  let excess = Object.values(items).reduce((a, b) => a + b, 0) - total;
-  for (const i of RUBRIC) {
-    const { min } = allowedRange(i, pm);
-    const cut = Math.min(excess, items[i.key] - min);
-    items[i.key] -= cut;
-    excess -= cut;
-  }
-  if (excess !== 0) throw new Error(`cannot reach ${total}`);
-  return items;
-}
 const meets = { public: 'meets', legal: 'meets', service: 'meets' };
 
 const pmOf = (i: number) => DEMO_PRODUCTS[i].purchaseMethod;

@@ -323,7 +323,7 @@ test('the provider page, the public list and the catalogue’s versions show it 
   expect((await h.call('supervision', 'provider', { orgId: 'onothing' })).status).toBe(404);
 
   const list = await h.ok('supervision', 'publicList', { year: 2026 });
-  expect(list.failed).toEqual([{ productId: P0, name: DEMO_PRODUCTS[0].name, providerName: expect.any(String), score: 55.5, documentNumber: '杭司〔2026〕77号', publishedAt: '2026-09-01T01:00:00.000Z' }]);
+  expect(list.failed).toEqual([{ productId: P0, name: DEMO_PRODUCTS[0].name, providerName: expect.any(String), score: 55.5, evidence: '基于 30 条评价、2 次检查；没有自评报告', documentNumber: '杭司〔2026〕77号', publishedAt: '2026-09-01T01:00:00.000Z' }]);
   expect(list.lowSatisfaction).toEqual([{ orgId: B.orgId, name: '西湖区之江律师事务所', satisfactionRate: 0.7, ratings: 20, reason: '机构满意率 70%，低于 80%' }]);
   expect(list.left).toEqual([{ productId: P0, name: DEMO_PRODUCTS[0].name, on: '2026-10-08', documentNumber: '杭司〔2026〕88号', reason: '2026 年度测评不合格' }]);
   expect((await h.ok('supervision', 'publicList', { year: 2025 })).left).toEqual([]);

@@ -6,7 +6,7 @@ import type { FakeGateway } from './fakeGateway';
 
 export interface BundleHost {
   /** Invokes `fn`'s main with `event` as the caller `openid` (none: anonymous), named in the environment or in the context. */
-  call(fn: string, event: Record<string, unknown>, openid?: string, inContext?: boolean): Promise<{ result: any; coldMs?: number }>;
+  call(fn: string, event: Record<string, unknown>, openid?: string, inContext?: boolean): Promise<{ result: any; coldMs?: number; cpuMs: number; rounds: number; queryRounds: number }>;
   stop(): Promise<void>;
 }
 
@@ -31,7 +31,7 @@ export function startBundleHost(gw: FakeGateway, extraEnv: Record<string, string
     call: (fn, event, openid, inContext) =>
       new Promise((resolve, reject) => {
         const id = ++seq;
-        waiting.set(id, (a) => (a.error ? reject(new Error(`${fn}: ${a.error}`)) : resolve({ result: a.result, coldMs: a.coldMs })));
+        waiting.set(id, (a) => (a.error ? reject(new Error(`${fn}: ${a.error}`)) : resolve({ result: a.result, coldMs: a.coldMs, cpuMs: a.cpuMs, rounds: a.rounds, queryRounds: a.queryRounds })));
         child.stdin.write(JSON.stringify({ id, fn, event, openid, inContext }) + '\n');
       }),
     stop: async () => {

@@ -105,9 +105,43 @@ export class FakeGateway {
   private txSeq = 0;
   private idSeq = 0;
   url = '';
+  /**
+   * Simulated network latency (issue 25): every request is answered `minMs`–`maxMs` after it arrived (uniform, from a
+   * seeded generator, so a run is repeatable); equal bounds for a fixed delay. Null: answered at once.
+   */
+  latency: { minMs: number; maxMs: number; seed?: number } | null = null;
+  /** Sequential rounds since the last `clearLog`: a request that arrives while none is in flight begins a new one. */
+  rounds = 0;
+  /** The same, counting only queries: requests outside a transaction (a transaction's operations are single documents). */
+  queryRounds = 0;
+  /** The simulated network's share of the time since the last `clearLog`: each round's longest delay, added up. */
+  networkMs = 0;
+  private roundDelay = 0;
+  private inFlight = 0;
+  private queriesInFlight = 0;
+  private jitterState = 1;
+
+  /** Sets (or clears) the per-request delay; `seed` restarts the jitter's sequence. */
+  setLatency(latency: { minMs: number; maxMs: number; seed?: number } | null): void {
+    this.latency = latency;
+    this.jitterState = latency?.seed ?? 1;
+  }
+
+  /** The next request's delay in ms (0 without latency). */
+  private nextDelay(): number {
+    const l = this.latency;
+    if (!l || l.maxMs <= 0) return 0;
+    // xorshift32: repeatable jitter without Math.random.
+    let x = this.jitterState;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.jitterState = x >>> 0 || 1;
+    return l.minMs + ((this.jitterState % 10_000) / 10_000) * (l.maxMs - l.minMs);
+  }
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server = http.createServer((req, res) => void this.arrive(req, res));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -143,6 +177,9 @@ export class FakeGateway {
   clearLog(): void {
     this.requests.length = 0;
     this.fileRequests.length = 0;
+    this.rounds = 0;
+    this.queryRounds = 0;
+    this.networkMs = 0;
   }
 
   reset(): void {
@@ -165,9 +202,32 @@ export class FakeGateway {
     return this.collections.get(collection)?.get(id);
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  /**
+   * Counts the request into the rounds as it arrives, then serves it after the simulated latency (a network's delay both
+   * ways, folded into one wait). A query is a request outside any transaction (a read, a count, a write on its own); a
+   * transaction's begin, operations and commit are not.
+   */
+  private async arrive(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('latin1');
+    const query = !/"transactionId"|database\.(startTransaction|commitTransaction|abortTransaction)/.test(text);
+    const ms = this.nextDelay();
+    if (this.inFlight++ === 0) {
+      this.rounds++;
+      this.roundDelay = 0;
+    }
+    this.roundDelay = Math.max(this.roundDelay, ms);
+    if (query && this.queriesInFlight++ === 0) this.queryRounds++;
+    res.once('close', () => {
+      if (--this.inFlight === 0) this.networkMs += this.roundDelay;
+      if (query) this.queriesInFlight--;
+    });
+    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+    return this.handle(req, res, chunks);
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse, chunks: Buffer[]): Promise<void> {
     const url = req.url ?? '';
     if (url.startsWith('/files/')) return this.serveFile(url, req, res);
     if (url.startsWith('/upload/') && req.method === 'PUT') {
@@ -384,7 +444,10 @@ export class FakeGateway {
         let docs = this.select(coll, body.query ?? {}, tx);
         if (body.order) docs = sortDocs(docs, body.order as Record<string, 1 | -1>);
         docs = docs.slice(body.offset ?? 0, (body.offset ?? 0) + (body.limit ?? 100));
-        return { data: { list: docs.map((d) => EJSON.stringify(d, { relaxed: false })) } };
+        if (body.projection && Object.keys(body.projection).length) docs = docs.map((d) => project(d, body.projection as Record<string, number>));
+        // Plain JSON where the document holds nothing else (what the store port writes), which EJSON reads the same way;
+        // EJSON's canonical form otherwise. (The gateway's own time is not CloudBase's: keep it out of the measure.)
+        return { data: { list: docs.map((d) => (plainJson(d) ? JSON.stringify(d) : EJSON.stringify(d, { relaxed: false }))) } };
       }
       case 'database.calculateDocument':
         return { data: { total: this.select(coll, body.query ?? {}).length } };
@@ -448,7 +511,10 @@ export class FakeGateway {
       const d = this.read(collection, query._id, tx);
       return d ? [d] : [];
     }
-    const ids = new Set(this.coll(collection).keys());
+    // Reads by id go through the _id index, as the database's do: only the named documents are looked at.
+    const byId = query._id as Json | string | undefined;
+    const named = typeof byId === 'string' ? [byId] : byId && typeof byId === 'object' && Array.isArray(byId.$in) && Object.keys(byId).length === 1 ? (byId.$in as string[]) : null;
+    const ids = new Set(named ?? this.coll(collection).keys());
     if (tx) for (const key of tx.writes.keys()) if (key.startsWith(`${collection}/`)) ids.add(key.slice(collection.length + 1));
     const out: Doc[] = [];
     for (const id of ids) {
@@ -457,6 +523,25 @@ export class FakeGateway {
     }
     return out;
   }
+}
+
+/** Whether a stored document is plain JSON (strings, finite numbers, booleans, null, arrays, plain objects). */
+function plainJson(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(plainJson);
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as Json).every(plainJson);
+  return false;
+}
+
+/** MongoDB's inclusion projection (`{ field: 1 }`, dotted paths allowed); `_id` always comes. */
+function project(doc: Doc, projection: Record<string, number>): Doc {
+  const out: Json = { _id: doc._id };
+  for (const [path, on] of Object.entries(projection)) if (on) {
+    const v = getPath(doc, path);
+    if (v !== undefined) setPath(out, path, structuredClone(v));
+  }
+  return out as Doc;
 }
 
 /** A 1×1 PNG with a tEXt chunk holding `note` (CRCs are not checked by anything here). */
@@ -500,6 +585,7 @@ function cmp(a: unknown, b: unknown): number {
 function eq(v: unknown, x: unknown): boolean {
   if (Array.isArray(v) && !Array.isArray(x)) return v.some((e) => eq(e, x));
   if (x === null) return v === null || v === undefined;
+  if (typeof x !== 'object' || typeof v !== 'object' || v === null) return v === x;
   return JSON.stringify(v) === JSON.stringify(x);
 }
 

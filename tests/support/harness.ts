@@ -9,11 +9,13 @@ import type { ProductListItem } from '../../types/product';
 import { createLocalApp, type LocalApp } from '../../server/app';
 import { checkInvariants } from '../../server/invariants';
 import { seedDemo } from '../../server/seedDemo';
+import { seedDemoYear } from '../../server/demo/seedYear';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 export interface Harness {
   url: string;
+  /** The server's DATA_DIR (removed at close unless the caller gave it). */
   dataDir: string;
   app: LocalApp;
   /** POST /api/<fn> with { action, ...payload }; returns the HTTP status and the parsed envelope. */
@@ -40,12 +42,14 @@ export interface Harness {
  * tests pass `strict`.
  */
 export async function startHarness(
-  options: { seed?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode; http?: Partial<HttpLimits>; dataDir?: string } = {},
+  options: { seed?: boolean; demoYear?: boolean; allowTestClock?: boolean; h5Dir?: string | null; rateLimits?: RateLimitMode; http?: Partial<HttpLimits>; dataDir?: string } = {},
 ): Promise<Harness> {
   // A given data folder is the caller's (kept at close); otherwise a fresh one, removed at close.
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hzlp-'));
   const errors: unknown[] = [];
+  // `npm start`'s first start: the demo year, played through the use cases on the real clock (server/demo).
+  if (options.demoYear) await seedDemoYear(dataDir);
   const app = createLocalApp({
     dataDir,
     adminToken: ADMIN_TOKEN,

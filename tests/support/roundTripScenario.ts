@@ -35,6 +35,9 @@ const CALLERS: Record<string, Caller> = {
 export const MEASURED: { key: string; caller: keyof typeof CALLERS; input: Record<string, unknown>; citizen: boolean }[] = [
   { key: 'catalogue.search', caller: 'anonymous', input: {}, citizen: true },
   { key: 'catalogue.search', caller: 'anonymous', input: { q: '法律' }, citizen: true },
+  // Issue 24: a sentence, in rating order (the candidates' keys are read before the page), and the suggestions.
+  { key: 'catalogue.search', caller: 'anonymous', input: { q: '工资拿不到怎么办', sort: 'rating' }, citizen: true },
+  { key: 'catalogue.suggest', caller: 'anonymous', input: { q: '工资' }, citizen: true },
   { key: 'catalogue.get', caller: 'anonymous', input: { productId: 'pb0000001' }, citizen: true },
   { key: 'catalogue.featured', caller: 'anonymous', input: {}, citizen: true },
   { key: 'publicity.list', caller: 'anonymous', input: {}, citizen: true },

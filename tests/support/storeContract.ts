@@ -75,6 +75,20 @@ export function storeContract(makeStore: () => Promise<{ store: Store; collectio
     expect(byTwoKeys.map((d) => d._id)).toEqual(['p1', 'p3', 'p4', 'p2']);
   });
 
+  test('find returns only the fields asked for, nested as stored, with _id', async () => {
+    const c = await seedPeople();
+    const docs = await store.find(c, { where: { district: '西湖区' }, orderBy: [['_id', 'asc']], fields: ['name', 'profile.city', 'groups'] });
+    expect(docs).toEqual([
+      { _id: 'p3', name: '张律师', profile: { city: '宁波' } },
+      { _id: 'p4', name: '陈教授', profile: { city: '杭州' }, groups: ['elderly'] },
+    ]);
+    // Booleans, nulls, numbers and whole objects come back as stored; a missing field stays missing.
+    await store.insert(c, { _id: 'p5', name: '空', active: false, age: null, profile: { city: '杭州', street: { no: 3 } } });
+    expect(await store.find(c, { where: { _id: 'p5' }, fields: ['active', 'age', 'profile', 'missing', 'name.x'] })).toEqual([{ _id: 'p5', active: false, age: null, profile: { city: '杭州', street: { no: 3 } } }]);
+    await expect(store.find(c, { fields: [] })).rejects.toBeInstanceOf(UnsupportedQueryError);
+    await expect(store.find(c, { fields: ['bad path!'] })).rejects.toBeInstanceOf(UnsupportedQueryError);
+  });
+
   test('count counts what find would return', async () => {
     const c = await seedPeople();
     expect(await store.count(c)).toBe(4);

@@ -60,15 +60,20 @@ test('names compare without spaces, punctuation, width or case', () => {
   expect(sameNameKey('小微企业法律体检')).not.toBe(sameNameKey('小微企业法律顾问'));
 });
 
-test('low satisfaction: weighted by ratings; below 80%, or the bottom decile rounded down; too few ratings are not judged', () => {
-  const r = (orgId: string, rate: number | null, n: number): AssessmentResultContract => ({ _id: orgId, year: 2026, productId: `p${orgId}${n}`, orgId, score: 80, grade: 'pass', status: 'published', satisfaction: { rate, n } });
-  const ten = Array.from({ length: 10 }, (_, i) => r(`o${i}`, 0.9 + i * 0.005, 10));
+test('low satisfaction: 满意率 (satisfied over all) across an institution’s products; below 80%, or the bottom decile rounded down; too few ratings are not judged', () => {
+  // `rate` is the shrunk score's share, which the list must not use (issue 21): only `satisfied` / `n` counts.
+  const r = (orgId: string, satisfied: number | null, n: number): AssessmentResultContract => ({
+    _id: orgId, year: 2026, productId: `p${orgId}${n}`, orgId, score: 80, grade: 'pass', status: 'published', components: [], methodsUsed: [],
+    satisfaction: { rate: 0.99, n, ...(satisfied === null ? {} : { satisfied }) },
+  });
+  const ten = Array.from({ length: 10 }, (_, i) => r(`o${i}`, 180 + i, 200));
   // o0 is the lowest of ten at 90%: the bottom decile (1 of 10), though above 80%.
   expect(lowSatisfactionOrgs(ten, DEFAULT_ADJUSTMENT_RULES).map((l) => [l.orgId, l.satisfactionRate])).toEqual([['o0', 0.9]]);
   // Nine institutions: no bottom decile (0.9 rounds down to 0).
   expect(lowSatisfactionOrgs(ten.slice(0, 9), DEFAULT_ADJUSTMENT_RULES)).toEqual([]);
-  // Two products of one institution: (0.6 × 10 + 0.9 × 30) / 40 = 0.825 — above the line.
-  expect(lowSatisfactionOrgs([r('a', 0.6, 10), r('a', 0.9, 30)], DEFAULT_ADJUSTMENT_RULES)).toEqual([]);
-  expect(lowSatisfactionOrgs([r('a', 0.6, 30), r('a', 0.9, 10)], DEFAULT_ADJUSTMENT_RULES)).toEqual([{ orgId: 'a', satisfactionRate: 0.675, ratings: 40, reason: '机构满意率 67.5%，低于 80%' }]);
-  expect(lowSatisfactionOrgs([r('b', 0.2, 4), r('c', null, 40)], DEFAULT_ADJUSTMENT_RULES)).toEqual([]);
+  // Two products of one institution: (6 + 27) / 40 = 0.825 — above the line.
+  expect(lowSatisfactionOrgs([r('a', 6, 10), r('a', 27, 30)], DEFAULT_ADJUSTMENT_RULES)).toEqual([]);
+  expect(lowSatisfactionOrgs([r('a', 18, 30), r('a', 9, 10)], DEFAULT_ADJUSTMENT_RULES)).toEqual([{ orgId: 'a', satisfactionRate: 0.675, ratings: 40, reason: '机构满意率 67.5%，低于 80%' }]);
+  // Too few ratings; and a result without its satisfied count (stored before issue 21) is not judged.
+  expect(lowSatisfactionOrgs([r('b', 1, 4), r('c', null, 40)], DEFAULT_ADJUSTMENT_RULES)).toEqual([]);
 });

@@ -33,23 +33,34 @@ test('the assessments dataset: each stored result as a row, read back from the .
   try {
     await store.insert(COLLECTIONS.assessmentResults, {
       _id: '2026:p1', year: 2026, productId: 'p1', orgId: 'o1', productName: '劳动争议法律援助', category: 'legal-aid', score: 86.5, grade: 'good', status: 'published',
-      documentNumber: '杭司〔2027〕3号', publishedAt: '2027-01-20T02:00:00.000Z', satisfaction: { rate: 0.93, n: 120 }, components: [], methodsUsed: [], computedAt: '2027-01-10T02:00:00.000Z',
+      documentNumber: '杭司〔2027〕3号', publishedAt: '2027-01-20T02:00:00.000Z', satisfaction: { rate: 0.93, n: 120, satisfied: 108 }, components: [], methodsUsed: ['ledger', 'mystery'], computedAt: '2027-01-10T02:00:00.000Z',
+      scoreGrade: 'good', insufficient: false, evidence: { ratings: 120, findings: 3, methods: ['ledger', 'mystery'], use: 'accepted' }, shortfalls: [], decision: null,
     });
     await store.insert(COLLECTIONS.assessmentResults, {
       _id: '2025:p1', year: 2025, productId: 'p1', orgId: 'o1', productName: '劳动争议法律援助', category: 'legal-aid', score: 70, grade: 'pass', status: 'draft',
       satisfaction: { rate: null, n: 0 }, components: [], methodsUsed: [], computedAt: '2026-01-10T02:00:00.000Z',
     });
+    // 证据不足 and decided 不定等次: no grade, said so.
+    await store.insert(COLLECTIONS.assessmentResults, {
+      _id: '2026:p2', year: 2026, productId: 'p2', orgId: 'o1', productName: '邻里调解', category: 'mediation', score: 77, grade: null, status: 'published', documentNumber: '杭司〔2027〕3号', publishedAt: '2027-01-20T02:00:00.000Z',
+      satisfaction: { rate: null, n: 0, satisfied: 0 }, components: [], methodsUsed: [], computedAt: '2027-01-10T02:00:00.000Z', scoreGrade: 'pass', insufficient: true,
+      evidence: { ratings: 0, findings: 0, methods: [], use: 'none' }, shortfalls: [{ grade: 'pass', methods: { have: 0, need: 1 } }],
+      decision: { decision: 'no-grade', reason: '全年未开展服务', decidedOn: '2026-12-20', decidedAt: '', basis: { score: 77, scoreGrade: 'pass', evidence: { ratings: 0, findings: 0, methods: [], use: 'none' } } },
+    });
     const clock = new SettableClock();
     const ctx = { store, clock } as unknown as Ctx;
     const rows = await exportRows('assessments', ctx, 2026);
     expect(rows).toEqual([
-      { year: 2026, productId: 'p1', product: '劳动争议法律援助', category: expect.any(String), score: 86.5, grade: '良好', status: '已公布', satisfactionRate: 0.93, satisfactionN: 120, documentNumber: '杭司〔2027〕3号', publishedAt: '2027-01-20T02:00:00.000Z' },
+      // 满意率 by the one definition: 108 of 120 (not the shrunk 0.93 the score used).
+      { year: 2026, productId: 'p1', product: '劳动争议法律援助', category: expect.any(String), score: 86.5, grade: '良好', status: '已公布', satisfactionRate: 0.9, satisfactionN: 120, documentNumber: '杭司〔2027〕3号', publishedAt: '2027-01-20T02:00:00.000Z', evidence: '基于 120 条评价、3 次检查' },
+      { year: 2026, productId: 'p2', product: '邻里调解', category: expect.any(String), score: 77, grade: '证据不足，本年度不定等次', status: '已公布', satisfactionRate: null, satisfactionN: 0, documentNumber: '杭司〔2027〕3号', publishedAt: '2027-01-20T02:00:00.000Z', evidence: '本年度没有群众评价，没有检查记录，没有自评报告' },
     ]);
-    expect(await exportRows('assessments', ctx)).toHaveLength(2);
+    expect(await exportRows('assessments', ctx)).toHaveLength(3);
     const { title, columns } = EXPORT_REGISTRY.assessments;
     const wb = XLSX.read(await toXlsx(title, columns, rows), { type: 'buffer' });
     const sheet = XLSX.utils.sheet_to_json(wb.Sheets['年度测评'], { header: 1, raw: false }) as string[][];
     expect(sheet[0]).toEqual(columns.map((c) => c.header));
+    expect(sheet[0][7]).toBe('满意率（满意及以上）');
     expect(sheet[1].slice(0, 7)).toEqual(['2026', 'p1', '劳动争议法律援助', rows[0].category, '86.5', '良好', '已公布']);
     expect(sheet[1][10]).toBe('2027-01-20 10:00'); // Shanghai time
     const csv = toCsv(columns, rows).toString('utf8');

@@ -1,5 +1,6 @@
 /** Issue 24, nearest first: distances, how they are said, the map datum conversion, and the demo catalogue's places. */
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
+import { NEW_DECLARATIONS } from '../../server/demo/thisYear';
 import { DISTRICTS } from '../../types/domain';
 import { DISTRICT_CENTRES, HANGZHOU_BOUNDS, distanceKm, distanceText, gcj02ToWgs84, inHangzhou, mapLink, pointOf, wgs84ToGcj02 } from '../../types/geo';
 
@@ -54,10 +55,11 @@ test('bounds: the city’s edges are in, a swapped pair is out', () => {
   expect(mapLink({ latitude: 30.2741, longitude: 120.1302 }, '西湖区 A&B')).toBe('https://uri.amap.com/marker?position=120.130200,30.274100&name=%E8%A5%BF%E6%B9%96%E5%8C%BA%20A%26B&coordinate=wgs84&callnative=1');
 });
 
-test('every district centre is inside the city, and every demo service point near the centre of its address’s district', () => {
+test('every district centre is inside the city, and every demo service point (the catalogue’s and the demo year’s declarations) near the centre of its address’s district', () => {
   for (const d of DISTRICTS) expect({ d, inside: inHangzhou(DISTRICT_CENTRES[d]) }).toEqual({ d, inside: true });
-  for (const p of DEMO_PRODUCTS) {
-    const place = { latitude: p.latitude, longitude: p.longitude };
+  for (const p of [...DEMO_PRODUCTS, ...NEW_DECLARATIONS]) {
+    expect({ name: p.name, placed: typeof p.latitude === 'number' && typeof p.longitude === 'number' }).toEqual({ name: p.name, placed: true });
+    const place = { latitude: p.latitude!, longitude: p.longitude! };
     expect({ name: p.name, inside: inHangzhou(place) }).toEqual({ name: p.name, inside: true });
     // The address names its district (市本级 services sit in the city's central districts).
     const district = DISTRICTS.find((d) => d !== '市本级' && p.address.startsWith(d))!;

@@ -162,6 +162,8 @@ const MATRIX: Record<string, string[]> = {
   'assessments.appeal': APPLICANTS,
   'assessments.appeals': BUREAU,
   'assessments.decideAppeal': BUREAU,
+  'assessments.acceptCapacity': BUREAU,
+  'assessments.decideInsufficient': BUREAU,
   'assessments.confirm': BUREAU,
   'assessments.publish': BUREAU,
   'assessments.results': EVERYONE,

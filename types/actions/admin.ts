@@ -67,6 +67,8 @@ export interface RunJobsResult {
   rectificationsOverdue: number;
   /** Older comments given their paging key and group, and notices their count of shown comments (0 once done). */
   publicityBackfilled: number;
+  /** Products rated before 满意率 had one definition (issue 21) given the rate by it (0 once done). */
+  ratesBackfilled: number;
 }
 
 /** The bureau's exports: a dataset of types/exports.ts as .xlsx or .csv, optionally for one year. */

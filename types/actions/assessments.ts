@@ -3,19 +3,27 @@ import { dateField, yearField } from '../dates';
 import { CATEGORIES } from '../domain';
 import {
   CHECKLISTS,
+  DEFAULT_SCHEME,
   GRADES,
   INDICATORS,
+  INSUFFICIENT_DECISIONS,
   METHODS,
+  evidenceProblems,
   schemeProblems,
   type AppealDoc,
   type AssessmentResultDoc,
   type CampaignStatus,
+  type DecisionRecord,
+  type EvidenceCounts,
+  type FindingAuthorRole,
   type FindingDoc,
   type Grade,
   type Method,
   type Scheme,
   type ScopeEntry,
+  type Shortfall,
 } from '../assessment';
+import { SATISFACTION_NAME, SATISFIED_MIN_LEVEL } from '../rating';
 import type { Category } from '../domain';
 import { bulkIds, type BulkResult } from '../bulk';
 
@@ -31,6 +39,16 @@ const evidence = z
 const reason = (what: string) => z.string({ error: `请写明${what}` }).trim().min(5, `请写明${what}（至少 5 个字）`).max(1000, `${what}不能超过 1000 字`);
 
 const weight = z.number({ error: '权重应为数字' }).min(0, '权重不能为负').max(100, '权重不能超过 100');
+const gradeEvidence = z.strictObject({
+  minRatings: z.number({ error: '评价条数应为数字' }).int('评价条数应为整数').min(0, '评价条数不能为负').max(100_000, '评价条数不能超过 100000'),
+  minMethods: z.number({ error: '测评方式数应为数字' }).int('测评方式数应为整数').min(0, '测评方式数不能为负').max(METHODS.length, `测评方式最多 ${METHODS.length} 种`),
+  acceptedUse: z.boolean({ error: '请选择是否要求核定的服务能力' }),
+});
+const evidenceRules = z.strictObject({
+  grades: z.strictObject({ excellent: gradeEvidence, good: gradeEvidence, pass: gradeEvidence, fail: gradeEvidence }),
+  casesMinRatings: z.number({ error: '评价条数应为数字' }).int('评价条数应为整数').min(1, '至少 1 条评价').max(100_000, '评价条数不能超过 100000'),
+  usePriorStrength: z.number({ error: '先验强度应为数字' }).min(0, '先验强度不能为负').max(100_000, '先验强度不能超过 100000'),
+});
 export const schemeBody = z
   .strictObject({
     indicators: z
@@ -44,12 +62,15 @@ export const schemeBody = z
       .min(1, '至少要有一项指标')
       .max(INDICATORS.length),
     thresholds: z.strictObject({ excellent: z.number().min(0).max(100), good: z.number().min(0).max(100), pass: z.number().min(0).max(100) }),
-    satisfiedMinLevel: z.union([z.literal(3), z.literal(4), z.literal(5)], { error: '满意的最低等级应为 3、4 或 5' }),
+    satisfiedMinLevel: z.literal(SATISFIED_MIN_LEVEL, { error: `满意率全市统一按${SATISFACTION_NAME}计算，测评方案不能另定` }).default(SATISFIED_MIN_LEVEL),
     priorStrength: z.number().min(0, '先验强度不能为负').max(1000, '先验强度不能超过 1000'),
     appealWorkingDays: z.number().int().min(1, '申诉期至少 1 个工作日').max(30, '申诉期至多 30 个工作日'),
+    evidence: evidenceRules.default(() => structuredClone(DEFAULT_SCHEME.evidence)),
   })
   .superRefine((s, ctx) => {
-    for (const message of schemeProblems(s as Omit<Scheme, 'year'>)) ctx.addIssue({ code: 'custom', message, path: ['indicators'] });
+    const body = s as Omit<Scheme, 'year'>;
+    const ofEvidence = new Set(evidenceProblems(body));
+    for (const message of schemeProblems(body)) ctx.addIssue({ code: 'custom', message, path: [ofEvidence.has(message) ? 'evidence' : 'indicators'] });
   });
 
 export const schemeInput = z.strictObject({ year });
@@ -127,6 +148,18 @@ export const decideAppealInput = z
   })
   .refine((v) => !v.accepted || v.finding, { message: '采纳申诉时，请录入复核后的测评记录', path: ['finding'] });
 export const confirmInput = z.strictObject({ year, reason: reason('确认说明') });
+export const acceptCapacityInput = z.strictObject({
+  year,
+  productId,
+  capacity: z.number({ error: '请填写核定的年服务能力' }).int('服务能力应为整数').min(1, '年服务能力至少为 1').max(10_000_000, '服务能力过大，请核对'),
+  reason: reason('核定理由'),
+});
+export const decideInsufficientInput = z.strictObject({
+  year,
+  productId,
+  decision: z.enum(INSUFFICIENT_DECISIONS, { error: '请选择：按现有证据定等次、沿用上年等次或本年度不定等次' }),
+  reason: reason('决定理由'),
+});
 export const publishInput = z.strictObject({
   year,
   reason: reason('公布说明'),
@@ -158,6 +191,8 @@ export const assessmentsSchemas = {
   appeals: yearInput,
   decideAppeal: decideAppealInput,
   confirm: confirmInput,
+  acceptCapacity: acceptCapacityInput,
+  decideInsufficient: decideInsufficientInput,
   publish: publishInput,
   results: resultsInput,
   productHistory: productHistoryInput,
@@ -178,14 +213,36 @@ export interface CampaignView {
 export type FindingView = Pick<FindingDoc, 'productId' | 'method' | 'on' | 'score' | 'notes' | 'checked' | 'evidence' | 'supersedes' | 'reason' | 'recordedAt'> & {
   findingId: string;
   supersededBy: string | null;
+  /** In what role it was recorded (the bureau, an assessing organisation, a purchasing unit). */
+  recordedAs: FindingAuthorRole;
+  /** Whether the caller's organisation wrote it (and so may correct it: only an author corrects its findings). */
+  mine: boolean;
 };
+
+/** A self-report as the bureau weighs it: the served count, the capacity reported and the one it accepted. */
+export interface SelfReportView {
+  servedCount: number;
+  capacity: number | null;
+  reportedAt: string;
+  accepted: { capacity: number; reason: string; at: string } | null;
+}
 
 export interface ProgressRow extends ScopeEntry {
   /** Current (not superseded) findings per method. */
   findings: Record<Method, number>;
   selfReported: boolean;
+  selfReport: SelfReportView | null;
   assessorOrgIds: string[];
-  result: { score: number; grade: Grade; status: string } | null;
+  result: {
+    score: number;
+    grade: Grade | null;
+    scoreGrade: Grade;
+    insufficient: boolean;
+    evidence: EvidenceCounts;
+    shortfalls: Shortfall[];
+    decision: DecisionRecord | null;
+    status: string;
+  } | null;
   appeal: AppealDoc['status'] | null;
 }
 
@@ -195,11 +252,31 @@ export interface PublicResult {
   productId: string;
   productName: string;
   category: Category;
-  grade: Grade;
+  /** null: 证据不足 (the bureau decided 本年度不定等次). */
+  grade: Grade | null;
   score: number;
   ratings: number;
-  satisfaction: { rate: number | null; low?: number; high?: number };
+  /**
+   * `rate`: 满意率 (types/rating.ts, the one definition) of this year's ratings; `adjusted`, `low`, `high`: the shrunk
+   * share the satisfaction score uses, and its 90% interval.
+   */
+  satisfaction: { rate: number | null; satisfied: number | null; adjusted: number | null; low?: number; high?: number };
   methodsUsed: Method[];
+  /** What the grade rests on (counted from the result's inputs). */
+  evidence: EvidenceCounts;
+  /** For a product that was 证据不足: what the bureau decided (the reason stays in the audit trail). */
+  decision: { decision: DecisionRecord['decision']; carried?: DecisionRecord['carried'] } | null;
+  documentNumber: string;
+}
+
+/** One published year of a product (its history). */
+export interface HistoryRow {
+  year: number;
+  grade: Grade | null;
+  score: number;
+  ratings: number;
+  evidence: EvidenceCounts;
+  decision: PublicResult['decision'];
   documentNumber: string;
 }
 
@@ -217,17 +294,19 @@ export interface AssessmentsApi {
   findings: [z.input<typeof findingsInput>, { findings: FindingView[] }];
   recordFinding: [z.input<typeof recordFindingInput>, FindingView];
   selfReport: [z.input<typeof selfReportInput>, { productId: string; servedCount: number; reportedAt: string }];
-  compute: [z.input<typeof yearInput>, { computed: number; appealBy: string; cityRate: number }];
+  compute: [z.input<typeof yearInput>, { computed: number; insufficient: number; appealBy: string; cityRate: number | null }];
   drafts: [z.input<typeof yearInput>, { campaign: CampaignView; results: ResultView[] }];
   mine: [
     z.input<typeof yearInput>,
-    { campaign: CampaignView | null; products: (ScopeEntry & { selfReported: boolean })[]; results: ResultView[]; appeals: AppealView[] },
+    { campaign: CampaignView | null; products: (ScopeEntry & { selfReported: boolean; selfReport: SelfReportView | null })[]; results: ResultView[]; appeals: AppealView[] },
   ];
   appeal: [z.input<typeof appealInput>, AppealView];
   appeals: [z.input<typeof yearInput>, { appeals: AppealView[] }];
   decideAppeal: [z.input<typeof decideAppealInput>, { appeal: AppealView; result: ResultView }];
   confirm: [z.input<typeof confirmInput>, CampaignView];
+  acceptCapacity: [z.input<typeof acceptCapacityInput>, { productId: string; servedCount: number; reportedCapacity: number | null; acceptedCapacity: number }];
+  decideInsufficient: [z.input<typeof decideInsufficientInput>, ResultView];
   publish: [z.input<typeof publishInput>, CampaignView];
   results: [z.input<typeof resultsInput>, { published: boolean; year: number; documentNumber: string | null; items: PublicResult[] }];
-  productHistory: [z.input<typeof productHistoryInput>, { history: { year: number; grade: Grade; score: number; ratings: number; documentNumber: string }[] }];
+  productHistory: [z.input<typeof productHistoryInput>, { history: HistoryRow[] }];
 }

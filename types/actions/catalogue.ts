@@ -1,7 +1,7 @@
 import type { ProductTimeline } from '../timeline';
 import * as z from 'zod';
 import { dateField } from '../dates';
-import { AUDIENCE_GROUPS, CATEGORIES, DISTRICTS, PURCHASE_METHODS, SEARCH_SORTS, type AudienceGroup } from '../domain';
+import { AUDIENCE_GROUPS, CATEGORIES, DISTRICTS, PURCHASE_METHODS, SEARCH_SORTS, type AudienceGroup, type Category } from '../domain';
 import type { CatalogueChangeKind } from '../credit';
 import type { ProductListItem, PublicProduct } from '../product';
 import { GRADES } from '../assessment';
@@ -11,7 +11,10 @@ const productId = z.string({ error: '缺少产品编号' }).min(1, '缺少产品
 const audience = z.enum(AUDIENCE_GROUPS, { error: '没有这个服务人群' });
 
 export const searchCatalogueInput = z.strictObject({
-  /** Words separated by spaces; every word must appear (substring, no segmentation). */
+  /**
+   * What a citizen types, a word or a sentence (or its pinyin): every product sharing a meaningful word with it, or with a
+   * concept it names (types/searchSynonyms.ts), is found; ranked by relevance unless `sort` says otherwise.
+   */
   q: z.string().trim().max(50, '搜索词不能超过 50 字').optional(),
   category: z.enum(CATEGORIES, { error: '没有这个产品类别' }).optional(),
   purchaseMethod: z.enum(PURCHASE_METHODS, { error: '没有这种购买方式' }).optional(),
@@ -41,6 +44,8 @@ export interface SearchCatalogueResult {
   nextCursor: string | null;
   /** Only when a first page found nothing: a few products to offer instead of an empty screen. */
   related?: ProductListItem[];
+  /** With `related`: the category the query named (调解 → 人民调解), whose products `related` lists. */
+  relatedCategory?: Category;
 }
 
 export const suggestInput = z.strictObject({
@@ -48,9 +53,9 @@ export const suggestInput = z.strictObject({
 });
 export type SuggestInput = z.input<typeof suggestInput>;
 export interface SuggestResult {
-  /** Everyday words to search by (from the vocabulary). */
+  /** Everyday words and legal terms to search by (types/searchSynonyms.ts) that begin with or hold what was typed. */
   words: string[];
-  /** Products whose name (or its pinyin) holds what was typed. */
+  /** The best matches of what was typed, ranked as search ranks them (the same analysis). */
   products: { productId: string; name: string }[];
 }
 

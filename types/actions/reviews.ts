@@ -1,15 +1,15 @@
 import * as z from 'zod';
 import { dateField } from '../dates';
-import { EXPERT_KINDS, JUDGEMENTS, RUBRIC_KEYS } from '../rubric';
+import { EXPERT_KINDS, JUDGEMENTS, RUBRIC_KEYS, SCORE_STEP } from '../rubric';
 import { PHONE_PATTERN } from '../spec';
-import type { AskView, AssignmentItem, CanConfirm, ExpertDoc, Exclusion, MeetingView, MyResult, PublicResults, ReviewResult, ReviewResultView, ScoresheetDoc } from '../review';
+import { PANEL_SIZE, type AskView, type AssignmentItem, type CanConfirm, type ExpertDoc, type Exclusion, type MeetingView, type MyResult, type PublicResults, type ReviewResult, type ReviewResultView, type ScoresheetDoc } from '../review';
 import { bulkIds, type BulkResult } from '../bulk';
 import type { DeclarationView } from '../declaration';
 
 const declarationId = z.string({ error: '缺少申报编号' }).min(1, '缺少申报编号').max(64, '申报编号不正确');
 const expertId = z.string({ error: '缺少专家编号' }).min(1, '缺少专家编号').max(64, '专家编号不正确');
-/** Whole or half points. */
-const score = z.number({ error: '请给出分数' }).multipleOf(0.5, '分数应为整数或 0.5 分');
+/** Whole or half points; whether the value is in one of the item's bands is checked with the declaration (rubric.ts scoreProblem). */
+const score = z.number({ error: '请给出分数' }).multipleOf(SCORE_STEP, '分数应为整数或 0.5 分');
 const judgement = z.enum(JUDGEMENTS, { error: '请选择符合、存疑或不符合' });
 
 export const addExpertInput = z.strictObject({
@@ -37,7 +37,11 @@ export const callReserveInput = z.strictObject({
 
 export const drawPanelInput = z.strictObject({
   declarationId,
-  size: z.number({ error: '请填写评审组人数' }).int('人数应为整数').min(5, '评审组至少 5 人').max(7, '评审组至多 7 人'),
+  size: z
+    .number({ error: '请填写评审组人数' })
+    .int('人数应为整数')
+    .min(PANEL_SIZE.min, `评审组至少 ${PANEL_SIZE.min} 人（办法：选取${PANEL_SIZE.min}至${PANEL_SIZE.max}名专家）`)
+    .max(PANEL_SIZE.max, `评审组至多 ${PANEL_SIZE.max} 人（办法：选取${PANEL_SIZE.min}至${PANEL_SIZE.max}名专家）`),
   seed: z.string().trim().min(1).max(64, '随机种子不能超过 64 字').optional(),
 });
 

@@ -173,7 +173,9 @@ export interface ProviderProductView extends CatalogueStanding {
   /** Issue 24: what it costs in words on the provider page (types/cost.ts). */
   purchaseMethod: PurchaseMethod;
   price: string;
-  grades: { year: number; grade: string; gradeLabel: string; score: number; documentNumber: string | null }[];
+  /** Published years: `grade` null is 证据不足 (no grade that year); `gradeLabel` says it in words; `evidence` what it rests on. */
+  grades: { year: number; grade: string | null; gradeLabel: string; score: number | null; evidence: string; documentNumber: string | null }[];
+  /** 满意率 (SATISFACTION_NAME, the one definition) over all its counted ratings. */
   rating: { count: number; satisfactionRate: number | null };
 }
 export interface ProviderResult {
@@ -181,6 +183,7 @@ export interface ProviderResult {
   name: string;
   kind: 'provider' | 'association';
   products: ProviderProductView[];
+  /** 满意率 over every counted rating of its listed, suspended and exited products. */
   satisfaction: { count: number; satisfactionRate: number | null };
   events: PublicEventView[];
 }
@@ -198,7 +201,7 @@ export interface ProposalView {
 
 export interface PublicListResult {
   year: number;
-  failed: { productId: string; name: string; providerName: string; score: number; documentNumber: string | null; publishedAt: string | null }[];
+  failed: { productId: string; name: string; providerName: string; score: number; evidence: string; documentNumber: string | null; publishedAt: string | null }[];
   lowSatisfaction: { orgId: string; name: string; satisfactionRate: number; ratings: number; reason: string }[];
   left: { productId: string; name: string; on: string; documentNumber: string | null; reason: string | null }[];
 }

@@ -112,6 +112,7 @@ export class CloudbaseStore implements Store {
     let q = this.db.collection(collection).where(this.where(query.where ?? {}));
     for (const [field, dir] of query.orderBy ?? []) q = q.orderBy(field, dir);
     if (skip) q = q.skip(skip);
+    if (query.fields) q = q.field(Object.fromEntries(query.fields.map((f) => [f, true])));
     const res = await q.limit(limit).get();
     return res.data as T[];
   }

@@ -31,6 +31,12 @@ export interface Query {
   skip?: number;
   /** Default 100, at most 1000 (CloudBase's server-side maximum). */
   limit?: number;
+  /**
+   * Only these fields (dotted paths allowed) and `_id` come back, nested as stored: CloudBase's `field()` projection, so
+   * a read of many documents for a few fields moves a few fields (issues 24 and 25: the search index, the dashboard). A
+   * field the document lacks is absent. Absent: the whole document.
+   */
+  fields?: string[];
 }
 
 /** A value in an update patch: a plain value to set, or an atomic increment. */
@@ -140,9 +146,17 @@ export function checkQuery(query: Query): { skip: number; limit: number } {
       if (cond.$has !== undefined && (typeof cond.$has === 'object' && cond.$has !== null)) throw new UnsupportedQueryError(`$has on ${field} needs a scalar`);
     }
   }
+  if (query.fields !== undefined) {
+    if (!Array.isArray(query.fields) || query.fields.length === 0) throw new UnsupportedQueryError('fields needs at least one field');
+    query.fields.forEach(checkField);
+  }
   for (const [field, dir] of query.orderBy ?? []) {
     checkField(field);
     if (dir !== 'asc' && dir !== 'desc') throw new UnsupportedQueryError(`order direction ${String(dir)}`);
+  }
+  if (query.fields !== undefined) {
+    if (!Array.isArray(query.fields) || query.fields.length === 0 || query.fields.length > 20) throw new UnsupportedQueryError('fields needs one to twenty field paths');
+    query.fields.forEach(checkField);
   }
   const limit = query.limit ?? DEFAULT_PAGE;
   const skip = query.skip ?? 0;
@@ -161,6 +175,22 @@ export function checkPatch(patch: Patch): void {
     if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).some((k) => k.startsWith('$')) && !isIncrement(v))
       throw new UnsupportedQueryError(`update operator in ${key} is outside the supported subset`);
   }
+}
+
+/** The fields of `doc` that a projection names (dotted paths, nested as stored; arrays are not indexed into), and its `_id`. */
+export function pickFields<T extends HasId>(doc: T, fields: string[] | undefined): T {
+  if (!fields) return doc;
+  const out: Record<string, unknown> = { _id: doc._id };
+  for (const f of fields) {
+    const parts = f.split('.');
+    let from: unknown = doc;
+    for (const p of parts) from = from !== null && typeof from === 'object' && !Array.isArray(from) ? (from as Record<string, unknown>)[p] : undefined;
+    if (from === undefined) continue;
+    let node = out;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]] = from;
+  }
+  return out as T;
 }
 
 /** Applies a patch to a plain document (used by adapters that update in memory). */

@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { CallView } from '@shared/declaration';
-import type { PublicResults } from '@shared/review';
+import { REVIEW_RULES, type PublicResults } from '@shared/review';
 import { ATTRIBUTES, ATTRIBUTE_LABELS, PASS_MARK, RUBRIC, RUBRIC_TOTAL } from '@shared/rubric';
 import { SPEC_SECTIONS } from '@shared/specFields';
 import { chineseDate } from '@shared/time';
@@ -115,7 +115,8 @@ export default function CallPage() {
 
       <View className='call__block call__rubric'>
         <Unbroken className='call__subtitle' text={`评审标准（总分 ${RUBRIC_TOTAL} 分，达标分数线 ${PASS_MARK} 分）`} />
-        <Unbroken className='call__text' text={`评审组成员对照评审标准独立打分，平均总分达到 ${PASS_MARK} 分、经评审组最终确认的，可拟定为公共法律服务产品。`} />
+        <Text className='call__text'>{REVIEW_RULES.panel}</Text>
+        <Text className='call__text'>{REVIEW_RULES.scores}</Text>
         {RUBRIC.map((item) => (
           <View key={item.key} className='call__item'>
             <Unbroken className='call__item-label' text={`${item.aspect === item.label ? item.label : `${item.aspect} · ${item.label}`}（${item.max} 分）`} />
@@ -132,6 +133,13 @@ export default function CallPage() {
             <Text className='call__band'>{ATTRIBUTE_LABELS[a].hint}</Text>
           </View>
         ))}
+        <Text className='call__text' id='rule-attributes'>
+          {REVIEW_RULES.attributes}
+        </Text>
+        <Text className='call__subtitle call__subtitle--inner'>评审结果怎样确认</Text>
+        <Text className='call__text' id='rule-confirmation'>
+          {REVIEW_RULES.confirmation}
+        </Text>
       </View>
 
       {results && (results.proposed.length > 0 || results.notPassed > 0) && (

@@ -1,11 +1,15 @@
-/** A search that found nothing still leads somewhere: related services, the 12348 hotline, and clearing the search. */
+/**
+ * A search that found nothing still leads somewhere: related services — when the words named a kind of service (调解,
+ * 法律援助 …), that kind's services — the 12348 hotline, and clearing the search.
+ */
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { ProductListItem } from '@shared/product';
+import { CATEGORY_LABELS, type Category } from '@shared/domain';
 import { ProductCard } from '../../components/ProductCard';
 
-export function NothingFound({ related, onClear }: { related: ProductListItem[]; onClear: () => void }) {
+export function NothingFound({ related, category, onClear }: { related: ProductListItem[]; category?: Category; onClear: () => void }) {
   const call = () => Taro.makePhoneCall({ phoneNumber: '12348' }).catch(() => undefined);
   return (
     <View className='nothing'>
@@ -19,7 +23,7 @@ export function NothingFound({ related, onClear }: { related: ProductListItem[];
       </AtButton>
       {related.length > 0 && (
         <View className='nothing__related'>
-          <Text className='list__title'>您可能需要</Text>
+          <Text className='list__title'>{category ? `您要找的可能是${CATEGORY_LABELS[category]}服务` : '您可能需要'}</Text>
           {related.map((p) => (
             <ProductCard key={p.productId} p={p} />
           ))}

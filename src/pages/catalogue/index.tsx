@@ -31,7 +31,7 @@ export default function CataloguePage() {
   const [freeOnly, setFreeOnly] = useState(false);
   const [sort, setSort] = useState<SearchSort | undefined>();
   const [large, toggleLarge] = useLargeFont();
-  const { items, related, status, error, moreError, freshness, hasMore, load, loadMore, reload } = useCatalogue();
+  const { items, related, relatedCategory, status, error, moreError, freshness, hasMore, load, loadMore, reload } = useCatalogue();
   const nearest = useNearest();
   const origin = nearest.origin;
 
@@ -168,7 +168,7 @@ export default function CataloguePage() {
       {status === 'error' && <Failure message={error} onRetry={reload} />}
       {(status === 'ready' || status === 'more') && items.length === 0 && (
         filtered ? (
-          <NothingFound related={related} onClear={clear} />
+          <NothingFound related={related} category={relatedCategory} onClear={clear} />
         ) : (
           <Empty title='目录中暂时还没有产品' hint='产品经市司法局认定后会列在这里' />
         )

@@ -5,6 +5,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { SearchCatalogueInput, SearchCatalogueResult } from '@shared/actions/catalogue';
 import type { ProductListItem } from '@shared/product';
+import type { Category } from '@shared/domain';
 import { answeredNow, api, errorMessage } from '../../api/client';
 import { queryKey, readCache, writeCache, type CachePolicy, type Freshness } from '../../utils/deviceCache';
 
@@ -23,6 +24,7 @@ export function useCatalogue() {
   const seeded = useRef(first !== null);
   const [items, setItems] = useState<ProductListItem[]>(first?.items ?? []);
   const [related, setRelated] = useState<ProductListItem[]>(first?.related ?? []);
+  const [relatedCategory, setRelatedCategory] = useState<Category | undefined>(first?.relatedCategory);
   const [status, setStatus] = useState<Status>(first ? 'ready' : 'loading');
   const [error, setError] = useState('');
   const [moreError, setMoreError] = useState('');
@@ -70,6 +72,7 @@ export function useCatalogue() {
       // Shown at once, marked as updating; next pages wait for the fresh first page (busy stays true).
       setItems(saved.data.items);
       setRelated(saved.data.related ?? []);
+      setRelatedCategory(saved.data.relatedCategory);
       cursorRef.current = saved.data.nextCursor;
       setCursor(saved.data.nextCursor);
       setFreshness({ state: 'updating', savedAt: saved.at });
@@ -81,9 +84,10 @@ export function useCatalogue() {
     try {
       const page = await api('catalogue', 'search', { ...filters, limit: PAGE });
       if (id !== request.current) return;
-      if (keep) writeCache('catalogue.first', FIRST_PAGE_CACHE, filters, { items: page.items, nextCursor: page.nextCursor, ...(page.related ? { related: page.related } : {}) });
+      if (keep) writeCache('catalogue.first', FIRST_PAGE_CACHE, filters, { items: page.items, nextCursor: page.nextCursor, ...(page.related ? { related: page.related } : {}), ...(page.relatedCategory ? { relatedCategory: page.relatedCategory } : {}) });
       setItems(page.items);
       setRelated(page.related ?? []);
+      setRelatedCategory(page.relatedCategory);
       setFreshness({ state: 'fresh' });
       settle(id, page.nextCursor);
     } catch (e) {
@@ -123,5 +127,5 @@ export function useCatalogue() {
   }, []);
   moreRef.current = loadMore;
 
-  return { items, related, status, error, moreError, freshness, hasMore: cursor !== null, load, loadMore, reload: () => load(filtersRef.current) };
+  return { items, related, relatedCategory, status, error, moreError, freshness, hasMore: cursor !== null, load, loadMore, reload: () => load(filtersRef.current) };
 }

@@ -67,9 +67,11 @@ export default function MePage() {
     setNotice(null);
     signInWithAdminToken(adminToken);
     try {
+      // The admin token, or (local mode) an account's own token, such as the demo's sign-ins (README: 本地演示账号).
       const me = await api('auth', 'me', {});
-      if (!me.roles.includes('admin')) throw new Error('not admin');
-      setNotice({ kind: 'ok', text: '已以市司法局管理员身份登录' });
+      if (!me.userId) throw new Error('no account');
+      const staff = me.roles.filter((r) => r !== 'citizen');
+      setNotice({ kind: 'ok', text: me.roles.includes('admin') ? '已以市司法局管理员身份登录' : `已以${staff.length ? staff.map((r) => ROLE_LABELS[r]).join('、') : '市民'}身份登录${me.org ? `（${me.org.name}）` : ''}` });
       setAdminToken('');
       setStaffOpen(false);
     } catch {
@@ -269,8 +271,8 @@ export default function MePage() {
             ) : (
               <View className='me__card'>
                 <Text className='me__title'>工作人员登录</Text>
-                <Text className='me__hint'>市司法局工作人员请输入管理员口令。</Text>
-                <Input className='me__input' value={adminToken} password placeholder='管理员口令' aria-label='管理员口令' onInput={(e) => setAdminToken(e.detail.value)} />
+                <Text className='me__hint'>市司法局工作人员请输入管理员口令；其他工作人员请输入本人账号的口令。</Text>
+                <Input className='me__input' value={adminToken} password placeholder='管理员口令或账号口令' aria-label='管理员口令或账号口令' onInput={(e) => setAdminToken(e.detail.value)} />
                 <AtButton disabled={busy || adminToken.trim().length < 8} onClick={signInAsStaff}>
                   登录
                 </AtButton>

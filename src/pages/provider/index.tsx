@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import type { ProviderResult } from '@shared/actions/supervision';
 import { CATEGORY_LABELS, type Category } from '@shared/domain';
 import { chineseDate } from '@shared/time';
+import { SATISFACTION_NAME, percentText } from '@shared/rating';
 import { Unbroken } from '../../components/Unbroken';
 import { HomeLink } from '../../components/HomeLink';
 import { Cost } from '../../components/Cost';
@@ -16,7 +17,6 @@ import '../../styles/supervision.scss';
 type State = { status: 'loading' } | { status: 'ready'; page: ProviderResult } | { status: 'missing' } | { status: 'error'; message: string };
 
 export const STATUS_LABELS = { listed: '在目录中', suspended: '暂停服务', exited: '已退出目录' } as const;
-const percent = (x: number | null) => (x === null ? '暂无' : `${Math.round(x * 100)}%`);
 
 export default function ProviderPage() {
   const id = useRouter().params.id ?? '';
@@ -47,7 +47,7 @@ export default function ProviderPage() {
       <HomeLink />
       <View className='sv__head'>
         <Text className='sv__name'>{p.name}</Text>
-        <Unbroken className='sv__meta' text={`服务满意率 ${percent(p.satisfaction.satisfactionRate)}（${p.satisfaction.count} 条评价）`} />
+        <Unbroken className='sv__meta' text={`${SATISFACTION_NAME} ${percentText(p.satisfaction.satisfactionRate)}（${p.satisfaction.count} 条评价）`} />
       </View>
 
       <View className='sv__block'>
@@ -77,9 +77,12 @@ export default function ProviderPage() {
             <Text className={`sv__badge sv__badge--${x.status}`}>{STATUS_LABELS[x.status]}</Text>
             <Text className='sv__item'>{x.name}</Text>
             <Cost method={x.purchaseMethod} price={x.price} compact />
-            <Unbroken className='sv__text' text={`${CATEGORY_LABELS[x.category as Category] ?? ''} · 满意率 ${percent(x.rating.satisfactionRate)}（${x.rating.count} 条评价）`} />
+            <Unbroken className='sv__text' text={`${CATEGORY_LABELS[x.category as Category] ?? ''} · ${SATISFACTION_NAME} ${percentText(x.rating.satisfactionRate)}（${x.rating.count} 条评价）`} />
             {x.grades.map((g) => (
-              <Unbroken className='sv__text' key={g.year} text={`${g.year} 年度测评：${g.gradeLabel}（${g.score} 分）`} />
+              <View key={g.year}>
+                <Unbroken className='sv__text' text={`${g.year} 年度测评：${g.gradeLabel}${g.score !== null ? `（${g.score} 分）` : ''}`} />
+                <Unbroken className='sv__text' text={g.evidence} />
+              </View>
             ))}
             {x.exit && (
               <Text className='sv__text'>

@@ -5,6 +5,7 @@
  */
 import type { DashboardResult, GroupFigure } from '@shared/actions/admin';
 import { DASHBOARD_STATUS_GROUPS } from '@shared/dashboard';
+import { SATISFACTION_NAME } from '@shared/rating';
 import type { ChartOption } from './echarts';
 
 export interface FigureRow {
@@ -92,7 +93,7 @@ function satisfaction(key: string, title: string, groups: GroupFigure[], font: n
   return {
     key,
     title,
-    meta: '柱长为满意率（基本满意及以上的评价占比），括号内为评价条数',
+    meta: `柱长为${SATISFACTION_NAME}，即满意及以上的评价占比；括号内为评价条数`,
     summary: `${title}：${groups.map((g) => `${g.label} 满意率 ${pct(g.satisfactionRate)}（${g.ratings} 条评价）`).join('；')}`,
     rows,
     empty: rated.length === 0,
@@ -183,7 +184,7 @@ export function dashboardCharts(d: DashboardResult, large: boolean, wide = false
   const months: ChartSpec = {
     key: 'months',
     title: '每月收到的满意度评价',
-    meta: `全年 ${d.ratings.count} 条，满意率 ${pct(d.ratings.satisfactionRate)}`,
+    meta: `全年 ${d.ratings.count} 条，${SATISFACTION_NAME} ${pct(d.ratings.satisfactionRate)}`,
     summary: summaryOf('每月收到的满意度评价', monthRows, '条'),
     rows: monthRows,
     empty: d.ratings.count === 0,

@@ -6,8 +6,28 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
-import { APPEAL_STATUS_LABELS, CAMPAIGN_STATUS_LABELS, GRADE_LABELS, INDICATOR_LABELS, METHODS, METHOD_LABELS, type Method, type Scheme } from '@shared/assessment';
-import type { AppealView, AssessmentsApi, ResultView } from '@shared/actions/assessments';
+import {
+  APPEAL_STATUS_LABELS,
+  CAMPAIGN_STATUS_LABELS,
+  GRADES,
+  GRADE_LABELS,
+  INDICATOR_LABELS,
+  INSUFFICIENT_DECISIONS,
+  INSUFFICIENT_DECISION_LABELS,
+  INSUFFICIENT_LABEL,
+  METHODS,
+  METHOD_LABELS,
+  evidenceText,
+  gradeText,
+  shortfallText,
+  type EvidenceRules,
+  type GradeEvidence,
+  type InsufficientDecision,
+  type Method,
+  type Scheme,
+} from '@shared/assessment';
+import type { AppealView, AssessmentsApi, ProgressRow, ResultView } from '@shared/actions/assessments';
+import { SATISFACTION_NAME } from '@shared/rating';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
 import '../admin.scss';
@@ -40,6 +60,8 @@ function SchemeSetup({ year, onOpened }: { year: number; onOpened: () => void })
   if (!scheme) return <Loading />;
   const setWeight = (i: number, v: string) => setScheme({ ...scheme, indicators: scheme.indicators.map((x, k) => (k === i ? { ...x, weight: Number(v) || 0 } : x)) });
   const setThreshold = (k: keyof Scheme['thresholds'], v: string) => setScheme({ ...scheme, thresholds: { ...scheme.thresholds, [k]: Number(v) || 0 } });
+  const setEvidence = (patch: Partial<EvidenceRules>) => setScheme({ ...scheme, evidence: { ...scheme.evidence, ...patch } });
+  const setNeed = (g: keyof EvidenceRules['grades'], patch: Partial<GradeEvidence>) => setEvidence({ grades: { ...scheme.evidence.grades, [g]: { ...scheme.evidence.grades[g], ...patch } } });
   const save = async () => {
     const { year: _y, ...body } = scheme;
     try {
@@ -76,8 +98,39 @@ function SchemeSetup({ year, onOpened }: { year: number; onOpened: () => void })
           </View>
         ))}
         <Text className='admin__meta'>
-          满意度按“满意”及以上计，向全市平均水平收缩（相当于 {scheme.priorStrength} 条评价的先验）；申诉期 {scheme.appealWorkingDays} 个工作日。
+          满意度按{SATISFACTION_NAME}计，向全市平均水平收缩（相当于 {scheme.priorStrength} 条评价的先验）；申诉期 {scheme.appealWorkingDays} 个工作日。
         </Text>
+        <Text className='admin__label'>各等次的最低证据（达不到的，降到证据够的等次；一个等次也够不上的为“{INSUFFICIENT_LABEL}”，由市司法局决定）</Text>
+        {GRADES.map((g) => (
+          <View key={g} className='aa__need'>
+            <Text className='aa__needName'>{GRADE_LABELS[g]}</Text>
+            <View className='aa__row'>
+              <Text className='aa__label'>至少几条评价</Text>
+              <Input className='aa__num' type='number' value={String(scheme.evidence.grades[g].minRatings)} onInput={(e) => setNeed(g, { minRatings: Number(e.detail.value) || 0 })} />
+            </View>
+            <View className='aa__row'>
+              <Text className='aa__label'>至少几种测评方式</Text>
+              <Input className='aa__num' type='number' value={String(scheme.evidence.grades[g].minMethods)} onInput={(e) => setNeed(g, { minMethods: Number(e.detail.value) || 0 })} />
+            </View>
+            <View
+              className={`admin__chip ${scheme.evidence.grades[g].acceptedUse ? 'admin__chip--on' : ''}`}
+              role='switch'
+              aria-checked={scheme.evidence.grades[g].acceptedUse ? 'true' : 'false'}
+              onClick={() => setNeed(g, { acceptedUse: !scheme.evidence.grades[g].acceptedUse })}
+            >
+              <Text>{scheme.evidence.grades[g].acceptedUse ? '✓ ' : ''}需要核定的服务能力</Text>
+            </View>
+          </View>
+        ))}
+        <View className='aa__row'>
+          <Text className='aa__label'>没有差评时，至少几条评价才算整改情况良好</Text>
+          <Input className='aa__num' type='number' value={String(scheme.evidence.casesMinRatings)} onInput={(e) => setEvidence({ casesMinRatings: Number(e.detail.value) || 0 })} />
+        </View>
+        <View className='aa__row'>
+          <Text className='aa__label'>使用情况的先验（人次）</Text>
+          <Input className='aa__num' type='digit' value={String(scheme.evidence.usePriorStrength)} onInput={(e) => setEvidence({ usePriorStrength: Number(e.detail.value) || 0 })} />
+        </View>
+        <Text className='admin__meta'>没有数据的指标按全市本年度该指标的水平计，不会因为缺少数据而得高分或低分。</Text>
         <Text className='admin__label'>调整理由</Text>
         <Textarea className='admin__textarea' value={reason} onInput={(e) => setReason(e.detail.value)} />
         <AtButton onClick={save}>保存方案</AtButton>
@@ -95,6 +148,82 @@ function SchemeSetup({ year, onOpened }: { year: number; onOpened: () => void })
           开始 {year} 年度测评
         </AtButton>
       </View>
+    </View>
+  );
+}
+
+/** A product whose evidence meets no grade its score reaches: what it lacks, and the bureau's decision with its reason. */
+function DecideInsufficient({ year, row, onDone }: { year: number; row: ProgressRow; onDone: (notice: string) => void }) {
+  const r = row.result!;
+  const [decision, setDecision] = useState<InsufficientDecision>(r.decision?.decision ?? 'no-grade');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const decide = async () => {
+    if (!(await asked('记录决定', `“${row.name}”：${INSUFFICIENT_DECISION_LABELS[decision]}。决定和理由将记入操作记录。确定吗？`))) return;
+    try {
+      await api('assessments', 'decideInsufficient', { year, productId: row.productId, decision, reason });
+      setReason('');
+      onDone(`已记录“${row.name}”的决定：${INSUFFICIENT_DECISION_LABELS[decision]}`);
+    } catch (e) {
+      setError(firstIssue(e));
+    }
+  };
+  return (
+    <View className='aa__insufficient'>
+      <Text className='admin__name'>{row.name}</Text>
+      <Text className='admin__meta'>
+        得分 {r.score}（{GRADE_LABELS[r.scoreGrade]}的分数），{evidenceText(r.evidence)}
+      </Text>
+      {r.shortfalls.map((x) => (
+        <Text key={x.grade} className='admin__meta aa__lacks'>
+          缺：{shortfallText(x)}
+        </Text>
+      ))}
+      <Text className='admin__meta'>{r.decision ? `已决定：${gradeText(r)}（${r.decision.reason}）` : '尚未决定'}</Text>
+      <View className='admin__filters'>
+        {INSUFFICIENT_DECISIONS.map((d) => (
+          <Text key={d} className={`admin__chip ${d === decision ? 'admin__chip--on' : ''}`} onClick={() => setDecision(d)}>
+            {INSUFFICIENT_DECISION_LABELS[d]}
+          </Text>
+        ))}
+      </View>
+      <Textarea className='admin__textarea' value={reason} placeholder='决定理由（记入操作记录）' onInput={(e) => setReason(e.detail.value)} />
+      {error && <Text className='admin__error'>{error}</Text>}
+      <AtButton onClick={decide}>{r.decision ? '改变决定' : '记录决定'}</AtButton>
+    </View>
+  );
+}
+
+/** A self-report's capacity: the bureau accepts it or sets its own, with a reason; usage counts only against it. */
+function AcceptCapacity({ year, row, onDone }: { year: number; row: ProgressRow; onDone: (notice: string) => void }) {
+  const report = row.selfReport!;
+  const [capacity, setCapacity] = useState(String(report.accepted?.capacity ?? report.capacity ?? ''));
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const accept = async () => {
+    if (!(await asked('核定服务能力', `将“${row.name}”的年服务能力核定为 ${capacity} 人次。确定吗？`))) return;
+    try {
+      await api('assessments', 'acceptCapacity', { year, productId: row.productId, capacity: Number(capacity), reason });
+      setReason('');
+      onDone(`已核定“${row.name}”的服务能力`);
+    } catch (e) {
+      setError(firstIssue(e));
+    }
+  };
+  return (
+    <View className='aa__capacity'>
+      <Text className='admin__name'>{row.name}</Text>
+      <Text className='admin__meta'>
+        自评：服务 {report.servedCount} 人次，申报年服务能力 {report.capacity ?? '未填'}
+        {report.accepted ? `；已核定 ${report.accepted.capacity}（${report.accepted.reason}）` : '；尚未核定'}
+      </Text>
+      <View className='aa__row'>
+        <Text className='aa__label'>核定的年服务能力（人次）</Text>
+        <Input className='aa__num' type='number' value={capacity} onInput={(e) => setCapacity(e.detail.value)} />
+      </View>
+      <Textarea className='admin__textarea' value={reason} placeholder='核定理由（记入操作记录）' onInput={(e) => setReason(e.detail.value)} />
+      {error && <Text className='admin__error'>{error}</Text>}
+      <AtButton onClick={accept}>{report.accepted ? '重新核定' : '核定'}</AtButton>
     </View>
   );
 }
@@ -216,6 +345,13 @@ export default function AdminAssessmentPage() {
   if (!progress) return <Loading />;
   const c = progress.campaign;
   const pending = appeals.filter((a) => a.status === 'pending');
+  const insufficient = progress.rows.filter((r) => r.result?.insufficient);
+  const undecided = insufficient.filter((r) => !r.result!.decision);
+  const reported = progress.rows.filter((r) => r.selfReport);
+  const done = (message: string) => {
+    setNotice(message);
+    load();
+  };
 
   return (
     <View className='admin'>
@@ -269,7 +405,11 @@ export default function AdminAssessmentPage() {
                 </Text>
               ))}
               <Text className='aa__mcell'>{r.selfReported ? '✓' : '–'}</Text>
-              <Text className='aa__mresult'>{r.result ? `${GRADE_LABELS[r.result.grade]} ${r.result.score}` : '—'}{r.appeal ? ` · ${APPEAL_STATUS_LABELS[r.appeal]}` : ''}</Text>
+              <Text className='aa__mresult'>
+                {r.result ? `${r.result.grade ? GRADE_LABELS[r.result.grade] : INSUFFICIENT_LABEL} ${r.result.score}` : '—'}
+                {r.result?.insufficient ? (r.result.decision ? ' · 已决定' : ' · 待决定') : ''}
+                {r.appeal ? ` · ${APPEAL_STATUS_LABELS[r.appeal]}` : ''}
+              </Text>
             </View>
             {open === r.productId &&
               drafts
@@ -278,7 +418,7 @@ export default function AdminAssessmentPage() {
                   <View key={d.productId} className='aa__breakdown'>
                     {d.components.map((x) => (
                       <Text key={x.key} className='admin__meta'>
-                        {x.label}：{x.missing ? '无数据' : `${x.score} 分 × ${x.effectiveWeight}%`}
+                        {x.label}：{x.score === null ? '不计入' : `${x.score} 分 × ${x.effectiveWeight}%${x.missing ? '（全市水平）' : ''}`}
                         {x.inputs.ratings !== undefined ? `（${x.inputs.ratings} 条评价）` : ''}
                         {x.inputs.findingIds?.length ? `（${x.inputs.findingIds.length} 条记录）` : ''}
                         {x.note ? ` · ${x.note}` : ''}
@@ -295,6 +435,33 @@ export default function AdminAssessmentPage() {
           {c.status === 'open' ? '计算测评结果（征求意见稿）' : '重新计算'}
         </AtButton>
       )}
+      {(c.status === 'open' || c.status === 'computed') && reported.length > 0 && (
+        <View className='admin__card'>
+          <Text className='admin__title'>服务能力核定（{reported.filter((r) => !r.selfReport!.accepted).length} 个待核定）</Text>
+          <Text className='admin__meta'>使用情况只按市司法局核定的服务能力计算；未核定的按全市水平计，也不能评为需要核定服务能力的等次。</Text>
+          {reported.map((r) => (
+            <AcceptCapacity key={r.productId} year={year} row={r} onDone={done} />
+          ))}
+        </View>
+      )}
+      {insufficient.length > 0 && (
+        <View className='admin__card aa__insufficientList'>
+          <Text className='admin__title'>
+            {INSUFFICIENT_LABEL}（{insufficient.length} 个，{undecided.length} 个待决定）
+          </Text>
+          <Text className='admin__meta'>这些产品的证据达不到任何一个等次的最低要求，不能据此评定等次。确认结果前，请逐个决定，并写明理由。</Text>
+          {insufficient.map((r) =>
+            c.status === 'computed' ? (
+              <DecideInsufficient key={r.productId} year={year} row={r} onDone={done} />
+            ) : (
+              <View key={r.productId} className='aa__insufficient'>
+                <Text className='admin__name'>{r.name}</Text>
+                <Text className='admin__meta'>{r.result!.decision ? gradeText(r.result!) : '尚未决定'}</Text>
+              </View>
+            ),
+          )}
+        </View>
+      )}
       {pending.map((a) => (
         <DecideAppeal key={a.appealId} appeal={a} onDone={load} />
       ))}
@@ -310,8 +477,8 @@ export default function AdminAssessmentPage() {
           <Text className='admin__label'>说明（记入操作记录）</Text>
           <Textarea className='admin__textarea' value={reason} onInput={(e) => setReason(e.detail.value)} />
           {c.status === 'computed' ? (
-            <AtButton type='primary' disabled={pending.length > 0} onClick={confirm}>
-              {pending.length ? `还有 ${pending.length} 条申诉待处理` : '确认测评结果'}
+            <AtButton type='primary' disabled={pending.length > 0 || undecided.length > 0} onClick={confirm}>
+              {pending.length ? `还有 ${pending.length} 条申诉待处理` : undecided.length ? `还有 ${undecided.length} 个${INSUFFICIENT_LABEL}的产品待决定` : '确认测评结果'}
             </AtButton>
           ) : (
             <AtButton type='primary' onClick={publish}>

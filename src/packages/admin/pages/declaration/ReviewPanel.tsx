@@ -114,7 +114,7 @@ export function ReviewPanel({ d, onChanged }: { d: DeclarationView; onChanged: (
               {ATTRIBUTE_LABELS[a].label}：符合 {result.attributes[a].meets}，存疑 {result.attributes[a].doubtful}，不符合 {result.attributes[a].fails}
             </Text>
           ))}
-          {result.failedAttributes.length > 0 && <Text className='admin__error'>多数评审认为{result.failedAttributes.map((a) => ATTRIBUTE_LABELS[a].label).join('、')}不符合，不能拟定</Text>}
+          {result.failedAttributes.length > 0 && <Text className='admin__error'>{result.failedAttributes.map((a) => ATTRIBUTE_LABELS[a].label).join('、')}未获评审组过半数成员认定为符合，不能拟定</Text>}
           {RUBRIC.map((i) => (
             <Text key={i.key} className='admin__meta'>
               {i.label}：{result.itemAverages[i.key]} / {i.max}

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
-import { APPEAL_STATUS_LABELS, CAMPAIGN_STATUS_LABELS, GRADE_LABELS } from '@shared/assessment';
+import { APPEAL_STATUS_LABELS, CAMPAIGN_STATUS_LABELS, evidenceText, gradeText, shortfallText, showsScore } from '@shared/assessment';
 import type { AssessmentsApi, ResultView } from '@shared/actions/assessments';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Empty, Failure, Loading } from '../../../../components/StateView';
@@ -59,7 +59,7 @@ function Breakdown({ r }: { r: ResultView }) {
       {r.components.map((c) => (
         <View key={c.key} className={`pa__component ${c.key.startsWith('inspection.') ? 'pa__component--sub' : ''}`}>
           <Text className='pa__cLabel'>{c.label}</Text>
-          <Text className='pa__cValue'>{c.missing ? '无数据' : `${c.score} 分 × ${c.effectiveWeight}%`}</Text>
+          <Text className='pa__cValue'>{c.score === null ? '不计入' : `${c.score} 分 × ${c.effectiveWeight}%${c.missing ? '（全市水平）' : ''}`}</Text>
           {c.note && <Text className='pa__cNote'>{c.note}</Text>}
         </View>
       ))}
@@ -126,6 +126,14 @@ export default function ProviderAssessmentPage() {
           <View key={p.productId} className='pa__card'>
             <Text className='pa__title'>{p.name}</Text>
             <Text className='pa__meta'>自评报告：{p.selfReported ? '已提交（截止前可重新提交）' : '未提交'}</Text>
+            {p.selfReport && (
+              <Text className='pa__meta'>
+                服务能力：
+                {p.selfReport.accepted
+                  ? `市司法局核定为每年 ${p.selfReport.accepted.capacity} 人次${p.selfReport.accepted.capacity !== p.selfReport.capacity ? `（申报 ${p.selfReport.capacity ?? '未填'}）` : ''}`
+                  : '尚未经市司法局核定（核定前，使用情况按全市水平计，且不能评为需要核定服务能力的等次）'}
+              </Text>
+            )}
             {c.status === 'open' &&
               (reporting === p.productId ? (
                 <SelfReportForm year={year} productId={p.productId} onDone={() => (setReporting(null), setNotice('自评报告已提交'), load())} />
@@ -135,8 +143,15 @@ export default function ProviderAssessmentPage() {
             {r && (
               <View>
                 <Text className='pa__grade'>
-                  {r.status === 'published' ? '测评结果' : '测评结果（征求意见稿）'}：{GRADE_LABELS[r.grade]} · {r.score} 分
+                  {r.status === 'published' ? '测评结果' : '测评结果（征求意见稿）'}：{gradeText(r)}
+                  {showsScore(r) ? ` · ${r.score} 分` : ` · 得分 ${r.score}`}
                 </Text>
+                <Text className='pa__meta'>{evidenceText(r.evidence)}</Text>
+                {(r.shortfalls ?? []).map((s) => (
+                  <Text key={s.grade} className='pa__meta'>
+                    {shortfallText(s)}
+                  </Text>
+                ))}
                 <Breakdown r={r} />
               </View>
             )}

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { GRADES, GRADE_LABELS, METHOD_LABELS, type Grade } from '@shared/assessment';
+import { GRADES, GRADE_LABELS, INSUFFICIENT_LABEL, METHOD_LABELS, evidenceText, gradeText, showsScore, type Grade } from '@shared/assessment';
+import { SATISFACTION_NAME, percentText } from '@shared/rating';
 import type { AssessmentsApi } from '@shared/actions/assessments';
 import { CATEGORY_LABELS } from '@shared/domain';
 import { api, errorMessage } from '../../../../api/client';
@@ -64,18 +65,22 @@ export default function ResultsPage() {
           <Text className='results__meta'>
             {year} 年度共 {data.items.length} 项服务 · 依据 {data.documentNumber} 公布
           </Text>
+          <Text className='results__meta'>每个等次都写明所依据的群众评价和检查次数；证据达不到最低要求的写明“{INSUFFICIENT_LABEL}”，由市司法局决定。</Text>
           {data.items.map((r) => (
             <View key={r.productId} className='results__item' onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${r.productId}` })}>
               <View className='results__head'>
-                <Text className={`results__grade results__grade--${r.grade}`}>{GRADE_LABELS[r.grade]}</Text>
+                <Text className={`results__grade results__grade--${r.grade ?? 'none'}`}>{r.grade ? GRADE_LABELS[r.grade] : INSUFFICIENT_LABEL}</Text>
                 <Text className='results__name'>{r.productName}</Text>
               </View>
               <Text className='results__line'>
-                {CATEGORY_LABELS[r.category]} · {r.score} 分
+                {CATEGORY_LABELS[r.category]}
+                {showsScore(r) ? ` · ${r.score} 分` : ''}
+                {r.decision ? ` · ${gradeText(r)}` : ''}
               </Text>
+              <Text className='results__line results__evidence'>{evidenceText(r.evidence)}</Text>
               <Text className='results__line'>
-                {r.ratings
-                  ? `群众满意度 ${Math.round((r.satisfaction.rate ?? 0) * 100)}%（${r.ratings} 条评价，可能在 ${Math.round((r.satisfaction.low ?? 0) * 100)}%–${Math.round((r.satisfaction.high ?? 0) * 100)}% 之间）`
+                {r.ratings && r.satisfaction.rate !== null
+                  ? `${SATISFACTION_NAME} ${percentText(r.satisfaction.rate)}（${r.ratings} 条评价；计分时向全市水平校正为 ${percentText(r.satisfaction.adjusted)}，可能在 ${percentText(r.satisfaction.low ?? null)}–${percentText(r.satisfaction.high ?? null)} 之间）`
                   : '本年度没有群众评价'}
               </Text>
               <Text className='results__line'>测评方式：{r.methodsUsed.length ? r.methodsUsed.map((m) => METHOD_LABELS[m]).join('、') : '无'}</Text>

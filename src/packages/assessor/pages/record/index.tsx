@@ -28,6 +28,8 @@ interface Draft {
 const draftKey = (year: number, productId: string) => `hzlp.assess.draft.${year}.${productId}`;
 const empty = (method: Method = 'ledger'): Draft => ({ method, checked: [], notes: '', evidence: [] });
 
+const FINDING_BY = { admin: '市司法局', assessor: '其他测评机构', purchaser: '采购单位' } as const;
+
 export default function RecordPage() {
   const params = useRouter().params;
   const year = Number(params.year) || new Date().getFullYear();
@@ -119,6 +121,9 @@ export default function RecordPage() {
             </Text>
           ))}
         </View>
+        {!draft.supersedes && current.some((f) => f.mine && f.method === draft.method) && (
+          <Text className='assessor__meta'>本单位已有这一方式的记录：如需改动，请在下方“已提交的记录”里点“更正这条”。</Text>
+        )}
       </View>
 
       <View className='assessor__card'>
@@ -172,9 +177,13 @@ export default function RecordPage() {
               {METHOD_LABELS[f.method]} · {f.on} · {f.score} 分{f.supersedes ? '（更正）' : ''}
             </Text>
             <Text className='assessor__itemText'>{f.notes}</Text>
-            <Text className='assessor__link' onClick={() => update({ method: f.method, checked: f.checked, notes: f.notes, evidence: f.evidence, supersedes: f.findingId, reason: '' })}>
-              更正这条
-            </Text>
+            {f.mine ? (
+              <Text className='assessor__link' onClick={() => update({ method: f.method, checked: f.checked, notes: f.notes, evidence: f.evidence, supersedes: f.findingId, reason: '' })}>
+                更正这条
+              </Text>
+            ) : (
+              <Text className='assessor__meta'>{FINDING_BY[f.recordedAs]}录入，只有录入单位可以更正</Text>
+            )}
           </View>
         ))}
       </View>

@@ -6,9 +6,11 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { RubricItem } from '@shared/rubric';
 
-const valuesIn = (min: number, max: number) => Array.from({ length: Math.round((max - min) * 2) + 1 }, (_, i) => min + i * 0.5);
-
-export function BandPicker({ item, range, value, locked, onChange }: { item: RubricItem; range: { min: number; max: number }; value: number | undefined; locked: boolean; onChange: (v: number) => void }) {
+/**
+ * `values` are the item's allowed values (rubric.ts allowedValues, what validation accepts): each band offers those
+ * inside it, so nothing between bands can be chosen.
+ */
+export function BandPicker({ item, range, values, value, locked, onChange }: { item: RubricItem; range: { min: number; max: number }; values: number[]; value: number | undefined; locked: boolean; onChange: (v: number) => void }) {
   // The bands the allowed range leaves open (purchase method allows one), each clipped to it.
   const bands = item.bands
     .map((b) => ({ ...b, min: Math.max(b.min, range.min), max: Math.min(b.max, range.max) }))
@@ -35,7 +37,7 @@ export function BandPicker({ item, range, value, locked, onChange }: { item: Rub
       ))}
       {band && band.min < band.max && (
         <View className='bands__values' role='radiogroup' aria-label='分值'>
-          {valuesIn(band.min, band.max).map((v) => (
+          {values.filter((v) => v >= band.min && v <= band.max).map((v) => (
             <View key={v} className={`bands__value ${value === v ? 'bands__value--on' : ''}`} role='radio' aria-checked={value === v ? 'true' : 'false'} onClick={() => !locked && onChange(v)}>
               <Text>{v}</Text>
             </View>

@@ -9,8 +9,8 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import { PURCHASE_METHOD_LABELS, type PurchaseMethod } from '@shared/domain';
 import type { DeclarationView } from '@shared/declaration';
-import type { AskView, AttributeJudgements, MeetingView, ReviewResultView } from '@shared/review';
-import { allowedRange, ATTRIBUTES, ATTRIBUTE_LABELS, JUDGEMENTS, JUDGEMENT_LABELS, PASS_MARK, RUBRIC, RUBRIC_TOTAL } from '@shared/rubric';
+import { REVIEW_RULES, type AskView, type AttributeJudgements, type MeetingView, type ReviewResultView } from '@shared/review';
+import { allowedRange, allowedValues, ATTRIBUTES, ATTRIBUTE_LABELS, describeValues, JUDGEMENTS, JUDGEMENT_LABELS, PASS_MARK, RUBRIC, RUBRIC_TOTAL } from '@shared/rubric';
 import { readField } from '@shared/specFields';
 import { shanghaiDateTime } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../../../api/client';
@@ -261,6 +261,7 @@ export default function ScorePage() {
       </View>
       {RUBRIC.map((item) => {
         const { min, max } = allowedRange(item, pm);
+        const values = allowedValues(item, pm);
         const v = sheet.items[item.key];
         const text = item.key === 'completeness' ? `附件 ${(d.spec.attachments ?? []).length} 个` : String(readField(d.spec, item.key) ?? '');
         const set = (x: number) => change({ ...sheet, items: { ...sheet.items, [item.key]: Math.min(max, Math.max(min, x)) } });
@@ -271,10 +272,8 @@ export default function ScorePage() {
               {item.label}（{item.max} 分）
             </Text>
             <Text className='item__spec'>{item.key === 'purchaseMethod' ? `申报的购买方式：${pm ? PURCHASE_METHOD_LABELS[pm] : '未填写'}` : text || '（申报单位未填写）'}</Text>
-            <Text className='item__band'>
-              本项可打 {min}–{max} 分
-            </Text>
-            <BandPicker item={item} range={{ min, max }} value={v} locked={locked} onChange={(x) => set(x)} />
+            <Text className='item__band'>本项可打 {describeValues(values)}</Text>
+            <BandPicker item={item} range={{ min, max }} values={values} value={v} locked={locked} onChange={(x) => set(x)} />
             {issues[`items.${item.key}`] && <Text className='item__error'>{issues[`items.${item.key}`]}</Text>}
             {askList(item.key)}
             {askForm(item.key)}
@@ -284,6 +283,9 @@ export default function ScorePage() {
 
       <View className='item'>
         <Text className='item__label'>属性审查（评审标准第四部分）</Text>
+        <Text className='item__band' id='rule-attributes'>
+          {REVIEW_RULES.attributes}
+        </Text>
         {ATTRIBUTES.map((a) => (
           <View key={a} className='attr'>
             <Text className='attr__label'>{ATTRIBUTE_LABELS[a].label}</Text>
@@ -306,6 +308,9 @@ export default function ScorePage() {
       {locked && (
         <View className='item' id='i-verdict'>
           <Text className='item__label'>评审结果与评审组确认</Text>
+          <Text className='item__band' id='rule-confirmation'>
+            {REVIEW_RULES.confirmation}
+          </Text>
           {!result ? (
             <Text className='item__band'>正在读取评审结果…</Text>
           ) : result.kind === 'waiting' ? (
@@ -321,7 +326,7 @@ export default function ScorePage() {
                   {ATTRIBUTE_LABELS[a].label}：符合 {result.view.attributes[a].meets}，存疑 {result.view.attributes[a].doubtful}，不符合 {result.view.attributes[a].fails}
                 </Text>
               ))}
-              {result.view.failedAttributes.length > 0 && <Text className='item__error'>多数评审认为{result.view.failedAttributes.map((a) => ATTRIBUTE_LABELS[a].label).join('、')}不符合，不能拟定</Text>}
+              {result.view.failedAttributes.length > 0 && <Text className='item__error'>{result.view.failedAttributes.map((a) => ATTRIBUTE_LABELS[a].label).join('、')}未获评审组过半数认定符合，不能拟定</Text>}
               <Text className='item__band'>
                 评审组 {result.view.members} 人中 {result.view.canConfirm.agreed} 人同意，{result.view.disagreed} 人不同意
                 {result.view.mine ? `；您已表示${result.view.mine.agree ? '同意' : '不同意'}` : ''}
