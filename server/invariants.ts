@@ -337,8 +337,15 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     const c = cases.find((x) => x._id === k._id);
     if (!c || c.status === 'closed' || c.orgId !== k.orgId || !c.callbackWanted) problems.push(`phone number ${k._id} is kept without an open case that asked for a call`);
   }
-  for (const c of cases)
+  for (const c of cases) {
     if (c.overdue && c.response && c.response.respondedOn <= c.dueOn) problems.push(`case ${c._id} is flagged overdue but was answered by its due day`);
+    // Issue 24, the bureau's review (复核): asked once, after an answer; decided once; a case sent back has its old answer kept.
+    if (c.status === 'review' && (!c.review || c.review.decision || !c.response)) problems.push(`case ${c._id} is in review without an open review of an answer`);
+    if (c.review && c.review.dueOn <= c.review.requestedOn) problems.push(`case ${c._id}'s review is due before it was asked for`);
+    if (c.review?.decision?.outcome === 'redo' && !(c.earlier ?? []).length) problems.push(`case ${c._id} was sent back without its earlier answer kept`);
+    if (c.review?.decision?.outcome === 'upheld' && c.status !== 'closed') problems.push(`case ${c._id}'s answer was upheld but the case is ${c.status}`);
+    if ((c.response !== null) !== (c.onTime !== null)) problems.push(`case ${c._id} counts as answered on time or late without an answer, or the reverse`);
+  }
 
   // Messages: one per (kind, record, recipient, occasion) by construction; each names a known kind and a recipient.
   for (const m of await all<MessageDoc>(store, COLLECTIONS.messages)) {
@@ -353,6 +360,9 @@ export async function checkInvariants(store: Store): Promise<string[]> {
     if (JSON.stringify(s.dimensionSums) !== JSON.stringify(again.dimensionSums)) problems.push(`rating summary ${s._id}: dimension sums do not match`);
     const productCases = cases.filter((c) => c.productId === s.productId && (s.year === null || Number(c.openedOn.slice(0, 4)) === s.year));
     if (s.casesOpened !== productCases.length) problems.push(`rating summary ${s._id}: ${s.casesOpened} cases counted, ${productCases.length} exist`);
+    const onTime = productCases.filter((c) => c.onTime === true).length;
+    const late = productCases.filter((c) => c.onTime === false).length;
+    if (s.casesClosedOnTime !== onTime || s.casesLate !== late) problems.push(`rating summary ${s._id}: ${s.casesClosedOnTime} on time and ${s.casesLate} late, the cases say ${onTime} and ${late}`);
     if (s.year === null) {
       const p = await store.get<ProductDoc>(COLLECTIONS.products, s.productId);
       if (p && p.rating.count !== s.count) problems.push(`product ${p._id} shows ${p.rating.count} ratings, the summary ${s.count}`);

@@ -2,7 +2,7 @@
  * The catalogue's real first page in index.html (issue 14, fast on a phone network): the server fills the shell's
  * skeleton (`#sk-list` of src/index.html) with the same first page the home page asks for first
  * (`catalogue.search { limit: 20 }`, run in-process by an anonymous caller), as plain HTML: one link per product to its
- * page, its name, 免费 or its purchase method, its category, summary and provider. A phone on a slow link sees real
+ * page, its name, what it costs in plain words (免费 / 收费 …) and its purchase method, its category, summary and provider. A phone on a slow link sees real
  * products with the first bytes, ~1.2 s before the framework has booted; the app replaces them when it mounts (the
  * shell hides #sk once #app has content). No script is added: the CSP stays as it is.
  *
@@ -10,7 +10,8 @@
  * publication, suspension, reinstatement and exit) and for at most PRERENDER_TTL_MS, which bounds how long what
  * changes without a new version (a product's 满意率, an edited summary) can lag behind.
  */
-import { CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../types/domain';
+import { CATEGORY_LABELS } from '../types/domain';
+import { costInWords } from '../types/cost';
 import type { ProductListItem } from '../types/product';
 import { SATISFACTION_NAME, percentText } from '../types/rating';
 import type { SearchCatalogueResult } from '../types/actions/catalogue';
@@ -35,7 +36,9 @@ export function escapeHtml(text: unknown): string {
 
 /** One product as the app's ProductCard shows it at a glance, as a link to its page (works before any script). */
 export function renderCard(p: ProductListItem): string {
-  const method = p.purchaseMethod === 'free' ? '<span class="pr-badge pr-badge--free">免费</span>' : `<span class="pr-badge pr-badge--method">${escapeHtml(PURCHASE_METHOD_LABELS[p.purchaseMethod] ?? p.purchaseMethod)}</span>`;
+  // Cost in plain words first (types/cost.ts, as the app's card), the regulation's term after it.
+  const cost = costInWords(p.purchaseMethod, p.price ?? '');
+  const method = `<span class="pr-badge pr-badge--${cost.kind}">${escapeHtml(cost.headline)}</span><span class="pr-term">${escapeHtml(cost.term)}</span>`;
   const rate = p.rating?.count > 0 && p.rating.satisfactionRate !== null ? ` · ${SATISFACTION_NAME} ${percentText(p.rating.satisfactionRate)}` : '';
   return (
     `<a class="pr-card" href="/#/pages/product/index?id=${escapeHtml(encodeURIComponent(p.productId))}">` +

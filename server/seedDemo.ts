@@ -29,7 +29,7 @@ export function demoSpec(p: DemoProduct, i: number): Spec {
       contactPhone: `1390571${String(1000 + i).padStart(4, '0')}`,
       declaredOn: '2025-03-15',
     },
-    publicInfo: { district: p.district, address: p.address, servicePhone: p.phone, hours: p.hours, materials: p.materials ?? DEMO_MATERIALS[p.category] },
+    publicInfo: { district: p.district, address: p.address, servicePhone: p.phone, hours: p.hours, materials: p.materials ?? DEMO_MATERIALS[p.category], ...(p.latitude !== undefined && p.longitude !== undefined ? { latitude: p.latitude, longitude: p.longitude } : {}) },
     provider: {
       expertise: '服务人员须具备法律职业资格或人民调解员资格，从事相关工作 3 年以上。',
       serviceRequirements: '使用普通话或当地方言，着统一工作服，佩戴工作证，服务结束请服务对象评价。',

@@ -35,6 +35,14 @@ export default defineAppConfig({
   // WeChat only: inject a page's components when it is opened, not at start (code-quality check "组件按需注入");
   // sitemap.json lets WeChat's search index the catalogue and product pages and nothing else.
   ...(process.env.TARO_ENV === 'weapp' ? { lazyCodeLoading: 'requiredComponents', sitemapLocation: 'sitemap.json' } : {}),
+  // WeChat only: the location APIs the app calls must be declared here (and in the console's privacy guide,
+  // types/privacy.ts), with the reason shown when getLocation asks, at most 30 characters (issue 24, nearest first).
+  ...(process.env.TARO_ENV === 'weapp'
+    ? {
+        requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+        permission: { 'scope.userLocation': { desc: '按距离由近到远列出附近的公共法律服务' } },
+      }
+    : {}),
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1f5fbf',

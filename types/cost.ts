@@ -1,7 +1,12 @@
 /**
  * What a service costs the citizen, in plain words first and the regulation's term second (attachment 1 note 2:
- * 政府补贴 pays part of the market price, 政府购买 all of it). One function for every card, page, feed and the HSDS
- * `fees_description`, so the catalogue never says "按标准付费" where a person needs to read "收费".
+ * 政府补贴 pays part of the market price, 政府购买 all of it). One function for every card, page, poster, feed and the
+ * HSDS `fees_description`, so the catalogue never says "按标准付费" where a person needs to read "收费".
+ *
+ * The purchase method says who pays the provider; the declared price says what the person pays. Where the two say
+ * different things the person's side wins the headline: a subsidised mediation whose price reads "当事人免费，调解经费由
+ * 财政补贴" is 免费 for the person who comes (the term 政府补贴 still follows it), and an "other" method whose price
+ * reads "免费（社会组织公益项目）" is 免费 too.
  */
 import { PURCHASE_METHOD_LABELS, type PurchaseMethod } from './domain';
 
@@ -17,7 +22,17 @@ export interface CostWords {
   term: string;
 }
 
-const FREE_WORDS = /^(免费|无偿|不收费|零收费)/;
+const FREE_WORDS = /免费|无偿|不收费|零收费|不收取费用/;
+/** Words that mean someone pays something: an amount, a fee, a negotiation, own expense. */
+const PAYING_WORDS = /收费|付费|收取|自费|协商|\d+(\.\d+)?\s*(元|%|％)/;
+/** An amount of money in the price: then a subsidised price is what the person pays. */
+const AMOUNT = /\d+(\.\d+)?\s*元/;
+
+/** True when the declared price says the person pays nothing at all (and names no fee, amount or negotiation). */
+export function paysNothing(price: string): boolean {
+  const text = price.trim();
+  return FREE_WORDS.test(text) && !PAYING_WORDS.test(text.replace(/不收费|零收费|不收取费用/g, ''));
+}
 
 /** The declared price text, cleaned of words that only repeat the headline. */
 function priceDetail(price: string): string | null {
@@ -30,15 +45,17 @@ export function costInWords(method: PurchaseMethod, price: string): CostWords {
   const detail = priceDetail(price);
   switch (method) {
     case 'free':
+      return { kind: 'free', headline: '免费', detail: detail && !paysNothing(price) ? detail : null, term };
     case 'government-purchase':
       // The government pays the whole market price: nothing for the citizen to pay.
-      return { kind: 'free', headline: '免费', detail: method === 'government-purchase' ? '政府出钱购买，您不用付费' : detail, term };
+      return { kind: 'free', headline: '免费', detail: '政府出钱购买，您不用付费', term };
     case 'subsidy':
-      return { kind: 'part', headline: '部分费用由政府补贴', detail: detail ? `您付：${detail}` : null, term };
+      if (paysNothing(price)) return { kind: 'free', headline: '免费', detail: '费用由政府补贴，您不用付费', term };
+      return { kind: 'part', headline: '部分费用由政府补贴', detail: detail ? (AMOUNT.test(detail) ? `您付：${detail}` : detail) : null, term };
     case 'standard-fee':
       return { kind: 'paid', headline: '收费', detail: detail ? `标准：${detail}` : null, term };
     default:
-      return FREE_WORDS.test(price.trim()) ? { kind: 'free', headline: '免费', detail: null, term } : { kind: 'see', headline: '费用见说明', detail, term };
+      return paysNothing(price) ? { kind: 'free', headline: '免费', detail: null, term } : { kind: 'see', headline: '费用见说明', detail, term };
   }
 }
 

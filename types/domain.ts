@@ -104,5 +104,7 @@ export const SEARCH_SORTS = [
   'newest',
   'rating',
   'grade',
+  /** Issue 24: nearest first, from the `near` point the search carries (never stored). */
+  'distance',
 ] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];

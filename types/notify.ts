@@ -37,6 +37,12 @@ export const NOTIFY_KINDS = [
   'rectificationOpened',
   'rectificationDueSoon',
   'rectificationOverdue',
+  'commentAnswered',
+  'caseResponded',
+  'caseReviewRequested',
+  'caseReviewDecided',
+  'caseReopened',
+  'creditRecorded',
 ] as const;
 export type NotifyKind = (typeof NOTIFY_KINDS)[number];
 
@@ -57,6 +63,14 @@ export const NOTIFY_KIND_INFO: Record<NotifyKind, { title: string; template: Tem
   rectificationOpened: { title: '产品被要求限期整改', template: 'TASK' },
   rectificationDueSoon: { title: '限期整改明天到期', template: 'DEADLINE' },
   rectificationOverdue: { title: '限期整改已逾期', template: 'DEADLINE' },
+  // Issue 24, hearing back: the citizen is told what became of their comment and their bad rating; the bureau of a
+  // review asked for; the provider of a review's outcome and of a credit record made about it.
+  commentAnswered: { title: '您的意见有了答复', template: 'RESULT' },
+  caseResponded: { title: '服务单位答复了您的评价', template: 'RESULT' },
+  caseReviewRequested: { title: '群众仍不满意，请复核', template: 'TASK' },
+  caseReviewDecided: { title: '差评复核有了结果', template: 'RESULT' },
+  caseReopened: { title: '差评复核：请重新整改', template: 'TASK' },
+  creditRecorded: { title: '单位有一条新的信用信息', template: 'RESULT' },
 };
 
 /** Deadlines as data: how far ahead a reminder goes out, in working days. */

@@ -18,6 +18,9 @@ export const PRIVACY_APIS = {
   setClipboardData: { item: '剪切板', purpose: '复制服务地址和服务链接，方便转发给家人', refusedHint: '未同意使用剪切板，无法复制' },
   chooseMessageFile: { item: '选中的文件', purpose: '申报单位从聊天中选择申报材料附件上传', refusedHint: '未同意选择文件，无法添加附件' },
   chooseMedia: { item: '选中的照片或视频', purpose: '测评人员拍摄或选择现场照片，作为年度测评的证据', refusedHint: '未同意使用照片，无法添加现场照片' },
+  // Issue 24, nearest first. The location is sent with one catalogue search and never stored.
+  getLocation: { item: '位置信息', purpose: '按距离由近到远列出公共法律服务，位置只用于这一次查找，不保存', refusedHint: '未同意获取位置，可以选择您所在的区县' },
+  chooseLocation: { item: '位置信息', purpose: '服务单位在地图上选定服务地点，方便群众找到最近的服务点并导航', refusedHint: '未同意使用位置，请手动填写经纬度' },
 } satisfies Record<string, PrivacyUse>;
 export type PrivacyApi = keyof typeof PRIVACY_APIS;
 

@@ -2,6 +2,7 @@
 import type { AudienceGroup, Category, ProductStatus, PurchaseMethod } from './domain';
 import type { Spec } from './spec';
 import type { Grade } from './assessment';
+import type { Point } from './geo';
 
 export interface RatingSummaryLite {
   count: number;
@@ -55,6 +56,8 @@ export interface ProductListItem {
   name: string;
   category: Category;
   purchaseMethod: PurchaseMethod;
+  /** The declared 服务价格, so a card can say what the person pays (types/cost.ts). */
+  price: string;
   summary: string;
   providerName: string;
   district: string;
@@ -62,6 +65,11 @@ export interface ProductListItem {
   audienceGroups: AudienceGroup[];
   rating: RatingSummaryLite;
   grade?: ProductGrade;
+  /**
+   * Issue 24: how far the service point is from the search's `near` point, when the search carried one. `approximate`:
+   * the product has no coordinates, so its district's centre stands in.
+   */
+  distance?: { km: number; approximate: boolean };
 }
 
 /** The citizen-facing product page: public fields only, never the applicant's internal ones. */
@@ -72,6 +80,8 @@ export interface PublicProduct extends ProductListItem, CatalogueStanding {
   details: Record<string, string>;
   /** The recommending association's name, for a product declared by 组织推荐. */
   recommendedBy: string | null;
+  /** Issue 24: the service point (WGS-84), when the provider gave it: the page's 导航. */
+  place: Point | null;
 }
 
 /** Issue 12: a product's place in the catalogue as the public sees it: listed, suspended (暂停) or exited (已退出目录). */

@@ -108,6 +108,7 @@ export interface PublicComment {
   reply: string | null;
 }
 
+/** The author's own comment: with the bureau's answer as soon as it is given (issue 24: they are told, and it is there). */
 export interface MyComment extends PublicComment {
   status: CommentStatus;
 }
@@ -125,6 +126,8 @@ export interface PublicityListItem {
   name: string;
   category: string;
   purchaseMethod: string;
+  /** The declared 服务价格: cost in words on the list (types/cost.ts). */
+  price: string;
   providerName: string;
   startsOn: string;
   endsOn: string;

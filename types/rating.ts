@@ -30,6 +30,35 @@ export function percentText(rate: number | null): string {
 /** Levels 1 and 2 open a rectification case. */
 export const BAD_LEVEL = 2;
 export const CASE_WORKING_DAYS = 5;
+/**
+ * 好差评's 复核 (issue 24): a person still not satisfied after the provider's answer (仍不满意) asks the bureau to review
+ * the case, once. The bureau decides within this many working days (counted from the day after the request, on the
+ * working-day calendar): the answer stands (`upheld`: the case closes), or the provider must fix it again (`redo`: the
+ * case reopens with a new CASE_WORKING_DAYS deadline, and the person judges the new answer; no second review).
+ */
+export const REVIEW_WORKING_DAYS = 5;
+export const REVIEW_OUTCOMES = ['upheld', 'redo'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = { upheld: '维持服务单位的答复', redo: '责令服务单位重新整改' };
+export const CASE_STATUS_LABELS = { open: '待答复', responded: '已答复', review: '复核中', closed: '已办结' } as const;
+
+/** What a provider answered: the call back (null when the person left no number) and the fix. */
+export interface CaseResponse {
+  callbackOn: string | null;
+  callbackNote: string | null;
+  fix: string;
+  respondedOn: string;
+}
+
+/** The bureau's review of a case (复核), asked for by the person who rated. */
+export interface CaseReview {
+  requestedOn: string;
+  /** REVIEW_WORKING_DAYS working days after the request. */
+  dueOn: string;
+  /** What the person says is still wrong (shown to the bureau only). */
+  reason: string | null;
+  decision: { outcome: ReviewOutcome; reason: string; decidedOn: string } | null;
+}
 export const TOKEN_DAYS = 30;
 
 /**
@@ -104,9 +133,13 @@ export interface CaseDoc {
   level: Level;
   openedOn: string;
   dueOn: string;
-  status: 'open' | 'responded' | 'closed';
+  status: 'open' | 'responded' | 'review' | 'closed';
   /** The call fields are null when the person left no number: nobody logs a call that could not be made. */
-  response: { callbackOn: string | null; callbackNote: string | null; fix: string; respondedOn: string } | null;
+  response: CaseResponse | null;
+  /** Answers the bureau's review sent back (`redo`), oldest first; the current one is `response`. */
+  earlier?: CaseResponse[];
+  /** Issue 24: the bureau's review (复核), once the person said they were still not satisfied. */
+  review?: CaseReview | null;
   /** Whether the person left a phone number with consent (the number itself: collection ratingContacts). */
   callbackWanted?: boolean;
   onTime: boolean | null;

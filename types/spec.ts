@@ -15,8 +15,13 @@ const LONG = 2000;
 /** A mainland mobile number, or a landline with optional area code and extension. */
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?|400-?\d{3}-?\d{4}|12348)$/;
 
-function fieldSchema(f: SpecField): z.ZodType<string> {
+function fieldSchema(f: SpecField): z.ZodType {
   switch (f.kind) {
+    case 'coordinate': {
+      const { min, max } = f.range ?? { min: -180, max: 180 };
+      const range = `${f.label}应在 ${min} 到 ${max} 之间（杭州市范围内），请检查是否与另一项填反了`;
+      return z.number({ error: `${f.label}应为数字，如 ${((min + max) / 2).toFixed(4)}` }).min(min, range).max(max, range);
+    }
     case 'choice': {
       const values = (f.choices ?? []).map((c) => c.value) as [string, ...string[]];
       return z.enum(values, { error: `请从列表中选择${f.label}` });
@@ -45,7 +50,7 @@ function nestedSchema(fields: SpecField[], partial: boolean) {
     let node = tree as Record<string, unknown>;
     for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
     const s = fieldSchema(f);
-    node[parts[parts.length - 1]] = partial ? s.optional() : s;
+    node[parts[parts.length - 1]] = partial || f.optional ? s.optional() : s;
   }
   const build = (node: Record<string, unknown>): z.ZodType => {
     const shape: Record<string, z.ZodType> = {};
@@ -63,14 +68,31 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
+/**
+ * A service point is a place: its latitude and longitude are given together or not at all (issue 24). The message
+ * goes under the one missing.
+ */
+function bothCoordinates(spec: { publicInfo?: { latitude?: unknown; longitude?: unknown } }, ctx: z.RefinementCtx) {
+  const info = spec.publicInfo ?? {};
+  const has = (v: unknown) => v !== undefined && v !== null && v !== '';
+  if (has(info.latitude) !== has(info.longitude)) {
+    const missing = has(info.latitude) ? 'longitude' : 'latitude';
+    ctx.addIssue({ code: 'custom', path: ['publicInfo', missing], message: `请同时填写服务地点的经度和纬度（只填了${missing === 'longitude' ? '纬度' : '经度'}）` });
+  }
+}
+
 /** The complete specification, as required on submission. */
-export const specSchema = (nestedSchema(SPEC_FIELDS, false) as z.ZodObject).extend({
-  attachments: z.array(attachmentSchema).max(30, '附件不能超过 30 个'),
-});
+export const specSchema = (nestedSchema(SPEC_FIELDS, false) as z.ZodObject)
+  .extend({
+    attachments: z.array(attachmentSchema).max(30, '附件不能超过 30 个'),
+  })
+  .superRefine(bothCoordinates);
 /** What a draft's values should be: any field may be missing, but what is there must fit. Reported, never blocking. */
-export const specDraftSchema = (nestedSchema(SPEC_FIELDS, true) as z.ZodObject).extend({
-  attachments: z.array(attachmentSchema).max(30, '附件不能超过 30 个').optional(),
-});
+export const specDraftSchema = (nestedSchema(SPEC_FIELDS, true) as z.ZodObject)
+  .extend({
+    attachments: z.array(attachmentSchema).max(30, '附件不能超过 30 个').optional(),
+  })
+  .superRefine(bothCoordinates);
 
 /**
  * How much a draft may hold in one field: room for a value over the field's limit (it is reported, and submission
@@ -93,10 +115,9 @@ export const specStoredDraftSchema = (() => {
     let node = tree;
     for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
     const cap = draftCap(f);
-    node[parts[parts.length - 1]] = z
-      .string({ error: `${f.label}应为文字` })
-      .max(cap, `${f.label}太长了，草稿最多保存 ${cap} 字，请删减后再保存`)
-      .optional();
+    const text = z.string({ error: `${f.label}应为文字` }).max(cap, `${f.label}太长了，草稿最多保存 ${cap} 字，请删减后再保存`);
+    // A coordinate is kept as a number, or as what was typed so far (reported as a problem until it is one).
+    node[parts[parts.length - 1]] = (f.kind === 'coordinate' ? z.union([z.number({ error: `${f.label}应为数字` }).refine(Number.isFinite, `${f.label}应为数字`), text]) : text).optional();
   }
   const build = (node: Record<string, unknown>): z.ZodObject => {
     const shape: Record<string, z.ZodType> = {};
@@ -122,7 +143,8 @@ export interface Spec {
   serviceStandard: string;
   evaluationMethod: string;
   cover: { applicantName: string; principal: string; contactName: string; contactPhone: string; declaredOn: string };
-  publicInfo: { district: string; address: string; servicePhone: string; hours: string; materials: string };
+  /** latitude/longitude: the service point, WGS-84 (issue 24; optional, given together). */
+  publicInfo: { district: string; address: string; servicePhone: string; hours: string; materials: string; latitude?: number; longitude?: number };
   provider: { expertise: string; serviceRequirements: string; coverage: string; training: string };
   content: { audience: string; basis: string; problemSolved: string; channels: string; frequency: string };
   management: { rules: string; process: string; publicGuide: string; records: string; qualityControl: string };

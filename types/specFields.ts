@@ -4,8 +4,10 @@
  * citizen's product page are all drawn from this one definition.
  */
 import { CATEGORIES, CATEGORY_LABELS, DISTRICTS, PURCHASE_METHODS, PURCHASE_METHOD_LABELS } from './domain';
+import { HANGZHOU_BOUNDS } from './geo';
 
-export type SpecFieldKind = 'text' | 'textarea' | 'choice' | 'phone' | 'date';
+/** `coordinate`: a number (WGS-84 degrees) within `range`; every other kind is text. */
+export type SpecFieldKind = 'text' | 'textarea' | 'choice' | 'phone' | 'date' | 'coordinate';
 
 export interface SpecField {
   /** Dotted key, e.g. `content.audience`; part of the API. */
@@ -18,11 +20,18 @@ export interface SpecField {
   choices?: readonly { value: string; label: string }[];
   /** Shown to citizens on the product page once the product is in the catalogue. */
   public?: boolean;
+  /** May be left empty even on submission (issue 24: a service point's coordinates). */
+  optional?: boolean;
+  /** A coordinate's allowed values. */
+  range?: { min: number; max: number };
 }
 
 export interface SpecSection {
   key: string;
+  /** The form's own name for the section (attachment 1). */
   title: string;
+  /** What the section is about in a citizen's words, shown beside the form's name on public pages (issue 24). */
+  plain: string;
   /** Where the section comes from, for the reader of the code and the printed sheet. */
   source: string;
   fields: SpecField[];
@@ -38,6 +47,7 @@ const choices = <T extends string>(values: readonly T[], labels: Record<T, strin
 export const SPEC_SECTIONS: SpecSection[] = [
   {
     key: 'cover',
+    plain: '申报单位和联系人',
     title: '封面',
     source: '附件1 封面',
     fields: [
@@ -50,6 +60,7 @@ export const SPEC_SECTIONS: SpecSection[] = [
   },
   {
     key: 'basic',
+    plain: '这是什么服务、花不花钱',
     title: '产品基本情况',
     source: '附件1 表头；正文“申报”段',
     fields: [
@@ -79,6 +90,7 @@ export const SPEC_SECTIONS: SpecSection[] = [
   },
   {
     key: 'publicInfo',
+    plain: '在哪里、怎么联系',
     title: '对公众公开的服务信息',
     source: '本系统补充：目录库向群众展示的联系方式（正文“推介”段）',
     fields: [
@@ -100,10 +112,30 @@ export const SPEC_SECTIONS: SpecSection[] = [
         hint: '群众来办理时要带的证件和材料，用群众听得懂的话写；不需要材料的写“无需准备材料”',
         public: true,
       },
+      // Issue 24, nearest first: where the service point is, so citizens can find the nearest one and open a map.
+      {
+        key: 'publicInfo.latitude',
+        label: '服务地点纬度',
+        kind: 'coordinate',
+        range: HANGZHOU_BOUNDS.latitude,
+        hint: '在手机上可点“在地图上选点”自动填入；也可以从地图网站查到后填写，如 30.2741（北纬，杭州在 29 到 30.8 之间）',
+        public: true,
+        optional: true,
+      },
+      {
+        key: 'publicInfo.longitude',
+        label: '服务地点经度',
+        kind: 'coordinate',
+        range: HANGZHOU_BOUNDS.longitude,
+        hint: '如 120.1302（东经，杭州在 118.2 到 120.9 之间）。填了经纬度，群众就能按距离找到最近的服务点，并一键导航',
+        public: true,
+        optional: true,
+      },
     ],
   },
   {
     key: 'provider',
+    plain: '谁来服务',
     title: '提供主体的专业性',
     source: '附件1 提供主体的专业性',
     fields: [
@@ -115,6 +147,7 @@ export const SPEC_SECTIONS: SpecSection[] = [
   },
   {
     key: 'content',
+    plain: '为谁解决什么问题',
     title: '服务内容的实用性',
     source: '附件1 服务内容的实用性',
     fields: [
@@ -127,6 +160,7 @@ export const SPEC_SECTIONS: SpecSection[] = [
   },
   {
     key: 'management',
+    plain: '怎么办理',
     title: '服务管理的规范性',
     source: '附件1 服务管理的规范性',
     fields: [
@@ -139,6 +173,7 @@ export const SPEC_SECTIONS: SpecSection[] = [
   },
   {
     key: 'efficiency',
+    plain: '要达到什么效果',
     title: '服务过程的高效性',
     source: '附件1 服务过程的高效性',
     fields: [
@@ -147,6 +182,7 @@ export const SPEC_SECTIONS: SpecSection[] = [
   },
   {
     key: 'satisfaction',
+    plain: '群众满不满意',
     title: '服务结果的满意度',
     source: '附件1 服务结果的满意度',
     fields: [

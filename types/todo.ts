@@ -19,6 +19,8 @@ export const TODO_KINDS = [
   'materialOverdue',
   /** Open bad-rating cases due within REMIND_BEFORE.caseDue working days, or past due. */
   'caseDue',
+  /** Bad-rating cases the person was still not satisfied with, waiting for the bureau's review (复核), by its deadline. */
+  'caseReview',
   /** Assessment appeals waiting for the bureau's decision. */
   'appealPending',
   /** Open rectifications (限期整改) due within REMIND_BEFORE.rectificationDue working days, or past due. */
@@ -36,6 +38,7 @@ export const TODO_KIND_LABELS: Record<TodoKind, string> = {
   commentsUnanswered: '公示意见待答复',
   materialOverdue: '补充材料逾期未交',
   caseDue: '差评整改即将到期或已逾期',
+  caseReview: '差评复核待办理',
   appealPending: '测评申诉待处理',
   rectificationDue: '限期整改即将到期或已逾期',
   registrationPending: '单位登记待核验',

@@ -10,7 +10,7 @@ import { CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../../types/domain';
 import type { ExportDataset, ExportRow } from '../../types/exports';
 import type { ProductDoc } from '../../types/product';
 import { COMMENT_STATUS_LABELS, DISPOSITION_LABELS, type CommentDoc } from '../../types/publicity';
-import { LEVEL_LABELS, type CaseDoc, type RatingDoc } from '../../types/rating';
+import { CASE_STATUS_LABELS, LEVEL_LABELS, type CaseDoc, type RatingDoc } from '../../types/rating';
 import type { ExpertDoc, ReviewResult, ScoresheetDoc } from '../../types/review';
 import { ATTRIBUTE_LABELS } from '../../types/rubric';
 import { COLLECTIONS } from '../_lib/collections';
@@ -20,7 +20,6 @@ import type { Where } from '../_lib/store/port';
 import { valueForMoney } from '../procurement/valueForMoney';
 
 const yes = (b: boolean | null | undefined) => (b === null || b === undefined ? '' : b ? '是' : '否');
-const CASE_STATUS_LABELS: Record<CaseDoc['status'], string> = { open: '待答复', responded: '已答复', closed: '已办结' };
 
 /** `field` within the year: ISO instants and plain dates alike sort as strings. */
 function inYear(field: string, year: number | undefined): Where {

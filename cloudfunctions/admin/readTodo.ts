@@ -18,10 +18,13 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { findAll, findByIds } from '../_lib/store/pages';
 import { MAX_PAGE } from '../_lib/store/port';
-import { casesDue, deadlineOf, materialsOverdue, publicityEnding, readPanels, readWatched, rectificationsDue, scoringDue, workingDaysAfter, type Deadline } from '../notify/deadlines';
+import { caseReviewsDue, casesDue, deadlineOf, materialsOverdue, publicityEnding, readPanels, readWatched, rectificationsDue, scoringDue, workingDaysAfter, type Deadline } from '../notify/deadlines';
 import { currentConfirmations, majorityOf } from '../reviews/panelConfirm';
+import { PROVIDER_CASE_PAGE } from '../ratings/cases';
 
 const DECLARATION_PAGE = 'packages/admin/pages/declaration/index';
+/** The cases page (the bureau sees every product's), opened at one case. */
+const CASES_PAGE = PROVIDER_CASE_PAGE.slice(1);
 const clip = (text: string, n = 60) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
 function item(kind: TodoKind, recordId: string, title: string, deadline: Deadline | null, page: string, query: Record<string, string>, detail?: string): TodoItem {
@@ -84,16 +87,17 @@ async function waitingComments(ctx: Ctx, declarationIds: string[]): Promise<Map<
 
 export async function readTodo(_input: unknown, ctx: Ctx): Promise<TodoResult> {
   const today = ctx.clock.today();
-  const [{ cal, cases, reviewing, notices, rectifications }, appeals, registrations] = await Promise.all([
+  const [{ cal, cases, reviewing, notices, rectifications, caseReviews }, appeals, registrations] = await Promise.all([
     readWatched(ctx, today),
     findAll<AppealDoc>(ctx.store, COLLECTIONS.assessmentAppeals, { where: { status: 'pending' } }),
     findAll<OrgDoc>(ctx.store, COLLECTIONS.orgs, { where: { status: 'pending' } }),
   ]);
   const dueCases = casesDue(cal, today, cases);
+  const reviews = caseReviewsDue(cal, today, caseReviews);
   const [panels, noticeDeclarations, products, commentCounts] = await Promise.all([
     readPanels(ctx, reviewing),
     findByIds<DeclarationDoc>(ctx.store, COLLECTIONS.declarations, notices.map((p) => p._id)),
-    findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, [...dueCases.map((x) => x.c.productId), ...appeals.map((a) => a.productId)]),
+    findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, [...dueCases.map((x) => x.c.productId), ...reviews.map((x) => x.c.productId), ...appeals.map((a) => a.productId)]),
     waitingComments(ctx, notices.map((p) => p._id)),
   ]);
   const nameOf = new Map([...reviewing, ...noticeDeclarations].map((d) => [d._id, d.name]));
@@ -124,7 +128,9 @@ export async function readTodo(_input: unknown, ctx: Ctx): Promise<TodoResult> {
   for (const { d, request, deadline } of materialsOverdue(cal, today, reviewing))
     items.push(item('materialOverdue', d._id, d.name, deadline, DECLARATION_PAGE, { id: d._id }, clip(request.note)));
   for (const { c, deadline } of dueCases)
-    items.push(item('caseDue', c._id, productName.get(c.productId) ?? c.productId, deadline, 'packages/applicant/pages/ratings/index', {}, `${LEVEL_LABELS[c.level]}（${c.level} 星），${c.openedOn} 收到`));
+    items.push(item('caseDue', c._id, productName.get(c.productId) ?? c.productId, deadline, CASES_PAGE, { open: c._id }, `${LEVEL_LABELS[c.level]}（${c.level} 星），${c.openedOn} 收到`));
+  for (const { c, deadline } of reviews)
+    items.push(item('caseReview', c._id, productName.get(c.productId) ?? c.productId, deadline, CASES_PAGE, { open: c._id }, `${LEVEL_LABELS[c.level]}，${c.review!.requestedOn} 评价人仍不满意${c.review!.reason ? `：${clip(c.review!.reason, 40)}` : ''}`));
   for (const a of appeals)
     items.push(item('appealPending', a._id, productName.get(a.productId) ?? a.productId, target(cal, today, a.filedOn, TODO_TARGETS.decideAppeal), 'packages/admin/pages/assessment/index', { year: String(a.year) }, `${a.year} 年度测评申诉，${a.filedOn} 提出`));
   for (const { r, deadline } of rectificationsDue(cal, today, rectifications))

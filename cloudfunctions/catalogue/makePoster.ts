@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
-import { CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../../types/domain';
+import { CATEGORY_LABELS } from '../../types/domain';
+import { costInWords } from '../../types/cost';
 import type { ProductDoc } from '../../types/product';
 import { COLLECTIONS } from '../_lib/collections';
 import { escapeHtml as esc } from '../_lib/html';
@@ -25,7 +26,7 @@ export function qrPath(link: string, cell = 8): { path: string; size: number } {
 }
 
 /**
- * A print-ready A6-proportioned SVG poster: name, category, how it is paid, provider, phone, and a QR code of the
+ * A print-ready A6-proportioned SVG poster: name, what it costs in plain words (types/cost.ts), category and purchase method, provider, phone, and a QR code of the
  * product's own page. The link is built here from configuration (_lib/links.ts): no caller can put another on it.
  * On CloudBase the code is a mini-program code (scene = the product id; _lib/miniCode.ts), drawn once per product and kept
  * in cloud storage; locally, or when WeChat refuses, the QR code of the H5 link (`codeKind: 'link'`, with a note then).
@@ -53,6 +54,7 @@ export async function makePoster(
   const W = 600;
   const H = 860;
   const title = wrap(p.name, 13, 2);
+  const cost = costInWords(p.purchaseMethod, p.spec.price);
   const qrX = (W - qrPx) / 2;
   const qrY = 330;
   const text = (x: number, y: number, s: string, size: number, extra = '') => `<text x="${x}" y="${y}" font-size="${size}" ${extra}>${esc(s)}</text>`;
@@ -62,7 +64,9 @@ export async function makePoster(
     `<rect width="${W}" height="90" fill="#1f5fbf"/>`,
     text(W / 2, 58, '杭州市公共法律服务产品', 32, 'fill="#ffffff" text-anchor="middle" font-weight="700"'),
     ...title.map((line, i) => text(W / 2, 160 + i * 52, line, 42, 'fill="#1d2433" text-anchor="middle" font-weight="700"')),
-    text(W / 2, 160 + title.length * 52 + 8, `${CATEGORY_LABELS[p.category]} · ${PURCHASE_METHOD_LABELS[p.purchaseMethod]}`, 28, `fill="${p.purchaseMethod === 'free' ? '#0a7a3d' : '#8a4b00'}" text-anchor="middle"`),
+    // What it costs in plain words, large; the category and the regulation's term under it, smaller.
+    text(W / 2, 160 + title.length * 52 + 4, cost.headline, 34, `fill="${cost.kind === 'free' ? '#0a7a3d' : cost.kind === 'part' ? '#1f5fbf' : '#7a4200'}" text-anchor="middle" font-weight="700"`),
+    text(W / 2, 160 + title.length * 52 + 36, `${CATEGORY_LABELS[p.category]} · 购买方式：${cost.term}`, 22, 'fill="#4a5468" text-anchor="middle"'),
     `<g transform="translate(${qrX} ${qrY})">${codeMarkup}</g>`,
     text(W / 2, qrY + qrPx + 56, code.codeKind === 'wxacode' ? '微信扫一扫 打开小程序查看服务详情' : '微信扫码查看服务详情', 26, 'fill="#4a5468" text-anchor="middle"'),
     text(W / 2, H - 110, p.providerName, 26, 'fill="#1d2433" text-anchor="middle"'),

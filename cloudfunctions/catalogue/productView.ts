@@ -1,6 +1,7 @@
 /** What citizens may see of a product. Built by listing public fields, never by removing private ones. */
 import type { CatalogueStanding, ProductDoc, ProductListItem, PublicProduct } from '../../types/product';
 import { PUBLIC_SPEC_FIELDS, readField } from '../../types/spec';
+import { pointOf } from '../../types/geo';
 
 export function toListItem(p: ProductDoc): ProductListItem {
   return {
@@ -8,6 +9,7 @@ export function toListItem(p: ProductDoc): ProductListItem {
     name: p.name,
     category: p.category,
     purchaseMethod: p.purchaseMethod,
+    price: p.spec.price,
     summary: p.spec.summary,
     providerName: p.providerName,
     district: p.district,
@@ -31,6 +33,7 @@ export function toPublicProduct(p: ProductDoc): PublicProduct {
     documentNumber: p.documentNumber,
     details,
     recommendedBy: p.recommendedBy ?? null,
+    place: pointOf(info),
     ...standingOf(p),
   };
 }

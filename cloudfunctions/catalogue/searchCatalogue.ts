@@ -7,6 +7,8 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { MAX_PAGE, type Store, type Where } from '../_lib/store/port';
 import { toListItem } from './productView';
+import { distanceFrom, distanceKey, placeOf } from './nearest';
+import { distanceKm, type Point } from '../../types/geo';
 import { cursorGone, decodeCursor, encodeCursor, type Cursor } from './searchCursor';
 import { topAfter, type Scored, type SearchIndex, type StableFilters } from './searchIndex';
 import { catalogueGeneration, keptIndex, searchIndexFor, sortKeysFor } from './searchIndexCache';
@@ -20,12 +22,15 @@ interface Input {
   district?: District;
   grade?: Grade;
   sort?: SearchSort;
+  /** Issue 24: where the citizen is, for this answer only (never stored). */
+  near?: Point;
   cursor?: string;
   limit?: number;
 }
 
 /**
- * Products now in the catalogue, with keyset paging in four orders (newest; best rated; best graded; relevance).
+ * Products now in the catalogue, with keyset paging in five orders (newest; best rated; best graded; relevance; issue
+ * 24's nearest first, from the `near` point the request carries, which also puts each item's distance on it).
  * Without words (or with only words that say nothing: 怎么办, 服务) it is one store query. With words it understands a sentence (searchQuery.ts, searchIndex.ts): every
  * product that shares a meaningful word with the query, or one of its concepts, is found, ranked by BM25F in relevance
  * order. A first page that finds nothing comes with `related`: when the query names a category, that category's
@@ -43,8 +48,13 @@ export async function searchCatalogue(input: Input, ctx: Ctx): Promise<SearchCat
   const sort: SearchSort = input.sort ?? (q ? 'relevance' : 'newest');
   const cursor = input.cursor ? decodeCursor(input.cursor, sort) : null;
   // Words that say nothing about the matter (怎么办, 服务) search for nothing: the catalogue, as browsing lists it.
-  return q && saysSomething(q) ? searchByWords(q, input, sort, cursor, limit, ctx) : browse(input, sort, cursor, limit, ctx);
+  const words = q && saysSomething(q) ? q : null;
+  if (sort === 'distance') return nearestFirst(words, input, cursor, limit, ctx);
+  return words ? searchByWords(words, input, sort, cursor, limit, ctx) : browse(input, sort, cursor, limit, ctx);
 }
+
+/** A list item, with its distance from the search's `near` point when it carries one. */
+const itemOf = (input: Input) => (d: ProductDoc) => (input.near ? { ...toListItem(d), distance: distanceFrom(input.near, placeOf(d)) } : toListItem(d));
 
 /** The store conditions of the filters. */
 function filtersWhere(input: Input): Where {
@@ -66,7 +76,45 @@ async function browse(input: Input, sort: SearchSort, cursor: Cursor | null, lim
   const docs = await ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: cursor ? { ...base, [key]: { $lt: cursor.k } } : base, orderBy: [[key, 'desc']], limit: limit + 1 });
   const shown = docs.slice(0, limit);
   const last = shown[shown.length - 1];
-  return { items: shown.map(toListItem), nextCursor: docs.length > limit && last ? encodeCursor({ s: sort, k: (last[key] as string | undefined) ?? '' }) : null };
+  return { items: shown.map(itemOf(input)), nextCursor: docs.length > limit && last ? encodeCursor({ s: sort, k: (last[key] as string | undefined) ?? '' }) : null };
+}
+
+/**
+ * Issue 24, nearest first: the products the words find (or, without words, every product passing the filters), in
+ * order of distance from `near`, nearest first (ties newest first), paged by that distance. The candidates and their
+ * places come from the index (one per catalogue generation), so the order costs no store read; the page's products
+ * are then read by id as for any search. A first page with words that finds nothing answers as a search does.
+ */
+async function nearestFirst(q: AnalysedQuery | null, input: Input, cursor: Cursor | null, limit: number, ctx: Ctx): Promise<SearchCatalogueResult> {
+  const store = ctx.store;
+  const near = input.near!;
+  const [gen, gradeIds] = await Promise.all([catalogueGeneration(store), input.grade ? idsOfGrade(store, input.grade) : null]);
+  const kept = cursor?.g ? keptIndex(store, cursor.g) : null;
+  const index = kept ?? (await searchIndexFor(store, gen.generation, gen.listed)).index;
+  const stable: StableFilters = { category: input.category, purchaseMethod: input.purchaseMethod, district: input.district, audience: input.audience };
+  const found = q ? index.score(q, stable, gradeIds) : index.matching(stable, gradeIds);
+  if (q && found.length === 0 && !cursor) return searchByWords(q, input, 'relevance', null, limit, ctx);
+  const keys = new Map<number, string>();
+  const keyOf = (s: Scored) => keys.get(s.i) ?? keys.set(s.i, distanceKey(distanceKm(near, index.places[s.i].point), index.sortKeys[s.i])).get(s.i)!;
+  // Nearest first; at the same distance the newer (a larger sort key) first, so the key compares the inverse of sortKey.
+  const before = (a: Scored, b: Scored) => {
+    const [ka, kb] = [keyOf(a), keyOf(b)];
+    const [da, db] = [ka.slice(0, 9), kb.slice(0, 9)];
+    return da < db || (da === db && ka > kb);
+  };
+  const after = !cursor ? () => true : (s: Scored) => isAfter(keyOf(s), cursor.k);
+  const page = topAfter(found, limit + 1, before, after);
+  const shown = page.slice(0, limit);
+  const docs = await byIds(store, shown.map((s) => index.ids[s.i]), input);
+  const last = shown[shown.length - 1];
+  const next: Cursor | null = page.length > limit && last ? { s: 'distance', k: keyOf(last), g: index.generation } : null;
+  return { items: docs.map(itemOf(input)), nextCursor: next ? encodeCursor(next) : null };
+}
+
+/** In nearest-first order, whether key `k` comes after the cursor's `c` (farther, or as far and older). */
+function isAfter(k: string, c: string): boolean {
+  const [dk, dc] = [k.slice(0, 9), c.slice(0, 9)];
+  return dk > dc || (dk === dc && k < c);
 }
 
 async function searchByWords(q: AnalysedQuery, input: Input, sort: SearchSort, cursor: Cursor | null, limit: number, ctx: Ctx): Promise<SearchCatalogueResult> {
@@ -94,12 +142,12 @@ async function searchByWords(q: AnalysedQuery, input: Input, sort: SearchSort, c
   if (shown.length === 0 && !cursor) {
     const { ids, category } = related(index, q);
     const docs = await byIds(store, ids.map((i) => index.ids[i]), {});
-    return { items: [], nextCursor: null, related: docs.map(toListItem), ...(category ? { relatedCategory: category } : {}) };
+    return { items: [], nextCursor: null, related: docs.map(itemOf(input)), ...(category ? { relatedCategory: category } : {}) };
   }
   const docs = await byIds(store, shown.map((s) => index.ids[s.i]), input);
   const last = shown[shown.length - 1];
   const next: Cursor | null = page.length > limit && last ? { s: sort, k: keyOf(last), g: index.generation, ...(sort === 'relevance' ? { sc: last.score } : {}) } : null;
-  return { items: docs.map(toListItem), nextCursor: next ? encodeCursor(next) : null };
+  return { items: docs.map(itemOf(input)), nextCursor: next ? encodeCursor(next) : null };
 }
 
 /**

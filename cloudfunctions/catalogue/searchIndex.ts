@@ -18,6 +18,7 @@ import type { ProductDoc } from '../../types/product';
 import { BM25, SEARCH_FIELDS, TERM_CACHE_ENTRIES, TERM_WEIGHTS } from '../../types/searchRanking';
 import type { AnalysedQuery } from './searchQuery';
 import { foldText, pinyinByWords, pinyinOf } from './searchText';
+import { placeOf, type Place } from './nearest';
 
 /** What the index reads of each listed product (a projection: the rest of the specification stays in the store). */
 export const INDEX_FIELDS = [
@@ -34,10 +35,13 @@ export const INDEX_FIELDS = [
   'spec.content.audience',
   'spec.content.problemSolved',
   'spec.content.channels',
+  // Issue 24: the service point, for nearest first.
+  'spec.publicInfo.latitude',
+  'spec.publicInfo.longitude',
 ];
 
 export type IndexedDoc = Pick<ProductDoc, '_id' | 'name' | 'category' | 'purchaseMethod' | 'district' | 'providerName' | 'audienceGroups' | 'sortKey' | 'ratingKey' | 'gradeKey'> & {
-  spec?: { summary?: string; content?: { audience?: string; problemSolved?: string; channels?: string } };
+  spec?: { summary?: string; content?: { audience?: string; problemSolved?: string; channels?: string }; publicInfo?: { latitude?: number; longitude?: number } };
 };
 
 /** The filters of `catalogue.search` that never change while a product is listed (the grade does: see searchCatalogue). */
@@ -102,6 +106,8 @@ export class SearchIndex {
   /** As read when the index was built: current only for the request that built it (ratings and grades move). */
   readonly ratingKeys: string[];
   readonly gradeKeys: string[];
+  /** Issue 24: each product's service point (its district's centre when it declared none). */
+  readonly places: Place[];
   private readonly purchase: PurchaseMethod[];
   private readonly districts: string[];
   private readonly groups: AudienceGroup[][];
@@ -127,6 +133,7 @@ export class SearchIndex {
     this.categories = docs.map((d) => d.category);
     this.ratingKeys = docs.map((d) => d.ratingKey);
     this.gradeKeys = docs.map((d) => d.gradeKey ?? `0|00000|${d.sortKey}`);
+    this.places = docs.map(placeOf);
     this.purchase = docs.map((d) => d.purchaseMethod);
     this.districts = docs.map((d) => d.district);
     this.groups = docs.map((d) => d.audienceGroups ?? []);
@@ -311,6 +318,13 @@ export class SearchIndex {
     const out: number[] = [];
     for (let i = 0; i < this.n; i++) if (cs.includes(this.categories[i])) out.push(i);
     return out.sort((a, b) => (this.sortKeys[a] < this.sortKeys[b] ? 1 : -1));
+  }
+
+  /** Every product passing the filters (and `only`), unscored: the candidates of an order other than relevance (nearest first). */
+  matching(filters: StableFilters, only?: Set<string> | null): Scored[] {
+    const out: Scored[] = [];
+    for (let i = 0; i < this.n; i++) if (this.passes(i, filters) && (!only || only.has(this.ids[i]))) out.push({ i, score: 0 });
+    return out;
   }
 
   /** Newest first, those passing the filters. */

@@ -14,7 +14,7 @@ export async function printDeclaration(input: { declarationId: string }, ctx: Ct
   const value = (key: string) => {
     const v = readField(d.spec, key);
     const field = SPEC_SECTIONS.flatMap((s) => s.fields).find((f) => f.key === key);
-    const shown = field?.choices?.find((c) => c.value === v)?.label ?? (typeof v === 'string' ? v : '');
+    const shown = field?.choices?.find((c) => c.value === v)?.label ?? (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
     return esc(shown).replace(/\n/g, '<br>');
   };
   const cover = SPEC_SECTIONS.find((s) => s.key === 'cover')!;

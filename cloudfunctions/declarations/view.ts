@@ -8,13 +8,14 @@ export function toDeclarationView(d: DeclarationDoc): DeclarationView {
   return { declarationId: _id, ...rest };
 }
 
-/** Share of the specification's fields that hold something. */
+/** Share of the specification's required fields that hold something (optional ones, such as coordinates, do not count). */
 export function completeness(spec: unknown): number {
-  const filled = SPEC_FIELDS.filter((f) => {
+  const required = SPEC_FIELDS.filter((f) => !f.optional);
+  const filled = required.filter((f) => {
     const v = readField(spec, f.key);
     return typeof v === 'string' && v.trim() !== '';
   }).length;
-  return Math.round((filled / SPEC_FIELDS.length) * 100) / 100;
+  return Math.round((filled / required.length) * 100) / 100;
 }
 
 export function toDeclarationListItem(d: DeclarationDoc): DeclarationListItem {

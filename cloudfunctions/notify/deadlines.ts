@@ -55,6 +55,8 @@ const HORIZON_DAYS = 15;
 
 /** Open bad-rating cases that are due within the horizon or already past due. */
 export const readOpenCases = (ctx: Ctx, today: string) => findAll<CaseDoc>(ctx.store, COLLECTIONS.ratingCases, { where: { status: 'open', dueOn: { $lte: addDays(today, HORIZON_DAYS) } } });
+/** Cases waiting for the bureau's review (复核): few at any time, all of them (each due by its own review.dueOn). */
+export const readCaseReviews = (ctx: Ctx) => findAll<CaseDoc>(ctx.store, COLLECTIONS.ratingCases, { where: { status: 'review' } });
 /** Open rectifications that are due within the horizon or already past due. */
 export const readOpenRectifications = (ctx: Ctx, today: string) =>
   findAll<RectificationDoc>(ctx.store, COLLECTIONS.rectifications, { where: { status: 'open', dueOn: { $lte: addDays(today, HORIZON_DAYS) } } });
@@ -72,8 +74,15 @@ export const readOpenPublicity = (ctx: Ctx) => findAll<PublicityDoc>(ctx.store, 
 
 /** Everything the deadlines are decided on, read together (one round): the calendar and the open records. */
 export async function readWatched(ctx: Ctx, today: string) {
-  const [cal, cases, reviewing, notices, rectifications] = await Promise.all([loadCalendar(ctx), readOpenCases(ctx, today), readReviewing(ctx), readOpenPublicity(ctx), readOpenRectifications(ctx, today)]);
-  return { cal, cases, reviewing, notices, rectifications };
+  const [cal, cases, reviewing, notices, rectifications, caseReviews] = await Promise.all([
+    loadCalendar(ctx),
+    readOpenCases(ctx, today),
+    readReviewing(ctx),
+    readOpenPublicity(ctx),
+    readOpenRectifications(ctx, today),
+    readCaseReviews(ctx),
+  ]);
+  return { cal, cases, reviewing, notices, rectifications, caseReviews };
 }
 
 // ---- the decisions -------------------------------------------------------------------------------------------------
@@ -84,6 +93,14 @@ export function casesDue(cal: WorkingDayCalendar, today: string, cases: CaseDoc[
     .filter((c) => c.status === 'open')
     .map((c) => ({ c, deadline: deadlineOf(cal, today, c.dueOn) }))
     .filter((x) => x.deadline.overdue || dueSoon(x.deadline, REMIND_BEFORE.caseDue));
+}
+
+/**
+ * Issue 24: cases the person was still not satisfied with, waiting for the bureau's review (好差评's 复核), each by its
+ * review deadline (REVIEW_WORKING_DAYS after the request). Every one is the bureau's to do, whatever its due day.
+ */
+export function caseReviewsDue(cal: WorkingDayCalendar, today: string, cases: CaseDoc[]): { c: CaseDoc; deadline: Deadline }[] {
+  return cases.filter((c) => c.status === 'review' && c.review && !c.review.decision).map((c) => ({ c, deadline: deadlineOf(cal, today, c.review!.dueOn) }));
 }
 
 /** Panels in review with sheets outstanding whose scoring deadline is within REMIND_BEFORE.scoringDue working days (members reminded) or past. */

@@ -10,6 +10,7 @@ import { COLLECTIONS } from '../_lib/collections';
 import type { Caller, Ctx } from '../_lib/context';
 import { notify, type Notice } from '../_lib/notify';
 import { backfillPublicity } from '../publicity/backfill';
+import { caseLink, PROVIDER_CASE_PAGE } from '../ratings/cases';
 import { casesDue, materialsOverdue, publicityEnding, readPanels, readWatched, rectificationsDue, scoringDue } from './deadlines';
 
 /** The deadline decisions live in ./deadlines.ts (shared with the bureau's to-do list); re-exported for older callers. */
@@ -36,7 +37,7 @@ async function remindCases(ctx: Ctx, due: ReturnType<typeof casesDue>): Promise<
   let n = 0;
   for (const { c, deadline } of due) {
     if (deadline.overdue || !c.orgId) continue;
-    n += await send(ctx, { to: { orgId: c.orgId }, kind: 'caseDueSoon', recordId: c._id, occasion: c.dueOn, body: `一项差评整改将于 ${c.dueOn} 到期，请及时回访并答复`, link: '/packages/applicant/pages/ratings/index' }, COLLECTIONS.ratingCases);
+    n += await send(ctx, { to: { orgId: c.orgId }, kind: 'caseDueSoon', recordId: c._id, occasion: c.dueOn, body: `一项差评整改将于 ${c.dueOn} 到期，请及时回访并答复`, link: caseLink(PROVIDER_CASE_PAGE, c._id) }, COLLECTIONS.ratingCases);
   }
   return n;
 }
@@ -49,7 +50,7 @@ async function flagOverdueCases(ctx: Ctx, due: ReturnType<typeof casesDue>): Pro
       const fresh = await tx.get<CaseDoc>(COLLECTIONS.ratingCases, c._id);
       if (!fresh || fresh.status !== 'open' || fresh.overdue === true) return 0;
       await tx.update(COLLECTIONS.ratingCases, c._id, { overdue: true });
-      await notify(tx, ctx, { to: 'admin', kind: 'caseOverdue', recordId: c._id, occasion: c.dueOn, body: `一项差评整改已于 ${c.dueOn} 到期，服务单位尚未答复`, link: '/packages/applicant/pages/ratings/index' });
+      await notify(tx, ctx, { to: 'admin', kind: 'caseOverdue', recordId: c._id, occasion: c.dueOn, body: `一项差评整改已于 ${c.dueOn} 到期，服务单位尚未答复`, link: caseLink(PROVIDER_CASE_PAGE, c._id) });
       await appendAudit(tx, ctx, { collection: COLLECTIONS.ratingCases, recordId: c._id, change: { overdue: true, dueOn: c.dueOn } });
       return 1;
     });

@@ -1,11 +1,13 @@
 import type { DeclarationDoc } from '../../types/declaration';
-import { COMMENT_PAGE, type CommentDoc, type CommentGroupDoc, type Disposition, type ModerationComment, type MyComment, type PublicComment, type PublicityDoc } from '../../types/publicity';
+import { COMMENT_PAGE, DISPOSITION_LABELS, type CommentDoc, type CommentGroupDoc, type Disposition, type ModerationComment, type MyComment, type PublicComment, type PublicityDoc } from '../../types/publicity';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, invalid, notFound, rateLimited } from '../_lib/errors';
 import { newId, sha256 } from '../_lib/ids';
 import { isApplicant } from '../_lib/rules';
+import { notify } from '../_lib/notify';
+import type { Tx } from '../_lib/store/port';
 import { sameNameKey } from '../_lib/normalizeText';
 import { findAll, inTransactions } from '../_lib/store/pages';
 import { DuplicateKeyError, type Where } from '../_lib/store/port';
@@ -30,7 +32,27 @@ function toPublic(c: CommentDoc, closed: boolean): PublicComment {
     reply: closed ? c.reply : null,
   };
 }
-const toMine = (c: CommentDoc, closed: boolean): MyComment => ({ ...toPublic(c, closed), status: c.status });
+/** The author's own comment: with its answer as soon as the bureau gives it (the public sees answers once the window closes). */
+const toMine = (c: CommentDoc): MyComment => ({ ...toPublic(c, true), status: c.status });
+
+/** The notice's page opened at one comment: where a message about that comment leads. */
+export const commentLink = (c: Pick<CommentDoc, '_id' | 'declarationId'>) => `/pages/notice/index?id=${c.declarationId}&comment=${c._id}`;
+
+/**
+ * Issue 24: the author hears back when the bureau answers their comment (in 我的消息, and in the cloud as a
+ * subscription message), inside the answer's transaction. A changed answer is a new message (the answer is the
+ * occasion); the same answer given again is not.
+ */
+async function tellAuthor(tx: Tx, ctx: Ctx, c: CommentDoc, productName: string, answer: { disposition: Disposition; reply: string; repliedAt: string }) {
+  await notify(tx, ctx, {
+    to: { userIds: [c.userId] },
+    kind: 'commentAnswered',
+    recordId: c._id,
+    occasion: sha256(`${answer.disposition}\n${answer.reply}`).slice(0, 12),
+    body: `您对“${productName}”的意见：${DISPOSITION_LABELS[answer.disposition]}。${answer.reply}`,
+    link: commentLink(c),
+  });
+}
 
 /**
  * A citizen comments while the window is open: checked for content (held ones wait for a person), at most three a
@@ -131,7 +153,7 @@ export async function listComments(input: { declarationId: string; cursor?: stri
   ]);
   if (!p) throw notFound('没有找到这项公示');
   const closed = isClosed(p, ctx.clock.today());
-  return { comments: page.map((c) => toPublic(c, closed)), mine: mine.map((c) => toMine(c, closed)), closed, nextCursor };
+  return { comments: page.map((c) => toPublic(c, closed)), mine: mine.map(toMine), closed, nextCursor };
 }
 
 /** The bureau's view for moderation, a page at a time: every comment, held and hidden ones too, with its group. */
@@ -146,7 +168,7 @@ export async function listForModeration(input: { declarationId: string; cursor?:
   const groups = [...new Set(page.filter((c) => c.groupId).map((c) => c.groupId!))];
   const counted = await Promise.all(groups.map((g) => ctx.store.count(COLLECTIONS.comments, { declarationId: input.declarationId, groupId: g })));
   const sizes = new Map(groups.map((g, i) => [g, counted[i]]));
-  const comments: ModerationComment[] = page.map((c) => ({ ...toMine(c, true), hiddenReason: c.hiddenReason, groupId: c.groupId ?? c._id, groupSize: c.groupId ? sizes.get(c.groupId)! : 1 }));
+  const comments: ModerationComment[] = page.map((c) => ({ ...toMine(c), hiddenReason: c.hiddenReason, groupId: c.groupId ?? c._id, groupSize: c.groupId ? sizes.get(c.groupId)! : 1 }));
   return { comments, nextCursor, total, unanswered };
 }
 
@@ -163,6 +185,7 @@ export async function disposeGroup(input: { declarationId: string; groupId: stri
   // transactions side by side.
   const members = await findAll<CommentDoc>(ctx.store, COLLECTIONS.comments, { where: { declarationId: input.declarationId, groupId: input.groupId }, orderBy: [['key', 'asc']] });
   if (!members.length) throw notFound('没有找到这组意见');
+  const name = (await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId))?.name ?? '';
   const open = members.filter((c) => !c.disposition).map((c) => c._id);
   const repliedAt = ctx.clock.now().toISOString();
   const done = await inTransactions(
@@ -172,6 +195,7 @@ export async function disposeGroup(input: { declarationId: string; groupId: stri
       const c = await tx.get<CommentDoc>(COLLECTIONS.comments, id);
       if (!c || c.disposition) return 0;
       await tx.update(COLLECTIONS.comments, id, { disposition: input.disposition, reply: input.reply, repliedAt, answerDays: answerDaysOf(c.createdAt, repliedAt) });
+      await tellAuthor(tx, ctx, c, name, { disposition: input.disposition, reply: input.reply, repliedAt });
       await appendAudit(tx, ctx, { collection: COLLECTIONS.comments, recordId: id, change: { disposition: input.disposition, group: input.groupId } });
       return 1;
     },
@@ -191,8 +215,10 @@ export async function disposeComment(input: { commentId: string; disposition: Di
     const repliedAt = ctx.clock.now().toISOString();
     const next = { ...c, disposition: input.disposition, reply: input.reply, repliedAt, answerDays: answerDaysOf(c.createdAt, repliedAt) };
     await tx.set(COLLECTIONS.comments, c._id, next);
+    const d = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, c.declarationId);
+    await tellAuthor(tx, ctx, c, d?.name ?? '', { disposition: input.disposition, reply: input.reply, repliedAt });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.comments, recordId: c._id, change: { disposition: input.disposition } });
-    return toMine(next, true);
+    return toMine(next);
   });
 }
 
@@ -215,6 +241,6 @@ export async function moderateComment(input: { commentId: string; decision: 'sho
     const delta = (next.status === 'shown' ? 1 : 0) - (c.status === 'shown' ? 1 : 0);
     if (delta) await tx.update(COLLECTIONS.publicity, c.declarationId, { shownComments: { $inc: delta } });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.comments, recordId: c._id, change: { status: next.status, reason: next.hiddenReason } });
-    return toMine(next, true);
+    return toMine(next);
   });
 }

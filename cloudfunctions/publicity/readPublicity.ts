@@ -28,6 +28,7 @@ function toItem(ctx: Ctx, cal: WorkingDayCalendar, p: PublicityDoc, d: Declarati
     name: d.name,
     category: d.spec.category ?? 'other',
     purchaseMethod: d.spec.purchaseMethod ?? 'other',
+    price: d.spec.price ?? '',
     providerName: d.spec.cover?.applicantName ?? '',
     startsOn: w.startsOn,
     endsOn: w.endsOn,
@@ -72,6 +73,7 @@ export async function getPublicity(input: { declarationId: string }, ctx: Ctx): 
   for (const f of PUBLIC_SPEC_FIELDS) {
     const v = readField(d.spec, f.key);
     if (typeof v === 'string') details[f.key] = v;
+    else if (typeof v === 'number') details[f.key] = String(v);
   }
   return { ...toItem(ctx, cal, p, d, comments), summary: d.spec.summary ?? '', details, windows: p.windows.map(({ startsOn, endsOn, workingDays }) => ({ startsOn, endsOn, workingDays })) };
 }

@@ -15,6 +15,8 @@ export const ratingPermissions = {
   respondCase: isApplicant,
   /** The person who gave the bad rating says whether the fix satisfied them. */
   confirmCase: signedIn,
+  /** 好差评's 复核: the bureau alone decides a case the person was still not satisfied with. */
+  decideReview: isAdmin,
   /** Ratings held out of the summary (tied to the provider, or a burst) are reviewed by the bureau alone. */
   reviewFlags: isAdmin,
 };

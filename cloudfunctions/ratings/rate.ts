@@ -1,4 +1,4 @@
-import { BAD_LEVEL, CASE_WORKING_DAYS, RATING_GUARDS, type CaseDoc, type Dimension, type FlagReason, type Level, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../../types/rating';
+import { BAD_LEVEL, CASE_WORKING_DAYS, LEVEL_LABELS, RATING_GUARDS, type CaseDoc, type Dimension, type FlagReason, type Level, type RatingDoc, type RatingTokenDoc, type SummaryDoc } from '../../types/rating';
 import { addDays } from '../../types/workdays';
 import { appendAudit } from '../_lib/audit';
 import { COLLECTIONS } from '../_lib/collections';
@@ -7,6 +7,7 @@ import { conflict, forbidden, notFound } from '../_lib/errors';
 import { newId } from '../_lib/ids';
 import { notify } from '../_lib/notify';
 import { recordCallbackContact } from './callbackContacts';
+import { caseLink, PROVIDER_CASE_PAGE } from './cases';
 import { isApplicant } from '../_lib/rules';
 import type { ProductDoc } from '../../types/product';
 import { loadCalendar } from '../publicity/calendar';
@@ -93,7 +94,7 @@ export async function rate(input: { token: string; level: number; dimensions?: P
       await tx.insert(COLLECTIONS.ratingCases, c);
       if (input.callback) await recordCallbackContact(tx, ctx, c, input.callback.phone);
       caseId = c._id;
-      await notify(tx, ctx, { to: { orgId: c.orgId }, kind: 'caseOpened', recordId: c._id, body: `一位群众给出“不满意”评价，请在 ${dueOn} 前回访并整改`, link: '/packages/applicant/pages/ratings/index' });
+      await notify(tx, ctx, { to: { orgId: c.orgId }, kind: 'caseOpened', recordId: c._id, body: `一位群众对“${product.name}”给出“${LEVEL_LABELS[level]}”评价${text && rating.textStatus === 'shown' ? `：“${text}”` : ''}，请在 ${dueOn} 前${input.callback ? '回电并' : ''}整改`, link: caseLink(PROVIDER_CASE_PAGE, c._id) });
       all = await bumpSummary(tx, t.productId, null, (s) => ({ ...s, casesOpened: s.casesOpened + 1 }));
       await bumpSummary(tx, t.productId, rating.year, (s) => ({ ...s, casesOpened: s.casesOpened + 1 }));
     }

@@ -54,6 +54,8 @@ export async function readProvider(input: { orgId: string }, ctx: Ctx): Promise<
       productId: p._id,
       name: p.name,
       category: p.category,
+      purchaseMethod: p.purchaseMethod,
+      price: p.spec.price,
       ...standingOf(p),
       grades: results
         .filter((r) => r.productId === p._id)

@@ -2,6 +2,7 @@ import type { EventView } from '../../types/actions/supervision';
 import { ASSOCIATION_EVENT_CAP, ASSOCIATION_KINDS, DEFAULT_CREDIT_KINDS, DOCUMENT_REQUIRED_KINDS, earliestOccurredOn, publicUntil, type CreditEventDoc, type CreditEventKind } from '../../types/credit';
 import { orgStatusOf, type OrgDoc as RegisteredOrg } from '../../types/org';
 import { appendAudit } from '../_lib/audit';
+import { notify } from '../_lib/notify';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, forbidden, invalid, notFound } from '../_lib/errors';
@@ -91,6 +92,14 @@ export async function recordEvent(input: Input, ctx: Ctx): Promise<EventView> {
       await tx.set(COLLECTIONS.counters, capId, { count: recorded + 1 });
     }
     await tx.insert(COLLECTIONS.creditEvents, doc);
+    // Issue 24: the organisation named hears of it in its inbox (and may add its statement there).
+    await notify(tx, ctx, {
+      to: { orgId: org._id },
+      kind: 'creditRecorded',
+      recordId: doc._id,
+      body: `${recordedByName}记录了一条${kind.label}：${input.title}（${input.occurredOn}）。公示至 ${doc.publicUntil}，单位可以在“本单位信用信息”中说明情况`,
+      link: `/packages/supervision/pages/mine/index?event=${doc._id}`,
+    });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.creditEvents, recordId: doc._id, change: { recorded: true, orgId: doc.orgId, kind: doc.kind, occurredOn: doc.occurredOn, publicUntil: doc.publicUntil, by: recordedByOrgId ?? 'bureau' } });
   });
   return toEventView(doc, today, ctx.caller);

@@ -1,16 +1,13 @@
 import { Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, PURCHASE_METHOD_LABELS, type Category, type PurchaseMethod } from '@shared/domain';
+import { CATEGORY_LABELS, type Category, type PurchaseMethod } from '@shared/domain';
+import { Cost } from './Cost';
 import './Badges.scss';
 
-/** Category and purchase method; 免费 stands out, because it is what most people look for first. */
-export function Badges({ category, purchaseMethod }: { category: Category; purchaseMethod: PurchaseMethod }) {
+/** What it costs in plain words (免费 first, because it is what most people look for first), then the category. */
+export function Badges({ category, purchaseMethod, price, compact }: { category: Category; purchaseMethod: PurchaseMethod; price: string | undefined; compact?: boolean }) {
   return (
     <View className='badges'>
-      {purchaseMethod === 'free' ? (
-        <Text className='badge badge--free'>免费</Text>
-      ) : (
-        <Text className='badge badge--method'>{PURCHASE_METHOD_LABELS[purchaseMethod]}</Text>
-      )}
+      <Cost method={purchaseMethod} price={price} compact={compact} />
       <Text className='badge badge--category'>{CATEGORY_LABELS[category]}</Text>
     </View>
   );

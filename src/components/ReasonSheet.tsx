@@ -1,12 +1,14 @@
 /**
  * A deliberate action: it confirms in a sheet that says what will happen, and asks for a reason in the person's own
- * words (nothing pre-written). `onConfirm` throws to keep the sheet open with the error shown.
+ * words (nothing pre-written). `onConfirm` throws to keep the sheet open with the error shown. Drawn in the one dialog
+ * shell (Dialog.tsx), so it follows 长辈模式.
  */
 import { useRef, useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import { ApiError, errorMessage } from '../api/client';
 import { useDialogKeys } from '../utils/dialogKeys';
+import { Dialog } from './Dialog';
 import './ReasonSheet.scss';
 
 export interface ReasonSheetProps {
@@ -38,17 +40,13 @@ export function ReasonSheet({ title, text, placeholder, confirmText, onConfirm, 
     }
   };
   return (
-    <View className='sheet' role='dialog' aria-modal='true' aria-label={title} id={id}>
-      <View className='sheet__panel'>
-        <Text className='sheet__title'>{title}</Text>
-        <Text className='sheet__text'>{text}</Text>
-        <Textarea className='sheet__input' value={reason} maxlength={200} placeholder={placeholder} onInput={(e) => setReason(e.detail.value)} />
-        {error && <Text className='sheet__error'>{error}</Text>}
-        <AtButton type='primary' disabled={busy || reason.trim().length < 2} onClick={send}>
-          {confirmText}
-        </AtButton>
-        <AtButton onClick={onCancel}>取消</AtButton>
-      </View>
-    </View>
+    <Dialog className='sheet' title={title} text={text} id={id}>
+      <Textarea className='sheet__input' value={reason} maxlength={200} placeholder={placeholder} onInput={(e) => setReason(e.detail.value)} />
+      {error && <Text className='sheet__error'>{error}</Text>}
+      <AtButton type='primary' disabled={busy || reason.trim().length < 2} onClick={send}>
+        {confirmText}
+      </AtButton>
+      <AtButton onClick={onCancel}>取消</AtButton>
+    </Dialog>
   );
 }

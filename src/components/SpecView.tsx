@@ -28,7 +28,7 @@ export function SpecView({ spec, collapsible = false }: { spec: unknown; collaps
       )}
       {SPEC_SECTIONS.map((s) => {
         const shown = !collapsible || open.has(s.key);
-        const empty = s.fields.filter((f) => !readField(spec, f.key)).length;
+        const empty = s.fields.filter((f) => !f.optional && !readField(spec, f.key)).length;
         return (
           <View key={s.key} className='specview__section'>
             {collapsible ? (
@@ -43,11 +43,11 @@ export function SpecView({ spec, collapsible = false }: { spec: unknown; collaps
             {shown &&
               s.fields.map((f) => {
                 const raw = readField(spec, f.key);
-                const value = f.choices?.find((c) => c.value === raw)?.label ?? (typeof raw === 'string' ? raw : '');
+                const value = f.choices?.find((c) => c.value === raw)?.label ?? (typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : '');
                 return (
                   <View key={f.key} className='specview__field'>
                     <Text className='specview__label'>{f.label}</Text>
-                    <Text className={`specview__value ${value ? '' : 'specview__value--empty'}`}>{value || '未填写'}</Text>
+                    <Text className={`specview__value ${value ? '' : 'specview__value--empty'}`}>{value || (f.optional ? '未填写（选填）' : '未填写')}</Text>
                   </View>
                 );
               })}

@@ -1,4 +1,6 @@
 /** As a citizen on a phone: find a free mediation service, open it, see the provider's phone. */
+import { costInWords } from '../../types/cost';
+import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import type { Page } from 'playwright-core';
 import { atButton, overflowsSideways, usePhoneRig } from './browser';
 
@@ -35,7 +37,7 @@ test('search, filter to free mediation, open a product, see the provider’s pho
   const n = await cards().count();
   expect(n).toBeGreaterThan(0);
   for (let i = 0; i < n; i++) {
-    await expect(cards().nth(i).locator('.badge--free').innerText()).resolves.toBe('免费');
+    await expect(cards().nth(i).locator('.cost--free .cost__headline').innerText()).resolves.toBe('免费');
     await expect(cards().nth(i).locator('.badge--category').innerText()).resolves.toBe('人民调解');
   }
 
@@ -47,6 +49,41 @@ test('search, filter to free mediation, open a product, see the provider’s pho
   await expect(button('拨打电话').isVisible()).resolves.toBe(true);
   await expect(page.getByText('认定文号').isVisible()).resolves.toBe(true);
   expect(await overflowsSideways(page)).toBe(false);
+});
+
+test('issue 24: every card says what it costs in plain words first, the regulation’s term second and smaller', async () => {
+  await page.goto(rig.h.url + '/');
+  await cards().first().waitFor();
+  while (await page.locator('.at-button', { hasText: '加载更多' }).count()) {
+    const before = await cards().count();
+    await page.locator('.at-button', { hasText: '加载更多' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.list .card').length > n, before);
+  }
+  const shown = await cards().evaluateAll((els) =>
+    els.map((card) => {
+      const h = card.querySelector('.cost__headline')!;
+      const t = card.querySelector('.cost__term')!;
+      return {
+        name: card.querySelector('.card__name')!.textContent,
+        headline: h.textContent,
+        detail: card.querySelector('.cost__detail')?.textContent ?? null,
+        term: t.textContent,
+        first: !!(h.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING),
+        larger: parseFloat(getComputedStyle(h).fontSize) > parseFloat(getComputedStyle(t).fontSize),
+      };
+    }),
+  );
+  const byName = new Map(DEMO_PRODUCTS.map((p) => [p.name, p]));
+  expect(shown.length).toBe(DEMO_PRODUCTS.length);
+  for (const c of shown) {
+    const p = byName.get(c.name!)!;
+    const words = costInWords(p.purchaseMethod, p.price);
+    expect(c).toEqual({ name: p.name, headline: words.headline, detail: words.detail, term: `购买方式：${words.term}`, first: true, larger: true });
+  }
+  // Not one of the regulation's terms is a headline, and each headline word is used.
+  expect(new Set(shown.map((c) => c.headline))).toEqual(new Set(['免费', '部分费用由政府补贴', '收费', '费用见说明']));
+  expect(shown.find((c) => c.name === '“法治进万家”普法讲座')).toMatchObject({ headline: '免费', term: '购买方式：政府购买' });
+  expect(shown.find((c) => c.name === '小微企业法律体检')).toMatchObject({ headline: '部分费用由政府补贴', detail: '您付：政府补贴后每家企业 300 元/次' });
 });
 
 test('a keyword search finds labour services; nonsense shows the empty state, which can be cleared', async () => {

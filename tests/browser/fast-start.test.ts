@@ -164,7 +164,7 @@ test('when the early answer is in before the app boots, the app’s first render
   expect(searches).toHaveLength(2);
   expect(JSON.parse(searches[1])).toMatchObject({ purchaseMethod: 'free', limit: 20 });
   await page.locator('.list .card').first().waitFor();
-  await expect(page.locator('.list .badge--method').count()).resolves.toBe(0);
+  await expect(page.locator('.list .cost:not(.cost--free)').count()).resolves.toBe(0);
   await page.context().close();
 });
 

@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 import { overflowsSideways, signIn, usePhoneRig } from './browser';
+import { SPEC_SECTIONS } from '../../types/specFields';
+import { DEMO_PRODUCTS } from '../../server/demoProducts';
 
 const rig = usePhoneRig();
 let page: Page;
@@ -18,29 +20,66 @@ beforeAll(async () => {
 });
 beforeEach(() => (page = rig.page));
 
-test('comment on a product in publicity', async () => {
+test('the notice shows the proposal section by section; a comment on one section is anchored to it (issue 24)', async () => {
   await page.goto(rig.h.url + '/');
   await page.locator('.tabbar__item', { hasText: '公示' }).click();
   // 12, 13, 14, 15 October are left.
   await page.getByText('公示中，还剩 4 个工作日（至 2026-10-15）').waitFor();
   await page.locator('.notice-card', { hasText: '劳动争议法律援助快速通道' }).click();
-  await page.locator('.notice__title', { hasText: '提出意见' }).waitFor();
+  // Every public section, its plain name beside the form's, with what the applicant wrote in it.
+  const sections = SPEC_SECTIONS.filter((s) => s.fields.some((f) => f.public));
+  expect(sections.map((s) => s.key)).toEqual(['basic', 'publicInfo', 'provider', 'content', 'management']);
+  await page.locator('.proposal__title').first().waitFor();
+  await expect(page.locator('.proposal__title').allInnerTexts()).resolves.toEqual(sections.map((s) => `${s.plain}（${s.title}）`));
+  const demo = DEMO_PRODUCTS[1];
+  for (const text of [demo.audience, demo.channels, demo.address, '免费', '法律援助', '预约或到场 → 登记受理']) await page.locator('.proposal__value', { hasText: text }).first().waitFor();
+  await expect(page.locator('.proposal__comment').count()).resolves.toBe(sections.length);
+  // The cost in words heads the notice.
+  await page.locator('.notice .notice-card .cost__headline', { hasText: '免费' }).first().waitFor();
 
-  await page.locator('.notice__anchor', { hasText: '服务内容的实用性' }).click();
-  const input = page.locator('.notice__input textarea');
+  await page.locator('#s-content .proposal__comment').click();
+  await page.locator('#s-content .compose__about', { hasText: '对“为谁解决什么问题（服务内容的实用性）”提意见' }).waitFor();
+  const input = page.locator('#s-content .notice__input textarea');
   await input.fill('周末');
   await expect(page.locator('.notice__count').innerText()).resolves.toBe('2/1000');
-  await expect(page.locator('.at-button', { hasText: '提交意见' }).getAttribute('class')).resolves.toContain('disabled');
+  await expect(page.locator('#s-content .at-button', { hasText: '提交意见' }).getAttribute('class')).resolves.toContain('disabled');
   await input.fill('希望周六也能受理，外卖骑手平时没空');
-  await page.locator('.at-button', { hasText: '提交意见' }).click();
-  await page.getByText('意见已公开，您的署名是 市民A1').waitFor();
+  await page.locator('#s-content .at-button', { hasText: '提交意见' }).click();
+  await page.locator('#s-content .notice__msg--ok', { hasText: '意见已公开，您的署名是 市民A1。市司法局答复后，会在“我的 → 我的消息”里告诉您' }).waitFor();
   await page.locator('.comment__text', { hasText: '希望周六也能受理' }).first().waitFor();
-  await expect(page.locator('.comment__head', { hasText: '关于“服务内容的实用性”' }).count()).resolves.toBe(1);
-  await expect(page.getByText('市民A1 · 已公开').isVisible()).resolves.toBe(true);
+  await expect(page.locator('.comment__head', { hasText: '关于“为谁解决什么问题（服务内容的实用性）”' }).count()).resolves.toBe(2);
+  await expect(page.getByText(/市民A1 · 已公开/).first().isVisible()).resolves.toBe(true);
   expect(await overflowsSideways(page)).toBe(false);
 
   const { comments } = await rig.h.ok('publicity', 'comments', { declarationId });
-  expect(comments.map((c: { text: string }) => c.text)).toEqual(['希望周六也能受理，外卖骑手平时没空']);
+  expect(comments.map((c: { text: string; anchor: string }) => [c.text, c.anchor])).toEqual([['希望周六也能受理，外卖骑手平时没空', 'content']]);
+});
+
+test('a citizen hears back: the bureau answers, the message is in 我的消息, and it opens the notice at the comment (issue 24)', async () => {
+  // A notice of its own (the next test counts the first one's comments).
+  const notice = await pipe.proposed(2);
+  await rig.h.ok('publicity', 'start', { declarationIds: [notice], startsOn: '2026-10-12', workingDays: 7 }, ADMIN_TOKEN);
+  const citizen = await rig.h.citizen();
+  await signIn(page, citizen);
+  await page.goto(rig.h.url + `/#/pages/notice/index?id=${notice}`);
+  await page.locator('.at-button', { hasText: '对这个产品提意见' }).click();
+  await page.locator('#compose-whole textarea').fill('请写明法律援助律师多久能联系上我');
+  await page.locator('#compose-whole .at-button', { hasText: '提交意见' }).click();
+  await page.locator('.comment__wait', { hasText: '等待市司法局答复，答复后会通知您' }).waitFor();
+  const mine = (await rig.h.ok('publicity', 'comments', { declarationId: notice }, citizen)).mine[0];
+  await rig.h.ok('publicity', 'dispose', { commentId: mine.commentId, disposition: 'adopted', reply: '已要求在受理后 1 个工作日内联系' }, ADMIN_TOKEN);
+
+  await page.goto(rig.h.url + '/#/pages/me/index');
+  await page.locator('.at-button', { hasText: '我的消息' }).click();
+  const message = page.locator('.msgs__item', { hasText: '您的意见有了答复' });
+  await message.locator('.msgs__body', { hasText: `您对“${DEMO_PRODUCTS[2].name}”的意见：采纳。已要求在受理后 1 个工作日内联系` }).waitFor();
+  await message.click();
+  await page.waitForURL(/pages\/notice\/index\?id=.*&comment=/);
+  const focused = page.locator(`#c-${mine.commentId}.comment--focus`);
+  await focused.locator('.comment__answer', { hasText: '市司法局答复：采纳' }).waitFor();
+  await focused.locator('.comment__answer', { hasText: '已要求在受理后 1 个工作日内联系' }).waitFor();
+  // Read: the inbox says so when the person comes back.
+  expect((await rig.h.ok('notify', 'inbox', {}, citizen)).unread).toBe(0);
 });
 
 test('the bureau answers every comment, closes the publicity after it ends, and publishes by document number', async () => {

@@ -63,9 +63,9 @@ test('the provider issues a code with its QR, answers a bad rating, and the rate
 
   await signIn(page, rater);
   await page.goto(rig.h.url + '/#/packages/account/pages/cases/index');
-  await page.getByText('整改：增开一条热线并公布回拨时间').waitFor();
+  await page.getByText('整改措施：增开一条热线并公布回拨时间').waitFor();
   await page.locator('.at-button', { hasText: /^\s*满意\s*$/ }).click();
-  await page.getByText('您已确认：满意').waitFor();
+  await page.getByText(/已办结：您满意/).waitFor();
 });
 
 test('a bad rating may leave a number, only with consent; the thanks page says who will call', async () => {

@@ -58,10 +58,15 @@ beforeAll(async () => {
   await at('2026-09-22');
   await h.ok('publicity', 'start', { declarationIds: [ids.H], startsOn: '2026-09-22', workingDays: 7 }, ADMIN_TOKEN);
   await h.ok('declarations', 'requestMaterials', { declarationId: ids.B, note: '请补充近三年服务台账样本', dueOn: '2026-09-24' }, ADMIN_TOKEN);
+  // Issue 24: a case answered, and its rater still not satisfied on 28 Sep: the bureau's review (复核) is due.
+  const rater = await h.citizen();
+  ids.case3 = await rate('ptodo1', '2026-09-22', rater);
+  await h.ok('ratings', 'respondCase', { caseId: ids.case3, fix: '已对窗口人员重新培训并通报' }, zhang.token);
   await at('2026-09-23');
   ids.case1 = await rate('ptodo1', '2026-09-23');
   await at('2026-09-28');
   await h.ok('publicity', 'start', { declarationIds: [ids.G], startsOn: '2026-09-28', workingDays: 7 }, ADMIN_TOKEN);
+  await h.ok('ratings', 'confirmCase', { caseId: ids.case3, satisfied: false, reason: '窗口的态度还是很冷淡' }, rater);
   await at('2026-09-29');
   for (const e of experts.slice(0, 3)) await h.ok('reviews', 'panelConfirm', { declarationId: ids.E, agree: true }, e.token);
   ids.R1 = (await h.ok('supervision', 'rectify', { productId: 'ptodo1', reason: '差评整改未落实，限期整改', dueWorkingDays: 1 }, ADMIN_TOKEN)).rectificationId;
@@ -74,9 +79,9 @@ afterAll(() => h.close());
 afterEach(async () => expect(await h.invariants()).toEqual([]));
 
 /** A bad rating of `productId` for a service on `servedOn` (today): the case it opens. */
-async function rate(productId: string, servedOn: string): Promise<string> {
+async function rate(productId: string, servedOn: string, rater?: string): Promise<string> {
   const { token } = await h.ok('ratings', 'issueToken', { productId, servedOn, channel: 'counter' }, zhang.token);
-  return (await h.ok('ratings', 'rate', { token, level: 1 }, await h.citizen())).caseId;
+  return (await h.ok('ratings', 'rate', { token, level: 1 }, rater ?? (await h.citizen()))).caseId;
 }
 
 const row = (i: any) => [i.kind, i.recordId, i.dueOn, i.workingDaysLeft, i.overdue];
@@ -118,12 +123,14 @@ test('every kind, each due on its working day across the holidays, overdue first
     ['panelConfirmed', ids.E, '2026-10-09', 2, false],
     // F's window ends 30 Sep; answers within 2 working days: 8, 9 Oct.
     ['commentsUnanswered', ids.F, '2026-10-09', 2, false],
+    // Review asked for on 28 Sep; 5 working days: 29, 30 Sep, 8, 9, 10 (make-up Saturday) Oct.
+    ['caseReview', ids.case3, '2026-10-10', 3, false],
     // Registered 29 Sep; 5 working days: 30 Sep, 8, 9, 10 (make-up Saturday), 12 Oct.
     ['registrationPending', ids.org, '2026-10-12', 4, false],
   ]);
   // G's window (28 Sep to 12 Oct) has 4 working days left: not yet on the list.
   expect(todo.items.some((i: any) => i.recordId === ids.G)).toBe(false);
-  expect(todo.counts).toEqual({ awaitingPanel: 1, scoringDue: 2, panelConfirmed: 1, publicityEnding: 2, commentsUnanswered: 1, materialOverdue: 1, caseDue: 2, appealPending: 1, rectificationDue: 2, registrationPending: 1 });
+  expect(todo.counts).toEqual({ awaitingPanel: 1, scoringDue: 2, panelConfirmed: 1, publicityEnding: 2, commentsUnanswered: 1, materialOverdue: 1, caseDue: 2, caseReview: 1, appealPending: 1, rectificationDue: 2, registrationPending: 1 });
   expect(Object.keys(todo.counts).sort()).toEqual([...TODO_KINDS].sort());
   // Each item opens its record.
   const find = (kind: string, id: string) => todo.items.find((i: any) => i.kind === kind && i.recordId === id);
@@ -134,6 +141,9 @@ test('every kind, each due on its working day across the holidays, overdue first
   expect(find('rectificationDue', ids.R1)).toMatchObject({ page: 'packages/supervision/pages/rectifications/index', query: { productId: 'ptodo1' } });
   expect(find('registrationPending', ids.org)).toMatchObject({ title: '杭州西溪律师事务所', page: 'packages/admin/pages/orgs/index' });
   expect(find('appealPending', ids.appeal)).toMatchObject({ title: DEMO_PRODUCTS[11].name, query: { year: '2026' } });
+  // Issue 24: cases open at the case itself, on the page where the bureau answers or reviews it.
+  expect(find('caseReview', ids.case3)).toMatchObject({ page: 'packages/applicant/pages/ratings/index', query: { open: ids.case3 }, detail: '非常不满意，2026-09-28 评价人仍不满意：窗口的态度还是很冷淡' });
+  expect(find('caseDue', ids.case1)).toMatchObject({ page: 'packages/applicant/pages/ratings/index', query: { open: ids.case1 } });
 });
 
 test('one source: the reminders the jobs send today are for exactly the records the to-do list shows as due soon, and the overdue flags for those it shows overdue', async () => {

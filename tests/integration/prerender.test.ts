@@ -12,6 +12,7 @@ import zlib from 'zlib';
 import type { ProductListItem } from '../../types/product';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/collections';
 import { escapeHtml, injectCards, renderCard } from '../../server/prerender';
+import { costInWords } from '../../types/cost';
 import { rawRequest, type RawResponse } from '../support/rawRequest';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness';
 
@@ -75,7 +76,9 @@ test('GET / carries the first page of catalogue.search, in its order, escaped, a
   expect(html.endsWith(SHELL.slice(SHELL.indexOf('<span class="sk-hidden">') - '</div>'.length))).toBe(true);
   for (const p of first.slice(0, 3)) expect(html).toContain(`href="/#/pages/product/index?id=${encodeURIComponent(p.productId)}"`);
   // Badges and provider as the app's card shows them.
-  const free = first.filter((p) => p.purchaseMethod === 'free').length;
+  // Cost in words as the app's card says it: 免费 for every product the person pays nothing for (not only 免费服务).
+  const free = first.filter((p) => costInWords(p.purchaseMethod, p.price).kind === 'free').length;
+  expect(free).toBeGreaterThan(first.filter((p) => p.purchaseMethod === 'free').length);
   expect((html.match(/pr-badge--free">免费</g) ?? []).length).toBe(free);
   expect(html).toContain(`${escapeHtml(first[0].providerName)} · ${escapeHtml(first[0].district)}`);
   // Every inline script is allowed by a hash in the CSP, and there are as many as the file has (one).

@@ -13,7 +13,7 @@ import { SqliteStore } from '../../server/sqliteStore';
 import { NOTIFY_KINDS, NOTIFY_KIND_INFO, REMIND_BEFORE, SCORING_WORKING_DAYS, TEMPLATE_FIELDS, TEMPLATE_KEYS, THING_MAX } from '../../types/notify';
 
 test('the kinds, their titles and templates, and the reminder periods are the data the issue names', () => {
-  expect(NOTIFY_KINDS).toHaveLength(15);
+  expect(NOTIFY_KINDS).toHaveLength(21);
   expect(Object.keys(NOTIFY_KIND_INFO).sort()).toEqual([...NOTIFY_KINDS].sort());
   for (const k of NOTIFY_KINDS) {
     expect(TEMPLATE_KEYS).toContain(NOTIFY_KIND_INFO[k].template);

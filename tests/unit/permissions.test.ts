@@ -71,6 +71,7 @@ const MATRIX: Record<string, string[]> = {
   'ratings.cases': ['applicant', 'admin'],
   'ratings.respondCase': APPLICANTS,
   'ratings.confirmCase': SIGNED_IN,
+  'ratings.decideReview': BUREAU,
   'ratings.myCases': SIGNED_IN,
   'ratings.myProducts': ['applicant', 'admin'],
   'ratings.flagged': BUREAU,

@@ -49,3 +49,12 @@ test('no privacy API call swallows a refusal silently', () => {
     }
   }
 });
+
+test('issue 24: the location APIs src/ calls are declared in the weapp app config (requiredPrivateInfos), with the reason getLocation asks with', () => {
+  const config = fs.readFileSync(path.join(SRC, 'app.config.ts'), 'utf8');
+  const required = JSON.parse((config.match(/requiredPrivateInfos:\s*(\[[^\]]*\])/)?.[1] ?? '[]').replace(/'/g, '"')) as string[];
+  const location = [...called].filter((api) => WECHAT_PRIVACY_API_LIST['位置信息'].includes(api));
+  expect(location.sort()).toEqual(['chooseLocation', 'getLocation']);
+  expect(required.sort()).toEqual(location);
+  expect(config).toMatch(/'scope\.userLocation':\s*\{\s*desc:\s*'[^']{5,30}'/);
+});

@@ -2,6 +2,7 @@
 import { CATEGORY_LABELS, PURCHASE_METHOD_LABELS } from '../../types/domain';
 import { DRAFT_SHORT_CAP, DRAFT_SLACK, PUBLIC_SPEC_FIELDS, SPEC_FIELDS, SPEC_SECTIONS, draftCap, draftProblems, specDraftSchema, specFieldLabel, specIssueText, specSchema, specStoredDraftSchema } from '../../types/spec';
 import { issuesOf, summaryOf } from '../../types/validation';
+import { demoSpec } from '../../server/seedDemo';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { SEED } from '../support/seed';
 
@@ -82,7 +83,9 @@ describe('validation', () => {
     expect(result.success).toBe(false);
     const issues = issuesOf(result.error!);
     const paths = issues.map((i) => i.path);
-    for (const f of SPEC_FIELDS) expect(paths).toContain(f.key);
+    // Every field but the optional ones (issue 24: a service point's coordinates may be left out).
+    for (const f of SPEC_FIELDS) expect({ key: f.key, reported: paths.includes(f.key) }).toEqual({ key: f.key, reported: !f.optional });
+    expect(SPEC_FIELDS.filter((f) => f.optional).map((f) => f.key)).toEqual(['publicInfo.latitude', 'publicInfo.longitude']);
     expect(issues.find((i) => i.path === 'content.audience')?.message).toBe('请填写产品服务的对象');
     expect(issues.find((i) => i.path === 'category')?.message).toBe('请从列表中选择产品类别');
   });
@@ -94,6 +97,30 @@ describe('validation', () => {
     expect(issuesOf(tooLong.error!)).toEqual([{ path: 'name', message: '产品名称不能超过 40 字' }]);
     const unknown = specDraftSchema.safeParse({ content: { color: 'red' } });
     expect(issuesOf(unknown.error!)[0].path).toBe('content');
+  });
+
+  test('issue 24: coordinates are numbers inside Hangzhou, given together or not at all', () => {
+    const problems = (publicInfo: Record<string, unknown>) => (specDraftSchema.safeParse({ publicInfo }).error ? issuesOf(specDraftSchema.safeParse({ publicInfo }).error!) : []);
+    expect(problems({ latitude: 30.2741, longitude: 120.1302 })).toEqual([]);
+    expect(problems({})).toEqual([]);
+    // Both ends of each range pass; just outside fails (and a swapped pair is caught by the ranges).
+    expect(problems({ latitude: 29.0, longitude: 118.2 })).toEqual([]);
+    expect(problems({ latitude: 30.8, longitude: 120.9 })).toEqual([]);
+    expect(problems({ latitude: 28.99, longitude: 120.1 }).map((p) => p.path)).toEqual(['publicInfo.latitude']);
+    expect(problems({ latitude: 30.81, longitude: 120.1 }).map((p) => p.path)).toEqual(['publicInfo.latitude']);
+    expect(problems({ latitude: 30.2, longitude: 118.19 }).map((p) => p.path)).toEqual(['publicInfo.longitude']);
+    expect(problems({ latitude: 30.2, longitude: 120.91 }).map((p) => p.path)).toEqual(['publicInfo.longitude']);
+    expect(problems({ latitude: 120.1302, longitude: 30.2741 })[0].message).toBe('服务地点纬度应在 29 到 30.8 之间（杭州市范围内），请检查是否与另一项填反了');
+    expect(problems({ latitude: 30.27 })).toEqual([{ path: 'publicInfo.longitude', message: '请同时填写服务地点的经度和纬度（只填了纬度）' }]);
+    expect(problems({ longitude: 120.1 })).toEqual([{ path: 'publicInfo.latitude', message: '请同时填写服务地点的经度和纬度（只填了经度）' }]);
+    expect(problems({ latitude: '30.2', longitude: 120.1 })[0]).toMatchObject({ path: 'publicInfo.latitude', message: '服务地点纬度应为数字，如 29.9000' });
+    // A draft keeps what was typed so far (a half-typed number), and a submission needs numbers.
+    expect(specStoredDraftSchema.safeParse({ publicInfo: { latitude: '30.', longitude: 120.1 } }).success).toBe(true);
+    expect(specStoredDraftSchema.safeParse({ publicInfo: { latitude: true } }).success).toBe(false);
+    const full = { ...demoSpec(DEMO_PRODUCTS[0], 0) };
+    const { latitude: _lat, longitude: _lon, ...noPlace } = full.publicInfo;
+    expect(specSchema.safeParse({ ...full, publicInfo: noPlace }).success).toBe(true);
+    expect(specSchema.safeParse({ ...full, publicInfo: { ...noPlace, latitude: 30.3 } }).success).toBe(false);
   });
 
   test('phones: mobiles, landlines with area codes, and hotlines pass; others do not', () => {

@@ -22,11 +22,21 @@ export const searchCatalogueInput = z.strictObject({
   district: z.enum(DISTRICTS, { error: '没有这个区县' }).optional(),
   /** The latest published assessment grade (issue 11). */
   grade: z.enum(GRADES, { error: '等次应为优秀、良好、合格或不合格' }).optional(),
-  /** Default: relevance when there is a keyword, else newest. */
+  /** Default: relevance when there is a keyword, else newest. `distance` needs `near`. */
   sort: z.enum(SEARCH_SORTS, { error: '没有这种排序方式' }).optional(),
+  /**
+   * Issue 24: where the citizen is (or the centre of the district they chose), WGS-84. Used for this one request — the
+   * distance on each item and, with `sort: 'distance'`, the order — and never stored.
+   */
+  near: z
+    .strictObject({
+      latitude: z.number({ error: '位置的纬度应为数字' }).min(-90, '位置的纬度应在 -90 到 90 之间').max(90, '位置的纬度应在 -90 到 90 之间'),
+      longitude: z.number({ error: '位置的经度应为数字' }).min(-180, '位置的经度应在 -180 到 180 之间').max(180, '位置的经度应在 -180 到 180 之间'),
+    })
+    .optional(),
   cursor: z.string().max(400).optional(),
   limit: z.number().int('每页条数应为整数').min(1, '每页至少 1 条').max(50, '每页最多 50 条').optional(),
-});
+}).refine((v) => v.sort !== 'distance' || !!v.near, { path: ['near'], message: '按距离排序需要您的位置，或先选择所在区县' });
 export type SearchCatalogueInput = z.input<typeof searchCatalogueInput>;
 export interface SearchCatalogueResult {
   items: ProductListItem[];

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { dateField, yearField } from '../dates';
 import { ADJUSTMENT_ACTIONS, CREDIT_EVENT_KINDS, type AdjustmentAction, type CreditEventKind, type LineDecision, type Polarity, type ProposalLine, type RectificationDoc, type SupervisionRules } from '../credit';
-import type { ProductStatus } from '../domain';
+import type { ProductStatus, PurchaseMethod } from '../domain';
 import type { CatalogueStanding } from '../product';
 import { BULK_MAX } from '../limits';
 import type { BulkResult } from '../bulk';
@@ -170,6 +170,9 @@ export interface ProviderProductView extends CatalogueStanding {
   productId: string;
   name: string;
   category: string;
+  /** Issue 24: what it costs in words on the provider page (types/cost.ts). */
+  purchaseMethod: PurchaseMethod;
+  price: string;
   /** Published years: `grade` null is 证据不足 (no grade that year); `gradeLabel` says it in words; `evidence` what it rests on. */
   grades: { year: number; grade: string | null; gradeLabel: string; score: number | null; evidence: string; documentNumber: string | null }[];
   /** 满意率 (SATISFACTION_NAME, the one definition) over all its counted ratings. */

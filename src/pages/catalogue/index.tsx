@@ -8,15 +8,18 @@ import { ElderSwitch } from '../../components/ElderSwitch';
 import { FreshnessHint } from '../../components/FreshnessHint';
 import { SearchBox } from '../../components/SearchBox';
 import { Empty, Failure, Loading } from '../../components/StateView';
-import { TabBar } from '../../components/TabBar';
+import { ElderTabs, TabBar } from '../../components/TabBar';
 import { useLargeFont } from '../../utils/largeFont';
 import { Featured } from './Featured';
 import { NothingFound } from './NothingFound';
 import { Suggestions } from './Suggestions';
 import { useCatalogue, type Filters } from './useCatalogue';
+import { useNearest } from './useNearest';
 import './index.scss';
 
-const SORT_LABELS: Record<SearchSort, string> = { relevance: '最相关', newest: '最新', rating: '好评优先', grade: '测评等次' };
+const SORT_LABELS: Record<SearchSort, string> = { relevance: '最相关', newest: '最新', rating: '好评优先', grade: '测评等次', distance: '离我最近' };
+/** The districts one can stand in (市本级 is the city's own level, not a place). */
+const PLACES = DISTRICTS.filter((d): d is Exclude<District, '市本级'> => d !== '市本级');
 const DISTRICT_OPTIONS = ['全部区县', ...DISTRICTS];
 
 export default function CataloguePage() {
@@ -29,11 +32,18 @@ export default function CataloguePage() {
   const [sort, setSort] = useState<SearchSort | undefined>();
   const [large, toggleLarge] = useLargeFont();
   const { items, related, relatedCategory, status, error, moreError, freshness, hasMore, load, loadMore, reload } = useCatalogue();
+  const nearest = useNearest();
+  const origin = nearest.origin;
 
-  const filters: Filters = { q: query || undefined, category, audience, district, purchaseMethod: freeOnly ? 'free' : undefined, sort };
+  // Nearest first only with a place to count from; the place goes with the request and nowhere else.
+  const bySort = sort === 'distance' && !origin ? undefined : sort;
+  const filters: Filters = { q: query || undefined, category, audience, district, purchaseMethod: freeOnly ? 'free' : undefined, sort: bySort, ...(origin ? { near: origin.point } : {}) };
   useEffect(() => {
     load(filters);
-  }, [query, category, audience, district, freeOnly, sort]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [query, category, audience, district, freeOnly, bySort, origin]); // eslint-disable-line react-hooks/exhaustive-deps
+  const nearestFirst = async () => {
+    if (origin || (await nearest.locate())) setSort('distance');
+  };
 
   usePullDownRefresh(async () => {
     await reload();
@@ -50,13 +60,15 @@ export default function CataloguePage() {
     setDistrict(undefined);
     setFreeOnly(false);
     setSort(undefined);
+    nearest.off();
   };
   const sorts: SearchSort[] = query ? ['relevance', 'newest', 'rating'] : ['newest', 'rating'];
-  const activeSort = sort ?? (query ? 'relevance' : 'newest');
+  const activeSort = bySort ?? (query ? 'relevance' : 'newest');
 
   return (
     <View className={`catalogue ${large ? 'lf' : ''}`}>
       <ElderSwitch on={large} onToggle={toggleLarge} />
+      <ElderTabs current='home' large={large} />
       <View className='catalogue__head'>
         <SearchBox
           value={q}
@@ -112,7 +124,41 @@ export default function CataloguePage() {
               <Text>{SORT_LABELS[s]}</Text>
             </View>
           ))}
+          <View className={`toolbar__item toolbar__near ${activeSort === 'distance' ? 'toolbar__item--on' : ''}`} onClick={nearestFirst} role='button'>
+            <Text>{nearest.state.step === 'asking' ? '正在获取位置…' : SORT_LABELS.distance}</Text>
+          </View>
         </View>
+        {activeSort === 'distance' && origin && (
+          <View className='nearby nearby--on'>
+            <Text className='nearby__text'>{origin.district ? `按离${origin.label}的距离，由近到远` : '按离您的距离，由近到远（位置只用于这次查找，不保存）'}</Text>
+            <View className='nearby__change' role='button' onClick={nearest.openChoice}>
+              <Text>{origin.district ? '换一个区县' : '改按区县'}</Text>
+            </View>
+          </View>
+        )}
+        {nearest.state.step === 'choose' && (
+          <View className='nearby'>
+            <Text className='nearby__text'>
+              {nearest.state.why === 'refused' ? '没有获得您的位置（您没有同意）。' : nearest.state.why === 'unavailable' ? '暂时获取不到您的位置。' : ''}
+              选择您所在的区县，按离区县中心的距离由近到远排列：
+            </Text>
+            <View className='nearby__places'>
+              {PLACES.map((d) => (
+                <View
+                  key={d}
+                  className='chip nearby__place'
+                  role='button'
+                  onClick={() => {
+                    nearest.chooseDistrict(d);
+                    setSort('distance');
+                  }}
+                >
+                  <Text>{d}</Text>
+                </View>
+              ))}
+            </View>
+          </View>
+        )}
       </View>
 
       <FreshnessHint freshness={freshness} onRetry={reload} />
@@ -136,7 +182,7 @@ export default function CataloguePage() {
         <View className='list'>
           {!filtered && <Text className='list__title'>全部服务</Text>}
           {items.map((p) => (
-            <ProductCard key={p.productId} p={p} />
+            <ProductCard key={p.productId} p={p} from={origin?.label} />
           ))}
           <View className='list__foot'>
             {status === 'more' ? (

@@ -63,7 +63,9 @@ export function useCatalogue() {
     // The first render already shows the server's answer for these filters: no saved copy, no spinner.
     const seed = seeded.current && queryKey(filters) === queryKey({});
     seeded.current = false;
-    const saved = seed ? null : readCache<SearchCatalogueResult>('catalogue.first', FIRST_PAGE_CACHE, filters);
+    // Nearest first is never kept on the device: the person's location would be in the saved query.
+    const keep = !filters.near;
+    const saved = seed || !keep ? null : readCache<SearchCatalogueResult>('catalogue.first', FIRST_PAGE_CACHE, filters);
     if (seed) {
       setFreshness({ state: 'fresh' });
     } else if (saved) {
@@ -82,7 +84,7 @@ export function useCatalogue() {
     try {
       const page = await api('catalogue', 'search', { ...filters, limit: PAGE });
       if (id !== request.current) return;
-      writeCache('catalogue.first', FIRST_PAGE_CACHE, filters, { items: page.items, nextCursor: page.nextCursor, ...(page.related ? { related: page.related } : {}), ...(page.relatedCategory ? { relatedCategory: page.relatedCategory } : {}) });
+      if (keep) writeCache('catalogue.first', FIRST_PAGE_CACHE, filters, { items: page.items, nextCursor: page.nextCursor, ...(page.related ? { related: page.related } : {}), ...(page.relatedCategory ? { relatedCategory: page.relatedCategory } : {}) });
       setItems(page.items);
       setRelated(page.related ?? []);
       setRelatedCategory(page.relatedCategory);

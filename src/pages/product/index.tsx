@@ -19,6 +19,7 @@ import { goHome } from '../../utils/nav';
 import { useLargeFont } from '../../utils/largeFont';
 import { productLink, productPath } from '../../utils/productLink';
 import { withPrivacy } from '../../utils/privacy';
+import { openInMap } from '../../utils/place';
 import { launchParam } from '../../utils/scene';
 import { CITIZEN_SECTIONS } from './sections';
 import './index.scss';
@@ -71,7 +72,7 @@ export default function ProductPage() {
       <HomeLink />
       <View className='product__head'>
         <Text className='product__name'>{p.name}</Text>
-        <Badges category={p.category} purchaseMethod={p.purchaseMethod} />
+        <Badges category={p.category} purchaseMethod={p.purchaseMethod} price={p.details.price ?? p.price} />
         <Text className='product__summary'>{p.summary}</Text>
       </View>
       <ProductNotice productId={p.productId} />
@@ -93,6 +94,11 @@ export default function ProductPage() {
           <AtButton type='primary' className='contact__call' onClick={call}>
             拨打电话
           </AtButton>
+          {p.place && (
+            <AtButton className='contact__nav' onClick={() => openInMap(p.place!, p.provider.name, p.provider.address)}>
+              导航
+            </AtButton>
+          )}
           <AtButton className='contact__copy' onClick={copyAddress}>
             复制地址
           </AtButton>

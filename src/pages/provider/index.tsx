@@ -8,6 +8,7 @@ import { chineseDate } from '@shared/time';
 import { SATISFACTION_NAME, percentText } from '@shared/rating';
 import { Unbroken } from '../../components/Unbroken';
 import { HomeLink } from '../../components/HomeLink';
+import { Cost } from '../../components/Cost';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { Empty, Failure, Loading } from '../../components/StateView';
 import { useLargeFont } from '../../utils/largeFont';
@@ -75,6 +76,7 @@ export default function ProviderPage() {
           <View className='sv__row provider__product' key={x.productId} role='link' onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${x.productId}` })}>
             <Text className={`sv__badge sv__badge--${x.status}`}>{STATUS_LABELS[x.status]}</Text>
             <Text className='sv__item'>{x.name}</Text>
+            <Cost method={x.purchaseMethod} price={x.price} compact />
             <Unbroken className='sv__text' text={`${CATEGORY_LABELS[x.category as Category] ?? ''} · ${SATISFACTION_NAME} ${percentText(x.rating.satisfactionRate)}（${x.rating.count} 条评价）`} />
             {x.grades.map((g) => (
               <View key={g.year}>

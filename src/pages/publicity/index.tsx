@@ -2,11 +2,12 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CATEGORY_LABELS, type Category } from '@shared/domain';
+import { CATEGORY_LABELS, type Category, type PurchaseMethod } from '@shared/domain';
 import type { PublicityListItem } from '@shared/publicity';
 import { api, errorMessage } from '../../api/client';
 import { Empty, Failure, Loading } from '../../components/StateView';
-import { TabBar } from '../../components/TabBar';
+import { ElderTabs, TabBar } from '../../components/TabBar';
+import { Cost } from '../../components/Cost';
 import { Unbroken } from '../../components/Unbroken';
 import { useLargeFont } from '../../utils/largeFont';
 import { goHome } from '../../utils/nav';
@@ -31,6 +32,7 @@ export default function PublicityPage() {
 
   return (
     <View className={`notices ${large ? 'lf' : ''}`}>
+      <ElderTabs current='publicity' large={large} />
       <View className='notices__link' role='link' onClick={() => Taro.navigateTo({ url: '/pages/adjustment/index' })}>
         <Text>目录调整公示（暂停、退出目录的产品）›</Text>
       </View>
@@ -56,6 +58,7 @@ function List({ items }: { items: PublicityListItem[] }) {
           <Text className='notice-card__meta'>
             {CATEGORY_LABELS[p.category as Category] ?? ''} · {p.providerName}
           </Text>
+          <Cost method={p.purchaseMethod as PurchaseMethod} price={p.price} compact />
           <Text className={`notice-card__state notice-card__state--${p.state}`}>
             <Unbroken
               text={p.state === 'open' ? `公示中，还剩 ${p.workingDaysLeft} 个工作日（至 ${p.endsOn}）` : p.state === 'upcoming' ? `${p.startsOn} 开始公示，至 ${p.endsOn} 止` : p.outcome ? OUTCOME[p.outcome] : `公示已于 ${p.endsOn} 结束`}

@@ -13,6 +13,7 @@ import { useLargeFont } from '../../utils/largeFont';
 import { goHome, goTab } from '../../utils/nav';
 import { CallbackRequest, type CallbackChoice } from './CallbackRequest';
 import { launchParam } from '../../utils/scene';
+import { askToHearBack } from '../../utils/subscribe';
 import './index.scss';
 
 const FACES: Record<Level, string> = { 5: '😄', 4: '🙂', 3: '😐', 2: '🙁', 1: '😞' };
@@ -70,6 +71,8 @@ export default function RatePage() {
 
   const send = async () => {
     if (!level) return;
+    // A bad rating opens a case: asked at the tap (WeChat allows it only then) to hear of the answer and the call-back.
+    if (level <= BAD_LEVEL) await askToHearBack(['RESULT']);
     setBusy(true);
     setSendError('');
     try {
@@ -105,7 +108,7 @@ export default function RatePage() {
           done.caseOpened
             ? [
                 done.phoneLeft ? '服务单位会在 5 个工作日内按您留的电话联系您，并说明整改情况；事情处理完，您的号码即删除。' : '您的不满意评价已转给服务单位，单位须在 5 个工作日内写明整改情况（您没有留电话，不会有人打给您）。',
-                '处理进度和答复会显示在“我的”里，您看过后可以告诉我们是否满意。',
+                '服务单位答复后会通知您（“我的 → 我的消息”）；答复和处理进度在“我的”里，您看过后可以告诉我们是否满意，仍不满意的可以请市司法局复核。',
               ]
             : ['您的评价已计入这项服务的满意度，帮助更多人选择服务。']
         }

@@ -1,4 +1,7 @@
-/** 我的 → 消息: what the system has told this person (material requests, review tasks, results, deadlines), newest first. */
+/**
+ * 我的 → 消息: what the system has told this person (material requests, review tasks, results, deadlines; for a citizen
+ * the answer to a comment and what became of a bad rating), newest first. Every message opens its record.
+ */
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -60,9 +63,13 @@ export default function MessagesPage() {
   if (error) return <Failure message={error} onRetry={() => load()} />;
   if (!messages) return <Loading />;
   if (messages.length === 0)
-    return <Empty title='还没有消息' hint='需要您办理或关注的事项（补充材料、评审任务、评审结果、整改期限等）会显示在这里' action={{ text: '返回我的', onClick: () => goTab('me') }} />;
+    return (
+      <View className={large ? 'lf' : ''}>
+        <Empty title='还没有消息' hint='您的意见得到答复、不满意评价有了处理结果，以及需要您办理的事项（补充材料、评审任务、整改期限等），都会显示在这里' action={{ text: '返回我的', onClick: () => goTab('me') }} />
+      </View>
+    );
   return (
-    <View className={`admin msgs ${large ? 'msgs--large' : ''}`}>
+    <View className={`admin msgs ${large ? 'lf' : ''}`}>
       <View className='admin__filters'>
         <Text className='admin__meta'>{unread ? `${unread} 条未读` : '全部已读'}</Text>
         {unread > 0 && (
@@ -72,15 +79,15 @@ export default function MessagesPage() {
         )}
       </View>
       {messages.map((m) => (
-        <View key={m.id} className='admin__card' onClick={() => open(m)}>
-          <Text className='admin__name'>
+        <View key={m.id} className={`admin__card msgs__item ${m.read ? '' : 'msgs__item--unread'}`} role={m.link ? 'link' : undefined} onClick={() => open(m)}>
+          <Text className='admin__name msgs__title'>
             {m.read ? '' : '● '}
             {m.title}
           </Text>
-          <Text className='admin__label'>{m.body}</Text>
+          <Text className='admin__label msgs__body'>{m.body}</Text>
           <Text className='admin__meta'>
             {m.createdAt.slice(0, 10)}
-            {m.link ? ' · 点击查看' : ''}
+            {m.link ? ' · 点击查看 ›' : ''}
           </Text>
         </View>
       ))}

@@ -2,7 +2,10 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { SpecField } from '@shared/specFields';
 
-export function Field({ field, value, error, onChange, disabled }: { field: SpecField; value: string; error?: string; onChange: (v: string) => void; disabled?: boolean }) {
+/** What a coordinate field keeps: a number once the text is one, else the text typed so far (a draft keeps it). */
+export const coordinateValue = (v: string): string | number => (/^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v.trim()) : v);
+
+export function Field({ field, value, error, onChange, disabled }: { field: SpecField; value: string; error?: string; onChange: (v: string | number) => void; disabled?: boolean }) {
   const id = `f-${field.key.replace(/\./g, '-')}`;
   let input;
   if (field.kind === 'choice') {
@@ -28,12 +31,17 @@ export function Field({ field, value, error, onChange, disabled }: { field: Spec
         </Text>
       </View>
     );
+  } else if (field.kind === 'coordinate') {
+    input = <Input className='field__input' type='digit' value={value} maxlength={12} disabled={disabled} placeholder={field.optional ? '选填' : '请填写'} onInput={(e) => onChange(coordinateValue(e.detail.value))} />;
   } else {
     input = <Input className='field__input' value={value} maxlength={field.maxLength ?? 200} disabled={disabled} placeholder='请填写' onInput={(e) => onChange(e.detail.value)} />;
   }
   return (
     <View className={`field ${error ? 'field--error' : ''}`} id={id}>
-      <Text className='field__label'>{field.label}</Text>
+      <Text className='field__label'>
+        {field.label}
+        {field.optional ? '（选填）' : ''}
+      </Text>
       {field.hint && <Text className='field__hint'>提示：{field.hint}</Text>}
       {input}
       {error && <Text className='field__error'>{error}</Text>}

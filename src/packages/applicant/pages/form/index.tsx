@@ -10,6 +10,7 @@ import { Failure, Loading } from '../../../../components/StateView';
 import { canPrint, openPrintable } from '../../../../utils/print';
 import { Attachments } from './Attachments';
 import { Field } from './Field';
+import { PlacePicker } from './PlacePicker';
 import { ReviewInfo } from './ReviewInfo';
 import { Materials } from './Materials';
 import { Problems } from './Problems';
@@ -19,6 +20,8 @@ import './index.scss';
 import { askToHearBack } from '../../../../utils/subscribe';
 
 const filledIn = (spec: unknown, keys: string[]) => keys.filter((k) => String(readField(spec, k) ?? '').trim() !== '').length;
+/** The fields a section must have filled in (coordinates are optional). */
+const requiredOf = (s: (typeof SPEC_SECTIONS)[number]) => s.fields.filter((f) => !f.optional).map((f) => f.key);
 /** The element a field's problem scrolls to (Field.tsx gives each field this id). */
 const anchorOf = (key: string) => `f-${key.replace(/\./g, '-')}`;
 const LAST = SPEC_SECTIONS.length - 1;
@@ -134,7 +137,7 @@ export default function DeclarationFormPage() {
 
       <View className='steps'>
         {SPEC_SECTIONS.map((s, i) => {
-          const keys = s.fields.map((f) => f.key);
+          const keys = requiredOf(s);
           const n = filledIn(draft.spec, keys);
           return (
             <View key={s.key} className={`steps__item ${i === step ? 'steps__item--on' : ''} ${sectionErrors(i) ? 'steps__item--error' : ''}`} onClick={() => setStep(i)}>
@@ -177,7 +180,10 @@ export default function DeclarationFormPage() {
           </View>
         )}
         {section.fields.map((f) => (
-          <Field key={f.key} field={f} value={String(readField(draft.spec, f.key) ?? '')} error={errors[f.key]} disabled={locked} onChange={(v) => form.change({ key: f.key, value: v })} />
+          <View key={f.key}>
+            {f.key === 'publicInfo.latitude' && <PlacePicker spec={draft.spec} disabled={locked} onPick={(p) => form.change({ spec: { ...draft.spec, publicInfo: { ...(draft.spec.publicInfo ?? {}), latitude: p.latitude, longitude: p.longitude } } as typeof draft.spec })} />}
+            <Field field={f} value={String(readField(draft.spec, f.key) ?? '')} error={errors[f.key]} disabled={locked} onChange={(v) => form.change({ key: f.key, value: v })} />
+          </View>
         ))}
       </View>
 
@@ -211,8 +217,8 @@ export default function DeclarationFormPage() {
         <View className='check' id='precheck'>
           <Text className='check__title'>提交前检查</Text>
           {SPEC_SECTIONS.map((s, i) => {
-            const total = s.fields.length;
-            const n = filledIn(draft.spec, s.fields.map((f) => f.key));
+            const total = requiredOf(s).length;
+            const n = filledIn(draft.spec, requiredOf(s));
             return (
               <View key={s.key} className='check__row' onClick={() => { setStep(i); setChecking(false); }}>
                 <Text>{s.title}</Text>

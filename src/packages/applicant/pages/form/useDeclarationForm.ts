@@ -24,7 +24,7 @@ interface Draft {
 const AUTOSAVE_MS = 1200;
 const localKey = (id: string | null) => `hzlp.draft.${id ?? 'new'}`;
 
-function setPath(spec: SpecDraft, key: string, value: string): SpecDraft {
+function setPath(spec: SpecDraft, key: string, value: string | number): SpecDraft {
   const parts = key.split('.');
   const next = JSON.parse(JSON.stringify(spec)) as Record<string, any>;
   let node = next;
@@ -135,7 +135,7 @@ export function useDeclarationForm(initialId: string | null) {
   }, [id]);
 
   const change = useCallback(
-    (patch: Partial<Draft> | { key: string; value: string }) => {
+    (patch: Partial<Draft> | { key: string; value: string | number }) => {
       setDraft((prev) => {
         const next = 'key' in patch ? { ...prev, spec: setPath(prev.spec, patch.key, patch.value) } : { ...prev, ...patch };
         Taro.setStorageSync(localKey(id), { ...next, baseVersion: version.current ?? 0 });
