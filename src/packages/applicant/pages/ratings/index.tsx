@@ -8,7 +8,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Input, Text, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { CaseView } from '@shared/actions/ratings';
-import { CHANNELS, CHANNEL_LABELS, LEVEL_LABELS, type Channel } from '@shared/rating';
+import { CASE_STATUS_LABELS, CHANNELS, CHANNEL_LABELS, LEVEL_LABELS, type Channel } from '@shared/rating';
 import { shanghaiDate } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { DataTable } from '../../../../components/desk/DataTable';
@@ -27,7 +27,7 @@ import '../../../admin/pages/admin.scss';
 
 /** Up to this many products are chips; more are found by name. */
 const CHIPS_UP_TO = 8;
-const CASE_STATUS = { open: '待答复', responded: '已答复', closed: '已办结' } as const;
+const CASE_STATUS = CASE_STATUS_LABELS;
 
 const COLUMNS: Column<CaseView>[] = [
   { key: 'product', header: '产品', value: (c) => c.productName, keep: true },
