@@ -286,7 +286,10 @@ test('a keyboard reaches every tappable, and Enter or Space acts on it (utils/a1
   await expect(page.locator('.taro_page:visible').getAttribute('role')).resolves.toBe('main');
   // taro-ui's buttons say they are buttons, and whether they can be pressed.
   await open(page, 'pages/notice/index');
-  const submit = page.locator('.taro_page:visible .at-button--disabled').first();
+  // The comment box opens from its button (issue 24: under a section or for the whole product); its submit waits for text.
+  await page.locator('.taro_page:visible .at-button', { hasText: '对这个产品提意见' }).focus();
+  await page.keyboard.press('Enter');
+  const submit = page.locator('.taro_page:visible .compose .at-button--disabled').first();
   await expect(submit.getAttribute('role')).resolves.toBe('button');
   await expect(submit.getAttribute('aria-disabled')).resolves.toBe('true');
 });
