@@ -297,6 +297,22 @@ const PROGRESS_FILTERS: Filter<ProgressRow>[] = [
   { key: 'grade', label: '等次', all: '全部等次', options: [...GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g] })), { value: 'insufficient', label: INSUFFICIENT_LABEL }], test: (r, v) => (v === 'insufficient' ? !!r.result?.insufficient : r.result?.grade === v) },
 ];
 
+/** How a product's result was computed: each indicator's score and weight, and what it rests on. */
+function Breakdown({ result }: { result: ResultView }) {
+  return (
+    <>
+      {result.components.map((x) => (
+        <Text key={x.key} className='admin__meta'>
+          {x.label}：{x.score === null ? '不计入' : `${x.score} 分 × ${x.effectiveWeight}%${x.missing ? '（全市水平）' : ''}`}
+          {x.inputs.ratings !== undefined ? `（${x.inputs.ratings} 条评价）` : ''}
+          {x.inputs.findingIds?.length ? `（${x.inputs.findingIds.length} 条记录）` : ''}
+          {x.note ? ` · ${x.note}` : ''}
+        </Text>
+      ))}
+    </>
+  );
+}
+
 /** One product of the campaign beside the table: how its result was computed and every finding recorded on it. */
 function ProductBeside({ year, row, draft, onClose }: { year: number; row: ProgressRow; draft: ResultView | undefined; onClose: () => void }) {
   const [findings, setFindings] = useState<FindingView[] | null>(null);
@@ -319,14 +335,7 @@ function ProductBeside({ year, row, draft, onClose }: { year: number; row: Progr
         {!draft ? (
           <Text className='admin__meta'>尚未计算</Text>
         ) : (
-          draft.components.map((x) => (
-            <Text key={x.key} className='admin__meta'>
-              {x.label}：{x.score === null ? '不计入' : `${x.score} 分 × ${x.effectiveWeight}%${x.missing ? '（全市水平）' : ''}`}
-              {x.inputs.ratings !== undefined ? `（${x.inputs.ratings} 条评价）` : ''}
-              {x.inputs.findingIds?.length ? `（${x.inputs.findingIds.length} 条记录）` : ''}
-              {x.note ? ` · ${x.note}` : ''}
-            </Text>
-          ))
+          <Breakdown result={draft} />
         )}
       </View>
       <View className='admin__card'>
@@ -506,14 +515,7 @@ export default function AdminAssessmentPage() {
               .filter((d) => d.productId === r.productId)
               .map((d) => (
                 <View key={d.productId} className='aa__breakdown'>
-                  {d.components.map((x) => (
-                    <Text key={x.key} className='admin__meta'>
-                      {x.label}：{x.score === null ? '不计入' : `${x.score} 分 × ${x.effectiveWeight}%${x.missing ? '（全市水平）' : ''}`}
-                      {x.inputs.ratings !== undefined ? `（${x.inputs.ratings} 条评价）` : ''}
-                      {x.inputs.findingIds?.length ? `（${x.inputs.findingIds.length} 条记录）` : ''}
-                      {x.note ? ` · ${x.note}` : ''}
-                    </Text>
-                  ))}
+                  <Breakdown result={d} />
                 </View>
               ))}
         </View>
