@@ -63,8 +63,10 @@ export async function myResult(input: { declarationId: string }, ctx: Ctx): Prom
   if (!d || !actsForOrg(ctx.caller) || d.orgId !== ctx.caller.orgId) throw notFound('没有找到这份申报');
   const r = confirmed(result);
   if (!r) throw conflict('评审结果经评审组确认后才能查看。评审还在进行中，请耐心等待');
-  const sheets = await findByIds<ScoresheetDoc>(ctx.store, COLLECTIONS.scoresheets, panel!.members.map((m) => sheetId(d._id, m)));
-  const comments = sheets.map((sheet) => sheet.comment.trim()).filter(Boolean);
+  const ids = panel!.members.map((m) => sheetId(d._id, m));
+  const sheets = new Map((await findByIds<ScoresheetDoc>(ctx.store, COLLECTIONS.scoresheets, ids)).map((x) => [x._id, x]));
+  // In the panel's order, as before (a query by ids answers in its own order).
+  const comments = ids.map((id) => sheets.get(id)?.comment.trim() ?? '').filter(Boolean);
   return {
     declarationId: d._id,
     passed: r.passed,
