@@ -29,16 +29,20 @@ export class CloudDownloads implements Downloads, CodeStorage {
     if (!fileID) throw new Error('uploadFile returned no fileID');
     return fileID;
   }
-  async read(fileId: string): Promise<{ url: string; bytes: Buffer } | null> {
+  async url(fileId: string): Promise<string | null> {
     const res = await this.app.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: DOWNLOAD_SECONDS }] });
     const item = res.fileList?.[0];
-    if (!item?.tempFileURL || (item.code && item.code !== 'SUCCESS')) return null;
-    const answer = await this.fetchImpl(item.tempFileURL);
+    return !item?.tempFileURL || (item.code && item.code !== 'SUCCESS') ? null : item.tempFileURL;
+  }
+  async read(fileId: string): Promise<{ url: string; bytes: Buffer } | null> {
+    const url = await this.url(fileId);
+    if (!url) return null;
+    const answer = await this.fetchImpl(url);
     if (answer.status !== 200) {
       await answer.body?.cancel();
       return null;
     }
-    return { url: item.tempFileURL, bytes: Buffer.from(await answer.arrayBuffer()) };
+    return { url, bytes: Buffer.from(await answer.arrayBuffer()) };
   }
   async publish(name: string, bytes: Buffer, _contentType: string): Promise<string> {
     const day = this.now().toISOString().slice(0, 10);

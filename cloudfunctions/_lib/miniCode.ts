@@ -40,6 +40,8 @@ export interface CodeStorage {
   save(cloudPath: string, bytes: Buffer): Promise<string>;
   /** A temporary URL of a saved file and its bytes, or null when it is gone. */
   read(fileId: string): Promise<{ url: string; bytes: Buffer } | null>;
+  /** A temporary URL of a saved file (its bytes not read), or null when there is none. */
+  url(fileId: string): Promise<string | null>;
 }
 
 export interface MiniCodes {
@@ -70,17 +72,27 @@ const isPng = (b: Uint8Array) => b.length > 8 && b[0] === 0x89 && b[1] === 0x50 
 /** Why a link QR code stands in for the mini-program code, in words the bureau's staff can pass on. */
 const FALLBACK_NOTE = '暂时生成不了小程序码，已改用网页链接二维码（微信扫码会先打开网页）；请稍后再试，或请市司法局检查小程序码接口权限';
 
+/** The `miniCodes` document of a code: `<product|rate>:<scene>`. */
+export const miniCodeKey = (page: CodePage, scene: string) => `${page.split('/')[1]}:${scene}`;
+
+/** The kept code of `page` and `scene`, if any: a caller reads it beside its own reads (issue 25: one round trip less). */
+export function keptMiniCode(ctx: Ctx, page: CodePage, scene: string): Promise<MiniCodeDoc | null> {
+  if (!ctx.miniCodes || ctx.runtime.mode !== 'cloud') return Promise.resolve(null);
+  return ctx.store.get<MiniCodeDoc>(COLLECTIONS.miniCodes, miniCodeKey(page, scene));
+}
+
 /**
  * The mini-program code opening `page` with `scene`, or `{ codeKind: 'link' }` where there is none to make (locally) or
  * WeChat refused (with a note). Never throws for WeChat's sake: a poster without a mini-program code still serves.
+ * `kept`: the kept code already read (keptMiniCode), or 'new' for a scene that cannot have one yet (a token just issued).
  */
-export async function miniProgramCode(ctx: Ctx, page: CodePage, scene: string): Promise<MiniCode> {
+export async function miniProgramCode(ctx: Ctx, page: CodePage, scene: string, kept?: MiniCodeDoc | null | 'new'): Promise<MiniCode> {
   const codes = ctx.miniCodes;
   if (!codes || ctx.runtime.mode !== 'cloud') return { codeKind: 'link' };
   if (scene.length > SCENE_MAX || !SCENE_CHARS.test(scene)) return { codeKind: 'link', note: FALLBACK_NOTE };
   const kind = page.split('/')[1];
-  const key = `${kind}:${scene}`;
-  const cached = await ctx.store.get<MiniCodeDoc>(COLLECTIONS.miniCodes, key);
+  const key = miniCodeKey(page, scene);
+  const cached = kept === 'new' ? null : kept !== undefined ? kept : await keptMiniCode(ctx, page, scene);
   if (cached && cached.envVersion === codes.envVersion) {
     const saved = await codes.storage.read(cached.fileId).catch(() => null);
     if (saved && isPng(saved.bytes)) return { codeKind: 'wxacode', url: saved.url, png: saved.bytes };
@@ -99,8 +111,8 @@ export async function miniProgramCode(ctx: Ctx, page: CodePage, scene: string): 
     const doc: MiniCodeDoc = { _id: key, page, scene, fileId, envVersion: codes.envVersion, createdAt: ctx.clock.now().toISOString() };
     // A cache of what WeChat drew, not a record anyone acts on: no audit entry.
     await ctx.store.transaction(async (tx) => tx.set(COLLECTIONS.miniCodes, key, doc));
-    const saved = await codes.storage.read(fileId);
-    return { codeKind: 'wxacode', url: saved?.url ?? '', png };
+    // Only its link: the bytes are in hand (issue 25: one round trip less).
+    return { codeKind: 'wxacode', url: (await codes.storage.url(fileId)) ?? '', png };
   } catch (e) {
     // Storage failed: the code itself still serves this once, from memory.
     console.error('[miniCode] saving the code failed', page, scene, e);

@@ -11,12 +11,19 @@ const selfReportView = (r: SelfReportDoc | undefined): SelfReportView | null =>
 
 /** The bureau's progress matrix: products × methods, self-reports and their accepted capacity, assessors, drafts (证据不足 with what is missing) and appeals. */
 export async function progress(input: { year: number }, ctx: Ctx) {
-  const c = await loadCampaign(ctx, input.year);
-  const findings = currentFindings(await findingsOfYear(ctx.store, input.year));
-  const reports = new Map((await selfReportsOfYear(ctx.store, input.year)).map((r) => [r.productId, r]));
-  const assignments = await findAll<AssignmentDoc & { year: number }>(ctx.store, COLLECTIONS.assessmentAssignments, { where: { year: input.year }, orderBy: [['_id', 'asc']] });
-  const results = new Map((await resultsOfYear(ctx.store, input.year)).map((r) => [r.productId, r]));
-  const appeals = new Map((await findAll<AppealDoc>(ctx.store, COLLECTIONS.assessmentAppeals, { where: { year: input.year }, orderBy: [['_id', 'asc']] })).map((a) => [a.productId, a]));
+  // The campaign and the year's records, all read together (issue 25: two round trips, not eleven).
+  const [c, allFindings, reportDocs, assignments, resultDocs, appealDocs] = await Promise.all([
+    loadCampaign(ctx, input.year),
+    findingsOfYear(ctx.store, input.year),
+    selfReportsOfYear(ctx.store, input.year),
+    findAll<AssignmentDoc & { year: number }>(ctx.store, COLLECTIONS.assessmentAssignments, { where: { year: input.year }, orderBy: [['_id', 'asc']] }),
+    resultsOfYear(ctx.store, input.year),
+    findAll<AppealDoc>(ctx.store, COLLECTIONS.assessmentAppeals, { where: { year: input.year }, orderBy: [['_id', 'asc']] }),
+  ]);
+  const findings = currentFindings(allFindings);
+  const reports = new Map(reportDocs.map((r) => [r.productId, r]));
+  const results = new Map(resultDocs.map((r) => [r.productId, r]));
+  const appeals = new Map(appealDocs.map((a) => [a.productId, a]));
   const rows: ProgressRow[] = c.scope.map((s) => {
     const r = results.get(s.productId);
     return {
@@ -42,17 +49,21 @@ export async function drafts(input: { year: number }, ctx: Ctx) {
 
 /** The providing organisation's own products in the campaign, their drafts and its appeals. */
 export async function mine(input: { year: number }, ctx: Ctx) {
-  const c = await ctx.store.get<CampaignDoc>(COLLECTIONS.assessmentCampaigns, campaignId(input.year));
-  if (!c) return { campaign: null, products: [], results: [], appeals: [] };
   const orgId = ctx.caller.orgId!;
-  const reports = new Map((await selfReportsOfYear(ctx.store, input.year)).filter((r) => r.orgId === orgId).map((r) => [r.productId, r]));
-  const results = await resultsOfYear(ctx.store, input.year, { orgId });
-  const appeals = await findAll<AppealDoc>(ctx.store, COLLECTIONS.assessmentAppeals, { where: { year: input.year }, orderBy: [['_id', 'asc']] });
+  // The campaign and the organisation's own records of the year together (issue 25: two round trips, not seven).
+  const [c, reportDocs, results, appeals] = await Promise.all([
+    ctx.store.get<CampaignDoc>(COLLECTIONS.assessmentCampaigns, campaignId(input.year)),
+    findAll<SelfReportDoc>(ctx.store, COLLECTIONS.assessmentSelfReports, { where: { year: input.year, orgId }, orderBy: [['_id', 'asc']] }),
+    resultsOfYear(ctx.store, input.year, { orgId }),
+    findAll<AppealDoc>(ctx.store, COLLECTIONS.assessmentAppeals, { where: { year: input.year, orgId }, orderBy: [['_id', 'asc']] }),
+  ]);
+  if (!c) return { campaign: null, products: [], results: [], appeals: [] };
+  const reports = new Map(reportDocs.map((r) => [r.productId, r]));
   return {
     campaign: campaignView(c),
     products: c.scope.filter((s) => s.orgId === orgId).map((s) => ({ ...s, selfReported: reports.has(s.productId), selfReport: selfReportView(reports.get(s.productId)) })),
     results: results.map(resultView),
-    appeals: appeals.filter((a) => a.orgId === orgId).map((a) => appealView(a, c)),
+    appeals: appeals.map((a) => appealView(a, c)),
   };
 }
 

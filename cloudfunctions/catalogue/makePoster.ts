@@ -7,7 +7,7 @@ import { escapeHtml as esc } from '../_lib/html';
 import type { Ctx } from '../_lib/context';
 import { notFound } from '../_lib/errors';
 import { productLink } from '../_lib/links';
-import { CODE_PAGES, miniProgramCode } from '../_lib/miniCode';
+import { CODE_PAGES, keptMiniCode, miniProgramCode } from '../_lib/miniCode';
 
 /** Splits text into lines of at most `n` characters (CJK text has no spaces to break at). */
 function wrap(text: string, n: number, maxLines: number): string[] {
@@ -35,10 +35,11 @@ export async function makePoster(
   input: { productId: string },
   ctx: Ctx,
 ): Promise<{ svg: string; link: string; codeKind: 'wxacode' | 'link'; codeUrl?: string; codeNote?: string }> {
-  const p = await ctx.store.get<ProductDoc>(COLLECTIONS.products, input.productId);
+  // The product and its kept code together (issue 25); a code is drawn only for a listed product.
+  const [p, kept] = await Promise.all([ctx.store.get<ProductDoc>(COLLECTIONS.products, input.productId), keptMiniCode(ctx, CODE_PAGES.product, input.productId)]);
   if (!p || p.status !== 'listed') throw notFound('没有找到这个产品，它可能已调整出目录');
   const link = productLink(p._id);
-  const code = await miniProgramCode(ctx, CODE_PAGES.product, p._id);
+  const code = await miniProgramCode(ctx, CODE_PAGES.product, p._id, kept);
   let qrPx: number;
   let codeMarkup: string;
   if (code.codeKind === 'wxacode') {

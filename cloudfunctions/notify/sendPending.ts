@@ -31,13 +31,19 @@ export function templateIdOf(key: TemplateKey, env: Record<string, string | unde
 
 const thing = (s: string) => (s.length > THING_MAX ? `${s.slice(0, THING_MAX - 1)}…` : s);
 
-/** The openids behind each recipient key, read with a few batched reads (not one per message). */
+/**
+ * The openids behind each recipient key, read with a few batched reads (not one per message): the experts, the
+ * organisations' staff and the people together, then the experts' own accounts.
+ */
 async function openidsOf(ctx: Ctx, messages: MessageDoc[], adminOpenids: string[]): Promise<Map<string, string[]>> {
   const by = (prefix: string) => [...new Set(messages.filter((m) => m.recipient.startsWith(prefix)).map((m) => m.recipient.slice(prefix.length)))];
-  const experts = await findByIds<ExpertDoc>(ctx.store, COLLECTIONS.experts, by('e:'));
   const orgIds = by('o:');
-  const orgUsers = orgIds.length ? await ctx.store.find<UserDoc>(COLLECTIONS.users, { where: { orgId: { $in: orgIds.slice(0, 100) } }, limit: 1000 }) : [];
-  const users = await findByIds<UserDoc>(ctx.store, COLLECTIONS.users, [...by('u:'), ...experts.map((e) => e.userId).filter((u): u is string => !!u)]);
+  const [experts, orgUsers, people] = await Promise.all([
+    findByIds<ExpertDoc>(ctx.store, COLLECTIONS.experts, by('e:')),
+    orgIds.length ? ctx.store.find<UserDoc>(COLLECTIONS.users, { where: { orgId: { $in: orgIds.slice(0, 100) } }, limit: 1000 }) : [],
+    findByIds<UserDoc>(ctx.store, COLLECTIONS.users, by('u:')),
+  ]);
+  const users = [...people, ...(await findByIds<UserDoc>(ctx.store, COLLECTIONS.users, experts.map((e) => e.userId).filter((u): u is string => !!u)))];
   const openid = new Map(users.map((u) => [u._id, u.openid]));
   const out = new Map<string, string[]>();
   const keep = (key: string, ids: (string | null | undefined)[]) => out.set(key, ids.filter((x): x is string => !!x));
@@ -53,7 +59,9 @@ export async function sendPending(ctx: Ctx, api: SubscribeMessageApi, options: {
   const report: SendReport = { sent: 0, skipped: 0, failed: 0 };
   if (!pending.length) return report;
   const openids = await openidsOf(ctx, pending, options.adminOpenids);
-  for (const m of pending) {
+  // Every message at once (issue 25: the timer's round trips do not grow with what is pending, at most a page of 100
+  // a tick): its sends, then its outcome recorded.
+  await Promise.all(pending.map(async (m) => {
     const key = NOTIFY_KIND_INFO[m.kind].template;
     const templateId = templateIdOf(key, options.env);
     const to = openids.get(m.recipient) ?? [];
@@ -77,6 +85,6 @@ export async function sendPending(ctx: Ctx, api: SubscribeMessageApi, options: {
     }
     await ctx.store.update(COLLECTIONS.messages, m._id, { sendStatus: status, sentAt: ctx.clock.now().toISOString(), sendDetail: detail.slice(0, 200) });
     report[status === 'sent' ? 'sent' : status === 'skipped' ? 'skipped' : 'failed']++;
-  }
+  }));
   return report;
 }

@@ -26,7 +26,9 @@ export async function backfillPublicity(ctx: Ctx): Promise<{ comments: number; n
   let notices = 0;
 
   const unmeasured = (c: CommentDoc) => !!c.repliedAt && typeof c.answerDays !== 'number';
-  const stale = (await findAll<CommentDoc>(ctx.store, COLLECTIONS.comments)).filter((c) => !c.key || !c.groupId || unmeasured(c));
+  // The comments and the notices together (issue 25: the timer's rounds); a notice's count does not depend on the comments' keys.
+  const [allComments, allNotices] = await Promise.all([findAll<CommentDoc>(ctx.store, COLLECTIONS.comments), findAll<PublicityDoc>(ctx.store, COLLECTIONS.publicity)]);
+  const stale = allComments.filter((c) => !c.key || !c.groupId || unmeasured(c));
   // Oldest first, so a group is founded by its first comment, as it would have been.
   stale.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a._id < b._id ? -1 : 1));
   for (const c of stale) {
@@ -49,7 +51,7 @@ export async function backfillPublicity(ctx: Ctx): Promise<{ comments: number; n
     });
   }
 
-  for (const p of (await findAll<PublicityDoc>(ctx.store, COLLECTIONS.publicity)).filter((x) => typeof x.shownComments !== 'number')) {
+  for (const p of allNotices.filter((x) => typeof x.shownComments !== 'number')) {
     const shown = await ctx.store.count(COLLECTIONS.comments, { declarationId: p._id, status: 'shown' });
     notices += await ctx.store.transaction(async (tx) => {
       const fresh = await tx.get<PublicityDoc>(COLLECTIONS.publicity, p._id);

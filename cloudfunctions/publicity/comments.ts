@@ -61,14 +61,17 @@ async function tellAuthor(tx: Tx, ctx: Ctx, c: CommentDoc, productName: string, 
 export async function postComment(input: { declarationId: string; text: string; anchor?: string }, ctx: Ctx) {
   const userId = ctx.caller.userId!;
   const today = ctx.clock.today();
-  const p = await ctx.store.get<PublicityDoc>(COLLECTIONS.publicity, input.declarationId);
+  // The notice, the content check and the comment's group together, before the transaction (a network call must not
+  // hold the store; issue 25: one round trip, not three).
+  const [p, verdict, group] = await Promise.all([
+    ctx.store.get<PublicityDoc>(COLLECTIONS.publicity, input.declarationId),
+    ctx.content.check(input.text, ctx.caller.openid),
+    groupFor(ctx, input.declarationId, input.text),
+  ]);
   if (!p) throw notFound('这个产品不在公示中');
   const state = windowState(p, today);
   if (state === 'upcoming') throw conflict(`公示将于 ${currentWindow(p).startsOn} 开始，届时可以提意见`);
   if (state === 'ended') throw conflict('公示已经结束，不能再提意见');
-  // Asked before the transaction: a network call must not hold the store.
-  const verdict = await ctx.content.check(input.text, ctx.caller.openid);
-  const group = await groupFor(ctx, input.declarationId, input.text);
   const now = ctx.clock.now().toISOString();
 
   try {

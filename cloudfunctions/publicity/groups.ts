@@ -34,15 +34,16 @@ export const exactGroupId = (declarationId: string, folded: string) => `g${sha25
 export async function groupFor(ctx: Ctx, declarationId: string, text: string): Promise<{ groupId: string; folded: string; found: boolean }> {
   const folded = foldForGrouping(text);
   const exact = exactGroupId(declarationId, folded);
-  if (await ctx.store.get(COLLECTIONS.commentGroups, exact)) return { groupId: exact, folded, found: false };
+  const pageAfter = (after: string | null) =>
+    ctx.store.find<CommentGroupDoc>(COLLECTIONS.commentGroups, { where: after ? { declarationId, _id: { $gt: after } } : { declarationId }, orderBy: [['_id', 'asc']], limit: MAX_PAGE });
+  // The exact group and the first page of the notice's groups together (issue 25: one round trip for any notice with
+  // fewer than a page of groups).
+  const [hit, first] = await Promise.all([ctx.store.get(COLLECTIONS.commentGroups, exact), pageAfter(null)]);
+  if (hit) return { groupId: exact, folded, found: false };
   const mine = shingles(folded);
   let after: string | null = null;
   for (;;) {
-    const page: CommentGroupDoc[] = await ctx.store.find<CommentGroupDoc>(COLLECTIONS.commentGroups, {
-      where: after ? { declarationId, _id: { $gt: after } } : { declarationId },
-      orderBy: [['_id', 'asc']],
-      limit: MAX_PAGE,
-    });
+    const page: CommentGroupDoc[] = after === null ? first : await pageAfter(after);
     for (const g of page) if (jaccard(mine, shingles(g.text)) >= NEAR_DUPLICATE.jaccard) return { groupId: g._id, folded, found: false };
     if (page.length < MAX_PAGE) break;
     after = page[page.length - 1]._id;

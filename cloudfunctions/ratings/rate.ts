@@ -40,11 +40,11 @@ export async function rate(input: { token: string; level: number; dimensions?: P
   const pre = await ctx.store.get<RatingTokenDoc>(COLLECTIONS.ratingTokens, input.token);
   if (!pre) throw notFound('评价码无效，请向服务人员重新索取');
   if (isApplicant(ctx.caller) && ctx.caller.orgId === pre.orgId) throw forbidden('不能评价本单位提供的产品。请把评价码交给接受服务的群众，由他们本人评价');
-  const verdict = text ? await ctx.content.check(text, ctx.caller.openid) : null;
-  const dueOn = level <= BAD_LEVEL ? (await loadCalendar(ctx)).endOfWindow(addDays(today, 1), CASE_WORKING_DAYS).endsOn : null;
   const nowDate = ctx.clock.now();
   const now = nowDate.toISOString();
-  const held = await screen(ctx, pre, nowDate);
+  // The content check, the calendar (a bad rating's case) and the burst screen are independent: one round trip (issue 25).
+  const [verdict, cal, held] = await Promise.all([text ? ctx.content.check(text, ctx.caller.openid) : null, level <= BAD_LEVEL ? loadCalendar(ctx) : null, screen(ctx, pre, nowDate)]);
+  const dueOn = cal ? cal.endOfWindow(addDays(today, 1), CASE_WORKING_DAYS).endsOn : null;
 
   return ctx.store.transaction(async (tx) => {
     const t = await tx.get<RatingTokenDoc>(COLLECTIONS.ratingTokens, input.token);

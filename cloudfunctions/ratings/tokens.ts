@@ -54,7 +54,8 @@ export async function issueToken(input: { productId: string; servedOn: string; c
   const url = base ? `${base}/#${ratePath(doc._id)}` : ratePath(doc._id);
   // On CloudBase a mini-program code whose scene is the token (the rating page reads it back); locally, or when WeChat
   // refuses, the QR code of the link (`codeKind: 'link'`, with a note then). Either way `qrCode` is an SVG to show.
-  const code = await miniProgramCode(ctx, CODE_PAGES.rate, doc._id);
+  // A token just issued has no kept code to look for.
+  const code = await miniProgramCode(ctx, CODE_PAGES.rate, doc._id, 'new');
   const qrCode = code.codeKind === 'wxacode' ? pngAsSvg(code.png) : await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return {
     token: doc._id,

@@ -20,14 +20,16 @@ import { settleResult } from './scoresheets';
  * redone and checked. Recorded on the panel (who, for whom, from where, why); the called expert is told.
  */
 export async function callReserve(input: { declarationId: string; reason: string }, ctx: Ctx): Promise<PanelView> {
-  const first = await ctx.store.get<PanelDoc>(COLLECTIONS.panels, input.declarationId);
+  // Two round trips before the transaction (issue 25): the panel, the declaration and the pool; then the applicant and the experts' accounts.
+  const [first, d, experts] = await Promise.all([
+    ctx.store.get<PanelDoc>(COLLECTIONS.panels, input.declarationId),
+    ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId),
+    ctx.store.find<ExpertDoc>(COLLECTIONS.experts, { where: { active: true }, orderBy: [['_id', 'asc']], limit: 1000 }),
+  ]);
   if (!first) throw notFound('这份申报还没有评审组');
-  const d = await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
   if (!d || d.status !== 'in-review') throw conflict('这份申报的评审已经结束，不能再补充专家');
-  const experts = await ctx.store.find<ExpertDoc>(COLLECTIONS.experts, { where: { active: true }, orderBy: [['_id', 'asc']], limit: 1000 });
-  const org = await ctx.store.get<OrgDoc>(COLLECTIONS.orgs, d.orgId);
+  const [org, bound] = await Promise.all([ctx.store.get<OrgDoc>(COLLECTIONS.orgs, d.orgId), accountOrgs(ctx, experts)]);
   const parties = conflictParties(d, org?.name);
-  const bound = await accountOrgs(ctx, experts);
   const now = ctx.clock.now().toISOString();
   const panel = await ctx.store.transaction(async (tx) => {
     const p = await tx.get<PanelDoc>(COLLECTIONS.panels, input.declarationId);

@@ -71,22 +71,47 @@ export async function panelView(ctx: Ctx, panel: PanelDoc): Promise<PanelView> {
  * applicant or the recommender, with reserves. The seed and the pool are recorded, so anyone can redo the draw.
  */
 export async function drawPanel(input: { declarationId: string; size: number; seed?: string }, ctx: Ctx): Promise<PanelView> {
-  return panelView(ctx, await drawOne(input, ctx));
+  return panelView(ctx, await drawOne(input, ctx, await readForDraws(ctx, [input.declarationId])));
+}
+
+/** What draws read, for any number of declarations in two round trips (issue 25): the pool and the parties' organisations. */
+interface ForDraws {
+  declarations: Map<string, DeclarationDoc>;
+  orgs: Map<string, OrgDoc>;
+  experts: ExpertDoc[];
+  /** The organisation each expert's account is bound to. */
+  bound: Map<string, string | null>;
+  /** The scoring deadline of a panel drawn today. */
+  dueOn: string;
+}
+
+/** The declarations, the active pool and the calendar together; then the organisations and the experts' accounts together. */
+async function readForDraws(ctx: Ctx, declarationIds: string[]): Promise<ForDraws> {
+  const [ds, experts, cal] = await Promise.all([
+    findByIds<DeclarationDoc>(ctx.store, COLLECTIONS.declarations, declarationIds),
+    ctx.store.find<ExpertDoc>(COLLECTIONS.experts, { where: { active: true }, orderBy: [['_id', 'asc']], limit: 1000 }),
+    loadCalendar(ctx),
+  ]);
+  const [orgs, bound] = await Promise.all([findByIds<OrgDoc>(ctx.store, COLLECTIONS.orgs, ds.map((d) => d.orgId)), accountOrgs(ctx, experts)]);
+  return {
+    declarations: new Map(ds.map((d) => [d._id, d])),
+    orgs: new Map(orgs.map((o) => [o._id, o])),
+    experts,
+    bound,
+    dueOn: cal.endOfWindow(addDays(ctx.clock.today(), 1), SCORING_WORKING_DAYS).endsOn,
+  };
 }
 
 /** The draw itself, for one declaration: its own transaction and audit entry. */
-async function drawOne(input: { declarationId: string; size: number; seed?: string }, ctx: Ctx): Promise<PanelDoc> {
-  const d = await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
+async function drawOne(input: { declarationId: string; size: number; seed?: string }, ctx: Ctx, w: ForDraws): Promise<PanelDoc> {
+  const d = w.declarations.get(input.declarationId);
   if (!d) throw notFound('没有找到这份申报');
   if (d.status !== 'submitted') throw conflict(d.status === 'in-review' ? '这份申报已经抽取过评审组' : '只能为已提交的申报抽取评审组');
-  const experts = await ctx.store.find<ExpertDoc>(COLLECTIONS.experts, { where: { active: true }, orderBy: [['_id', 'asc']], limit: 1000 });
-  const org = await ctx.store.get<OrgDoc>(COLLECTIONS.orgs, d.orgId);
-  const parties = conflictParties(d, org?.name);
-  const bound = await accountOrgs(ctx, experts);
+  const parties = conflictParties(d, w.orgs.get(d.orgId)?.name);
   const excluded: PanelDoc['excluded'] = [];
   const eligible: string[] = [];
-  for (const e of experts) {
-    const why = exclusionOf(e, bound.get(e._id), parties);
+  for (const e of w.experts) {
+    const why = exclusionOf(e, w.bound.get(e._id), parties);
     if (why) excluded.push(why);
     else eligible.push(e._id);
   }
@@ -103,7 +128,7 @@ async function drawOne(input: { declarationId: string; size: number; seed?: stri
     drawnAt: ctx.clock.now().toISOString(),
     recusals: [],
     submitted: [],
-    dueOn: (await loadCalendar(ctx)).endOfWindow(addDays(ctx.clock.today(), 1), SCORING_WORKING_DAYS).endsOn,
+    dueOn: w.dueOn,
   };
   await ctx.store.transaction(async (tx) => {
     const current = await tx.get<DeclarationDoc>(COLLECTIONS.declarations, d._id);
@@ -119,10 +144,11 @@ async function drawOne(input: { declarationId: string; size: number; seed?: stri
 /**
  * Issue 22: panels for several submitted declarations, each drawn by `drawPanel` in its own transaction (its own seed,
  * conflict checks and audit entry); a declaration that cannot be drawn (not submitted, too few eligible experts) is
- * refused and listed while the others are drawn.
+ * refused and listed while the others are drawn. What the draws read is read once for all of them.
  */
 export async function drawPanels(input: { declarationIds: string[]; size: number }, ctx: Ctx): Promise<BulkResult> {
-  return { results: await eachRecord(ctx, input.declarationIds, (declarationId) => drawOne({ declarationId, size: input.size }, ctx)) };
+  const w = await readForDraws(ctx, input.declarationIds);
+  return { results: await eachRecord(ctx, input.declarationIds, (declarationId) => drawOne({ declarationId, size: input.size }, ctx, w)) };
 }
 
 export async function readPanel(input: { declarationId: string }, ctx: Ctx): Promise<PanelView> {

@@ -12,56 +12,61 @@ import { conflict, notFound } from '../_lib/errors';
 import { callIdForYear } from '../declarations/calls';
 import { actsForOrg } from '../orgs/permissions';
 import { sheetId } from './panels';
+import { findByIds } from '../_lib/store/pages';
 
 /** Statuses a declaration reaches only through a confirmed review. */
 const REVIEWED = ['proposed', 'not-passed', 'in-publicity', 'recognised', 'rejected', 'published'];
 
-async function confirmedResult(ctx: Ctx, declarationId: string): Promise<(ReviewResult & { _id: string }) | null> {
-  const r = await ctx.store.get<ReviewResult & { _id: string }>(COLLECTIONS.results, declarationId);
-  return r && r.confirmedAt ? r : null;
-}
+const confirmed = (r: (ReviewResult & { _id: string }) | null) => (r && r.confirmedAt ? r : null);
 
+/**
+ * The year's confirmed results in three round trips whatever their number (issue 25): the declarations, then their
+ * results, panels and organisations by id, then the panels' experts by id.
+ */
 export async function publicResults(input: { year: number }, ctx: Ctx): Promise<PublicResults> {
   const ds = await ctx.store.find<DeclarationDoc>(COLLECTIONS.declarations, { where: { callId: callIdForYear(input.year), status: { $in: REVIEWED } }, orderBy: [['_id', 'asc']], limit: 1000 });
-  const proposed: PublicResultItem[] = [];
-  let notPassed = 0;
-  for (const d of ds) {
-    const r = await confirmedResult(ctx, d._id);
-    if (!r) continue;
-    if (!r.passed) {
-      notPassed++;
-      continue;
-    }
-    const panel = await ctx.store.get<PanelDoc>(COLLECTIONS.panels, d._id);
-    const experts: string[] = [];
-    for (const id of panel?.members ?? []) experts.push((await ctx.store.get<ExpertDoc>(COLLECTIONS.experts, id))?.name ?? '');
-    const org = await ctx.store.get<OrgDoc>(COLLECTIONS.orgs, d.orgId);
-    proposed.push({
+  const [results, panels, orgs] = await Promise.all([
+    findByIds<ReviewResult & { _id: string }>(ctx.store, COLLECTIONS.results, ds.map((d) => d._id)),
+    findByIds<PanelDoc>(ctx.store, COLLECTIONS.panels, ds.map((d) => d._id)),
+    findByIds<OrgDoc>(ctx.store, COLLECTIONS.orgs, ds.map((d) => d.orgId)),
+  ]);
+  const resultOf = new Map(results.map((r) => [r._id, confirmed(r)]));
+  const passed = ds.filter((d) => resultOf.get(d._id)?.passed);
+  const panelOf = new Map(panels.map((p) => [p._id, p]));
+  const orgOf = new Map(orgs.map((o) => [o._id, o]));
+  const experts = new Map((await findByIds<ExpertDoc>(ctx.store, COLLECTIONS.experts, passed.flatMap((d) => panelOf.get(d._id)?.members ?? []))).map((e) => [e._id, e]));
+  const proposed: PublicResultItem[] = passed.map((d) => {
+    const r = resultOf.get(d._id)!;
+    return {
       declarationId: d._id,
       name: d.name,
-      applicant: d.spec.cover?.applicantName ?? org?.name ?? '',
+      applicant: d.spec.cover?.applicantName ?? orgOf.get(d.orgId)?.name ?? '',
       recommender: d.recommenderOrgId ? d.recommender : null,
       average: r.average,
       attributes: r.attributes,
-      experts: experts.sort((a, b) => a.localeCompare(b, 'zh-CN')),
+      experts: (panelOf.get(d._id)?.members ?? []).map((id) => experts.get(id)?.name ?? '').sort((a, b) => a.localeCompare(b, 'zh-CN')),
       confirmedAt: r.confirmedAt!,
-    });
-  }
+    };
+  });
+  const notPassed = ds.filter((d) => resultOf.get(d._id) && !resultOf.get(d._id)!.passed).length;
   proposed.sort((a, b) => b.average - a.average || a.declarationId.localeCompare(b.declarationId));
   return { year: input.year, proposed, notPassed };
 }
 
+/** Two round trips (issue 25): the declaration, its result and its panel together (nothing is shown before the owner check), then the sheets by id. */
 export async function myResult(input: { declarationId: string }, ctx: Ctx): Promise<MyResult> {
-  const d = await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId);
+  const [d, result, panel] = await Promise.all([
+    ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, input.declarationId),
+    ctx.store.get<ReviewResult & { _id: string }>(COLLECTIONS.results, input.declarationId),
+    ctx.store.get<PanelDoc>(COLLECTIONS.panels, input.declarationId),
+  ]);
   if (!d || !actsForOrg(ctx.caller) || d.orgId !== ctx.caller.orgId) throw notFound('没有找到这份申报');
-  const r = await confirmedResult(ctx, d._id);
+  const r = confirmed(result);
   if (!r) throw conflict('评审结果经评审组确认后才能查看。评审还在进行中，请耐心等待');
-  const panel = (await ctx.store.get<PanelDoc>(COLLECTIONS.panels, d._id))!;
-  const comments: string[] = [];
-  for (const m of panel.members) {
-    const sheet = await ctx.store.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(d._id, m));
-    if (sheet?.comment.trim()) comments.push(sheet.comment.trim());
-  }
+  const ids = panel!.members.map((m) => sheetId(d._id, m));
+  const sheets = new Map((await findByIds<ScoresheetDoc>(ctx.store, COLLECTIONS.scoresheets, ids)).map((x) => [x._id, x]));
+  // In the panel's order, as before (a query by ids answers in its own order).
+  const comments = ids.map((id) => sheets.get(id)?.comment.trim() ?? '').filter(Boolean);
   return {
     declarationId: d._id,
     passed: r.passed,

@@ -11,6 +11,7 @@ import { isAdmin } from '../_lib/rules';
 import { asksOf } from './asks';
 import { currentConfirmations } from './panelConfirm';
 import { sheetId } from './panels';
+import { findByIds } from '../_lib/store/pages';
 import { isPanelMember } from './permissions';
 
 const day = (iso: string | null | undefined) => (iso ? esc(iso.slice(0, 10)) : '');
@@ -18,15 +19,18 @@ const day = (iso: string | null | undefined) => (iso ? esc(iso.slice(0, 10)) : '
 export async function reviewReport(input: { declarationId: string }, ctx: Ctx): Promise<{ html: string }> {
   const panel = await ctx.store.get<PanelDoc>(COLLECTIONS.panels, input.declarationId);
   if (!panel || (!isAdmin(ctx.caller) && !isPanelMember(ctx.caller, panel))) throw notFound('没有找到这份申报的评审');
-  const d = (await ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, panel._id))!;
-  const result = await ctx.store.get<ReviewResult & { _id: string }>(COLLECTIONS.results, panel._id);
+  // Everything else together, once the caller may see the panel (issue 25: two round trips, not two per member).
+  const [d, result, experts, sheets, meeting, asks] = await Promise.all([
+    ctx.store.get<DeclarationDoc>(COLLECTIONS.declarations, panel._id) as Promise<DeclarationDoc>,
+    ctx.store.get<ReviewResult & { _id: string }>(COLLECTIONS.results, panel._id),
+    findByIds<ExpertDoc>(ctx.store, COLLECTIONS.experts, panel.members),
+    findByIds<ScoresheetDoc>(ctx.store, COLLECTIONS.scoresheets, panel.members.map((id) => sheetId(panel._id, id))),
+    ctx.store.get<MeetingDoc>(COLLECTIONS.meetings, panel._id),
+    asksOf(ctx, panel._id),
+  ]);
   if (!result) throw conflict(`评分尚未全部提交（${panel.submitted.length}/${panel.members.length}），评审报告要等全部提交后才能生成`);
-  const members: { expert: ExpertDoc | null; sheet: ScoresheetDoc | null; id: string }[] = [];
-  for (const id of panel.members)
-    members.push({ id, expert: await ctx.store.get<ExpertDoc>(COLLECTIONS.experts, id), sheet: await ctx.store.get<ScoresheetDoc>(COLLECTIONS.scoresheets, sheetId(panel._id, id)) });
+  const members = panel.members.map((id) => ({ id, expert: experts.find((e) => e._id === id) ?? null, sheet: sheets.find((x) => x._id === sheetId(panel._id, id)) ?? null }));
   const confirmations = result.confirmations ?? currentConfirmations(panel);
-  const meeting = await ctx.store.get<MeetingDoc>(COLLECTIONS.meetings, panel._id);
-  const asks = await asksOf(ctx, panel._id);
   const nameOf = (id: string) => esc(members.find((m) => m.id === id)?.expert?.name ?? id);
 
   const memberRows = members

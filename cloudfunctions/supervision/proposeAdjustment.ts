@@ -20,6 +20,7 @@ import type { Ctx } from '../_lib/context';
 import { conflict, notFound } from '../_lib/errors';
 import type { Store } from '../_lib/store/port';
 import { eachRecord } from '../_lib/bulk';
+import { findByIds } from '../_lib/store/pages';
 import type { BulkResult } from '../../types/bulk';
 import { publishedResults } from './readProvider';
 import { loadRules } from './rules';
@@ -65,11 +66,11 @@ export function lowSatisfactionOrgs(results: AssessmentResultContract[], rules: 
   return out;
 }
 
+/** The organisations' products in the catalogue: chunks of 100 organisations read together (one round trip). */
 async function inCatalogueOf(store: Store, orgIds: string[]): Promise<ProductDoc[]> {
-  const out: ProductDoc[] = [];
-  for (let i = 0; i < orgIds.length; i += 100)
-    out.push(...(await store.find<ProductDoc>(COLLECTIONS.products, { where: { orgId: { $in: orgIds.slice(i, i + 100) }, status: { $in: ['listed', 'suspended'] } }, limit: 1000 })));
-  return out;
+  const chunks: string[][] = [];
+  for (let i = 0; i < orgIds.length; i += 100) chunks.push(orgIds.slice(i, i + 100));
+  return (await Promise.all(chunks.map((chunk) => store.find<ProductDoc>(COLLECTIONS.products, { where: { orgId: { $in: chunk }, status: { $in: ['listed', 'suspended'] } }, limit: 1000 })))).flat();
 }
 
 export function toProposalView(p: ProposalDoc): ProposalView {
@@ -85,8 +86,13 @@ export function toProposalView(p: ProposalDoc): ProposalView {
  */
 export async function proposeAdjustment(input: { year: number }, ctx: Ctx): Promise<ProposalView> {
   const today = ctx.clock.today();
-  const rules = await loadRules(ctx.store);
-  const results = await publishedResults(ctx, { year: input.year });
+  // Two round trips whatever the year holds (issue 25): the rules, the published results and the year's events
+  // together; then the products those name.
+  const [rules, results, yearEvents] = await Promise.all([
+    loadRules(ctx.store),
+    publishedResults(ctx, { year: input.year }),
+    ctx.store.find<CreditEventDoc>(COLLECTIONS.creditEvents, { where: { occurredOn: { $gte: `${input.year}-01-01`, $lte: `${input.year}-12-31` } }, limit: 1000 }),
+  ]);
   const wanted = new Map<string, { action: AdjustmentAction; reasons: string[] }>();
   const want = (productId: string, action: AdjustmentAction, reason: string) => {
     const w = wanted.get(productId) ?? { action, reasons: [] };
@@ -99,20 +105,18 @@ export async function proposeAdjustment(input: { year: number }, ctx: Ctx): Prom
   for (const r of results)
     if (r.grade === 'fail') want(r.productId, rules.adjustment.failGrade, `${input.year} 年度测评等次为不合格（${r.score} 分${r.documentNumber ? `，${r.documentNumber}` : ''}）`);
 
-  const events = (
-    await ctx.store.find<CreditEventDoc>(COLLECTIONS.creditEvents, { where: { occurredOn: { $gte: `${input.year}-01-01`, $lte: `${input.year}-12-31` } }, limit: 1000 })
-  ).filter((e) => e.polarity === 'negative' && e.severity >= rules.adjustment.seriousSeverity && isPublicOn(e, today));
+  const events = yearEvents.filter((e) => e.polarity === 'negative' && e.severity >= rules.adjustment.seriousSeverity && isPublicOn(e, today));
   const low = lowSatisfactionOrgs(results, rules.adjustment);
-  const products = await inCatalogueOf(ctx.store, [...new Set([...events.map((e) => e.orgId), ...low.map((l) => l.orgId)])]);
+  const failed = results.filter((r) => r.grade === 'fail').map((r) => r.productId);
+  // The organisations' products in the catalogue and the failed products, together.
+  const [products, failedDocs] = await Promise.all([inCatalogueOf(ctx.store, [...new Set([...events.map((e) => e.orgId), ...low.map((l) => l.orgId)])]), findByIds<ProductDoc>(ctx.store, COLLECTIONS.products, failed)]);
   for (const e of events)
     for (const p of products.filter((x) => x.orgId === e.orgId))
       want(p._id, rules.adjustment.seriousEvent, `提供单位受到${DEFAULT_CREDIT_KINDS[e.kind].label}：${e.title}（${e.occurredOn}${e.documentNumber ? `，${e.documentNumber}` : ''}）`);
   for (const l of low) for (const p of products.filter((x) => x.orgId === l.orgId)) want(p._id, rules.adjustment.lowSatisfaction, l.reason);
 
   const ids = [...wanted.keys()];
-  const docs = new Map<string, ProductDoc>();
-  for (let i = 0; i < ids.length; i += 100)
-    for (const p of await ctx.store.find<ProductDoc>(COLLECTIONS.products, { where: { _id: { $in: ids.slice(i, i + 100) } }, limit: 100 })) docs.set(p._id, p);
+  const docs = new Map<string, ProductDoc>([...products, ...failedDocs].map((p) => [p._id, p]));
   const lines: ProposalLine[] = ids
     .filter((id) => docs.get(id) && docs.get(id)!.status !== 'exited')
     .map((id) => {

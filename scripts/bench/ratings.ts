@@ -47,6 +47,8 @@ async function server() {
   };
   process.on('message', async (m: { op: string; n?: number }) => {
     if (m.op === 'count') process.send!({ stored: await app.store.count('ratings', { productId: 'p0001demo' }) });
+    // The server's own CPU time (user and system) so far: per rating, what no other process's load changes.
+    if (m.op === 'cpu') process.send!({ cpuMs: (({ user, system }) => (user + system) / 1000)(process.cpuUsage()) });
     if (m.op === 'grow') {
       for (let from = s.count; from < m.n!; from += 100_000) insertRatings(from, Math.min(m.n!, from + 100_000));
       process.send!({ grown: s.count });
@@ -71,19 +73,22 @@ function bare() {
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) }).end(text);
     });
   });
-  process.on('message', (m: { op: string }) => m.op === 'stop' && srv.close(() => process.exit(0)));
+  process.on('message', (m: { op: string }) => {
+    if (m.op === 'cpu') process.send!({ cpuMs: (({ user, system }) => (user + system) / 1000)(process.cpuUsage()) });
+    if (m.op === 'stop') srv.close(() => process.exit(0));
+  });
   srv.listen(0, '127.0.0.1', () => process.send!({ port: (srv.address() as AddressInfo).port }));
 }
 
 // ---- the clients ----
-/** `CLIENTS` clients sending `n` bodies to a server on `port` as fast as answered; the seconds it took and the non-200s. */
-async function blast(port: number, n: number, body: (i: number) => unknown, token: (c: number) => string | undefined, fn = 'ratings') {
+/** `CLIENTS` clients sending bodies `from` to `to` to a server on `port` as fast as answered; the seconds it took and the non-200s. */
+async function blast(port: number, [from, to]: [number, number], body: (i: number) => unknown, token: (c: number) => string | undefined, fn = 'ratings') {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   let failed = 0;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, c) => {
-      for (let i = c; i < n; i += CLIENTS) {
+      for (let i = from + c; i < to; i += CLIENTS) {
         const status = await new Promise<number>((resolve, reject) => {
           const text = JSON.stringify(body(i));
           const t = token(c);
@@ -102,15 +107,28 @@ async function blast(port: number, n: number, body: (i: number) => unknown, toke
   return { seconds: (performance.now() - t0) / 1000, failed };
 }
 
-/** Requests a second through Node's HTTP alone, in a process of its own, on this machine now. */
-async function bareRate(n: number): Promise<number> {
+/** A forked process's CPU time so far (it answers { op: 'cpu' }). */
+function cpuOf(child: ReturnType<typeof fork>): Promise<number> {
+  return new Promise((resolve) => {
+    const on = (m: { cpuMs?: number }) => {
+      if (m.cpuMs === undefined) return;
+      child.off('message', on);
+      resolve(m.cpuMs);
+    };
+    child.on('message', on);
+    child.send({ op: 'cpu' });
+  });
+}
+
+/** The bare server, in a process of its own: its port, and the child. */
+async function startBare() {
   const child = fork(__filename, [], { env: { ...process.env, BENCH_ROLE: 'bare' } });
   const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
-  const { seconds } = await blast(port, n, (i) => ({ action: 'rate', token: `bench${String(i).padStart(8, '0')}x`, level: 3 + (i % 3) }), (c) => `bench-user-${c}`);
-  child.send({ op: 'stop' });
-  await new Promise((r) => child.once('exit', r));
-  return Math.round(n / seconds);
+  return { child, port };
 }
+
+/** Rounds of intake, each followed by the bare server on the same number of the same bodies (see clients()). */
+const ROUNDS = 4;
 
 async function clients() {
   const child = fork(__filename, [], { env: { ...process.env, BENCH_ROLE: "server" }, execArgv: process.env.BENCH_PROFILE ? ["--cpu-prof"] : [] });
@@ -142,10 +160,31 @@ async function clients() {
       req.end(text);
     });
 
-  // Intake, then the bare server right after it, the same clients and bodies: on a shared machine the ratio holds where
-  // the absolute figures do not (issue 25).
-  const { seconds, failed } = await blast(port, RATINGS, (i) => ({ action: 'rate', token: `bench${String(i).padStart(8, '0')}x`, level: 3 + (i % 3) }), (c) => `bench-user-${c}`);
-  const barePerSecond = await bareRate(RATINGS);
+  // Intake and the bare server in turns (ROUNDS of each, the same clients and bodies): on a shared machine whose load
+  // swings from one minute to the next the ratio of the totals holds where the absolute figures do not (issue 25).
+  const bare = await startBare();
+  const rateBody = (i: number) => ({ action: 'rate', token: `bench${String(i).padStart(8, '0')}x`, level: 3 + (i % 3) });
+  const user = (c: number) => `bench-user-${c}`;
+  let seconds = 0;
+  let bareSeconds = 0;
+  let failed = 0;
+  let cpuMs = 0;
+  let bareCpuMs = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    const slice: [number, number] = [Math.floor((r * RATINGS) / ROUNDS), Math.floor(((r + 1) * RATINGS) / ROUNDS)];
+    const cpu0 = await ask<number>({ op: 'cpu' }, 'cpuMs');
+    const intake = await blast(port, slice, rateBody, user);
+    cpuMs += (await ask<number>({ op: 'cpu' }, 'cpuMs')) - cpu0;
+    seconds += intake.seconds;
+    failed += intake.failed;
+    const bareCpu0 = await cpuOf(bare.child);
+    bareSeconds += (await blast(bare.port, slice, rateBody, user)).seconds;
+    bareCpuMs += (await cpuOf(bare.child)) - bareCpu0;
+  }
+  bare.child.send({ op: 'stop' });
+  await new Promise((r) => bare.child.once('exit', r));
+  const barePerSecond = Math.round(RATINGS / bareSeconds);
+  const cpuMsPerRating = cpuMs / RATINGS;
   const stored = await ask<number>({ op: 'count' }, 'stored');
   const summaryCount = (await post('ratings', { action: 'summary', productId: 'p0001demo' })).json.data.count;
 
@@ -168,7 +207,7 @@ async function clients() {
   const atBig = await readTimes(BIG);
   agent.destroy();
   child.send({ op: 'stop' });
-  console.log(JSON.stringify({ clients: CLIENTS, ratings: RATINGS, seconds: +seconds.toFixed(2), perSecond: Math.round(RATINGS / seconds), barePerSecond, intakeRatio: +(RATINGS / seconds / barePerSecond).toFixed(2), failed, stored, summaryCount, at1k, big: BIG, atBig, ratio: +(atBig.median / at1k.median).toFixed(2) }));
+  console.log(JSON.stringify({ clients: CLIENTS, ratings: RATINGS, seconds: +seconds.toFixed(2), perSecond: Math.round(RATINGS / seconds), barePerSecond, intakeRatio: +(bareSeconds / seconds).toFixed(2), cpuMsPerRating: +cpuMsPerRating.toFixed(3), bareCpuMsPerRequest: +(bareCpuMs / RATINGS).toFixed(3), failed, stored, summaryCount, at1k, big: BIG, atBig, ratio: +(atBig.median / at1k.median).toFixed(2) }));
 }
 
 (process.env.BENCH_ROLE === 'server' ? server() : process.env.BENCH_ROLE === 'bare' ? Promise.resolve(bare()) : clients()).catch((e) => {

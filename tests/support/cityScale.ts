@@ -323,6 +323,10 @@ export function steps(): Step[] {
     { fn: 'ratings', action: 'cases', as: 'applicant', save: (d, s) => (s.caseId = d.cases?.[0]?.caseId ?? d.items?.[0]?.caseId) },
     { fn: 'ratings', action: 'respondCase', as: 'applicant', input: () => ({ caseId: 'kc00000', callbackOn: day, callbackNote: '已电话回访当事人，说明情况', fix: '增加值班律师，缩短等待' }) },
     { fn: 'ratings', action: 'confirmCase', as: 'citizen', input: () => ({ caseId: 'kc00000', satisfied: true }) },
+    // Issue 24's 复核: a second case answered, the person still not satisfied, the bureau has it redone.
+    { fn: 'ratings', action: 'respondCase', as: 'applicant', input: () => ({ caseId: 'kc00001', callbackOn: day, callbackNote: '已电话回访当事人，说明情况', fix: '调整接待流程' }) },
+    { fn: 'ratings', action: 'confirmCase', as: 'citizen', input: () => ({ caseId: 'kc00001', satisfied: false, reason: '整改没有落实' }) },
+    { fn: 'ratings', action: 'decideReview', as: 'admin', input: () => ({ caseId: 'kc00001', outcome: 'redo', reason: '答复未说明整改措施，责令重新整改' }) },
     { fn: 'ratings', action: 'myCases', as: 'citizen' },
     { fn: 'ratings', action: 'myProducts', as: 'applicant' },
     { fn: 'ratings', action: 'flagged', as: 'admin' },

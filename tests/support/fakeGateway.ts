@@ -142,6 +142,10 @@ export class FakeGateway {
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.arrive(req, res));
+    // Idle keep-alive sockets stay open for the run (Node closes them after 5 s): a function host whose event loop is
+    // busy on a loaded machine may otherwise take a socket the gateway has just closed, and its request fails with
+    // ECONNRESET (the SDK's agent keeps up to 100 sockets, which requests sent together use). stop() closes them all.
+    this.server.keepAliveTimeout = 10 * 60_000;
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;

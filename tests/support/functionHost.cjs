@@ -16,6 +16,25 @@ const readline = require('readline');
 // this count holds however busy the machine is. A query is a request outside a transaction (no transactionId, not a
 // begin, commit or abort).
 const counts = { rounds: 0, queryRounds: 0, inFlight: 0, queriesInFlight: 0 };
+/** A request leaving: it begins a round when none is in flight (and a query round when no query is). Returns its end. */
+function sent(query) {
+  if (counts.inFlight++ === 0) counts.rounds++;
+  if (query && counts.queriesInFlight++ === 0) counts.queryRounds++;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    counts.inFlight--;
+    if (query) counts.queriesInFlight--;
+  };
+}
+// Files read back through a temporary URL (cloud storage, _lib/downloads.ts, _lib/files.ts) go by fetch, not http:
+// a round trip all the same, and never inside a transaction.
+const realFetch = globalThis.fetch;
+globalThis.fetch = function countedFetch(...args) {
+  const finish = sent(true);
+  return realFetch.apply(this, args).finally(finish);
+};
 const request = http.request;
 http.request = function countedRequest(...args) {
   const req = request.apply(this, args);

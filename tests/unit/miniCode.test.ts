@@ -23,6 +23,7 @@ function rig(envVersion: MiniCodes['envVersion'], mode: 'cloud' | 'local' = 'clo
         return `cloud://env/${p}`;
       },
       read: async (id) => (files.has(id) ? { url: `https://tmp/${id}`, bytes: files.get(id)! } : null),
+      url: async (id) => (files.has(id) ? `https://tmp/${id}` : null),
     },
   };
   const clock = new SettableClock();
@@ -61,6 +62,21 @@ test('storage down: the code WeChat drew still serves this once, and nothing is 
   const code = await miniProgramCode(ctx, CODE_PAGES.product, 'p0001demo');
   expect(code).toMatchObject({ codeKind: 'wxacode', url: '' });
   expect(docs.size).toBe(0);
+});
+
+test('a kept code read by the caller is used without reading it again; a new scene is never looked up (issue 25)', async () => {
+  const { ctx, asked, docs } = rig('release');
+  const reads: string[] = [];
+  const get = ctx.store.get.bind(ctx.store);
+  (ctx.store as { get: unknown }).get = async (c: string, id: string) => (reads.push(id), get(c, id));
+  const first = await miniProgramCode(ctx, CODE_PAGES.rate, 'tok0001', 'new');
+  expect(first).toMatchObject({ codeKind: 'wxacode', url: 'https://tmp/cloud://env/miniCodes/rate/tok0001.png' });
+  expect([reads, asked.length]).toEqual([[], 1]);
+  const kept = docs.get('miniCodes/product:p0001demo') ?? (await miniProgramCode(ctx, CODE_PAGES.product, 'p0001demo', null), docs.get('miniCodes/product:p0001demo'));
+  expect(asked.length).toBe(2);
+  const again = await miniProgramCode(ctx, CODE_PAGES.product, 'p0001demo', kept as never);
+  expect(again).toMatchObject({ codeKind: 'wxacode', url: 'https://tmp/cloud://env/miniCodes/product/p0001demo.png' });
+  expect([reads, asked.length]).toEqual([[], 2]);
 });
 
 test('WXACODE_ENV_VERSION: release unless trial or develop', () => {

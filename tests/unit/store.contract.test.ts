@@ -65,6 +65,55 @@ describe('SQLite specifics', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  test('full durability on a WAL file: a transaction is acknowledged only after an fsync of the log begun after its commit, made off the event loop (issue 25)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-'));
+    const file = path.join(dir, 'db.sqlite');
+    const syncs: { path: string; committed: unknown; release: () => void }[] = [];
+    const reader = () => new SqliteStore({ filename: file, synchronous: 'normal' });
+    let peek: SqliteStore | null = null;
+    const store = new SqliteStore({
+      filename: file,
+      syncWal: (walPath) =>
+        new Promise<void>((release) => {
+          // What another connection sees when the fsync begins: the batch is committed already.
+          peek ??= reader();
+          syncs.push({ path: walPath, committed: (peek.rawAll(`SELECT id FROM c_docs ORDER BY id`) as { id: string }[]).map((r) => r.id), release });
+        }),
+    });
+    let acked = 0;
+    const first = store.transaction((tx) => tx.insert('docs', { _id: 'a', v: 1 })).then(() => acked++);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(syncs.map((x) => [x.path, x.committed])).toEqual([[`${file}-wal`, ['a']]]);
+    expect(acked).toBe(0);
+    // Committed while the first fsync runs: both wait, the second for an fsync of its own, begun after its commit.
+    const second = store.transaction((tx) => tx.insert('docs', { _id: 'b', v: 2 })).then(() => acked++);
+    const third = store.transaction((tx) => tx.insert('docs', { _id: 'c', v: 3 })).then(() => acked++);
+    await new Promise((r) => setTimeout(r, 30));
+    expect([syncs.length, acked]).toEqual([1, 0]);
+    syncs[0].release();
+    await first;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(acked).toBe(1);
+    expect(syncs.map((x) => x.committed)).toEqual([['a'], ['a', 'b', 'c']]);
+    syncs[1].release();
+    await Promise.all([second, third]);
+    expect(acked).toBe(3);
+    // SQLite itself runs NORMAL then (the store makes the commit's fsync); a store asked for NORMAL makes none.
+    expect(store.rawAll('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
+    (peek as SqliteStore | null)?.close();
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a failed fsync of the log fails its transactions and every later one (nothing goes on over writes that may be lost)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-'));
+    const store = new SqliteStore({ filename: path.join(dir, 'db.sqlite'), syncWal: async () => Promise.reject(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })) });
+    await expect(store.transaction((tx) => tx.insert('docs', { _id: 'a' }))).rejects.toThrow(/EIO/);
+    await expect(store.transaction((tx) => tx.insert('docs', { _id: 'b' }))).rejects.toThrow(/EIO/);
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('an acknowledged write survives the process: data is on disk when the call returns', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-'));
     const file = path.join(dir, 'db.sqlite');
