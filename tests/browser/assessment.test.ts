@@ -1,7 +1,7 @@
 /** Issue 11 on a phone: an assessor records a finding with a photo (the draft survives a reload); a citizen sees the grade on the product page. */
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
-import { atButton, overflowsSideways, signIn, usePhoneRig } from './browser';
+import { atButton, overflowsSideways, signIn, usePhoneRig, dialogButton } from './browser';
 
 const rig = usePhoneRig();
 let page: Page;
@@ -98,7 +98,7 @@ test('the bureau sees 证据不足 with what is missing, records a decision with
   await card.locator('.admin__chip', { hasText: '本年度不定等次' }).click();
   await card.locator('textarea').fill('全年没有开展服务，不定等次');
   await card.locator('.at-button', { hasText: '记录决定' }).click();
-  await page.getByText('确定', { exact: true }).last().click();
+  await dialogButton(page, '确定').click();
   await page.getByText(`已记录“${last.productName}”的决定：本年度不定等次`).waitFor();
   await page.getByText(`证据不足（${insufficient.length} 个，0 个待决定）`).waitFor();
   await page.locator('.at-button', { hasText: '确认测评结果' }).waitFor();

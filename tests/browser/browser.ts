@@ -132,6 +132,17 @@ export function atButton(page: Page, text: string) {
   return page.locator('.at-button', { hasText: new RegExp(`^\\s*${text}\\s*$`) });
 }
 
+/**
+ * The page's confirmation (components/Dialog.tsx: askConfirm draws it in the page, so 长辈模式 applies), and one of
+ * its buttons by its exact text.
+ */
+export function confirmation(page: Page) {
+  return page.locator('#dialog-host:visible');
+}
+export function dialogButton(page: Page, text: string) {
+  return confirmation(page).locator('.at-button', { hasText: new RegExp(`^\\s*${text}\\s*$`) });
+}
+
 /** Signs the page in with a bearer token before its scripts run (Taro's H5 storage keeps `{ data }` under the key). */
 export async function signIn(page: Page, token: string): Promise<void> {
   await page.addInitScript((t) => localStorage.setItem('hzlp.token', JSON.stringify({ data: t })), token);

@@ -299,7 +299,7 @@ test('exiting a product: found by a few characters of its name, confirmed by its
   expect(await rig.h.app.store.get('products', product.productId)).toMatchObject({ status: 'listed' });
   await exitButton.click();
   await asked.waitFor();
-  await page.waitForFunction(() => document.activeElement?.classList.contains('taro-model__confirm'));
+  await page.waitForFunction(() => !!document.activeElement?.closest('#dialog-host') && document.activeElement.classList.contains('at-button--primary'));
   await page.keyboard.press('Enter');
   await page.getByText(/已退出目录（目录第 \d+ 版）/).waitFor();
   expect(await rig.h.app.store.get('products', product.productId)).toMatchObject({ status: 'exited', exit: { documentNumber: '杭司〔2026〕88号' } });

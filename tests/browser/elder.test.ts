@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
 import { publicityScene } from '../support/pipeline';
 import { MAIN_PAGES, overflowsSideways, usePhoneRig } from './browser';
-import { measure, type Finding } from './elderMeasure';
+import { measure, openSettled, type Finding } from './elderMeasure';
 
 const rig = usePhoneRig();
 let page: Page;
@@ -26,18 +26,7 @@ beforeAll(async () => {
 });
 beforeEach(() => (page = rig.page));
 
-async function open(p: Page, pagePath: string) {
-  // A new hash is a same-document navigation: the page shown before stays up for a moment. Every page instance has
-  // its own id (Taro's `?stamp=`), so "settled" below is about a page that was not there before.
-  const before = await p.evaluate(() => [...document.querySelectorAll('.taro_page')].map((x) => x.id)).catch(() => [] as string[]);
-  await p.goto(`${rig.h.url}/#/${pagePath}${query(pagePath)}`);
-  // Settled: a page's content or one of its states is shown, and nothing is loading.
-  await p.waitForFunction((before) => {
-    const page = [...document.querySelectorAll('.taro_page')].find((x) => (x as HTMLElement).offsetParent !== null || getComputedStyle(x).display !== 'none');
-    return !!page && !before.includes(page.id) && (page.textContent ?? '').trim().length > 0 && !page.querySelector('.state--loading');
-  }, before);
-  await p.waitForTimeout(300);
-}
+const open = (p: Page, pagePath: string) => openSettled(p, `${rig.h.url}/#/${pagePath}${query(pagePath)}`);
 
 test('the main package is what the tests visit', () => {
   expect(MAIN_PAGES).toEqual(expect.arrayContaining(['pages/catalogue/index', 'pages/product/index', 'pages/publicity/index', 'pages/notice/index', 'pages/rate/index', 'pages/me/index', 'pages/notfound/index']));

@@ -1,7 +1,7 @@
 /** Issue 14: a person finds their way alone — tabs, 返回首页 on every page a link opens, real ends, a real not-found page. */
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
-import { atButton, usePhoneRig } from './browser';
+import { atButton, usePhoneRig, dialogButton } from './browser';
 
 const rig = usePhoneRig();
 let page: Page;
@@ -95,10 +95,10 @@ test('signing out an anonymous identity warns what would be lost; cancelling kee
   await page.locator('.me__row').first().waitFor();
   await atButton(page, '退出登录').click();
   await page.getByText(/退出后这台设备不再记得您：您的1 条评价将无法再查看/).waitFor();
-  await page.getByText('不退出').click();
+  await dialogButton(page, '不退出').click();
   await expect(page.locator('.me__row').count()).resolves.toBe(1);
   await atButton(page, '退出登录').click();
-  await page.locator('.taro-modal__foot').getByText('退出', { exact: true }).click();
+  await dialogButton(page, '退出').click();
   await page.getByText('游客（浏览目录无需登录）').waitFor();
   await expect(page.locator('.me__row').count()).resolves.toBe(0);
 });

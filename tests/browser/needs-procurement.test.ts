@@ -7,7 +7,7 @@ import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
 import { buildProductDoc } from '../../cloudfunctions/catalogue/productDoc';
 import { ADMIN_TOKEN } from '../support/harness';
-import { atButton, overflowsSideways, signIn, usePhoneRig } from './browser';
+import { atButton, overflowsSideways, signIn, usePhoneRig, dialogButton } from './browser';
 
 const rig = usePhoneRig();
 let page: Page;
@@ -102,7 +102,7 @@ test('issue 21: the bureau settles a disputed purchase on its procurement page (
   await card.locator('textarea').fill('合同与付款凭证齐全，服务单位未能提供反证');
   await card.locator('.at-button', { hasText: '作出裁定' }).click();
   await page.getByText(/裁定后不能更改。理由：合同与付款凭证齐全/).waitFor();
-  await page.locator('.taro-model__btn:visible', { hasText: '确定' }).click();
+  await dialogButton(page, '确定').click();
   await page.getByText('没有待裁定的采购争议').waitFor();
   const [ruled] = (await h.ok('procurement', 'list', { productId: 'pDispute' }, ADMIN_TOKEN)).items;
   expect([ruled.status, ruled.settlement.decision, ruled.settlement.reason]).toEqual(['confirmed', 'stands', '合同与付款凭证齐全，服务单位未能提供反证']);

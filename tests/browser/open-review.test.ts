@@ -8,7 +8,7 @@ import { demoSpec } from '../../server/seedDemo';
 import { PASS_MARK, RUBRIC } from '../../types/rubric';
 import { REVIEW_RULES } from '../../types/review';
 import { ADMIN_TOKEN } from '../support/harness';
-import { atButton, overflowsSideways, signIn, usePhoneRig } from './browser';
+import { atButton, overflowsSideways, signIn, usePhoneRig, dialogButton } from './browser';
 
 const rig = usePhoneRig();
 let page: Page;
@@ -74,10 +74,10 @@ test('registration: a wrong check character is shown under the field; corrected,
   const card = admin.locator('.admin__card', { hasText: '杭州西溪律师事务所' });
   await card.getByText('统一社会信用代码 91330000142916567N', { exact: false }).waitFor();
   await atButton(admin, '不予通过').click();
-  await admin.getByText('确定', { exact: true }).last().click();
+  await dialogButton(admin, '确定').click();
   await admin.getByText('不通过核验时请写明理由，单位会看到它').waitFor();
   await atButton(admin, '核验通过').click();
-  await admin.getByText('确定', { exact: true }).last().click();
+  await dialogButton(admin, '确定').click();
   await admin.getByText('杭州西溪律师事务所：已核验通过').waitFor();
   expect(await overflowsSideways(admin)).toBe(false);
   await admin.context().close();

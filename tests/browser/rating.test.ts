@@ -1,7 +1,7 @@
 /** As 小李 at the counter: open the rating link on a phone, rate, and see the summary change. */
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN } from '../support/harness';
-import { overflowsSideways, signIn, usePhoneRig } from './browser';
+import { overflowsSideways, signIn, usePhoneRig, dialogButton } from './browser';
 
 const rig = usePhoneRig();
 let page: Page;
@@ -104,7 +104,7 @@ test('issue 10: the bureau sees a rating held out of the summary, with the reaso
   await page.locator('input[placeholder^="复核理由"]').fill('电话回访核实，确有此次服务');
   await page.locator('.at-button', { hasText: /^\s*采信\s*$/ }).click();
   await page.getByText('采信后这条评价计入公开的满意度。确认吗？').waitFor();
-  await page.getByText('确认', { exact: true }).last().click();
+  await dialogButton(page, '确认').click();
   await page.getByText('没有待复核的评价').waitFor();
   expect(await overflowsSideways(page)).toBe(false);
   expect((await rig.h.ok('ratings', 'summary', { productId: 'p0003demo' })).count).toBe(before.count + 1);

@@ -5,7 +5,7 @@ import { demoSpec } from '../../server/seedDemo';
 import { RUBRIC, allowedRange } from '../../types/rubric';
 import { REVIEW_RULES } from '../../types/review';
 import { ADMIN_TOKEN } from '../support/harness';
-import { overflowsSideways, signIn, usePhoneRig } from './browser';
+import { overflowsSideways, signIn, usePhoneRig, dialogButton } from './browser';
 
 let page: Page;
 let declarationId: string;
@@ -81,7 +81,7 @@ test('score the remaining items within their range, see the total, submit and fi
 
   await page.locator('.at-button', { hasText: '提交评分' }).click();
   await page.getByText('总分 97.5 分。提交后不能修改，确认提交吗？').waitFor();
-  await page.getByText('提交', { exact: true }).last().click();
+  await dialogButton(page, '提交').click();
   // A clear end: what happens next, and the way on.
   await page.locator('.score__done-title', { hasText: '评分已提交' }).waitFor();
   await page.getByText(/接下来：评审组其他专家提交后/).waitFor();

@@ -4,7 +4,7 @@ import { buildProductDoc } from '../../cloudfunctions/catalogue/productDoc';
 import type { ProductDoc } from '../../types/product';
 import { insertGrades } from '../support/gradeFixture';
 import { ADMIN_TOKEN } from '../support/harness';
-import { atButton, overflowsSideways, signIn, usePhoneRig } from './browser';
+import { atButton, overflowsSideways, signIn, usePhoneRig, dialogButton } from './browser';
 
 const rig = usePhoneRig();
 let page: Page;
@@ -85,16 +85,16 @@ test('the provider answers a rectification and adds its statement to an event, f
   await page.locator('textarea[placeholder="整改措施"]').fill('增设回访专员，每周抽查服务记录');
   await page.locator('textarea[placeholder^="佐证材料"]').fill('回访记录 20 份');
   await atButton(page, '提交整改情况').click();
-  // The confirmation (Taro's H5 modal) names what will be sent.
+  // The confirmation (the page's own dialog, components/Dialog.tsx) names what will be sent.
   await page.getByText('提交“社区法律顾问驻点服务”的整改措施和佐证材料？提交后不能修改。').waitFor();
-  await page.locator('.taro-model__btn:visible', { hasText: '提交' }).click();
+  await dialogButton(page, '提交').click();
   await page.getByText(/已于 .* 答复：增设回访专员/).waitFor();
   const saved = (await rig.h.ok('supervision', 'rectifications', {}, ADMIN_TOKEN)).rectifications.find((x: any) => x.rectificationId === r.rectificationId);
   expect(saved).toMatchObject({ status: 'answered', answer: { measures: '增设回访专员，每周抽查服务记录', onTime: true } });
 
   await page.locator('textarea[placeholder="情况说明（将公开）"]').fill('已在服务窗口和网站公示收费标准');
   await atButton(page, '提交情况说明').first().click();
-  await page.locator('.taro-model__btn:visible', { hasText: '提交' }).click();
+  await dialogButton(page, '提交').click();
   await page.getByText('本单位说明：已在服务窗口和网站公示收费标准').waitFor();
   await page.goto(`${rig.h.url}/#/pages/provider/index?id=${orgId}`);
   await page.getByText('单位说明：已在服务窗口和网站公示收费标准').waitFor();

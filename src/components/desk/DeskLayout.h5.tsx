@@ -12,6 +12,7 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { ROLE_LABELS } from '@shared/domain';
 import { currentParams } from '../../utils/address';
 import { useDeskWidth } from '../../utils/desk';
+import { DialogHost } from '../Dialog';
 import { useLargeFont } from '../../utils/largeFont';
 import { goHome, goTab } from '../../utils/nav';
 import type { DeskLayoutProps } from './DeskLayout.props';
@@ -33,7 +34,15 @@ function go(e: { preventDefault(): void; button?: number; ctrlKey?: boolean; met
 
 export function DeskLayout(props: DeskLayoutProps) {
   const desk = useDeskWidth();
-  return desk ? <Desk {...props} /> : <>{props.children}</>;
+  const [large] = useLargeFont();
+  // On a phone the page follows 长辈模式 here, whether or not it sets the class itself; the page's confirmations
+  // (askConfirm) are drawn by the host below, at a desk and on a phone alike (one host per page).
+  return (
+    <>
+      {desk ? <Desk {...props} /> : <div className={large ? 'lf' : undefined}>{props.children}</div>}
+      <DialogHost />
+    </>
+  );
 }
 
 function Desk({ title, children, aside, asideLabel, asideWide }: DeskLayoutProps) {

@@ -1,7 +1,7 @@
 /** What the supervision pages share: field errors from an ApiError, a confirmation, a labelled field. */
 import { useCallback, useEffect, useState, type DependencyList, type ReactNode } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { askConfirm } from '../../components/Dialog';
 import { ApiError, errorMessage } from '../../api/client';
 import './supervision.scss';
 
@@ -15,8 +15,7 @@ export function issuesOf(e: unknown): { fields: Issues; message: string } {
 
 /** An official or destructive step asks first. */
 export async function confirmStep(title: string, content: string, confirmText = '确认'): Promise<boolean> {
-  const { confirm } = await Taro.showModal({ title, content, confirmText, cancelText: '再想想' });
-  return confirm;
+  return askConfirm({ title, content, confirmText, cancelText: '再想想' });
 }
 
 export function Field({ label, error, children }: { label: string; error?: string; children: ReactNode }) {

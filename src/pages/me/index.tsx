@@ -5,6 +5,7 @@
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
+import { askConfirm, DialogHost } from '../../components/Dialog';
 import { AtButton } from 'taro-ui';
 import type { MeResult, MyActivity } from '@shared/actions/auth';
 import { ROLE_LABELS } from '@shared/domain';
@@ -105,7 +106,7 @@ export default function MePage() {
     const content = anonymous
       ? `您没有绑定账号，退出后这台设备不再记得您${lost.length ? `：您的${lost.join('、')}将无法再查看` : ''}，也无法找回。`
       : '退出后需要重新登录才能继续办理。';
-    const { confirm } = await Taro.showModal({ title: '确定退出吗？', content, confirmText: '退出', cancelText: '不退出' });
+    const confirm = await askConfirm({ title: '确定退出吗？', content, confirmText: '退出', cancelText: '不退出' });
     if (!confirm) return;
     signOut();
     forgetIdentity();
@@ -235,6 +236,7 @@ export default function MePage() {
         )}
       </View>
       <TabBar current='me' />
+      <DialogHost />
     </View>
   );
 }

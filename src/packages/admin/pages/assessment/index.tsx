@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
+import { askConfirm } from '../../../../components/Dialog';
 import { AtButton } from 'taro-ui';
 import {
   APPEAL_STATUS_LABELS,
@@ -44,7 +45,7 @@ import './index.scss';
 
 type Progress = AssessmentsApi['progress'][1];
 const firstIssue = (e: unknown) => (e instanceof ApiError && e.issues.length ? `${e.issues[0].message}` : errorMessage(e));
-const asked = async (title: string, content: string) => (await Taro.showModal({ title, content })).confirm;
+const asked = async (title: string, content: string) => askConfirm({ title, content });
 
 function SchemeSetup({ year, onOpened }: { year: number; onOpened: () => void }) {
   const [scheme, setScheme] = useState<Scheme | null>(null);
@@ -425,7 +426,7 @@ export default function AdminAssessmentPage() {
   const invite = () =>
     run(async () => {
       const r = await api('admin', 'createInvite', { role: 'assessor', orgName });
-      Taro.showModal({ title: '测评机构邀请码', content: `请把邀请码 ${r.inviteCode} 交给 ${orgName}，在“我的”页面绑定。`, showCancel: false });
+      void askConfirm({ title: '测评机构邀请码', content: `请把邀请码 ${r.inviteCode} 交给 ${orgName}，在“我的”页面绑定。`, showCancel: false });
     }, '已生成邀请码');
   const assignSelected = () =>
     run(async () => {

@@ -11,9 +11,11 @@ export default function DeclarationDetailPage() {
   const desk = useDeskWidth();
   const { d, setD, error, load } = useDeclaration(id);
   const body = error ? <Failure message={error} onRetry={load} /> : !d ? <Loading /> : null;
-  if (!desk) return body ?? <DeclarationPhone d={d!} load={load} setD={setD} />;
+  const title = d ? `申报：${d.name || '未命名的产品'}` : '申报详情';
+  // On a phone the frame adds only 长辈模式 and the page's confirmations (DialogHost).
+  if (!desk) return <DeskLayout title={title}>{body ?? <DeclarationPhone d={d!} load={load} setD={setD} />}</DeskLayout>;
   return (
-    <DeskLayout title={d ? `申报：${d.name || '未命名的产品'}` : '申报详情'} aside={d && <DeclarationActions d={d} load={load} setD={setD} />} asideLabel='办理这份申报'>
+    <DeskLayout title={title} aside={d && <DeclarationActions d={d} load={load} setD={setD} />} asideLabel='办理这份申报'>
       {body ?? <DeclarationContent d={d!} load={load} setD={setD} />}
     </DeskLayout>
   );

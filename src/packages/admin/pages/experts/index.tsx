@@ -6,8 +6,8 @@
  * reason) or reactivated in bulk (one change and audit entry each).
  */
 import { useMemo, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
+import { askConfirm } from '../../../../components/Dialog';
 import { AtButton } from 'taro-ui';
 import type { ExpertView } from '@shared/actions/reviews';
 import { EXPERT_KINDS, EXPERT_KIND_LABELS, type ExpertKind } from '@shared/rubric';
@@ -92,7 +92,7 @@ export default function ExpertsPage() {
     setRowErrors({ ...rowErrors, [x.expertId]: '' });
     if (x.active) {
       if (reason.length < 2) return setRowErrors({ ...rowErrors, [x.expertId]: '停用专家时请写明理由，评审组和审计记录会看到它' });
-      const { confirm } = await Taro.showModal({ title: `停用 ${x.name}？`, content: `停用后立即不能查看和提交任何评审；正在进行的评审组中，其评分不再计入。理由：${reason}` });
+      const confirm = await askConfirm({ title: `停用 ${x.name}？`, content: `停用后立即不能查看和提交任何评审；正在进行的评审组中，其评分不再计入。理由：${reason}` });
       if (!confirm) return;
     }
     try {

@@ -3,8 +3,8 @@
  * account of the provider, or in a burst of one issuer's codes. Accepted ones count from then on.
  */
 import { useCallback, useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
+import { askConfirm } from '../../../../components/Dialog';
 import { AtButton } from 'taro-ui';
 import type { FlaggedRating } from '@shared/actions/ratings';
 import { api, errorMessage } from '../../../../api/client';
@@ -38,7 +38,7 @@ function FlaggedPage() {
   const decide = async (r: FlaggedRating, accept: boolean) => {
     const reason = (reasons[r.ratingId] ?? '').trim();
     if (reason.length < 2) return setNotice('请先写明复核理由（如回访核实的情况）');
-    const { confirm } = await Taro.showModal({ title: accept ? '采信这条评价' : '不采信这条评价', content: accept ? '采信后这条评价计入公开的满意度。确认吗？' : '不采信的评价不计入满意度。确认吗？', confirmText: '确认', cancelText: '再看看' });
+    const confirm = await askConfirm({ title: accept ? '采信这条评价' : '不采信这条评价', content: accept ? '采信后这条评价计入公开的满意度。确认吗？' : '不采信的评价不计入满意度。确认吗？', confirmText: '确认', cancelText: '再看看' });
     if (!confirm) return;
     setNotice('');
     try {

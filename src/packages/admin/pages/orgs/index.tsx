@@ -4,8 +4,9 @@
  * one selected opens beside it with its verification; on a phone each is a card with its verification in place.
  */
 import { useCallback, useMemo, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
+import { askConfirm } from '../../../../components/Dialog';
 import { AtButton } from 'taro-ui';
 import { DISTRICTS, type District } from '@shared/domain';
 import { ORG_KINDS, ORG_KIND_LABELS, ORG_STATUSES, ORG_STATUS_LABELS, type OrgKind, type OrgStatus, type OrgView } from '@shared/org';
@@ -39,7 +40,7 @@ function OrgCard({ o, sharing, onDone }: { o: OrgView; sharing: number; onDone: 
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState('');
   const verify = async (approve: boolean) => {
-    const { confirm } = await Taro.showModal({ title: approve ? '核验通过' : '不予通过', content: `${o.name}（${o.creditCode ?? ''}）`, confirmText: '确定', cancelText: '取消' });
+    const confirm = await askConfirm({ title: approve ? '核验通过' : '不予通过', content: `${o.name}（${o.creditCode ?? ''}）`, confirmText: '确定', cancelText: '取消' });
     if (!confirm) return;
     setProblem('');
     try {

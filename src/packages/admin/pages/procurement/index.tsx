@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
+import { askConfirm } from '../../../../components/Dialog';
 import { AtButton } from 'taro-ui';
 import type { ProcurementView, ValueRow } from '@shared/actions/procurement';
 import type { NeedsApi } from '@shared/actions/needs';
@@ -157,7 +158,7 @@ function DisputeCard({ r, onDone }: { r: ProcurementView; onDone: () => void }) 
     setErrors({});
     setNotice('');
     if (!decision) return setErrors({ decision: '请选择裁定结果' });
-    const { confirm } = await Taro.showModal({ title: `裁定：${SETTLE_DECISION_LABELS[decision]}？`, content: `${r.purchaserName} · ${r.productName} · ${r.amount} 元。裁定后不能更改。理由：${reason.trim() || '（未填写）'}` });
+    const confirm = await askConfirm({ title: `裁定：${SETTLE_DECISION_LABELS[decision]}？`, content: `${r.purchaserName} · ${r.productName} · ${r.amount} 元。裁定后不能更改。理由：${reason.trim() || '（未填写）'}` });
     if (!confirm) return;
     try {
       await api('procurement', 'settle', { procurementId: r.procurementId, decision, reason: reason.trim() });
@@ -284,11 +285,11 @@ function NeedCard({ n, others, onDone }: { n: Need; others: PickOption[]; onDone
     }
   };
   const hide = async () => {
-    const { confirm } = await Taro.showModal({ title: '不予显示这条需求？', content: hideReason.trim() || '请先填写理由' });
+    const confirm = await askConfirm({ title: '不予显示这条需求？', content: hideReason.trim() || '请先填写理由' });
     if (confirm) run(() => api('needs', 'moderate', { needId: n.needId, decision: 'hide', reason: hideReason.trim() }));
   };
   const merge = async () => {
-    const { confirm } = await Taro.showModal({ title: '合并到另一条需求？', content: into ? `合并到“${into.label.slice(0, 30)}”，合并后这条需求不再单独显示。` : '请先查找并选定要合并到的需求' });
+    const confirm = await askConfirm({ title: '合并到另一条需求？', content: into ? `合并到“${into.label.slice(0, 30)}”，合并后这条需求不再单独显示。` : '请先查找并选定要合并到的需求' });
     if (confirm) run(() => api('needs', 'merge', { needId: n.needId, intoId: into?.value ?? '', reason: reason.trim() }));
   };
   return (

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
+import { askConfirm } from '../../../../components/Dialog';
 import { AtButton } from 'taro-ui';
 import { APPEAL_STATUS_LABELS, CAMPAIGN_STATUS_LABELS, evidenceText, gradeText, shortfallText, showsScore } from '@shared/assessment';
 import type { AssessmentsApi, ResultView } from '@shared/actions/assessments';
@@ -90,8 +91,7 @@ function ProviderAssessmentPage() {
   }, [load]);
 
   const appeal = async (productId: string) => {
-    const ok = await Taro.showModal({ title: '提交申诉', content: '每个产品每年只能申诉一次，提交后不能修改。确定提交吗？' });
-    if (!ok.confirm) return;
+    if (!(await askConfirm({ title: '提交申诉', content: '每个产品每年只能申诉一次，提交后不能修改。确定提交吗？' }))) return;
     try {
       await api('assessments', 'appeal', { year, productId, reason });
       setAppealing(null);

@@ -3,8 +3,8 @@
  * after reading the printable sheet. Shown only when there are some.
  */
 import { useCallback, useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { askConfirm } from '../../../../components/Dialog';
 import { AtButton } from 'taro-ui';
 import type { DeclarationListItem } from '@shared/declaration';
 import { api, errorMessage } from '../../../../api/client';
@@ -25,7 +25,7 @@ export function Recommended() {
   }, [load]);
 
   const endorse = async (d: DeclarationListItem) => {
-    const { confirm } = await Taro.showModal({ title: '确认推荐', content: `以本协会名义推荐“${d.name}”？推荐后申报单位即可提交；内容修改后需重新确认。`, confirmText: '确认推荐', cancelText: '再看看' });
+    const confirm = await askConfirm({ title: '确认推荐', content: `以本协会名义推荐“${d.name}”？推荐后申报单位即可提交；内容修改后需重新确认。`, confirmText: '确认推荐', cancelText: '再看看' });
     if (!confirm) return;
     try {
       await api('declarations', 'endorse', { declarationId: d.declarationId });

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
+import { askConfirm } from '../../../../components/Dialog';
 import { AtButton } from 'taro-ui';
 import type { CustomRequestView, ProcurementView } from '@shared/actions/procurement';
 import { CUSTOM_STATUS_LABELS, PROCUREMENT_STATUS_LABELS } from '@shared/procurement';
@@ -120,7 +121,7 @@ function PurchaseCard({ p, onDone }: { p: ProcurementView; onDone: () => void })
   const answer = async (agree: boolean) => {
     setNotice('');
     if (!agree && note.trim().length < 5) return setNotice('提出异议时，请写明理由（至少 5 个字）');
-    const { confirm } = await Taro.showModal({ title: agree ? '确认这条采购记录？' : '对这条采购记录提出异议？', content: agree ? '确认后计入产品的采购情况，不能撤回。' : note.trim() });
+    const confirm = await askConfirm({ title: agree ? '确认这条采购记录？' : '对这条采购记录提出异议？', content: agree ? '确认后计入产品的采购情况，不能撤回。' : note.trim() });
     if (!confirm) return;
     try {
       await api('procurement', 'confirm', { procurementId: p.procurementId, agree, ...(note.trim() ? { note: note.trim() } : {}) });

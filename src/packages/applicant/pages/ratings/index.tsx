@@ -64,6 +64,8 @@ function CaseCard({ c, onDone }: { c: CaseView; onDone: () => void }) {
       <Text className='admin__label'>
         {c.productName} · {LEVEL_LABELS[c.level]} · {c.openedOn}
       </Text>
+      {/* What the person wrote (never who they are): what there is to fix (issue 24). */}
+      <Text className='admin__meta'>{c.text ? `评价人写道：“${c.text}”` : c.textHeld ? '评价人写了文字，正在审核，通过后在这里显示' : '评价人没有写文字'}</Text>
       <Text className={c.overdue ? 'admin__error' : 'admin__meta'}>
         {c.status === 'open' ? `请于 ${c.dueOn} 前${c.contactPhone ? '回访并' : ''}整改${c.overdue ? '（已逾期）' : ''}` : `已答复${c.onTime ? '（按时）' : '（逾期）'}${c.raterSatisfied === null ? '' : c.raterSatisfied ? '，评价人满意' : '，评价人不满意'}`}
       </Text>

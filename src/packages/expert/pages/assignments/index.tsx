@@ -39,7 +39,7 @@ function AssignmentsPage() {
         已完成 {done}/{items.length}
       </Text>
       {items.map((i) => (
-        <View key={i.declarationId} className='expert__card' onClick={() => Taro.navigateTo({ url: `/packages/expert/pages/score/index?id=${i.declarationId}` })}>
+        <View key={i.declarationId} className='expert__card' role='link' onClick={() => Taro.navigateTo({ url: `/packages/expert/pages/score/index?id=${i.declarationId}` })}>
           <Text className='expert__name'>{i.name}</Text>
           <Text className='expert__meta'>
             {i.category ? CATEGORY_LABELS[i.category as Category] : ''} · <Text className={`expert__sheet expert__sheet--${i.sheet}`}>{SHEET_LABELS[i.sheet]}</Text>

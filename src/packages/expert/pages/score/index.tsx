@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
+import { askConfirm, DialogHost } from '../../../../components/Dialog';
 import { AtButton } from 'taro-ui';
 import { PURCHASE_METHOD_LABELS, type PurchaseMethod } from '@shared/domain';
 import type { DeclarationView } from '@shared/declaration';
@@ -15,6 +16,7 @@ import { readField } from '@shared/specFields';
 import { shanghaiDateTime } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../../../api/client';
 import { Failure, Loading } from '../../../../components/StateView';
+import { useLargeFont } from '../../../../utils/largeFont';
 import { BandPicker } from './BandPicker';
 import { RecusalSheet } from './RecusalSheet';
 import '../expert.scss';
@@ -22,7 +24,18 @@ import '../expert.scss';
 type Sheet = { items: Record<string, number>; attributes: Partial<AttributeJudgements>; comment: string };
 const localKey = (id: string) => `hzlp.sheet.${id}`;
 
+/** The page in 长辈模式 when it is on, with the host of its confirmations (askConfirm). */
 export default function ScorePage() {
+  const [large] = useLargeFont();
+  return (
+    <View className={large ? 'lf' : undefined}>
+      <ScoreSheet />
+      <DialogHost />
+    </View>
+  );
+}
+
+function ScoreSheet() {
   const id = useRouter().params.id ?? '';
   const [d, setD] = useState<DeclarationView | null>(null);
   const [sheet, setSheet] = useState<Sheet>({ items: {}, attributes: {}, comment: '' });
@@ -104,7 +117,7 @@ export default function ScorePage() {
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
   const submit = async () => {
-    const { confirm } = await Taro.showModal({ title: '提交评分', content: `总分 ${total} 分。提交后不能修改，确认提交吗？`, confirmText: '提交', cancelText: '再看看' });
+    const confirm = await askConfirm({ title: '提交评分', content: `总分 ${total} 分。提交后不能修改，确认提交吗？`, confirmText: '提交', cancelText: '再看看' });
     if (!confirm) return;
     if (timer.current) clearTimeout(timer.current);
     try {

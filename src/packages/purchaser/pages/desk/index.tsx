@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
+import { askConfirm } from '../../../../components/Dialog';
 import { AtButton } from 'taro-ui';
 import type { CustomRequestView, ProcurementView } from '@shared/actions/procurement';
 import type { ProductListItem } from '@shared/product';
@@ -242,7 +243,7 @@ function Custom({ requests, onDone }: { requests: CustomRequestView[]; onDone: (
     }
   };
   const accept = async (r: CustomRequestView) => {
-    const { confirm } = await Taro.showModal({ title: `接受第 ${r.offerVersion} 版定制方案？`, content: `接受后按 ${r.price} 元生成采购记录，不能撤回。` });
+    const confirm = await askConfirm({ title: `接受第 ${r.offerVersion} 版定制方案？`, content: `接受后按 ${r.price} 元生成采购记录，不能撤回。` });
     if (!confirm) return;
     try {
       // The version (and price) read here: if the provider has changed its offer since, the answer says so and nothing is accepted.
