@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { DISTRICT_CENTRES, distanceKm, distanceText, pointOf, type Point } from '../../types/geo';
 import { ADMIN_TOKEN } from '../support/harness';
-import { overflowsSideways, signIn, usePhoneRig } from './browser';
+import { dialogButton, overflowsSideways, signIn, usePhoneRig } from './browser';
 
 const rig = usePhoneRig();
 let page: Page;
@@ -71,6 +71,35 @@ test("the provider's case shows what the person wrote, and a phone number only f
   // The number appears once on the whole page: beside its own case.
   const all = await page.evaluate(() => ([...document.querySelectorAll('.taro_page')].find((x) => (x as HTMLElement).offsetParent !== null) as HTMLElement).innerText);
   expect(all.match(/13905710001/g)).toHaveLength(1);
+  expect(await overflowsSideways(page)).toBe(false);
+});
+
+test('仍不满意 reaches the bureau: its to-do opens the case with what the person said, and the bureau decides the 复核 there', async () => {
+  const provider = await ownProduct('西湖区法律援助中心', 'prev0001');
+  const rater = await rig.h.citizen();
+  await badRating('prev0001', rater, { text: '电话一直打不通' });
+  const [c] = (await rig.h.ok('ratings', 'cases', {}, provider.token)).cases;
+  await rig.h.ok('ratings', 'respondCase', { caseId: c.caseId, fix: '已增加一条热线' }, provider.token);
+  await rig.h.ok('ratings', 'confirmCase', { caseId: c.caseId, satisfied: false, reason: '新热线也没人接' }, rater);
+
+  await signIn(page, ADMIN_TOKEN);
+  await page.goto(rig.h.url + '/#/packages/admin/pages/todo/index');
+  const item = page.locator('.todo__item', { hasText: '评价人仍不满意' }).filter({ hasText: '新热线也没人接' }).first();
+  await item.waitFor();
+  await item.click();
+  await page.waitForURL(new RegExp(`packages/applicant/pages/ratings/index\\?.*open=${c.caseId}`));
+  const card = page.locator('.admin__field', { hasText: '电话一直打不通' }).filter({ hasText: '表示仍不满意' }).first();
+  await card.getByText('表示仍不满意：“新热线也没人接”', { exact: false }).waitFor();
+  // Nothing is decided without a choice and a reason.
+  await card.locator('.at-button', { hasText: '提交复核结果' }).click();
+  await card.getByText('请选择维持答复或责令重新整改').waitFor();
+  await card.getByText('责令服务单位重新整改').click();
+  await card.locator('textarea').fill('热线接通率仍不达标，请重新整改');
+  await card.locator('.at-button', { hasText: '提交复核结果' }).click();
+  await dialogButton(page, '确认复核结果').click();
+  for (let i = 0; i < 50 && (await rig.h.app.store.get<any>('ratingCases', c.caseId)).status === 'review'; i++) await page.waitForTimeout(200);
+  const stored = await rig.h.app.store.get<any>('ratingCases', c.caseId);
+  expect([stored.status, stored.review.decision.outcome, stored.review.decision.reason]).toEqual(['open', 'redo', '热线接通率仍不达标，请重新整改']);
   expect(await overflowsSideways(page)).toBe(false);
 });
 

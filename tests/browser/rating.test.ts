@@ -97,7 +97,7 @@ test('issue 10: the bureau sees a rating held out of the summary, with the reaso
 
   await signIn(page, ADMIN_TOKEN);
   await page.goto(rig.h.url + '/#/packages/admin/pages/flagged/index');
-  await page.getByText('待复核的评价（1 条）').waitFor();
+  await page.getByText('待审核的可疑评价（1 条）').waitFor();
   await page.getByText('评价人就是发放这个评价码的账号', { exact: false }).waitFor();
   await page.locator('.at-button', { hasText: '采信' }).first().click();
   await page.getByText('请先写明复核理由（如回访核实的情况）').waitFor();
@@ -105,7 +105,7 @@ test('issue 10: the bureau sees a rating held out of the summary, with the reaso
   await page.locator('.at-button', { hasText: /^\s*采信\s*$/ }).click();
   await page.getByText('采信后这条评价计入公开的满意度。确认吗？').waitFor();
   await dialogButton(page, '确认').click();
-  await page.getByText('没有待复核的评价').waitFor();
+  await page.getByText('没有待审核的可疑评价').waitFor();
   expect(await overflowsSideways(page)).toBe(false);
   expect((await rig.h.ok('ratings', 'summary', { productId: 'p0003demo' })).count).toBe(before.count + 1);
 });

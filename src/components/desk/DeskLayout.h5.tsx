@@ -39,9 +39,33 @@ export function DeskLayout(props: DeskLayoutProps) {
   // (askConfirm) are drawn by the host below, at a desk and on a phone alike (one host per page).
   return (
     <>
-      {desk ? <Desk {...props} /> : <div className={large ? 'lf' : undefined}>{props.children}</div>}
+      {desk ? (
+        <Desk {...props} />
+      ) : (
+        <div className={large ? 'lf' : undefined}>
+          <PhoneBar title={props.title} />
+          {props.children}
+        </div>
+      )}
       <DialogHost />
     </>
+  );
+}
+
+/**
+ * In a phone-sized browser window there is no WeChat navigation bar: the page's title and the way back to 我的 (where
+ * every back-office section starts) are drawn here. In WeChat the navigation bar does both (DeskLayout.tsx).
+ */
+function PhoneBar({ title }: { title: string }) {
+  return (
+    <div className='phone-bar'>
+      <div className='phone-bar__back' role='link' tabIndex={0} aria-label='返回我的' onClick={() => goTab('me')}>
+        ‹ 我的
+      </div>
+      <div className='phone-bar__title' role='heading' aria-level={1}>
+        {title}
+      </div>
+    </div>
   );
 }
 

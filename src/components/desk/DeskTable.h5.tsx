@@ -170,7 +170,7 @@ export function DeskTable<R>({ table, rows: source, title, unit = '条', rowKey,
         </div>
       ) : (
         <div className='dt__scroll'>
-          <table className={`dt__table ${openKey ? 'dt__table--narrow' : ''}`} aria-rowcount={visible.length + 1}>
+          <table className={`dt__table ${openKey ? 'dt__table--narrow' : ''}`} aria-rowcount={visible.length + 1} style={{ minWidth: tableMinWidth(columns, bulk.length > 0) }}>
             <caption className='dt__visually-hidden'>
               {title}：{filtered ? `筛选出 ${visible.length} ${unit}` : `共 ${all.length} ${unit}`}
               {pages > 1 ? `，第 ${page} / ${pages} 页` : ''}。用 j、k 或方向键在行间移动，Enter 打开{bulk.length ? '，空格选择' : ''}。
@@ -241,7 +241,7 @@ export function DeskTable<R>({ table, rows: source, title, unit = '条', rowKey,
                       </td>
                     )}
                     {columns.map((c) => (
-                      <td key={c.key} className={c.align === 'end' ? 'dt__end' : undefined} title={String(c.value(r) ?? '')}>
+                      <td key={c.key} className={[c.align === 'end' ? 'dt__end' : '', c.wrap ? 'dt__wrap' : ''].join(' ').trim() || undefined} title={String(c.value(r) ?? '')}>
                         <Cell column={c} row={r} />
                       </td>
                     ))}
@@ -285,4 +285,16 @@ export function DeskTable<R>({ table, rows: source, title, unit = '条', rowKey,
       {acting && <BulkDialog action={acting} selected={picked} rowKey={rowKey} rowLabel={rowLabel} onClose={finished} />}
     </div>
   );
+}
+
+/**
+ * A fixed layout gives the columns without a width whatever the others leave, which can be nothing when a record is
+ * open beside the table or 长辈模式 enlarges the text (a name cut to one character). The table keeps at least its fixed
+ * columns plus 14 characters for each free one, and scrolls sideways inside its frame below that.
+ */
+function tableMinWidth(columns: { width?: number }[], check: boolean): string {
+  const fixed = columns.filter((c) => c.width);
+  const chars = fixed.reduce((n, c) => n + (c.width ?? 0), 0);
+  const free = columns.length - fixed.length;
+  return `calc(${chars}ch + ${fixed.length * 24 + (check ? 72 : 0)}px + ${free * 14}em)`;
 }

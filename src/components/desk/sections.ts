@@ -64,7 +64,7 @@ export const BUREAU_DESK: DeskGroup[] = [
     sections: [
       { key: 'assessment', label: '年度测评', url: `${ADMIN}/assessment/index` },
       { key: 'ratings', label: '评价码与整改', url: '/packages/applicant/pages/ratings/index' },
-      { key: 'flagged', label: '待复核的评价', url: `${ADMIN}/flagged/index` },
+      { key: 'flagged', label: '可疑评价审核', url: `${ADMIN}/flagged/index` },
     ],
   },
   {

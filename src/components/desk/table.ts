@@ -30,6 +30,8 @@ export interface Column<R> {
   searchable?: boolean;
   /** Not drawn, only searched (a record's number). */
   hidden?: boolean;
+  /** Long text (a comment) wraps in its cell instead of ending in an ellipsis. */
+  wrap?: boolean;
 }
 
 export interface FilterOption {

@@ -123,15 +123,26 @@ export function PublicityPanel({ d, today, onChanged, part = 'all' }: { d: Decla
       </View>
     );
 
+  // Closing comes after the last day of notice (closePublicity.ts): until then the buttons say why they wait.
+  const over = !announced || announced.state === 'ended';
   const closing =
     d.status === 'in-publicity' ? (
       <View>
+        {!over && announced && (
+          <Text className='admin__meta'>
+            公示期到 {announced.endsOn} 为止{announced.state === 'open' ? `（还剩 ${announced.workingDaysLeft} 个工作日）` : '（尚未开始）'}，期满后才能认定、不予认定或延长。
+          </Text>
+        )}
         {notice && <Text className='admin__error'>{notice}</Text>}
-        <AtButton type='primary' onClick={() => act(() => api('publicity', 'close', { declarationId: d.declarationId, outcome: 'recognised' }))}>
+        <AtButton type='primary' disabled={!over} onClick={() => act(() => api('publicity', 'close', { declarationId: d.declarationId, outcome: 'recognised' }))}>
           公示期满，予以认定
         </AtButton>
-        <AtButton onClick={() => setSheet({ kind: 'rejected' })}>不予认定</AtButton>
-        <AtButton onClick={() => setSheet({ kind: 'extended' })}>从今天起延长 7 个工作日</AtButton>
+        <AtButton disabled={!over} onClick={() => setSheet({ kind: 'rejected' })}>
+          不予认定
+        </AtButton>
+        <AtButton disabled={!over} onClick={() => setSheet({ kind: 'extended' })}>
+          从今天起延长 7 个工作日
+        </AtButton>
       </View>
     ) : (
       <View>

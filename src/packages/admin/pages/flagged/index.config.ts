@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '待复核的评价' });
+export default definePageConfig({ navigationBarTitleText: '可疑评价审核' });

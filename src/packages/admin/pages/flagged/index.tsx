@@ -54,10 +54,10 @@ function FlaggedPage() {
   if (!items) return <Loading />;
   return (
     <View className='admin'>
-      <Text className='admin__title'>待复核的评价（{total} 条）</Text>
+      <Text className='admin__title'>待审核的可疑评价（{total} 条）</Text>
       <Text className='admin__meta'>以下评价暂不计入公开的满意度，核实后再决定是否采信。</Text>
       {notice && <Text className='admin__error'>{notice}</Text>}
-      {items.length === 0 && <Empty title='没有待复核的评价' hint='发现可疑评价时会出现在这里' />}
+      {items.length === 0 && <Empty title='没有待审核的可疑评价' hint='发现可疑评价时会出现在这里' />}
       {items.map((r) => (
         <View key={r.ratingId} className='admin__card'>
           <Text className='admin__label'>
@@ -85,4 +85,4 @@ function FlaggedPage() {
   );
 }
 
-export default deskPage('待复核的评价', FlaggedPage);
+export default deskPage('可疑评价审核', FlaggedPage);

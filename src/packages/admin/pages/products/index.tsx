@@ -32,7 +32,7 @@ const COLUMNS: Column<Row>[] = [
   { key: 'ratings', header: '评价数', value: (r) => r.rating.count, width: 6, align: 'end', searchable: false },
   { key: 'satisfaction', header: '满意率', value: rate, sort: (r) => r.rating.satisfactionRate, width: 6, align: 'end', searchable: false },
   { key: 'grade', header: '测评等次', value: (r) => (r.grade ? `${r.grade.year} ${GRADE_LABELS[r.grade.grade]}` : ''), width: 10 },
-  { key: 'productId', header: '编号', value: (r) => r.productId, width: 10 },
+  { key: 'productId', header: '编号', value: (r) => r.productId, width: 10, hidden: true },
 ];
 const FILTERS: Filter<Row>[] = [
   { key: 'category', label: '类别', all: '全部类别', options: CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })) },

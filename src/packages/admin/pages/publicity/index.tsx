@@ -39,7 +39,7 @@ const NOTICE_FILTERS: Filter<Notice>[] = [
 
 type Comment = ModerationComment;
 const COMMENT_COLUMNS: Column<Comment>[] = [
-  { key: 'text', header: '意见', value: (c) => c.text, keep: true },
+  { key: 'text', header: '意见', value: (c) => c.text, keep: true, wrap: true },
   { key: 'pseudonym', header: '署名', value: (c) => `${c.pseudonym}${c.byApplicant ? '（申报单位）' : ''}`, width: 10 },
   { key: 'status', header: '公开', value: (c) => COMMENT_STATUS_LABELS[c.status], width: 6, keep: true },
   { key: 'group', header: '同组', value: (c) => (c.groupSize > 1 ? c.groupSize : ''), sort: (c) => c.groupSize, width: 5, align: 'end', searchable: false },

@@ -25,6 +25,8 @@ const LISTS: Partial<Record<TodoKind, { text: string; url: string }>> = {
   registrationPending: { text: '到单位核验中办理', url: '/packages/admin/pages/orgs/index' },
   appealPending: { text: '到年度测评中处理', url: '/packages/admin/pages/assessment/index' },
   rectificationDue: { text: '查看限期整改', url: '/packages/supervision/pages/rectifications/index' },
+  caseReview: { text: '到评价与整改中复核', url: '/packages/applicant/pages/ratings/index?status=review' },
+  caseDue: { text: '查看不满意评价整改', url: '/packages/applicant/pages/ratings/index?status=open' },
 };
 
 const open = (url: string) => Taro.navigateTo({ url });

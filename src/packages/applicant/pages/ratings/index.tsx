@@ -5,12 +5,13 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Input, Text, View } from '@tarojs/components';
+import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { CaseView } from '@shared/actions/ratings';
-import { CASE_STATUS_LABELS, CHANNELS, CHANNEL_LABELS, LEVEL_LABELS, type Channel } from '@shared/rating';
+import { CASE_STATUS_LABELS, CHANNELS, CHANNEL_LABELS, LEVEL_LABELS, REVIEW_OUTCOMES, REVIEW_OUTCOME_LABELS, type Channel, type ReviewOutcome } from '@shared/rating';
 import { shanghaiDate } from '@shared/time';
 import { api, ApiError, errorMessage } from '../../../../api/client';
+import { askConfirm } from '../../../../components/Dialog';
 import { DataTable } from '../../../../components/desk/DataTable';
 import { DeskLayout } from '../../../../components/desk/DeskLayout';
 import { localSearch, SearchSelect, type PickOption } from '../../../../components/desk/SearchSelect';
@@ -44,8 +45,46 @@ const FILTERS: Filter<CaseView>[] = [
   { key: 'overdue', label: '逾期', all: '全部', options: [{ value: 'yes', label: '已逾期' }], test: (c) => c.overdue, deskOnly: true },
 ];
 
-/** One bad rating's case: its deadline and, while open, the call-back and the fix. */
+/** 复核 (issue 24): the bureau upholds the provider's answer or sends the case back, with a reason, after confirming. */
+function DecideReview({ c, onDone }: { c: CaseView; onDone: () => void }) {
+  const [outcome, setOutcome] = useState<ReviewOutcome | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const decide = async () => {
+    setError('');
+    if (!outcome) return setError('请选择维持答复或责令重新整改');
+    if (reason.trim().length < 4) return setError('请写明复核理由（至少 4 个字），评价人和服务单位都会看到');
+    const ok = await askConfirm({ title: REVIEW_OUTCOME_LABELS[outcome], content: `“${c.productName}”的这条差评：${REVIEW_OUTCOME_LABELS[outcome]}。理由：${reason.trim()}`, confirmText: '确认复核结果', cancelText: '再看看' });
+    if (!ok) return;
+    try {
+      await api('ratings', 'decideReview', { caseId: c.caseId, outcome, reason: reason.trim() });
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError && e.issues.length ? e.issues[0].message : errorMessage(e));
+    }
+  };
+  return (
+    <View className='admin__field'>
+      <Text className='admin__label'>复核结果</Text>
+      <View className='admin__filters'>
+        {REVIEW_OUTCOMES.map((o) => (
+          <View key={o} className={`admin__chip ${outcome === o ? 'admin__chip--on' : ''}`} role='radio' aria-checked={outcome === o ? 'true' : 'false'} onClick={() => setOutcome(o)}>
+            <Text>{REVIEW_OUTCOME_LABELS[o]}</Text>
+          </View>
+        ))}
+      </View>
+      <Textarea className='admin__textarea' value={reason} maxlength={500} placeholder='复核理由（评价人和服务单位都会看到）' onInput={(e) => setReason(e.detail.value)} />
+      {error && <Text className='admin__error'>{error}</Text>}
+      <AtButton type='primary' size='small' onClick={decide}>
+        提交复核结果
+      </AtButton>
+    </View>
+  );
+}
+
+/** One bad rating's case: its deadline and, while open, the call-back and the fix; in review, the bureau's decision. */
 function CaseCard({ c, onDone }: { c: CaseView; onDone: () => void }) {
+  const bureau = !!useIdentity()?.roles.includes('admin');
   const [a, setA] = useState({ callbackNote: '', fix: '' });
   const [notice, setNotice] = useState('');
   const respond = async () => {
@@ -69,6 +108,14 @@ function CaseCard({ c, onDone }: { c: CaseView; onDone: () => void }) {
       <Text className={c.overdue ? 'admin__error' : 'admin__meta'}>
         {c.status === 'open' ? `请于 ${c.dueOn} 前${c.contactPhone ? '回访并' : ''}整改${c.overdue ? '（已逾期）' : ''}` : `已答复${c.onTime ? '（按时）' : '（逾期）'}${c.raterSatisfied === null ? '' : c.raterSatisfied ? '，评价人满意' : '，评价人不满意'}`}
       </Text>
+      {c.review && (
+        <Text className='admin__meta'>
+          {c.review.decision
+            ? `市司法局复核（${c.review.decision.decidedOn}）：${REVIEW_OUTCOME_LABELS[c.review.decision.outcome]}。理由：${c.review.decision.reason}`
+            : `评价人 ${c.review.requestedOn} 表示仍不满意${c.review.reason ? `：“${c.review.reason}”` : ''}，市司法局将于 ${c.review.dueOn} 前复核`}
+        </Text>
+      )}
+      {c.status === 'review' && c.review && !c.review.decision && bureau && <DecideReview c={c} onDone={onDone} />}
       {c.status === 'open' && (
         <View>
           {c.contactPhone ? (
@@ -186,7 +233,9 @@ export default function ProviderRatingsPage() {
         )}
       </View>
       <View className='admin__card'>
-        <Text className='admin__title'>不满意评价整改（{cases.filter((c) => c.status === 'open').length} 件待答复）</Text>
+        <Text className='admin__title'>
+          不满意评价整改（{cases.filter((c) => c.status === 'open').length} 件待答复{cases.some((c) => c.status === 'review') ? `，${cases.filter((c) => c.status === 'review').length} 件复核中` : ''}）
+        </Text>
         <DataTable table={table} rows={rows} title='整改' unit='件' rowKey={(c) => c.caseId} rowLabel={(c) => c.productName} onOpen={desk ? (c) => choose(c.caseId) : undefined} openKey={desk ? open : null} card={(c) => <CaseCard c={c} onDone={reload} />} exportView={me?.roles.includes('admin') ? { dataset: 'cases' } : undefined} empty={{ title: '没有不满意评价' }} />
       </View>
     </View>,
