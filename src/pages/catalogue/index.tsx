@@ -162,7 +162,8 @@ export default function CataloguePage() {
       </View>
 
       <FreshnessHint freshness={freshness} onRetry={reload} />
-      {!filtered && status !== 'error' && <Featured onGroup={(g) => setAudience(g)} />}
+      {/* Asked for the nearest: the nearest come first, not the recommendations. */}
+      {!filtered && activeSort !== 'distance' && status !== 'error' && <Featured onGroup={(g) => setAudience(g)} />}
 
       {status === 'loading' && <Loading text='正在查找服务…' />}
       {status === 'error' && <Failure message={error} onRetry={reload} />}
