@@ -26,7 +26,8 @@ function aptInstall(packages) {
 export function missingFonts() {
   let list = '';
   try {
-    list = execSync('fc-list :lang=zh family; echo ---; fc-list family', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    // `fc-list : family`: a bare `fc-list family` reads "family" as a font pattern and lists nothing.
+    list = execSync('fc-list :lang=zh family; echo ---; fc-list : family', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
     return [...FONT_PACKAGES];
   }
