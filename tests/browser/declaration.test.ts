@@ -19,6 +19,16 @@ beforeEach(() => (page = rig.page));
 const button = (text: string) => atButton(page, text);
 const field = (key: string) => page.locator(`#f-${key.replace(/\./g, '-')}`);
 const step = (title: string) => page.locator('.steps__item', { hasText: title });
+/**
+ * 不添加附件，继续 on the check panel. The panel is still scrolling into view as it opens, and a tap that lands mid-scroll
+ * is lost (seen once in CI): the acknowledgement is awaited, and the tap repeated once if it did not land.
+ */
+async function acknowledgeNoAttachments() {
+  const acknowledged = page.locator('.check__ack--on', { hasText: '✓ 已确认不添加附件' });
+  await button('不添加附件，继续').click();
+  if (!(await acknowledged.waitFor({ timeout: 3000 }).then(() => true, () => false))) await button('不添加附件，继续').click();
+  await acknowledged.waitFor();
+}
 /** Waits until `ok` holds (checked every 200 ms, up to 15 s); fails with what was awaited. */
 async function until(ok: () => Promise<boolean>, what = 'the condition') {
   for (const end = Date.now() + 15_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) if (await ok()) return;
@@ -62,7 +72,7 @@ test('finish, see an error under its field, fix it, check and submit', async () 
   // No attachment: a warning to read and acknowledge (attachment 1 note 3 says documents "may" be attached), not a block.
   await page.locator('.check__warn', { hasText: '还没有添加附件' }).waitFor();
   await expect(button('确认提交').getAttribute('class')).resolves.toContain('at-button--disabled');
-  await button('不添加附件，继续').click();
+  await acknowledgeNoAttachments();
   await button('✓ 已确认不添加附件').waitFor();
   await button('确认提交').click();
   // A clear end: what happens next, and the way on.
@@ -87,7 +97,7 @@ test('submitting an incomplete declaration marks every section and field that ne
   await step('服务结果的满意度').click();
   await button('提交前检查').click();
   await expect(page.locator('.check__missing').count()).resolves.toBe(2);
-  await button('不添加附件，继续').click();
+  await acknowledgeNoAttachments();
   await button('确认提交').click();
   // The form jumps to the first section with a problem and shows the message under the field; the list on top names
   // every field by its label.
