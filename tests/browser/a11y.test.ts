@@ -15,6 +15,9 @@ let page: Page;
 let declarationId: string;
 let orgId: string;
 
+/** What src/utils/a11y.h5.ts gives a place in the tab order. */
+const MARKED_BY_APP = '[role=button], [role=link], [role=switch], [role=tab], [role=radio], [role=checkbox], [role=option], .at-button';
+
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
@@ -46,6 +49,13 @@ async function settled(p: Page) {
     return !!page && (page.textContent ?? '').trim().length > 0 && !page.querySelector('.state--loading');
   });
   await p.waitForTimeout(300);
+  // The app gives its tappable elements their keyboard place on the next animation frame after they appear
+  // (src/utils/a11y.h5.ts); on a loaded machine that frame can come after the wait above, and axe would then judge a
+  // page whose marking has not run yet.
+  await p.waitForFunction(
+    (selector) => ![...document.querySelectorAll(selector)].some((el) => (el as HTMLElement).offsetParent !== null && !el.hasAttribute('tabindex')),
+    MARKED_BY_APP,
+  );
 }
 
 interface Row {
