@@ -2,8 +2,7 @@
 // integration, build, browser), overlapped where nothing is shared (issue 25: CI on 2 cores well under 15 minutes):
 //   1. type check ∥ function bundles (esbuild)
 //   2. H5 build, then weapp build ∥ jest unit + integration, one worker (they need no build; every server takes a free
-//      port; the builds hold the other core) ∥ the latency suites (function bundles only; mostly waiting on the
-//      simulated network)
+//      port; the builds hold the other core)
 //   3. jest build + browser (they inspect the builds)
 // Each stage prints its time, and a table of them closes the run. Arguments go to one jest run over every project,
 // after the builds. Ends with one summary line: "tests: N passed, N failed, N skipped".
@@ -49,8 +48,6 @@ await Promise.all([
 ]);
 
 const passthrough = process.argv.slice(2);
-/** The latency suites (tests/build/latency.*.test.ts). */
-const LATENCY = 'tests/build/latency\\.';
 const runs = [];
 const builds = stage('builds: H5 (production), then weapp (mini-program)', async () => {
   await run('npx', ['taro', 'build', '--type', 'h5'], { ...quiet, env: { ...env, NODE_ENV: 'production' } });
@@ -61,13 +58,9 @@ if (passthrough.length) {
   runs.push({ file: '.jest-results.json', ok: await stage('jest', () => jest('.jest-results.json', passthrough)) });
 } else {
   const early = stage('jest: unit, integration (beside the builds)', () => jest('.jest-results-early.json', ['--selectProjects', 'unit', 'integration', '--maxWorkers=1']));
-  // The latency suites need only the function bundles, and spend most of their time waiting out the simulated network
-  // delay: beside the builds they cost little, where in the last stage they held one of its two workers for minutes.
-  const latency = stage('jest: latency suites (beside the builds)', () => jest('.jest-results-latency.json', ['--selectProjects', 'build', '--maxWorkers=2', LATENCY]));
-  const [earlyOk, latencyOk] = await Promise.all([early, latency, builds]);
+  const [earlyOk] = await Promise.all([early, builds]);
   runs.push({ file: '.jest-results-early.json', ok: earlyOk });
-  runs.push({ file: '.jest-results-latency.json', ok: latencyOk });
-  runs.push({ file: '.jest-results-late.json', ok: await stage('jest: build, browser', () => jest('.jest-results-late.json', ['--selectProjects', 'build', 'browser', '--maxWorkers=2', '--testPathIgnorePatterns', LATENCY])) });
+  runs.push({ file: '.jest-results-late.json', ok: await stage('jest: build, browser', () => jest('.jest-results-late.json', ['--selectProjects', 'build', 'browser', '--maxWorkers=2'])) });
 }
 
 let passed = 0;
