@@ -77,7 +77,7 @@ export function cloudMain(fn: FunctionDef, options: CloudMainOptions = {}) {
     const miniCodes: MiniCodes | undefined = options.miniCode ? { api: options.miniCode(), storage: downloads, envVersion: envVersionOf() } : undefined;
     const openId = openidOf(context);
     if (options.timer && isTimerEvent(event, openId))
-      return { ok: true, data: await options.timer.run({ caller: options.timer.caller, store, files, downloads, content, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } }) };
+      return { ok: true, data: await options.timer.run({ caller: options.timer.caller, store, files, downloads, miniCodes, content, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } }) };
     const adminOpenids = (process.env.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const caller = await callerForOpenid(store, openId, adminOpenids);
     return dispatch(fn, event, { caller, store, files, downloads, miniCodes, content, throttle, clientAddress: null, clock: systemClock, runtime: { mode: 'cloud', allowTestClock: false } });

@@ -54,9 +54,26 @@ export interface MiniCodeDoc {
   _id: string;
   page: CodePage;
   scene: string;
-  fileId: string;
-  envVersion: EnvVersion;
+  /** Null while the code waits to be drawn (`pending`). */
+  fileId: string | null;
+  envVersion: EnvVersion | null;
   createdAt: string;
+  /**
+   * A code to draw ahead, by the catalogue's timer (catalogue/drawPendingCodes.ts): a product just listed gets its code
+   * before anyone asks for its poster, so the poster only reads it (issue 25: a citizen's action within 3 rounds).
+   */
+  pending?: boolean;
+  /** Draws WeChat refused so far, for a pending code (the timer gives up after PENDING_ATTEMPTS). */
+  attempts?: number;
+}
+
+/**
+ * The `miniCodes` document asking for `page` and `scene`'s code to be drawn ahead, written in the transaction that
+ * creates the target; null where no code is made (locally).
+ */
+export function pendingMiniCode(ctx: Ctx, page: CodePage, scene: string): MiniCodeDoc | null {
+  if (!ctx.miniCodes || ctx.runtime.mode !== 'cloud') return null;
+  return { _id: miniCodeKey(page, scene), page, scene, fileId: null, envVersion: null, createdAt: ctx.clock.now().toISOString(), pending: true, attempts: 0 };
 }
 
 export type MiniCode = { codeKind: 'wxacode'; url: string; png: Buffer } | { codeKind: 'link'; note?: string };
@@ -85,15 +102,16 @@ export function keptMiniCode(ctx: Ctx, page: CodePage, scene: string): Promise<M
  * The mini-program code opening `page` with `scene`, or `{ codeKind: 'link' }` where there is none to make (locally) or
  * WeChat refused (with a note). Never throws for WeChat's sake: a poster without a mini-program code still serves.
  * `kept`: the kept code already read (keptMiniCode), or 'new' for a scene that cannot have one yet (a token just issued).
+ * `link: false`: the answer needs no link to the saved file (a code drawn ahead).
  */
-export async function miniProgramCode(ctx: Ctx, page: CodePage, scene: string, kept?: MiniCodeDoc | null | 'new'): Promise<MiniCode> {
+export async function miniProgramCode(ctx: Ctx, page: CodePage, scene: string, kept?: MiniCodeDoc | null | 'new', options: { link?: boolean } = {}): Promise<MiniCode> {
   const codes = ctx.miniCodes;
   if (!codes || ctx.runtime.mode !== 'cloud') return { codeKind: 'link' };
   if (scene.length > SCENE_MAX || !SCENE_CHARS.test(scene)) return { codeKind: 'link', note: FALLBACK_NOTE };
   const kind = page.split('/')[1];
   const key = miniCodeKey(page, scene);
   const cached = kept === 'new' ? null : kept !== undefined ? kept : await keptMiniCode(ctx, page, scene);
-  if (cached && cached.envVersion === codes.envVersion) {
+  if (cached?.fileId && cached.envVersion === codes.envVersion) {
     const saved = await codes.storage.read(cached.fileId).catch(() => null);
     if (saved && isPng(saved.bytes)) return { codeKind: 'wxacode', url: saved.url, png: saved.bytes };
   }
@@ -111,8 +129,8 @@ export async function miniProgramCode(ctx: Ctx, page: CodePage, scene: string, k
     const doc: MiniCodeDoc = { _id: key, page, scene, fileId, envVersion: codes.envVersion, createdAt: ctx.clock.now().toISOString() };
     // A cache of what WeChat drew, not a record anyone acts on: no audit entry.
     await ctx.store.transaction(async (tx) => tx.set(COLLECTIONS.miniCodes, key, doc));
-    // Only its link: the bytes are in hand (issue 25: one round trip less).
-    return { codeKind: 'wxacode', url: (await codes.storage.url(fileId)) ?? '', png };
+    // Only its link: the bytes are in hand (issue 25: one round trip less). Drawn ahead, no one is waiting for a link.
+    return { codeKind: 'wxacode', url: options.link === false ? '' : ((await codes.storage.url(fileId)) ?? ''), png };
   } catch (e) {
     // Storage failed: the code itself still serves this once, from memory.
     console.error('[miniCode] saving the code failed', page, scene, e);

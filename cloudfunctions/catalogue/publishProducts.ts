@@ -7,6 +7,7 @@ import { eachRecord } from '../_lib/bulk';
 import { COLLECTIONS } from '../_lib/collections';
 import type { Ctx } from '../_lib/context';
 import { conflict, invalid, notFound } from '../_lib/errors';
+import { CODE_PAGES, pendingMiniCode } from '../_lib/miniCode';
 import { linkNeedsToProduct } from '../needs/linkNeeds';
 import { recordCatalogueChanges } from './catalogueChanges';
 import { buildProductDoc } from './productDoc';
@@ -39,6 +40,9 @@ async function publishOne(ctx: Ctx, id: string, p: Publication): Promise<{ decla
     await tx.update(COLLECTIONS.declarations, id, { status: 'published', updatedAt: ctx.clock.now().toISOString() });
     await appendAudit(tx, ctx, { collection: COLLECTIONS.products, recordId: productId, change: { published: true, declarationId: id, documentNumber: p.documentNumber, publishedOn: p.publishedOn } });
     await linkNeedsToProduct(tx, ctx, d, productId);
+    // Its mini-program code, drawn ahead by the catalogue's timer (drawPendingCodes.ts) so its first poster only reads it.
+    const code = pendingMiniCode(ctx, CODE_PAGES.product, productId);
+    if (code) await tx.set(COLLECTIONS.miniCodes, code._id, code);
     return { declarationId: id, productId, name: doc.name };
   });
 }

@@ -175,11 +175,12 @@ test('every function’s happy path runs through its bundle against the gateway'
   console.log(`cold load (require + first dispatch), ms: ${FUNCTIONS.map((f) => `${f} ${coldMs[f]}`).join(', ')}`);
 }, 60_000);
 
-test('the functions that check citizens’ text ship the openapi permission, notify its sender’s and its timer, the others none', () => {
+test('the functions that check citizens’ text ship the openapi permission, notify its sender’s and its timer, the catalogue its codes’ and their timer, the others none', () => {
   for (const n of FUNCTIONS) {
     const config = path.join(DIST, n, 'config.json');
     if (n === 'ratings') expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'] } });
-    else if (n === 'catalogue') expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['wxacode.getUnlimited'] } });
+    else if (n === 'catalogue')
+      expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['wxacode.getUnlimited'] }, triggers: [{ name: 'codes', type: 'timer', config: '0 */10 * * * * *' }] });
     else if (['publicity', 'needs'].includes(n)) expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['security.msgSecCheck'] } });
     else if (n === 'notify')
       expect(JSON.parse(fs.readFileSync(config, 'utf8'))).toEqual({ permissions: { openapi: ['subscribeMessage.send'] }, triggers: [{ name: 'deadlines', type: 'timer', config: '0 */10 * * * * *' }] });

@@ -101,6 +101,59 @@ test('when WeChat refuses, the poster falls back to the H5 link QR code and says
   expect(gw.doc('miniCodes', 'product:p0002demo')?.scene).toBe('p0002demo');
 }, 30_000);
 
+test('a product listed waits for its code, the catalogue’s timer draws it ahead, and its first poster only reads it; a code WeChat keeps refusing is given up', async () => {
+  // What catalogue.publish writes beside a new product (cloudfunctions/catalogue/publishProducts.ts).
+  const waiting = (scene: string) => ({ _id: `product:${scene}`, page: 'pages/product/index', scene, fileId: null, envVersion: null, createdAt: '2026-01-05T02:00:00.000Z', pending: true, attempts: 0 });
+  gw.seed('miniCodes', [waiting('p0003demo'), waiting('p0004demo')]);
+  gw.wxacode = ({ scene }) => (scene === 'p0004demo' ? { errcode: 45009, errmsg: 'reach max api daily quota limit' } : fakePng(scene));
+  const tick = async () => (await host.call('catalogue', { Type: 'Timer', TriggerName: 'codes', Time: new Date().toISOString(), Message: '' })).result;
+  try {
+    gw.clearLog();
+    expect(await tick()).toEqual({ ok: true, data: { drawn: 1, refused: 1, waiting: 2 } });
+    expect(codeCalls().map((c) => /"(p000[34]demo)"/.exec(c.body.requestText)![1]).sort()).toEqual(['p0003demo', 'p0004demo']);
+    expect(gw.files.get('miniCodes/product/p0003demo.png')).toEqual(fakePng('p0003demo'));
+    const drawn = gw.doc('miniCodes', 'product:p0003demo')!;
+    expect(drawn).toMatchObject({ fileId: 'cloud://test-env.7465/miniCodes/product/p0003demo.png', envVersion: 'release' });
+    expect(drawn.pending).toBeUndefined();
+    expect(gw.doc('miniCodes', 'product:p0004demo')).toMatchObject({ pending: true, attempts: 1, fileId: null });
+
+    // The product's first poster: its code read back from storage, WeChat not asked, nothing uploaded.
+    gw.clearLog();
+    const poster = await ok('catalogue', 'poster', { productId: 'p0003demo' }, CITIZEN);
+    expect(poster.codeKind).toBe('wxacode');
+    expect(pngIn(poster.svg)).toEqual(fakePng('p0003demo'));
+    expect(codeCalls()).toHaveLength(0);
+    expect(gw.requests.filter((r) => r.action === 'storage.getUploadMetadata')).toHaveLength(0);
+
+    // Refused at two more ticks, the code leaves the line (the third refusal): the fourth tick asks WeChat nothing.
+    expect((await tick()).data).toEqual({ drawn: 0, refused: 1, waiting: 1 });
+    expect(gw.doc('miniCodes', 'product:p0004demo')).toMatchObject({ pending: true, attempts: 2 });
+    expect((await tick()).data).toEqual({ drawn: 0, refused: 1, waiting: 1 });
+    expect(gw.doc('miniCodes', 'product:p0004demo')).toMatchObject({ pending: false, attempts: 3 });
+    gw.clearLog();
+    expect((await tick()).data).toEqual({ drawn: 0, refused: 0, waiting: 0 });
+    expect(codeCalls()).toHaveLength(0);
+
+    // Its poster still serves (the link's QR code while WeChat refuses), and draws the code once WeChat answers.
+    gw.wxacode = ({ scene }) => fakePng(scene);
+    const late = await ok('catalogue', 'poster', { productId: 'p0004demo' }, CITIZEN);
+    expect(late.codeKind).toBe('wxacode');
+    expect(codeCalls()).toHaveLength(1);
+    expect(gw.doc('miniCodes', 'product:p0004demo')).toMatchObject({ fileId: 'cloud://test-env.7465/miniCodes/product/p0004demo.png' });
+  } finally {
+    gw.wxacode = ({ scene }) => fakePng(scene);
+  }
+}, 30_000);
+
+test('a timer event only counts from the platform: a signed-in caller sending one is answered as an unknown action', async () => {
+  gw.seed('miniCodes', [{ _id: 'product:p0005demo', page: 'pages/product/index', scene: 'p0005demo', fileId: null, envVersion: null, createdAt: '2026-01-05T02:00:00.000Z', pending: true, attempts: 0 }]);
+  gw.clearLog();
+  const { result } = await host.call('catalogue', { Type: 'Timer', TriggerName: 'codes', Time: new Date().toISOString(), Message: '' }, CITIZEN);
+  expect(result.ok).toBe(false);
+  expect(codeCalls()).toHaveLength(0);
+  expect(gw.doc('miniCodes', 'product:p0005demo')).toMatchObject({ pending: true, attempts: 0 });
+});
+
 test('a rating code is a mini-program code whose scene is the token, opening the rating page', async () => {
   gw.clearLog();
   const today = shanghaiDate(Date.now());
@@ -129,6 +182,6 @@ test('a rating code is a mini-program code whose scene is the token, opening the
 
 test('the functions that draw codes ship the wxacode.getUnlimited permission', () => {
   const config = (n: string) => JSON.parse(fs.readFileSync(path.join(DIST, n, 'config.json'), 'utf8'));
-  expect(config('catalogue')).toEqual({ permissions: { openapi: ['wxacode.getUnlimited'] } });
+  expect(config('catalogue')).toEqual({ permissions: { openapi: ['wxacode.getUnlimited'] }, triggers: [{ name: 'codes', type: 'timer', config: '0 */10 * * * * *' }] });
   expect(config('ratings')).toEqual({ permissions: { openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'] } });
 });
