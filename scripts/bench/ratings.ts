@@ -165,11 +165,16 @@ async function clients() {
   const bare = await startBare();
   const rateBody = (i: number) => ({ action: 'rate', token: `bench${String(i).padStart(8, '0')}x`, level: 3 + (i % 3) });
   const user = (c: number) => `bench-user-${c}`;
+  // The same server answering a read through the same path (session, validation, dispatch, one document): how much
+  // of the gap to bare HTTP is the stack, and how much the rating's durable writes.
+  const readBody = () => ({ action: 'summary', productId: 'p0001demo' });
   let seconds = 0;
   let bareSeconds = 0;
+  let readSeconds = 0;
   let failed = 0;
   let cpuMs = 0;
   let bareCpuMs = 0;
+  let readCpuMs = 0;
   for (let r = 0; r < ROUNDS; r++) {
     const slice: [number, number] = [Math.floor((r * RATINGS) / ROUNDS), Math.floor(((r + 1) * RATINGS) / ROUNDS)];
     const cpu0 = await ask<number>({ op: 'cpu' }, 'cpuMs');
@@ -180,6 +185,11 @@ async function clients() {
     const bareCpu0 = await cpuOf(bare.child);
     bareSeconds += (await blast(bare.port, slice, rateBody, user)).seconds;
     bareCpuMs += (await cpuOf(bare.child)) - bareCpu0;
+    const readCpu0 = await ask<number>({ op: 'cpu' }, 'cpuMs');
+    const reads = await blast(port, slice, readBody, user);
+    readCpuMs += (await ask<number>({ op: 'cpu' }, 'cpuMs')) - readCpu0;
+    readSeconds += reads.seconds;
+    failed += reads.failed;
   }
   bare.child.send({ op: 'stop' });
   await new Promise((r) => bare.child.once('exit', r));
@@ -207,7 +217,7 @@ async function clients() {
   const atBig = await readTimes(BIG);
   agent.destroy();
   child.send({ op: 'stop' });
-  console.log(JSON.stringify({ clients: CLIENTS, ratings: RATINGS, seconds: +seconds.toFixed(2), perSecond: Math.round(RATINGS / seconds), barePerSecond, intakeRatio: +(bareSeconds / seconds).toFixed(2), cpuMsPerRating: +cpuMsPerRating.toFixed(3), bareCpuMsPerRequest: +(bareCpuMs / RATINGS).toFixed(3), failed, stored, summaryCount, at1k, big: BIG, atBig, ratio: +(atBig.median / at1k.median).toFixed(2) }));
+  console.log(JSON.stringify({ clients: CLIENTS, ratings: RATINGS, seconds: +seconds.toFixed(2), perSecond: Math.round(RATINGS / seconds), barePerSecond, intakeRatio: +(bareSeconds / seconds).toFixed(2), cpuMsPerRating: +cpuMsPerRating.toFixed(3), bareCpuMsPerRequest: +(bareCpuMs / RATINGS).toFixed(3), readPerSecond: Math.round(RATINGS / readSeconds), readRatio: +(bareSeconds / readSeconds).toFixed(2), readCpuMsPerRequest: +(readCpuMs / RATINGS).toFixed(3), failed, stored, summaryCount, at1k, big: BIG, atBig, ratio: +(atBig.median / at1k.median).toFixed(2) }));
 }
 
 (process.env.BENCH_ROLE === 'server' ? server() : process.env.BENCH_ROLE === 'bare' ? Promise.resolve(bare()) : clients()).catch((e) => {
