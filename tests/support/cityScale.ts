@@ -307,6 +307,8 @@ export function steps(): Step[] {
     { fn: 'catalogue', action: 'codes', as: 'timer', timer: true },
     { fn: 'catalogue', action: 'search', as: 'anonymous' },
     { fn: 'catalogue', action: 'search', as: 'anonymous', input: () => ({ q: '调解' }) },
+    // A keyword search on the index the first one built (what most searches find: the cloud cost counts both kinds).
+    { fn: 'catalogue', action: 'search', as: 'anonymous', input: () => ({ q: '劳动争议 仲裁' }) },
     { fn: 'catalogue', action: 'suggest', as: 'anonymous', input: () => ({ q: '调' }) },
     { fn: 'catalogue', action: 'get', as: 'anonymous', input: () => ({ productId: productIdOf(0) }) },
     { fn: 'catalogue', action: 'featured', as: 'anonymous' },
