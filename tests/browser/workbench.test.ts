@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { demoSpec } from '../../server/seedDemo';
+import { addExperts } from '../support/experts';
 import { ADMIN_TOKEN } from '../support/harness';
 import { atButton, overflowsSideways, signIn, usePhoneRig } from './browser';
 
@@ -31,6 +32,32 @@ test('the applicant finds the material request under 我的 → 我的消息, an
   await page.getByText('● 请补充申报材料').click();
   await page.waitForURL(/packages\/applicant\/pages\/form/);
   expect((await rig.h.ok('notify', 'inbox', {}, zhang.token)).unread).toBe(0);
+});
+
+test('我的 offers each role what it needs: an applicant its registration, an expert neither registration nor the staff sign-in', async () => {
+  const meText = async () => {
+    // A fresh load each time (a change of hash alone would not run the sign-in's init script again).
+    await page.goto('about:blank');
+    await page.goto(`${rig.h.url}/#/pages/me/index`);
+    await page.locator('.me__card', { hasText: '当前身份' }).waitFor();
+    await page.locator('.me__card', { hasText: '我的意见' }).waitFor();
+    return page.locator('.taro_page .me').innerText();
+  };
+  await signIn(page, zhang.token);
+  const applicant = await meText();
+  expect(applicant).toContain('本单位登记信息');
+  expect(applicant).not.toContain('工作人员登录');
+  const [expert] = await addExperts(rig.h, ['浙江工商大学法学院']);
+  await signIn(page, expert.token);
+  const expertText = await meText();
+  expect(expertText).toContain('评审专家');
+  expect(expertText).not.toContain('单位申报');
+  expect(expertText).not.toContain('登记申报单位');
+  expect(expertText).not.toContain('工作人员登录');
+  // A visitor still finds the staff sign-in (the sign-ins above are init scripts: this one, added last, runs last).
+  await page.addInitScript(() => localStorage.removeItem('hzlp.token'));
+  const visitor = await meText();
+  expect(visitor).toContain('工作人员登录');
 });
 
 test('the bureau exports the declarations as a workbook the browser saves, reads the figures at a glance, and sees the message in its outbox', async () => {

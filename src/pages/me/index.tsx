@@ -27,6 +27,8 @@ import './index.scss';
 
 type State = { status: 'loading' } | { status: 'ready'; me: MeResult; activity: MyActivity } | { status: 'error'; message: string };
 const go = (url: string) => () => Taro.navigateTo({ url });
+/** The roles that act for an organisation that declares (its own products, or its members'): they keep 单位申报. */
+const ORG_ROLES = new Set<string>(['applicant', 'association']);
 
 export default function MePage() {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -193,7 +195,7 @@ export default function MePage() {
           <AtButton onClick={() => goTab('publicity')}>看看正在公示的产品</AtButton>
         </View>
 
-        {me.userId && (
+        {me.userId && (anonymous || roles.some((r) => ORG_ROLES.has(r))) && (
           <View className='me__card'>
             <Text className='me__title'>单位申报</Text>
             <AtButton onClick={go('/packages/account/pages/register/index')}>{me.org ? '本单位登记信息' : '登记申报单位'}</AtButton>
@@ -216,7 +218,7 @@ export default function MePage() {
           </AtButton>
         )}
 
-        {usesToken && !me.roles.includes('admin') && (
+        {usesToken && anonymous && (
           <View className='me__staff'>
             {!staffOpen ? (
               <View className='me__stafflink' role='button' onClick={() => setStaffOpen(true)}>
