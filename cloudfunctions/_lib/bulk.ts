@@ -12,15 +12,17 @@ const INTERNAL_MESSAGE = '系统暂时出了点问题，这一项没有完成，
 
 /**
  * Runs `one` for each distinct id, in the order given, and says what happened to each. `one` is the single-record
- * use case (with its own transaction); `onDone` receives its answer for the records it completed.
+ * use case (with its own transaction); `onDone` receives its answer for the records it completed, and `says` words
+ * what was done for the person reading the outcome (e.g. who was drawn).
  */
-export async function eachRecord<T>(ctx: Ctx, ids: string[], one: (id: string) => Promise<T>, onDone?: (id: string, value: T) => void): Promise<BulkOutcome[]> {
+export async function eachRecord<T>(ctx: Ctx, ids: string[], one: (id: string) => Promise<T>, onDone?: (id: string, value: T) => void, says?: (value: T) => string): Promise<BulkOutcome[]> {
   const results: BulkOutcome[] = [];
   for (const id of [...new Set(ids)]) {
     try {
       const value = await one(id);
       onDone?.(id, value);
-      results.push({ id, ok: true });
+      const message = says?.(value);
+      results.push(message ? { id, ok: true, message } : { id, ok: true });
     } catch (error) {
       if (error instanceof AppError) results.push({ id, ok: false, code: error.code, message: error.message });
       else {

@@ -148,7 +148,10 @@ async function drawOne(input: { declarationId: string; size: number; seed?: stri
  */
 export async function drawPanels(input: { declarationIds: string[]; size: number }, ctx: Ctx): Promise<BulkResult> {
   const w = await readForDraws(ctx, input.declarationIds);
-  return { results: await eachRecord(ctx, input.declarationIds, (declarationId) => drawOne({ declarationId, size: input.size }, ctx, w)) };
+  const names = new Map(w.experts.map((e) => [e._id, e.name]));
+  // The bureau reads whom each draw chose, as the single draw's page shows it.
+  const says = (panel: PanelDoc) => `评审组 ${panel.members.map((m) => names.get(m) ?? m).join('、')}${panel.reserves.length ? `；候补 ${panel.reserves.map((m) => names.get(m) ?? m).join('、')}` : ''}`;
+  return { results: await eachRecord(ctx, input.declarationIds, (declarationId) => drawOne({ declarationId, size: input.size }, ctx, w), undefined, says) };
 }
 
 export async function readPanel(input: { declarationId: string }, ctx: Ctx): Promise<PanelView> {

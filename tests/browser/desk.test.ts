@@ -211,6 +211,8 @@ test('bulk panel draw: says what it will do, asks once, reports per record; the 
   // 8 of the conflicted organisation (4 eligible experts) and the stale one are refused, each with its reason.
   await dialog.getByText('完成 23 项，未能办理 9 项（仍保持选中）').waitFor();
   await expect(dialog.locator('.bulk__outcome--done').count()).resolves.toBe(23);
+  // Each done draw names whom it chose.
+  await expect(dialog.locator('.bulk__outcome--done', { hasText: /已完成：评审组 \S+、\S+/ }).count()).resolves.toBe(23);
   await expect(dialog.locator('.bulk__outcome--refused', { hasText: '可参加评审的专家只有 4 位，不足 5 位' }).count()).resolves.toBe(8);
   await expect(dialog.locator('.bulk__outcome--refused', { hasText: '这份申报已经抽取过评审组' }).count()).resolves.toBe(1);
   await shot('desk-bulk-report-1280');

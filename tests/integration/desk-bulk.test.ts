@@ -50,11 +50,19 @@ test('reviews.drawPanels: bad input, wrong callers; a draft in the middle is ref
 
   const res = await h.ok('reviews', 'drawPanels', { declarationIds: [a, draft, 'd-none', b, a], size: 5 }, ADMIN_TOKEN);
   expect(res.results).toEqual([
-    { id: a, ok: true },
+    { id: a, ok: true, message: expect.stringMatching(/^评审组 /) },
     { id: draft, ok: false, code: 'CONFLICT', message: '只能为已提交的申报抽取评审组' },
     { id: 'd-none', ok: false, code: 'NOT_FOUND', message: '没有找到这份申报' },
-    { id: b, ok: true },
+    { id: b, ok: true, message: expect.stringMatching(/^评审组 /) },
   ]);
+  // Each drawn record names whom the draw chose, in the panel's order, and its reserves (by id: the pool's names).
+  for (const [i, id] of [[0, a], [3, b]] as const) {
+    const panel = await h.ok('reviews', 'panel', { declarationId: id }, ADMIN_TOKEN);
+    const names = panel.members.map((m: { name: string }) => m.name);
+    expect(names.every((n: string) => n.length > 0)).toBe(true);
+    expect(res.results[i].message.startsWith(`评审组 ${names.join('、')}`)).toBe(true);
+    expect(res.results[i].message.includes('；候补 ')).toBe(panel.reserves.length > 0);
+  }
   expect([await status(a), await status(draft), await status(b)]).toEqual(['in-review', 'draft', 'in-review']);
   for (const id of [a, b]) {
     expect((await h.ok('reviews', 'panel', { declarationId: id }, ADMIN_TOKEN)).members).toHaveLength(5);
