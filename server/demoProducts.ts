@@ -30,6 +30,15 @@ export const DEMO_MATERIALS: Record<Category, string> = {
   other: '本人身份证；与事情有关的材料',
 };
 
+/** How often the service is given (服务周期频次), by kind of service (demo data): not the opening hours, which are their own field. */
+export const DEMO_FREQUENCY: Record<Category, string> = {
+  'legal-aid': '全年常态化受理；收到申请之日起 7 日内作出是否给予法律援助的决定，符合条件的当即指派',
+  mediation: '全年常态化提供，纠纷随到随调，一般在 1 个月内调解结束；每月进社区（村）集中调解 1 次',
+  'legal-service': '全年常态化提供，工作日每日接待；每月进社区（村、企业）集中服务不少于 1 次',
+  'legal-education': '每月开展普法活动不少于 2 场，宪法宣传周、民法典宣传月等节点集中开展',
+  other: '全年提供，按预约安排；每季度回访服务对象一次',
+};
+
 const WEEKDAYS = '周一至周五 8:30-12:00，13:30-17:00';
 
 export const DEMO_PRODUCTS: DemoProduct[] = [

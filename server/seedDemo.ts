@@ -6,7 +6,7 @@ import { specSchema, type Spec } from '../types/spec';
 import { COLLECTIONS } from '../cloudfunctions/_lib/collections';
 import { buildProductDoc } from '../cloudfunctions/catalogue/productDoc';
 import type { Store } from '../cloudfunctions/_lib/store/port';
-import { DEMO_MATERIALS, DEMO_PRODUCTS, type DemoProduct } from './demoProducts';
+import { DEMO_FREQUENCY, DEMO_MATERIALS, DEMO_PRODUCTS, type DemoProduct } from './demoProducts';
 
 const SEED_MARK = 'demo-seed';
 
@@ -41,7 +41,7 @@ export function demoSpec(p: DemoProduct, i: number): Spec {
       basis: '《中华人民共和国人民调解法》《法律援助法》《杭州市公共法律服务产品申报认定工作管理办法》',
       problemSolved: `解决群众“找不到、用不起、等不及”的问题：${p.summary}`,
       channels: p.channels,
-      frequency: p.hours,
+      frequency: DEMO_FREQUENCY[p.category],
     },
     management: {
       rules: '《服务管理办法》《服务质量考核细则》《投诉处理办法》',

@@ -17,6 +17,7 @@ import { APPEND_ONLY, INDEXES, STORE_SCHEMA_VERSION } from '../../cloudfunctions
 import { CloudbaseStore } from '../../cloudfunctions/_lib/store/cloudbase';
 import type { Store } from '../../cloudfunctions/_lib/store/port';
 import { SqliteStore } from '../sqliteStore';
+import { cloudFileSource, cloudFileTarget, localFileSource, localFileTarget, type CloudFilesApi, type FileTarget } from './attachments';
 import { exportData } from './exportData';
 import { DataError } from './errors';
 import { importData } from './importData';
@@ -62,15 +63,19 @@ const countsLine = (counts: Record<string, number>) =>
     .map(([c, n]) => `${c} ${n}`)
     .join('，') || '（没有记录）';
 
-/** A CloudBase environment's store, with credentials from the environment; null without them. */
-function cloudStore(envId: string): Store | null {
+/** A CloudBase environment's store and its storage, with credentials from the environment; null without them. */
+function cloudEnv(envId: string): { store: Store; files: CloudFilesApi } | null {
   const secretId = process.env.TENCENTCLOUD_SECRETID;
   const secretKey = process.env.TENCENTCLOUD_SECRETKEY;
   if (!secretId || !secretKey) return null;
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const tcb = require('@cloudbase/node-sdk');
-  return new CloudbaseStore(tcb.init({ env: envId, secretId, secretKey }).database());
+  const app = tcb.init({ env: envId, secretId, secretKey });
+  return { store: new CloudbaseStore(app.database()), files: app };
 }
+
+const uploadsOf = (dataDir: string) => path.join(dataDir, 'uploads');
+const filesLine = (n: number, missing: string[]) => `  附件文件：${n} 个${missing.length ? `；记录中提到但找不到的 ${missing.length} 个（${missing.slice(0, 3).join('、')}${missing.length > 3 ? '…' : ''}）` : ''}`;
 
 export async function runDataCommand(argv: string[], out: (line: string) => void = console.log, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed: Parsed;
@@ -104,9 +109,10 @@ export async function runDataCommand(argv: string[], out: (line: string) => void
         const outDir = path.resolve(flags.out);
         const print = (name: string, count: number) => count > 0 && out(`  ${name}: ${count}`);
         if (typeof flags.env === 'string') {
-          const store = cloudStore(flags.env);
-          if (!store) throw new DataError('导出云开发环境需要 TENCENTCLOUD_SECRETID 和 TENCENTCLOUD_SECRETKEY');
-          const m = await exportData(store, outDir, { source: `cloudbase:${flags.env}`, onCollection: print });
+          const cloud = cloudEnv(flags.env);
+          if (!cloud) throw new DataError('导出云开发环境需要 TENCENTCLOUD_SECRETID 和 TENCENTCLOUD_SECRETKEY');
+          const m = await exportData(cloud.store, outDir, { source: `cloudbase:${flags.env}`, onCollection: print, files: cloudFileSource(cloud.files) });
+          out(filesLine(m.files?.count ?? 0, m.files?.missing ?? []));
           out(`已从云开发环境 ${flags.env} 导出 ${Object.keys(m.collections).length} 个集合到 ${outDir}`);
           return 0;
         }
@@ -116,8 +122,9 @@ export async function runDataCommand(argv: string[], out: (line: string) => void
           const snap = await takeBackup({ dataDir, out: path.join(tmp, 'snapshot.sqlite') });
           const store = new SqliteStore({ filename: snap.file });
           try {
-            const m = await exportData(store, outDir, { source: `local:${dataDir}`, onCollection: print });
-            out(`已导出 ${Object.keys(m.collections).length} 个集合到 ${outDir}（含 manifest.json）`);
+            const m = await exportData(store, outDir, { source: `local:${dataDir}`, onCollection: print, files: localFileSource(uploadsOf(dataDir)) });
+            out(filesLine(m.files?.count ?? 0, m.files?.missing ?? []));
+            out(`已导出 ${Object.keys(m.collections).length} 个集合到 ${outDir}（含 manifest.json，附件在 uploads/）`);
           } finally {
             store.close();
           }
@@ -133,9 +140,12 @@ export async function runDataCommand(argv: string[], out: (line: string) => void
         const print = (r: { collection: string; inFile: number; written: number; skipped: number }) =>
           r.inFile > 0 && out(`  ${r.collection}: 文件中 ${r.inFile} 条，写入 ${r.written}${r.skipped ? `，已存在跳过 ${r.skipped}` : ''}`);
         let target: Store | null;
+        let files: FileTarget | undefined;
         let close = () => {};
         if (typeof flags.env === 'string') {
-          target = cloudStore(flags.env);
+          const cloud = cloudEnv(flags.env);
+          target = cloud?.store ?? null;
+          files = cloud ? cloudFileTarget(cloud.files) : undefined;
           if (!target) {
             out('没有云开发凭据（TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY）：只检查，不写入（试运行）。');
             options.dryRun = true;
@@ -146,6 +156,7 @@ export async function runDataCommand(argv: string[], out: (line: string) => void
           const local = new SqliteStore({ filename: path.join(dataDir, STORE_FILE), indexes: INDEXES, appendOnly: APPEND_ONLY });
           local.stampSchemaVersion(STORE_SCHEMA_VERSION);
           target = local;
+          files = localFileTarget(uploadsOf(dataDir));
           close = () => local.close();
         }
         try {
@@ -154,14 +165,16 @@ export async function runDataCommand(argv: string[], out: (line: string) => void
             const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hzlp-dry-'));
             const empty = new SqliteStore({ filename: path.join(scratchDir, 'empty.sqlite') });
             try {
-              await importData(dir, empty, { ...options, onCollection: print });
+              const r = await importData(dir, empty, { ...options, onCollection: print });
+              out(filesLine(r.files.inExport, r.files.missing));
             } finally {
               empty.close();
               fs.rmSync(scratchDir, { recursive: true, force: true });
             }
           } else {
             const cloud = typeof flags.env === 'string';
-            await importData(dir, target, { ...options, batchSize: cloud ? 10 : 500, concurrency: cloud ? 8 : 1, onCollection: print });
+            const r = await importData(dir, target, { ...options, batchSize: cloud ? 10 : 500, concurrency: cloud ? 8 : 1, onCollection: print, files });
+            out(`${filesLine(r.files.inExport, r.files.missing)}${options.dryRun ? '' : `，放入${cloud ? '云存储' : '附件目录'} ${r.files.written} 个`}`);
           }
           out(options.dryRun ? '试运行完成：导出完整、符合规则；没有写入任何数据。' : `导入完成${typeof flags.env === 'string' ? `（云开发环境 ${flags.env}）` : `（${path.join(dataDir, STORE_FILE)}）`}。`);
         } finally {

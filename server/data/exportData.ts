@@ -10,6 +10,7 @@ import path from 'path';
 import { COLLECTIONS, STORE_SCHEMA_VERSION } from '../../cloudfunctions/_lib/collections';
 import { DataError } from './errors';
 import { MAX_PAGE, type Doc, type Store } from '../../cloudfunctions/_lib/store/port';
+import { exportFiles, fileIdsIn, type FileSource, type FilesManifest } from './attachments';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const DUMP_FORMAT = 'hz-legal-products/data-export';
@@ -27,6 +28,8 @@ export interface Manifest {
   /** `local:<data dir>` or `cloudbase:<env id>`. */
   source: string;
   collections: Record<string, ManifestEntry>;
+  /** The uploaded files the documents name (./attachments.ts); absent in an export made without its files. */
+  files?: FilesManifest;
 }
 
 /** Every collection this system keeps, in a stable order. */
@@ -46,10 +49,11 @@ export async function* documentsOf(store: Store, collection: string): AsyncGener
   }
 }
 
-export async function exportData(store: Store, outDir: string, options: { source: string; now?: Date; onCollection?: (name: string, count: number) => void }): Promise<Manifest> {
+export async function exportData(store: Store, outDir: string, options: { source: string; now?: Date; onCollection?: (name: string, count: number) => void; files?: FileSource }): Promise<Manifest> {
   if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) throw new DataError(`导出目录不是空的：${outDir}（请换一个新目录，免得新旧文件混在一起）`);
   fs.mkdirSync(outDir, { recursive: true, mode: 0o700 });
   const manifest: Manifest = { format: DUMP_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, exportedAt: (options.now ?? new Date()).toISOString(), source: options.source, collections: {} };
+  const named = new Set<string>();
   for (const collection of DUMP_COLLECTIONS) {
     const file = dumpFileOf(collection);
     const fd = fs.openSync(path.join(outDir, file), 'w', 0o600);
@@ -60,6 +64,7 @@ export async function exportData(store: Store, outDir: string, options: { source
         const text = page.map((d) => JSON.stringify(d) + '\n').join('');
         fs.writeSync(fd, text);
         hash.update(text);
+        if (options.files) fileIdsIn(text, named);
         count += page.length;
       }
       fs.fsyncSync(fd);
@@ -69,6 +74,7 @@ export async function exportData(store: Store, outDir: string, options: { source
     manifest.collections[collection] = { file, count, sha256: hash.digest('hex') };
     options.onCollection?.(collection, count);
   }
+  if (options.files) manifest.files = await exportFiles(options.files, named, outDir);
   // Written last: a folder with a manifest is a finished export.
   fs.writeFileSync(path.join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600 });
   return manifest;

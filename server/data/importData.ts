@@ -23,6 +23,7 @@ import { SqliteStore } from '../sqliteStore';
 import { documentsOf, DUMP_COLLECTIONS, DUMP_FORMAT, dumpFileOf, MANIFEST_FILE, type Manifest } from './exportData';
 
 import { DataError } from './errors';
+import { FILES_LIST, importFiles, readFiles, renameFiles, type FileEntry, type FileTarget } from './attachments';
 
 const MAX_ID = 128;
 const FIELD_NAME = /^[^$.\u0000][^.\u0000]*$/;
@@ -70,6 +71,8 @@ export function readManifest(dir: string): Manifest {
   }
   if (manifest?.format !== DUMP_FORMAT) throw new DataError(`${MANIFEST_FILE} 不是本系统的导出清单`);
   if (!Number.isInteger(manifest.schemaVersion) || manifest.schemaVersion < 1) throw new DataError(`${MANIFEST_FILE} 没有有效的数据格式版本`);
+  if (manifest.files !== undefined && (manifest.files?.file !== FILES_LIST || !Number.isInteger(manifest.files.count) || manifest.files.count < 0 || !/^[0-9a-f]{64}$/.test(manifest.files.sha256 ?? '') || !Array.isArray(manifest.files.missing)))
+    throw new DataError(`${MANIFEST_FILE} 中的附件清单无效`);
   if (manifest.schemaVersion > STORE_SCHEMA_VERSION)
     throw new DataError(`导出来自更新版本的系统（数据格式 ${manifest.schemaVersion}，本系统认识到 ${STORE_SCHEMA_VERSION}），请先升级本系统`);
   const known = new Set(DUMP_COLLECTIONS);
@@ -92,6 +95,8 @@ export interface CollectionReport {
 export interface ImportReport {
   dryRun: boolean;
   collections: CollectionReport[];
+  /** The export's uploaded files: how many, how many put into the target, and ids its documents name without a file. */
+  files: { inExport: number; written: number; missing: string[] };
 }
 
 /**
@@ -156,6 +161,8 @@ export interface ImportOptions {
   /** Transactions in flight at once. */
   concurrency?: number;
   onCollection?: (report: CollectionReport) => void;
+  /** Where the export's files go (the target's uploads folder or cloud storage); absent: documents keep the ids they had. */
+  files?: FileTarget;
 }
 
 export async function importData(dir: string, target: Store, options: ImportOptions = {}): Promise<ImportReport> {
@@ -170,14 +177,17 @@ export async function importData(dir: string, target: Store, options: ImportOpti
             .map(([c, n]) => `${c} ${n} 条`)
             .join('，')}）。确认要并入时加 --force：已存在的记录（同一 _id）保持不动，其余写入。`,
         );
+      // The files are checked with everything else, and put in place before any document names their new ids.
+      const entries: FileEntry[] = manifest.files ? await readFiles(dir, manifest.files) : [];
+      const moved = !options.dryRun && options.files ? await importFiles(dir, entries, options.files) : new Map<string, string>();
       const reports: CollectionReport[] = [];
       for (const [collection, entry] of Object.entries(manifest.collections)) {
         const report: CollectionReport = { collection, inFile: entry.count, written: 0, skipped: 0 };
-        if (!options.dryRun) await copyCollection(scratch, target, collection, report, options);
+        if (!options.dryRun) await copyCollection(scratch, target, collection, report, options, moved);
         reports.push(report);
         options.onCollection?.(report);
       }
-      return { dryRun: Boolean(options.dryRun), collections: reports };
+      return { dryRun: Boolean(options.dryRun), collections: reports, files: { inExport: entries.length, written: moved.size, missing: manifest.files?.missing ?? [] } };
     } finally {
       scratch.close();
     }
@@ -186,7 +196,7 @@ export async function importData(dir: string, target: Store, options: ImportOpti
   }
 }
 
-async function copyCollection(from: Store, to: Store, collection: string, report: CollectionReport, options: ImportOptions): Promise<void> {
+async function copyCollection(from: Store, to: Store, collection: string, report: CollectionReport, options: ImportOptions, moved: Map<string, string>): Promise<void> {
   const size = options.batchSize ?? 200;
   const lanes = options.concurrency ?? 1;
   for await (const page of documentsOf(from, collection)) {
@@ -199,7 +209,7 @@ async function copyCollection(from: Store, to: Store, collection: string, report
             let written = 0;
             for (const doc of docs) {
               if (options.force && (await tx.get(collection, doc._id))) continue;
-              await tx.insert(collection, doc);
+              await tx.insert(collection, renameFiles(doc, moved));
               written++;
             }
             return { written, skipped: docs.length - written };

@@ -334,7 +334,9 @@ export class FakeGateway {
   }
 
   private serveFile(url: string, req: http.IncomingMessage, res: http.ServerResponse): void {
-    const path = decodeURIComponent(url.slice('/files/'.length).split('?')[0]);
+    // The node SDK's downloadFile passes the temporary URL through encodeURI, which encodes our `%2F` once more.
+    let path = decodeURIComponent(url.slice('/files/'.length).split('?')[0]);
+    if (/%2F/i.test(path)) path = decodeURIComponent(path);
     this.fileRequests.push({ path, range: req.headers.range });
     const bytes = this.files.get(path);
     if (!bytes) {

@@ -11,6 +11,7 @@ import path from 'path';
 import { APPEND_ONLY, INDEXES } from '../../cloudfunctions/_lib/collections';
 import { CloudbaseStore } from '../../cloudfunctions/_lib/store/cloudbase';
 import type { Doc, Store } from '../../cloudfunctions/_lib/store/port';
+import { cloudFileSource, cloudFileTarget, FILES_LIST, localFileSource, localFileTarget } from '../../server/data/attachments';
 import { runDataCommand } from '../../server/data/cli';
 import { backupDue, backupScheduleFromEnv, DEFAULT_BACKUP_SCHEDULE, startDailyBackup } from '../../server/data/dailyBackup';
 import { DUMP_COLLECTIONS, exportData, MANIFEST_FILE, type Manifest } from '../../server/data/exportData';
@@ -34,7 +35,8 @@ async function everything(store: Store): Promise<Record<string, Doc[]>> {
   }
   return out;
 }
-const files = (dir: string) => Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+/** The collections' files of an export (the uploaded files' list, uploads.jsonl, is compared on its own). */
+const files = (dir: string) => Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl') && f !== FILES_LIST).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
 
 beforeAll(async () => {
   gw = await startFakeGateway();
@@ -150,6 +152,105 @@ describe('local → CloudBase → local', () => {
     } finally {
       empty.close();
     }
+  }, 30_000);
+});
+
+describe('uploaded files move with the documents that name them', () => {
+  const pdf = (n: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(`附件 ${n} `.repeat(200)), Buffer.from('\n%%EOF\n')]);
+  const hexes = ['0123456789abcdef0123456789abcdef', 'fedcba9876543210fedcba9876543210'];
+  let source: string;
+  let dump: string;
+
+  beforeAll(async () => {
+    // A local data folder: two uploads with their uploaders' records, named by documents (one nested, one twice).
+    source = path.join(root, 'files-source');
+    const uploads = path.join(source, 'uploads');
+    fs.mkdirSync(uploads, { recursive: true });
+    hexes.forEach((hex, i) => {
+      fs.writeFileSync(path.join(uploads, hex), pdf(i));
+      fs.writeFileSync(path.join(uploads, `${hex}.json`), JSON.stringify({ userId: `u_uploader${i}`, orgId: `o${i}`, uploadedAt: '2026-03-01T02:00:00.000Z', size: pdf(i).length }));
+    });
+    const store = sqlite(path.join(source, 'store.sqlite'));
+    try {
+      await store.insert('meta', { _id: 'decl-like', spec: { attachments: [{ name: '盖章页.pdf', fileId: `local/${hexes[0]}` }] }, answer: { attachments: [{ name: '台账.pdf', fileId: `local/${hexes[1]}` }] } });
+      await store.insert('meta', { _id: 'again', fileId: `local/${hexes[0]}`, gone: `local/${'9'.repeat(32)}`, text: 'local/not-a-file-id' });
+      dump = path.join(root, 'files-dump');
+      const m = await exportData(store, dump, { source: 'local:test', files: localFileSource(uploads) });
+      expect(m.files).toMatchObject({ file: FILES_LIST, count: 2, missing: [`local/${'9'.repeat(32)}`] });
+    } finally {
+      store.close();
+    }
+  });
+
+  test('local → CloudBase: each file uploaded under its uploader, every reference renamed; back home: local ids again, the same bytes', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const app = require('@cloudbase/node-sdk').init({ env: 'test-env' });
+    const report = await importData(dump, cloud, { batchSize: 10, files: cloudFileTarget(app) });
+    expect(report.files).toEqual({ inExport: 2, written: 2, missing: [`local/${'9'.repeat(32)}`] });
+    const cloudId = (i: number) => expect.stringMatching(new RegExp(`^cloud://test-env\\.[^/]+/attachments/u_uploader${i}/${hexes[i]}$`));
+    const decl = (await cloud.get<Doc>('meta', 'decl-like')) as any;
+    expect(decl.spec.attachments[0]).toEqual({ name: '盖章页.pdf', fileId: cloudId(0) });
+    expect(decl.answer.attachments[0]).toEqual({ name: '台账.pdf', fileId: cloudId(1) });
+    const again = (await cloud.get<Doc>('meta', 'again')) as any;
+    expect(again.fileId).toBe(decl.spec.attachments[0].fileId);
+    // What names no file it has is left as it was.
+    expect([again.gone, again.text]).toEqual([`local/${'9'.repeat(32)}`, 'local/not-a-file-id']);
+    expect(gw.files.get(`attachments/u_uploader0/${hexes[0]}`)).toEqual(pdf(0));
+    expect(gw.files.get(`attachments/u_uploader1/${hexes[1]}`)).toEqual(pdf(1));
+
+    // Out of CloudBase with its files, into a fresh local data folder.
+    const fromCloud = path.join(root, 'files-from-cloud');
+    const m = await exportData(cloud, fromCloud, { source: 'cloudbase:test-env', files: cloudFileSource(app) });
+    expect(m.files?.count).toBe(2);
+    const home = path.join(root, 'files-home');
+    const target = sqlite(path.join(root, 'files-home.sqlite'));
+    try {
+      const back = await importData(fromCloud, target, { files: localFileTarget(path.join(home, 'uploads')) });
+      expect(back.files.written).toBe(2);
+      const d = (await target.get<Doc>('meta', 'decl-like')) as any;
+      const local = localFileSource(path.join(home, 'uploads'));
+      for (const [i, ref] of [d.spec.attachments[0].fileId, d.answer.attachments[0].fileId].entries()) {
+        expect(ref).toMatch(/^local\/[a-f0-9]{32}$/);
+        const file = await local.read(ref);
+        expect(file?.bytes).toEqual(pdf(i));
+        // The uploader read off the cloud path owns it again.
+        expect(file?.userId).toBe(`u_uploader${i}`);
+      }
+    } finally {
+      target.close();
+    }
+  }, 60_000);
+
+  test('a file changed after the export is refused by name before anything is written; a dry run checks the files too', async () => {
+    const bad = path.join(root, 'files-bad');
+    fs.cpSync(dump, bad, { recursive: true });
+    fs.appendFileSync(path.join(bad, 'uploads', '2'), 'x');
+    const target = sqlite(path.join(root, 'files-bad.sqlite'));
+    const uploads = path.join(root, 'files-bad-uploads');
+    try {
+      await expect(importData(bad, target, { files: localFileTarget(uploads) })).rejects.toThrow(/^附件文件 uploads\/2 与 uploads\.jsonl 第 2 行不符/);
+      await expect(importData(bad, target, { dryRun: true })).rejects.toThrow(/附件文件 uploads\/2/);
+      expect(await everything(target)).toEqual({});
+      expect(fs.existsSync(uploads) ? fs.readdirSync(uploads) : []).toEqual([]);
+      fs.rmSync(path.join(bad, 'uploads', '1'));
+      await expect(importData(bad, target, { dryRun: true })).rejects.toThrow(/缺少附件文件 uploads\/1/);
+    } finally {
+      target.close();
+    }
+  });
+
+  test('the CLI exports a data folder with its uploads and imports them into another', async () => {
+    const out = path.join(root, 'files-cli-out');
+    const lines: string[] = [];
+    expect(await runDataCommand(['export', '--out', out, '--data-dir', source], (l) => lines.push(l))).toBe(0);
+    expect(lines.join('\n')).toMatch(/附件文件：2 个；记录中提到但找不到的 1 个/);
+    const dest = path.join(root, 'files-cli-dest');
+    lines.length = 0;
+    expect(await runDataCommand(['import', out, '--data-dir', dest], (l) => lines.push(l))).toBe(0);
+    expect(lines.join('\n')).toMatch(/放入附件目录 2 个/);
+    // Free in the new folder, each keeps its id: the documents are as they were.
+    expect(fs.readFileSync(path.join(dest, 'uploads', hexes[1]))).toEqual(pdf(1));
+    expect(JSON.parse(fs.readFileSync(path.join(dest, 'uploads', `${hexes[1]}.json`), 'utf8')).userId).toBe('u_uploader1');
   }, 30_000);
 });
 
