@@ -64,6 +64,8 @@ export function ProductGrade({ productId }: { productId: string }) {
                   <Text className='pgrade__year'>{h.year} 年</Text>
                   <Text className={`pgrade__grade pgrade__grade--${h.grade ?? 'none'}`}>{badge(h)}</Text>
                   <Text className='pgrade__score'>{showsScore(h) ? `${h.score} 分` : ''}</Text>
+                  {/* Issue 21: every public grade says what it rests on, the earlier years' too. */}
+                  <Text className='pgrade__evidence pgrade__rowevidence'>{evidenceText(h.evidence)}</Text>
                 </View>
               ))}
             </View>

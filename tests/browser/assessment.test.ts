@@ -49,20 +49,29 @@ test('an assessor walks the checklist, adds a photo, keeps the draft over a relo
 test('a citizen sees the product’s grade and its history on the product page, and the year’s results', async () => {
   const { h } = rig;
   const last = year - 1;
-  await h.ok('assessments', 'open', { year: last, title: `${last} 年度产品测评`, startsOn: `${last}-01-01`, endsOn: `${last}-12-31` }, ADMIN_TOKEN);
-  await h.ok('assessments', 'recordFinding', { year: last, productId: 'p0001demo', method: 'ledger', on: `${last}-06-01`, score: 95, notes: '台帐完整，记录及时' }, ADMIN_TOKEN);
-  await h.ok('assessments', 'compute', { year: last }, ADMIN_TOKEN);
-  // The other demo products have no evidence at all (issue 21): 证据不足, each decided by the bureau before confirming.
-  const { results } = await h.ok('assessments', 'drafts', { year: last }, ADMIN_TOKEN);
-  for (const r of results.filter((x: any) => x.insufficient)) await h.ok('assessments', 'decideInsufficient', { year: last, productId: r.productId, decision: 'no-grade', reason: '本年度没有测评记录，不定等次' }, ADMIN_TOKEN);
-  await h.ok('assessments', 'confirm', { year: last, reason: '无申诉，结果确认' }, ADMIN_TOKEN);
-  await h.ok('assessments', 'publish', { year: last, documentNumber: `杭司〔${last}〕200号`, reason: '经局务会审定后公布' }, ADMIN_TOKEN);
+  /** A year's assessment with one finding for p0001demo, to its publication. */
+  const assessYear = async (y: number, findings: { method: string; score: number }[]) => {
+    // From March: the demo's first product was listed that January.
+    await h.ok('assessments', 'open', { year: y, title: `${y} 年度产品测评`, startsOn: `${y}-03-01`, endsOn: `${y}-12-31` }, ADMIN_TOKEN);
+    for (const f of findings) await h.ok('assessments', 'recordFinding', { year: y, productId: 'p0001demo', method: f.method, on: `${y}-06-01`, score: f.score, notes: '台帐完整，记录及时' }, ADMIN_TOKEN);
+    await h.ok('assessments', 'compute', { year: y }, ADMIN_TOKEN);
+    // The other demo products have no evidence at all (issue 21): 证据不足, each decided by the bureau before confirming.
+    const { results } = await h.ok('assessments', 'drafts', { year: y }, ADMIN_TOKEN);
+    for (const r of results.filter((x: any) => x.insufficient)) await h.ok('assessments', 'decideInsufficient', { year: y, productId: r.productId, decision: 'no-grade', reason: '本年度没有测评记录，不定等次' }, ADMIN_TOKEN);
+    await h.ok('assessments', 'confirm', { year: y, reason: '无申诉，结果确认' }, ADMIN_TOKEN);
+    await h.ok('assessments', 'publish', { year: y, documentNumber: `杭司〔${y}〕200号`, reason: '经局务会审定后公布' }, ADMIN_TOKEN);
+  };
+  await assessYear(last - 1, [{ method: 'ledger', score: 90 }, { method: 'mystery', score: 85 }]);
+  await assessYear(last, [{ method: 'ledger', score: 95 }]);
 
   await page.goto(`${h.url}/#/pages/product/index?id=p0001demo`);
   // One ledger check of 95 and nothing else in the city: 95 reaches 优秀, one check earns 合格 — and it says what it rests on.
   await expect(page.locator('.pgrade__badge').innerText()).resolves.toBe('合格');
   await page.getByText(`${last} 年度测评 95 分`).waitFor();
-  await expect(page.locator('.pgrade__evidence').innerText()).resolves.toBe('基于 1 次检查；本年度没有群众评价，没有自评报告');
+  await expect(page.locator('.pgrade__evidence:not(.pgrade__rowevidence)').innerText()).resolves.toBe('基于 1 次检查；本年度没有群众评价，没有自评报告');
+  // Every year in the history says what its grade rests on, the year before too.
+  await expect(page.locator('.pgrade__row .pgrade__year').allInnerTexts()).resolves.toEqual([`${last} 年`, `${last - 1} 年`]);
+  await expect(page.locator('.pgrade__rowevidence').allInnerTexts()).resolves.toEqual(['基于 1 次检查；本年度没有群众评价，没有自评报告', '基于 2 次检查；本年度没有群众评价，没有自评报告']);
   await page.getByText(`依据 杭司〔${last}〕200号 公布。`).waitFor();
   expect(await overflowsSideways(page)).toBe(false);
   await atButton(page, `查看 ${last} 年度全部测评结果`).click();
