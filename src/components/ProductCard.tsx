@@ -1,11 +1,19 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ProductListItem } from '@shared/product';
+import { GRADE_LABELS } from '@shared/assessment';
 import { distanceText } from '@shared/geo';
 import { SATISFACTION_NAME, percentText } from '@shared/rating';
 import { Badges } from './Badges';
 import { Unbroken } from './Unbroken';
 import './ProductCard.scss';
+
+/** How others found it, to choose by: its 满意率 and how many rated, and its latest published grade. */
+function standing(p: ProductListItem): string {
+  const rated = p.rating.count > 0 && p.rating.satisfactionRate !== null ? `${SATISFACTION_NAME} ${percentText(p.rating.satisfactionRate)}（${p.rating.count} 条评价）` : '';
+  const graded = p.grade ? `${p.grade.year} 年度测评${GRADE_LABELS[p.grade.grade]}${p.grade.carriedFrom ? `（沿用 ${p.grade.carriedFrom} 年度）` : ''}` : '';
+  return [rated, graded].filter(Boolean).join(' · ');
+}
 
 /** `from`: how the search's `near` point is named (您, 拱墅区中心), when the list carries distances (issue 24). */
 export function ProductCard({ p, from }: { p: ProductListItem; from?: string }) {
@@ -17,10 +25,8 @@ export function ProductCard({ p, from }: { p: ProductListItem; from?: string }) 
       {p.distance && from && (
         <Unbroken className='card__distance' text={`距${from}${distanceText(p.distance.km)}${p.distance.approximate ? '（按所在区县估算）' : ''}`} />
       )}
-      <Unbroken
-        className='card__provider'
-        text={`${p.providerName} · ${p.district}${p.rating.count > 0 && p.rating.satisfactionRate !== null ? ` · ${SATISFACTION_NAME} ${percentText(p.rating.satisfactionRate)}` : ''}`}
-      />
+      <Unbroken className='card__provider' text={`${p.providerName} · ${p.district}`} />
+      {standing(p) && <Text className='card__standing'>{standing(p)}</Text>}
     </View>
   );
 }

@@ -10,6 +10,9 @@ import { DEMO_PRODUCTS } from '../../server/demoProducts';
 import { STORY } from '../../server/demo/cast';
 import { readAccounts } from '../../server/demo/seedYear';
 import { COMMENTS_NOW, NEW_DECLARATIONS } from '../../server/demo/thisYear';
+import { GRADE_LABELS } from '../../types/assessment';
+import type { ProductDoc } from '../../types/product';
+import { percentText, SATISFACTION_NAME } from '../../types/rating';
 import { atButton, overflowsSideways, usePhoneRig } from './browser';
 
 const rig = usePhoneRig({ demoYear: true });
@@ -24,6 +27,25 @@ test('公示: the notices in publicity today, each with its days left; one opene
   await page.locator('.notice-card', { hasText: first.name }).click();
   const comment = COMMENTS_NOW.find((c) => c.declaration === first.name)!;
   await page.getByText(comment.text).waitFor();
+  expect(await overflowsSideways(page)).toBe(false);
+});
+
+test('首页: every card says its 满意率 with how many rated, and its latest grade, as the store holds them', async () => {
+  const { page } = rig;
+  await page.goto(`${rig.h.url}/#/pages/catalogue/index`);
+  await page.locator('.list .card').first().waitFor();
+  const cards = await page.locator('.list .card').evaluateAll((els) => els.map((el) => ({ name: el.querySelector('.card__name')?.textContent ?? '', standing: el.querySelector('.card__standing')?.textContent ?? '' })));
+  expect(cards.length).toBeGreaterThanOrEqual(10);
+  let both = 0;
+  for (const c of cards) {
+    const p = (await rig.h.app.store.find<ProductDoc>(COLLECTIONS.products, { where: { name: c.name }, limit: 1 }))[0];
+    const rated = p.rating.count > 0 && p.rating.satisfactionRate !== null ? `${SATISFACTION_NAME} ${percentText(p.rating.satisfactionRate)}（${p.rating.count} 条评价）` : '';
+    const graded = p.grade ? `${p.grade.year} 年度测评${GRADE_LABELS[p.grade.grade]}${p.grade.carriedFrom ? `（沿用 ${p.grade.carriedFrom} 年度）` : ''}` : '';
+    expect({ name: c.name, standing: c.standing }).toEqual({ name: c.name, standing: [rated, graded].filter(Boolean).join(' · ') });
+    if (rated && graded) both++;
+  }
+  // The demo year rated and graded most of them.
+  expect(both).toBeGreaterThanOrEqual(cards.length / 2);
   expect(await overflowsSideways(page)).toBe(false);
 });
 

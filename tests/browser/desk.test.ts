@@ -318,7 +318,7 @@ test('the same desk pages at 390×844 are the phone pages: cards, no table, noth
     await expect(page.locator('table').count()).resolves.toBe(0);
     await expect(page.locator('.deskshell').count()).resolves.toBe(0);
     // The page is the main landmark again, and the root font size a phone's own.
-    await expect(page.locator('.taro_page:visible').getAttribute('role')).resolves.toBe('main');
+    await page.locator('.taro_page:visible[role=main]').waitFor();
     await expect(page.evaluate(() => document.documentElement.classList.contains('deskmode'))).resolves.toBe(false);
     expect(await overflowsSideways(page)).toBe(false);
     await settled();
