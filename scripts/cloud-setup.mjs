@@ -1,5 +1,6 @@
 // npm run cloud:setup — creates every collection, index and the admin-only database permission in a CloudBase
-// environment, from cloudfunctions/_lib/collections.ts (through scripts/cloud/plan.ts). Idempotent: it reads what
+// environment, from cloudfunctions/_lib/collections.ts (through scripts/cloud/plan.ts), and the open data's HTTP access
+// paths (cloudfunctions/openData/httpAccess.ts). Idempotent: it reads what
 // exists first and prints only what it changed. Without credentials (TCB_ENV_ID, TENCENTCLOUD_SECRETID,
 // TENCENTCLOUD_SECRETKEY) it prints the plan and changes nothing (a dry run). `--dry-run` forces the dry run.
 import fs from 'fs';
@@ -14,7 +15,8 @@ export async function loadPlan() {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cloud-plan-')), 'plan.cjs');
   await build({ entryPoints: ['scripts/cloud/plan.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error' });
   try {
-    return require(out).provisioningPlan();
+    const { provisioningPlan, httpAccessPlan } = require(out);
+    return Object.assign(provisioningPlan(), { http: httpAccessPlan() });
   } finally {
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
   }
@@ -25,7 +27,8 @@ function printPlan(plan) {
     console.log(`collection ${c.name}  (permission ${c.permission})`);
     for (const i of c.indexes) console.log(`  index ${i.name}: ${i.fields.join(', ')}`);
   }
-  console.log(`\n${plan.length} collections, ${plan.reduce((n, c) => n + c.indexes.length, 0)} indexes`);
+  for (const a of plan.http) console.log(`http access ${a.path} → function ${a.fn} (public)`);
+  console.log(`\n${plan.length} collections, ${plan.reduce((n, c) => n + c.indexes.length, 0)} indexes, ${plan.http.length} HTTP access paths`);
 }
 
 async function apply(plan, { envId, secretId, secretKey }) {
@@ -53,6 +56,13 @@ async function apply(plan, { envId, secretId, secretKey }) {
     if (current.get(c.name) === c.permission) continue;
     await manager.permission.modifyResourcePermission({ resourceType: 'collection', resource: c.name, permission: c.permission });
     changed.push(`set ${c.name} to ${c.permission} (was ${current.get(c.name) ?? 'unset'})`);
+  }
+  // The open data's HTTP access paths (DescribeCloudBaseGWAPI / CreateCloudBaseGWAPI), public.
+  for (const a of plan.http) {
+    const { APISet = [] } = await manager.access.getAccessList({ name: a.fn });
+    if (APISet.some((x) => x.Path === a.path)) continue;
+    await manager.access.createAccess({ path: a.path, name: a.fn, auth: false });
+    changed.push(`created http access ${a.path} → ${a.fn}`);
   }
   console.log(changed.length ? changed.join('\n') : 'nothing to change: the environment already matches the plan');
 }

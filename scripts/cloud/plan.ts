@@ -1,9 +1,11 @@
 /**
  * What `npm run cloud:setup` makes a CloudBase environment hold, derived from the one list the code uses
  * (`cloudfunctions/_lib/collections.ts`): every collection, every index its queries need, and the database permission
- * "仅管理端可读写" (ADMINONLY: only cloud functions touch the data, never a client).
+ * "仅管理端可读写" (ADMINONLY: only cloud functions touch the data, never a client); and the open data's HTTP access
+ * paths (`cloudfunctions/openData/httpAccess.ts`).
  */
 import { COLLECTIONS, INDEXES } from '../../cloudfunctions/_lib/collections';
+import { HTTP_ACCESS } from '../../cloudfunctions/openData/httpAccess';
 
 export interface IndexPlan {
   name: string;
@@ -25,4 +27,9 @@ export function provisioningPlan(): CollectionPlan[] {
     indexes: (INDEXES[name] ?? []).map((fields) => ({ name: indexName(fields), fields })),
     permission: 'ADMINONLY' as const,
   }));
+}
+
+/** The HTTP access paths to create (public: the open data needs no CloudBase login). */
+export function httpAccessPlan(): { path: string; fn: string }[] {
+  return HTTP_ACCESS.map((a) => ({ ...a }));
 }
