@@ -36,9 +36,10 @@ test('the applicant finds the material request under 我的 → 我的消息, an
 
 test('我的 offers each role what it needs: an applicant its registration, an expert neither registration nor the staff sign-in', async () => {
   const meText = async () => {
-    // A fresh load each time (a change of hash alone would not run the sign-in's init script again).
-    await page.goto('about:blank');
+    // A fresh load each time (a change of hash alone would not run the sign-in's init script again). Not through
+    // about:blank: the init scripts run there too, where localStorage is refused.
     await page.goto(`${rig.h.url}/#/pages/me/index`);
+    await page.reload();
     await page.locator('.me__card', { hasText: '当前身份' }).waitFor();
     await page.locator('.me__card', { hasText: '我的意见' }).waitFor();
     return page.locator('.taro_page .me').innerText();
