@@ -1,8 +1,8 @@
 // npm test: type checks and the builds the tests inspect (functions, H5, weapp), then every jest project (unit,
 // integration, build, browser), overlapped where nothing is shared (issue 25: CI on 2 cores well under 15 minutes):
 //   1. type check ∥ function bundles (esbuild)
-//   2. H5 build, then weapp build ∥ jest unit + integration, one worker (they need no build; every server takes a free
-//      port; the builds hold the other core)
+//   2. H5 build, then weapp build ∥ jest unit + integration, two workers (they need no build; every server takes a
+//      free port)
 //   3. jest build + browser (they inspect the builds). Tried: the build project on a third process beside the browser
 //      tests. Its latency suites took 2.5× as long under the contention and a browser test timed out, so not that.
 // Each stage prints its time, and a table of them closes the run. Arguments go to one jest run over every project,
@@ -58,7 +58,8 @@ if (passthrough.length) {
   await builds;
   runs.push({ file: '.jest-results.json', ok: await stage('jest', () => jest('.jest-results.json', passthrough)) });
 } else {
-  const early = stage('jest: unit, integration (beside the builds)', () => jest('.jest-results-early.json', ['--selectProjects', 'unit', 'integration', '--maxWorkers=1']));
+  // Two workers: the builds finish first, and one worker alone then left a core idle for the last minute.
+  const early = stage('jest: unit, integration (beside the builds)', () => jest('.jest-results-early.json', ['--selectProjects', 'unit', 'integration', '--maxWorkers=2']));
   const [earlyOk] = await Promise.all([early, builds]);
   runs.push({ file: '.jest-results-early.json', ok: earlyOk });
   runs.push({ file: '.jest-results-late.json', ok: await stage('jest: build, browser', () => jest('.jest-results-late.json', ['--selectProjects', 'build', 'browser', '--maxWorkers=2'])) });

@@ -43,7 +43,10 @@ export async function startBrowserRig(options: { demoYear?: boolean } = {}): Pro
     h,
     browser,
     newPhonePage: async () => {
-      const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+      // Reduced motion, as a person may ask of their phone: the pages jump instead of gliding (utils/scrollTo.h5.ts), so
+      // no tap lands on a page still moving. One device pixel per CSS pixel: every measure here is in CSS pixels, and a
+      // 2× screen made Chromium paint four times the pixels on the CI machine's two shared cores.
+      const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN', reducedMotion: 'reduce' });
       const page = await context.newPage();
       page.on('pageerror', (e) => {
         throw e;

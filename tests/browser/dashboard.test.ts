@@ -155,7 +155,7 @@ test('on a phone every chart with figures is drawn, and the figures under it are
 });
 
 test('at a desk the charts stand two by two and are drawn the width of their card', async () => {
-  const context = await rig.browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+  const context = await rig.browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN', reducedMotion: 'reduce' });
   page = await context.newPage();
   await open(page);
   const call = await canvasOf(page, 'call');

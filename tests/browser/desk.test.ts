@@ -63,7 +63,7 @@ beforeAll(async () => {
     if (applicants[i % 4].orgId === conflicted) conflictedIds.push(declarationId);
   }
   proposedIds = [await proposed(h, first.token, 1, experts), await proposed(h, first.token, 2, experts)];
-  context = await rig.browser.newContext({ viewport: DESK, deviceScaleFactor: 1, locale: 'zh-CN' });
+  context = await rig.browser.newContext({ viewport: DESK, deviceScaleFactor: 1, locale: 'zh-CN', reducedMotion: 'reduce' });
   page = await context.newPage();
   page.on('pageerror', (e) => {
     throw e;

@@ -44,7 +44,16 @@ test('the notice shows the proposal section by section; a comment on one section
   await expect(page.locator('.notice__count').innerText()).resolves.toBe('2/1000');
   await expect(page.locator('#s-content .at-button', { hasText: '提交意见' }).getAttribute('class')).resolves.toContain('disabled');
   await input.fill('希望周六也能受理，外卖骑手平时没空');
-  await page.locator('#s-content .at-button', { hasText: '提交意见' }).click();
+  // The box scrolls into view as it opens (pageScrollTo after 80 ms); on a loaded machine that scroll can come while the
+  // tap lands and take it away. Tapped again only while the store holds no such comment, so nothing is sent twice.
+  const stored = () => rig.h.app.store.count('comments', { text: '希望周六也能受理，外卖骑手平时没空' });
+  const submit = page.locator('#s-content .at-button:not(.at-button--disabled)', { hasText: '提交意见' });
+  for (let tries = 0; tries < 3 && (await stored()) === 0; tries++) {
+    // A request still on its way keeps the button disabled (or has closed the box): wait for its answer instead.
+    if (await submit.count()) await submit.click({ timeout: 5_000 }).catch(() => undefined);
+    await page.locator('#s-content .notice__msg--ok').waitFor({ timeout: 10_000 }).catch(() => undefined);
+  }
+  expect(await stored()).toBe(1);
   await page.locator('#s-content .notice__msg--ok', { hasText: '意见已公开，您的署名是 市民A1。市司法局答复后，会在“我的 → 我的消息”里告诉您' }).waitFor();
   await page.locator('.comment__text', { hasText: '希望周六也能受理' }).first().waitFor();
   await expect(page.locator('.comment__head', { hasText: '关于“为谁解决什么问题（服务内容的实用性）”' }).count()).resolves.toBe(2);

@@ -5,7 +5,7 @@
  * a message in 我的消息 leads here, to the comment); every answer once closed.
  */
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { PublicityDetail } from '@shared/actions/publicity';
@@ -23,6 +23,7 @@ import { openInMap } from '../../utils/place';
 import { askToHearBack } from '../../utils/subscribe';
 import '../publicity/index.scss';
 import './index.scss';
+import { scrollToSelector } from '../../utils/scrollTo';
 
 const MAX = 1000;
 /** The sections citizens may read (those with public fields), in the form's order. */
@@ -62,7 +63,7 @@ export default function NoticePage() {
   }, [load]);
   // Opened from a message: bring that comment (and its answer) into view.
   useEffect(() => {
-    if (focusComment && comments) setTimeout(() => void Taro.pageScrollTo({ selector: `#c-${focusComment}`, duration: 200 }).catch(() => undefined), 100);
+    if (focusComment && comments) setTimeout(() => void scrollToSelector(`#c-${focusComment}`), 100);
   }, [focusComment, comments]);
 
   /** The next page of public comments (keyset cursor), appended to those shown. */
@@ -81,7 +82,7 @@ export default function NoticePage() {
   const openComposer = (anchor: string) => {
     setComposer({ anchor });
     setNotice(null);
-    setTimeout(() => void Taro.pageScrollTo({ selector: `#compose-${anchor || 'whole'}`, duration: 200 }).catch(() => undefined), 80);
+    setTimeout(() => void scrollToSelector(`#compose-${anchor || 'whole'}`), 80);
   };
 
   const send = async () => {

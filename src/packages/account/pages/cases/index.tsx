@@ -4,7 +4,7 @@
  * outcome and reason are shown here, and every step is also a message in 我的消息 that opens this page at the case.
  */
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { AtButton } from 'taro-ui';
 import type { CaseView } from '@shared/actions/ratings';
@@ -17,6 +17,7 @@ import { useLargeFont } from '../../../../utils/largeFont';
 import { askToHearBack } from '../../../../utils/subscribe';
 import '../../../admin/pages/admin.scss';
 import './index.scss';
+import { scrollToSelector } from '../../../../utils/scrollTo';
 
 function Answer({ r, title }: { r: CaseResponse; title: string }) {
   return (
@@ -128,7 +129,7 @@ export default function MyCasesPage() {
     load();
   }, [load]);
   useEffect(() => {
-    if (focus && cases) setTimeout(() => void Taro.pageScrollTo({ selector: `#case-${focus}`, duration: 200 }).catch(() => undefined), 100);
+    if (focus && cases) setTimeout(() => void scrollToSelector(`#case-${focus}`), 100);
   }, [focus, cases]);
   if (error) return <Failure message={error} onRetry={load} />;
   if (!cases) return <Loading />;

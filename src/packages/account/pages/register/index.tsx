@@ -15,6 +15,7 @@ import { Failure, Loading } from '../../../../components/StateView';
 import { useLargeFont } from '../../../../utils/largeFont';
 import '../../../../pages/me/index.scss';
 import './index.scss';
+import { scrollToSelector } from '../../../../utils/scrollTo';
 
 type Form = { name: string; creditCode: string; kind: OrgKind | ''; district: string; contactName: string; contactPhone: string };
 const EMPTY: Form = { name: '', creditCode: '', kind: '', district: '', contactName: '', contactPhone: '' };
@@ -23,7 +24,7 @@ const ORDER: (keyof Form)[] = ['name', 'creditCode', 'kind', 'district', 'contac
 
 /** Brings a field (or the message by the button) into view: Taro's pageScrollTo by selector works in WeChat and on H5. */
 function scrollToAnchor(id: string): void {
-  setTimeout(() => void Taro.pageScrollTo({ selector: `#${id}`, offsetTop: -12, duration: 200 }).catch(() => undefined), 60);
+  setTimeout(() => void scrollToSelector(`#${id}`, { offsetTop: -12 }), 60);
 }
 
 /** The checks the phone can make before sending (the credit code's check character among them); the server checks all again. */

@@ -18,6 +18,7 @@ import { useDeclarationForm } from './useDeclarationForm';
 import { useLargeFont } from '../../../../utils/largeFont';
 import './index.scss';
 import { askToHearBack } from '../../../../utils/subscribe';
+import { scrollToSelector } from '../../../../utils/scrollTo';
 
 const filledIn = (spec: unknown, keys: string[]) => keys.filter((k) => String(readField(spec, k) ?? '').trim() !== '').length;
 /** The fields a section must have filled in (coordinates are optional). */
@@ -63,14 +64,14 @@ export default function DeclarationFormPage() {
   /** The check opens below the form: bring it into view, or it looks as if nothing happened (new-user walk). */
   const openCheck = () => {
     setChecking(true);
-    setTimeout(() => void Taro.pageScrollTo({ selector: '#precheck', duration: 200 }).catch(() => undefined), 80);
+    setTimeout(() => void scrollToSelector('#precheck'), 80);
   };
   /** Opens the field's section and scrolls it into view: Taro's pageScrollTo by selector works in WeChat and on H5. */
   const goTo = (key: string) => {
     setChecking(false);
     const i = sectionOf(key);
     if (i >= 0) setStep(i);
-    setTimeout(() => void Taro.pageScrollTo({ selector: `#${anchorOf(key)}`, duration: 200 }).catch(() => undefined), 80);
+    setTimeout(() => void scrollToSelector(`#${anchorOf(key)}`), 80);
   };
 
   const submit = async () => {

@@ -20,6 +20,7 @@ import { useLargeFont } from '../../../../utils/largeFont';
 import { BandPicker } from './BandPicker';
 import { RecusalSheet } from './RecusalSheet';
 import '../expert.scss';
+import { scrollToSelector } from '../../../../utils/scrollTo';
 
 type Sheet = { items: Record<string, number>; attributes: Partial<AttributeJudgements>; comment: string };
 const localKey = (id: string) => `hzlp.sheet.${id}`;
@@ -375,7 +376,7 @@ function ScoreSheet() {
         </Text>
         {!locked && <Text className={`score__saved ${/网络|失败|错误|不/.test(saved) ? 'score__saved--warn' : ''}`}>{saved || '逐项打分，草稿自动保存'}</Text>}
         {!locked && nextUnscored && (
-          <AtButton className='score__next' size='small' onClick={() => Taro.pageScrollTo({ selector: `#i-${nextUnscored.key.replace(/\./g, '-')}`, duration: 200 }).catch(() => undefined)}>
+          <AtButton className='score__next' size='small' onClick={() => scrollToSelector(`#i-${nextUnscored.key.replace(/\./g, '-')}`)}>
             下一项未打分
           </AtButton>
         )}
