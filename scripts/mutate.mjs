@@ -45,7 +45,7 @@ export const GROUPS = [
     name: 'review',
     what: 'the review use cases: the result, the panel’s confirmation, the bureau’s confirmation (messages left out)',
     mutate: ['cloudfunctions/reviews/computeResult.ts', 'cloudfunctions/reviews/panelConfirm.ts', 'cloudfunctions/reviews/results.ts:27-48'],
-    tests: [integration('boundaries')],
+    tests: [unit('review-result'), integration('boundaries')],
     coverage: 'perTest',
     ignoreStatic: true,
     exclude: ['StringLiteral'],
