@@ -27,6 +27,11 @@ export function percentText(rate: number | null): string {
   return rate === null ? '暂无' : `${Math.round(rate * 1000) / 10}%`;
 }
 
+/** 满意率 with how many rated, as every public page words it: 满意率（满意及以上） 93%（37 条评价）. */
+export function satisfactionText(rate: number | null, ratings: number): string {
+  return `${SATISFACTION_NAME} ${percentText(rate)}（${ratings} 条评价）`;
+}
+
 /** Levels 1 and 2 open a rectification case. */
 export const BAD_LEVEL = 2;
 export const CASE_WORKING_DAYS = 5;

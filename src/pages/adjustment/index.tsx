@@ -9,7 +9,7 @@ import type { CatalogueVersionView } from '@shared/actions/catalogue';
 import type { PublicListResult } from '@shared/actions/supervision';
 import { CATALOGUE_CHANGE_LABELS } from '@shared/credit';
 import { chineseDate, shanghaiDate } from '@shared/time';
-import { SATISFACTION_NAME, percentText } from '@shared/rating';
+import { satisfactionText } from '@shared/rating';
 import { Unbroken } from '../../components/Unbroken';
 import { HomeLink } from '../../components/HomeLink';
 import { api, errorMessage } from '../../api/client';
@@ -91,7 +91,7 @@ export default function AdjustmentPage() {
             {list.lowSatisfaction.map((o) => (
               <View className='sv__row' key={o.orgId} role='link' onClick={() => Taro.navigateTo({ url: `/pages/provider/index?id=${o.orgId}` })}>
                 <Text className='sv__item'>{o.name}</Text>
-                <Unbroken className='sv__text' text={`${SATISFACTION_NAME} ${percentText(o.satisfactionRate)}（${o.ratings} 条评价）`} />
+                <Unbroken className='sv__text' text={satisfactionText(o.satisfactionRate, o.ratings)} />
               </View>
             ))}
           </View>

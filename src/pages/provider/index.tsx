@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components';
 import type { ProviderResult } from '@shared/actions/supervision';
 import { CATEGORY_LABELS, type Category } from '@shared/domain';
 import { chineseDate } from '@shared/time';
-import { SATISFACTION_NAME, percentText } from '@shared/rating';
+import { satisfactionText } from '@shared/rating';
 import { Unbroken } from '../../components/Unbroken';
 import { HomeLink } from '../../components/HomeLink';
 import { Cost } from '../../components/Cost';
@@ -47,7 +47,7 @@ export default function ProviderPage() {
       <HomeLink />
       <View className='sv__head'>
         <Text className='sv__name'>{p.name}</Text>
-        <Unbroken className='sv__meta' text={`${SATISFACTION_NAME} ${percentText(p.satisfaction.satisfactionRate)}（${p.satisfaction.count} 条评价）`} />
+        <Unbroken className='sv__meta' text={satisfactionText(p.satisfaction.satisfactionRate, p.satisfaction.count)} />
       </View>
 
       <View className='sv__block'>
@@ -77,7 +77,7 @@ export default function ProviderPage() {
             <Text className={`sv__badge sv__badge--${x.status}`}>{STATUS_LABELS[x.status]}</Text>
             <Text className='sv__item'>{x.name}</Text>
             <Cost method={x.purchaseMethod} price={x.price} compact />
-            <Unbroken className='sv__text' text={`${CATEGORY_LABELS[x.category as Category] ?? ''} · ${SATISFACTION_NAME} ${percentText(x.rating.satisfactionRate)}（${x.rating.count} 条评价）`} />
+            <Unbroken className='sv__text' text={`${CATEGORY_LABELS[x.category as Category] ?? ''} · ${satisfactionText(x.rating.satisfactionRate, x.rating.count)}`} />
             {x.grades.map((g) => (
               <View key={g.year}>
                 <Unbroken className='sv__text' text={`${g.year} 年度测评：${g.gradeLabel}${g.score !== null ? `（${g.score} 分）` : ''}`} />
