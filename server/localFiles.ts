@@ -12,9 +12,11 @@ import type { FileInspection, FileStore, UploadOwner } from '../cloudfunctions/_
 
 const clientGone = () => Object.assign(new Error('upload aborted by the client'), { code: 'ECONNRESET' });
 
-const LOCAL_ID = /^local\/([a-f0-9]{32})$/;
+/** A local upload's id: `local/` and its 32 hex characters, the file's name under DATA_DIR/uploads. */
+export const LOCAL_ID = /^local\/([a-f0-9]{32})$/;
 
-interface UploadRecord {
+/** The record beside each upload (`<id>.json`). */
+export interface UploadRecord {
   userId: string;
   orgId: string | null;
   uploadedAt: string;

@@ -39,7 +39,7 @@ export interface CloudStorageApi {
 }
 
 /** The cloud path an account uploads to: `attachments/<userId>/<random>.<ext>` (pickFile.weapp.ts). */
-const CLOUD_OWNER = /\/attachments\/([A-Za-z0-9_-]{1,64})\/[^/]+$/;
+export const CLOUD_OWNER = /\/attachments\/([A-Za-z0-9_-]{1,64})\/[^/]+$/;
 
 /**
  * The cloud: files uploaded by the mini-program to CloudBase storage. Inspecting one never downloads it whole: a

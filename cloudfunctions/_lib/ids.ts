@@ -26,6 +26,6 @@ export function newSecretToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-export function sha256(text: string): string {
+export function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }

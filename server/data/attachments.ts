@@ -10,6 +10,9 @@ import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import readline from 'readline';
+import { CLOUD_OWNER } from '../../cloudfunctions/_lib/files';
+import { sha256 } from '../../cloudfunctions/_lib/ids';
+import { LOCAL_ID, type UploadRecord } from '../localFiles';
 import { DataError } from './errors';
 
 /** Not `files.jsonl`: that is the `files` collection's dump (the registered attachments' records). */
@@ -56,9 +59,6 @@ export interface FileTarget {
   put(entry: FileEntry, bytes: Buffer): Promise<string>;
 }
 
-const LOCAL_ID = /^local\/([a-f0-9]{32})$/;
-/** The uploader in a cloud file's path (as `_lib/files.ts` reads it). */
-const CLOUD_OWNER = /\/attachments\/([A-Za-z0-9_-]{1,64})\/[^/]+$/;
 /** A file id inside an exported document's JSON text. */
 const FILE_ID_IN_JSON = /"(local\/[a-f0-9]{32}|cloud:\/\/[^"\\]{1,500})"/g;
 
@@ -67,14 +67,6 @@ export function fileIdsIn(text: string, into: Set<string>): void {
   for (const m of text.matchAll(FILE_ID_IN_JSON)) into.add(m[1]);
 }
 
-const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
-
-interface UploadRecord {
-  userId: string;
-  orgId: string | null;
-  uploadedAt: string;
-  size: number;
-}
 
 /** Local mode's uploads folder as a source. */
 export function localFileSource(uploadsDir: string): FileSource {
