@@ -27,13 +27,19 @@ async function badRating(productId: string, rater: string, input: Record<string,
   await rig.h.ok('ratings', 'rate', { token, level: 1, ...input }, rater);
 }
 
-test('a bad rating answered: the rater finds the answer in 我的 → 我的消息, and the message opens their case', async () => {
-  const provider = await ownProduct('滨江区法律援助中心', 'pmsg0001');
+/** A new citizen's bad rating (`text`) of a provider's own product, answered by the provider with `fix` through the API. */
+async function answeredCase(orgName: string, productId: string, text: string, fix: string) {
+  const provider = await ownProduct(orgName, productId);
   const rater = await rig.h.citizen();
-  await badRating('pmsg0001', rater, { text: '窗口排队两个小时没人管' });
+  await badRating(productId, rater, { text });
   const [c] = (await rig.h.ok('ratings', 'cases', {}, provider.token)).cases;
+  await rig.h.ok('ratings', 'respondCase', { caseId: c.caseId, fix }, provider.token);
+  return { provider, rater, caseId: c.caseId as string };
+}
+
+test('a bad rating answered: the rater finds the answer in 我的 → 我的消息, and the message opens their case', async () => {
   // The provider answers through the real API (no number was left: no call-back to record).
-  await rig.h.ok('ratings', 'respondCase', { caseId: c.caseId, fix: '高峰时段加开一个窗口，叫号屏显示等候时间' }, provider.token);
+  const { provider, rater, caseId } = await answeredCase('滨江区法律援助中心', 'pmsg0001', '窗口排队两个小时没人管', '高峰时段加开一个窗口，叫号屏显示等候时间');
 
   await signIn(page, rater);
   await page.goto(rig.h.url + '/#/pages/me/index');
@@ -42,8 +48,8 @@ test('a bad rating answered: the rater finds the answer in 我的 → 我的消�
   await message.locator('.msgs__body', { hasText: `您对“${provider.name}”的评价，服务单位整改措施：高峰时段加开一个窗口，叫号屏显示等候时间。满意吗？` }).waitFor();
   expect(await overflowsSideways(page)).toBe(false);
   await message.click();
-  await page.waitForURL(new RegExp(`packages/account/pages/cases/index\\?.*open=${c.caseId}`));
-  const card = page.locator(`#case-${c.caseId}.cases__card--focus`);
+  await page.waitForURL(new RegExp(`packages/account/pages/cases/index\\?.*open=${caseId}`));
+  const card = page.locator(`#case-${caseId}.cases__card--focus`);
   await card.getByText('窗口排队两个小时没人管', { exact: false }).waitFor();
   await card.getByText('高峰时段加开一个窗口，叫号屏显示等候时间', { exact: false }).waitFor();
   // Opened: the inbox counts it read.
@@ -75,19 +81,15 @@ test("the provider's case shows what the person wrote, and a phone number only f
 });
 
 test('仍不满意 reaches the bureau: its to-do opens the case with what the person said, and the bureau decides the 复核 there', async () => {
-  const provider = await ownProduct('西湖区法律援助中心', 'prev0001');
-  const rater = await rig.h.citizen();
-  await badRating('prev0001', rater, { text: '电话一直打不通' });
-  const [c] = (await rig.h.ok('ratings', 'cases', {}, provider.token)).cases;
-  await rig.h.ok('ratings', 'respondCase', { caseId: c.caseId, fix: '已增加一条热线' }, provider.token);
-  await rig.h.ok('ratings', 'confirmCase', { caseId: c.caseId, satisfied: false, reason: '新热线也没人接' }, rater);
+  const { rater, caseId } = await answeredCase('西湖区法律援助中心', 'prev0001', '电话一直打不通', '已增加一条热线');
+  await rig.h.ok('ratings', 'confirmCase', { caseId, satisfied: false, reason: '新热线也没人接' }, rater);
 
   await signIn(page, ADMIN_TOKEN);
   await page.goto(rig.h.url + '/#/packages/admin/pages/todo/index');
   const item = page.locator('.todo__item', { hasText: '评价人仍不满意' }).filter({ hasText: '新热线也没人接' }).first();
   await item.waitFor();
   await item.click();
-  await page.waitForURL(new RegExp(`packages/applicant/pages/ratings/index\\?.*open=${c.caseId}`));
+  await page.waitForURL(new RegExp(`packages/applicant/pages/ratings/index\\?.*open=${caseId}`));
   const card = page.locator('.admin__field', { hasText: '电话一直打不通' }).filter({ hasText: '表示仍不满意' }).first();
   await card.getByText('表示仍不满意：“新热线也没人接”', { exact: false }).waitFor();
   // Nothing is decided without a choice and a reason.
@@ -97,8 +99,8 @@ test('仍不满意 reaches the bureau: its to-do opens the case with what the pe
   await card.locator('textarea').fill('热线接通率仍不达标，请重新整改');
   await card.locator('.at-button', { hasText: '提交复核结果' }).click();
   await dialogButton(page, '确认复核结果').click();
-  for (let i = 0; i < 50 && (await rig.h.app.store.get<any>('ratingCases', c.caseId)).status === 'review'; i++) await page.waitForTimeout(200);
-  const stored = await rig.h.app.store.get<any>('ratingCases', c.caseId);
+  for (let i = 0; i < 50 && (await rig.h.app.store.get<any>('ratingCases', caseId)).status === 'review'; i++) await page.waitForTimeout(200);
+  const stored = await rig.h.app.store.get<any>('ratingCases', caseId);
   expect([stored.status, stored.review.decision.outcome, stored.review.decision.reason]).toEqual(['open', 'redo', '热线接通率仍不达标，请重新整改']);
   expect(await overflowsSideways(page)).toBe(false);
 });
